@@ -1,0 +1,9 @@
+package org.polyvisor.spi;
+
+/** xl.cfg's {@code type}: a paravirtualised guest calls hypercalls; a fully virtualised one runs unmodified. */
+public enum GuestType {
+    PV, HVM;
+
+    /** The xl.cfg spelling. */
+    public String xlName() { return name().toLowerCase(java.util.Locale.ROOT); }
+}

@@ -1,0 +1,43 @@
+package org.polyvisor.spi;
+
+import java.nio.ByteOrder;
+
+/**
+ * One instruction set architecture, found by {@link java.util.ServiceLoader}. Stateless: everything per
+ * domain or per vCPU is created through it.
+ */
+public interface IsaProvider {
+
+    /** Stable id: {@code x86}, {@code x86_64}, {@code arm64}, {@code ia64}, {@code ppc}. */
+    String id();
+
+    /** One line for {@code polyvisor isa}, e.g. "IA-32 (i386), little-endian". */
+    String description();
+
+    /** 32 or 64. */
+    int wordBits();
+
+    ByteOrder byteOrder();
+
+    /** The smallest translation granule in bytes (4096 for all five). */
+    default int pageSize() { return 4096; }
+
+    /** ELF {@code e_machine} this ISA runs (EM_386 = 3, EM_PPC = 20, EM_IA_64 = 50, EM_X86_64 = 62, EM_AARCH64 = 183). */
+    int elfMachine();
+
+    /** ELF {@code EI_CLASS}: 1 for ELFCLASS32, 2 for ELFCLASS64. */
+    int elfClass();
+
+    /** Where guest RAM starts in the guest-physical space of a domain of this type (0, or 0x40000000 on arm64). */
+    default long ramBase(GuestType type) { return 0; }
+
+    RegisterSet registers();
+
+    Vcpu createVcpu(VcpuConfig config);
+
+    Disassembler disassembler();
+
+    BootProtocol bootProtocol();
+
+    HypercallAbi hypercallAbi();
+}

@@ -1,0 +1,48 @@
+package org.polyvisor.spi;
+
+/**
+ * One virtual CPU. Not thread-safe: the kernel runs a vCPU on one pCPU thread at a time.
+ * Guest faults are values ({@link VcpuExit.Fault} or an architectural exception taken inside the guest),
+ * never Java exceptions.
+ */
+public interface Vcpu {
+
+    int id();
+
+    /**
+     * Executes guest instructions until something needs the hypervisor or {@code budget} instructions
+     * have retired. After a {@link VcpuExit.Hypercall} the program counter is already past the
+     * hypercall instruction; the kernel writes the result with {@link #setRegister}.
+     */
+    VcpuExit run(long budget);
+
+    /** Instructions retired since creation (slots on ia64). */
+    long retired();
+
+    long pc();
+
+    void setPc(long pc);
+
+    /** Register by number in {@link IsaProvider#registers()}; values wider than 64 bits are not reachable here. */
+    long register(int number);
+
+    void setRegister(int number, long value);
+
+    /**
+     * Translates a guest-virtual address with the guest's current MMU state, as the guest would for a
+     * data access. Returns the guest-physical address, or -1 when the guest could not access it
+     * (hypercall pointers are checked with this, then against the domain's memory).
+     */
+    long translate(long virtualAddress, boolean write);
+
+    /** Completes the read that the last {@link VcpuExit.Mmio} or {@link VcpuExit.PortIo} exit asked for. */
+    default void completeRead(long value) { }
+
+    /** Raises an external interrupt line (vector on x86) for the guest; delivered when the guest allows it. */
+    default void raiseInterrupt(int line) { }
+
+    /** A complete snapshot of the architectural state, for save/restore and migration. */
+    VcpuState save();
+
+    void restore(VcpuState state);
+}
