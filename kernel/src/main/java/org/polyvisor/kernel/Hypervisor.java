@@ -1,0 +1,126 @@
+package org.polyvisor.kernel;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.polyvisor.kernel.config.DomainConfig;
+import org.polyvisor.kernel.config.LifecycleAction;
+import org.polyvisor.kernel.console.HypervisorLog;
+import org.polyvisor.kernel.domain.Domain;
+import org.polyvisor.kernel.domain.DomainBuilder;
+import org.polyvisor.kernel.domain.DomainCreateException;
+import org.polyvisor.kernel.domain.DomainInfo;
+import org.polyvisor.kernel.domain.DomainOpException;
+import org.polyvisor.kernel.domain.DomainTable;
+import org.polyvisor.kernel.domain.VcpuRunner;
+import org.polyvisor.kernel.isa.IsaCatalog;
+import org.polyvisor.kernel.mem.MachineMemory;
+import org.polyvisor.kernel.sched.PcpuPool;
+import org.polyvisor.kernel.sched.RoundRobinScheduler;
+import org.polyvisor.spi.GuestType;
+import org.polyvisor.spi.ShutdownReason;
+
+/**
+ * The hypervisor: machine memory, the pCPU threads, the domain table and dom0. What the toolstack (the monitor
+ * shell) calls. Closing it stops every domain and gives the memory back.
+ */
+public final class Hypervisor implements AutoCloseable {
+    public static final String VERSION = "0.1.0";
+
+    private final HypervisorOptions options;
+    private final IsaCatalog isas;
+    private final HypervisorLog log = new HypervisorLog();
+    private final MachineMemory machine;
+    private final RoundRobinScheduler scheduler = new RoundRobinScheduler();
+    private final DomainTable domains;
+    private final PcpuPool pcpus;
+    private final long bootNanos = System.nanoTime();
+
+    private Hypervisor(HypervisorOptions options, IsaCatalog isas) {
+        this.options = options;
+        this.isas = isas;
+        this.machine = new MachineMemory(options.hostMemoryMiB() << 20);
+        this.domains = new DomainTable(new DomainBuilder(isas, machine, log), scheduler, log);
+        VcpuRunner runner = new VcpuRunner(domains);
+        this.pcpus = new PcpuPool(options.pcpus(), scheduler, runner::runSlice);
+        domains.onRunnable(pcpus::wake);
+        log.xen("Polyvisor " + VERSION + " (Xen " + org.polyvisor.kernel.hypercall.XenVersion.MAJOR + "."
+                + org.polyvisor.kernel.hypercall.XenVersion.MINOR + " interface): " + options.pcpus() + " pCPUs, "
+                + options.hostMemoryMiB() + " MiB machine memory, scheduler " + scheduler.name());
+        log.xen("ISAs loaded: " + isas.ids());
+    }
+
+    /** Boots with no dom0 (tests and embedding). */
+    public static Hypervisor boot(HypervisorOptions options, IsaCatalog isas) { return new Hypervisor(options, isas); }
+
+    /**
+     * Boots and builds dom0 on the given ISA from its kernel image.
+     *
+     * @throws DomainCreateException if dom0 cannot be built; the hypervisor is shut down again
+     */
+    public static Hypervisor boot(HypervisorOptions options, IsaCatalog isas, String dom0Isa, String dom0Source, byte[] dom0Kernel)
+            throws DomainCreateException {
+        Hypervisor h = new Hypervisor(options, isas);
+        try {
+            isas.get(dom0Isa);
+            DomainConfig cfg = new DomainConfig("Domain-0", GuestType.PV, dom0Isa, Path.of(dom0Source), options.dom0MemoryMiB(), 1,
+                    LifecycleAction.PRESERVE, LifecycleAction.PRESERVE, LifecycleAction.PRESERVE, "", List.of());
+            h.domains.createDom0(cfg, dom0Kernel);
+            return h;
+        } catch (DomainCreateException | RuntimeException e) {
+            h.close();
+            if (e instanceof DomainCreateException dce) throw dce;
+            throw new DomainCreateException("cannot boot dom0: " + e.getMessage());
+        }
+    }
+
+    public IsaCatalog isas() { return isas; }
+
+    public HypervisorLog log() { return log; }
+
+    public HypervisorOptions options() { return options; }
+
+    public Domain create(DomainConfig config) throws DomainCreateException { return domains.create(config); }
+
+    public List<DomainInfo> list() { return domains.all().stream().map(Domain::info).toList(); }
+
+    public List<Domain> domains() { return domains.all(); }
+
+    public Optional<Domain> find(String idOrName) { return domains.find(idOrName); }
+
+    /** The domain, or an error naming what was asked for. */
+    public Domain domain(String idOrName) {
+        return find(idOrName).orElseThrow(() -> new DomainOpException("no such domain: " + idOrName));
+    }
+
+    public void pause(Domain d) { domains.pause(d); }
+
+    public void unpause(Domain d) { domains.unpause(d); }
+
+    /** Shuts the domain down as if it had asked (SCHEDOP_remote_shutdown); its on_poweroff action follows. */
+    public void shutdown(Domain d, ShutdownReason reason) {
+        if (d.id() == 0) throw new DomainOpException("dom0 cannot be shut down from its own toolstack; use quit");
+        domains.shutdown(d, reason);
+    }
+
+    public void destroy(Domain d) { domains.destroy(d); }
+
+    /** Host facts for {@code info}. */
+    public HostInfo info() {
+        return new HostInfo(VERSION, options.pcpus(), machine.totalFrames() * MachineMemory.FRAME_SIZE >> 20,
+                (machine.totalFrames() - machine.reservedFrames()) * MachineMemory.FRAME_SIZE >> 20,
+                machine.backedFrames() * MachineMemory.FRAME_SIZE >> 20, scheduler.name(),
+                (System.nanoTime() - bootNanos) / 1_000_000_000L, isas.ids(), domains.all().size());
+    }
+
+    /** What {@code xl info} shows, reduced. */
+    public record HostInfo(String version, int pcpus, long totalMemoryMiB, long freeMemoryMiB, long backedMemoryMiB,
+                           String scheduler, long uptimeSeconds, String isas, int domains) { }
+
+    @Override
+    public void close() {
+        pcpus.close();
+        domains.close();
+        machine.close();
+    }
+}

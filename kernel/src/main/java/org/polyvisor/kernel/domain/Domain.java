@@ -1,0 +1,143 @@
+package org.polyvisor.kernel.domain;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.polyvisor.kernel.config.DomainConfig;
+import org.polyvisor.kernel.console.ConsoleBuffer;
+import org.polyvisor.kernel.console.HypervisorLog;
+import org.polyvisor.kernel.mem.DomainMemory;
+import org.polyvisor.spi.IsaProvider;
+import org.polyvisor.spi.ShutdownReason;
+import org.polyvisor.spi.Vcpu;
+
+/** One domain: its config, ISA, memory, vCPUs, console and state. State changes go through the hypervisor. */
+public final class Domain {
+    /** Longest console line kept for the log before it is cut. */
+    private static final int MAX_LOG_LINE = 512;
+
+    private final int id;
+    private volatile String name;
+    private final DomainConfig config;
+    private final IsaProvider isa;
+    private final DomainMemory memory;
+    private final List<VcpuHandle> vcpus = new ArrayList<>();
+    private final ConsoleBuffer console = new ConsoleBuffer();
+    private final HypervisorLog log;
+    private final ByteArrayOutputStream pendingLine = new ByteArrayOutputStream();
+    private final AtomicLong cpuNanos = new AtomicLong();
+    private final Set<String> loggedOnce = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<DomainEnd> end = new CompletableFuture<>();
+    private volatile DomainState state = DomainState.PAUSED;
+    private volatile ShutdownReason shutdownReason;
+
+    Domain(int id, DomainConfig config, IsaProvider isa, DomainMemory memory, HypervisorLog log) {
+        this.id = id;
+        this.name = config.name();
+        this.config = config;
+        this.isa = isa;
+        this.memory = memory;
+        this.log = log;
+    }
+
+    void addVcpu(Vcpu vcpu, boolean up) { vcpus.add(new VcpuHandle(this, vcpu, up)); }
+
+    public int id() { return id; }
+
+    public String name() { return name; }
+
+    void rename(String newName) { name = newName; }
+
+    public DomainConfig config() { return config; }
+
+    public IsaProvider isa() { return isa; }
+
+    public DomainMemory memory() { return memory; }
+
+    public List<VcpuHandle> vcpus() { return List.copyOf(vcpus); }
+
+    public ConsoleBuffer console() { return console; }
+
+    public DomainState state() { return state; }
+
+    void setState(DomainState s) { state = s; }
+
+    public ShutdownReason shutdownReason() { return shutdownReason; }
+
+    void setShutdownReason(ShutdownReason r) { shutdownReason = r; }
+
+    public boolean privileged() { return id == 0; }
+
+    /** Completes when the domain first shuts down, crashes, or is destroyed while running. */
+    public CompletableFuture<DomainEnd> ended() { return end; }
+
+    void finish(DomainEnd e) { end.complete(e); }
+
+    void addCpuNanos(long n) { cpuNanos.addAndGet(n); }
+
+    /** Virtual time: one nanosecond per retired instruction, summed over the vCPUs (a nominal 1 GHz). */
+    public long virtualNanos() { return instructions(); }
+
+    public long instructions() {
+        long n = 0;
+        for (VcpuHandle v : vcpus) n += v.vcpu().retired();
+        return n;
+    }
+
+    /** A guest's console output. dom0's goes out raw; a domU's is cut to printable characters, as Xen does. */
+    public void consoleWrite(byte[] bytes) {
+        byte[] out = bytes;
+        if (!privileged()) {
+            out = bytes.clone();
+            for (int i = 0; i < out.length; i++) {
+                int c = out[i] & 0xFF;
+                if (!(c >= 0x20 && c < 0x7F) && c != '\n' && c != '\t') out[i] = '?';
+            }
+        }
+        console.write(out);
+        synchronized (pendingLine) {
+            for (byte b : out) {
+                if (b == '\n') flushLine();
+                else if (b != '\r') {
+                    pendingLine.write(b);
+                    if (pendingLine.size() >= MAX_LOG_LINE) flushLine();
+                }
+            }
+        }
+    }
+
+    private void flushLine() {
+        log.guest(id, pendingLine.toString(StandardCharsets.ISO_8859_1));
+        pendingLine.reset();
+    }
+
+    /** Logs a message once per domain and key (e.g. an unimplemented hypercall), so a loop cannot flood the log. */
+    public void logOnce(String key, String message) {
+        if (loggedOnce.add(key)) log.xen(message);
+    }
+
+    public DomainInfo info() {
+        boolean running = false, runnable = false;
+        for (VcpuHandle v : vcpus) {
+            running |= v.onCpu();
+            runnable |= v.runnable();
+        }
+        DomainState s = state;
+        String flags = "" + (s == DomainState.ACTIVE && (running || runnable) ? 'r' : '-')
+                + (s == DomainState.ACTIVE && !running && !runnable ? 'b' : '-')
+                + (s == DomainState.PAUSED ? 'p' : '-')
+                + (s == DomainState.SHUTDOWN ? 's' : '-')
+                + (s == DomainState.CRASHED ? 'c' : '-')
+                + (s == DomainState.DYING ? 'd' : '-');
+        return new DomainInfo(id, name, isa.id(), config.type(), memory.ramBytes() >> 20, vcpus.size(), flags,
+                cpuNanos.get() / 1e9, s, instructions());
+    }
+
+    /** "domain 3 (hello-arm64, arm64)", for messages. */
+    public String describe() { return "domain " + id + " (" + name + ", " + isa.id() + ")"; }
+}

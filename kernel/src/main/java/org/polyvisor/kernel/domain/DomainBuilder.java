@@ -1,0 +1,110 @@
+package org.polyvisor.kernel.domain;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.AccessDeniedException;
+import org.polyvisor.kernel.config.DomainConfig;
+import org.polyvisor.kernel.console.HypervisorLog;
+import org.polyvisor.kernel.elf.ElfException;
+import org.polyvisor.kernel.elf.ElfImage;
+import org.polyvisor.kernel.elf.ElfLoader;
+import org.polyvisor.kernel.isa.IsaCatalog;
+import org.polyvisor.kernel.isa.UnknownIsaException;
+import org.polyvisor.kernel.mem.DomainMemory;
+import org.polyvisor.kernel.mem.MachineMemory;
+import org.polyvisor.kernel.mem.OutOfMachineMemoryException;
+import org.polyvisor.spi.BootInfo;
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.IsaProvider;
+import org.polyvisor.spi.Vcpu;
+import org.polyvisor.spi.VcpuConfig;
+
+/**
+ * Xen's domain builder: reads the kernel image, picks and checks the ISA, reserves memory, loads the ELF, writes
+ * start_info after the image, creates the vCPUs and puts vCPU 0 in its entry state (the others stay down, as PV
+ * secondaries do until VCPUOP_up). On any failure everything reserved is given back.
+ */
+public final class DomainBuilder {
+    private final IsaCatalog isas;
+    private final MachineMemory machine;
+    private final HypervisorLog log;
+
+    public DomainBuilder(IsaCatalog isas, MachineMemory machine, HypervisorLog log) {
+        this.isas = isas;
+        this.machine = machine;
+        this.log = log;
+    }
+
+    /** Builds a domain from a config whose kernel is a file. */
+    public Domain build(int id, DomainConfig config) throws DomainCreateException {
+        byte[] kernel;
+        try {
+            kernel = Files.readAllBytes(config.kernel());
+        } catch (NoSuchFileException e) {
+            throw fail(config, "kernel " + config.kernel() + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw fail(config, "kernel " + config.kernel() + ": permission denied");
+        } catch (IOException | RuntimeException e) {
+            throw fail(config, "kernel " + config.kernel() + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return build(id, config, kernel);
+    }
+
+    /** Builds a domain from kernel bytes already in hand (dom0 from the images jar, tests). */
+    public Domain build(int id, DomainConfig config, byte[] kernel) throws DomainCreateException {
+        ElfImage elf;
+        IsaProvider isa;
+        try {
+            elf = ElfImage.parse(config.kernel().toString(), kernel);
+            if (config.isa() != null) {
+                isa = isas.get(config.isa());
+            } else {
+                isa = isas.forElf(elf.machine(), elf.elfClass());
+                if (isa == null)
+                    throw fail(config, config.kernel() + ": no loaded ISA runs this ELF's machine (" + elf.machine()
+                            + "); loaded: " + isas.ids());
+            }
+            ElfLoader.checkFor(elf, isa);
+        } catch (ElfException | UnknownIsaException e) {
+            throw fail(config, e.getMessage());
+        }
+        long ramBase = isa.ramBase(config.type());
+        long ramBytes = config.memoryMiB() << 20;
+        DomainMemory memory;
+        try {
+            memory = new DomainMemory(machine, id, isa.byteOrder(), ramBase, ramBytes);
+        } catch (OutOfMachineMemoryException e) {
+            throw fail(config, e.getMessage());
+        }
+        try {
+            ElfLoader.load(elf, memory, ramBase, ramBytes);
+            long startInfo = (elf.physicalExtent()[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK;
+            if (startInfo + GuestMemory.PAGE_SIZE > ramBase + ramBytes)
+                throw fail(config, "no room for start_info after the kernel image in " + config.memoryMiB() + " MiB");
+            String cmdline = ("domid=" + id + " " + config.cmdline()).strip();
+            StartInfoWriter.write(memory, startInfo, isa, memory.nrPages(), id == 0, cmdline);
+            Domain d = new Domain(id, config, isa, memory, log);
+            for (int i = 0; i < config.vcpus(); i++) {
+                int vcpuId = i;
+                Vcpu v = isa.createVcpu(new VcpuConfig(memory, i, config.type(), d::virtualNanos));
+                if (vcpuId == 0) isa.bootProtocol().boot(v, new BootInfo(config.type(), elf.entry(), startInfo, ramBase, ramBytes, 0));
+                d.addVcpu(v, vcpuId == 0);
+            }
+            return d;
+        } catch (ElfException e) {
+            memory.close();
+            throw fail(config, e.getMessage());
+        } catch (DomainCreateException e) {
+            memory.close();
+            throw e;
+        } catch (RuntimeException e) {
+            memory.close();
+            throw fail(config, "the " + isa.id() + " backend failed to set up the domain: " + e);
+        }
+    }
+
+    private static DomainCreateException fail(DomainConfig config, String why) {
+        return new DomainCreateException("cannot create domain '" + config.name() + "': " + why);
+    }
+}

@@ -1,0 +1,216 @@
+package org.polyvisor.kernel.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.polyvisor.kernel.config.DomainConfig;
+import org.polyvisor.kernel.config.LifecycleAction;
+import org.polyvisor.kernel.console.HypervisorLog;
+import org.polyvisor.spi.ShutdownReason;
+import org.polyvisor.spi.sched.Scheduler;
+
+/**
+ * Every domain by id, and the lifecycle: create, pause, unpause, shutdown with Xen's reasons, crash, destroy, and
+ * the config's action after a shutdown (run on a thread of its own, never on a pCPU, so a domain's own vCPU
+ * can shut it down without waiting on itself).
+ */
+public final class DomainTable implements AutoCloseable {
+    /** Domain ids of domUs run from 1 to DOMID_FIRST_RESERVED - 1, as in Xen. */
+    private static final int DOMID_FIRST_RESERVED = 0x7FF0;
+
+    private final DomainBuilder builder;
+    private final Scheduler scheduler;
+    private final HypervisorLog log;
+    private final ConcurrentSkipListMap<Integer, Domain> domains = new ConcurrentSkipListMap<>();
+    private final ExecutorService actions = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("domain-actions").daemon().unstarted(r));
+    private Runnable wake = () -> { };
+    private int nextId = 1;
+
+    public DomainTable(DomainBuilder builder, Scheduler scheduler, HypervisorLog log) {
+        this.builder = builder;
+        this.scheduler = scheduler;
+        this.log = log;
+    }
+
+    /** How to tell idle pCPUs that something became runnable. */
+    public void onRunnable(Runnable wake) { this.wake = wake; }
+
+    /** Builds dom0 from kernel bytes; it is privileged and preserved on shutdown (dom0 cannot be destroyed). */
+    public Domain createDom0(DomainConfig config, byte[] kernel) throws DomainCreateException {
+        if (domains.containsKey(0)) throw new DomainCreateException("dom0 exists already");
+        return start(builder.build(0, config, kernel));
+    }
+
+    public Domain create(DomainConfig config) throws DomainCreateException {
+        if (find(config.name()).isPresent())
+            throw new DomainCreateException("cannot create domain '" + config.name() + "': a domain of that name exists (domain "
+                    + find(config.name()).get().id() + ")");
+        return start(builder.build(allocateId(), config));
+    }
+
+    private synchronized int allocateId() {
+        for (int tries = 0; tries < DOMID_FIRST_RESERVED; tries++) {
+            int id = nextId;
+            nextId = nextId + 1 >= DOMID_FIRST_RESERVED ? 1 : nextId + 1;
+            if (!domains.containsKey(id)) return id;
+        }
+        throw new IllegalStateException("all domain ids are in use");
+    }
+
+    private Domain start(Domain d) {
+        domains.put(d.id(), d);
+        d.setState(DomainState.ACTIVE);
+        for (VcpuHandle v : d.vcpus()) scheduler.add(v);
+        log.xen("created " + d.describe() + ": " + d.config().type().xlName() + ", " + d.config().memoryMiB() + " MiB, "
+                + d.config().vcpus() + " vCPU" + (d.config().vcpus() == 1 ? "" : "s"));
+        wake.run();
+        return d;
+    }
+
+    public List<Domain> all() { return new ArrayList<>(domains.values()); }
+
+    /** A domain by id ("3") or name. */
+    public Optional<Domain> find(String idOrName) {
+        if (idOrName == null) return Optional.empty();
+        String s = idOrName.trim();
+        if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
+            try {
+                return Optional.ofNullable(domains.get(Integer.parseInt(s)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        for (Domain d : domains.values()) if (d.name().equals(s)) return Optional.of(d);
+        for (Domain d : domains.values()) if (d.name().toLowerCase(Locale.ROOT).equals(s.toLowerCase(Locale.ROOT))) return Optional.of(d);
+        return Optional.empty();
+    }
+
+    public synchronized void pause(Domain d) {
+        require(d, d.state() == DomainState.ACTIVE, "is not running");
+        d.setState(DomainState.PAUSED);
+        log.xen("paused " + d.describe());
+    }
+
+    public synchronized void unpause(Domain d) {
+        require(d, d.state() == DomainState.PAUSED, "is not paused");
+        d.setState(DomainState.ACTIVE);
+        log.xen("unpaused " + d.describe());
+        wake.run();
+    }
+
+    /** Shuts a domain down with a Xen reason, then carries out the config's action for that reason. */
+    public void shutdown(Domain d, ShutdownReason reason) {
+        if (reason == ShutdownReason.CRASH) {
+            crash(d, "the guest reported a crash (SHUTDOWN_crash)");
+            return;
+        }
+        synchronized (this) {
+            if (!alive(d)) return;
+            d.setState(DomainState.SHUTDOWN);
+            d.setShutdownReason(reason);
+        }
+        log.xen(d.describe() + " shut down: " + reason.name().toLowerCase(Locale.ROOT));
+        d.finish(new DomainEnd(reason, d.describe() + " shut down (" + reason.name().toLowerCase(Locale.ROOT) + ")"));
+        LifecycleAction a = switch (reason) {
+            case POWEROFF -> d.config().onPoweroff();
+            case REBOOT -> d.config().onReboot();
+            case SUSPEND -> LifecycleAction.PRESERVE;
+            case CRASH, WATCHDOG, SOFT_RESET -> d.config().onCrash();
+        };
+        act(d, a);
+    }
+
+    /** The guest cannot go on: its domain crashes with this message; nothing else is touched. */
+    public void crash(Domain d, String why) {
+        synchronized (this) {
+            if (!alive(d)) return;
+            d.setState(DomainState.CRASHED);
+            d.setShutdownReason(ShutdownReason.CRASH);
+        }
+        String message = d.describe() + " crashed: " + why;
+        log.xen(message);
+        d.finish(new DomainEnd(ShutdownReason.CRASH, message));
+        act(d, d.config().onCrash());
+    }
+
+    private boolean alive(Domain d) { return d.state() == DomainState.ACTIVE || d.state() == DomainState.PAUSED; }
+
+    private void act(Domain d, LifecycleAction a) {
+        if (d.id() == 0) {
+            log.xen("dom0 is down; the hypervisor keeps running the other domains");
+            return;
+        }
+        actions.execute(() -> {
+            try {
+                switch (a) {
+                    case PRESERVE -> log.xen("preserving " + d.describe() + " (on_" + (d.state() == DomainState.CRASHED ? "crash" : "poweroff")
+                            + " = preserve)");
+                    case DESTROY -> destroy(d);
+                    case RESTART -> {
+                        destroy(d);
+                        restart(d.config());
+                    }
+                    case RENAME_RESTART -> {
+                        d.rename(d.name() + "--" + d.id());
+                        restart(d.config());
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.xen("action " + a.xlName() + " for " + d.describe() + " failed: " + e.getMessage());
+            }
+        });
+    }
+
+    private void restart(DomainConfig config) {
+        try {
+            Domain n = create(config);
+            log.xen("restarted '" + config.name() + "' as domain " + n.id());
+        } catch (DomainCreateException e) {
+            log.xen("restart failed: " + e.getMessage());
+        }
+    }
+
+    /** Stops the domain's vCPUs, frees its memory and forgets it. dom0 cannot be destroyed. */
+    public void destroy(Domain d) {
+        if (d.id() == 0) throw new DomainOpException("dom0 cannot be destroyed");
+        synchronized (this) {
+            if (d.state() == DomainState.DYING || d.state() == DomainState.DEAD) return;
+            d.setState(DomainState.DYING);
+        }
+        // A pCPU finishes its timeslice (bounded) and then sees the domain is not runnable.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (VcpuHandle v : d.vcpus()) {
+            while (v.onCpu() && System.nanoTime() < deadline) java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            scheduler.remove(v);
+        }
+        d.memory().close();
+        d.setState(DomainState.DEAD);
+        domains.remove(d.id(), d);
+        d.finish(new DomainEnd(null, d.describe() + " was destroyed"));
+        log.xen("destroyed " + d.describe());
+    }
+
+    private static void require(Domain d, boolean ok, String problem) {
+        if (!ok) throw new DomainOpException(d.describe() + " " + problem + " (it is " + d.state().name().toLowerCase(Locale.ROOT) + ")");
+    }
+
+    @Override
+    public void close() {
+        actions.shutdownNow();
+        for (Domain d : all()) {
+            if (d.id() == 0) {
+                d.setState(DomainState.DYING);
+                for (VcpuHandle v : d.vcpus()) scheduler.remove(v);
+                d.memory().close();
+                d.setState(DomainState.DEAD);
+                domains.remove(0);
+            } else destroy(d);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.polyvisor.kernel.domain;
+
+import org.polyvisor.spi.Vcpu;
+import org.polyvisor.spi.sched.SchedUnit;
+
+/** The kernel's side of one vCPU: what the scheduler sees and the per-vCPU flags hypercalls set. */
+public final class VcpuHandle implements SchedUnit {
+    private final Domain domain;
+    private final Vcpu vcpu;
+    private volatile boolean up;
+    private volatile boolean blocked;
+    private volatile boolean onCpu;
+    private boolean yieldRequested;
+
+    VcpuHandle(Domain domain, Vcpu vcpu, boolean up) {
+        this.domain = domain;
+        this.vcpu = vcpu;
+        this.up = up;
+    }
+
+    public Domain domain() { return domain; }
+
+    public Vcpu vcpu() { return vcpu; }
+
+    @Override public int domainId() { return domain.id(); }
+
+    @Override public int vcpuId() { return vcpu.id(); }
+
+    @Override public boolean runnable() { return up && !blocked && domain.state() == DomainState.ACTIVE; }
+
+    public boolean up() { return up; }
+
+    public boolean blocked() { return blocked; }
+
+    public boolean onCpu() { return onCpu; }
+
+    void setOnCpu(boolean on) { onCpu = on; }
+
+    void block() { blocked = true; }
+
+    void requestYield() { yieldRequested = true; }
+
+    /** Reads and clears the yield request of the slice that is running. */
+    boolean takeYield() {
+        boolean y = yieldRequested;
+        yieldRequested = false;
+        return y;
+    }
+}

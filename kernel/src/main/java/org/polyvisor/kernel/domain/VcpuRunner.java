@@ -1,0 +1,109 @@
+package org.polyvisor.kernel.domain;
+
+import java.util.List;
+import org.polyvisor.kernel.hypercall.HypercallDispatcher;
+import org.polyvisor.spi.HypercallAbi;
+import org.polyvisor.spi.Vcpu;
+import org.polyvisor.spi.VcpuExit;
+import org.polyvisor.spi.sched.SchedUnit;
+
+/**
+ * Runs one timeslice of a vCPU on the calling pCPU and handles every exit, with an exhaustive switch over
+ * {@link VcpuExit}. Whatever a guest or an ISA backend does, the pCPU thread survives: a backend's exception
+ * crashes only that domain.
+ */
+public final class VcpuRunner {
+    /** Exits handled within one slice before the pCPU goes back to the scheduler, so that exit storms stay fair. */
+    private static final int MAX_EXITS_PER_SLICE = 1024;
+
+    private final DomainTable domains;
+    private final HypercallDispatcher hypercalls = new HypercallDispatcher();
+
+    public VcpuRunner(DomainTable domains) { this.domains = domains; }
+
+    public void runSlice(SchedUnit unit, long budget) {
+        VcpuHandle vh = (VcpuHandle) unit;
+        Domain d = vh.domain();
+        Vcpu vcpu = vh.vcpu();
+        vh.setOnCpu(true);
+        long t0 = System.nanoTime();
+        try {
+            long left = budget;
+            for (int exits = 0; left > 0 && exits < MAX_EXITS_PER_SLICE && vh.runnable(); exits++) {
+                long before = vcpu.retired();
+                VcpuExit exit = vcpu.run(left);
+                left -= vcpu.retired() - before;
+                if (!handle(vh, exit) || vh.takeYield()) break;
+            }
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            domains.crash(d, "internal error in the " + d.isa().id() + " backend at pc 0x" + Long.toHexString(safePc(vcpu)) + ": " + e);
+        } finally {
+            d.addCpuNanos(System.nanoTime() - t0);
+            vh.setOnCpu(false);
+        }
+    }
+
+    /** Handles one exit; false when the slice should end. */
+    private boolean handle(VcpuHandle vh, VcpuExit exit) {
+        Domain d = vh.domain();
+        Vcpu vcpu = vh.vcpu();
+        switch (exit) {
+            case VcpuExit.Hypercall h -> {
+                hypercall(vh);
+                return true;
+            }
+            case VcpuExit.PortIo io -> {
+                d.logOnce("port-" + io.port(), d.describe() + ": no device at I/O port 0x" + Integer.toHexString(io.port())
+                        + (io.write() ? " (writes dropped)" : " (reads return all ones)"));
+                if (!io.write()) vcpu.completeRead(allOnes(io.size()));
+                return true;
+            }
+            case VcpuExit.Mmio m -> {
+                d.logOnce("mmio-" + (m.address() >>> 12), d.describe() + ": no device at MMIO 0x" + Long.toHexString(m.address())
+                        + (m.write() ? " (writes dropped)" : " (reads return all ones)"));
+                if (!m.write()) vcpu.completeRead(allOnes(m.size()));
+                return true;
+            }
+            case VcpuExit.Halt h -> {
+                vh.block();
+                return false;
+            }
+            case VcpuExit.Shutdown s -> {
+                domains.shutdown(d, s.reason());
+                return false;
+            }
+            case VcpuExit.Breakpoint b -> {
+                d.logOnce("bp", d.describe() + ": breakpoint at 0x" + Long.toHexString(b.pc()) + "; domain paused");
+                domains.pause(d);
+                return false;
+            }
+            case VcpuExit.BudgetSpent b -> {
+                return false;
+            }
+            case VcpuExit.Fault f -> {
+                domains.crash(d, f.reason() + " at pc 0x" + Long.toHexString(f.pc()));
+                return false;
+            }
+        }
+    }
+
+    private void hypercall(VcpuHandle vh) {
+        Domain d = vh.domain();
+        Vcpu vcpu = vh.vcpu();
+        HypercallAbi abi = d.isa().hypercallAbi();
+        long mask = d.isa().wordBits() == 64 ? -1L : 0xFFFF_FFFFL;
+        List<Integer> regs = abi.argumentRegisters();
+        long[] args = new long[regs.size()];
+        for (int i = 0; i < args.length; i++) args[i] = vcpu.register(regs.get(i)) & mask;
+        long op = vcpu.register(abi.opRegister()) & mask;
+        long result = hypercalls.dispatch(new GuestHypercall(vh, domains, op, args));
+        vcpu.setRegister(abi.resultRegister(), result & mask);
+    }
+
+    private static long allOnes(int size) { return size >= 8 ? -1L : (1L << (8 * size)) - 1; }
+
+    private static long safePc(Vcpu v) {
+        try { return v.pc(); } catch (RuntimeException e) { return -1; }
+    }
+
+}

@@ -1,0 +1,4 @@
+package org.polyvisor.kernel.elf;
+
+/** A symbol of the ELF's .symtab. */
+public record ElfSymbol(String name, long value, long size) { }

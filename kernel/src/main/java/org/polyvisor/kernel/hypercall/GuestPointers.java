@@ -1,0 +1,67 @@
+package org.polyvisor.kernel.hypercall;
+
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.GuestMemoryFault;
+import org.polyvisor.spi.Vcpu;
+
+/**
+ * copy_from_guest / copy_to_guest: guest-virtual buffers translated page by page with the guest's own MMU, then
+ * checked against the domain's RAM. A bad pointer gives {@link BadGuestPointer}, which becomes -EFAULT.
+ */
+public final class GuestPointers {
+    private final Vcpu vcpu;
+    private final GuestMemory memory;
+
+    public GuestPointers(Vcpu vcpu, GuestMemory memory) {
+        this.vcpu = vcpu;
+        this.memory = memory;
+    }
+
+    public byte[] read(long va, int length) {
+        if (length < 0) throw new BadGuestPointer(va);
+        byte[] out = new byte[length];
+        int done = 0;
+        while (done < length) {
+            long gpa = physical(va + done, false);
+            int n = (int) Math.min(length - done, GuestMemory.PAGE_SIZE - (gpa & GuestMemory.PAGE_MASK));
+            try {
+                memory.readBytes(gpa, out, done, n);
+            } catch (GuestMemoryFault e) {
+                throw new BadGuestPointer(va + done);
+            }
+            done += n;
+        }
+        return out;
+    }
+
+    public void write(long va, byte[] bytes) {
+        int done = 0;
+        while (done < bytes.length) {
+            long gpa = physical(va + done, true);
+            int n = (int) Math.min(bytes.length - done, GuestMemory.PAGE_SIZE - (gpa & GuestMemory.PAGE_MASK));
+            try {
+                memory.writeBytes(gpa, bytes, done, n);
+            } catch (GuestMemoryFault e) {
+                throw new BadGuestPointer(va + done);
+            }
+            done += n;
+        }
+    }
+
+    /** Reads an unsigned 32-bit value in the guest's byte order. */
+    public long readU32(long va) {
+        byte[] b = read(va, 4);
+        return java.nio.ByteBuffer.wrap(b).order(memory.byteOrder()).getInt() & 0xFFFF_FFFFL;
+    }
+
+    private long physical(long va, boolean write) {
+        long gpa = vcpu.translate(va, write);
+        if (gpa < 0 || memory.page(gpa >>> GuestMemory.PAGE_SHIFT) == null) throw new BadGuestPointer(va);
+        return gpa;
+    }
+
+    /** A hypercall argument that points where the guest has no memory. */
+    public static final class BadGuestPointer extends RuntimeException {
+        public BadGuestPointer(long va) { super("bad guest pointer 0x" + Long.toHexString(va), null, false, false); }
+    }
+}

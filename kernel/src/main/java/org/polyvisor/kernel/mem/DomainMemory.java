@@ -1,0 +1,99 @@
+package org.polyvisor.kernel.mem;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.polyvisor.spi.GuestMemory;
+
+/**
+ * A domain's guest-physical address space: RAM from {@code ramBase} for {@code ramBytes}, mapped frame by frame
+ * through its P2M onto machine frames that this domain owns. A frame is backed on first touch. Anything
+ * outside the RAM range is not RAM: the domain can reach no other frame.
+ */
+public final class DomainMemory implements GuestMemory, AutoCloseable {
+    private static final int UNPOPULATED = -1;
+
+    private final MachineMemory machine;
+    private final int domainId;
+    private final ByteOrder order;
+    private final long ramBase;
+    private final long baseGfn;
+    private final int nrPages;
+    /** The P2M: guest frame (relative to the RAM base) to machine frame. */
+    private final AtomicIntegerArray p2m;
+    /** The host pages of populated frames, for the vCPUs' TLB fills. */
+    private final AtomicReferenceArray<MemorySegment> pages;
+    private volatile boolean closed;
+
+    /** Reserves the domain's frames; throws {@link OutOfMachineMemoryException} when the host has not enough. */
+    public DomainMemory(MachineMemory machine, int domainId, ByteOrder order, long ramBase, long ramBytes) {
+        if ((ramBase & PAGE_MASK) != 0 || ramBytes <= 0 || (ramBytes & PAGE_MASK) != 0)
+            throw new IllegalArgumentException("RAM base and size must be multiples of 4 KiB");
+        long n = ramBytes >>> PAGE_SHIFT;
+        if (n > Integer.MAX_VALUE) throw new OutOfMachineMemoryException(ramBytes, machine);
+        if (!machine.reserve(n)) throw new OutOfMachineMemoryException(ramBytes, machine);
+        this.machine = machine;
+        this.domainId = domainId;
+        this.order = order;
+        this.ramBase = ramBase;
+        this.baseGfn = ramBase >>> PAGE_SHIFT;
+        this.nrPages = (int) n;
+        this.p2m = new AtomicIntegerArray(nrPages);
+        for (int i = 0; i < nrPages; i++) p2m.set(i, UNPOPULATED);
+        this.pages = new AtomicReferenceArray<>(nrPages);
+    }
+
+    @Override public ByteOrder byteOrder() { return order; }
+
+    public long ramBase() { return ramBase; }
+
+    public long ramBytes() { return (long) nrPages << PAGE_SHIFT; }
+
+    public int nrPages() { return nrPages; }
+
+    @Override
+    public MemorySegment page(long gfn) {
+        long i = gfn - baseGfn;
+        if (i < 0 || i >= nrPages || closed) return null;
+        MemorySegment p = pages.get((int) i);
+        return p != null ? p : populate((int) i);
+    }
+
+    private synchronized MemorySegment populate(int i) {
+        if (closed) return null;
+        MemorySegment p = pages.get(i);
+        if (p != null) return p;
+        int mfn = machine.allocate(domainId);
+        p2m.set(i, mfn);
+        p = machine.frame(mfn, domainId);
+        pages.set(i, p);
+        return p;
+    }
+
+    /** The machine frame behind guest frame {@code gfn}, or -1 if unpopulated or not RAM. */
+    public int machineFrame(long gfn) {
+        long i = gfn - baseGfn;
+        return i < 0 || i >= nrPages ? UNPOPULATED : p2m.get((int) i);
+    }
+
+    /** Frames backed by host memory so far. */
+    public synchronized int populatedPages() {
+        int n = 0;
+        for (int i = 0; i < nrPages; i++) if (p2m.get(i) != UNPOPULATED) n++;
+        return n;
+    }
+
+    /** Gives every frame back to the machine. The vCPUs must have stopped. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        for (int i = 0; i < nrPages; i++) {
+            int mfn = p2m.getAndSet(i, UNPOPULATED);
+            pages.set(i, null);
+            if (mfn != UNPOPULATED) machine.release(mfn, domainId);
+        }
+        machine.unreserve(nrPages);
+    }
+}

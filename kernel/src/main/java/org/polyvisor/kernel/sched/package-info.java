@@ -1,0 +1,2 @@
+/** pCPU threads and the schedulers they ask for work. */
+package org.polyvisor.kernel.sched;

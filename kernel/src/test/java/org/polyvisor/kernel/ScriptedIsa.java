@@ -1,0 +1,125 @@
+package org.polyvisor.kernel;
+
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.polyvisor.spi.BootProtocol;
+import org.polyvisor.spi.Disassembler;
+import org.polyvisor.spi.Disassembly;
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.HypercallAbi;
+import org.polyvisor.spi.IsaProvider;
+import org.polyvisor.spi.Register;
+import org.polyvisor.spi.RegisterSet;
+import org.polyvisor.spi.Vcpu;
+import org.polyvisor.spi.VcpuConfig;
+import org.polyvisor.spi.VcpuExit;
+import org.polyvisor.spi.VcpuState;
+
+/**
+ * A test ISA whose vCPU runs a script of steps instead of instructions: each step may touch registers and memory
+ * and returns the exit the kernel must handle. After the script, the vCPU spins (spends its budget) forever.
+ * Registers: r0 = hypercall op, r1..r5 = arguments, r6 = result, r7 = start_info pointer.
+ */
+public final class ScriptedIsa implements IsaProvider {
+    public static final int MACHINE = 0x5C;
+    private final List<Function<ScriptedVcpu, VcpuExit>> script;
+    private final int wordBits;
+
+    @SafeVarargs
+    public ScriptedIsa(int wordBits, Function<ScriptedVcpu, VcpuExit>... steps) {
+        this.wordBits = wordBits;
+        this.script = List.of(steps);
+    }
+
+    public byte[] elf() { return TestElf.build(MACHINE, elfClass(), byteOrder(), 0x10000, new byte[64], 0); }
+
+    @Override public String id() { return "scripted"; }
+    @Override public String description() { return "a scripted test ISA"; }
+    @Override public int wordBits() { return wordBits; }
+    @Override public ByteOrder byteOrder() { return ByteOrder.LITTLE_ENDIAN; }
+    @Override public int elfMachine() { return MACHINE; }
+    @Override public int elfClass() { return wordBits == 64 ? 2 : 1; }
+
+    @Override
+    public RegisterSet registers() {
+        List<Register> r = new ArrayList<>();
+        for (int i = 0; i < 8; i++) r.add(new Register("r" + i, i, wordBits));
+        r.add(new Register("pc", 8, wordBits));
+        return new RegisterSet(r, "pc");
+    }
+
+    @Override public Vcpu createVcpu(VcpuConfig config) { return new ScriptedVcpu(config, script, wordBits); }
+
+    @Override public Disassembler disassembler() { return (code, off, addr) -> Disassembly.of(1, addr, "\t.byte 0x" + Integer.toHexString(code[off] & 0xff)); }
+
+    @Override public BootProtocol bootProtocol() { return (v, info) -> { v.setPc(info.entry()); v.setRegister(7, info.startInfo()); }; }
+
+    @Override public HypercallAbi hypercallAbi() { return new HypercallAbi("script", 0, List.of(1, 2, 3, 4, 5), 6); }
+
+    /** The scripted vCPU. Steps run on pCPU threads. */
+    public static final class ScriptedVcpu implements Vcpu {
+        public final long[] regs = new long[9];
+        public final GuestMemory memory;
+        private final List<Function<ScriptedVcpu, VcpuExit>> script;
+        private final int id;
+        private final int wordBits;
+        private int next;
+        private long retired;
+
+        ScriptedVcpu(VcpuConfig config, List<Function<ScriptedVcpu, VcpuExit>> script, int wordBits) {
+            this.wordBits = wordBits;
+            this.memory = config.memory();
+            this.script = script;
+            this.id = config.vcpuId();
+        }
+
+        /** Sets up a hypercall: op and arguments. */
+        public VcpuExit hypercall(long op, long... args) {
+            regs[0] = op;
+            for (int i = 0; i < args.length; i++) regs[1 + i] = args[i];
+            return VcpuExit.HYPERCALL;
+        }
+
+        public long result() { return regs[6]; }
+
+        /** The domain id that the domain builder put first in start_info's cmd_line ("domid=N"). */
+        public int domid() {
+            byte[] b = new byte[16];
+            memory.readBytes(regs[7] + (wordBits == 64 ? 128 : 80), b, 0, 16);
+            String s = new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+            return Integer.parseInt(s.substring(6).split("[ \\u0000]")[0]);
+        }
+
+        @Override public int id() { return id; }
+
+        @Override
+        public VcpuExit run(long budget) {
+            if (next < script.size()) {
+                retired++;
+                return script.get(next++).apply(this);
+            }
+            retired += budget;
+            return VcpuExit.BUDGET_SPENT;
+        }
+
+        @Override public long retired() { return retired; }
+        @Override public long pc() { return regs[8]; }
+        @Override public void setPc(long pc) { regs[8] = pc; }
+        @Override public long register(int n) { return regs[n]; }
+        @Override public void setRegister(int n, long v) { regs[n] = v; }
+        @Override public long translate(long va, boolean write) { return va; }
+
+        @Override
+        public VcpuState save() {
+            Map<String, Long> m = new LinkedHashMap<>();
+            for (int i = 0; i < regs.length; i++) m.put(i == 8 ? "pc" : "r" + i, regs[i]);
+            return new VcpuState("scripted", m, null);
+        }
+
+        @Override public void restore(VcpuState s) { }
+    }
+}
