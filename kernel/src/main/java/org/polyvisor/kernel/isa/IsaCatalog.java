@@ -1,10 +1,14 @@
 package org.polyvisor.kernel.isa;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.polyvisor.spi.IsaProvider;
@@ -12,27 +16,55 @@ import org.polyvisor.spi.IsaProvider;
 /** The ISA backends that {@link ServiceLoader} found, keyed by their stable id. Loaded once. */
 public final class IsaCatalog {
     private final Map<String, IsaProvider> byId;
+    private final List<String> problems;
 
-    private IsaCatalog(Map<String, IsaProvider> byId) { this.byId = Collections.unmodifiableMap(byId); }
+    private IsaCatalog(Map<String, IsaProvider> byId, List<String> problems) {
+        this.byId = Collections.unmodifiableMap(byId);
+        this.problems = List.copyOf(problems);
+    }
 
-    /** Every provider on the class loader's path. Two providers with one id are an installation error. */
+    /**
+     * Every provider on the class loader's path. A backend that cannot be loaded (a jar it needs was taken out, say
+     * isa-x86.jar from under isa-x86_64.jar) or that claims an id already taken is left out, and said in
+     * {@link #problems()}: one broken jar never stops the hypervisor.
+     */
     public static IsaCatalog load(ClassLoader loader) {
         Map<String, IsaProvider> found = new TreeMap<>();
-        for (IsaProvider p : ServiceLoader.load(IsaProvider.class, loader)) {
-            IsaProvider before = found.putIfAbsent(p.id(), p);
-            if (before != null)
-                throw new IllegalStateException("two ISA backends claim the id '" + p.id() + "': "
-                        + before.getClass().getName() + " and " + p.getClass().getName());
+        List<String> problems = new ArrayList<>();
+        Iterator<ServiceLoader.Provider<IsaProvider>> it = ServiceLoader.load(IsaProvider.class, loader).stream().iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) break;
+                ServiceLoader.Provider<IsaProvider> handle = it.next();
+                IsaProvider p = handle.get();
+                IsaProvider before = found.putIfAbsent(p.id(), p);
+                if (before != null)
+                    problems.add("two ISA backends claim the id '" + p.id() + "': " + before.getClass().getName() + " and "
+                            + p.getClass().getName() + "; using the first");
+            } catch (ServiceConfigurationError | LinkageError e) {
+                problems.add("an ISA backend could not be loaded: " + rootMessage(e));
+            }
         }
-        return new IsaCatalog(new LinkedHashMap<>(found));
+        return new IsaCatalog(new LinkedHashMap<>(found), problems);
     }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        String what = t instanceof ClassNotFoundException || t instanceof NoClassDefFoundError
+                ? "class " + t.getMessage().replace('/', '.') + " is missing (is a jar it needs gone?)" : String.valueOf(t.getMessage());
+        return e.getMessage() == null ? what : e.getMessage().replaceFirst("^org\\.polyvisor\\.spi\\.IsaProvider: ", "") + ": " + what;
+    }
+
+    /** Backends that were found but left out, with why. */
+    public List<String> problems() { return problems; }
 
     public static IsaCatalog load() { return load(IsaCatalog.class.getClassLoader()); }
 
     public static IsaCatalog of(IsaProvider... providers) {
         Map<String, IsaProvider> m = new TreeMap<>();
         for (IsaProvider p : providers) m.put(p.id(), p);
-        return new IsaCatalog(new LinkedHashMap<>(m));
+        return new IsaCatalog(new LinkedHashMap<>(m), List.of());
     }
 
     public Collection<IsaProvider> all() { return byId.values(); }
