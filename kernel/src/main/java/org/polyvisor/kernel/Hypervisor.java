@@ -35,6 +35,7 @@ public final class Hypervisor implements AutoCloseable {
     private final DomainTable domains;
     private final PcpuPool pcpus;
     private final long bootNanos = System.nanoTime();
+    private boolean closed;
 
     private Hypervisor(HypervisorOptions options, IsaCatalog isas) {
         this.options = options;
@@ -117,8 +118,11 @@ public final class Hypervisor implements AutoCloseable {
     public record HostInfo(String version, int pcpus, long totalMemoryMiB, long freeMemoryMiB, long backedMemoryMiB,
                            String scheduler, long uptimeSeconds, String isas, int domains) { }
 
+    /** Stops every domain and gives the memory back; calling it again does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         pcpus.close();
         domains.close();
         machine.close();

@@ -1,6 +1,5 @@
 package org.polyvisor.kernel.console;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -16,12 +15,16 @@ public final class ConsoleBuffer {
     private final byte[] ring = new byte[CAPACITY];
     private long written;
     private final List<Consumer<byte[]>> readers = new CopyOnWriteArrayList<>();
+    /** Orders writes with attaches, so that a reader sees each byte exactly once. */
+    private final Object writeLock = new Object();
 
     public void write(byte[] bytes) {
-        synchronized (this) {
-            for (byte b : bytes) ring[(int) (written++ % CAPACITY)] = b;
+        synchronized (writeLock) {
+            synchronized (this) {
+                for (byte b : bytes) ring[(int) (written++ % CAPACITY)] = b;
+            }
+            for (Consumer<byte[]> r : readers) r.accept(bytes);
         }
-        for (Consumer<byte[]> r : readers) r.accept(bytes);
     }
 
     /** Everything still held, oldest first. */
@@ -41,8 +44,19 @@ public final class ConsoleBuffer {
         return () -> readers.remove(reader);
     }
 
+    /**
+     * Attaches a reader that first gets the history, then every later write, with nothing lost or repeated in
+     * between (writers wait while it attaches).
+     */
+    public AutoCloseable attachWithHistory(Consumer<byte[]> reader) {
+        synchronized (writeLock) {
+            byte[] past = history();
+            if (past.length > 0) reader.accept(past);
+            readers.add(reader);
+        }
+        return () -> readers.remove(reader);
+    }
+
     @Override
     public String toString() { return new String(history(), java.nio.charset.StandardCharsets.ISO_8859_1); }
-
-    static byte[] copy(byte[] b, int n) { return Arrays.copyOf(b, n); }
 }

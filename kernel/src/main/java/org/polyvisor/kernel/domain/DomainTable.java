@@ -92,6 +92,7 @@ public final class DomainTable implements AutoCloseable {
     }
 
     public synchronized void pause(Domain d) {
+        if (d.id() == 0) throw new DomainOpException("dom0 cannot be paused (Xen refuses to pause the control domain too)");
         require(d, d.state() == DomainState.ACTIVE, "is not running");
         d.setState(DomainState.PAUSED);
         log.xen("paused " + d.describe());

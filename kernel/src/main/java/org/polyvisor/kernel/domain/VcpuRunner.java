@@ -73,6 +73,10 @@ public final class VcpuRunner {
                 return false;
             }
             case VcpuExit.Breakpoint b -> {
+                if (d.privileged()) {
+                    d.logOnce("bp", d.describe() + ": breakpoint at 0x" + Long.toHexString(b.pc()) + " ignored (dom0 is never paused)");
+                    return false;
+                }
                 d.logOnce("bp", d.describe() + ": breakpoint at 0x" + Long.toHexString(b.pc()) + "; domain paused");
                 domains.pause(d);
                 return false;

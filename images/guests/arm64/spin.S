@@ -1,0 +1,6 @@
+// spin: a guest that never stops and never calls the hypervisor; only destroy ends it.
+    .text
+    .globl _start
+_start:
+1:  add x1, x1, #1
+    b 1b

@@ -1,0 +1,288 @@
+package org.polyvisor.isa.arm64.decode;
+
+/**
+ * Field extraction per encoding class, with the Arm ARM's field names. Each returns false for the field
+ * combinations the manual marks unallocated, so they decode as undefined instructions.
+ */
+final class FieldExtractors {
+    private FieldExtractors() { }
+
+    static int bits(int raw, int hi, int lo) { return (raw >>> lo) & ((1 << (hi - lo + 1)) - 1); }
+
+    static long sext(long value, int width) { return (value << (64 - width)) >> (64 - width); }
+
+    private static boolean sf(int raw) { return raw < 0; }
+
+    private static int rd(int raw) { return raw & 31; }
+
+    private static int rn(int raw) { return (raw >>> 5) & 31; }
+
+    private static int rm(int raw) { return (raw >>> 16) & 31; }
+
+    static boolean imm16(int raw, Insn i) {
+        i.aux = raw & 0xFFFF;
+        return true;
+    }
+
+    static boolean pcRel(int raw, Insn i) {
+        long imm = sext(((long) bits(raw, 23, 5) << 2) | bits(raw, 30, 29), 21);
+        i.imm = i.op == Op.ADRP ? imm << 12 : imm;
+        i.rd = Reg.zrDest(rd(raw));
+        i.sf = true;
+        return true;
+    }
+
+    static boolean addSubImm(int raw, Insn i) {
+        i.sf = sf(raw);
+        i.imm = (long) bits(raw, 21, 10) << (bits(raw, 22, 22) * 12);
+        i.amount = bits(raw, 22, 22) * 12;
+        i.rd = i.op.setsFlags() ? Reg.zrDest(rd(raw)) : Reg.sp(rd(raw));
+        i.rn = Reg.sp(rn(raw));
+        return true;
+    }
+
+    static boolean logicalImm(int raw, Insn i) {
+        i.sf = sf(raw);
+        int n = bits(raw, 22, 22);
+        if (!i.sf && n == 1) return false;
+        i.imm = BitMasks.decode(n, bits(raw, 21, 16), bits(raw, 15, 10), i.sf);
+        if (i.imm == BitMasks.INVALID) return false;
+        i.rd = i.op.setsFlags() ? Reg.zrDest(rd(raw)) : Reg.sp(rd(raw));
+        i.rn = Reg.zr(rn(raw));
+        return true;
+    }
+
+    static boolean moveWide(int raw, Insn i) {
+        i.sf = sf(raw);
+        int hw = bits(raw, 22, 21);
+        if (!i.sf && hw >= 2) return false;
+        i.imm = bits(raw, 20, 5);
+        i.amount = hw * 16;
+        i.rd = Reg.zrDest(rd(raw));
+        return true;
+    }
+
+    static boolean bitfield(int raw, Insn i) {
+        i.sf = sf(raw);
+        int n = bits(raw, 22, 22), immr = bits(raw, 21, 16), imms = bits(raw, 15, 10);
+        if (n != (i.sf ? 1 : 0) || (!i.sf && (immr >= 32 || imms >= 32))) return false;
+        i.amount = immr;
+        i.aux = imms;
+        i.rd = Reg.zrDest(rd(raw));
+        i.rn = Reg.zr(rn(raw));
+        return true;
+    }
+
+    static boolean extract(int raw, Insn i) {
+        i.sf = sf(raw);
+        int n = bits(raw, 22, 22), imms = bits(raw, 15, 10);
+        if (n != (i.sf ? 1 : 0) || (!i.sf && imms >= 32)) return false;
+        i.aux = imms;
+        i.rd = Reg.zrDest(rd(raw));
+        i.rn = Reg.zr(rn(raw));
+        i.rm = Reg.zr(rm(raw));
+        return true;
+    }
+
+    static boolean branchImm(int raw, Insn i) {
+        i.imm = sext(bits(raw, 25, 0), 26) << 2;
+        return true;
+    }
+
+    static boolean condBranch(int raw, Insn i) {
+        i.imm = sext(bits(raw, 23, 5), 19) << 2;
+        i.cond = raw & 15;
+        return true;
+    }
+
+    static boolean compareBranch(int raw, Insn i) {
+        i.sf = sf(raw);
+        i.imm = sext(bits(raw, 23, 5), 19) << 2;
+        i.rd = Reg.zr(rd(raw));
+        return true;
+    }
+
+    static boolean testBranch(int raw, Insn i) {
+        i.aux = (bits(raw, 31, 31) << 5) | bits(raw, 23, 19);
+        i.sf = i.aux >= 32;
+        i.imm = sext(bits(raw, 18, 5), 14) << 2;
+        i.rd = Reg.zr(rd(raw));
+        return true;
+    }
+
+    static boolean exception(int raw, Insn i) {
+        i.aux = bits(raw, 20, 5);
+        return true;
+    }
+
+    static boolean hint(int raw, Insn i) {
+        i.aux = bits(raw, 11, 5);
+        return true;
+    }
+
+    /** Barriers and CLREX: CRm is the option (or the immediate). */
+    static boolean barrier(int raw, Insn i) {
+        i.aux = bits(raw, 11, 8);
+        return true;
+    }
+
+    /** MSR (immediate): only DAIFSet and DAIFClr (op1 = 3, op2 = 6 or 7) are implemented; CRm is the mask. */
+    static boolean pstateField(int raw, Insn i) {
+        int op1 = bits(raw, 18, 16), op2 = bits(raw, 7, 5);
+        if (op1 != 3 || op2 < 6) return false;
+        i.shift = op2 == 6 ? SysReg.DAIF_SET : SysReg.DAIF_CLEAR;
+        i.aux = bits(raw, 11, 8);
+        return true;
+    }
+
+    /** MRS and MSR (register): the register is o0:op1:CRn:CRm:op2; unimplemented or read-only targets are undefined. */
+    static boolean systemRegister(int raw, Insn i) {
+        i.aux = bits(raw, 19, 5);
+        boolean read = i.op == Op.MRS;
+        if (SysReg.name(i.aux) == null || (!read && !SysReg.writable(i.aux))) return false;
+        i.rd = read ? Reg.zrDest(rd(raw)) : Reg.zr(rd(raw));
+        i.sf = true;
+        return true;
+    }
+
+    static boolean branchReg(int raw, Insn i) {
+        i.rn = Reg.zr(rn(raw));
+        i.sf = true;
+        return true;
+    }
+
+    /** LDR (literal) and LDRSW (literal); opc = 11 is PRFM (literal), not decoded yet. */
+    static boolean literal(int raw, Insn i) {
+        int opc = bits(raw, 31, 30);
+        if (opc == 3) return false;
+        i.size = opc == 0 ? 2 : opc == 1 ? 3 : 2;
+        i.memKind = opc == 2 ? MemKind.LOAD_SX64 : MemKind.LOAD;
+        i.sf = opc != 0;
+        i.imm = sext(bits(raw, 23, 5), 19) << 2;
+        i.rd = Reg.zrDest(rd(raw));
+        return true;
+    }
+
+    /** LDP/STP/LDPSW (offset, pre- and post-index): opc selects the size, L the direction. */
+    static boolean pair(int raw, Insn i) {
+        int opc = bits(raw, 31, 30);
+        boolean load = bits(raw, 22, 22) == 1;
+        if (opc == 3 || (opc == 1 && !load)) return false;
+        i.size = opc == 2 ? 3 : 2;
+        i.memKind = !load ? MemKind.STORE : opc == 1 ? MemKind.LOAD_SX64 : MemKind.LOAD;
+        i.sf = opc != 0;
+        i.imm = sext(bits(raw, 21, 15), 7) << i.size;
+        i.rd = load ? Reg.zrDest(rd(raw)) : Reg.zr(rd(raw));
+        i.ra = load ? Reg.zrDest(bits(raw, 14, 10)) : Reg.zr(bits(raw, 14, 10));
+        i.rn = Reg.sp(rn(raw));
+        return true;
+    }
+
+    private static boolean transfer(int raw, Insn i) {
+        i.size = bits(raw, 31, 30);
+        i.memKind = MemKind.of(i.size, bits(raw, 23, 22));
+        if (i.memKind < 0) return false;
+        i.sf = i.memKind == MemKind.LOAD_SX64 || (i.memKind != MemKind.LOAD_SX32 && i.size == 3);
+        i.rd = i.memKind == MemKind.STORE ? Reg.zr(rd(raw)) : Reg.zrDest(rd(raw));
+        i.rn = Reg.sp(rn(raw));
+        return true;
+    }
+
+    static boolean loadStoreImm12(int raw, Insn i) {
+        if (!transfer(raw, i)) return false;
+        i.imm = (long) bits(raw, 21, 10) << i.size;
+        return true;
+    }
+
+    static boolean loadStoreImm9(int raw, Insn i) {
+        if (!transfer(raw, i)) return false;
+        i.imm = sext(bits(raw, 20, 12), 9);
+        return true;
+    }
+
+    /** Register offset: option must be UXTW, LSL (UXTX), SXTW or SXTX; S scales the index by the access size. */
+    static boolean loadStoreReg(int raw, Insn i) {
+        if (!transfer(raw, i)) return false;
+        int option = bits(raw, 15, 13);
+        if ((option & 2) == 0) return false;
+        i.shift = option;
+        i.aux = bits(raw, 12, 12);
+        i.amount = i.aux == 1 ? i.size : 0;
+        i.rm = Reg.zr(rm(raw));
+        return true;
+    }
+
+    static boolean logicalShift(int raw, Insn i) {
+        i.sf = sf(raw);
+        i.amount = bits(raw, 15, 10);
+        if (!i.sf && i.amount >= 32) return false;
+        i.shift = bits(raw, 23, 22);
+        i.rd = Reg.zrDest(rd(raw));
+        i.rn = Reg.zr(rn(raw));
+        i.rm = Reg.zr(rm(raw));
+        return true;
+    }
+
+    static boolean addSubShift(int raw, Insn i) {
+        i.shift = bits(raw, 23, 22);
+        return i.shift != Shift.ROR && logicalShift(raw, i);
+    }
+
+    static boolean addSubExt(int raw, Insn i) {
+        i.sf = sf(raw);
+        i.amount = bits(raw, 12, 10);
+        if (i.amount > 4) return false;
+        i.shift = bits(raw, 15, 13);
+        i.rd = i.op.setsFlags() ? Reg.zrDest(rd(raw)) : Reg.sp(rd(raw));
+        i.rn = Reg.sp(rn(raw));
+        i.rm = Reg.zr(rm(raw));
+        return true;
+    }
+
+    static boolean condCompare(int raw, Insn i) {
+        i.sf = sf(raw);
+        i.cond = bits(raw, 15, 12);
+        i.aux = raw & 15;
+        i.rn = Reg.zr(rn(raw));
+        i.rm = Reg.zr(rm(raw));
+        i.imm = bits(raw, 20, 16);
+        return true;
+    }
+
+    static boolean condSelect(int raw, Insn i) {
+        i.sf = sf(raw);
+        i.cond = bits(raw, 15, 12);
+        i.rd = Reg.zrDest(rd(raw));
+        i.rn = Reg.zr(rn(raw));
+        i.rm = Reg.zr(rm(raw));
+        return true;
+    }
+
+    /** Data processing (1 source): RBIT, REV16, REV32, REV, CLZ, CLS. */
+    static boolean twoReg(int raw, Insn i) {
+        i.sf = sf(raw);
+        i.rd = Reg.zrDest(rd(raw));
+        i.rn = Reg.zr(rn(raw));
+        return true;
+    }
+
+    /** Data processing (2 source); for LSLV/LSRV/ASRV/RORV, op2 (bits 11:10) is the shift type. */
+    static boolean threeReg(int raw, Insn i) {
+        i.sf = sf(raw);
+        i.shift = bits(raw, 11, 10);
+        i.rd = Reg.zrDest(rd(raw));
+        i.rn = Reg.zr(rn(raw));
+        i.rm = Reg.zr(rm(raw));
+        return true;
+    }
+
+    /** Data processing (3 source): MADD, MSUB and the long and high multiplies. */
+    static boolean fourReg(int raw, Insn i) {
+        i.sf = sf(raw);
+        i.rd = Reg.zrDest(rd(raw));
+        i.rn = Reg.zr(rn(raw));
+        i.rm = Reg.zr(rm(raw));
+        i.ra = Reg.zr(bits(raw, 14, 10));
+        return true;
+    }
+}

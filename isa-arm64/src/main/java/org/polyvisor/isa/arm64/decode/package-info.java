@@ -1,0 +1,6 @@
+/**
+ * The A64 decoder: a table of mask/match patterns named after the Arm ARM, split by op0 at start-up, producing
+ * {@link org.polyvisor.isa.arm64.decode.Insn} objects with their fields extracted. Shared by the interpreter and the
+ * disassembler.
+ */
+package org.polyvisor.isa.arm64.decode;

@@ -1,0 +1,148 @@
+package org.polyvisor.isa.arm64.exec;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+import org.polyvisor.isa.arm64.mmu.Translation;
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.VcpuExit;
+import org.polyvisor.spi.exec.DecodedPages;
+import org.polyvisor.spi.exec.SoftTlb;
+
+/**
+ * Data loads and stores of the vCPU: a {@link SoftTlb} hit reads or writes the host page directly; a miss
+ * translates, fills the TLB from {@link GuestMemory#page}, and turns MMIO holes and non-RAM into exits.
+ * <p>An access that cannot complete here leaves its exit in {@link #exit} (no Java exception on the hot path).
+ * A load from MMIO exits before the instruction retires; when the kernel answers with {@link #completeRead}, the
+ * instruction runs again and that same load returns the answer. A store to MMIO completes the instruction first.
+ */
+final class DataBus {
+    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final int PAGE = GuestMemory.PAGE_SIZE;
+
+    private final GuestMemory memory;
+    private final SoftTlb tlb;
+    private final DecodedPages code;
+    private final Translation mmu;
+
+    /** Set when the last access could not complete here; the executor hands it to the kernel. */
+    VcpuExit exit;
+    /** True when {@link #exit} is an MMIO store: the instruction has completed. */
+    boolean exitAfterRetire;
+
+    private long pendingReadAddress = -1;
+    private long pendingReadValue;
+    private boolean pendingReadReady;
+
+    DataBus(GuestMemory memory, SoftTlb tlb, DecodedPages code, Translation mmu) {
+        this.memory = memory;
+        this.tlb = tlb;
+        this.code = code;
+        this.mmu = mmu;
+    }
+
+    /** Loads {@code 1 << log2Size} bytes, zero-extended. Check {@link #exit} afterwards. */
+    long load(long va, int log2Size, long pc) {
+        int off = (int) va & (PAGE - 1);
+        MemorySegment p = tlb.lookup(SoftTlb.READ, va);
+        if (p != null && off + (1 << log2Size) <= PAGE) return read(p, off, log2Size);
+        return loadSlow(va, log2Size, pc);
+    }
+
+    /** Stores the low {@code 1 << log2Size} bytes of {@code value}. Check {@link #exit} afterwards. */
+    void store(long va, int log2Size, long value, long pc) {
+        int off = (int) va & (PAGE - 1);
+        MemorySegment p = tlb.lookup(SoftTlb.WRITE, va);
+        if (p != null && off + (1 << log2Size) <= PAGE) {
+            write(p, off, log2Size, value);
+            return;
+        }
+        storeSlow(va, log2Size, value, pc);
+    }
+
+    void completeRead(long value) {
+        pendingReadValue = value;
+        pendingReadReady = true;
+    }
+
+    void clearExit() {
+        exit = null;
+        exitAfterRetire = false;
+    }
+
+    private long loadSlow(long va, int log2Size, long pc) {
+        int size = 1 << log2Size;
+        if ((va & (PAGE - 1)) + size > PAGE) return loadBytes(va, size, pc);
+        long gpa = mmu.translate(va, Translation.READ);
+        MemorySegment p = gpa == Translation.FAULT ? null : memory.page(gpa >>> GuestMemory.PAGE_SHIFT);
+        if (p != null) {
+            tlb.fill(SoftTlb.READ, va, gpa >>> GuestMemory.PAGE_SHIFT, p);
+            return read(p, (int) gpa & (PAGE - 1), log2Size);
+        }
+        if (gpa != Translation.FAULT && memory.isMmio(gpa)) {
+            if (pendingReadReady && pendingReadAddress == gpa) {
+                pendingReadReady = false;
+                pendingReadAddress = -1;
+                return size == 8 ? pendingReadValue : pendingReadValue & ((1L << (8 * size)) - 1);
+            }
+            pendingReadAddress = gpa;
+            pendingReadReady = false;
+            exit = new VcpuExit.Mmio(gpa, size, false, 0);
+            return 0;
+        }
+        exit = new VcpuExit.Fault("load outside guest memory at 0x" + Long.toHexString(va), pc);
+        return 0;
+    }
+
+    /** An access that straddles a page: byte by byte, each through the slow path (little-endian assembly). */
+    private long loadBytes(long va, int size, long pc) {
+        long value = 0;
+        for (int i = 0; i < size && exit == null; i++) value |= load(va + i, 0, pc) << (8 * i);
+        return value;
+    }
+
+    private void storeSlow(long va, int log2Size, long value, long pc) {
+        int size = 1 << log2Size;
+        if ((va & (PAGE - 1)) + size > PAGE) {
+            for (int i = 0; i < size && exit == null; i++) store(va + i, 0, value >>> (8 * i), pc);
+            return;
+        }
+        long gpa = mmu.translate(va, Translation.WRITE);
+        long gfn = gpa >>> GuestMemory.PAGE_SHIFT;
+        MemorySegment p = gpa == Translation.FAULT ? null : memory.page(gfn);
+        if (p != null) {
+            write(p, (int) gpa & (PAGE - 1), log2Size, value);
+            // Pages holding decoded code never enter the write TLB, so every store to them comes here.
+            if (code.mayHoldCode(gfn)) code.written(gpa, size, 0);
+            else tlb.fill(SoftTlb.WRITE, va, gfn, p);
+            return;
+        }
+        if (gpa != Translation.FAULT && memory.isMmio(gpa)) {
+            exit = new VcpuExit.Mmio(gpa, size, true, size == 8 ? value : value & ((1L << (8 * size)) - 1));
+            exitAfterRetire = true;
+            return;
+        }
+        exit = new VcpuExit.Fault("store outside guest memory at 0x" + Long.toHexString(va), pc);
+    }
+
+    private static long read(MemorySegment p, int off, int log2Size) {
+        return switch (log2Size) {
+            case 0 -> p.get(ValueLayout.JAVA_BYTE, off) & 0xFFL;
+            case 1 -> p.get(U16, off) & 0xFFFFL;
+            case 2 -> p.get(U32, off) & 0xFFFF_FFFFL;
+            default -> p.get(U64, off);
+        };
+    }
+
+    private static void write(MemorySegment p, int off, int log2Size, long value) {
+        switch (log2Size) {
+            case 0 -> p.set(ValueLayout.JAVA_BYTE, off, (byte) value);
+            case 1 -> p.set(U16, off, (short) value);
+            case 2 -> p.set(U32, off, (int) value);
+            default -> p.set(U64, off, value);
+        }
+    }
+}

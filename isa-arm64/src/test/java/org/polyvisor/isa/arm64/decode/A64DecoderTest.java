@@ -1,0 +1,52 @@
+package org.polyvisor.isa.arm64.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class A64DecoderTest {
+    private final A64Decoder decoder = new A64Decoder();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "0x91004020, ADD_imm", "0xf1000c3f, SUBS_imm", "0x8b020c20, ADD_shift", "0x8b214be0, ADD_ext",
+        "0x92401c20, AND_imm", "0xaa0103e0, ORR_shift", "0xd2800000, MOVZ", "0xf2a24680, MOVK", "0x100091a0, ADR",
+        "0x90000000, ADRP", "0x9ac22020, LSLV", "0xd3440c20, UBFM", "0x93407c20, SBFM", "0x93c20c20, EXTR",
+        "0x9b027c20, MADD", "0x9ac20c20, SDIV", "0x9a9f17e0, CSINC", "0xfa431824, CCMP_imm",
+        "0xf9400420, LDST_unsigned_imm", "0xf85f8020, LDST_unscaled_imm", "0xf8408c20, LDST_imm_pre",
+        "0xf8408420, LDST_imm_post", "0xf8627820, LDST_reg_offset", "0xa9ff07e0, LDP_STP_pre",
+        "0xa8817bfd, LDP_STP_post", "0x29410440, LDP_STP_offset", "0x58000800, LDR_literal", "0x14000040, B",
+        "0x97ffffff, BL", "0x54000041, B_cond", "0xb4000040, CBZ", "0x36180040, TBZ", "0xd61f0000, BR",
+        "0xd63f0020, BLR", "0xd65f03c0, RET", "0xd503201f, HINT", "0xd401d422, HVC", "0xd4000001, SVC",
+        "0xd4207d00, BRK", "0x00001234, UDF",
+        // unallocated: logical immediate N=1 in 32 bits, MOVZ hw=2 in 32 bits, ADD shifted ROR, PRFM, V=1 loads
+        "0x12400000, UNDEFINED", "0x52c00000, UNDEFINED", "0x8bc00000, UNDEFINED", "0xf9800400, UNDEFINED",
+        "0xfd400000, UNDEFINED", "0xffffffff, UNDEFINED", "0x54000010, UNDEFINED",
+    })
+    void decodesToThePattern(String word, Op op) {
+        assertEquals(op, decoder.decode(Integer.parseUnsignedInt(word.substring(2), 16)).op);
+    }
+
+    @Test
+    void registerFieldThirtyOneIsResolvedPerEncoding() {
+        Insn movSp = decoder.decode(0x9100003f);      // mov sp, x1: Rd = 31 is SP
+        assertEquals(Reg.SP, movSp.rd);
+        Insn cmp = decoder.decode(0xeb02003f);        // cmp x1, x2: Rd = 31 is XZR, written to the sink
+        assertEquals(Reg.SINK, cmp.rd);
+        Insn addZr = decoder.decode(0x8b0103e0);      // add x0, xzr, x1: Rn = 31 is XZR
+        assertEquals(Reg.ZR, addZr.rn);
+        Insn ldrSp = decoder.decode(0xf8626be0);      // ldr x0, [sp, x2]: base 31 is SP
+        assertEquals(Reg.SP, ldrSp.rn);
+    }
+
+    @Test
+    void everyPatternIsReachableThroughItsOp0Group() {
+        for (Pattern p : A64Patterns.all()) {
+            Insn i = decoder.decode(p.match());
+            assertTrue(i.op == p.op() || i.op == Op.UNDEFINED, p.op() + " decodes its own match value as " + i.op);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.polyvisor.isa.ia64.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.polyvisor.isa.ia64.insn.AddImm;
+import org.polyvisor.isa.ia64.insn.Alloc;
+import org.polyvisor.isa.ia64.insn.Branch;
+import org.polyvisor.isa.ia64.insn.Compare;
+import org.polyvisor.isa.ia64.insn.DepositZero;
+import org.polyvisor.isa.ia64.insn.Extend;
+import org.polyvisor.isa.ia64.insn.Extract;
+import org.polyvisor.isa.ia64.insn.Fields;
+import org.polyvisor.isa.ia64.insn.Insn;
+import org.polyvisor.isa.ia64.insn.IntAlu;
+import org.polyvisor.isa.ia64.insn.Load;
+import org.polyvisor.isa.ia64.insn.LongBranch;
+import org.polyvisor.isa.ia64.insn.MoveAr;
+import org.polyvisor.isa.ia64.insn.MoveBranch;
+import org.polyvisor.isa.ia64.insn.MoveLong;
+import org.polyvisor.isa.ia64.insn.MoveSpecial;
+import org.polyvisor.isa.ia64.insn.NopBreak;
+import org.polyvisor.isa.ia64.insn.ParallelCompare;
+import org.polyvisor.isa.ia64.insn.ShiftLeftAdd;
+import org.polyvisor.isa.ia64.insn.ShiftVariable;
+import org.polyvisor.isa.ia64.insn.Store;
+import org.polyvisor.isa.ia64.insn.TestBit;
+
+/**
+ * The decode table (SDM vol 3, chapter 4): every known encoding as a mask/match {@link Pattern}, grouped at
+ * start-up by unit type and major opcode (bits 37-40). A slot is tried only against its own bucket; no two
+ * patterns of a unit overlap (SlotTableTest), so the order of rows does not matter.
+ * To add an instruction, add a row here and an {@link Insn} class.
+ */
+final class SlotTable {
+    /** Field positions the manual names, as {pos, len}. */
+    private static final int[] X2A = {34, 2}, VE = {33, 1}, X4 = {29, 4}, X2B = {27, 2}, X2 = {34, 2}, TA = {33, 1},
+            TB = {36, 1}, X = {33, 1}, Y13 = {13, 1}, Y26 = {26, 1}, X3 = {33, 3}, X6 = {27, 6}, M_X4 = {27, 4},
+            M_X2 = {31, 2}, M = {36, 1}, MX = {27, 1}, LD_X6 = {30, 6}, BTYPE = {6, 3}, VC = {20, 1},
+            ZA = {36, 1}, ZB = {33, 1}, VE32 = {32, 1}, X2C = {30, 2}, X2B28 = {28, 2}, B19 = {19, 1}, B12 = {12, 1};
+
+    private final Pattern[][][] buckets = new Pattern[Unit.values().length][16][];
+    private final List<Pattern> all = new ArrayList<>();
+
+    static final SlotTable INSTANCE = new SlotTable();
+
+    private SlotTable() {
+        integerAlu(Unit.M);
+        integerAlu(Unit.I);
+        iUnit();
+        mUnit();
+        bUnit();
+        fUnit();
+        xUnit();
+        List<List<List<Pattern>>> tmp = new ArrayList<>();
+        for (Unit u : Unit.values()) {
+            List<List<Pattern>> majors = new ArrayList<>();
+            for (int m = 0; m < 16; m++) majors.add(new ArrayList<>());
+            tmp.add(majors);
+        }
+        for (Pattern p : all) tmp.get(p.unit().ordinal()).get(p.major()).add(p);
+        for (Unit u : Unit.values())
+            for (int m = 0; m < 16; m++) buckets[u.ordinal()][m] = tmp.get(u.ordinal()).get(m).toArray(new Pattern[0]);
+    }
+
+    /** The instruction for {@code slot} on unit {@code u}, or null when no pattern knows it. */
+    Insn decode(Unit u, long slot, long l) {
+        for (Pattern p : buckets[u.ordinal()][(int) (slot >>> 37) & 0xf])
+            if ((slot & p.mask()) == p.match()) return p.handler().decode(slot, l);
+        return null;
+    }
+
+    List<Pattern> patterns() { return List.copyOf(all); }
+
+    /** Adds a pattern: major opcode plus {field, value} pairs. */
+    private void add(String name, Unit unit, int major, Pattern.Handler h, Object... fields) {
+        long mask = 0xfL << 37, match = (long) major << 37;
+        for (int i = 0; i < fields.length; i += 2) {
+            int[] f = (int[]) fields[i];
+            long v = ((Number) fields[i + 1]).longValue();
+            long fm = ((1L << f[1]) - 1) << f[0];
+            mask |= fm;
+            match |= (v << f[0]) & fm;
+        }
+        all.add(new Pattern(name, unit, mask, match, h));
+    }
+
+    private void integerAlu(Unit u) {
+        IntAlu.Op[] logic = {IntAlu.Op.AND, IntAlu.Op.ANDCM, IntAlu.Op.OR, IntAlu.Op.XOR};
+        add("A1 add", u, 8, (s, l) -> IntAlu.register(s, IntAlu.Op.ADD), X2A, 0, VE, 0, X4, 0, X2B, 0);
+        add("A1 add ,1", u, 8, (s, l) -> IntAlu.register(s, IntAlu.Op.ADD1), X2A, 0, VE, 0, X4, 0, X2B, 1);
+        add("A1 sub ,1", u, 8, (s, l) -> IntAlu.register(s, IntAlu.Op.SUB1), X2A, 0, VE, 0, X4, 1, X2B, 0);
+        add("A1 sub", u, 8, (s, l) -> IntAlu.register(s, IntAlu.Op.SUB), X2A, 0, VE, 0, X4, 1, X2B, 1);
+        for (int k = 0; k < 4; k++) {
+            IntAlu.Op op = logic[k];
+            add("A1 " + op, u, 8, (s, l) -> IntAlu.register(s, op), X2A, 0, VE, 0, X4, 3, X2B, k);
+            add("A3 " + op + " imm8", u, 8, (s, l) -> IntAlu.immediate(s, op), X2A, 0, VE, 0, X4, 0xb, X2B, k);
+        }
+        add("A3 sub imm8", u, 8, (s, l) -> IntAlu.immediate(s, IntAlu.Op.SUB), X2A, 0, VE, 0, X4, 9, X2B, 1);
+        add("A2 shladd", u, 8, (s, l) -> new ShiftLeftAdd(s), X2A, 0, VE, 0, X4, 4);
+        add("A4 adds", u, 8, (s, l) -> AddImm.adds(s), X2A, 2, VE, 0);
+        add("A5 addl", u, 9, (s, l) -> AddImm.addl(s));
+        Compare.Relation[] rel = {Compare.Relation.LT, Compare.Relation.LTU, Compare.Relation.EQ};
+        for (int k = 0; k < 3; k++) {
+            Compare.Relation r = rel[k];
+            int major = 0xc + k;
+            add("A6 cmp." + r, u, major, (s, l) -> new Compare(s, r, false, false), X2, 0, TB, 0, TA, 0);
+            add("A6 cmp4." + r, u, major, (s, l) -> new Compare(s, r, true, false), X2, 1, TB, 0, TA, 0);
+            add("A8 cmp." + r + " imm8", u, major, (s, l) -> new Compare(s, r, false, true), X2, 2, TA, 0);
+            add("A8 cmp4." + r + " imm8", u, major, (s, l) -> new Compare(s, r, true, true), X2, 3, TA, 0);
+        }
+        parallelCompares(u);
+    }
+
+    /**
+     * Parallel compares (SDM vol 3, table 4-11): opcodes C, D, E give the and, or and or.andcm types; ta = 1
+     * with c choosing eq / ne, and the A7 forms (tb = 1) with ta:c choosing gt, le, ge, lt against r0
+     * (objdump ignores the r2 field there, and so do we).
+     */
+    private void parallelCompares(Unit u) {
+        ParallelCompare.Type[] types = {ParallelCompare.Type.AND, ParallelCompare.Type.OR, ParallelCompare.Type.OR_ANDCM};
+        ParallelCompare.Relation[] eqNe = {ParallelCompare.Relation.EQ, ParallelCompare.Relation.NE};
+        ParallelCompare.Relation[] zero = {ParallelCompare.Relation.GT, ParallelCompare.Relation.LE,
+                ParallelCompare.Relation.GE, ParallelCompare.Relation.LT};
+        int[] c = {12, 1};
+        for (int k = 0; k < 3; k++) {
+            ParallelCompare.Type t = types[k];
+            int major = 0xc + k;
+            for (int w = 0; w < 2; w++) {
+                boolean word4 = w == 1;
+                String cmp = word4 ? "cmp4." : "cmp.";
+                for (int e = 0; e < 2; e++) {
+                    ParallelCompare.Relation r = eqNe[e];
+                    add("A6 " + cmp + r + t.suffix, u, major, (s, l) -> new ParallelCompare(s, r, t, word4, false, false),
+                            X2, w, TB, 0, TA, 1, c, e);
+                    add("A8 " + cmp + r + t.suffix + " imm8", u, major, (s, l) -> new ParallelCompare(s, r, t, word4, true, false),
+                            X2, 2 + w, TA, 1, c, e);
+                }
+                for (int z = 0; z < 4; z++) {
+                    ParallelCompare.Relation r = zero[z];
+                    add("A7 " + cmp + r + t.suffix, u, major, (s, l) -> new ParallelCompare(s, r, t, word4, false, true),
+                            X2, w, TB, 1, TA, z >> 1, c, z & 1);
+                }
+            }
+        }
+    }
+
+    private void iUnit() {
+        Unit u = Unit.I;
+        add("I11 extr", u, 5, (s, l) -> new Extract(s), X2, 1, X, 0);
+        add("I12 dep.z", u, 5, (s, l) -> DepositZero.register(s), X2, 1, X, 1, Y26, 0);
+        add("I13 dep.z imm8", u, 5, (s, l) -> DepositZero.immediate(s), X2, 1, X, 1, Y26, 1);
+        add("I16 tbit", u, 5, (s, l) -> new TestBit(s), X2, 0, TA, 0, TB, 0, Y13, 0);
+        for (int k = 0; k < 3; k++) {
+            int bytes = 1 << k;
+            add("I29 zxt" + bytes, u, 0, (s, l) -> new Extend(s, bytes, false), X3, 0, X6, 0x10 + k);
+            add("I29 sxt" + bytes, u, 0, (s, l) -> new Extend(s, bytes, true), X3, 0, X6, 0x14 + k);
+        }
+        add("I19 break.i", u, 0, (s, l) -> NopBreak.of(s, 'i', true), X3, 0, X6, 0);
+        add("I18 nop.i", u, 0, (s, l) -> NopBreak.of(s, 'i', false), X3, 0, X6, 1, Y26, 0);
+        add("I22 mov r=b", u, 0, (s, l) -> new MoveBranch(s, false), X3, 0, X6, 0x31);
+        // I21 with wh = 1 (no hint), x = 0 (not .ret), ih = 0; the tag timm9c is a hint objdump does not print.
+        add("I21 mov b=r", u, 0, (s, l) -> new MoveBranch(s, true), X3, 7, new int[] {20, 4}, 1);
+        add("I26 mov.i ar=r", u, 0, (s, l) -> arOrNull(s, MoveAr.Kind.TO_AR), X3, 0, X6, 0x2a);
+        add("I27 mov.i ar=imm8", u, 0, (s, l) -> arOrNull(s, MoveAr.Kind.TO_AR_IMM), X3, 0, X6, 0x0a);
+        add("I25 mov r=ip", u, 0, (s, l) -> new MoveSpecial(s, MoveSpecial.Kind.FROM_IP), X3, 0, X6, 0x30);
+        add("I25 mov r=pr", u, 0, (s, l) -> new MoveSpecial(s, MoveSpecial.Kind.FROM_PR), X3, 0, X6, 0x33);
+        add("I23 mov pr=r,mask17", u, 0, (s, l) -> new MoveSpecial(s, MoveSpecial.Kind.TO_PR), X3, 3);
+        add("I7 shl", u, 7, (s, l) -> new ShiftVariable(s, ShiftVariable.Kind.SHL), ZA, 1, X2A, 0, ZB, 1, VE32, 0, X2C, 1, X2B28, 0);
+        add("I5 shr", u, 7, (s, l) -> new ShiftVariable(s, ShiftVariable.Kind.SHR), ZA, 1, X2A, 0, ZB, 1, VE32, 0, X2C, 0, X2B28, 2);
+        add("I5 shr.u", u, 7, (s, l) -> new ShiftVariable(s, ShiftVariable.Kind.SHR_U), ZA, 1, X2A, 0, ZB, 1, VE32, 0, X2C, 0, X2B28, 0);
+        add("I28 mov.i r=ar", u, 0, (s, l) -> arOrNull(s, MoveAr.Kind.FROM_AR), X3, 0, X6, 0x32);
+    }
+
+    private static Insn arOrNull(long s, MoveAr.Kind kind) {
+        return MoveAr.known(Fields.r3(s)) ? new MoveAr(s, kind) : null;
+    }
+
+    private void mUnit() {
+        Unit u = Unit.M;
+        add("M37 break.m", u, 0, (s, l) -> NopBreak.of(s, 'm', true), X3, 0, M_X4, 0, M_X2, 0);
+        add("M48 nop.m", u, 0, (s, l) -> NopBreak.of(s, 'm', false), X3, 0, M_X4, 1, M_X2, 0, Y26, 0);
+        add("M34 alloc", u, 1, (s, l) -> new Alloc(s), X3, 6);
+        for (int k = 0; k < 4; k++) {
+            int size = 1 << k;
+            // Bit 19 of M1 and bit 12 of M4 extend the hint in GNU binutils (".d4"...".d7"); those stay undefined here.
+            add("M1 ld" + size, u, 4, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.NONE) : null, M, 0, MX, 0, LD_X6, k, B19, 0);
+            add("M2 ld" + size + " reg", u, 4, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.REGISTER) : null, M, 1, MX, 0, LD_X6, k);
+            add("M3 ld" + size + " imm9", u, 5, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.IMMEDIATE) : null, LD_X6, k);
+            add("M4 st" + size, u, 4, (s, l) -> storeHint(s) ? new Store(s, size, false) : null, M, 0, MX, 0, LD_X6, 0x30 + k, B12, 0);
+            add("M5 st" + size + " imm9", u, 5, (s, l) -> storeHint(s) ? new Store(s, size, true) : null, LD_X6, 0x30 + k);
+        }
+    }
+
+    /** Load hints none, .nt1 and .nta; 2 is reserved. */
+    private static boolean loadHint(long s) { return Fields.u(s, 28, 2) != 2; }
+
+    /** Store hints none and .nta. */
+    private static boolean storeHint(long s) { int h = Fields.u(s, 28, 2); return h == 0 || h == 3; }
+
+    private void bUnit() {
+        Unit u = Unit.B;
+        add("B1 br.cond", u, 4, (s, l) -> new Branch(s, Branch.Kind.COND), BTYPE, 0);
+        add("B2 br.cloop", u, 4, (s, l) -> new Branch(s, Branch.Kind.CLOOP), BTYPE, 5);
+        add("B3 br.call", u, 5, (s, l) -> new Branch(s, Branch.Kind.CALL));
+        add("B4 br.cond", u, 0, (s, l) -> new Branch(s, Branch.Kind.COND_INDIRECT), X6, 0x20, BTYPE, 0);
+        add("B4 br.ret", u, 0, (s, l) -> new Branch(s, Branch.Kind.RET), X6, 0x21, BTYPE, 4);
+        add("B5 br.call", u, 1, (s, l) -> new Branch(s, Branch.Kind.CALL_INDIRECT), new int[] {32, 1}, 1);
+        add("B9 break.b", u, 0, (s, l) -> NopBreak.of(s, 'b', true), X6, 0);
+        add("B9 nop.b", u, 2, (s, l) -> NopBreak.of(s, 'b', false), X6, 0);
+    }
+
+    private void fUnit() {
+        Unit u = Unit.F;
+        add("F15 break.f", u, 0, (s, l) -> NopBreak.of(s, 'f', true), X, 0, X6, 0);
+        add("F16 nop.f", u, 0, (s, l) -> NopBreak.of(s, 'f', false), X, 0, X6, 1, Y26, 0);
+    }
+
+    private void xUnit() {
+        Unit u = Unit.X;
+        add("X1 break.x", u, 0, (s, l) -> NopBreak.x(s, l, true), X3, 0, X6, 0);
+        add("X5 nop.x", u, 0, (s, l) -> NopBreak.x(s, l, false), X3, 0, X6, 1, Y26, 0);
+        add("X2 movl", u, 6, (s, l) -> new MoveLong(s, l), VC, 0);
+        add("X3 brl.cond", u, 0xc, (s, l) -> new LongBranch(s, l, false), BTYPE, 0);
+        add("X4 brl.call", u, 0xd, (s, l) -> new LongBranch(s, l, true));
+    }
+}

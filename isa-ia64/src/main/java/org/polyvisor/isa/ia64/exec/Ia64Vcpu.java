@@ -1,0 +1,227 @@
+package org.polyvisor.isa.ia64.exec;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.polyvisor.isa.ia64.Ia64Registers;
+import org.polyvisor.isa.ia64.cpu.CpuState;
+import org.polyvisor.isa.ia64.cpu.Flow;
+import org.polyvisor.isa.ia64.decode.DecodedBundle;
+import org.polyvisor.isa.ia64.decode.Decoder;
+import org.polyvisor.isa.ia64.insn.Insn;
+import org.polyvisor.isa.ia64.mmu.Translation;
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.Register;
+import org.polyvisor.spi.Vcpu;
+import org.polyvisor.spi.VcpuConfig;
+import org.polyvisor.spi.VcpuExit;
+import org.polyvisor.spi.VcpuState;
+import org.polyvisor.spi.exec.DecodedPages;
+import org.polyvisor.spi.exec.SoftTlb;
+
+/**
+ * One Itanium vCPU: fetches bundles through the TLB, caches them decoded per page, and runs slot by slot.
+ * Retired counts executed slots, predicated-off ones included (they issue and retire as no-ops); an L+X
+ * instruction counts once. A fault leaves IP at the bundle and PSR.ri at the faulting slot.
+ * <p>ia64 has no halt instruction (idle is PAL_HALT_LIGHT, firmware this skeleton does not model): PV guests
+ * idle with SCHEDOP_block, so this vCPU never returns {@link VcpuExit#HALT}. No interrupts are delivered yet.
+ */
+public final class Ia64Vcpu implements Vcpu {
+    private static final ValueLayout.OfLong LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private final int id;
+    private final GuestMemory memory;
+    private final CpuState c = new CpuState();
+    private final SoftTlb tlb = new SoftTlb();
+    private final DecodedPages decoded = new DecodedPages(16, tlb);
+    private final Translation mmu = new Translation();
+    private final Decoder decoder = new Decoder();
+    private final GuestData data;
+    private long retired;
+
+    /** The decoded-slot array of the page last fetched from, so a straight run skips the page map. */
+    private long cachedGfn = -1;
+    private Object[] cachedSlots;
+
+    public Ia64Vcpu(VcpuConfig config) {
+        this.id = config.vcpuId();
+        this.memory = config.memory();
+        this.data = new GuestData(c, memory, tlb, decoded, mmu);
+        c.memory = data;
+    }
+
+    /** The architectural state, for the boot protocol and tests in this module. */
+    public CpuState state() { return c; }
+
+    @Override
+    public int id() { return id; }
+
+    @Override
+    public VcpuExit run(long budget) {
+        long left = budget;
+        while (left > 0) {
+            DecodedBundle b = fetch(c.ip);
+            if (b == null) return takeExit();
+            Insn[] slots = b.slots;
+            int k = c.ri;
+            boolean branched = false;
+            while (k < 3) {
+                Insn in = slots[k];
+                if (in == null) { k = 3; break; }
+                if (left == 0) { c.ri = k; return VcpuExit.BUDGET_SPENT; }
+                int flow = ((c.pr >>> in.qp) & 1) != 0 ? in.execute(c) : in.predicatedOff(c);
+                if (flow == Flow.NEXT) {
+                    left--; retired++;
+                    k += in.width();
+                } else if (flow == Flow.BRANCH) {
+                    left--; retired++;
+                    c.ip = c.branchTarget;
+                    c.ri = 0;
+                    branched = true;
+                    break;
+                } else if (flow == Flow.EXIT_AFTER) {
+                    retired++;
+                    k += in.width();
+                    if (k >= 3) { c.ip += 16; c.ri = 0; } else c.ri = k;
+                    return takeExit();
+                } else {
+                    c.ri = k;
+                    return takeExit();
+                }
+            }
+            if (!branched) { c.ip += 16; c.ri = 0; }
+        }
+        return VcpuExit.BUDGET_SPENT;
+    }
+
+    private VcpuExit takeExit() {
+        VcpuExit e = c.exit;
+        c.exit = null;
+        return e;
+    }
+
+    private DecodedBundle fetch(long ip) {
+        MemorySegment page = tlb.lookup(SoftTlb.FETCH, ip);
+        long gfn;
+        if (page == null) {
+            long gpa = mmu.translate(ip, false);
+            gfn = gpa >>> GuestMemory.PAGE_SHIFT;
+            page = gpa < 0 ? null : memory.page(gfn);
+            if (page == null) {
+                c.exit = new VcpuExit.Fault("fetch outside guest memory at 0x" + Long.toHexString(ip), ip);
+                return null;
+            }
+            tlb.fill(SoftTlb.FETCH, ip, gfn, page);
+        } else {
+            gfn = tlb.frame(SoftTlb.FETCH, ip);
+        }
+        if (gfn != cachedGfn) {
+            cachedSlots = decoded.slots(gfn);
+            cachedGfn = gfn;
+        }
+        int off = (int) (ip & GuestMemory.PAGE_MASK) & ~0xf;
+        int idx = off >> 4;
+        DecodedBundle b = (DecodedBundle) cachedSlots[idx];
+        if (b == null) {
+            b = decoder.decode(page.get(LE, off), page.get(LE, off + 8));
+            cachedSlots[idx] = b;
+        }
+        return b;
+    }
+
+    @Override
+    public long retired() { return retired; }
+
+    @Override
+    public long pc() { return c.ip; }
+
+    /** Sets IP to the bundle holding {@code pc} and starts at its slot 0. */
+    @Override
+    public void setPc(long pc) {
+        c.ip = pc & ~0xfL;
+        c.ri = 0;
+    }
+
+    @Override
+    public long register(int n) {
+        if (n >= 0 && n < 128) return c.gr(n);
+        if (n >= Ia64Registers.B0 && n < Ia64Registers.B0 + 8) return c.br[n - Ia64Registers.B0];
+        return switch (n) {
+            case Ia64Registers.IP -> c.ip;
+            case Ia64Registers.PSR -> (c.psr & ~(3L << 41 | 3L << 32)) | (long) c.ri << 41 | (long) c.cpl << 32;
+            case Ia64Registers.CFM -> c.rse.cfm();
+            case Ia64Registers.PR -> c.pr;
+            case Ia64Registers.AR_PFS -> c.ar[CpuState.AR_PFS];
+            case Ia64Registers.AR_LC -> c.ar[CpuState.AR_LC];
+            case Ia64Registers.AR_EC -> c.ar[CpuState.AR_EC];
+            default -> throw new IllegalArgumentException("ia64: no register " + n);
+        };
+    }
+
+    @Override
+    public void setRegister(int n, long v) {
+        if (n >= 0 && n < 128) { c.setGr(n, v); return; }
+        if (n >= Ia64Registers.B0 && n < Ia64Registers.B0 + 8) { c.br[n - Ia64Registers.B0] = v; return; }
+        switch (n) {
+            case Ia64Registers.IP -> { c.ip = v & ~0xfL; c.ri = 0; }
+            case Ia64Registers.PSR -> {
+                c.psr = v & ~(3L << 41 | 3L << 32);
+                c.ri = (int) (v >>> 41 & 3);
+                if (c.ri == 3) c.ri = 0;
+                c.cpl = (int) (v >>> 32 & 3);
+            }
+            case Ia64Registers.CFM -> c.rse.setCfm(v);
+            case Ia64Registers.PR -> c.pr = v | 1;
+            case Ia64Registers.AR_PFS -> c.ar[CpuState.AR_PFS] = v;
+            case Ia64Registers.AR_LC -> c.ar[CpuState.AR_LC] = v;
+            case Ia64Registers.AR_EC -> c.ar[CpuState.AR_EC] = v & 0x3f;
+            default -> throw new IllegalArgumentException("ia64: no register " + n);
+        }
+    }
+
+    @Override
+    public long translate(long va, boolean write) {
+        return mmu.translate(va, write);
+    }
+
+    @Override
+    public void completeRead(long value) {
+        data.complete(value);
+    }
+
+    /** Named registers, plus in {@code extra} the frame base and the whole physical stacked register file. */
+    @Override
+    public VcpuState save() {
+        Map<String, Long> regs = new LinkedHashMap<>();
+        for (Register r : Ia64Registers.SET.all()) regs.put(r.name(), register(r.number()));
+        ByteBuffer extra = ByteBuffer.allocate(4 + 8 * (c.gr.length - 32)).order(ByteOrder.LITTLE_ENDIAN);
+        extra.putInt(c.bof);
+        for (int i = 32; i < c.gr.length; i++) extra.putLong(c.gr[i]);
+        return new VcpuState("ia64", regs, extra.array());
+    }
+
+    @Override
+    public void restore(VcpuState state) {
+        if (!"ia64".equals(state.isa())) throw new IllegalArgumentException("not an ia64 state: " + state.isa());
+        byte[] extra = state.extra();
+        if (extra.length == 4 + 8 * (c.gr.length - 32)) {
+            ByteBuffer b = ByteBuffer.wrap(extra).order(ByteOrder.LITTLE_ENDIAN);
+            c.bof = b.getInt();
+            for (int i = 32; i < c.gr.length; i++) c.gr[i] = b.getLong();
+        }
+        for (Register r : Ia64Registers.SET.all()) {
+            Long v = state.registers().get(r.name());
+            // Stacked registers are in the extra blob already; the named ones would only repeat them.
+            if (v != null && !(r.number() >= 32 && r.number() < 128 && extra.length > 0)) setRegister(r.number(), v);
+        }
+        Long psr = state.registers().get("psr");
+        if (psr != null) setRegister(Ia64Registers.PSR, psr);
+        tlb.flush();
+        decoded.clear();
+        cachedGfn = -1;
+        cachedSlots = null;
+    }
+}

@@ -1,0 +1,44 @@
+package org.polyvisor.isa.ia64.insn;
+
+import org.polyvisor.isa.ia64.cpu.CpuState;
+import org.polyvisor.isa.ia64.cpu.Flow;
+
+/**
+ * I25 mov r1=ip and mov r1=pr, I23 mov pr=r2,mask17 (mask17 = sign-extend(s : mask8c : mask7a) << 1, so p0 is never written).
+ */
+public final class MoveSpecial extends Insn {
+    public enum Kind { FROM_IP, FROM_PR, TO_PR }
+
+    private final Kind kind;
+    private final int r1, r2;
+    private final long mask;
+
+    public MoveSpecial(long bits, Kind kind) {
+        super(bits);
+        this.kind = kind;
+        r1 = Fields.r1(bits);
+        r2 = Fields.r2(bits);
+        // The encoded 16 bits are s[36] : mask8c[24..31] : mask7a[6..12]; shifted left once they make the 17-bit mask.
+        long mask16 = Fields.u(bits, 6, 7) | (long) Fields.u(bits, 24, 8) << 7 | (bits >>> 36 & 1) << 15;
+        mask = (mask16 << 48) >> 47;
+    }
+
+    @Override
+    public int execute(CpuState c) {
+        switch (kind) {
+            case FROM_IP -> c.setGr(r1, c.ip);
+            case FROM_PR -> c.setGr(r1, c.pr);
+            case TO_PR -> c.pr = (c.pr & ~mask) | (c.gr(r2) & mask) | 1;
+        }
+        return Flow.NEXT;
+    }
+
+    @Override
+    public String text(long ip) {
+        return switch (kind) {
+            case FROM_IP -> "mov " + gr(r1) + "=ip";
+            case FROM_PR -> "mov " + gr(r1) + "=pr";
+            case TO_PR -> "mov pr=" + gr(r2) + "," + hex(mask);
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package org.polyvisor.isa.ppc.decode;
+
+/**
+ * How an instruction's operands are laid out and printed, one constant per operand shape of the Power ISA
+ * instruction forms (D, X, XO, M, XL, XFX, I, B, SC). The decoder extracts every field for every word; the form
+ * tells the disassembler which of them are operands.
+ */
+public enum Form {
+    /** RT,RA,SI: addi, addic, subfic, mulli. */
+    RT_RA_SI,
+    /** RT,RA,SI with RA = 0 meaning 0: addis. */
+    RT_RA_SIH,
+    /** RA,RS,UI: andi., ori, xoris... */
+    RA_RS_UI,
+    /** TO,RA,RB: tw. */
+    TRAP,
+    /** TO,RA,SI: twi. */
+    TRAP_IMM,
+    /** BF,L,RA,SI / UI: cmpi, cmpli. */
+    CMP_IMM,
+    /** BF,L,RA,RB: cmp, cmpl. */
+    CMP_REG,
+    /** RT,D(RA): loads and stores of the D form. */
+    RT_D_RA,
+    /** RT,RA,RB: XO arithmetic, indexed loads and stores. */
+    RT_RA_RB,
+    /** RT,RA: neg, addze, addme, subfze, subfme. */
+    RT_RA,
+    /** RA,RS,RB: X-form logical ops and shifts. */
+    RA_RS_RB,
+    /** RA,RS: extsb, extsh, cntlzw. */
+    RA_RS,
+    /** RA,RS,SH: srawi. */
+    RA_RS_SH,
+    /** RA,RS,SH,MB,ME: rlwinm, rlwimi. */
+    ROTATE_IMM,
+    /** RA,RS,RB,MB,ME: rlwnm. */
+    ROTATE_REG,
+    /** BT,BA,BB: CR logical operations. */
+    CR_LOGICAL,
+    /** BF,BFA: mcrf. */
+    MCRF,
+    /** RT,SPR: mfspr. */
+    MFSPR,
+    /** SPR,RS: mtspr. */
+    MTSPR,
+    /** RA|0,RB: cache block operations (dcbz, dcbf, icbi...). */
+    RA0_RB,
+    /** RS[,L]: mtmsr. */
+    MTMSR,
+    /** RT: mfcr, mfmsr. */
+    RT,
+    /** FXM,RS: mtcrf. */
+    MTCRF,
+    /** No operands: isync, eieio. */
+    NONE,
+    /** L: sync with its L field (hwsync, lwsync). */
+    SYNC,
+    /** LEV: sc. */
+    SC,
+    /** LI, AA, LK: b. */
+    BRANCH,
+    /** BO,BI,BD, AA, LK: bc. */
+    BRANCH_COND,
+    /** BO,BI, LK: bclr, bcctr. */
+    BRANCH_COND_REG
+}

@@ -1,0 +1,95 @@
+package org.polyvisor.isa.ppc.decode;
+
+import static org.polyvisor.isa.ppc.decode.Form.*;
+import static org.polyvisor.isa.ppc.decode.Unit.*;
+
+/**
+ * The instructions this backend knows, named after the Power ISA (Book I and III), each with its assembler
+ * mnemonic, operand form and executing unit. XO-form arithmetic carries its OE and Rc variants in one constant:
+ * the decoded instruction says which of them is set.
+ */
+public enum Op {
+    // D-form arithmetic and logical (Book I 3.3.9, 3.3.13)
+    ADDI("addi", RT_RA_SI, FIXED_POINT), ADDIS("addis", RT_RA_SIH, FIXED_POINT),
+    ADDIC("addic", RT_RA_SI, FIXED_POINT), ADDIC_RC("addic.", RT_RA_SI, FIXED_POINT),
+    SUBFIC("subfic", RT_RA_SI, FIXED_POINT), MULLI("mulli", RT_RA_SI, FIXED_POINT),
+    ANDI_RC("andi.", RA_RS_UI, FIXED_POINT), ANDIS_RC("andis.", RA_RS_UI, FIXED_POINT),
+    ORI("ori", RA_RS_UI, FIXED_POINT), ORIS("oris", RA_RS_UI, FIXED_POINT),
+    XORI("xori", RA_RS_UI, FIXED_POINT), XORIS("xoris", RA_RS_UI, FIXED_POINT),
+    // XO-form arithmetic
+    ADD("add", RT_RA_RB, FIXED_POINT), ADDC("addc", RT_RA_RB, FIXED_POINT), ADDE("adde", RT_RA_RB, FIXED_POINT),
+    SUBF("subf", RT_RA_RB, FIXED_POINT), SUBFC("subfc", RT_RA_RB, FIXED_POINT), SUBFE("subfe", RT_RA_RB, FIXED_POINT),
+    ADDZE("addze", RT_RA, FIXED_POINT), ADDME("addme", RT_RA, FIXED_POINT),
+    SUBFZE("subfze", RT_RA, FIXED_POINT), SUBFME("subfme", RT_RA, FIXED_POINT), NEG("neg", RT_RA, FIXED_POINT),
+    MULLW("mullw", RT_RA_RB, FIXED_POINT), MULHW("mulhw", RT_RA_RB, FIXED_POINT), MULHWU("mulhwu", RT_RA_RB, FIXED_POINT),
+    DIVW("divw", RT_RA_RB, FIXED_POINT), DIVWU("divwu", RT_RA_RB, FIXED_POINT),
+    // X-form logical, extend, count
+    AND("and", RA_RS_RB, FIXED_POINT), ANDC("andc", RA_RS_RB, FIXED_POINT), OR("or", RA_RS_RB, FIXED_POINT),
+    ORC("orc", RA_RS_RB, FIXED_POINT), XOR("xor", RA_RS_RB, FIXED_POINT), NAND("nand", RA_RS_RB, FIXED_POINT),
+    NOR("nor", RA_RS_RB, FIXED_POINT), EQV("eqv", RA_RS_RB, FIXED_POINT),
+    EXTSB("extsb", RA_RS, FIXED_POINT), EXTSH("extsh", RA_RS, FIXED_POINT), CNTLZW("cntlzw", RA_RS, FIXED_POINT),
+    // compares
+    CMPI("cmpi", CMP_IMM, FIXED_POINT), CMPLI("cmpli", CMP_IMM, FIXED_POINT),
+    CMP("cmp", CMP_REG, FIXED_POINT), CMPL("cmpl", CMP_REG, FIXED_POINT),
+    // rotate and shift (Book I 3.3.14)
+    RLWINM("rlwinm", ROTATE_IMM, ROTATE), RLWIMI("rlwimi", ROTATE_IMM, ROTATE), RLWNM("rlwnm", ROTATE_REG, ROTATE),
+    SLW("slw", RA_RS_RB, ROTATE), SRW("srw", RA_RS_RB, ROTATE), SRAW("sraw", RA_RS_RB, ROTATE),
+    SRAWI("srawi", RA_RS_SH, ROTATE),
+    // loads and stores (Book I 3.3.2 - 3.3.6)
+    LBZ("lbz", RT_D_RA, LOAD_STORE), LBZU("lbzu", RT_D_RA, LOAD_STORE),
+    LBZX("lbzx", RT_RA_RB, LOAD_STORE), LBZUX("lbzux", RT_RA_RB, LOAD_STORE),
+    LHZ("lhz", RT_D_RA, LOAD_STORE), LHZU("lhzu", RT_D_RA, LOAD_STORE),
+    LHZX("lhzx", RT_RA_RB, LOAD_STORE), LHZUX("lhzux", RT_RA_RB, LOAD_STORE),
+    LHA("lha", RT_D_RA, LOAD_STORE), LHAU("lhau", RT_D_RA, LOAD_STORE),
+    LHAX("lhax", RT_RA_RB, LOAD_STORE), LHAUX("lhaux", RT_RA_RB, LOAD_STORE),
+    LWZ("lwz", RT_D_RA, LOAD_STORE), LWZU("lwzu", RT_D_RA, LOAD_STORE),
+    LWZX("lwzx", RT_RA_RB, LOAD_STORE), LWZUX("lwzux", RT_RA_RB, LOAD_STORE),
+    STB("stb", RT_D_RA, LOAD_STORE), STBU("stbu", RT_D_RA, LOAD_STORE),
+    STBX("stbx", RT_RA_RB, LOAD_STORE), STBUX("stbux", RT_RA_RB, LOAD_STORE),
+    STH("sth", RT_D_RA, LOAD_STORE), STHU("sthu", RT_D_RA, LOAD_STORE),
+    STHX("sthx", RT_RA_RB, LOAD_STORE), STHUX("sthux", RT_RA_RB, LOAD_STORE),
+    STW("stw", RT_D_RA, LOAD_STORE), STWU("stwu", RT_D_RA, LOAD_STORE),
+    STWX("stwx", RT_RA_RB, LOAD_STORE), STWUX("stwux", RT_RA_RB, LOAD_STORE),
+    LMW("lmw", RT_D_RA, LOAD_STORE), STMW("stmw", RT_D_RA, LOAD_STORE),
+    LHBRX("lhbrx", RT_RA_RB, LOAD_STORE), LWBRX("lwbrx", RT_RA_RB, LOAD_STORE),
+    STHBRX("sthbrx", RT_RA_RB, LOAD_STORE), STWBRX("stwbrx", RT_RA_RB, LOAD_STORE),
+    // load and reserve, store conditional (Book II 4.4.2)
+    LWARX("lwarx", RT_RA_RB, LOAD_STORE), STWCX_RC("stwcx.", RT_RA_RB, LOAD_STORE),
+    // cache management (Book II 3.2, Book III): dcbz writes storage, the others only manage caches
+    DCBZ("dcbz", RA0_RB, LOAD_STORE), DCBST("dcbst", RA0_RB, SYSTEM), DCBF("dcbf", RA0_RB, SYSTEM),
+    ICBI("icbi", RA0_RB, SYSTEM), DCBI("dcbi", RA0_RB, SYSTEM),
+    // branches (Book I 2.4)
+    B("b", Form.BRANCH, Unit.BRANCH), BC("bc", BRANCH_COND, Unit.BRANCH),
+    BCLR("bclr", BRANCH_COND_REG, Unit.BRANCH), BCCTR("bcctr", BRANCH_COND_REG, Unit.BRANCH),
+    // condition register (Book I 2.5)
+    CRAND("crand", CR_LOGICAL, CONDITION), CRANDC("crandc", CR_LOGICAL, CONDITION),
+    CREQV("creqv", CR_LOGICAL, CONDITION), CRNAND("crnand", CR_LOGICAL, CONDITION),
+    CRNOR("crnor", CR_LOGICAL, CONDITION), CROR("cror", CR_LOGICAL, CONDITION),
+    CRORC("crorc", CR_LOGICAL, CONDITION), CRXOR("crxor", CR_LOGICAL, CONDITION),
+    MCRF_OP("mcrf", Form.MCRF, CONDITION), MFCR("mfcr", RT, CONDITION), MTCRF("mtcrf", Form.MTCRF, CONDITION),
+    // fixed-point trap (Book I 3.3.11): a program interrupt when the comparison holds
+    TW("tw", Form.TRAP, SYSTEM), TWI("twi", TRAP_IMM, SYSTEM),
+    // special purpose registers, storage control, system call
+    MFSPR("mfspr", Form.MFSPR, SYSTEM), MTSPR("mtspr", Form.MTSPR, SYSTEM),
+    SYNC("sync", Form.SYNC, SYSTEM), ISYNC("isync", NONE, SYSTEM), EIEIO("eieio", NONE, SYSTEM),
+    SC("sc", Form.SC, SYSTEM),
+    // machine state (Book III)
+    MFMSR("mfmsr", RT, SYSTEM), MTMSR("mtmsr", Form.MTMSR, SYSTEM), RFI("rfi", NONE, SYSTEM);
+
+    private final String mnemonic;
+    private final Form form;
+    private final Unit unit;
+
+    Op(String mnemonic, Form form, Unit unit) {
+        this.mnemonic = mnemonic;
+        this.form = form;
+        this.unit = unit;
+    }
+
+    /** The base mnemonic, without OE/Rc/LK/AA suffixes. */
+    public String mnemonic() { return mnemonic; }
+
+    public Form form() { return form; }
+
+    public Unit unit() { return unit; }
+}

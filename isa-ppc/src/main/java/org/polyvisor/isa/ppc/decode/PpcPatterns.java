@@ -1,0 +1,122 @@
+package org.polyvisor.isa.ppc.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.polyvisor.isa.ppc.decode.Op.*;
+import static org.polyvisor.isa.ppc.decode.Validity.*;
+
+/**
+ * The encoding table: every pattern this backend decodes, written once, in the field names of the Power ISA
+ * (primary opcode in bits 0-5, extended opcode in bits 21-30 or 22-30, OE bit 21, Rc bit 31; bit 0 is the MSB).
+ * {@link DecodeTable} builds its lookup structure from this list.
+ */
+public final class PpcPatterns {
+    private PpcPatterns() { }
+
+    private static final int PRIMARY = 0xfc00_0000;
+    /** X/XL-form: primary + 10-bit extended opcode + Rc. */
+    private static final int X = PRIMARY | 0x7fe;
+    /** XO-form: primary + 9-bit extended opcode (OE and Rc left free). */
+    private static final int XO = PRIMARY | 0x3fe;
+    private static final int RC = 1, OE = 0x400, RB = 0xf800;
+
+    private static int op(int primary) { return primary << 26; }
+
+    private static int x(int primary, int extended) { return op(primary) | extended << 1; }
+
+    /** All patterns, in match order within each primary and extended opcode. */
+    public static List<Pattern> all() {
+        List<Pattern> t = new ArrayList<>();
+        // D-form trap, arithmetic and logical immediates
+        d(t, TWI, 3); d(t, MULLI, 7); d(t, SUBFIC, 8); d(t, ADDIC, 12); d(t, ADDIC_RC, 13); d(t, ADDI, 14); d(t, ADDIS, 15);
+        d(t, ORI, 24); d(t, ORIS, 25); d(t, XORI, 26); d(t, XORIS, 27); d(t, ANDI_RC, 28); d(t, ANDIS_RC, 29);
+        // compare immediate: bit 9 is reserved
+        t.add(new Pattern(CMPLI, PRIMARY | 0x40_0000, op(10), ANY));
+        t.add(new Pattern(CMPI, PRIMARY | 0x40_0000, op(11), ANY));
+        // D-form loads and stores
+        d(t, LWZ, 32); d(t, LWZU, 33, LOAD_UPDATE); d(t, LBZ, 34); d(t, LBZU, 35, LOAD_UPDATE);
+        d(t, STW, 36); d(t, STWU, 37, STORE_UPDATE); d(t, STB, 38); d(t, STBU, 39, STORE_UPDATE);
+        d(t, LHZ, 40); d(t, LHZU, 41, LOAD_UPDATE); d(t, LHA, 42); d(t, LHAU, 43, LOAD_UPDATE);
+        d(t, STH, 44); d(t, STHU, 45, STORE_UPDATE); d(t, LMW, 46, LOAD_MULTIPLE); d(t, STMW, 47);
+        // M-form rotates (Rc in bit 31 is free)
+        t.add(new Pattern(RLWIMI, PRIMARY, op(20), ANY));
+        t.add(new Pattern(RLWINM, PRIMARY, op(21), ANY));
+        t.add(new Pattern(RLWNM, PRIMARY, op(23), ANY));
+        // branches and system call
+        t.add(new Pattern(BC, PRIMARY, op(16), ANY));
+        t.add(new Pattern(SC, 0xffff_f01f, 0x4400_0002, ANY));
+        t.add(new Pattern(B, PRIMARY, op(18), ANY));
+        // primary 19: XL-form
+        t.add(new Pattern(MCRF_OP, 0xfc63_ffff, x(19, 0), ANY));
+        // bclr/bcctr: bits 16-18 reserved, BH (bits 19-20) is a prediction hint
+        t.add(new Pattern(BCLR, 0xfc00_e7fe, x(19, 16), ANY));
+        t.add(new Pattern(BCCTR, 0xfc00_e7fe, x(19, 528), ANY));
+        crLogical(t, CRNOR, 33); crLogical(t, CRANDC, 129); crLogical(t, CRXOR, 193); crLogical(t, CRNAND, 225);
+        crLogical(t, CRAND, 257); crLogical(t, CREQV, 289); crLogical(t, CRORC, 417); crLogical(t, CROR, 449);
+        t.add(new Pattern(ISYNC, 0xffff_ffff, x(19, 150), ANY));
+        t.add(new Pattern(RFI, 0xffff_ffff, x(19, 50), ANY));
+        // primary 31: XO-form arithmetic
+        xo(t, SUBFC, 8, 0); xo(t, ADDC, 10, 0); xo(t, SUBF, 40, 0); xo(t, NEG, 104, RB);
+        xo(t, SUBFE, 136, 0); xo(t, ADDE, 138, 0); xo(t, SUBFZE, 200, RB); xo(t, ADDZE, 202, RB);
+        xo(t, SUBFME, 232, RB); xo(t, ADDME, 234, RB); xo(t, MULLW, 235, 0); xo(t, ADD, 266, 0);
+        xo(t, DIVWU, 459, 0); xo(t, DIVW, 491, 0);
+        xo(t, MULHWU, 11, OE); xo(t, MULHW, 75, OE);
+        t.add(new Pattern(TW, X | RC, x(31, 4), ANY));
+        // primary 31: X-form logical, shifts, extends (RS in bits 6-10, RA in 11-15)
+        xr(t, SLW, 24, 0); xr(t, CNTLZW, 26, RB); xr(t, AND, 28, 0); xr(t, ANDC, 60, 0); xr(t, NOR, 124, 0);
+        xr(t, EQV, 284, 0); xr(t, XOR, 316, 0); xr(t, ORC, 412, 0); xr(t, OR, 444, 0); xr(t, NAND, 476, 0);
+        xr(t, SRW, 536, 0); xr(t, SRAW, 792, 0); xr(t, SRAWI, 824, 0); xr(t, EXTSH, 922, RB); xr(t, EXTSB, 954, RB);
+        // compares: bit 9 and bit 31 are reserved
+        t.add(new Pattern(CMP, PRIMARY | 0x40_07ff, x(31, 0), ANY));
+        t.add(new Pattern(CMPL, PRIMARY | 0x40_07ff, x(31, 32), ANY));
+        // X-form indexed loads and stores (bit 31 reserved)
+        xl(t, LWZX, 23, ANY); xl(t, LWZUX, 55, LOAD_UPDATE); xl(t, LBZX, 87, ANY); xl(t, LBZUX, 119, LOAD_UPDATE);
+        xl(t, STWX, 151, ANY); xl(t, STWUX, 183, STORE_UPDATE); xl(t, STBX, 215, ANY); xl(t, STBUX, 247, STORE_UPDATE);
+        xl(t, LHZX, 279, ANY); xl(t, LHZUX, 311, LOAD_UPDATE); xl(t, LHAX, 343, ANY); xl(t, LHAUX, 375, LOAD_UPDATE);
+        xl(t, STHX, 407, ANY); xl(t, STHUX, 439, STORE_UPDATE);
+        xl(t, LWBRX, 534, ANY); xl(t, STWBRX, 662, ANY); xl(t, LHBRX, 790, ANY); xl(t, STHBRX, 918, ANY);
+        // lwarx (its EH hint in bit 31 is free); stwcx. always has Rc = 1
+        t.add(new Pattern(LWARX, X, x(31, 20), ANY));
+        t.add(new Pattern(STWCX_RC, X | RC, x(31, 150) | 1, ANY));
+        // cache block operations: bits 6-10 reserved (dcbf's L field must be 0 here)
+        cache(t, DCBST, 54); cache(t, DCBF, 86); cache(t, DCBI, 470); cache(t, ICBI, 982); cache(t, DCBZ, 1014);
+        // machine state register: mfmsr has RA = RB = 0; mtmsr has its L bit (bit 15) free
+        t.add(new Pattern(MFMSR, 0xfc1f_ffff, x(31, 83), ANY));
+        t.add(new Pattern(MTMSR, 0xfc1e_ffff, x(31, 146), ANY));
+        // condition register and special purpose register moves
+        t.add(new Pattern(MFCR, 0xfc1f_ffff, x(31, 19), ANY));
+        t.add(new Pattern(MTCRF, 0xfc10_07ff, x(31, 144), ANY));
+        t.add(new Pattern(MFSPR, X | RC, x(31, 339), ANY));
+        t.add(new Pattern(MTSPR, X | RC, x(31, 467), ANY));
+        // storage synchronisation: sync with L = 0 (hwsync) or 1 (lwsync)
+        t.add(new Pattern(SYNC, 0xffdf_ffff, x(31, 598), ANY));
+        t.add(new Pattern(EIEIO, 0xffff_ffff, x(31, 854), ANY));
+        return t;
+    }
+
+    private static void d(List<Pattern> t, Op o, int primary) { d(t, o, primary, ANY); }
+
+    private static void d(List<Pattern> t, Op o, int primary, Validity v) { t.add(new Pattern(o, PRIMARY, op(primary), v)); }
+
+    private static void xo(List<Pattern> t, Op o, int extended, int reservedZero) {
+        t.add(new Pattern(o, XO | reservedZero, x(31, extended), ANY));
+    }
+
+    private static void xr(List<Pattern> t, Op o, int extended, int reservedZero) {
+        t.add(new Pattern(o, X | reservedZero, x(31, extended), ANY));
+    }
+
+    private static void xl(List<Pattern> t, Op o, int extended, Validity v) {
+        t.add(new Pattern(o, X | RC, x(31, extended), v));
+    }
+
+    private static void cache(List<Pattern> t, Op o, int extended) {
+        t.add(new Pattern(o, X | RC | 0x03e0_0000, x(31, extended), ANY));
+    }
+
+    private static void crLogical(List<Pattern> t, Op o, int extended) {
+        t.add(new Pattern(o, X | RC, x(19, extended), ANY));
+    }
+
+}

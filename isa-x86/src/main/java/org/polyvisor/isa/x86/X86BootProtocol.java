@@ -1,0 +1,44 @@
+package org.polyvisor.isa.x86;
+
+import org.polyvisor.isa.x86.exec.CpuState;
+import org.polyvisor.isa.x86.exec.X86Vcpu;
+import org.polyvisor.spi.BootInfo;
+import org.polyvisor.spi.BootProtocol;
+import org.polyvisor.spi.GuestType;
+import org.polyvisor.spi.Vcpu;
+
+/**
+ * First state of an x86 vCPU.
+ * <ul>
+ * <li>PV: flat protected mode (IA-32) or long mode (x86_64) at CPL 0: CS = 0x08 and DS = ES = SS = FS = GS = 0x10
+ *     with base 0 and a 4 GiB limit, CR0.PE = 1 and CR0.PG = 0 (the skeleton has no paging, so virtual =
+ *     physical), EFLAGS = 0x2 (interrupts masked), the instruction pointer at the ELF entry and the
+ *     start_info address in eSI/rSI (Xen's x86 PV ABI).</li>
+ * <li>HVM: the architectural reset state of the SDM (Vol. 3, 9.1.1): real mode, CS = 0xF000 (base 0xFFFF0000),
+ *     IP = 0xFFF0, CR0 = 0x60000010, EDX = 0x600, EFLAGS = 0x2. The interpreter does not execute real mode
+ *     yet; this is the register state an HVM firmware will start from.</li>
+ * </ul>
+ */
+public final class X86BootProtocol implements BootProtocol {
+    public static final int KERNEL_CS = 0x08, KERNEL_DS = 0x10;
+
+    @Override
+    public void boot(Vcpu vcpu, BootInfo info) {
+        CpuState s = ((X86Vcpu) vcpu).state();
+        java.util.Arrays.fill(s.r, 0);
+        s.flags.load(0x2);
+        if (info.type() == GuestType.PV) {
+            s.seg[CpuState.CS] = KERNEL_CS;
+            for (int sr : new int[] {CpuState.ES, CpuState.SS, CpuState.DS, CpuState.FS, CpuState.GS}) s.seg[sr] = KERNEL_DS;
+            s.cr0 = 0x1;
+            s.rip = info.entry() & s.addressMask;
+            s.r[CpuState.RSI] = info.startInfo() & s.addressMask;
+        } else {
+            java.util.Arrays.fill(s.seg, 0);
+            s.seg[CpuState.CS] = 0xF000;
+            s.cr0 = 0x6000_0010L;
+            s.rip = 0xFFF0;
+            s.r[CpuState.RDX] = 0x600;
+        }
+    }
+}

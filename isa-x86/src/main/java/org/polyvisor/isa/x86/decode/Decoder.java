@@ -1,0 +1,269 @@
+package org.polyvisor.isa.x86.decode;
+
+import static org.polyvisor.isa.x86.decode.Entry.*;
+
+/**
+ * Reads one instruction: legacy prefixes, (in long mode) REX, the opcode through the byte-indexed maps, ModRM/SIB
+ * and displacement, and the immediate. Never throws: unknown encodings become {@link Op#UNDEFINED}, bytes that
+ * cannot be fetched set {@link Insn#truncated}. The x86_64 backend subclasses it with {@code longMode = true}
+ * and its patched maps.
+ */
+public class Decoder {
+    /** The longest x86 instruction, in bytes. */
+    public static final int MAX_LENGTH = 15;
+    public static final Entry NOP = Entry.of(Op.NOP, "nop", Operand.NONE, Operand.NONE, V, IMM_NONE, 0);
+
+    protected final OpcodeMaps maps;
+    protected final boolean longMode;
+
+    private final int[] prefixBuffer = new int[MAX_LENGTH];
+    private CodeSource src;
+    private long start;
+    private int pos;
+    private Insn out;
+
+    private static final OpcodeMaps IA32 = OpcodeMaps.ia32();
+
+    /** An IA-32 decoder. Decoders keep per-call state: one per vCPU (or per disassembly). */
+    public Decoder() { this(IA32, false); }
+
+    protected Decoder(OpcodeMaps maps, boolean longMode) {
+        this.maps = maps;
+        this.longMode = longMode;
+    }
+
+    public boolean longMode() { return longMode; }
+
+    /** Decodes the instruction at {@code address} into {@code insn} (which the caller has reset or freshly made). */
+    public final void decode(CodeSource source, long address, Insn insn) {
+        this.src = source;
+        this.start = address;
+        this.pos = 0;
+        this.out = insn;
+        decodeInto(insn);
+        insn.length = Math.max(1, pos);
+        this.src = null;
+        this.out = null;
+    }
+
+    /** The next byte, or -1 after setting {@link Insn#truncated}. */
+    private int next() {
+        if (out.truncated) return -1;
+        if (pos >= MAX_LENGTH) { out.truncated = true; out.faultAddress = start + pos; return -1; }
+        int b = src.byteAt(start + pos);
+        if (b < 0) { out.truncated = true; out.faultAddress = start + pos; return -1; }
+        pos++;
+        return b;
+    }
+
+    private void decodeInto(Insn in) {
+        int b, count = 0;
+        int[] seen = prefixBuffer;
+        while (true) {
+            b = next();
+            if (b < 0) return;
+            int p = legacyPrefix(b);
+            boolean rex = longMode && (b & 0xF0) == 0x40;
+            if (p == 0 && !rex) break;
+            seen[count++] = b;
+            if (rex) { in.rex = b; continue; }
+            if (p > 0) in.prefixes |= p;
+            else in.segment = -p - 1;
+            in.rex = 0;  // a REX prefix counts only right before the opcode
+        }
+        if (in.rex != 0) in.prefixes |= Insn.P_REX;
+        if (count > 0) {
+            in.prefixBytes = new byte[count];
+            for (int i = 0; i < count; i++) in.prefixBytes[i] = (byte) seen[i];
+        }
+        Entry e;
+        if (b == 0x0F) {
+            int b2 = next();
+            if (b2 < 0) return;
+            e = maps.twoByte[b2];
+            if (b2 == 0x01) {
+                int modrm = next();
+                if (modrm < 0) return;
+                in.modrm = modrm;
+                e = modrm == 0xC1 ? OpcodeMaps.VMCALL : UNDEFINED;
+                in.opcodeLength = pos - 1;
+                in.entry = e;
+                in.op = e.op();
+                in.opSize = 4;
+                return;
+            }
+            if ((e.flags() & COND) != 0) in.cond = b2 & 0xF;
+            b = b2;  // the low opcode bits of 0F C8+r name the register
+        } else {
+            e = maps.oneByte[b];
+            if ((e.flags() & COND) != 0) in.cond = b & 0xF;
+            if (b == 0x90 && (in.rex & 1) == 0 && !in.has(Insn.P_OPSIZE)) e = NOP;
+        }
+        int reg = b & 7;
+        in.opcodeLength = pos;
+        if (e.isGroup()) {
+            int modrm = next();
+            if (modrm < 0) return;
+            in.modrm = modrm;
+            e = e.group()[(modrm >> 3) & 7];
+        } else if (e.hasModrm()) {
+            int modrm = next();
+            if (modrm < 0) return;
+            in.modrm = modrm;
+        }
+        in.entry = e;
+        in.op = e.op();
+        if (e.op() == Op.UNDEFINED) return;
+        int size = operandSize(e, in);
+        in.opSize = size;
+        int f = e.flags();
+        in.srcSize = (f & SRC_B) != 0 ? 1 : (f & SRC_W) != 0 ? 2 : (f & SRC_D) != 0 ? 4 : size;
+        if (in.modrm >= 0 && !modrmOperand(in)) return;
+        boolean moffs = e.dst() == Operand.O || e.src() == Operand.O;
+        if (isString(e.op()) || moffs || isCounted(e.op())) {
+            // These address (or count) at the address size without ModRM; 16-bit addressing is not decoded yet.
+            if (!longMode && in.has(Insn.P_ADDRSIZE)) { in.op = Op.UNDEFINED; in.entry = UNDEFINED; return; }
+            in.addrSize = longMode && !in.has(Insn.P_ADDRSIZE) ? 8 : 4;
+        }
+        if (moffs) {
+            long offset = readLE(in.addrSize);
+            if (in.truncated) return;
+            in.disp = offset;
+            in.hasDisp = true;
+        }
+        if ((e.op() == Op.BSF || e.op() == Op.BSR) && in.has(Insn.P_REP)) {  // F3: TZCNT/LZCNT, not decoded yet
+            in.op = Op.UNDEFINED; in.entry = UNDEFINED; return;
+        }
+        in.dstKind = resolve(e.dst(), in, size, reg, true);
+        in.srcKind = resolve(e.src(), in, in.srcSize, reg, false);
+        if (e.src() == Operand.M && in.srcKind != Operand.MEM) { in.op = Op.UNDEFINED; in.entry = UNDEFINED; return; }
+        if (e.imm() != IMM_NONE) readImmediate(e.imm(), size, in);
+    }
+
+    /** LOOP, LOOPE, LOOPNE and JECXZ/JRCXZ count in rCX at the address size. */
+    public static boolean isCounted(Op op) {
+        return op == Op.LOOP || op == Op.LOOPE || op == Op.LOOPNE || op == Op.JCXZ;
+    }
+
+    public static boolean isString(Op op) {
+        return op == Op.MOVS || op == Op.STOS || op == Op.LODS || op == Op.CMPS || op == Op.SCAS;
+    }
+
+    /** Bits of {@link Insn} for a legacy prefix, a negative segment (-1 - sreg), or 0 for a non-prefix. */
+    private static int legacyPrefix(int b) {
+        return switch (b) {
+            case 0xF0 -> Insn.P_LOCK;
+            case 0xF2 -> Insn.P_REPNE;
+            case 0xF3 -> Insn.P_REP;
+            case 0x66 -> Insn.P_OPSIZE;
+            case 0x67 -> Insn.P_ADDRSIZE;
+            case 0x26 -> -1;
+            case 0x2E -> -2;
+            case 0x36 -> -3;
+            case 0x3E -> -4;
+            case 0x64 -> -5;
+            case 0x65 -> -6;
+            default -> 0;
+        };
+    }
+
+    private int operandSize(Entry e, Insn in) {
+        if (e.size() == B) return 1;
+        if (e.size() == W) return 2;
+        if (longMode && (in.rex & 8) != 0 && (e.flags() & NO_REXW) == 0) return 8;
+        if (in.has(Insn.P_OPSIZE)) return 2;
+        return longMode && (e.flags() & D64) != 0 ? 8 : 4;
+    }
+
+    /** Decodes the memory form of ModRM (SIB, displacement, RIP-relative). False when it cannot be decoded. */
+    private boolean modrmOperand(Insn in) {
+        int mod = in.modrm >> 6, rm = in.modrm & 7;
+        if (mod == 3) return true;
+        boolean addr32 = longMode == in.has(Insn.P_ADDRSIZE);
+        if (!longMode && !addr32) {  // 16-bit addressing is not decoded yet
+            in.op = Op.UNDEFINED; in.entry = UNDEFINED; return false;
+        }
+        in.addrSize = longMode && !in.has(Insn.P_ADDRSIZE) ? 8 : 4;
+        int rexB = (in.rex & 1) << 3, rexX = (in.rex & 2) << 2;
+        if (rm == 4) {
+            int sib = next();
+            if (sib < 0) return false;
+            int idx = ((sib >> 3) & 7) | rexX;
+            in.scaleShift = sib >> 6;
+            in.hasSib = true;
+            in.sibBase = sib & 7;
+            in.index = idx == 4 ? -1 : idx;
+            int b = sib & 7;
+            if (b == 5 && mod == 0) {
+                in.base = -1;
+                return displacement(in, 4);
+            }
+            in.base = b | rexB;
+        } else if (rm == 5 && mod == 0) {
+            in.base = -1;
+            in.ripRelative = longMode;
+            return displacement(in, 4);
+        } else {
+            in.base = rm | rexB;
+        }
+        return mod == 1 ? displacement(in, 1) : mod != 2 || displacement(in, 4);
+    }
+
+    private boolean displacement(Insn in, int bytes) {
+        long v = readLE(bytes);
+        if (in.truncated) return false;
+        in.disp = bytes == 1 ? (byte) v : (int) v;
+        in.hasDisp = true;
+        return true;
+    }
+
+    private long readLE(int bytes) {
+        long v = 0;
+        for (int i = 0; i < bytes; i++) {
+            int b = next();
+            if (b < 0) return 0;
+            v |= (long) b << (8 * i);
+        }
+        return v;
+    }
+
+    /** Turns a table letter into a decoded operand kind, filling the register number. */
+    private int resolve(int letter, Insn in, int size, int opcodeReg, boolean dst) {
+        int r;
+        switch (letter) {
+            case Operand.NONE: return Operand.NONE;
+            case Operand.E: case Operand.M:
+                if (in.modrm >> 6 != 3) return Operand.MEM;
+                r = register((in.modrm & 7) | (in.rex & 1) << 3, size, in);
+                break;
+            case Operand.G: r = register(((in.modrm >> 3) & 7) | (in.rex & 4) << 1, size, in); break;
+            case Operand.Z: r = register(opcodeReg | (in.rex & 1) << 3, size, in); break;
+            case Operand.A: r = 0; break;
+            case Operand.CL: r = 1; break;
+            case Operand.ONE: in.imm = 1; return Operand.IMM;
+            case Operand.I: return Operand.IMM;
+            case Operand.J: return Operand.REL;
+            case Operand.O: return Operand.MEM;
+            default: return Operand.NONE;
+        }
+        if (dst) in.dstReg = r; else in.srcReg = r;
+        return Operand.REG;
+    }
+
+    /** Byte registers 4-7 are AH..BH unless a REX prefix is present (then SPL..DIL). */
+    private static int register(int n, int size, Insn in) {
+        return size == 1 && n >= 4 && n < 8 && in.rex == 0 ? Insn.AH + n - 4 : n;
+    }
+
+    private void readImmediate(int kind, int size, Insn in) {
+        in.hasImm = true;
+        switch (kind) {
+            case IMM_B -> in.imm = (byte) readLE(1);
+            case IMM_BU -> in.imm = readLE(1);
+            case IMM_W -> in.imm = readLE(2);
+            case IMM_Z -> in.imm = size == 2 ? (short) readLE(2) : (int) readLE(4);
+            case IMM_V -> in.imm = size == 8 ? readLE(8) : size == 2 ? readLE(2) : readLE(4);
+            default -> { }
+        }
+    }
+}

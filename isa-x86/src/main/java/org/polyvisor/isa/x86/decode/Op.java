@@ -1,0 +1,12 @@
+package org.polyvisor.isa.x86.decode;
+
+/** What an instruction does, named after the Intel SDM's instruction pages; the executor switches on it. */
+public enum Op {
+    UNDEFINED, ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, TEST,
+    MOV, MOVZX, MOVSX, MOVSXD, LEA, XCHG, CBW, CWD,
+    INC, DEC, NEG, NOT, ROL, ROR, SHL, SHR, SAR, IMUL,
+    PUSH, POP, CALL, CALL_INDIRECT, RET, JMP, JMP_INDIRECT, JCC, SETCC, CMOVCC, LEAVE,
+    NOP, HLT, UD2, INT, INT3, CLI, STI, CLD, STD, CLC, STC, CMC, PUSHF, POPF, LAHF, SAHF, VMCALL, SYSCALL,
+    MUL, IMUL1, DIV, IDIV, MOVS, STOS, LODS, CMPS, SCAS, BSWAP, IN, OUT, CMPXCHG, XADD,
+    LOOP, LOOPE, LOOPNE, JCXZ, CPUID, RCL, RCR, BT, BTS, BTR, BTC, BSF, BSR
+}

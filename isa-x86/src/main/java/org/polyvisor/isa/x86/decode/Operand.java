@@ -1,0 +1,35 @@
+package org.polyvisor.isa.x86.decode;
+
+/** Operand kinds of the opcode tables (the SDM's Appendix A letters) and of decoded instructions. */
+public final class Operand {
+    private Operand() { }
+
+    // Table letters.
+    public static final int NONE = 0;
+    /** E: ModRM.rm, register or memory. */
+    public static final int E = 1;
+    /** G: ModRM.reg. */
+    public static final int G = 2;
+    /** Z: the low three opcode bits name a register. */
+    public static final int Z = 3;
+    /** The accumulator (AL, eAX, rAX). */
+    public static final int A = 4;
+    /** I: an immediate. */
+    public static final int I = 5;
+    /** The constant 1 of the shift-by-one forms. */
+    public static final int ONE = 6;
+    /** CL, the count of the shift-by-CL forms. */
+    public static final int CL = 7;
+    /** M: ModRM.rm that must be memory (LEA). */
+    public static final int M = 8;
+    /** J: a relative branch target. */
+    public static final int J = 9;
+    /** O: a memory offset given as an address-size immediate, no ModRM (MOV A0-A3, "moffs"). */
+    public static final int O = 14;
+
+    // Decoded kinds (E, G, Z, A resolve to REG or MEM).
+    public static final int REG = 10;
+    public static final int MEM = 11;
+    public static final int IMM = 12;
+    public static final int REL = 13;
+}

@@ -1,0 +1,172 @@
+package org.polyvisor.isa.x86.disasm;
+
+import static org.polyvisor.isa.x86.decode.Entry.*;
+
+import org.polyvisor.isa.x86.decode.Decoder;
+import org.polyvisor.isa.x86.decode.Insn;
+import org.polyvisor.isa.x86.decode.Op;
+import org.polyvisor.isa.x86.decode.Operand;
+
+/**
+ * AT&T text of a decoded instruction, as GNU objdump (i386-dis.c) prints it: mnemonic (with a size suffix where
+ * no register operand gives the size) padded to six characters and a space, then the operands source first.
+ */
+public final class AttSyntax {
+    private AttSyntax() { }
+
+    private static final String[] CONDITIONS = {"o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g"};
+    private static final String[] R64 = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi"};
+    private static final String[] R32 = {"eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi"};
+    private static final String[] R16 = {"ax", "cx", "dx", "bx", "sp", "bp", "si", "di"};
+    private static final String[] R8 = {"al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil"};
+    private static final String[] R8_HIGH = {"ah", "ch", "dh", "bh"};
+    private static final String[] SEGMENTS = {"es", "cs", "ss", "ds", "fs", "gs"};
+
+    public static String register(int n, int size) {
+        if (n >= Insn.AH) return R8_HIGH[n - Insn.AH];
+        if (n < 8) return switch (size) {
+            case 1 -> R8[n];
+            case 2 -> R16[n];
+            case 4 -> R32[n];
+            default -> R64[n];
+        };
+        return switch (size) {
+            case 1 -> "r" + n + "b";
+            case 2 -> "r" + n + "w";
+            case 4 -> "r" + n + "d";
+            default -> "r" + n;
+        };
+    }
+
+    private static char suffix(int size) {
+        return switch (size) {
+            case 1 -> 'b';
+            case 2 -> 'w';
+            case 4 -> 'l';
+            default -> 'q';
+        };
+    }
+
+    private static long mask(int size) { return size == 8 ? -1L : (1L << (size * 8)) - 1; }
+
+    public static String format(Insn in, long address, boolean longMode) {
+        if (in.op == Op.UNDEFINED) return "(bad)";
+        long next = address + in.length;
+        long ipMask = longMode ? -1L : 0xFFFF_FFFFL;
+        String m = mnemonic(in, longMode);
+        // The segment override shows in the operand only where it takes effect (fs/gs in long mode).
+        int segment = in.segment >= 0 && in.hasMemory() && (!longMode || in.segment >= 4) ? in.segment : -1;
+        if ((in.op == Op.CALL_INDIRECT || in.op == Op.JMP_INDIRECT) && in.segment == 3) segment = -1;
+        if (in.op == Op.JCC && (in.segment == 1 || in.segment == 3)) m += in.segment == 1 ? ",pn" : ",pt";
+        if (Decoder.isString(in.op)) segment = in.segment;
+        if (in.prefixBytes != null) m = Prefixes.unused(in, segment, longMode) + m;
+        if (Decoder.isString(in.op)) return pad(m) + stringOperands(in, segment);
+        if (in.op == Op.IN || in.op == Op.OUT) {
+            String port = in.hasImm ? "$0x" + Long.toHexString(in.imm) : "(%dx)", data = "%" + register(0, in.opSize);
+            return pad(m) + (in.op == Op.IN ? port + "," + data : data + "," + port);
+        }
+
+        StringBuilder ops = new StringBuilder();
+        String comment = "";
+        boolean indirect = in.op == Op.CALL_INDIRECT || in.op == Op.JMP_INDIRECT;
+        if (in.srcKind == Operand.IMM && in.entry.src() != Operand.ONE) ops.append(immediate(in)).append(',');
+        if (in.hasImm && in.srcKind != Operand.IMM && in.dstKind != Operand.REL) ops.append(immediate(in)).append(',');
+        if (in.srcKind == Operand.REG) ops.append('%').append(register(in.srcReg, in.entry.src() == CL_LETTER ? 1 : in.srcSize)).append(',');
+        if (in.srcKind == Operand.MEM) ops.append(memory(in, segment, longMode)).append(',');
+        if (in.dstKind == Operand.REG) ops.append(indirect ? "*%" : "%").append(register(in.dstReg, in.opSize));
+        else if (in.dstKind == Operand.MEM) ops.append(indirect ? "*" : "").append(memory(in, segment, longMode));
+        else if (in.dstKind == Operand.REL) ops.append("0x").append(Long.toHexString((next + in.imm) & ipMask));
+        if (ops.length() > 0 && ops.charAt(ops.length() - 1) == ',') ops.setLength(ops.length() - 1);
+        if (in.ripRelative) comment = "        # 0x" + Long.toHexString(next + in.disp);
+        if (ops.length() == 0) return m;
+        StringBuilder b = new StringBuilder(m);
+        while (b.length() < 6) b.append(' ');
+        return b.append(' ').append(ops).append(comment).toString();
+    }
+
+    private static final int CL_LETTER = Operand.CL;
+
+    private static String pad(String m) {
+        StringBuilder b = new StringBuilder(m);
+        while (b.length() < 6) b.append(' ');
+        return b.append(' ').toString();
+    }
+
+    /** The implicit operands objdump spells out for string instructions: %ds:(%esi) and %es:(%edi). */
+    private static String stringOperands(Insn in, int segment) {
+        String src = "%" + (segment >= 0 ? SEGMENTS[segment] : "ds") + ":(%" + register(CpuRegs.RSI, in.addrSize) + ")";
+        String dst = "%es:(%" + register(CpuRegs.RDI, in.addrSize) + ")";
+        String acc = "%" + register(0, in.opSize);
+        return switch (in.op) {
+            case MOVS -> src + "," + dst;
+            case CMPS -> dst + "," + src;
+            case STOS -> acc + "," + dst;
+            case LODS -> src + "," + acc;
+            default -> dst + "," + acc;  // SCAS
+        };
+    }
+
+    /** Register numbers of the string instructions' implicit operands. */
+    private static final class CpuRegs {
+        static final int RSI = 6, RDI = 7;
+    }
+
+    private static String mnemonic(Insn in, boolean longMode) {
+        int f = in.entry.flags();
+        String base = in.entry.mnemonic();
+        if (in.entry == Decoder.NOP && in.has(Insn.P_REP)) return "pause";
+        if ((f & COND) != 0) return base + CONDITIONS[in.cond];
+        switch (in.op) {
+            case CBW: return in.opSize == 2 ? "cbtw" : in.opSize == 4 ? "cwtl" : "cltq";
+            case CWD: return in.opSize == 2 ? "cwtd" : in.opSize == 4 ? "cltd" : "cqto";
+            case MOVZX: case MOVSX: case MOVSXD: return base + suffix(in.srcSize) + suffix(in.opSize);
+            case MOVS: case CMPS: return base + suffix(in.opSize);
+            case PUSHF: case POPF: return in.opSize == 2 ? base + "w" : base;
+            case MOV:
+                if (in.entry.imm() == IMM_V && in.opSize == 8) return "movabs";
+                if ((in.entry.dst() == Operand.O || in.entry.src() == Operand.O) && in.addrSize == 8) return "movabs";
+                break;
+            case JCXZ: return in.addrSize == 8 ? "jrcxz" : "jecxz";
+            default: break;
+        }
+        // %cl of the shift forms is a count, not a sized operand: shlb %cl,(%eax)
+        boolean regOperand = in.dstKind == Operand.REG || (in.srcKind == Operand.REG && in.entry.src() != Operand.CL);
+        if ((f & SUFFIX) != 0 && !regOperand) return base + suffix(in.opSize);
+        return base;
+    }
+
+    private static String immediate(Insn in) {
+        int kind = in.entry.imm();
+        long v = kind == IMM_BU || kind == IMM_W ? in.imm : in.imm & mask(in.opSize);
+        return "$0x" + Long.toHexString(v);
+    }
+
+    /** The memory operand as i386-dis.c's OP_E_memory prints it (including its %eiz/%riz and displacement rules). */
+    private static String memory(Insn in, int segment, boolean longMode) {
+        StringBuilder b = new StringBuilder();
+        if (segment >= 0) b.append('%').append(SEGMENTS[segment]).append(':');
+        int as = in.addrSize;
+        if (in.ripRelative) return b.append(signedHex(in.disp)).append("(%rip)").toString();
+        boolean haveBase = in.base >= 0, haveIndex = in.index >= 0;
+        boolean needIndex = in.hasSib && !haveBase && !haveIndex && (!longMode || as == 4);
+        boolean signedDisp = haveBase || needIndex || (in.hasSib && (haveIndex || in.scaleShift != 0));
+        if (in.hasDisp) {
+            if (signedDisp) b.append(signedHex(in.disp));
+            else b.append("0x").append(Long.toHexString(in.disp & (longMode && as == 8 ? -1L : 0xFFFF_FFFFL)));
+        }
+        if (haveBase || haveIndex || needIndex) {
+            b.append('(');
+            if (haveBase) b.append('%').append(register(in.base, as));
+            if (in.hasSib && (in.scaleShift != 0 || needIndex || haveIndex || (haveBase && in.sibBase != 4))) {
+                b.append(",%").append(haveIndex ? register(in.index, as) : as == 8 ? "riz" : "eiz");
+                b.append(',').append(1 << in.scaleShift);
+            }
+            b.append(')');
+        }
+        return b.toString();
+    }
+
+    private static String signedHex(long v) {
+        return v < 0 ? "-0x" + Long.toHexString(-v) : "0x" + Long.toHexString(v);
+    }
+}

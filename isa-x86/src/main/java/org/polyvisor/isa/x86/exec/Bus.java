@@ -1,0 +1,127 @@
+package org.polyvisor.isa.x86.exec;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import org.polyvisor.isa.x86.decode.Decoder;
+import org.polyvisor.isa.x86.mmu.Mmu;
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.VcpuExit;
+import org.polyvisor.spi.exec.DecodedPages;
+import org.polyvisor.spi.exec.SoftTlb;
+
+/**
+ * Loads and stores of the interpreter: the TLB hit is inline, the slow path translates, fills the TLB, turns
+ * non-RAM into an exit and tells the decoded-instruction cache about stores into code. Faults are values:
+ * {@link #abort} (the instruction must not complete) and {@link #after} (it completes, then the vCPU exits).
+ */
+public final class Bus {
+    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private final GuestMemory memory;
+    private final SoftTlb tlb;
+    private final DecodedPages code;
+    private final Mmu mmu;
+
+    /** Set when the current instruction cannot complete (fault, or an MMIO read waiting for its value). */
+    public VcpuExit abort;
+    /** Set when the current instruction completed with a store the hypervisor must see (MMIO write). */
+    public VcpuExit after;
+    /** The pc to report faults at. */
+    public long pc;
+
+    private boolean mmioValueReady;
+    private long mmioAddress, mmioValue;
+
+    public Bus(GuestMemory memory, SoftTlb tlb, DecodedPages code, Mmu mmu) {
+        this.memory = memory; this.tlb = tlb; this.code = code; this.mmu = mmu;
+    }
+
+    /** The value of the MMIO read that the last {@link VcpuExit.Mmio} asked for; the re-executed load takes it. */
+    public void completeRead(long value) {
+        mmioValueReady = true;
+        mmioValue = value;
+    }
+
+    public long read(long va, int size) {
+        int off = (int) (va & 0xFFF);
+        MemorySegment p = tlb.lookup(SoftTlb.READ, va);
+        if (p != null && off + size <= 4096) {
+            return switch (size) {
+                case 1 -> p.get(ValueLayout.JAVA_BYTE, off) & 0xFFL;
+                case 2 -> p.get(U16, off) & 0xFFFFL;
+                case 4 -> p.get(U32, off) & 0xFFFF_FFFFL;
+                default -> p.get(U64, off);
+            };
+        }
+        return readSlow(va, size);
+    }
+
+    public void write(long va, int size, long v) {
+        int off = (int) (va & 0xFFF);
+        MemorySegment p = tlb.lookup(SoftTlb.WRITE, va);
+        if (p != null && off + size <= 4096) {
+            put(p, off, size, v);
+            return;
+        }
+        writeSlow(va, size, v);
+    }
+
+    private static void put(MemorySegment p, int off, int size, long v) {
+        switch (size) {
+            case 1 -> p.set(ValueLayout.JAVA_BYTE, off, (byte) v);
+            case 2 -> p.set(U16, off, (short) v);
+            case 4 -> p.set(U32, off, (int) v);
+            default -> p.set(U64, off, v);
+        }
+    }
+
+    private long readSlow(long va, int size) {
+        if ((va & 0xFFF) + size > 4096) {
+            long v = 0;
+            for (int i = 0; i < size; i++) {
+                v |= readSlow(va + i, 1) << (8 * i);
+                if (abort != null) return 0;
+            }
+            return v;
+        }
+        long gpa = mmu.translate(va, false);
+        MemorySegment p = gpa < 0 ? null : memory.page(gpa >>> 12);
+        if (p == null) {
+            if (gpa >= 0 && memory.isMmio(gpa)) {
+                if (mmioValueReady && mmioAddress == gpa) {
+                    mmioValueReady = false;
+                    return mmioValue & CpuState.mask(size);
+                }
+                mmioAddress = gpa;
+                mmioValueReady = false;
+                abort = new VcpuExit.Mmio(gpa, size, false, 0);
+            } else {
+                abort = new VcpuExit.Fault("load outside guest memory at 0x" + Long.toHexString(va), pc);
+            }
+            return 0;
+        }
+        tlb.fill(SoftTlb.READ, va, gpa >>> 12, p);
+        return read(va, size);
+    }
+
+    private void writeSlow(long va, int size, long v) {
+        if ((va & 0xFFF) + size > 4096) {
+            for (int i = 0; i < size && abort == null; i++) writeSlow(va + i, 1, v >>> (8 * i));
+            return;
+        }
+        long gpa = mmu.translate(va, true);
+        long gfn = gpa >>> 12;
+        MemorySegment p = gpa < 0 ? null : memory.page(gfn);
+        if (p == null) {
+            if (gpa >= 0 && memory.isMmio(gpa)) after = new VcpuExit.Mmio(gpa, size, true, v & CpuState.mask(size));
+            else abort = new VcpuExit.Fault("store outside guest memory at 0x" + Long.toHexString(va), pc);
+            return;
+        }
+        put(p, (int) (gpa & 0xFFF), size, v);
+        if (code.mayHoldCode(gfn)) code.written(gpa, size, Decoder.MAX_LENGTH - 1);
+        else tlb.fill(SoftTlb.WRITE, va, gfn, p);
+    }
+}

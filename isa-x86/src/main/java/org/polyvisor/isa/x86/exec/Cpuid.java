@@ -1,0 +1,40 @@
+package org.polyvisor.isa.x86.exec;
+
+/**
+ * What CPUID reports: a vendor of our own ("PolyvisorVM!"), family 6, and only the features this interpreter
+ * implements (CMOV, and in long mode LM and SYSCALL), so that a guest probing for more falls back instead of
+ * executing what would be undefined here. Leaves past the maximum read as zero (as on hardware's unknown leaves).
+ */
+public final class Cpuid {
+    private static final int VENDOR_EBX = le("Poly"), VENDOR_EDX = le("viso"), VENDOR_ECX = le("rVM!");
+    private static final int CMOV = 1 << 15, LM = 1 << 29, SYSCALL = 1 << 11;
+
+    private final boolean longMode;
+    private final int apicId;
+
+    public Cpuid(boolean longMode, int apicId) {
+        this.longMode = longMode;
+        this.apicId = apicId;
+    }
+
+    private static int le(String four) {
+        return four.charAt(0) | four.charAt(1) << 8 | four.charAt(2) << 16 | four.charAt(3) << 24;
+    }
+
+    /** Fills eax, ebx, ecx, edx of {@code state} for leaf eax (subleaf ecx). */
+    public void execute(CpuState state) {
+        int leaf = (int) state.r[CpuState.RAX];
+        int a = 0, b = 0, c = 0, d = 0;
+        switch (leaf) {
+            case 0 -> { a = 1; b = VENDOR_EBX; d = VENDOR_EDX; c = VENDOR_ECX; }
+            case 1 -> { a = 0x0600; b = apicId << 24 | 1 << 16; d = CMOV; }
+            case 0x8000_0000 -> a = 0x8000_0001;
+            case 0x8000_0001 -> d = longMode ? LM | SYSCALL : 0;
+            default -> { }
+        }
+        state.set(CpuState.RAX, 4, a);
+        state.set(CpuState.RBX, 4, b);
+        state.set(CpuState.RCX, 4, c);
+        state.set(CpuState.RDX, 4, d);
+    }
+}

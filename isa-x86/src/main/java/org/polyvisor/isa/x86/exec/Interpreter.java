@@ -1,0 +1,557 @@
+package org.polyvisor.isa.x86.exec;
+
+import static org.polyvisor.isa.x86.decode.Operand.IMM;
+import static org.polyvisor.isa.x86.decode.Operand.MEM;
+import static org.polyvisor.isa.x86.decode.Operand.REG;
+import static org.polyvisor.isa.x86.exec.CpuState.mask;
+import static org.polyvisor.isa.x86.exec.CpuState.signExtend;
+
+import org.polyvisor.isa.x86.decode.CodeSource;
+import org.polyvisor.isa.x86.decode.Insn;
+import org.polyvisor.isa.x86.decode.Op;
+import org.polyvisor.isa.x86.trap.TrapModel;
+import org.polyvisor.spi.VcpuExit;
+
+/**
+ * Executes one decoded instruction on {@link CpuState}. Handlers are named after the SDM's instruction pages.
+ * Returns {@link #NEXT} (retired, go on), {@link #EXIT} (retired, then leave with {@link #exit}) or
+ * {@link #ABORT} (not retired: fault, or an MMIO read waiting for its value). No allocation except for exits.
+ */
+public final class Interpreter {
+    public static final int NEXT = 0, EXIT = 1, ABORT = 2;
+
+    private final CpuState s;
+    private final LazyFlags f;
+    private final Bus bus;
+    private final TrapModel traps;
+    private final CodeSource code;
+    private final long ipMask;
+    private final Cpuid cpuid;
+
+    /** The exit of the last EXIT or ABORT. */
+    public VcpuExit exit;
+
+    public Interpreter(CpuState state, Bus bus, TrapModel traps, CodeSource code, Cpuid cpuid) {
+        this.s = state; this.f = state.flags; this.bus = bus; this.traps = traps; this.code = code; this.cpuid = cpuid;
+        this.ipMask = state.addressMask;
+    }
+
+    public int execute(Insn in, long pc) {
+        bus.pc = pc;
+        long next = (pc + in.length) & ipMask;
+        if ((in.prefixes & Insn.P_LOCK) != 0 && !lockable(in)) return fault(traps.undefined(hex(pc, in.length), pc));
+        int r;
+        switch (in.op) {
+            case ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, TEST -> r = alu(in, next);
+            case MOV -> r = mov(in, next);
+            case MOVZX, MOVSX, MOVSXD -> r = movExtend(in, next);
+            case LEA -> { s.set(in.dstReg, in.opSize, ea(in, next)); r = NEXT; }
+            case XCHG -> r = xchg(in, next);
+            case CBW -> { int h = in.opSize / 2; s.set(0, in.opSize, signExtend(s.get(0, h), h)); r = NEXT; }
+            case CWD -> { long a = s.get(0, in.opSize); s.set(2, in.opSize, signExtend(a, in.opSize) >> 63); r = NEXT; }
+            case INC, DEC, NEG, NOT -> r = unary(in, next);
+            case ROL, ROR, SHL, SHR, SAR -> r = shift(in, next);
+            case RCL, RCR -> r = rotateThroughCarry(in, next);
+            case BT, BTS, BTR, BTC -> r = bitTest(in, next);
+            case BSF, BSR -> {
+                long v = read(in, in.srcKind, in.srcReg, in.opSize, next);
+                if (bus.abort != null) return abort();
+                // Zero source: ZF = 1 and the destination is left as it was (what Intel and AMD parts do).
+                if (v != 0) s.set(in.dstReg, in.opSize, in.op == Op.BSF ? Long.numberOfTrailingZeros(v) : 63 - Long.numberOfLeadingZeros(v));
+                f.setEager((f.value() & ~(long) LazyFlags.ZF) | (v == 0 ? LazyFlags.ZF : 0));
+                r = NEXT;
+            }
+            case IMUL -> r = imul(in, next);
+            case PUSH -> r = pushOp(in, next);
+            case POP -> r = popOp(in, next);
+            case CALL -> {
+                if (!push(next, in.opSize)) return abort();
+                next = (next + in.imm) & ipMask;
+                r = NEXT;
+            }
+            case CALL_INDIRECT -> {
+                long target = read(in, in.dstKind, in.dstReg, in.opSize, next);
+                if (bus.abort != null || !push(next, in.opSize)) return abort();
+                next = target & ipMask;
+                r = NEXT;
+            }
+            case RET -> {
+                long target = pop(in.opSize);
+                if (bus.abort != null) return abort();
+                if (in.hasImm) s.r[CpuState.RSP] = (s.r[CpuState.RSP] + in.imm) & s.addressMask;
+                next = target & ipMask;
+                r = NEXT;
+            }
+            case JMP -> { next = (next + in.imm) & ipMask; r = NEXT; }
+            case JMP_INDIRECT -> {
+                long target = read(in, in.dstKind, in.dstReg, in.opSize, next);
+                if (bus.abort != null) return abort();
+                next = target & ipMask;
+                r = NEXT;
+            }
+            case JCC -> { if (f.condition(in.cond)) next = (next + in.imm) & ipMask; r = NEXT; }
+            case LOOP, LOOPE, LOOPNE -> {
+                long count = (s.get(CpuState.RCX, in.addrSize) - 1) & mask(in.addrSize);
+                s.set(CpuState.RCX, in.addrSize, count);
+                boolean go = count != 0 && (in.op == Op.LOOP || f.zf() == (in.op == Op.LOOPE));
+                if (go) next = (next + in.imm) & ipMask;
+                r = NEXT;
+            }
+            case JCXZ -> { if (s.get(CpuState.RCX, in.addrSize) == 0) next = (next + in.imm) & ipMask; r = NEXT; }
+            case SETCC -> r = write(in, in.dstKind, in.dstReg, 1, next, f.condition(in.cond) ? 1 : 0);
+            case CMOVCC -> r = cmov(in, next);
+            case LEAVE -> {
+                long sp = s.r[CpuState.RSP];
+                s.r[CpuState.RSP] = s.r[CpuState.RBP];
+                long v = pop(in.opSize);
+                if (bus.abort != null) { s.r[CpuState.RSP] = sp; return abort(); }
+                s.set(CpuState.RBP, in.opSize, v);
+                r = NEXT;
+            }
+            case NOP -> r = NEXT;
+            case HLT -> {
+                if (s.cpl() != 0) return fault(traps.privileged("hlt", s.cpl(), pc));
+                s.rip = next;
+                exit = VcpuExit.HALT;
+                return EXIT;
+            }
+            case CLI, STI -> {
+                if (s.cpl() != 0) return fault(traps.privileged(in.op == Op.CLI ? "cli" : "sti", s.cpl(), pc));
+                f.setBit(LazyFlags.IF, in.op == Op.STI);
+                r = NEXT;
+            }
+            case CLD, STD -> { f.setBit(LazyFlags.DF, in.op == Op.STD); r = NEXT; }
+            case CLC, STC, CMC -> {
+                boolean cf = in.op == Op.STC || (in.op == Op.CMC && !f.cf());
+                f.setEager((f.value() & ~(long) LazyFlags.CF) | (cf ? LazyFlags.CF : 0));
+                r = NEXT;
+            }
+            case LAHF -> { s.set(Insn.AH, 1, (f.value() & 0xD5) | 2); r = NEXT; }
+            case SAHF -> { f.setEager((f.value() & ~0xD5L) | (s.get(Insn.AH, 1) & 0xD5)); r = NEXT; }
+            case PUSHF -> {
+                if (!push(f.value(), in.opSize)) return abort();
+                r = NEXT;
+            }
+            case POPF -> {
+                long v = pop(in.opSize);
+                if (bus.abort != null) return abort();
+                long writable = in.opSize == 2 ? 0x7FD5 : 0x247FD5;  // CPL 0: IF and IOPL may change too
+                f.load((f.value() & ~writable) | (v & writable));
+                r = NEXT;
+            }
+            case MUL, IMUL1 -> r = multiply(in, next);
+            case DIV, IDIV -> {
+                r = divide(in, next);
+                if (r == ABORT) return exit == null ? fault(traps.divideError(pc)) : r;
+            }
+            case MOVS, STOS, LODS, CMPS, SCAS -> {
+                int st = string(in, next);
+                if (st == ABORT) return ABORT;
+                if (st == REPEAT) next = pc;  // more iterations: each one retires on its own
+                r = NEXT;
+            }
+            case IN -> {
+                if (s.cpl() != 0) return fault(traps.privileged("in", s.cpl(), pc));
+                int port = (int) (in.hasImm ? in.imm : s.get(CpuState.RDX, 2));
+                if (!portValueReady || pendingPort != port) {
+                    portValueReady = false;
+                    pendingPort = port;
+                    exit = new VcpuExit.PortIo(port, in.opSize, false, 0);
+                    return ABORT;  // re-executed once the value is there
+                }
+                portValueReady = false;
+                s.set(CpuState.RAX, in.opSize, portValue);
+                r = NEXT;
+            }
+            case OUT -> {
+                if (s.cpl() != 0) return fault(traps.privileged("out", s.cpl(), pc));
+                int port = (int) (in.hasImm ? in.imm : s.get(CpuState.RDX, 2));
+                s.rip = next;
+                exit = new VcpuExit.PortIo(port, in.opSize, true, s.get(CpuState.RAX, in.opSize));
+                return EXIT;
+            }
+            case CMPXCHG -> r = cmpxchg(in, next);
+            case CPUID -> { cpuid.execute(s); r = NEXT; }
+            case XADD -> {
+                long a = read(in, in.dstKind, in.dstReg, in.opSize, next);
+                if (bus.abort != null) return abort();
+                long b = s.get(in.srcReg, in.opSize), sum = (a + b) & mask(in.opSize);
+                if (write(in, in.dstKind, in.dstReg, in.opSize, next, sum) != NEXT) return ABORT;
+                f.set(LazyFlags.ADD, in.opSize, a, b, sum);
+                if (in.dstKind != REG || in.dstReg != in.srcReg) s.set(in.srcReg, in.opSize, a);
+                r = NEXT;
+            }
+            case BSWAP -> {
+                long v = s.get(in.dstReg, in.opSize);
+                s.set(in.dstReg, in.opSize, in.opSize == 8 ? Long.reverseBytes(v) : in.opSize == 4 ? Integer.reverseBytes((int) v) : 0);
+                r = NEXT;
+            }
+            case INT -> { return trap(traps.softwareInterrupt((int) in.imm, s.cpl(), pc), next); }
+            case INT3 -> { return fault(traps.breakpoint(pc)); }
+            case VMCALL -> { return trap(traps.vmcall(s.cpl(), pc), next); }
+            case SYSCALL -> { return trap(traps.syscall(s.cpl(), pc), next); }
+            default -> {  // UNDEFINED, UD2
+                int n = in.op == Op.UNDEFINED ? Math.max(1, in.opcodeLength) : in.length;
+                return fault(traps.undefined(hex(pc, n), pc));
+            }
+        }
+        if (r != NEXT) return r;
+        s.rip = next;
+        if (bus.after != null) {
+            exit = bus.after;
+            bus.after = null;
+            return EXIT;
+        }
+        return NEXT;
+    }
+
+    /** LOCK is allowed only on these read-modify-write instructions with a memory destination; else #UD. */
+    private static boolean lockable(Insn in) {
+        if (in.dstKind != MEM) return false;
+        return switch (in.op) {
+            case ADD, ADC, AND, BTC, BTR, BTS, CMPXCHG, DEC, INC, NEG, NOT, OR, SBB, SUB, XOR, XADD, XCHG -> true;
+            default -> false;
+        };
+    }
+
+    private int abort() {
+        exit = bus.abort;
+        bus.abort = null;
+        bus.after = null;
+        return ABORT;
+    }
+
+    private int fault(VcpuExit e) {
+        exit = e;
+        return ABORT;
+    }
+
+    /** A hypercall completes the instruction (pc past it); a fault does not. */
+    private int trap(VcpuExit e, long next) {
+        exit = e;
+        if (e instanceof VcpuExit.Hypercall) {
+            s.rip = next;
+            return EXIT;
+        }
+        return ABORT;
+    }
+
+    private String hex(long pc, int length) {
+        StringBuilder b = new StringBuilder(2 * length);
+        for (int i = 0; i < length; i++) {
+            int v = code.byteAt(pc + i);
+            if (v < 0) break;
+            b.append(Character.forDigit(v >> 4, 16)).append(Character.forDigit(v & 15, 16));
+        }
+        return b.toString();
+    }
+
+    /** The effective address of the memory operand (flat segments: the offset is the linear address). */
+    long ea(Insn in, long next) {
+        long a = in.disp;
+        if (in.base >= 0) a += s.r[in.base];
+        if (in.index >= 0) a += s.r[in.index] << in.scaleShift;
+        if (in.ripRelative) a += next;
+        return in.addrSize == 8 ? a : a & 0xFFFF_FFFFL;
+    }
+
+    private long read(Insn in, int kind, int reg, int size, long next) {
+        return switch (kind) {
+            case REG -> s.get(reg, size);
+            case MEM -> bus.read(ea(in, next), size);
+            case IMM -> in.imm & mask(size);
+            default -> 0;
+        };
+    }
+
+    private int write(Insn in, int kind, int reg, int size, long next, long v) {
+        if (kind == REG) {
+            s.set(reg, size, v);
+            return NEXT;
+        }
+        bus.write(ea(in, next), size, v);
+        return bus.abort != null ? abort() : NEXT;
+    }
+
+    private int alu(Insn in, long next) {
+        int size = in.opSize;
+        long m = mask(size);
+        long a = read(in, in.dstKind, in.dstReg, size, next);
+        if (bus.abort != null) return abort();
+        long b = read(in, in.srcKind, in.srcReg, size, next);
+        if (bus.abort != null) return abort();
+        long res;
+        switch (in.op) {
+            case ADD -> { res = (a + b) & m; f.set(LazyFlags.ADD, size, a, b, res); }
+            case ADC -> {
+                boolean c = f.cf();
+                res = (a + b + (c ? 1 : 0)) & m;
+                f.setWithCarry(LazyFlags.ADC, size, a, b, res, c);
+            }
+            case SUB, CMP -> { res = (a - b) & m; f.set(LazyFlags.SUB, size, a, b, res); }
+            case SBB -> {
+                boolean c = f.cf();
+                res = (a - b - (c ? 1 : 0)) & m;
+                f.setWithCarry(LazyFlags.SBB, size, a, b, res, c);
+            }
+            case AND, TEST -> { res = a & b; f.set(LazyFlags.LOGIC, size, a, b, res); }
+            case OR -> { res = a | b; f.set(LazyFlags.LOGIC, size, a, b, res); }
+            default -> { res = a ^ b; f.set(LazyFlags.LOGIC, size, a, b, res); }  // XOR
+        }
+        if (in.op == Op.CMP || in.op == Op.TEST) return NEXT;
+        return write(in, in.dstKind, in.dstReg, size, next, res);
+    }
+
+    private int mov(Insn in, long next) {
+        long v = read(in, in.srcKind, in.srcReg, in.opSize, next);
+        if (bus.abort != null) return abort();
+        return write(in, in.dstKind, in.dstReg, in.opSize, next, v);
+    }
+
+    private int movExtend(Insn in, long next) {
+        long v = read(in, in.srcKind, in.srcReg, in.srcSize, next);
+        if (bus.abort != null) return abort();
+        if (in.op != Op.MOVZX) v = signExtend(v, in.srcSize);
+        s.set(in.dstReg, in.opSize, v);
+        return NEXT;
+    }
+
+    private int xchg(Insn in, long next) {
+        int size = in.opSize;
+        long a = read(in, in.dstKind, in.dstReg, size, next);
+        if (bus.abort != null) return abort();
+        long b = s.get(in.srcReg, size);
+        if (write(in, in.dstKind, in.dstReg, size, next, b) != NEXT) return ABORT;
+        s.set(in.srcReg, size, a);
+        return NEXT;
+    }
+
+    private int cmov(Insn in, long next) {
+        long v = read(in, in.srcKind, in.srcReg, in.opSize, next);
+        if (bus.abort != null) return abort();
+        // In long mode a 32-bit CMOV clears the upper half of the destination even when the condition is false.
+        s.set(in.dstReg, in.opSize, f.condition(in.cond) ? v : s.get(in.dstReg, in.opSize));
+        return NEXT;
+    }
+
+    private int unary(Insn in, long next) {
+        int size = in.opSize;
+        long m = mask(size);
+        long a = read(in, in.dstKind, in.dstReg, size, next);
+        if (bus.abort != null) return abort();
+        long res;
+        switch (in.op) {
+            case INC -> { res = (a + 1) & m; f.setKeepCarry(LazyFlags.INC, size, a, res); }
+            case DEC -> { res = (a - 1) & m; f.setKeepCarry(LazyFlags.DEC, size, a, res); }
+            case NEG -> { res = -a & m; f.set(LazyFlags.SUB, size, 0, a, res); }
+            default -> res = ~a & m;  // NOT leaves the flags alone
+        }
+        return write(in, in.dstKind, in.dstReg, size, next, res);
+    }
+
+    static long szp(long res, int size) {
+        long fl = 0;
+        if ((res & mask(size)) == 0) fl |= LazyFlags.ZF;
+        if (((res >>> (size * 8 - 1)) & 1) != 0) fl |= LazyFlags.SF;
+        if ((Integer.bitCount((int) res & 0xFF) & 1) == 0) fl |= LazyFlags.PF;
+        return fl;
+    }
+
+    private int shift(Insn in, long next) {
+        int size = in.opSize, bits = size * 8;
+        long m = mask(size);
+        long a = read(in, in.dstKind, in.dstReg, size, next);
+        if (bus.abort != null) return abort();
+        int count = (int) ((in.srcKind == IMM ? in.imm : s.get(CpuState.RCX, 1)) & (size == 8 ? 63 : 31));
+        if (count == 0) return NEXT;  // no result change, flags untouched
+        long res, fl;
+        switch (in.op) {
+            case SHL -> {
+                res = (a << count) & m;
+                long cf = count <= bits ? (a >>> (bits - count)) & 1 : 0;
+                fl = szp(res, size) | (cf != 0 ? LazyFlags.CF : 0);
+                if ((((res >>> (bits - 1)) & 1) ^ cf) != 0) fl |= LazyFlags.OF;
+                f.setEager(fl);
+            }
+            case SHR -> {
+                res = count >= 64 ? 0 : a >>> count;
+                long cf = (a >>> (count - 1)) & 1;
+                fl = szp(res, size) | (cf != 0 ? LazyFlags.CF : 0);
+                if (((a >>> (bits - 1)) & 1) != 0) fl |= LazyFlags.OF;
+                f.setEager(fl);
+            }
+            case SAR -> {
+                long sa = signExtend(a, size);
+                res = (sa >> Math.min(count, 63)) & m;
+                long cf = (sa >> Math.min(count - 1, 63)) & 1;
+                f.setEager(szp(res, size) | (cf != 0 ? LazyFlags.CF : 0));
+            }
+            default -> {  // ROL, ROR: only CF and OF change
+                int rc = count % bits;
+                boolean left = in.op == Op.ROL;
+                res = rc == 0 ? a : left ? ((a << rc) | (a >>> (bits - rc))) & m : ((a >>> rc) | (a << (bits - rc))) & m;
+                long msb = (res >>> (bits - 1)) & 1;
+                long cf = left ? res & 1 : msb;
+                long of = left ? msb ^ cf : msb ^ ((res >>> (bits - 2)) & 1);
+                long old = f.value() & ~(long) (LazyFlags.CF | LazyFlags.OF);
+                f.setEager(old | (cf != 0 ? LazyFlags.CF : 0) | (of != 0 ? LazyFlags.OF : 0));
+            }
+        }
+        return write(in, in.dstKind, in.dstReg, size, next, res);
+    }
+
+    /** RCL/RCR: rotate size+1 bits (the operand and CF); only CF and (for a count of 1) OF change. */
+    private int rotateThroughCarry(Insn in, long next) {
+        int size = in.opSize, bits = size * 8;
+        long a = read(in, in.dstKind, in.dstReg, size, next);
+        if (bus.abort != null) return abort();
+        int count = (int) ((in.srcKind == IMM ? in.imm : s.get(CpuState.RCX, 1)) & (size == 8 ? 63 : 31));
+        if (count == 0) return NEXT;
+        count %= bits + 1;
+        long m = mask(size), msb = 1L << (bits - 1), res = a;
+        boolean cf = f.cf(), of;
+        if (in.op == Op.RCL) {
+            for (int i = 0; i < count; i++) {
+                boolean out = (res & msb) != 0;
+                res = ((res << 1) | (cf ? 1 : 0)) & m;
+                cf = out;
+            }
+            of = ((res & msb) != 0) != cf;
+        } else {
+            of = ((a & msb) != 0) != cf;
+            for (int i = 0; i < count; i++) {
+                boolean out = (res & 1) != 0;
+                res = (res >>> 1) | (cf ? msb : 0);
+                cf = out;
+            }
+        }
+        long old = f.value() & ~(long) (LazyFlags.CF | LazyFlags.OF);
+        f.setEager(old | (cf ? LazyFlags.CF : 0) | (of ? LazyFlags.OF : 0));
+        return write(in, in.dstKind, in.dstReg, size, next, res);
+    }
+
+    /**
+     * BT/BTS/BTR/BTC: CF takes the selected bit. A register bit offset into memory is signed and may reach outside
+     * the operand: the access moves by whole operands (SDM "bit base, bit offset"); an immediate offset wraps.
+     */
+    private int bitTest(Insn in, long next) {
+        int size = in.opSize, bits = size * 8;
+        long offset = in.srcKind == IMM ? in.imm : s.get(in.srcReg, size);
+        long ea = 0;
+        long v;
+        if (in.dstKind == MEM) {
+            ea = ea(in, next);
+            if (in.srcKind == REG) ea += (signExtend(offset, size) >> Integer.numberOfTrailingZeros(bits)) * size;
+            v = bus.read(ea, size);
+            if (bus.abort != null) return abort();
+        } else {
+            v = s.get(in.dstReg, size);
+        }
+        long bit = 1L << (offset & (bits - 1));
+        boolean set = (v & bit) != 0;
+        f.setEager((f.value() & ~(long) LazyFlags.CF) | (set ? LazyFlags.CF : 0));
+        if (in.op == Op.BT) return NEXT;
+        long res = in.op == Op.BTS ? v | bit : in.op == Op.BTR ? v & ~bit : v ^ bit;
+        if (in.dstKind == REG) {
+            s.set(in.dstReg, size, res);
+            return NEXT;
+        }
+        bus.write(ea, size, res);
+        return bus.abort != null ? abort() : NEXT;
+    }
+
+    private int imul(Insn in, long next) {
+        int size = in.opSize;
+        long b = read(in, in.srcKind, in.srcReg, size, next);
+        if (bus.abort != null) return abort();
+        long a = in.hasImm ? in.imm : s.get(in.dstReg, size);
+        long sa = signExtend(a, size), sb = signExtend(b, size);
+        long lo = sa * sb;
+        boolean overflow = size == 8 ? Math.multiplyHigh(sa, sb) != (lo >> 63) : signExtend(lo, size) != lo;
+        long res = lo & mask(size);
+        f.setEager(szp(res, size) | (overflow ? LazyFlags.CF | LazyFlags.OF : 0));
+        s.set(in.dstReg, size, res);
+        return NEXT;
+    }
+
+    private static final int REPEAT = 3;
+
+    private boolean portValueReady;
+    private int pendingPort;
+    private long portValue;
+
+    /** The value of the port read that the last {@link VcpuExit.PortIo} asked for; the re-executed IN takes it. */
+    public void completePortRead(long value) {
+        portValueReady = true;
+        portValue = value;
+    }
+
+    /**
+     * CMPXCHG: compares rAX with the destination; equal: ZF = 1 and the destination takes the source, else ZF = 0
+     * and rAX takes the destination. LOCK is not atomic across vCPUs yet (the skeleton runs one vCPU a domain).
+     */
+    private int cmpxchg(Insn in, long next) {
+        int size = in.opSize;
+        long d = read(in, in.dstKind, in.dstReg, size, next);
+        if (bus.abort != null) return abort();
+        long a = s.get(CpuState.RAX, size);
+        boolean equal = a == d;
+        // The processor writes the destination either way (the old value back when they differ).
+        if (write(in, in.dstKind, in.dstReg, size, next, equal ? s.get(in.srcReg, size) : d) != NEXT) return ABORT;
+        f.set(LazyFlags.SUB, size, a, d, (a - d) & mask(size));
+        if (!equal) s.set(CpuState.RAX, size, d);
+        return NEXT;
+    }
+
+    private int multiply(Insn in, long next) {
+        long b = read(in, in.dstKind, in.dstReg, in.opSize, next);
+        if (bus.abort != null) return abort();
+        MultiplyDivide.multiply(s, in.opSize, in.op == Op.IMUL1, b);
+        return NEXT;
+    }
+
+    /** ABORT with {@link #exit} null means #DE. */
+    private int divide(Insn in, long next) {
+        long d = read(in, in.dstKind, in.dstReg, in.opSize, next);
+        if (bus.abort != null) return abort();
+        exit = null;
+        return MultiplyDivide.divide(s, in.opSize, in.op == Op.IDIV, d) ? NEXT : ABORT;
+    }
+
+    private int string(Insn in, long next) {
+        int r = StringInstructions.step(in, s, bus);
+        return r == StringInstructions.FAULT ? abort() : r == StringInstructions.REPEAT ? REPEAT : NEXT;
+    }
+
+    private boolean push(long v, int size) {
+        long sp = (s.r[CpuState.RSP] - size) & s.addressMask;
+        bus.write(sp, size, v);
+        if (bus.abort != null) return false;
+        s.set(CpuState.RSP, s.longMode ? 8 : 4, sp);
+        return true;
+    }
+
+    private long pop(int size) {
+        long sp = s.r[CpuState.RSP];
+        long v = bus.read(sp, size);
+        if (bus.abort == null) s.set(CpuState.RSP, s.longMode ? 8 : 4, (sp + size) & s.addressMask);
+        return v;
+    }
+
+    private int pushOp(Insn in, long next) {
+        long v = read(in, in.srcKind, in.srcReg, in.opSize, next);
+        if (bus.abort != null || !push(v, in.opSize)) return abort();
+        return NEXT;
+    }
+
+    private int popOp(Insn in, long next) {
+        long sp = s.r[CpuState.RSP];
+        long v = pop(in.opSize);
+        if (bus.abort != null) return abort();
+        if (write(in, in.dstKind, in.dstReg, in.opSize, next, v) != NEXT) {
+            s.r[CpuState.RSP] = sp;
+            return ABORT;
+        }
+        return NEXT;
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates flags.vectors and muldiv.vectors from the host CPU: builds flags.c and muldiv.c with gcc (x86_64 host; no red zone, because the
+# probes push and pop EFLAGS) and runs it. The vectors hold for IA-32 (sizes 1, 2, 4) and x86_64 (all sizes).
+set -euo pipefail
+cd "$(dirname "$0")"
+[ "$(uname -m)" = x86_64 ] || { echo "generate.sh: needs an x86_64 host" >&2; exit 1; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+${CC:-gcc} -O1 -mno-red-zone -o "$tmp/flags" flags.c
+"$tmp/flags" > flags.vectors
+echo "flags.vectors: $(wc -l < flags.vectors) vectors"
+${CC:-gcc} -O1 -mno-red-zone -o "$tmp/muldiv" muldiv.c
+"$tmp/muldiv" > muldiv.vectors
+echo "muldiv.vectors: $(wc -l < muldiv.vectors) vectors"

@@ -1,0 +1,29 @@
+package org.polyvisor.isa.x86_64.decode;
+
+import static org.polyvisor.isa.x86.decode.Entry.*;
+import static org.polyvisor.isa.x86.decode.Operand.*;
+
+import org.polyvisor.isa.x86.decode.Decoder;
+import org.polyvisor.isa.x86.decode.Entry;
+import org.polyvisor.isa.x86.decode.Op;
+import org.polyvisor.isa.x86.decode.OpcodeMaps;
+
+/**
+ * The IA-32 decoder in 64-bit mode (IA-32e, CS.L = 1): the base decoder does REX, 64-bit addressing and
+ * RIP-relative operands when {@code longMode} is on; this class patches the cells of the opcode maps that long
+ * mode changes (SDM Vol. 2, Appendix A: the "i64"/"o64" marks).
+ */
+public final class Decoder64 extends Decoder {
+    private static final OpcodeMaps LONG_MODE = patch(OpcodeMaps.ia32().copy());
+
+    public Decoder64() { super(LONG_MODE, true); }
+
+    private static OpcodeMaps patch(OpcodeMaps m) {
+        Entry[] o = m.oneByte, t = m.twoByte;
+        for (int b = 0x40; b <= 0x4F; b++) o[b] = UNDEFINED;   // REX prefixes, taken before the map is read
+        o[0x82] = UNDEFINED;                                   // i64
+        o[0x63] = Entry.of(Op.MOVSXD, "movs", G, E, V, IMM_NONE, SRC_D | ALWAYS_SUFFIX);
+        t[0x05] = Entry.of(Op.SYSCALL, "syscall", NONE, NONE, V, IMM_NONE, 0);
+        return m;
+    }
+}
