@@ -5,5 +5,4 @@
 _start:
 1:  adds r14 = 1, r14
     br.sptk.few 1b
-    ;;
     .endp _start

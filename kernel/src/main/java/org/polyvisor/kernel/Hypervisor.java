@@ -49,6 +49,7 @@ public final class Hypervisor implements AutoCloseable {
                 + org.polyvisor.kernel.hypercall.XenVersion.MINOR + " interface): " + options.pcpus() + " pCPUs, "
                 + options.hostMemoryMiB() + " MiB machine memory, scheduler " + scheduler.name());
         log.xen("ISAs loaded: " + isas.ids());
+        for (String problem : isas.problems()) log.xen("ISA not loaded: " + problem);
     }
 
     /** Boots with no dom0 (tests and embedding). */

@@ -10,8 +10,10 @@ import org.polyvisor.spi.IsaProvider;
 public final class IsaListView {
     private IsaListView() { }
 
+    /** One line per loaded backend, then one "not loaded: ..." line per backend that was found but could not load. */
     public static List<String> lines(IsaCatalog isas) {
-        return isas.all().stream().map(IsaListView::line).toList();
+        return java.util.stream.Stream.concat(isas.all().stream().map(IsaListView::line),
+                isas.problems().stream().map(p -> "not loaded: " + p)).toList();
     }
 
     static String line(IsaProvider p) {

@@ -86,6 +86,16 @@ class ShellSessionTest {
     }
 
     @Test
+    void listOfNamedDomainsShowsOnlyThoseAndRefusesUnknownOnes() throws Exception {
+        withDom0(KeySource.NONE);
+        String listing = run("list 0");
+        assertEquals(2, listing.lines().count(), listing);
+        row(listing, "Domain-0");
+        run("list Domain-0 nosuch");
+        assertEquals("error: no such domain: nosuch", oneErrorLine());
+    }
+
+    @Test
     void createOfAnUnknownIsaListsTheLoadedOnes() throws Exception {
         Path elf = Guests.cfg(Guests.isaWith("hello"), "hello").resolveSibling("hello.elf");
         Path cfg = Files.writeString(tmp.resolve("vax.cfg"), "name = \"v\"\nisa = \"vax\"\nkernel = \"" + elf + "\"\n");
