@@ -16,7 +16,8 @@ import org.polyvisor.kernel.domain.VcpuRunner;
 import org.polyvisor.kernel.isa.IsaCatalog;
 import org.polyvisor.kernel.mem.MachineMemory;
 import org.polyvisor.kernel.sched.PcpuPool;
-import org.polyvisor.kernel.sched.RoundRobinScheduler;
+import org.polyvisor.kernel.sched.SchedulerCatalog;
+import org.polyvisor.spi.sched.Scheduler;
 import org.polyvisor.spi.GuestType;
 import org.polyvisor.spi.ShutdownReason;
 
@@ -31,7 +32,7 @@ public final class Hypervisor implements AutoCloseable {
     private final IsaCatalog isas;
     private final HypervisorLog log = new HypervisorLog();
     private final MachineMemory machine;
-    private final RoundRobinScheduler scheduler = new RoundRobinScheduler();
+    private final Scheduler scheduler;
     private final DomainTable domains;
     private final PcpuPool pcpus;
     private final long bootNanos = System.nanoTime();
@@ -40,6 +41,8 @@ public final class Hypervisor implements AutoCloseable {
     private Hypervisor(HypervisorOptions options, IsaCatalog isas) {
         this.options = options;
         this.isas = isas;
+        this.scheduler = SchedulerCatalog.create(options.scheduler());
+        scheduler.start(options.pcpus());
         this.machine = new MachineMemory(options.hostMemoryMiB() << 20);
         this.domains = new DomainTable(new DomainBuilder(isas, machine, log), scheduler, log);
         VcpuRunner runner = new VcpuRunner(domains);

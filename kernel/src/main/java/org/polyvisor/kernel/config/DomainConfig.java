@@ -21,19 +21,28 @@ import org.polyvisor.spi.GuestType;
  */
 public record DomainConfig(String name, GuestType type, String isa, Path kernel, long memoryMiB, int vcpus,
                            LifecycleAction onPoweroff, LifecycleAction onReboot, LifecycleAction onCrash,
-                           String cmdline, List<String> warnings) {
+                           String cmdline, List<String> warnings, SchedulingConfig scheduling) {
     public static final int MAX_VCPUS = 64;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Set<String> XEN_ACTIONS = Set.of("destroy", "restart", "rename-restart", "preserve",
             "coredump-destroy", "coredump-restart", "soft-reset");
     private static final Set<String> KNOWN = Set.of("name", "type", "isa", "kernel", "memory", "maxmem", "vcpus",
-            "maxvcpus", "on_poweroff", "on_reboot", "on_crash", "on_watchdog", "cmdline", "extra", "builder");
+            "maxvcpus", "on_poweroff", "on_reboot", "on_crash", "on_watchdog", "cmdline", "extra", "builder",
+            "cpu_weight", "cap", "cpus");
 
     public DomainConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(kernel, "kernel");
         warnings = List.copyOf(warnings);
+        if (scheduling == null) scheduling = SchedulingConfig.DEFAULT;
+    }
+
+    /** A config with the default scheduling parameters. */
+    public DomainConfig(String name, GuestType type, String isa, Path kernel, long memoryMiB, int vcpus,
+                        LifecycleAction onPoweroff, LifecycleAction onReboot, LifecycleAction onCrash,
+                        String cmdline, List<String> warnings) {
+        this(name, type, isa, kernel, memoryMiB, vcpus, onPoweroff, onReboot, onCrash, cmdline, warnings, SchedulingConfig.DEFAULT);
     }
 
     /** A config for a domain built in code (dom0, tests). */
@@ -43,7 +52,7 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
     }
 
     public DomainConfig withName(String newName) {
-        return new DomainConfig(newName, type, isa, kernel, memoryMiB, vcpus, onPoweroff, onReboot, onCrash, cmdline, warnings);
+        return new DomainConfig(newName, type, isa, kernel, memoryMiB, vcpus, onPoweroff, onReboot, onCrash, cmdline, warnings, scheduling);
     }
 
     public static DomainConfig read(Path file) throws ConfigException {
@@ -88,9 +97,23 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
         String cmdline = text(src, s, "cmdline", "");
         String extra = text(src, s, "extra", "");
         if (!extra.isEmpty()) cmdline = cmdline.isEmpty() ? extra : cmdline + " " + extra;
+        long weight = number(src, s, "cpu_weight", 256);
+        if (weight < 1 || weight > 65535) throw at(src, s.get("cpu_weight"), "cpu_weight must be 1 to 65535, was " + weight);
+        long cap = number(src, s, "cap", 0);
+        if (cap < 0 || cap > 100L * vcpus) throw at(src, s.get("cap"), "cap must be 0 (none) to " + 100 * vcpus + " (% of one pCPU), was " + cap);
+        java.util.BitSet cpus = null;
+        String cpusText = text(src, s, "cpus", null);
+        if (cpusText != null) {
+            try {
+                cpus = SchedulingConfig.parseCpus(cpusText);
+            } catch (IllegalArgumentException e) {
+                throw at(src, s.get("cpus"), "cpus: " + e.getMessage());
+            }
+        }
         return new DomainConfig(name, type, isa, kernel, memory, (int) vcpus,
                 action(src, s, "on_poweroff", LifecycleAction.DESTROY), action(src, s, "on_reboot", LifecycleAction.RESTART),
-                action(src, s, "on_crash", LifecycleAction.DESTROY), cmdline, warnings);
+                action(src, s, "on_crash", LifecycleAction.DESTROY), cmdline, warnings,
+                new SchedulingConfig((int) weight, (int) cap, cpus));
     }
 
     private static LifecycleAction action(String src, Map<String, ConfigValue> s, String key, LifecycleAction dflt) throws ConfigException {

@@ -34,6 +34,8 @@ public final class Domain {
     private final Set<String> loggedOnce = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<DomainEnd> end = new CompletableFuture<>();
     private volatile DomainState state = DomainState.PAUSED;
+    private volatile int weight;
+    private volatile int cap;
     private volatile ShutdownReason shutdownReason;
 
     Domain(int id, DomainConfig config, IsaProvider isa, DomainMemory memory, HypervisorLog log) {
@@ -43,9 +45,25 @@ public final class Domain {
         this.isa = isa;
         this.memory = memory;
         this.log = log;
+        this.weight = config.scheduling().weight();
+        this.cap = config.scheduling().cap();
     }
 
-    void addVcpu(Vcpu vcpu, boolean up) { vcpus.add(new VcpuHandle(this, vcpu, up)); }
+    void addVcpu(Vcpu vcpu, boolean up) { vcpus.add(new VcpuHandle(this, vcpu, up, config.scheduling().cpus())); }
+
+    /** Credit scheduler weight (1..65535). */
+    public int weight() { return weight; }
+
+    /** Credit scheduler cap in % of one pCPU (0 = none). */
+    public int cap() { return cap; }
+
+    /** xl sched-credit -w/-c. */
+    public void setScheduling(int newWeight, int newCap) {
+        if (newWeight < 1 || newWeight > 65535) throw new DomainOpException("weight must be 1 to 65535, was " + newWeight);
+        if (newCap < 0 || newCap > 100 * vcpus.size()) throw new DomainOpException("cap must be 0 to " + 100 * vcpus.size() + ", was " + newCap);
+        weight = newWeight;
+        cap = newCap;
+    }
 
     public int id() { return id; }
 

@@ -101,6 +101,7 @@ public final class DomainTable implements AutoCloseable {
     public synchronized void unpause(Domain d) {
         require(d, d.state() == DomainState.PAUSED, "is not paused");
         d.setState(DomainState.ACTIVE);
+        for (VcpuHandle v : d.vcpus()) scheduler.wake(v);
         log.xen("unpaused " + d.describe());
         wake.run();
     }

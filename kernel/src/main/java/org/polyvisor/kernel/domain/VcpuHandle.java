@@ -11,12 +11,30 @@ public final class VcpuHandle implements SchedUnit {
     private volatile boolean blocked;
     private volatile boolean onCpu;
     private boolean yieldRequested;
+    /** Hard affinity; null means every pCPU. */
+    private volatile java.util.BitSet affinity;
 
-    VcpuHandle(Domain domain, Vcpu vcpu, boolean up) {
+    VcpuHandle(Domain domain, Vcpu vcpu, boolean up, java.util.BitSet affinity) {
         this.domain = domain;
         this.vcpu = vcpu;
         this.up = up;
+        this.affinity = affinity;
     }
+
+    @Override public int weight() { return domain.weight(); }
+
+    @Override public int cap() { return domain.cap(); }
+
+    @Override
+    public boolean canRunOn(int pcpu) {
+        java.util.BitSet a = affinity;
+        return a == null || a.get(pcpu);
+    }
+
+    /** xl vcpu-pin: null for every pCPU. */
+    public void pin(java.util.BitSet pcpus) { affinity = pcpus == null ? null : (java.util.BitSet) pcpus.clone(); }
+
+    public java.util.BitSet affinity() { return affinity == null ? null : (java.util.BitSet) affinity.clone(); }
 
     public Domain domain() { return domain; }
 

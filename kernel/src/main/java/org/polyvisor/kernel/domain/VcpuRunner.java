@@ -15,23 +15,29 @@ import org.polyvisor.spi.sched.SchedUnit;
 public final class VcpuRunner {
     /** Exits handled within one slice before the pCPU goes back to the scheduler, so that exit storms stay fair. */
     private static final int MAX_EXITS_PER_SLICE = 1024;
+    /**
+     * A slice runs in chunks of this many instructions (1 ms of virtual time), and between chunks the runner
+     * looks at the domain again: a pause or destroy takes effect within a chunk, not a whole 30 ms slice.
+     */
+    static final long CHUNK = 1_000_000;
 
     private final DomainTable domains;
     private final HypercallDispatcher hypercalls = new HypercallDispatcher();
 
     public VcpuRunner(DomainTable domains) { this.domains = domains; }
 
-    public void runSlice(SchedUnit unit, long budget) {
+    /** Runs up to {@code budget} instructions of the unit; returns how many it ran. */
+    public long runSlice(SchedUnit unit, long budget) {
         VcpuHandle vh = (VcpuHandle) unit;
         Domain d = vh.domain();
         Vcpu vcpu = vh.vcpu();
         vh.setOnCpu(true);
         long t0 = System.nanoTime();
+        long left = budget;
         try {
-            long left = budget;
             for (int exits = 0; left > 0 && exits < MAX_EXITS_PER_SLICE && vh.runnable(); exits++) {
                 long before = vcpu.retired();
-                VcpuExit exit = vcpu.run(left);
+                VcpuExit exit = vcpu.run(Math.min(left, CHUNK));
                 left -= vcpu.retired() - before;
                 if (!handle(vh, exit) || vh.takeYield()) break;
             }
@@ -41,6 +47,7 @@ public final class VcpuRunner {
             d.addCpuNanos(System.nanoTime() - t0);
             vh.setOnCpu(false);
         }
+        return budget - left;
     }
 
     /** Handles one exit; false when the slice should end. */
@@ -82,7 +89,7 @@ public final class VcpuRunner {
                 return false;
             }
             case VcpuExit.BudgetSpent b -> {
-                return false;
+                return true;
             }
             case VcpuExit.Fault f -> {
                 domains.crash(d, f.reason() + " at pc 0x" + Long.toHexString(f.pc()));

@@ -13,10 +13,10 @@ import org.polyvisor.spi.sched.Scheduler;
  * and hand it back. An idle pCPU sleeps until {@link #wake()}.
  */
 public final class PcpuPool implements AutoCloseable {
-    /** Runs one timeslice of a unit and handles why it stopped; must not throw. */
+    /** Runs one timeslice of a unit and handles why it stopped; returns the instructions it ran; must not throw. */
     @FunctionalInterface
     public interface SliceRunner {
-        void runSlice(SchedUnit unit, long budget);
+        long runSlice(SchedUnit unit, long budget);
     }
 
     private final Scheduler scheduler;
@@ -61,8 +61,8 @@ public final class PcpuPool implements AutoCloseable {
             if (unit == null) {
                 lock.lock();
                 try {
-                    // Sleep only if nothing changed since we looked; the timeout is a safety net, not the mechanism.
-                    if (generation == seen && !stopped) work.await(200, TimeUnit.MILLISECONDS);
+                    // Sleep only if nothing changed since we looked; the timeout also lets a scheduler count idle time.
+                    if (generation == seen && !stopped) work.await(10, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     return;
                 } finally {
@@ -70,10 +70,11 @@ public final class PcpuPool implements AutoCloseable {
                 }
                 continue;
             }
+            long ran = 0;
             try {
-                runner.runSlice(unit, scheduler.timeslice(unit));
+                ran = runner.runSlice(unit, scheduler.timeslice(unit));
             } finally {
-                scheduler.release(unit, pcpu, 0);
+                scheduler.release(unit, pcpu, ran);
             }
         }
     }
