@@ -28,6 +28,7 @@ public final class ScriptedIsa implements IsaProvider {
     public static final int MACHINE = 0x5C;
     private final List<Function<ScriptedVcpu, VcpuExit>> script;
     private final int wordBits;
+    private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
 
     @SafeVarargs
     public ScriptedIsa(int wordBits, Function<ScriptedVcpu, VcpuExit>... steps) {
@@ -35,12 +36,18 @@ public final class ScriptedIsa implements IsaProvider {
         this.script = List.of(steps);
     }
 
+    /** The same ISA, big-endian (ppc-like). */
+    public ScriptedIsa bigEndian() {
+        order = ByteOrder.BIG_ENDIAN;
+        return this;
+    }
+
     public byte[] elf() { return TestElf.build(MACHINE, elfClass(), byteOrder(), 0x10000, new byte[64], 0); }
 
     @Override public String id() { return "scripted"; }
     @Override public String description() { return "a scripted test ISA"; }
     @Override public int wordBits() { return wordBits; }
-    @Override public ByteOrder byteOrder() { return ByteOrder.LITTLE_ENDIAN; }
+    @Override public ByteOrder byteOrder() { return order; }
     @Override public int elfMachine() { return MACHINE; }
     @Override public int elfClass() { return wordBits == 64 ? 2 : 1; }
 
@@ -69,6 +76,7 @@ public final class ScriptedIsa implements IsaProvider {
         private final int wordBits;
         private int next;
         private long retired;
+        private boolean again;
 
         ScriptedVcpu(VcpuConfig config, List<Function<ScriptedVcpu, VcpuExit>> script, int wordBits) {
             this.wordBits = wordBits;
@@ -76,6 +84,15 @@ public final class ScriptedIsa implements IsaProvider {
             this.script = script;
             this.id = config.vcpuId();
         }
+
+        /** Runs the current step again next time (a guest waiting for something): returns BUDGET_SPENT. */
+        public VcpuExit repeat() {
+            again = true;
+            return VcpuExit.BUDGET_SPENT;
+        }
+
+        /** Guest-physical address of shared_info, from start_info. */
+        public long sharedInfo() { return memory.read(regs[7] + (wordBits == 64 ? 40 : 36), wordBits / 8); }
 
         /** Sets up a hypercall: op and arguments. */
         public VcpuExit hypercall(long op, long... args) {
@@ -100,7 +117,10 @@ public final class ScriptedIsa implements IsaProvider {
         public VcpuExit run(long budget) {
             if (next < script.size()) {
                 retired++;
-                return script.get(next++).apply(this);
+                VcpuExit e = script.get(next).apply(this);
+                if (!again) next++;
+                again = false;
+                return e;
             }
             retired += budget;
             return VcpuExit.BUDGET_SPENT;

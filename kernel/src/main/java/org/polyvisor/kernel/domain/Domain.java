@@ -38,7 +38,11 @@ public final class Domain {
     private volatile int cap;
     private volatile ShutdownReason shutdownReason;
 
-    Domain(int id, DomainConfig config, IsaProvider isa, DomainMemory memory, HypervisorLog log) {
+    private final long sharedInfo;
+    private volatile org.polyvisor.kernel.event.EventChannels events;
+
+    Domain(int id, DomainConfig config, IsaProvider isa, DomainMemory memory, HypervisorLog log, long sharedInfo) {
+        this.sharedInfo = sharedInfo;
         this.id = id;
         this.name = config.name();
         this.config = config;
@@ -50,6 +54,14 @@ public final class Domain {
     }
 
     void addVcpu(Vcpu vcpu, boolean up) { vcpus.add(new VcpuHandle(this, vcpu, up, config.scheduling().cpus())); }
+
+    /** Guest-physical address of the shared_info page. */
+    public long sharedInfo() { return sharedInfo; }
+
+    /** The domain's event channels (set when it starts). */
+    public org.polyvisor.kernel.event.EventChannels events() { return events; }
+
+    void setEvents(org.polyvisor.kernel.event.EventChannels e) { events = e; }
 
     /** Credit scheduler weight (1..65535). */
     public int weight() { return weight; }

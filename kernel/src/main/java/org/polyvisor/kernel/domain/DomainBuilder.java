@@ -22,7 +22,7 @@ import org.polyvisor.spi.VcpuConfig;
 
 /**
  * Xen's domain builder: reads the kernel image, picks and checks the ISA, reserves memory, loads the ELF, writes
- * start_info after the image, creates the vCPUs and puts vCPU 0 in its entry state (the others stay down, as PV
+ * start_info and shared_info after the image, creates the vCPUs and puts vCPU 0 in its entry state (the others stay down, as PV
  * secondaries do until VCPUOP_up). On any failure everything reserved is given back.
  */
 public final class DomainBuilder {
@@ -80,11 +80,12 @@ public final class DomainBuilder {
         try {
             ElfLoader.load(elf, memory, ramBase, ramBytes);
             long startInfo = (elf.physicalExtent()[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK;
-            if (startInfo + GuestMemory.PAGE_SIZE > ramBase + ramBytes)
-                throw fail(config, "no room for start_info after the kernel image in " + config.memoryMiB() + " MiB");
+            long sharedInfo = startInfo + GuestMemory.PAGE_SIZE;
+            if (sharedInfo + GuestMemory.PAGE_SIZE > ramBase + ramBytes)
+                throw fail(config, "no room for start_info and shared_info after the kernel image in " + config.memoryMiB() + " MiB");
             String cmdline = ("domid=" + id + " " + config.cmdline()).strip();
-            StartInfoWriter.write(memory, startInfo, isa, memory.nrPages(), id == 0, cmdline);
-            Domain d = new Domain(id, config, isa, memory, log);
+            StartInfoWriter.write(memory, startInfo, isa, memory.nrPages(), sharedInfo, id == 0, cmdline);
+            Domain d = new Domain(id, config, isa, memory, log, sharedInfo);
             for (int i = 0; i < config.vcpus(); i++) {
                 int vcpuId = i;
                 Vcpu v = isa.createVcpu(new VcpuConfig(memory, i, config.type(), d::virtualNanos));

@@ -30,6 +30,7 @@ public final class DomainTable implements AutoCloseable {
     private final ExecutorService actions = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("domain-actions").daemon().unstarted(r));
     private Runnable wake = () -> { };
+    private final org.polyvisor.kernel.event.EventHub events = new org.polyvisor.kernel.event.EventHub();
     private int nextId = 1;
 
     public DomainTable(DomainBuilder builder, Scheduler scheduler, HypervisorLog log) {
@@ -63,7 +64,15 @@ public final class DomainTable implements AutoCloseable {
         throw new IllegalStateException("all domain ids are in use");
     }
 
+    public org.polyvisor.kernel.event.EventHub events() { return events; }
+
     private Domain start(Domain d) {
+        var ec = new org.polyvisor.kernel.event.EventChannels(d.id(), d.isa().wordBits(), d.memory(), d.sharedInfo(),
+                d.vcpus().size(), v -> kick(d, v));
+        ec.clearPage();
+        ec.writeWallclock(System.currentTimeMillis() * 1_000_000L);
+        d.setEvents(ec);
+        events.register(ec);
         domains.put(d.id(), d);
         d.setState(DomainState.ACTIVE);
         for (VcpuHandle v : d.vcpus()) scheduler.add(v);
@@ -71,6 +80,29 @@ public final class DomainTable implements AutoCloseable {
                 + d.config().vcpus() + " vCPU" + (d.config().vcpus() == 1 ? "" : "s"));
         wake.run();
         return d;
+    }
+
+    /**
+     * An event is pending for vCPU {@code vcpu} of {@code d}: wake it if it blocked for events, and wake any vCPU
+     * of the domain polling a port that is now pending.
+     */
+    void kick(Domain d, int vcpu) {
+        boolean woke = false;
+        List<VcpuHandle> vs = d.vcpus();
+        for (VcpuHandle v : vs) {
+            int[] polled = v.pollPorts();
+            boolean wakeIt = false;
+            if (polled != null) {
+                for (int p : polled) wakeIt |= d.events().pending(p);
+            } else if (v.vcpuId() == vcpu && v.blocked()) {
+                wakeIt = true;
+            }
+            if (wakeIt && v.unblock()) {
+                scheduler.wake(v);
+                woke = true;
+            }
+        }
+        if (woke) wake.run();
     }
 
     public List<Domain> all() { return new ArrayList<>(domains.values()); }
@@ -118,6 +150,7 @@ public final class DomainTable implements AutoCloseable {
             d.setShutdownReason(reason);
         }
         log.xen(d.describe() + " shut down: " + reason.name().toLowerCase(Locale.ROOT));
+        events.raiseVirq(0, org.polyvisor.kernel.event.EventHub.VIRQ_DOM_EXC, 0);
         d.finish(new DomainEnd(reason, d.describe() + " shut down (" + reason.name().toLowerCase(Locale.ROOT) + ")"));
         LifecycleAction a = switch (reason) {
             case POWEROFF -> d.config().onPoweroff();
@@ -137,6 +170,7 @@ public final class DomainTable implements AutoCloseable {
         }
         String message = d.describe() + " crashed: " + why;
         log.xen(message);
+        events.raiseVirq(0, org.polyvisor.kernel.event.EventHub.VIRQ_DOM_EXC, 0);
         d.finish(new DomainEnd(ShutdownReason.CRASH, message));
         act(d, d.config().onCrash());
     }
@@ -191,6 +225,7 @@ public final class DomainTable implements AutoCloseable {
             while (v.onCpu() && System.nanoTime() < deadline) java.util.concurrent.locks.LockSupport.parkNanos(100_000);
             scheduler.remove(v);
         }
+        events.unregister(d.id());
         d.memory().close();
         d.setState(DomainState.DEAD);
         domains.remove(d.id(), d);

@@ -34,7 +34,33 @@ final class GuestHypercall implements HypercallCall {
 
     @Override public void yieldVcpu() { vcpu.requestYield(); }
 
-    @Override public void blockVcpu() { vcpu.block(); }
+    @Override public int vcpuId() { return vcpu.vcpuId(); }
+
+    @Override public int wordBits() { return vcpu.domain().isa().wordBits(); }
+
+    @Override public java.nio.ByteOrder byteOrder() { return vcpu.domain().isa().byteOrder(); }
+
+    @Override public org.polyvisor.kernel.event.EventHub events() { return domains.events(); }
+
+    @Override
+    public void blockVcpu() {
+        var ec = vcpu.domain().events();
+        int id = vcpu.vcpuId();
+        // Xen's do_block: enable event delivery, block, then look again so that an event that raced us is not lost.
+        if (id < org.polyvisor.kernel.event.SharedInfoLayout.LEGACY_VCPUS)
+            vcpu.domain().memory().write(vcpu.domain().sharedInfo() + ec.layout().vcpuInfo(id)
+                    + org.polyvisor.kernel.event.SharedInfoLayout.UPCALL_MASK, 1, 0);
+        vcpu.block();
+        if (ec.deliverable(id)) vcpu.unblock();
+    }
+
+    @Override
+    public void pollVcpu(int[] ports) {
+        var ec = vcpu.domain().events();
+        vcpu.poll(ports);
+        for (int p : ports) if (ec.pending(p)) { vcpu.unblock(); return; }
+        if (ports.length == 0) vcpu.unblock();
+    }
 
     @Override public void shutdownDomain(int reason) { domains.shutdown(vcpu.domain(), ShutdownReason.ofCode(reason)); }
 

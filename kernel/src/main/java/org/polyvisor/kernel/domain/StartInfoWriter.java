@@ -27,7 +27,7 @@ final class StartInfoWriter {
     /** Offset of cmd_line: after magic[32] and ten word-sized or 32-bit fields, as laid out for the word size. */
     static int cmdlineOffset(int wordBits) { return wordBits == 64 ? 128 : 80; }
 
-    static void write(GuestMemory mem, long at, IsaProvider isa, long nrPages, boolean dom0, String cmdline) {
+    static void write(GuestMemory mem, long at, IsaProvider isa, long nrPages, long sharedInfo, boolean dom0, String cmdline) {
         byte[] zero = new byte[GuestMemory.PAGE_SIZE];
         mem.writeBytes(at, zero, 0, zero.length);
         byte[] m = magic(isa).getBytes(StandardCharsets.US_ASCII);
@@ -35,6 +35,7 @@ final class StartInfoWriter {
         boolean wide = isa.wordBits() == 64;
         int word = wide ? 8 : 4;
         mem.write(at + 32, word, nrPages);                       // nr_pages
+        mem.write(at + (wide ? 40 : 36), word, sharedInfo);      // shared_info (guest-physical here)
         mem.write(at + (wide ? 48 : 40), 4, dom0 ? SIF_PRIVILEGED | SIF_INITDOMAIN : 0); // flags
         byte[] cmd = cmdline.getBytes(StandardCharsets.US_ASCII);
         int n = Math.min(cmd.length, MAX_GUEST_CMDLINE - 1);

@@ -56,6 +56,24 @@ public final class VcpuHandle implements SchedUnit {
 
     void block() { blocked = true; }
 
+    /** Blocked in SCHEDOP_poll on these ports; null when not polling. */
+    private volatile int[] pollPorts;
+
+    void poll(int[] ports) {
+        pollPorts = ports;
+        blocked = true;
+    }
+
+    int[] pollPorts() { return pollPorts; }
+
+    /** Makes the vCPU runnable again; returns whether it was blocked. */
+    boolean unblock() {
+        boolean was = blocked;
+        pollPorts = null;
+        blocked = false;
+        return was;
+    }
+
     void requestYield() { yieldRequested = true; }
 
     /** Reads and clears the yield request of the slice that is running. */

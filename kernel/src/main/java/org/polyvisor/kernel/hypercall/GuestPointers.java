@@ -54,6 +54,16 @@ public final class GuestPointers {
         return java.nio.ByteBuffer.wrap(b).order(memory.byteOrder()).getInt() & 0xFFFF_FFFFL;
     }
 
+    /** Reads an unsigned 16-bit value in the guest's byte order. */
+    public int readU16(long va) {
+        return java.nio.ByteBuffer.wrap(read(va, 2)).order(memory.byteOrder()).getShort() & 0xFFFF;
+    }
+
+    /** Writes a 32-bit value in the guest's byte order. */
+    public void writeU32(long va, long value) {
+        write(va, java.nio.ByteBuffer.allocate(4).order(memory.byteOrder()).putInt((int) value).array());
+    }
+
     private long physical(long va, boolean write) {
         long gpa = vcpu.translate(va, write);
         if (gpa < 0 || memory.page(gpa >>> GuestMemory.PAGE_SHIFT) == null) throw new BadGuestPointer(va);

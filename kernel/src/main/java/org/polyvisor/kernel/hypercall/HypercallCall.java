@@ -14,6 +14,11 @@ public interface HypercallCall {
 
     boolean privileged();
 
+    /** The guest's word size, 32 or 64: structure layouts follow it. */
+    int wordBits();
+
+    java.nio.ByteOrder byteOrder();
+
     /** Guest memory as the caller sees it through its MMU. */
     GuestPointers memory();
 
@@ -23,8 +28,20 @@ public interface HypercallCall {
     /** The calling vCPU gives up the rest of its timeslice. */
     void yieldVcpu();
 
-    /** The calling vCPU sleeps until an event is pending for it. */
+    /** The calling vCPU's id in its domain. */
+    int vcpuId();
+
+    /** The hypervisor's event channels. */
+    org.polyvisor.kernel.event.EventHub events();
+
+    /**
+     * SCHEDOP_block: enables event delivery for the calling vCPU and sleeps until an event is deliverable to it
+     * (at once if one is already), as Xen's do_block does.
+     */
     void blockVcpu();
+
+    /** SCHEDOP_poll: sleeps until one of these ports of the caller is pending (at once if one is already). */
+    void pollVcpu(int[] ports);
 
     /** The caller's domain shuts down for this Xen reason code. */
     void shutdownDomain(int reason);

@@ -7,7 +7,8 @@ public final class HypercallDispatcher {
     private final Map<Integer, HypercallHandler> handlers = Map.of(
             HypercallNumbers.XEN_VERSION, new XenVersion(),
             HypercallNumbers.CONSOLE_IO, new ConsoleIo(),
-            HypercallNumbers.SCHED_OP, new SchedOp());
+            HypercallNumbers.SCHED_OP, new SchedOp(),
+            HypercallNumbers.EVENT_CHANNEL_OP, new EventChannelOp());
 
     public long dispatch(HypercallCall call) {
         long op = call.op();

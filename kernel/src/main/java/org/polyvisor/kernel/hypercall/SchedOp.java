@@ -2,9 +2,15 @@ package org.polyvisor.kernel.hypercall;
 
 import org.polyvisor.spi.ShutdownReason;
 
-/** sched_op (29): yield (0), block (1), shutdown (2) with {@code struct sched_shutdown { unsigned int reason; }}. */
+/**
+ * sched_op (29): yield (0), block (1), shutdown (2) with {@code struct sched_shutdown { unsigned int reason; }},
+ * poll (3) with {@code struct sched_poll { XEN_GUEST_HANDLE(evtchn_port_t) ports; unsigned int nr_ports;
+ * uint64_t timeout; }} (timeouts are not supported yet: a nonzero one is -EINVAL rather than a silent hang).
+ */
 public final class SchedOp implements HypercallHandler {
-    public static final int SCHEDOP_YIELD = 0, SCHEDOP_BLOCK = 1, SCHEDOP_SHUTDOWN = 2;
+    public static final int SCHEDOP_YIELD = 0, SCHEDOP_BLOCK = 1, SCHEDOP_SHUTDOWN = 2, SCHEDOP_POLL = 3;
+    /** Ports one poll may name; Xen bounds it by the domain's port count. */
+    static final int MAX_POLL_PORTS = 128;
 
     @Override
     public long handle(HypercallCall call) {
@@ -23,6 +29,28 @@ public final class SchedOp implements HypercallHandler {
             call.shutdownDomain((int) reason);
             return 0;
         }
+        if (cmd == SCHEDOP_POLL) {
+            boolean wide = call.wordBits() == 64;
+            long at = call.arg(1);
+            long portsPtr = wide ? readU64(call, at) : call.memory().readU32(at);
+            long nr = call.memory().readU32(at + (wide ? 8 : 4));
+            long timeout = readU64(call, at + (wide ? 16 : 8));
+            if (nr > MAX_POLL_PORTS) return -XenErrno.EINVAL;
+            if (timeout != 0) return -XenErrno.EINVAL;
+            int[] ports = new int[(int) nr];
+            for (int i = 0; i < nr; i++) {
+                long p = call.memory().readU32(portsPtr + 4L * i);
+                if (call.events().of(call.domainId()) == null || !call.events().of(call.domainId()).valid(p)) return -XenErrno.EINVAL;
+                ports[i] = (int) p;
+            }
+            call.pollVcpu(ports);
+            return 0;
+        }
         return -XenErrno.ENOSYS;
+    }
+
+    private static long readU64(HypercallCall call, long at) {
+        byte[] b = call.memory().read(at, 8);
+        return java.nio.ByteBuffer.wrap(b).order(call.byteOrder()).getLong();
     }
 }

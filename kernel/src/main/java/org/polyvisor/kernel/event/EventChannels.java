@@ -1,0 +1,153 @@
+package org.polyvisor.kernel.event;
+
+import java.util.function.IntConsumer;
+import org.polyvisor.spi.GuestMemory;
+
+/**
+ * One domain's event channel ports and its shared_info page. Changes to the port tables of all domains are made
+ * under the hypervisor's one {@link EventHub} lock, so an interdomain pair is never half-made.
+ */
+public final class EventChannels {
+    private final int domainId;
+    private final SharedInfoLayout layout;
+    private final GuestMemory memory;
+    private final long sharedInfo;
+    private final int vcpus;
+    private final IntConsumer kick;
+    private final Port[] ports;
+
+    /**
+     * @param sharedInfo guest-physical address of the domain's shared_info page
+     * @param kick       wakes a vCPU (by id) that an event is now pending for
+     */
+    public EventChannels(int domainId, int wordBits, GuestMemory memory, long sharedInfo, int vcpus, IntConsumer kick) {
+        this.domainId = domainId;
+        this.layout = SharedInfoLayout.forWordBits(wordBits);
+        this.memory = memory;
+        this.sharedInfo = sharedInfo;
+        this.vcpus = vcpus;
+        this.kick = kick;
+        this.ports = new Port[layout.maxPorts()];
+    }
+
+    public int domainId() { return domainId; }
+
+    public int vcpus() { return vcpus; }
+
+    public SharedInfoLayout layout() { return layout; }
+
+    public long sharedInfo() { return sharedInfo; }
+
+    public boolean valid(long port) { return port > 0 && port < ports.length; }
+
+    /** The binding of a port, or null when it is closed or out of range. */
+    public Port get(long port) { return valid(port) ? ports[(int) port] : null; }
+
+    /** The lowest free port (port 0 is never used, as in Xen), bound to {@code p}; -1 when all are in use. */
+    int allocate(Port p) {
+        for (int i = 1; i < ports.length; i++) {
+            if (ports[i] == null) {
+                ports[i] = p;
+                clearBit(layout.pendingWord(i), i);
+                clearBit(layout.maskWord(i), i);
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    void set(int port, Port p) { ports[port] = p; }
+
+    void free(int port) { ports[port] = null; }
+
+    /** The port bound to a VIRQ for this vCPU, or -1. */
+    int virqPort(int virq, int vcpu) {
+        for (int i = 1; i < ports.length; i++)
+            if (ports[i] instanceof Port.Virq v && v.virq() == virq && v.vcpu() == vcpu) return i;
+        return -1;
+    }
+
+    /**
+     * Marks a port pending, as Xen's evtchn_set_pending does: if it was not pending already and is not masked,
+     * the vCPU's selector bit and upcall_pending are set and the vCPU is kicked.
+     */
+    void setPending(int port) {
+        if (testAndSetBit(layout.pendingWord(port), port)) return;
+        if (testBit(layout.maskWord(port), port)) return;
+        Port p = ports[port];
+        notifyVcpu(p == null ? 0 : p.vcpu(), port);
+    }
+
+    /** EVTCHNOP_unmask: clears the mask bit and delivers an event that arrived while it was masked. */
+    void unmask(int port) {
+        clearBit(layout.maskWord(port), port);
+        if (testBit(layout.pendingWord(port), port)) {
+            Port p = ports[port];
+            notifyVcpu(p == null ? 0 : p.vcpu(), port);
+        }
+    }
+
+    private void notifyVcpu(int vcpu, int port) {
+        if (vcpu >= SharedInfoLayout.LEGACY_VCPUS) vcpu = 0; // beyond the legacy slots: until VCPUOP_register_vcpu_info
+        int selectorBit = port / layout.bitsPerWord();
+        testAndSetBit(layout.pendingSel(vcpu), selectorBit);
+        memory.write(sharedInfo + layout.vcpuInfo(vcpu) + SharedInfoLayout.UPCALL_PENDING, 1, 1);
+        kick.accept(vcpu);
+    }
+
+    /** Whether an event would be delivered to this vCPU now: upcall_pending set and not masked. */
+    public boolean deliverable(int vcpu) {
+        if (vcpu >= SharedInfoLayout.LEGACY_VCPUS) vcpu = 0;
+        long base = sharedInfo + layout.vcpuInfo(vcpu);
+        return memory.read(base + SharedInfoLayout.UPCALL_PENDING, 1) != 0 && memory.read(base + SharedInfoLayout.UPCALL_MASK, 1) == 0;
+    }
+
+    /** Whether this port's pending bit is set (SCHEDOP_poll). */
+    public boolean pending(int port) { return valid(port) && testBit(layout.pendingWord(port), port); }
+
+    /** Writes the wallclock (wc_version even = consistent, as guests check). */
+    public void writeWallclock(long epochNanos) {
+        long base = sharedInfo;
+        memory.write(base + layout.wcVersion(), 4, 1);
+        memory.write(base + layout.wcSec(), 4, epochNanos / 1_000_000_000L);
+        memory.write(base + layout.wcNsec(), 4, epochNanos % 1_000_000_000L);
+        memory.write(base + layout.wcVersion(), 4, 2);
+    }
+
+    /** Zeroes the page and masks nothing: the state a guest finds at boot. */
+    public void clearPage() {
+        byte[] zero = new byte[GuestMemory.PAGE_SIZE];
+        memory.writeBytes(sharedInfo, zero, 0, zero.length);
+        for (int v = 0; v < Math.min(vcpus, SharedInfoLayout.LEGACY_VCPUS); v++)
+            memory.write(sharedInfo + layout.vcpuInfo(v) + SharedInfoLayout.UPCALL_MASK, 1, 1);
+    }
+
+    // Bitmap words are xen_ulong_t in the guest's byte order; the guest changes them with atomic instructions too.
+
+    private long wordAddress(int wordOffset) { return sharedInfo + wordOffset; }
+
+    private boolean testBit(int wordOffset, int bit) {
+        long w = memory.read(wordAddress(wordOffset), layout.wordBytes());
+        return (w >>> (bit % layout.bitsPerWord()) & 1) != 0;
+    }
+
+    private boolean testAndSetBit(int wordOffset, int bit) {
+        long at = wordAddress(wordOffset);
+        long m = 1L << (bit % layout.bitsPerWord());
+        while (true) {
+            long old = memory.read(at, layout.wordBytes());
+            if ((old & m) != 0) return true;
+            if (memory.compareAndExchange(at, layout.wordBytes(), old, old | m) == old) return false;
+        }
+    }
+
+    private void clearBit(int wordOffset, int bit) {
+        long at = wordAddress(wordOffset);
+        long m = 1L << (bit % layout.bitsPerWord());
+        while (true) {
+            long old = memory.read(at, layout.wordBytes());
+            if ((old & m) == 0) return;
+            if (memory.compareAndExchange(at, layout.wordBytes(), old, old & ~m) == old) return;
+        }
+    }
+}
