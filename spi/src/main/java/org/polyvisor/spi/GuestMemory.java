@@ -22,6 +22,13 @@ public interface GuestMemory {
     /** The 4 KiB host page backing guest frame {@code gfn}, or null when that frame is not RAM of this domain. */
     MemorySegment page(long gfn);
 
+    /**
+     * Whether guest frame {@code gfn} may be written: false for a read-only grant mapping of another domain's
+     * frame. An ISA fills its write TLB only for writable frames and treats a store to any other as its
+     * architecture's write-protection fault (or, with no handler installed, a crash of the domain).
+     */
+    default boolean isWritable(long gfn) { return page(gfn) != null; }
+
     /** True when {@code gpa} lies in an MMIO hole: the vCPU turns accesses there into {@link VcpuExit.Mmio}. */
     default boolean isMmio(long gpa) { return false; }
 

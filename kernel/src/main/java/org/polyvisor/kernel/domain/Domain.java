@@ -55,6 +55,11 @@ public final class Domain {
 
     void addVcpu(Vcpu vcpu, boolean up) { vcpus.add(new VcpuHandle(this, vcpu, up, config.scheduling().cpus())); }
 
+    /** Guest-physical address of the first grant-table frame (the top of RAM, outside start_info's nr_pages). */
+    public long grantFrames() {
+        return memory.ramBase() + memory.ramBytes() - (long) org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES * org.polyvisor.spi.GuestMemory.PAGE_SIZE;
+    }
+
     /** Guest-physical address of the shared_info page. */
     public long sharedInfo() { return sharedInfo; }
 

@@ -81,10 +81,13 @@ public final class DomainBuilder {
             ElfLoader.load(elf, memory, ramBase, ramBytes);
             long startInfo = (elf.physicalExtent()[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK;
             long sharedInfo = startInfo + GuestMemory.PAGE_SIZE;
-            if (sharedInfo + GuestMemory.PAGE_SIZE > ramBase + ramBytes)
+            long grantFrames = ramBase + ramBytes - (long) org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES * GuestMemory.PAGE_SIZE;
+            if (sharedInfo + GuestMemory.PAGE_SIZE > grantFrames)
                 throw fail(config, "no room for start_info and shared_info after the kernel image in " + config.memoryMiB() + " MiB");
             String cmdline = ("domid=" + id + " " + config.cmdline()).strip();
-            StartInfoWriter.write(memory, startInfo, isa, memory.nrPages(), sharedInfo, id == 0, cmdline);
+            // nr_pages leaves out the grant frames at the top of RAM: they are the hypervisor's, as in Xen.
+            StartInfoWriter.write(memory, startInfo, isa, memory.nrPages() - org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES,
+                    sharedInfo, id == 0, cmdline);
             Domain d = new Domain(id, config, isa, memory, log, sharedInfo);
             for (int i = 0; i < config.vcpus(); i++) {
                 int vcpuId = i;

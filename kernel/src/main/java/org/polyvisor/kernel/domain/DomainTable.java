@@ -31,6 +31,7 @@ public final class DomainTable implements AutoCloseable {
             r -> Thread.ofPlatform().name("domain-actions").daemon().unstarted(r));
     private Runnable wake = () -> { };
     private final org.polyvisor.kernel.event.EventHub events = new org.polyvisor.kernel.event.EventHub();
+    private final org.polyvisor.kernel.grant.GrantHub grants = new org.polyvisor.kernel.grant.GrantHub();
     private int nextId = 1;
 
     public DomainTable(DomainBuilder builder, Scheduler scheduler, HypervisorLog log) {
@@ -66,6 +67,8 @@ public final class DomainTable implements AutoCloseable {
 
     public org.polyvisor.kernel.event.EventHub events() { return events; }
 
+    public org.polyvisor.kernel.grant.GrantHub grants() { return grants; }
+
     private Domain start(Domain d) {
         var ec = new org.polyvisor.kernel.event.EventChannels(d.id(), d.isa().wordBits(), d.memory(), d.sharedInfo(),
                 d.vcpus().size(), v -> kick(d, v));
@@ -73,6 +76,7 @@ public final class DomainTable implements AutoCloseable {
         ec.writeWallclock(System.currentTimeMillis() * 1_000_000L);
         d.setEvents(ec);
         events.register(ec);
+        grants.register(new org.polyvisor.kernel.grant.GrantTable(d.id(), d.memory(), d.grantFrames()), d.memory());
         domains.put(d.id(), d);
         d.setState(DomainState.ACTIVE);
         for (VcpuHandle v : d.vcpus()) scheduler.add(v);
@@ -226,6 +230,7 @@ public final class DomainTable implements AutoCloseable {
             scheduler.remove(v);
         }
         events.unregister(d.id());
+        grants.unregister(d.id());
         d.memory().close();
         d.setState(DomainState.DEAD);
         domains.remove(d.id(), d);
@@ -244,6 +249,8 @@ public final class DomainTable implements AutoCloseable {
             if (d.id() == 0) {
                 d.setState(DomainState.DYING);
                 for (VcpuHandle v : d.vcpus()) scheduler.remove(v);
+                events.unregister(0);
+                grants.unregister(0);
                 d.memory().close();
                 d.setState(DomainState.DEAD);
                 domains.remove(0);

@@ -42,6 +42,8 @@ final class GuestHypercall implements HypercallCall {
 
     @Override public org.polyvisor.kernel.event.EventHub events() { return domains.events(); }
 
+    @Override public org.polyvisor.kernel.grant.GrantHub grants() { return domains.grants(); }
+
     @Override
     public void blockVcpu() {
         var ec = vcpu.domain().events();

@@ -67,6 +67,7 @@ public final class GuestPointers {
     private long physical(long va, boolean write) {
         long gpa = vcpu.translate(va, write);
         if (gpa < 0 || memory.page(gpa >>> GuestMemory.PAGE_SHIFT) == null) throw new BadGuestPointer(va);
+        if (write && !memory.isWritable(gpa >>> GuestMemory.PAGE_SHIFT)) throw new BadGuestPointer(va);
         return gpa;
     }
 

@@ -31,6 +31,9 @@ public interface HypercallCall {
     /** The calling vCPU's id in its domain. */
     int vcpuId();
 
+    /** The hypervisor's grant tables. */
+    org.polyvisor.kernel.grant.GrantHub grants();
+
     /** The hypervisor's event channels. */
     org.polyvisor.kernel.event.EventHub events();
 

@@ -8,7 +8,8 @@ public final class HypercallDispatcher {
             HypercallNumbers.XEN_VERSION, new XenVersion(),
             HypercallNumbers.CONSOLE_IO, new ConsoleIo(),
             HypercallNumbers.SCHED_OP, new SchedOp(),
-            HypercallNumbers.EVENT_CHANNEL_OP, new EventChannelOp());
+            HypercallNumbers.EVENT_CHANNEL_OP, new EventChannelOp(),
+            HypercallNumbers.GRANT_TABLE_OP, new GrantTableOp());
 
     public long dispatch(HypercallCall call) {
         long op = call.op();

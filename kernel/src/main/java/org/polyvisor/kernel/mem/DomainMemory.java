@@ -25,6 +25,10 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
     /** The host pages of populated frames, for the vCPUs' TLB fills. */
     private final AtomicReferenceArray<MemorySegment> pages;
     private volatile boolean closed;
+    /** Guest frames that show another domain's frame (grant mappings), with what they showed before. */
+    private final java.util.Map<Integer, Displaced> foreign = new java.util.HashMap<>();
+
+    private record Displaced(MemorySegment page, int mfn, boolean readOnly) { }
 
     /** Reserves the domain's frames; throws {@link OutOfMachineMemoryException} when the host has not enough. */
     public DomainMemory(MachineMemory machine, int domainId, ByteOrder order, long ramBase, long ramBytes) {
@@ -71,6 +75,38 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
         return p;
     }
 
+    @Override
+    public synchronized boolean isWritable(long gfn) {
+        long i = gfn - baseGfn;
+        if (i < 0 || i >= nrPages || closed) return false;
+        Displaced d = foreign.get((int) i);
+        return d == null || !d.readOnly();
+    }
+
+    /**
+     * Shows {@code page} (a frame of another domain, granted to this one) at guest frame {@code gfn} until
+     * {@link #unmapForeign}; this domain's own frame there is kept aside, untouched. False when {@code gfn} is not
+     * RAM or already shows a foreign frame.
+     */
+    public synchronized boolean mapForeign(long gfn, MemorySegment page, boolean readOnly) {
+        long i = gfn - baseGfn;
+        if (i < 0 || i >= nrPages || closed || foreign.containsKey((int) i)) return false;
+        MemorySegment own = page(gfn);
+        foreign.put((int) i, new Displaced(own, p2m.get((int) i), readOnly));
+        pages.set((int) i, page);
+        return true;
+    }
+
+    /** Puts this domain's own frame back at {@code gfn}; false when no foreign frame was there. */
+    public synchronized boolean unmapForeign(long gfn) {
+        long i = gfn - baseGfn;
+        if (i < 0 || i >= nrPages) return false;
+        Displaced d = foreign.remove((int) i);
+        if (d == null) return false;
+        pages.set((int) i, d.page());
+        return true;
+    }
+
     /** The machine frame behind guest frame {@code gfn}, or -1 if unpopulated or not RAM. */
     public int machineFrame(long gfn) {
         long i = gfn - baseGfn;
@@ -89,6 +125,7 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        foreign.clear();
         for (int i = 0; i < nrPages; i++) {
             int mfn = p2m.getAndSet(i, UNPOPULATED);
             pages.set(i, null);
