@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.polyvisor.kernel.config.DomainConfig;
+import org.polyvisor.kernel.control.ControlPlane;
+import org.polyvisor.kernel.control.XsmPolicy;
 import org.polyvisor.kernel.config.LifecycleAction;
 import org.polyvisor.kernel.console.HypervisorLog;
 import org.polyvisor.kernel.domain.Domain;
@@ -34,6 +36,9 @@ public final class Hypervisor implements AutoCloseable {
     private final MachineMemory machine;
     private final Scheduler scheduler;
     private final DomainTable domains;
+    private final ControlPlane control;
+    /** The toolstack acts as dom0: its operations pass the same policy check as a guest's domctl. */
+    private static final int TOOLSTACK = 0;
     private final PcpuPool pcpus;
     private final long bootNanos = System.nanoTime();
     private boolean closed;
@@ -45,7 +50,8 @@ public final class Hypervisor implements AutoCloseable {
         scheduler.start(options.pcpus());
         this.machine = new MachineMemory(options.hostMemoryMiB() << 20);
         this.domains = new DomainTable(new DomainBuilder(isas, machine, log), scheduler, log);
-        VcpuRunner runner = new VcpuRunner(domains);
+        this.control = new ControlPlane(domains, machine, scheduler.name(), options.pcpus());
+        VcpuRunner runner = new VcpuRunner(domains, control);
         this.pcpus = new PcpuPool(options.pcpus(), scheduler, runner::runSlice);
         domains.onRunnable(pcpus::wake);
         log.xen("Polyvisor " + VERSION + " (Xen " + org.polyvisor.kernel.hypercall.XenVersion.MAJOR + "."
@@ -85,9 +91,12 @@ public final class Hypervisor implements AutoCloseable {
 
     public HypervisorOptions options() { return options; }
 
-    public Domain create(DomainConfig config) throws DomainCreateException { return domains.create(config); }
+    public Domain create(DomainConfig config) throws DomainCreateException { return control.create(TOOLSTACK, config); }
 
-    public List<DomainInfo> list() { return domains.all().stream().map(Domain::info).toList(); }
+    /** Installs an XSM policy: which named domUs may perform which control operations (dom0 may all). */
+    public void setPolicy(XsmPolicy policy) { control.setPolicy(policy); }
+
+    public List<DomainInfo> list() { return domains.all().stream().map(d -> control.info(TOOLSTACK, d)).toList(); }
 
     public List<Domain> domains() { return domains.all(); }
 
@@ -98,17 +107,14 @@ public final class Hypervisor implements AutoCloseable {
         return find(idOrName).orElseThrow(() -> new DomainOpException("no such domain: " + idOrName));
     }
 
-    public void pause(Domain d) { domains.pause(d); }
+    public void pause(Domain d) { control.pause(TOOLSTACK, d); }
 
-    public void unpause(Domain d) { domains.unpause(d); }
+    public void unpause(Domain d) { control.unpause(TOOLSTACK, d); }
 
     /** Shuts the domain down as if it had asked (SCHEDOP_remote_shutdown); its on_poweroff action follows. */
-    public void shutdown(Domain d, ShutdownReason reason) {
-        if (d.id() == 0) throw new DomainOpException("dom0 cannot be shut down from its own toolstack; use quit");
-        domains.shutdown(d, reason);
-    }
+    public void shutdown(Domain d, ShutdownReason reason) { control.shutdown(TOOLSTACK, d, reason); }
 
-    public void destroy(Domain d) { domains.destroy(d); }
+    public void destroy(Domain d) { control.destroy(TOOLSTACK, d); }
 
     /** Host facts for {@code info}. */
     public HostInfo info() {

@@ -12,7 +12,10 @@ final class GuestHypercall implements HypercallCall {
     private final long[] args;
     private final GuestPointers memory;
 
-    GuestHypercall(VcpuHandle vcpu, DomainTable domains, long op, long[] args) {
+    private final org.polyvisor.kernel.hypercall.ControlService control;
+
+    GuestHypercall(VcpuHandle vcpu, DomainTable domains, org.polyvisor.kernel.hypercall.ControlService control, long op, long[] args) {
+        this.control = control;
         this.vcpu = vcpu;
         this.domains = domains;
         this.op = op;
@@ -43,6 +46,8 @@ final class GuestHypercall implements HypercallCall {
     @Override public org.polyvisor.kernel.event.EventHub events() { return domains.events(); }
 
     @Override public org.polyvisor.kernel.grant.GrantHub grants() { return domains.grants(); }
+
+    @Override public org.polyvisor.kernel.hypercall.ControlService control() { return control; }
 
     @Override
     public void blockVcpu() {

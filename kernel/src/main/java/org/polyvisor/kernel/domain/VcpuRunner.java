@@ -24,7 +24,12 @@ public final class VcpuRunner {
     private final DomainTable domains;
     private final HypercallDispatcher hypercalls = new HypercallDispatcher();
 
-    public VcpuRunner(DomainTable domains) { this.domains = domains; }
+    private final org.polyvisor.kernel.hypercall.ControlService control;
+
+    public VcpuRunner(DomainTable domains, org.polyvisor.kernel.hypercall.ControlService control) {
+        this.domains = domains;
+        this.control = control;
+    }
 
     /** Runs up to {@code budget} instructions of the unit; returns how many it ran. */
     public long runSlice(SchedUnit unit, long budget) {
@@ -107,7 +112,7 @@ public final class VcpuRunner {
         long[] args = new long[regs.size()];
         for (int i = 0; i < args.length; i++) args[i] = vcpu.register(regs.get(i)) & mask;
         long op = vcpu.register(abi.opRegister()) & mask;
-        long result = hypercalls.dispatch(new GuestHypercall(vh, domains, op, args));
+        long result = hypercalls.dispatch(new GuestHypercall(vh, domains, control, op, args));
         vcpu.setRegister(abi.resultRegister(), result & mask);
     }
 

@@ -31,6 +31,9 @@ public interface HypercallCall {
     /** The calling vCPU's id in its domain. */
     int vcpuId();
 
+    /** The privileged operations, checked against the policy for this caller. */
+    ControlService control();
+
     /** The hypervisor's grant tables. */
     org.polyvisor.kernel.grant.GrantHub grants();
 

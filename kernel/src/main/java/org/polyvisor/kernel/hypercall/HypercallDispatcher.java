@@ -9,7 +9,9 @@ public final class HypercallDispatcher {
             HypercallNumbers.CONSOLE_IO, new ConsoleIo(),
             HypercallNumbers.SCHED_OP, new SchedOp(),
             HypercallNumbers.EVENT_CHANNEL_OP, new EventChannelOp(),
-            HypercallNumbers.GRANT_TABLE_OP, new GrantTableOp());
+            HypercallNumbers.GRANT_TABLE_OP, new GrantTableOp(),
+            HypercallNumbers.SYSCTL, new Sysctl(),
+            HypercallNumbers.DOMCTL, new Domctl());
 
     public long dispatch(HypercallCall call) {
         long op = call.op();
