@@ -96,6 +96,18 @@ class LifecycleTest {
     }
 
     @Test
+    void aCrashLoopingDomainIsRestartedOnlyFiveTimes() throws Exception {
+        ScriptedIsa bad = new ScriptedIsa(64, v -> new VcpuExit.Fault("boom", 0));
+        try (Hypervisor h = ScriptedDomains.boot(bad)) {
+            ScriptedDomains.create(h, bad, dir, "looper", LifecycleAction.RESTART);
+            await(() -> h.log().lines().stream().anyMatch(l -> l.contains("not restarting 'looper'")));
+            await(() -> h.list().isEmpty());
+            assertEquals(5, h.log().lines().stream().filter(l -> l.contains("restarted 'looper' as domain")).count());
+            assertEquals(6, h.log().lines().stream().filter(l -> l.contains("(looper, scripted) crashed: boom")).count());
+        }
+    }
+
+    @Test
     void destroyEndsAGuestThatNeverStopsAndGivesItsMemoryBack() throws Exception {
         ScriptedIsa spin = new ScriptedIsa(64, v -> { v.memory.write(0x100000, 8, 42); return VcpuExit.BUDGET_SPENT; });
         try (Hypervisor h = ScriptedDomains.boot(spin)) {

@@ -207,7 +207,27 @@ public final class DomainTable implements AutoCloseable {
         });
     }
 
+    /** A domain restarted this often within {@link #RESTART_WINDOW_NANOS} is crash-looping: it is not restarted again. */
+    static final int MAX_RESTARTS = 5;
+    static final long RESTART_WINDOW_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    private final java.util.Map<String, java.util.ArrayDeque<Long>> restarts = new java.util.HashMap<>();
+
+    /** Records a restart of {@code name}; false when it has restarted too often lately. */
+    private synchronized boolean mayRestart(String name) {
+        long now = System.nanoTime();
+        java.util.ArrayDeque<Long> times = restarts.computeIfAbsent(name, n -> new java.util.ArrayDeque<>());
+        while (!times.isEmpty() && now - times.peekFirst() > RESTART_WINDOW_NANOS) times.removeFirst();
+        if (times.size() >= MAX_RESTARTS) return false;
+        times.addLast(now);
+        return true;
+    }
+
     private void restart(DomainConfig config) {
+        if (!mayRestart(config.name())) {
+            log.xen("not restarting '" + config.name() + "': it was restarted " + MAX_RESTARTS + " times in the last "
+                    + RESTART_WINDOW_NANOS / 1_000_000_000L + " s (crash loop); create it again by hand once fixed");
+            return;
+        }
         try {
             Domain n = create(config);
             log.xen("restarted '" + config.name() + "' as domain " + n.id());
