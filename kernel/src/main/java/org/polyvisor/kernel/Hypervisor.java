@@ -116,6 +116,15 @@ public final class Hypervisor implements AutoCloseable {
 
     public void destroy(Domain d) { control.destroy(TOOLSTACK, d); }
 
+    /** xl sched-credit -d DOM -w WEIGHT -c CAP. */
+    public void setCredit(Domain d, int weight, int cap) { control.setCredit(TOOLSTACK, d, weight, cap); }
+
+    /** xl vcpu-pin DOM VCPU CPUS (null CPUS: all). */
+    public void pin(Domain d, int vcpu, java.util.BitSet pcpus) { control.pin(TOOLSTACK, d, vcpu, pcpus); }
+
+    /** xl rename DOM NAME. */
+    public void rename(Domain d, String name) { control.rename(TOOLSTACK, d, name); }
+
     /** Host facts for {@code info}. */
     public HostInfo info() {
         return new HostInfo(VERSION, options.pcpus(), machine.totalFrames() * MachineMemory.FRAME_SIZE >> 20,

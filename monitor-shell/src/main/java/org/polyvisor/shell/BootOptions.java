@@ -25,9 +25,17 @@ public final class BootOptions {
     @Option(names = "--host-memory", paramLabel = "MiB", description = "machine memory for all domains (default: 4096)")
     Long hostMemoryMiB;
 
+    @Option(names = "--sched", paramLabel = "NAME", description = "the scheduler: credit (default) or rr")
+    String scheduler;
+
+    @Option(names = "--xsm-policy", paramLabel = "FILE",
+            description = "which domUs may do which control operations: lines of 'allow <domain-name> <op>...' (default: dom0 only)")
+    java.nio.file.Path policy;
+
     HypervisorOptions options() {
         HypervisorOptions o = HypervisorOptions.defaults();
         try {
+            if (scheduler != null) o = o.withScheduler(scheduler);
             if (pcpus != null) o = o.withPcpus(pcpus);
             if (hostMemoryMiB != null) o = o.withHostMemoryMiB(hostMemoryMiB);
         } catch (IllegalArgumentException e) {
@@ -48,10 +56,20 @@ public final class BootOptions {
         String chosen = isa;
         byte[] kernel = GuestImages.dom0Kernel(isa).orElseThrow(() -> UserError.badInput("cannot boot dom0: no dom0 image for "
                 + chosen + " on the class path (" + GuestImages.resourceName(chosen, "dom0.elf") + "); images for: " + withImages(isas)));
+        org.polyvisor.kernel.control.XsmPolicy xsm;
         try {
-            return Hypervisor.boot(options, isas, isa, GuestImages.resourceName(isa, "dom0.elf"), kernel);
+            xsm = policy == null ? org.polyvisor.kernel.control.XsmPolicy.dom0Only() : org.polyvisor.kernel.control.XsmPolicy.read(policy);
+        } catch (org.polyvisor.kernel.control.XsmPolicy.PolicyException e) {
+            throw UserError.badInput(e.getMessage());
+        }
+        try {
+            Hypervisor h = Hypervisor.boot(options, isas, isa, GuestImages.resourceName(isa, "dom0.elf"), kernel);
+            h.setPolicy(xsm);
+            return h;
         } catch (DomainCreateException e) {
             throw new UserError(ExitCodes.FAILED, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw UserError.badInput(e.getMessage());
         }
     }
 

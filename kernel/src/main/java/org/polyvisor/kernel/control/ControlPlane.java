@@ -70,6 +70,21 @@ public final class ControlPlane implements ControlService {
 
     public DomainInfo info(int caller, Domain d) { require(caller, ControlOp.GETDOMAININFO); return d.info(); }
 
+    /** xl sched-credit -w/-c. */
+    public void setCredit(int caller, Domain d, int weight, int cap) { require(caller, ControlOp.SCHEDULER_OP); d.setScheduling(weight, cap); }
+
+    /** xl vcpu-pin: hard affinity of one vCPU (null: every pCPU). */
+    public void pin(int caller, Domain d, int vcpu, java.util.BitSet pcpus) {
+        require(caller, ControlOp.SETVCPUAFFINITY);
+        if (vcpu < 0 || vcpu >= d.vcpus().size()) throw new DomainOpException(d.describe() + " has no vCPU " + vcpu);
+        if (pcpus != null && (pcpus.isEmpty() || pcpus.nextSetBit(0) >= this.pcpus))
+            throw new DomainOpException("no pCPU in that set: this host has pCPUs 0-" + (this.pcpus - 1));
+        d.vcpus().get(vcpu).pin(pcpus);
+    }
+
+    /** xl rename. */
+    public void rename(int caller, Domain d, String name) { require(caller, ControlOp.RENAMEDOMAIN); domains.rename(d, name); }
+
     // The guests' side (hypercalls).
 
     private Optional<Domain> target(long domid) {

@@ -39,6 +39,10 @@ public final class Domain {
     private volatile ShutdownReason shutdownReason;
 
     private final long sharedInfo;
+    private final long createdNanos = System.nanoTime();
+
+    /** Seconds since the domain was created. */
+    public long uptimeSeconds() { return (System.nanoTime() - createdNanos) / 1_000_000_000L; }
     private volatile org.polyvisor.kernel.event.EventChannels events;
 
     Domain(int id, DomainConfig config, IsaProvider isa, DomainMemory memory, HypervisorLog log, long sharedInfo) {

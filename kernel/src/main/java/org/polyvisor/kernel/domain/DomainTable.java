@@ -127,6 +127,16 @@ public final class DomainTable implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** xl rename: a new unique name in xl's name syntax. */
+    public synchronized void rename(Domain d, String newName) {
+        if (!newName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"))
+            throw new DomainOpException("name '" + newName + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        if (find(newName).filter(o -> o != d).isPresent()) throw new DomainOpException("a domain named '" + newName + "' exists");
+        if (d.id() == 0) throw new DomainOpException("dom0 keeps its name");
+        log.xen("renamed " + d.describe() + " to '" + newName + "'");
+        d.rename(newName);
+    }
+
     public synchronized void pause(Domain d) {
         if (d.id() == 0) throw new DomainOpException("dom0 cannot be paused (Xen refuses to pause the control domain too)");
         require(d, d.state() == DomainState.ACTIVE, "is not running");

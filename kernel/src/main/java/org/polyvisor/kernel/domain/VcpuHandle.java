@@ -54,6 +54,13 @@ public final class VcpuHandle implements SchedUnit {
 
     void setOnCpu(boolean on) { onCpu = on; }
 
+    private volatile int lastPcpu = -1;
+
+    void setLastPcpu(int p) { lastPcpu = p; }
+
+    /** The pCPU this vCPU ran on last, or -1 if it never ran. */
+    public int lastPcpu() { return lastPcpu; }
+
     void block() { blocked = true; }
 
     /** Blocked in SCHEDOP_poll on these ports; null when not polling. */

@@ -32,11 +32,12 @@ public final class VcpuRunner {
     }
 
     /** Runs up to {@code budget} instructions of the unit; returns how many it ran. */
-    public long runSlice(SchedUnit unit, long budget) {
+    public long runSlice(SchedUnit unit, long budget, int pcpu) {
         VcpuHandle vh = (VcpuHandle) unit;
         Domain d = vh.domain();
         Vcpu vcpu = vh.vcpu();
         vh.setOnCpu(true);
+        vh.setLastPcpu(pcpu);
         long t0 = System.nanoTime();
         long left = budget;
         try {

@@ -16,7 +16,7 @@ public final class PcpuPool implements AutoCloseable {
     /** Runs one timeslice of a unit and handles why it stopped; returns the instructions it ran; must not throw. */
     @FunctionalInterface
     public interface SliceRunner {
-        long runSlice(SchedUnit unit, long budget);
+        long runSlice(SchedUnit unit, long budget, int pcpu);
     }
 
     private final Scheduler scheduler;
@@ -72,7 +72,7 @@ public final class PcpuPool implements AutoCloseable {
             }
             long ran = 0;
             try {
-                ran = runner.runSlice(unit, scheduler.timeslice(unit));
+                ran = runner.runSlice(unit, scheduler.timeslice(unit), pcpu);
             } finally {
                 scheduler.release(unit, pcpu, ran);
             }

@@ -18,6 +18,13 @@ final class ShellCommands {
         root.addSubcommand("pause", new DomainOpCommands.Pause(s));
         root.addSubcommand("unpause", new DomainOpCommands.Unpause(s));
         root.addSubcommand("console", new ConsoleCommand(s));
+        root.addSubcommand("sched-credit", new SchedulingCommands.SchedCredit(s));
+        root.addSubcommand("vcpu-list", new SchedulingCommands.VcpuList(s));
+        root.addSubcommand("vcpu-pin", new SchedulingCommands.VcpuPin(s));
+        root.addSubcommand("domid", new NamingCommands.DomId(s));
+        root.addSubcommand("domname", new NamingCommands.DomName(s));
+        root.addSubcommand("rename", new NamingCommands.Rename(s));
+        root.addSubcommand("uptime", new NamingCommands.Uptime(s));
         root.addSubcommand("isa", new HostCommands.Isa(s));
         root.addSubcommand("info", new HostCommands.Info(s));
         root.addSubcommand("dmesg", new HostCommands.Dmesg(s));

@@ -96,6 +96,28 @@ class ShellSessionTest {
     }
 
     @Test
+    void schedulingAndNamingCommands() throws Exception {
+        withDom0(KeySource.NONE);
+        String credit = run("sched-credit -d 0 -w 512 -c 50");
+        assertTrue(credit.lines().anyMatch(l -> l.matches("Domain-0\\s+0\\s+512\\s+50")), credit);
+        run("sched-credit -d 0 -w 0");
+        assertEquals("error: weight must be 1 to 65535, was 0", oneErrorLine());
+        String vcpus = run("vcpu-list 0");
+        assertTrue(vcpus.lines().anyMatch(l -> l.matches("Domain-0\\s+0\\s+0\\s+\\S+\\s+\\S+\\s+all")), vcpus);
+        assertEquals("pinned domain 0 (Domain-0, " + session.dom0Isa().orElseThrow() + ") vCPU 0 to pCPUs 0\n", run("vcpu-pin 0 0 0"));
+        assertTrue(run("vcpu-list 0").lines().anyMatch(l -> l.endsWith(" 0")));
+        run("vcpu-pin 0 3 0");
+        assertEquals("error: domain 0 (Domain-0, " + session.dom0Isa().orElseThrow() + ") has no vCPU 3", oneErrorLine());
+        run("vcpu-pin 0 0 7");
+        assertTrue(oneErrorLine().startsWith("error: no pCPU in that set"));
+        assertEquals("0\n", run("domid Domain-0"));
+        assertEquals("Domain-0\n", run("domname 0"));
+        run("rename 0 other");
+        assertEquals("error: dom0 keeps its name", oneErrorLine());
+        assertTrue(run("uptime").lines().anyMatch(l -> l.matches("Domain-0\\s+0\\s+0:00:\\d\\d")));
+    }
+
+    @Test
     void createOfAnUnknownIsaListsTheLoadedOnes() throws Exception {
         Path elf = Guests.cfg(Guests.isaWith("hello"), "hello").resolveSibling("hello.elf");
         Path cfg = Files.writeString(tmp.resolve("vax.cfg"), "name = \"v\"\nisa = \"vax\"\nkernel = \"" + elf + "\"\n");

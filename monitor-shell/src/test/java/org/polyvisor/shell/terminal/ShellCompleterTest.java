@@ -36,7 +36,8 @@ class ShellCompleterTest {
                     "shutdown", "unpause")) assertTrue(commands.contains(c), c + " in " + commands);
             assertEquals(List.of("0", "Domain-0"), complete(s, "pause "));
             assertEquals(List.of("0", "Domain-0"), complete(s, "console Dom"));
-            assertTrue(complete(s, "list ").isEmpty());
+            assertEquals(List.of("0", "Domain-0"), complete(s, "list "));
+            assertTrue(complete(s, "isa ").isEmpty());
         }
     }
 }
