@@ -22,13 +22,14 @@ public final class VcpuRunner {
     static final long CHUNK = 1_000_000;
 
     private final DomainTable domains;
-    private final HypercallDispatcher hypercalls = new HypercallDispatcher();
+    private final HypercallDispatcher hypercalls;
 
     private final org.polyvisor.kernel.hypercall.ControlService control;
 
     public VcpuRunner(DomainTable domains, org.polyvisor.kernel.hypercall.ControlService control) {
         this.domains = domains;
         this.control = control;
+        this.hypercalls = new HypercallDispatcher((caller, domid) -> domains.find(String.valueOf(domid)).map(Domain::memory).orElse(null));
     }
 
     /** Runs up to {@code budget} instructions of the unit; returns how many it ran. */

@@ -4,7 +4,12 @@ import java.util.Map;
 
 /** Routes a hypercall to its handler by Xen's number. Unknown ones answer -ENOSYS and the guest goes on. */
 public final class HypercallDispatcher {
-    private final Map<Integer, HypercallHandler> handlers = Map.of(
+    private final Map<Integer, HypercallHandler> handlers;
+
+    /** @param memories how memory_op finds a domain's memory */
+    public HypercallDispatcher(MemoryOp.Memories memories) {
+        handlers = Map.of(
+            HypercallNumbers.MEMORY_OP, new MemoryOp(memories),
             HypercallNumbers.XEN_VERSION, new XenVersion(),
             HypercallNumbers.CONSOLE_IO, new ConsoleIo(),
             HypercallNumbers.SCHED_OP, new SchedOp(),
@@ -12,6 +17,7 @@ public final class HypercallDispatcher {
             HypercallNumbers.GRANT_TABLE_OP, new GrantTableOp(),
             HypercallNumbers.SYSCTL, new Sysctl(),
             HypercallNumbers.DOMCTL, new Domctl());
+    }
 
     public long dispatch(HypercallCall call) {
         long op = call.op();

@@ -13,6 +13,8 @@ import org.polyvisor.spi.GuestMemory;
  */
 public final class DomainMemory implements GuestMemory, AutoCloseable {
     private static final int UNPOPULATED = -1;
+    /** A frame the guest gave back (XENMEM_decrease_reservation): not RAM until it is populated again. */
+    private static final int BALLOONED = -2;
 
     private final MachineMemory machine;
     private final int domainId;
@@ -65,7 +67,7 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
     }
 
     private synchronized MemorySegment populate(int i) {
-        if (closed) return null;
+        if (closed || p2m.get(i) == BALLOONED) return null;
         MemorySegment p = pages.get(i);
         if (p != null) return p;
         int mfn = machine.allocate(domainId);
@@ -110,14 +112,42 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
     /** The machine frame behind guest frame {@code gfn}, or -1 if unpopulated or not RAM. */
     public int machineFrame(long gfn) {
         long i = gfn - baseGfn;
-        return i < 0 || i >= nrPages ? UNPOPULATED : p2m.get((int) i);
+        return i < 0 || i >= nrPages ? UNPOPULATED : Math.max(UNPOPULATED, p2m.get((int) i));
     }
 
     /** Frames backed by host memory so far. */
     public synchronized int populatedPages() {
         int n = 0;
-        for (int i = 0; i < nrPages; i++) if (p2m.get(i) != UNPOPULATED) n++;
+        for (int i = 0; i < nrPages; i++) if (p2m.get(i) >= 0) n++;
         return n;
+    }
+
+    /** Frames the guest may use now: all but those it gave back. */
+    public synchronized long currentReservation() {
+        long n = nrPages;
+        for (int i = 0; i < nrPages; i++) if (p2m.get(i) == BALLOONED) n--;
+        return n;
+    }
+
+    /**
+     * XENMEM_decrease_reservation of one frame: its machine frame goes back to the host now, and the guest frame
+     * is no longer RAM. False when {@code gfn} is not this domain's RAM, already given back, or shows a grant.
+     */
+    public synchronized boolean release(long gfn) {
+        long i = gfn - baseGfn;
+        if (i < 0 || i >= nrPages || closed || foreign.containsKey((int) i) || p2m.get((int) i) == BALLOONED) return false;
+        int mfn = p2m.getAndSet((int) i, BALLOONED);
+        pages.set((int) i, null);
+        if (mfn >= 0) machine.release(mfn, domainId);
+        return true;
+    }
+
+    /** XENMEM_populate_physmap of one frame: a frame given back becomes RAM again (zeroed, backed on touch). */
+    public synchronized boolean repopulate(long gfn) {
+        long i = gfn - baseGfn;
+        if (i < 0 || i >= nrPages || closed) return false;
+        if (p2m.get((int) i) == BALLOONED) p2m.set((int) i, UNPOPULATED);
+        return true;
     }
 
     /** Gives every frame back to the machine. The vCPUs must have stopped. */
@@ -129,7 +159,7 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
         for (int i = 0; i < nrPages; i++) {
             int mfn = p2m.getAndSet(i, UNPOPULATED);
             pages.set(i, null);
-            if (mfn != UNPOPULATED) machine.release(mfn, domainId);
+            if (mfn >= 0) machine.release(mfn, domainId);
         }
         machine.unreserve(nrPages);
     }
