@@ -51,9 +51,9 @@ public final class EventChannelOp implements HypercallHandler {
         m.write(at + 16, union);
         switch (p) {
             case null -> { }
-            case Port.Unbound u -> m.write(at + 16, u16(call, u.remoteDomain()));
+            case Port.Unbound u -> m.writeU16(at + 16, u.remoteDomain());
             case Port.Interdomain i -> {
-                m.write(at + 16, u16(call, i.remoteDomain()));
+                m.writeU16(at + 16, i.remoteDomain());
                 m.writeU32(at + 20, i.remotePort());
             }
             case Port.Virq v -> m.writeU32(at + 16, v.virq());
@@ -62,7 +62,4 @@ public final class EventChannelOp implements HypercallHandler {
         return 0;
     }
 
-    private static byte[] u16(HypercallCall call, int v) {
-        return java.nio.ByteBuffer.allocate(2).order(call.byteOrder()).putShort((short) v).array();
-    }
 }

@@ -1,6 +1,5 @@
 package org.polyvisor.kernel.hypercall;
 
-import java.nio.ByteBuffer;
 import org.polyvisor.kernel.event.EventHub;
 import org.polyvisor.kernel.grant.GrantHub;
 import org.polyvisor.kernel.grant.GrantStatus;
@@ -28,8 +27,8 @@ public final class GrantTableOp implements HypercallHandler {
             for (int i = 0; i < count; i++) {
                 long at = uop + 32L * i;
                 int[] handle = new int[1];
-                int st = hub.map(self, u64(call, at), (int) m.readU32(at + 8), m.readU32(at + 12), resolve(self, m.readU16(at + 16)), handle);
-                m.write(at + 18, s16(call, st));
+                int st = hub.map(self, m.readU64(at), (int) m.readU32(at + 8), m.readU32(at + 12), resolve(self, m.readU16(at + 16)), handle);
+                m.writeU16(at + 18, st);
                 m.writeU32(at + 20, st == GrantStatus.OKAY ? handle[0] : -1);
             }
             return 0;
@@ -37,7 +36,7 @@ public final class GrantTableOp implements HypercallHandler {
         if (cmd == UNMAP) {
             for (int i = 0; i < count; i++) {
                 long at = uop + 24L * i;
-                m.write(at + 20, s16(call, hub.unmap(self, u64(call, at), m.readU32(at + 16))));
+                m.writeU16(at + 20, hub.unmap(self, m.readU64(at), m.readU32(at + 16)));
             }
             return 0;
         }
@@ -50,7 +49,7 @@ public final class GrantTableOp implements HypercallHandler {
                 m.writeU32(uop + 4, t.frames());
                 m.writeU32(uop + 8, GrantTable.MAX_FRAMES);
             }
-            m.write(uop + 12, s16(call, st));
+            m.writeU16(uop + 12, st);
             return 0;
         }
         if (cmd == COPY) {
@@ -61,7 +60,7 @@ public final class GrantTableOp implements HypercallHandler {
                 GrantHub.CopySide src = side(call, at, word, (flags & GrantHub.GNTCOPY_SOURCE_GREF) != 0, self);
                 GrantHub.CopySide dst = side(call, at + side, word, (flags & GrantHub.GNTCOPY_DEST_GREF) != 0, self);
                 int st = hub.copy(self, call.privileged(), src, dst, len);
-                m.write(at + 2L * side + 4, s16(call, st));
+                m.writeU16(at + 2L * side + 4, st);
             }
             return 0;
         }
@@ -87,31 +86,25 @@ public final class GrantTableOp implements HypercallHandler {
         else if (dom != self && !call.privileged()) st = GrantStatus.PERMISSION_DENIED;
         else if (nr > GrantTable.MAX_FRAMES) st = GrantStatus.GENERAL_ERROR;
         else {
-            long list = wide ? u64(call, at + 16) : m.readU32(at + 12);
+            long list = wide ? m.readU64(at + 16) : m.readU32(at + 12);
             long[] frames = t.setup((int) nr);
             for (int i = 0; i < frames.length; i++) {
-                if (wide) m.write(list + 8L * i, ByteBuffer.allocate(8).order(call.byteOrder()).putLong(frames[i]).array());
+                if (wide) m.writeU64(list + 8L * i, frames[i]);
                 else m.writeU32(list + 4L * i, frames[i]);
             }
             st = GrantStatus.OKAY;
         }
-        m.write(at + 8, s16(call, st));
+        m.writeU16(at + 8, st);
         return 0;
     }
 
     /** One side of struct gnttab_copy: { union { grant_ref_t ref; xen_pfn_t gmfn; } u; domid_t domid; uint16_t offset; }. */
     private static GrantHub.CopySide side(HypercallCall call, long at, int word, boolean byRef, int self) {
-        long u = byRef ? call.memory().readU32(at) : word == 8 ? u64(call, at) : call.memory().readU32(at);
+        long u = byRef ? call.memory().readU32(at) : call.memory().readWord(at, word);
         return new GrantHub.CopySide(byRef, u, resolve(self, call.memory().readU16(at + word)), call.memory().readU16(at + word + 2));
     }
 
     private static int resolve(int self, int dom) { return dom == EventHub.DOMID_SELF ? self : dom; }
 
-    private static long u64(HypercallCall call, long at) {
-        return ByteBuffer.wrap(call.memory().read(at, 8)).order(call.byteOrder()).getLong();
-    }
 
-    private static byte[] s16(HypercallCall call, int v) {
-        return ByteBuffer.allocate(2).order(call.byteOrder()).putShort((short) v).array();
-    }
 }

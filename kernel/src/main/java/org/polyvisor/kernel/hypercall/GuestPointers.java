@@ -59,6 +59,24 @@ public final class GuestPointers {
         return java.nio.ByteBuffer.wrap(read(va, 2)).order(memory.byteOrder()).getShort() & 0xFFFF;
     }
 
+    /** Reads a 64-bit value in the guest's byte order. */
+    public long readU64(long va) {
+        return java.nio.ByteBuffer.wrap(read(va, 8)).order(memory.byteOrder()).getLong();
+    }
+
+    /** Reads a guest word (xen_ulong_t, a pointer, a handle): 4 or 8 bytes. */
+    public long readWord(long va, int wordBytes) { return wordBytes == 8 ? readU64(va) : readU32(va); }
+
+    /** Writes a 16-bit value (a domid_t, a status) in the guest's byte order. */
+    public void writeU16(long va, long value) {
+        write(va, java.nio.ByteBuffer.allocate(2).order(memory.byteOrder()).putShort((short) value).array());
+    }
+
+    /** Writes a 64-bit value in the guest's byte order. */
+    public void writeU64(long va, long value) {
+        write(va, java.nio.ByteBuffer.allocate(8).order(memory.byteOrder()).putLong(value).array());
+    }
+
     /** Writes a 32-bit value in the guest's byte order. */
     public void writeU32(long va, long value) {
         write(va, java.nio.ByteBuffer.allocate(4).order(memory.byteOrder()).putInt((int) value).array());

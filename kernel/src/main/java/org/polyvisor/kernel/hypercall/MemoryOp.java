@@ -40,8 +40,8 @@ public final class MemoryOp implements HypercallHandler {
             return cmd == CURRENT ? mem.currentReservation() : mem.nrPages();
         }
         if (cmd == INCREASE || cmd == DECREASE || cmd == POPULATE) {
-            long list = word(call, at, w);
-            long nr = word(call, at + w, w);
+            long list = m.readWord(at, w);
+            long nr = m.readWord(at + w, w);
             long order = m.readU32(at + 2L * w);
             int dom = m.readU16(at + 2L * w + 8);
             if (!mayTouch(call, dom)) return -XenErrno.EPERM;
@@ -51,7 +51,7 @@ public final class MemoryOp implements HypercallHandler {
             if (nr < 0 || nr > MAX_EXTENTS) return -XenErrno.EINVAL;
             long done = 0;
             for (; done < nr; done++) {
-                long gfn = word(call, list + done * w, w);
+                long gfn = m.readWord(list + done * w, w);
                 boolean ok = cmd == DECREASE ? mem.release(gfn) : mem.repopulate(gfn);
                 if (!ok) break;
             }
@@ -60,7 +60,7 @@ public final class MemoryOp implements HypercallHandler {
         if (cmd == MEMORY_MAP) {
             DomainMemory mem = target(call, EventHub.DOMID_SELF);
             long nr = m.readU32(at);
-            long buffer = word(call, at + w, w);
+            long buffer = m.readWord(at + w, w);
             if (nr < 1) return -XenErrno.EINVAL;
             ByteBuffer e = ByteBuffer.allocate(20).order(call.byteOrder());
             e.putLong(0, mem.ramBase()).putLong(8, mem.ramBytes() - 4L * 4096).putInt(16, E820_RAM);
@@ -85,7 +85,4 @@ public final class MemoryOp implements HypercallHandler {
         return memories.of(call.domainId(), domid == EventHub.DOMID_SELF ? call.domainId() : domid);
     }
 
-    private static long word(HypercallCall call, long at, int w) {
-        return w == 8 ? ByteBuffer.wrap(call.memory().read(at, 8)).order(call.byteOrder()).getLong() : call.memory().readU32(at);
-    }
 }

@@ -32,9 +32,9 @@ public final class SchedOp implements HypercallHandler {
         if (cmd == SCHEDOP_POLL) {
             boolean wide = call.wordBits() == 64;
             long at = call.arg(1);
-            long portsPtr = wide ? readU64(call, at) : call.memory().readU32(at);
+            long portsPtr = call.memory().readWord(at, wide ? 8 : 4);
             long nr = call.memory().readU32(at + (wide ? 8 : 4));
-            long timeout = readU64(call, at + (wide ? 16 : 8));
+            long timeout = call.memory().readU64(at + (wide ? 16 : 8));
             if (nr > MAX_POLL_PORTS) return -XenErrno.EINVAL;
             if (timeout != 0) return -XenErrno.EINVAL;
             int[] ports = new int[(int) nr];
@@ -49,8 +49,4 @@ public final class SchedOp implements HypercallHandler {
         return -XenErrno.ENOSYS;
     }
 
-    private static long readU64(HypercallCall call, long at) {
-        byte[] b = call.memory().read(at, 8);
-        return java.nio.ByteBuffer.wrap(b).order(call.byteOrder()).getLong();
-    }
 }
