@@ -122,6 +122,40 @@ public final class Hypervisor implements AutoCloseable {
     /** xl vcpu-pin DOM VCPU CPUS (null CPUS: all). */
     public void pin(Domain d, int vcpu, java.util.BitSet pcpus) { control.pin(TOOLSTACK, d, vcpu, pcpus); }
 
+    /** xenstore-read PATH, as dom0. */
+    public String xenstoreRead(String path) throws org.polyvisor.kernel.xenstore.XsError.XsException {
+        return new String(domains.xenstore().store().read(TOOLSTACK, 0, path), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** xenstore-write PATH VALUE, as dom0 (watchers are told). */
+    public void xenstoreWrite(String path, String value) throws org.polyvisor.kernel.xenstore.XsError.XsException {
+        org.polyvisor.kernel.xenstore.XsError.XsException[] failure = new org.polyvisor.kernel.xenstore.XsError.XsException[1];
+        domains.xenstore().toolstack(xs -> {
+            try {
+                xs.write(TOOLSTACK, 0, path, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (org.polyvisor.kernel.xenstore.XsError.XsException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) throw failure[0];
+    }
+
+    /** xenstore-ls PATH: every node below it as "path = value", depth first. */
+    public List<String> xenstoreList(String path) throws org.polyvisor.kernel.xenstore.XsError.XsException {
+        List<String> out = new java.util.ArrayList<>();
+        listInto(path.equals("/") ? "" : path, out);
+        return out;
+    }
+
+    private void listInto(String path, List<String> out) throws org.polyvisor.kernel.xenstore.XsError.XsException {
+        var xs = domains.xenstore().store();
+        for (String child : xs.directory(TOOLSTACK, 0, path.isEmpty() ? "/" : path)) {
+            String p = path + "/" + child;
+            out.add(p + " = \"" + new String(xs.read(TOOLSTACK, 0, p), java.nio.charset.StandardCharsets.UTF_8) + "\"");
+            listInto(p, out);
+        }
+    }
+
     /** xl rename DOM NAME. */
     public void rename(Domain d, String name) { control.rename(TOOLSTACK, d, name); }
 

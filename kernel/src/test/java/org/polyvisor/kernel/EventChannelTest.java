@@ -86,8 +86,8 @@ class EventChannelTest {
             while (seen.size() < 4 && System.nanoTime() < deadline) Thread.sleep(2);
             assertTrue(seen.containsAll(List.of("alloc=0", "bind=0", "send=0")), seen.toString());
             assertTrue(seen.contains("woken pending=1 sel=1 upcall=1 mask=0"), seen.toString());
-            assertEquals(1, offered.get(), "the first port is 1 (port 0 is never used)");
-            assertEquals(1, bound.get());
+            assertEquals(2, offered.get(), "port 0 is never used, port 1 is the XenStore channel");
+            assertEquals(2, bound.get());
             assertEquals(back.id(), 1);
             assertEquals(front.id(), 2);
         }
@@ -117,11 +117,11 @@ class EventChannelTest {
                 v -> op(v, 1, 99, 0), this::record,                    // bind_virq: no such VIRQ
                 v -> op(v, 1, 2, 1), this::record,                     // VIRQ_CONSOLE is global: vCPU 0 only
                 v -> op(v, 1, 0, 7), this::record,                     // vCPU 7 does not exist
-                v -> op(v, 1, 2, 0), this::record,                     // ok: port 1
+                v -> op(v, 1, 2, 0), this::record,                     // ok: port 2 (1 is the store's)
                 v -> op(v, 1, 2, 0), this::record,                     // bound already
                 v -> op(v, 4, 4000), this::record,                     // send on a closed port
-                v -> op(v, 3, 1), this::record,                        // close port 1
-                v -> op(v, 3, 1), this::record,                        // close it again
+                v -> op(v, 3, 2), this::record,                        // close port 2
+                v -> op(v, 3, 2), this::record,                        // close it again
                 v -> { v.memory.write(SCRATCH, 2, 0); v.memory.write(SCRATCH + 2, 2, 1); return v.hypercall(EVTCHN, 6, SCRATCH); },
                 this::record,                                          // a domU allocating in dom0: -EPERM
                 v -> op(v, 11), this::record,                          // EVTCHNOP_init_control (FIFO ABI): not here
@@ -164,7 +164,7 @@ class EventChannelTest {
             assertTrue(seen.isEmpty(), "dom0 sleeps until something happens: " + seen);
             ScriptedDomains.create(h, isa, dir, "doomed");
             while (seen.isEmpty() && System.nanoTime() < deadline) Thread.sleep(2);
-            assertEquals(List.of("dom0 woken, port 1 pending=1"), seen);
+            assertEquals(List.of("dom0 woken, port 2 pending=1"), seen);
         }
     }
 

@@ -64,6 +64,12 @@ public final class Domain {
         return memory.ramBase() + memory.ramBytes() - (long) org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES * org.polyvisor.spi.GuestMemory.PAGE_SIZE;
     }
 
+    /** Guest-physical address of start_info (the page before shared_info). */
+    public long startInfo() { return sharedInfo - org.polyvisor.spi.GuestMemory.PAGE_SIZE; }
+
+    /** Guest-physical address of the XenStore ring page (the page after shared_info). */
+    public long storeRing() { return sharedInfo + org.polyvisor.spi.GuestMemory.PAGE_SIZE; }
+
     /** Guest-physical address of the shared_info page. */
     public long sharedInfo() { return sharedInfo; }
 

@@ -22,7 +22,7 @@ import org.polyvisor.spi.VcpuConfig;
 
 /**
  * Xen's domain builder: reads the kernel image, picks and checks the ISA, reserves memory, loads the ELF, writes
- * start_info and shared_info after the image, creates the vCPUs and puts vCPU 0 in its entry state (the others stay down, as PV
+ * start_info, shared_info and the XenStore ring page after the image, creates the vCPUs and puts vCPU 0 in its entry state (the others stay down, as PV
  * secondaries do until VCPUOP_up). On any failure everything reserved is given back.
  */
 public final class DomainBuilder {
@@ -81,13 +81,15 @@ public final class DomainBuilder {
             ElfLoader.load(elf, memory, ramBase, ramBytes);
             long startInfo = (elf.physicalExtent()[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK;
             long sharedInfo = startInfo + GuestMemory.PAGE_SIZE;
+            long storeRing = sharedInfo + GuestMemory.PAGE_SIZE;
             long grantFrames = ramBase + ramBytes - (long) org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES * GuestMemory.PAGE_SIZE;
-            if (sharedInfo + GuestMemory.PAGE_SIZE > grantFrames)
-                throw fail(config, "no room for start_info and shared_info after the kernel image in " + config.memoryMiB() + " MiB");
+            if (storeRing + GuestMemory.PAGE_SIZE > grantFrames)
+                throw fail(config, "no room for start_info, shared_info and the XenStore ring after the kernel image in "
+                        + config.memoryMiB() + " MiB");
             String cmdline = ("domid=" + id + " " + config.cmdline()).strip();
             // nr_pages leaves out the grant frames at the top of RAM: they are the hypervisor's, as in Xen.
             StartInfoWriter.write(memory, startInfo, isa, memory.nrPages() - org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES,
-                    sharedInfo, id == 0, cmdline);
+                    sharedInfo, storeRing, id == 0, cmdline);
             Domain d = new Domain(id, config, isa, memory, log, sharedInfo);
             for (int i = 0; i < config.vcpus(); i++) {
                 int vcpuId = i;

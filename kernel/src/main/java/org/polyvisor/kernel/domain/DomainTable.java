@@ -32,6 +32,7 @@ public final class DomainTable implements AutoCloseable {
     private Runnable wake = () -> { };
     private final org.polyvisor.kernel.event.EventHub events = new org.polyvisor.kernel.event.EventHub();
     private final org.polyvisor.kernel.grant.GrantHub grants = new org.polyvisor.kernel.grant.GrantHub();
+    private final org.polyvisor.kernel.xenstore.XenStoreDaemon xenstore = new org.polyvisor.kernel.xenstore.XenStoreDaemon(events);
     private int nextId = 1;
 
     public DomainTable(DomainBuilder builder, Scheduler scheduler, HypervisorLog log) {
@@ -69,6 +70,8 @@ public final class DomainTable implements AutoCloseable {
 
     public org.polyvisor.kernel.grant.GrantHub grants() { return grants; }
 
+    public org.polyvisor.kernel.xenstore.XenStoreDaemon xenstore() { return xenstore; }
+
     private Domain start(Domain d) {
         var ec = new org.polyvisor.kernel.event.EventChannels(d.id(), d.isa().wordBits(), d.memory(), d.sharedInfo(),
                 d.vcpus().size(), v -> kick(d, v));
@@ -77,6 +80,10 @@ public final class DomainTable implements AutoCloseable {
         d.setEvents(ec);
         events.register(ec);
         grants.register(new org.polyvisor.kernel.grant.GrantTable(d.id(), d.memory(), d.grantFrames()), d.memory());
+        xenstore.toolstack(xs -> xs.introduce(d.id(), d.name(), d.config().memoryMiB() * 1024));
+        int storePort = events.bindService(d.id(), () -> xenstore.serve(d.id()));
+        xenstore.connect(d.id(), d.memory(), d.storeRing(), id -> events.notify(id, storePort));
+        d.memory().write(d.startInfo() + StartInfoWriter.storeEvtchnOffset(d.isa().wordBits()), 4, storePort);
         domains.put(d.id(), d);
         d.setState(DomainState.ACTIVE);
         for (VcpuHandle v : d.vcpus()) scheduler.add(v);
@@ -135,6 +142,14 @@ public final class DomainTable implements AutoCloseable {
         if (d.id() == 0) throw new DomainOpException("dom0 keeps its name");
         log.xen("renamed " + d.describe() + " to '" + newName + "'");
         d.rename(newName);
+        xenstore.toolstack(xs -> {
+            try {
+                xs.write(0, 0, org.polyvisor.kernel.xenstore.XenStore.domainPath(d.id()) + "/name",
+                        newName.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (org.polyvisor.kernel.xenstore.XsError.XsException e) {
+                log.xen("could not record the new name in XenStore: " + e.getMessage());
+            }
+        });
     }
 
     public synchronized void pause(Domain d) {
@@ -259,6 +274,7 @@ public final class DomainTable implements AutoCloseable {
             while (v.onCpu() && System.nanoTime() < deadline) java.util.concurrent.locks.LockSupport.parkNanos(100_000);
             scheduler.remove(v);
         }
+        xenstore.disconnect(d.id());
         events.unregister(d.id());
         grants.unregister(d.id());
         d.memory().close();

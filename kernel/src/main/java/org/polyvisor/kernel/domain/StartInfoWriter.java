@@ -27,7 +27,10 @@ final class StartInfoWriter {
     /** Offset of cmd_line: after magic[32] and ten word-sized or 32-bit fields, as laid out for the word size. */
     static int cmdlineOffset(int wordBits) { return wordBits == 64 ? 128 : 80; }
 
-    static void write(GuestMemory mem, long at, IsaProvider isa, long nrPages, long sharedInfo, boolean dom0, String cmdline) {
+    /** Offset of store_evtchn (uint32), filled in once the store's event channel is bound. */
+    static int storeEvtchnOffset(int wordBits) { return wordBits == 64 ? 64 : 48; }
+
+    static void write(GuestMemory mem, long at, IsaProvider isa, long nrPages, long sharedInfo, long storeRing, boolean dom0, String cmdline) {
         byte[] zero = new byte[GuestMemory.PAGE_SIZE];
         mem.writeBytes(at, zero, 0, zero.length);
         byte[] m = magic(isa).getBytes(StandardCharsets.US_ASCII);
@@ -36,6 +39,7 @@ final class StartInfoWriter {
         int word = wide ? 8 : 4;
         mem.write(at + 32, word, nrPages);                       // nr_pages
         mem.write(at + (wide ? 40 : 36), word, sharedInfo);      // shared_info (guest-physical here)
+        mem.write(at + (wide ? 56 : 44), word, storeRing >>> GuestMemory.PAGE_SHIFT); // store_mfn (a guest frame here)
         mem.write(at + (wide ? 48 : 40), 4, dom0 ? SIF_PRIVILEGED | SIF_INITDOMAIN : 0); // flags
         byte[] cmd = cmdline.getBytes(StandardCharsets.US_ASCII);
         int n = Math.min(cmd.length, MAX_GUEST_CMDLINE - 1);

@@ -104,10 +104,23 @@ public final class EventHub {
                 if (remote != null) remote.setPending(i.remotePort());
             }
             case Port.Ipi ipi -> e.setPending((int) port);
+            case Port.Service svc -> svc.service().run();
             case Port.Unbound u -> { }
             case Port.Virq v -> { return -XenErrno.EINVAL; }
         }
         return 0;
+    }
+
+    /** Binds a port of {@code domainId} to a hypervisor service; returns the port, or -1. */
+    public synchronized int bindService(int domainId, Runnable service) {
+        EventChannels e = domains.get(domainId);
+        return e == null ? -1 : e.allocate(new Port.Service(service, 0));
+    }
+
+    /** The service side signals its port of a domain (a reply is in the ring). */
+    public synchronized void notify(int domainId, int port) {
+        EventChannels e = domains.get(domainId);
+        if (e != null && e.get(port) instanceof Port.Service) e.setPending(port);
     }
 
     /** EVTCHNOP_unmask. */

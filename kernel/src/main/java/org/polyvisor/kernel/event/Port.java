@@ -28,6 +28,15 @@ public sealed interface Port {
         public int status() { return VIRQ; }
     }
 
+    /**
+     * Connected to a service the hypervisor runs for dom0 (the XenStore daemon): a guest sees an interdomain
+     * channel to domain 0, and a send reaches {@code service}.
+     */
+    record Service(Runnable service, int vcpu) implements Port {
+        public Port withVcpu(int v) { return new Service(service, v); }
+        public int status() { return INTERDOMAIN; }
+    }
+
     /** An inter-processor interrupt between the domain's own vCPUs. */
     record Ipi(int vcpu) implements Port {
         public Port withVcpu(int v) { return new Ipi(v); }

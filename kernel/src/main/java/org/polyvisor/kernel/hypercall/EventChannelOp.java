@@ -57,6 +57,7 @@ public final class EventChannelOp implements HypercallHandler {
                 m.writeU32(at + 20, i.remotePort());
             }
             case Port.Virq v -> m.writeU32(at + 16, v.virq());
+            case Port.Service svc -> m.writeU16(at + 16, 0);
             case Port.Ipi ipi -> { }
         }
         return 0;

@@ -25,6 +25,9 @@ final class ShellCommands {
         root.addSubcommand("domname", new NamingCommands.DomName(s));
         root.addSubcommand("rename", new NamingCommands.Rename(s));
         root.addSubcommand("uptime", new NamingCommands.Uptime(s));
+        root.addSubcommand("xenstore-ls", new XenStoreCommands.Ls(s));
+        root.addSubcommand("xenstore-read", new XenStoreCommands.Read(s));
+        root.addSubcommand("xenstore-write", new XenStoreCommands.Write(s));
         root.addSubcommand("isa", new HostCommands.Isa(s));
         root.addSubcommand("info", new HostCommands.Info(s));
         root.addSubcommand("dmesg", new HostCommands.Dmesg(s));

@@ -118,6 +118,18 @@ class ShellSessionTest {
     }
 
     @Test
+    void xenstoreCommandsSeeTheStandardNodes() throws Exception {
+        withDom0(KeySource.NONE);
+        assertEquals("Domain-0\n", run("xenstore-read /local/domain/0/name"));
+        run("xenstore-write /local/domain/0/data/note hello");
+        assertEquals("hello\n", run("xenstore-read /local/domain/0/data/note"));
+        String ls = run("xenstore-ls /local/domain/0");
+        assertTrue(ls.contains("/local/domain/0/memory/target = \"16384\""), ls);
+        run("xenstore-read /nowhere");
+        assertEquals("error: xenstore-read /nowhere: ENOENT", oneErrorLine());
+    }
+
+    @Test
     void createOfAnUnknownIsaListsTheLoadedOnes() throws Exception {
         Path elf = Guests.cfg(Guests.isaWith("hello"), "hello").resolveSibling("hello.elf");
         Path cfg = Files.writeString(tmp.resolve("vax.cfg"), "name = \"v\"\nisa = \"vax\"\nkernel = \"" + elf + "\"\n");
