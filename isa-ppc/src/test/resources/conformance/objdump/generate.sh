@@ -178,6 +178,36 @@ for spr in range(1024):
         L.append(f"mtspr {spr},{r}")
 write("spr", L)
 
+# --- oea: segment registers, TLB management, time base (and their invalid forms, which objdump prints as .long;
+# tlbie with RIC/PRS/R set is a Power ISA 3.0 form that objdump decodes and the 750 does not: left out)
+L = []
+for r in [0, 3, 31]:
+    for sr in range(16):
+        L.append(f"mtsr {sr},{r}")
+        L.append(f"mfsr {r},{sr}")
+    for rb in [0, 4, 31]:
+        L += [f"mtsrin {r},{rb}", f"mfsrin {r},{rb}", f".long 0x{0x7c000264 | rb << 11 | r << 21:08x}"]
+    L += [f"mftb {r}", f"mftbu {r}", f".long 0x{0x7c0002e6 | r << 21 | 14 << 16 | 8 << 11:08x}"]
+L += ["tlbsync", ".long 0x7c00046d", ".long 0x7c10046c"]
+for word in [0x7c9301a4, 0x7c8301a5, 0x7c8321a4, 0x7c8304a7, 0x7c6121e4, 0x7c612526, 0x7c002265,
+             0x7c6c42e7, 0x7c6c4ae6]:
+    L.append(f".long 0x{word:08x}")
+write("oea", L)
+
+# --- string: load/store string (immediate and indexed, every NB) and mcrxr into every CR field; written as words,
+# because GNU as refuses the invalid forms (RA in the range loaded) that objdump still prints
+L = []
+def x31(xo, rt, ra, rb): return 31 << 26 | rt << 21 | ra << 16 | rb << 11 | xo << 1
+for nb in range(32):
+    L += [f".long 0x{x31(597, (nb * 7) % 32, (nb * 3 + 1) % 32, nb):08x}", f".long 0x{x31(725, (nb * 5) % 32, nb % 2 * 9, nb):08x}"]
+for rt, ra, rb in [(5, 6, 7), (0, 0, 0), (31, 0, 4), (3, 31, 31), (5, 5, 5)]:
+    L += [f".long 0x{x31(533, rt, ra, rb):08x}", f".long 0x{x31(661, rt, ra, rb):08x}"]
+for bf in range(8):
+    L.append(f"mcrxr {bf}")
+for word in [0x7ca63cab, 0x7ca63d2b, 0x7d800401, 0x7d800c00, 0x7d900400]:
+    L.append(f".long 0x{word:08x}")
+write("string", L)
+
 # --- undefined: words neither the backend nor objdump's default dialect decodes (reserved bits set, holes)
 L = []
 for word in [0x00000000, 0x00000001, 0x0000ffff, 0x7c432000, 0x7c642c96, 0x7c0004ad, 0x7c0002a7, 0x7c6000d8,

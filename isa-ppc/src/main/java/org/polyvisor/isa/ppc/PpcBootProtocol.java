@@ -14,6 +14,9 @@ import org.polyvisor.spi.Vcpu;
  * <li>HVM: the classic PowerPC reset state: MSR[IP] = 1 (exception prefix 0xFFF00000) and pc at the system
  * reset vector 0xFFF00100, all else 0. There is no firmware at that address yet, so an HVM guest faults at once.</li>
  * </ul>
+ * Either way, exceptions are delivered into the guest once it has installed the vector
+ * ({@code trap.InstalledVectors}: a nonzero word at prefix + offset); until then a synchronous exception crashes the
+ * domain with its reason, as the walking skeleton did.
  */
 public final class PpcBootProtocol implements BootProtocol {
     public static final long RESET_VECTOR = 0xfff0_0100L;

@@ -162,6 +162,16 @@ class PpcInstructionTest {
         row("stw across pages", code(0x90640004), set(3, 0x12345678, 4, DATA - 6), m(DATA - 4, 0x1234), m(DATA, 0x56788283L));
         row("lmw r29", code(0xbba40000), set(4, DATA), r(29, 0x80818283L), r(30, 0x84858687L), r(31, 0x88898a8bL));
         row("stmw r29", code(0xbfa40000), set(4, DATA, 29, 1, 30, 2, 31, 3), m(DATA, 1), m(DATA + 4, 2), m(DATA + 8, 3));
+        // load/store string: four bytes a register MSB first, zero padded, r31 wrapping to r0; counts from NB or XER
+        row("lswi r5,r4,7", code(0x7ca43caa), set(4, DATA), r(5, 0x80818283L), r(6, 0x84858600L));
+        row("lswi r31,r4,6 wraps to r0", code(0x7fe434aa), set(4, DATA), r(31, 0x80818283L), r(0, 0x84850000L));
+        row("lswx r5,r4,r7 with XER count 5", code(0x7ca43c2a), set(4, DATA, 7, 1, XER, 5), r(5, 0x81828384L),
+                r(6, 0x85000000L));
+        row("stswi r5,r4,6", code(0x7ca435aa), set(4, DATA, 5, 0x11223344, 6, 0x55667788),
+                m(DATA, 0x11223344), m(DATA + 4, 0x55668687L));
+        row("stswx r5,r4,r7 with XER count 3", code(0x7ca43d2a), set(4, DATA, 5, 0x11223344, 7, 0, XER, 3),
+                m(DATA, 0x11223383L));
+        row("mcrxr cr3", code(0x7d800400), set(XER, 0xe000_0000L, CR, 0), r(CR, 0x000e_0000L), r(XER, 0));
         // byte-reversed, reservation, cache block zero
         row("lhbrx", code(0x7c65262c), set(4, DATA, 5, 2), r(3, 0x8382));
         row("lwbrx", code(0x7c65242c), set(4, DATA, 5, 4), r(3, 0x87868584L));

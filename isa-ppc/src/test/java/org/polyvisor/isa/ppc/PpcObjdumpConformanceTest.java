@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PpcObjdumpConformanceTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"integer", "rotate", "loadstore", "branch", "spr", "system", "undefined"})
+    @ValueSource(strings = {"integer", "rotate", "loadstore", "branch", "spr", "system", "oea", "string", "undefined"})
     void matchesObjdump(String corpus) throws IOException {
         byte[] bin = resource(corpus + ".bin");
         List<String> expected = new String(resource(corpus + ".objdump"), StandardCharsets.UTF_8).lines().toList();

@@ -68,7 +68,7 @@ class PpcVcpuTest {
         assertEquals(fault("undefined instruction 0x00000000", CODE + 4), vcpu(0x60000000, 0x00000000).run(10));
         assertEquals(fault("undefined instruction 0x84630000", CODE), vcpu(0x84630000).run(1), "lwzu with RA = RT");
         assertEquals(fault("undefined instruction 0x4c000420", CODE), vcpu(0x4c000420).run(1), "bcctr decrementing CTR");
-        assertEquals(fault("undefined instruction 0x7c7602a6", CODE), vcpu(0x7c7602a6).run(1), "mfspr of an SPR not implemented");
+        assertEquals(fault("undefined instruction 0x7c6302a6", CODE), vcpu(0x7c6302a6).run(1), "mfspr of an SPR the 750 lacks (3)");
     }
 
     @Test
@@ -87,21 +87,22 @@ class PpcVcpuTest {
     }
 
     @Test
-    void machineStateIsPrivilegedAndTranslationIsRefused() {
+    void machineStateIsPrivilegedAndTranslationApplies() {
         Vcpu user = vcpu(0x7c6000a6); // mfmsr r3
         user.setRegister(MSR, 0x4000);
         assertEquals(fault("privileged instruction 0x7c6000a6 in problem state", CODE), user.run(1));
         Vcpu translate = vcpu(0x7c600124); // mtmsr r3
         translate.setRegister(3, 0x30);
-        assertEquals(fault("address translation (MSR[IR]/MSR[DR]) is not implemented yet", CODE), translate.run(1));
-        assertEquals(0, translate.register(MSR));
+        assertEquals(fault("instruction storage interrupt at 0x1004 (no translation) with no handler installed", CODE + 4),
+                translate.run(2), "no BAT and no page table map the next fetch");
+        assertEquals(0x30, translate.register(MSR));
     }
 
     @Test
     void reservationsMustBeAligned() {
         Vcpu v = vcpu(0x7c602028); // lwarx r3,0,r4
         v.setRegister(4, 0x8002);
-        assertEquals(fault("unaligned lwarx at 0x8002", CODE), v.run(1));
+        assertEquals(fault("alignment interrupt at 0x8002 (lwarx) with no handler installed", CODE), v.run(1));
     }
 
     @Test
@@ -197,10 +198,28 @@ class PpcVcpuTest {
     }
 
     @Test
+    void icbiDropsCodeWrittenBehindTheVcpusBack() {
+        Vcpu v = vcpu(0x38600001); // li r3,1
+        mem.write(CODE + 0x100, 4, 0x7c0027ac); // icbi 0,r4
+        assertEquals(VcpuExit.BUDGET_SPENT, v.run(1));
+        mem.write(CODE, 4, 0x38600002); // li r3,2, written by "the hypervisor": no store by the vCPU
+        v.setPc(CODE);
+        assertEquals(VcpuExit.BUDGET_SPENT, v.run(1));
+        assertEquals(1, v.register(3), "ppc: the decoded instruction is still cached");
+        v.setRegister(4, CODE + 4);
+        v.setPc(CODE + 0x100);
+        assertEquals(VcpuExit.BUDGET_SPENT, v.run(1));
+        v.setPc(CODE);
+        assertEquals(VcpuExit.BUDGET_SPENT, v.run(1));
+        assertEquals(2, v.register(3), "ppc: icbi of the 32-byte block dropped it");
+    }
+
+    @Test
     void saveAndRestoreRoundTrip() {
         PpcVcpu v = (PpcVcpu) vcpu(0x38630001, 0x38630001);
         for (int n = 0; n < COUNT; n++) v.setRegister(n, 0x1000 + n * 0x111L);
         v.setRegister(PC, CODE);
+        v.setRegister(MSR, 0x9002); // EE ME RI: translation off
         v.cpu().gpr[7] = 0x1234_5678_9abc_def0L; // the 64-bit GPR survives too
         v.run(1);
         VcpuState saved = v.save();

@@ -46,6 +46,20 @@ public enum Form {
     MTSPR,
     /** RA|0,RB: cache block operations (dcbz, dcbf, icbi...). */
     RA0_RB,
+    /** BF: mcrxr. */
+    MCRXR,
+    /** RT,RA,NB: lswi, stswi (NB = 0 prints as 32). */
+    STRING_IMM,
+    /** RT: mftb (TBR 268) and mftbu (TBR 269). */
+    MFTB,
+    /** SR,RS: mtsr. */
+    MTSR,
+    /** RT,SR: mfsr. */
+    MFSR,
+    /** RT,RB: mtsrin, mfsrin. */
+    RT_RB,
+    /** RB,RS: tlbie (RS is 0 on the 750; objdump prints it). */
+    RB_RS,
     /** RS[,L]: mtmsr. */
     MTMSR,
     /** RT: mfcr, mfmsr. */

@@ -51,13 +51,16 @@ public enum Op {
     STW("stw", RT_D_RA, LOAD_STORE), STWU("stwu", RT_D_RA, LOAD_STORE),
     STWX("stwx", RT_RA_RB, LOAD_STORE), STWUX("stwux", RT_RA_RB, LOAD_STORE),
     LMW("lmw", RT_D_RA, LOAD_STORE), STMW("stmw", RT_D_RA, LOAD_STORE),
+    // load/store string (Book I 3.3.7): NB bytes (0 means 32) or XER[25-31] bytes through consecutive registers
+    LSWI("lswi", STRING_IMM, LOAD_STORE), LSWX("lswx", RT_RA_RB, LOAD_STORE),
+    STSWI("stswi", STRING_IMM, LOAD_STORE), STSWX("stswx", RT_RA_RB, LOAD_STORE),
     LHBRX("lhbrx", RT_RA_RB, LOAD_STORE), LWBRX("lwbrx", RT_RA_RB, LOAD_STORE),
     STHBRX("sthbrx", RT_RA_RB, LOAD_STORE), STWBRX("stwbrx", RT_RA_RB, LOAD_STORE),
     // load and reserve, store conditional (Book II 4.4.2)
     LWARX("lwarx", RT_RA_RB, LOAD_STORE), STWCX_RC("stwcx.", RT_RA_RB, LOAD_STORE),
     // cache management (Book II 3.2, Book III): dcbz writes storage, the others only manage caches
     DCBZ("dcbz", RA0_RB, LOAD_STORE), DCBST("dcbst", RA0_RB, SYSTEM), DCBF("dcbf", RA0_RB, SYSTEM),
-    ICBI("icbi", RA0_RB, SYSTEM), DCBI("dcbi", RA0_RB, SYSTEM),
+    ICBI("icbi", RA0_RB, LOAD_STORE), DCBI("dcbi", RA0_RB, SYSTEM),
     // branches (Book I 2.4)
     B("b", Form.BRANCH, Unit.BRANCH), BC("bc", BRANCH_COND, Unit.BRANCH),
     BCLR("bclr", BRANCH_COND_REG, Unit.BRANCH), BCCTR("bcctr", BRANCH_COND_REG, Unit.BRANCH),
@@ -67,6 +70,7 @@ public enum Op {
     CRNOR("crnor", CR_LOGICAL, CONDITION), CROR("cror", CR_LOGICAL, CONDITION),
     CRORC("crorc", CR_LOGICAL, CONDITION), CRXOR("crxor", CR_LOGICAL, CONDITION),
     MCRF_OP("mcrf", Form.MCRF, CONDITION), MFCR("mfcr", RT, CONDITION), MTCRF("mtcrf", Form.MTCRF, CONDITION),
+    MCRXR("mcrxr", Form.MCRXR, CONDITION),
     // fixed-point trap (Book I 3.3.11): a program interrupt when the comparison holds
     TW("tw", Form.TRAP, SYSTEM), TWI("twi", TRAP_IMM, SYSTEM),
     // special purpose registers, storage control, system call
@@ -74,7 +78,13 @@ public enum Op {
     SYNC("sync", Form.SYNC, SYSTEM), ISYNC("isync", NONE, SYSTEM), EIEIO("eieio", NONE, SYSTEM),
     SC("sc", Form.SC, SYSTEM),
     // machine state (Book III)
-    MFMSR("mfmsr", RT, SYSTEM), MTMSR("mtmsr", Form.MTMSR, SYSTEM), RFI("rfi", NONE, SYSTEM);
+    MFMSR("mfmsr", RT, SYSTEM), MTMSR("mtmsr", Form.MTMSR, SYSTEM), RFI("rfi", NONE, SYSTEM),
+    // time base (Book II 5.2): mftb with TBR 268 (TBL) or 269 (TBU)
+    MFTB("mftb", Form.MFTB, SYSTEM),
+    // segment registers and TLB management (OEA 7.5, 7.6.3; privileged)
+    MTSR("mtsr", Form.MTSR, SYSTEM), MFSR("mfsr", Form.MFSR, SYSTEM),
+    MTSRIN("mtsrin", RT_RB, SYSTEM), MFSRIN("mfsrin", RT_RB, SYSTEM),
+    TLBIE("tlbie", RB_RS, SYSTEM), TLBSYNC("tlbsync", NONE, SYSTEM);
 
     private final String mnemonic;
     private final Form form;

@@ -86,12 +86,25 @@ public final class PpcPatterns {
         t.add(new Pattern(MTMSR, 0xfc1e_ffff, x(31, 146), ANY));
         // condition register and special purpose register moves
         t.add(new Pattern(MFCR, 0xfc1f_ffff, x(31, 19), ANY));
+        t.add(new Pattern(MCRXR, 0xfc7f_ffff, x(31, 512), ANY));
+        // load/store string
+        xl(t, LSWX, 533, LOAD_STRING_INDEXED); xl(t, LSWI, 597, ANY); xl(t, STSWX, 661, ANY); xl(t, STSWI, 725, ANY);
         t.add(new Pattern(MTCRF, 0xfc10_07ff, x(31, 144), ANY));
         t.add(new Pattern(MFSPR, X | RC, x(31, 339), ANY));
         t.add(new Pattern(MTSPR, X | RC, x(31, 467), ANY));
         // storage synchronisation: sync with L = 0 (hwsync) or 1 (lwsync)
         t.add(new Pattern(SYNC, 0xffdf_ffff, x(31, 598), ANY));
         t.add(new Pattern(EIEIO, 0xffff_ffff, x(31, 854), ANY));
+        // time base: the TBR field (swapped like an SPR) must be 268 or 269
+        t.add(new Pattern(MFTB, 0xfc1f_ffff, x(31, 371) | 12 << 16 | 8 << 11, ANY));
+        t.add(new Pattern(MFTB, 0xfc1f_ffff, x(31, 371) | 13 << 16 | 8 << 11, ANY));
+        // segment registers: SR in bits 12-15 (bit 11 reserved), or EA bits 0-3 from RB; TLB management
+        t.add(new Pattern(MTSR, X | RC | 0x0010_f800, x(31, 210), ANY));
+        t.add(new Pattern(MFSR, X | RC | 0x0010_f800, x(31, 595), ANY));
+        t.add(new Pattern(MTSRIN, X | RC | 0x001f_0000, x(31, 242), ANY));
+        t.add(new Pattern(MFSRIN, X | RC | 0x001f_0000, x(31, 659), ANY));
+        t.add(new Pattern(TLBIE, X | RC | 0x001f_0000, x(31, 306), ANY));
+        t.add(new Pattern(TLBSYNC, 0xffff_ffff, x(31, 566), ANY));
         return t;
     }
 

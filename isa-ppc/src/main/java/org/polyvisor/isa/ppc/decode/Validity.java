@@ -12,7 +12,9 @@ public enum Validity {
     /** Store with update: RA = 0 is invalid. */
     STORE_UPDATE,
     /** lmw: RA in the range of registers loaded is invalid. */
-    LOAD_MULTIPLE;
+    LOAD_MULTIPLE,
+    /** lswx: RT = RA or RT = RB is invalid (as objdump decides it; it then prints POWER's lsx). */
+    LOAD_STRING_INDEXED;
 
     public boolean accepts(int word) {
         int rt = (word >>> 21) & 31, ra = (word >>> 16) & 31;
@@ -21,6 +23,7 @@ public enum Validity {
             case LOAD_UPDATE -> ra != 0 && ra != rt;
             case STORE_UPDATE -> ra != 0;
             case LOAD_MULTIPLE -> ra < rt;
+            case LOAD_STRING_INDEXED -> rt != ra && rt != ((word >>> 11) & 31);
         };
     }
 }

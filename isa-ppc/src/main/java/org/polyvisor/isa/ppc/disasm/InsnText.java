@@ -70,6 +70,13 @@ final class InsnText {
                 yield fxm == 0xff ? insn("mtcr", r(i.rt)) : insn(m, fxm + "," + r(i.rt));
             }
             case NONE -> m;
+            case MCRXR -> insn(m, Operands.crField(i.rt >>> 2));
+            case STRING_IMM -> insn(m, r(i.rt) + "," + ra0(i.ra) + "," + (i.rb == 0 ? 32 : i.rb));
+            case MFTB -> insn(i.spr == 269 ? "mftbu" : "mftb", r(i.rt));
+            case MTSR -> insn(m, (i.ra & 15) + "," + r(i.rt));
+            case MFSR -> insn(m, r(i.rt) + "," + (i.ra & 15));
+            case RT_RB -> insn(m, r(i.rt) + "," + r(i.rb));
+            case RB_RS -> insn(m, r(i.rb) + "," + r(i.rt));
             case SYNC -> (i.word & 0x20_0000) != 0 ? "lwsync" : "hwsync";
             case SC -> {
                 int lev = (i.word >>> 5) & 0x7f;
@@ -83,7 +90,7 @@ final class InsnText {
 
     /**
      * Invalid update and multiple forms that objdump still names, after the POWER instruction of the same encoding
-     * (lu, lux, stu, stux, lm); null for the others.
+     * (lu, lux, stu, stux, lm, lsx); null for the others.
      */
     static String formatInvalidForm(Insn i) {
         return switch (i.op) {
@@ -91,6 +98,7 @@ final class InsnText {
             case STWU -> insn("stu", r(i.rt) + "," + i.simm + "(" + ra0(i.ra) + ")");
             case LMW -> insn("lm", r(i.rt) + "," + i.simm + "(" + ra0(i.ra) + ")");
             case LWZUX -> insn("lux", r(i.rt) + "," + r(i.ra) + "," + r(i.rb));
+            case LSWX -> insn("lsx", r(i.rt) + "," + r(i.ra) + "," + r(i.rb));
             case STWUX -> insn("stux", r(i.rt) + "," + ra0(i.ra) + "," + r(i.rb));
             default -> null;
         };

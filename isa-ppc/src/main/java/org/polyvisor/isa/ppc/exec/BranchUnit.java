@@ -1,7 +1,8 @@
 package org.polyvisor.isa.ppc.exec;
 
 import org.polyvisor.isa.ppc.decode.Insn;
-import org.polyvisor.isa.ppc.trap.PpcTraps;
+import org.polyvisor.isa.ppc.trap.Srr1;
+import org.polyvisor.isa.ppc.trap.Vectors;
 import org.polyvisor.spi.VcpuExit;
 
 /**
@@ -29,7 +30,7 @@ final class BranchUnit {
             }
             case BCCTR -> {
                 // bcctr that would decrement CTR is an invalid form (Book I 2.4): illegal instruction.
-                if ((i.rt & 0x04) == 0) return PpcTraps.illegalInstruction(i.word, cia);
+                if ((i.rt & 0x04) == 0) return c.raise(Vectors.PROGRAM, Srr1.PROGRAM_ILLEGAL, i.word);
                 if (conditionHolds(c, i.rt, i.ra)) c.pc = c.ea(c.ctr & ~3L);
             }
             default -> throw new IllegalStateException("not a branch op: " + i.op);

@@ -21,6 +21,13 @@ final class ConditionUnit {
                 c.cr = (c.cr & ~(0xf << shift)) | field << shift;
             }
             case MFCR -> c.gpr[i.rt] = c.cr & 0xffff_ffffL;
+            case MCRXR -> {
+                // CR field BF gets XER[SO, OV, CA] and a 0 (XER bit 3 is reserved and reads as 0 here, as in
+                // qemu-ppc: conformance/qemu); SO, OV and CA are cleared.
+                int shift = 28 - 4 * (i.rt >>> 2);
+                c.cr = (c.cr & ~(0xf << shift)) | (int) ((c.xer >>> 28) & 0xe) << shift;
+                c.xer &= ~0xe000_0000L;
+            }
             case MTCRF -> {
                 int fxm = (i.word >>> 12) & 0xff, mask = 0;
                 for (int f = 0; f < 8; f++) if ((fxm & (0x80 >>> f)) != 0) mask |= 0xf000_0000 >>> (4 * f);

@@ -4,7 +4,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
+import org.polyvisor.isa.ppc.mmu.Faults;
 import org.polyvisor.isa.ppc.mmu.Mmu;
+import org.polyvisor.isa.ppc.trap.Vectors;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.VcpuExit;
 import org.polyvisor.spi.exec.DecodedPages;
@@ -26,10 +28,12 @@ public final class DataBus {
     private final SoftTlb tlb;
     private final DecodedPages code;
     private final Mmu mmu;
+    private final PpcCpu cpu;
     /** Why the last access did not complete, or null. */
     public VcpuExit exit;
 
-    public DataBus(GuestMemory memory, SoftTlb tlb, DecodedPages code, Mmu mmu) {
+    public DataBus(PpcCpu cpu, GuestMemory memory, SoftTlb tlb, DecodedPages code, Mmu mmu) {
+        this.cpu = cpu;
         this.memory = memory;
         this.tlb = tlb;
         this.code = code;
@@ -52,7 +56,8 @@ public final class DataBus {
             return v;
         }
         long gpa = mmu.translate(ea, Mmu.READ);
-        MemorySegment p = gpa < 0 ? null : memory.page(gpa >>> GuestMemory.PAGE_SHIFT);
+        if (gpa < 0) return dataStorage(ea, false);
+        MemorySegment p = memory.page(gpa >>> GuestMemory.PAGE_SHIFT);
         if (p == null) {
             exit = gpa >= 0 && memory.isMmio(gpa)
                     ? new VcpuExit.Mmio(gpa, size, false, 0)
@@ -78,8 +83,12 @@ public final class DataBus {
             return;
         }
         long gpa = mmu.translate(ea, Mmu.WRITE);
+        if (gpa < 0) {
+            dataStorage(ea, true);
+            return;
+        }
         long gfn = gpa >>> GuestMemory.PAGE_SHIFT;
-        MemorySegment p = gpa < 0 ? null : memory.page(gfn);
+        MemorySegment p = memory.page(gfn);
         if (p == null) {
             exit = gpa >= 0 && memory.isMmio(gpa)
                     ? new VcpuExit.Mmio(gpa, size, true, size == 8 ? value : value & ((1L << (8 * size)) - 1))
@@ -97,8 +106,12 @@ public final class DataBus {
      */
     public boolean compareAndStore(long ea, long expected, long value) {
         long gpa = mmu.translate(ea, Mmu.WRITE);
+        if (gpa < 0) {
+            dataStorage(ea, true);
+            return false;
+        }
         long gfn = gpa >>> GuestMemory.PAGE_SHIFT;
-        if (gpa < 0 || memory.page(gfn) == null) {
+        if (memory.page(gfn) == null) {
             exit = gpa >= 0 && memory.isMmio(gpa)
                     ? new VcpuExit.Mmio(gpa, 4, true, value & 0xffff_ffffL)
                     : new VcpuExit.Fault("store outside guest memory at 0x" + Long.toHexString(ea), 0);
@@ -108,6 +121,27 @@ public final class DataBus {
         boolean stored = seen == (expected & 0xffff_ffffL);
         if (stored && code.mayHoldCode(gfn)) code.written(gpa, 4, 0);
         return stored;
+    }
+
+    /**
+     * icbi: drops the decoded instructions of the 32-byte block at {@code ea}, so code written behind the vCPU's
+     * back (by the hypervisor or a device) is decoded again. Translated like a load; a failure is a DSI.
+     */
+    public void invalidateCode(long ea) {
+        long gpa = mmu.translate(ea, Mmu.READ);
+        if (gpa < 0) {
+            dataStorage(ea, false);
+            return;
+        }
+        if (code.mayHoldCode(gpa >>> GuestMemory.PAGE_SHIFT)) code.written(gpa & ~31L, 32, 0);
+    }
+
+    /** The translation of {@code ea} failed: a data storage interrupt with DAR = ea and DSISR = the causes. */
+    private long dataStorage(long ea, boolean store) {
+        cpu.dar = ea & 0xffff_ffffL;
+        cpu.dsisr = (mmu.faultBits() | (store ? Faults.STORE : 0)) & 0xffff_ffffL;
+        exit = cpu.raise(Vectors.DSI, cpu.dsisr, 0);
+        return 0;
     }
 
     private static long get(MemorySegment p, int off, int size) {

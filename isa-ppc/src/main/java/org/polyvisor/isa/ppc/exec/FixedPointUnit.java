@@ -47,12 +47,13 @@ final class FixedPointUnit {
             case DIVW -> {
                 int a = (int) r[i.ra], b = (int) r[i.rb];
                 boolean undefined = b == 0 || (a == Integer.MIN_VALUE && b == -1);
-                // The quotient is undefined on overflow; 0 is what the hardware family commonly leaves.
-                finish(c, i, undefined ? 0 : a / b, undefined);
+                // The quotient is undefined on overflow (Book I 3.3.9); like qemu-ppc (conformance/qemu), RT gets RA.
+                finish(c, i, undefined ? a : a / b, undefined);
             }
             case DIVWU -> {
                 int a = (int) r[i.ra], b = (int) r[i.rb];
-                finish(c, i, b == 0 ? 0 : Integer.toUnsignedLong(Integer.divideUnsigned(a, b)), b == 0);
+                // Division by zero leaves RT undefined; like qemu-ppc, RT gets RA.
+                finish(c, i, Integer.toUnsignedLong(b == 0 ? a : Integer.divideUnsigned(a, b)), b == 0);
             }
             case AND -> logical(c, i, r[i.rt] & r[i.rb]);
             case ANDC -> logical(c, i, r[i.rt] & ~r[i.rb]);

@@ -1,6 +1,8 @@
 package org.polyvisor.isa.ppc.exec;
 
 import org.polyvisor.isa.ppc.decode.Insn;
+import org.polyvisor.isa.ppc.trap.Alignment;
+import org.polyvisor.isa.ppc.trap.Vectors;
 import org.polyvisor.spi.VcpuExit;
 
 /**
@@ -60,9 +62,19 @@ final class LoadStoreUnit {
             case LWBRX -> loadReversed(i, xForm(i), 4);
             case STHBRX -> store(i, xForm(i), 2, false, Short.reverseBytes((short) c.gpr[i.rt]));
             case STWBRX -> store(i, xForm(i), 4, false, Integer.reverseBytes((int) c.gpr[i.rt]));
+            case LSWI -> loadString(i, c.ea(i.ra == 0 ? 0 : c.gpr[i.ra]), i.rb == 0 ? 32 : i.rb);
+            case LSWX -> loadString(i, xForm(i), (int) c.xer & 0x7f);
+            case STSWI -> storeString(i, c.ea(i.ra == 0 ? 0 : c.gpr[i.ra]), i.rb == 0 ? 32 : i.rb);
+            case STSWX -> storeString(i, xForm(i), (int) c.xer & 0x7f);
             case LWARX -> loadAndReserve(i, xForm(i));
             case STWCX_RC -> storeConditional(i, xForm(i));
             case DCBZ -> zeroBlock(xForm(i));
+            case ICBI -> {
+                bus.invalidateCode(xForm(i));
+                VcpuExit e = bus.exit;
+                bus.exit = null;
+                yield e;
+            }
             default -> throw new IllegalStateException("not a load/store op: " + i.op);
         };
     }
@@ -106,7 +118,7 @@ final class LoadStoreUnit {
     }
 
     private VcpuExit loadAndReserve(Insn i, long ea) {
-        if ((ea & 3) != 0) return new VcpuExit.Fault("unaligned lwarx at 0x" + Long.toHexString(ea), 0);
+        if ((ea & 3) != 0) return alignment(i, ea);
         long v = bus.load(ea, 4);
         if (bus.exit != null) return atomicFailed("lwarx", ea);
         c.gpr[i.rt] = v;
@@ -117,7 +129,7 @@ final class LoadStoreUnit {
     }
 
     private VcpuExit storeConditional(Insn i, long ea) {
-        if ((ea & 3) != 0) return new VcpuExit.Fault("unaligned stwcx. at 0x" + Long.toHexString(ea), 0);
+        if ((ea & 3) != 0) return alignment(i, ea);
         boolean stored = false;
         if (reserved && reservedAddress == ea) {
             stored = bus.compareAndStore(ea, reservedValue, c.gpr[i.rt]);
@@ -127,6 +139,13 @@ final class LoadStoreUnit {
         // CR0 = 0b00 || stored || XER[SO]
         c.cr = (c.cr & 0x0fff_ffff) | (stored ? 0x2000_0000 : 0) | ((c.xer & PpcCpu.XER_SO) != 0 ? 0x1000_0000 : 0);
         return null;
+    }
+
+    /** lwarx/stwcx. not word aligned: the alignment interrupt, DAR = EA, DSISR from the instruction. */
+    private VcpuExit alignment(Insn i, long ea) {
+        c.dar = ea;
+        c.dsisr = Alignment.dsisr(i.word);
+        return c.raise(Vectors.ALIGNMENT, 0, i.word);
     }
 
     private VcpuExit atomicFailed(String what, long ea) {
@@ -171,6 +190,34 @@ final class LoadStoreUnit {
     private VcpuExit storeMultiple(Insn i, long ea) {
         for (int r = i.rt; r < 32; r++, ea = c.ea(ea + 4)) {
             bus.store(ea, 4, c.gpr[r]);
+            if (bus.exit != null) return multipleFailed(ea);
+        }
+        return null;
+    }
+
+    /**
+     * lswi/lswx: {@code n} bytes into RT, RT+1, ... (r31 wraps to r0), four to a register, MSB first; the last
+     * register is zero-padded on the right. n = 0 (lswx with XER count 0) leaves RT undefined: it is kept.
+     */
+    private VcpuExit loadString(Insn i, long ea, int n) {
+        int r = i.rt - 1;
+        for (int k = 0; k < n; k++, ea = c.ea(ea + 1)) {
+            if ((k & 3) == 0) {
+                r = (r + 1) & 31;
+                c.gpr[r] = 0;
+            }
+            long b = bus.load(ea, 1);
+            if (bus.exit != null) return multipleFailed(ea);
+            c.gpr[r] |= b << (24 - 8 * (k & 3));
+        }
+        return null;
+    }
+
+    /** stswi/stswx: {@code n} bytes from RS, RS+1, ... (r31 wraps to r0), four to a register, MSB first. */
+    private VcpuExit storeString(Insn i, long ea, int n) {
+        for (int k = 0; k < n; k++, ea = c.ea(ea + 1)) {
+            long word = c.gpr[(i.rt + (k >>> 2)) & 31];
+            bus.store(ea, 1, word >>> (24 - 8 * (k & 3)));
             if (bus.exit != null) return multipleFailed(ea);
         }
         return null;

@@ -1,5 +1,8 @@
 package org.polyvisor.isa.ppc.exec;
 
+import org.polyvisor.isa.ppc.trap.PpcTraps;
+import org.polyvisor.spi.VcpuExit;
+
 /**
  * The architectural state of one PowerPC vCPU and the helpers that every unit needs to update it as the Power
  * ISA defines for 32-bit mode (MSR[SF] = 0): GPRs are 64 bits wide, but CR0, carries, overflows, effective
@@ -8,14 +11,33 @@ package org.polyvisor.isa.ppc.exec;
 public final class PpcCpu {
     /** XER bits (bit 0 is the MSB of the 32-bit register). */
     public static final long XER_SO = 0x8000_0000L, XER_OV = 0x4000_0000L, XER_CA = 0x2000_0000L;
-    /** MSR bits used here: external interrupt enable, problem state, exception prefix, relocation, recoverable. */
-    public static final long MSR_EE = 0x8000, MSR_PR = 0x4000, MSR_IP = 0x40, MSR_IR = 0x20, MSR_DR = 0x10, MSR_RI = 0x2;
+    /**
+     * MSR bits (OEA 2.3.1): external interrupt enable, problem state, FP available, machine check enable, single
+     * step and branch trace (held, no effect), exception prefix, instruction and data relocation, recoverable.
+     * POW, ILE and LE are not implemented: this vCPU is big-endian only and mtmsr/rfi leave them 0.
+     */
+    public static final long MSR_EE = 0x8000, MSR_PR = 0x4000, MSR_FP = 0x2000, MSR_ME = 0x1000, MSR_FE0 = 0x800,
+            MSR_SE = 0x400, MSR_BE = 0x200, MSR_FE1 = 0x100, MSR_IP = 0x40, MSR_IR = 0x20, MSR_DR = 0x10, MSR_RI = 0x2;
+    /** The MSR bits a guest can set: everything above except POW, ILE and LE. */
+    public static final long MSR_WRITABLE = 0xff72L;
     private static final long LOW32 = 0xffff_ffffL;
 
     public final long[] gpr = new long[32];
     /** Next instruction address. */
     public long pc;
     public long lr, ctr, xer, msr, srr0, srr1;
+    /** Storage interrupt registers and the four software-use SPRGs (OEA 2.3). */
+    public long dar, dsisr;
+    public final long[] sprg = new long[4];
+    /** HID0 and HID1: implementation registers, held with no effect (no caches are modelled). */
+    public long hid0, hid1;
+
+    /** The exception a unit raised (see {@link #raise}): its vector, SRR1 (or DSISR) causes and instruction word. */
+    public int raisedVector;
+    public long raisedCauses;
+    public int raisedWord;
+    /** Set when an instruction changed state the software TLB depends on (MSR[PR/IR/DR], BATs, SRs, SDR1, tlbie). */
+    public boolean translationChanged;
     /** The 32-bit condition register; field n is bits 4n..4n+3 counted from the MSB. */
     public int cr;
 
@@ -23,6 +45,24 @@ public final class PpcCpu {
     public long ea(long address) { return address & LOW32; }
 
     public boolean supervisor() { return (msr & MSR_PR) == 0; }
+
+    /**
+     * Records exception {@code vector} with its causes (SRR1 bits, or DSISR bits for a DSI) and the instruction word,
+     * and returns {@link PpcTraps#RAISED} for the unit to return; the vCPU takes it from there.
+     */
+    public VcpuExit raise(int vector, long causes, int word) {
+        raisedVector = vector;
+        raisedCauses = causes;
+        raisedWord = word;
+        return PpcTraps.RAISED;
+    }
+
+    /** Sets the MSR as mtmsr/rfi do (unimplemented bits stay 0), noting a change of translation or privilege. */
+    public void setMsr(long value) {
+        long next = value & MSR_WRITABLE;
+        if (((next ^ msr) & (MSR_PR | MSR_IR | MSR_DR)) != 0) translationChanged = true;
+        msr = next;
+    }
 
     /** Sets CR field {@code field} to LT/GT/EQ from a signed comparison result, and SO from XER. */
     public void setCrField(int field, int cmp) {

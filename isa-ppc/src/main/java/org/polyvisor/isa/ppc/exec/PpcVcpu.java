@@ -7,9 +7,13 @@ import java.util.Map;
 import org.polyvisor.isa.ppc.PpcRegisters;
 import org.polyvisor.isa.ppc.decode.DecodeTable;
 import org.polyvisor.isa.ppc.decode.Insn;
+import org.polyvisor.isa.ppc.mmu.ClassicMmu;
 import org.polyvisor.isa.ppc.mmu.Mmu;
-import org.polyvisor.isa.ppc.mmu.RealMode;
+import org.polyvisor.isa.ppc.trap.ExceptionEntry;
+import org.polyvisor.isa.ppc.trap.InstalledVectors;
 import org.polyvisor.isa.ppc.trap.PpcTraps;
+import org.polyvisor.isa.ppc.trap.Srr1;
+import org.polyvisor.isa.ppc.trap.Vectors;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.Vcpu;
 import org.polyvisor.spi.VcpuConfig;
@@ -22,6 +26,11 @@ import org.polyvisor.spi.exec.SoftTlb;
  * One PowerPC vCPU: fetch through the decoded-page cache, dispatch on the instruction's unit, retire.
  * The fetch keeps the slots of the current code page at hand, so the common case is an array read; a store
  * into that page clears the slots it overwrote (same array), so modified code is decoded again.
+ * <p>Exceptions: a unit records a synchronous exception in {@link PpcCpu} and returns {@code PpcTraps.RAISED}; the
+ * run loop delivers it at its vector if the guest installed one ({@code trap.InstalledVectors}) or ends the run
+ * with the crash fault. The decrementer and external interrupts are looked at between slices of
+ * {@link #POLL_INTERVAL} instructions and right after every system instruction (mtmsr, rfi, mtdec...), while
+ * MSR[EE] = 1. A change of MSR[PR/IR/DR] or of the MMU registers flushes the software TLB.
  */
 public final class PpcVcpu implements Vcpu {
     private static final long LOW32 = 0xffff_ffffL;
@@ -32,10 +41,14 @@ public final class PpcVcpu implements Vcpu {
     private final SoftTlb tlb = new SoftTlb();
     private final DecodedPages code = new DecodedPages(4, tlb);
     private final DecodeTable decoder = DecodeTable.standard();
-    private final Mmu mmu = new RealMode();
+    private final ClassicMmu mmu;
+    private final TimeBase timeBase;
     private final DataBus bus;
     private final LoadStoreUnit loadStore;
+    private final SystemUnit system;
     private long retired;
+    /** An external interrupt was raised and not yet taken (edge-triggered: {@link #raiseInterrupt}). */
+    private volatile boolean externalPending;
 
     /** The code page the fetch path holds: its virtual page number, host page and decoded slots. */
     private long fetchVpn = -1;
@@ -46,43 +59,136 @@ public final class PpcVcpu implements Vcpu {
     public PpcVcpu(VcpuConfig config) {
         this.id = config.vcpuId();
         this.memory = config.memory();
-        this.bus = new DataBus(memory, tlb, code, mmu);
+        this.mmu = new ClassicMmu(memory);
+        this.timeBase = new TimeBase(config.clock());
+        this.bus = new DataBus(cpu, memory, tlb, code, mmu);
         this.loadStore = new LoadStoreUnit(cpu, bus);
+        this.system = new SystemUnit(cpu, mmu, timeBase);
     }
+
+    /** The MMU state (BATs, segment registers, SDR1), for tests in this module. */
+    public ClassicMmu mmu() { return mmu; }
 
     /** The architectural state, for the boot protocol and tests in this module. */
     public PpcCpu cpu() { return cpu; }
 
     @Override public int id() { return id; }
 
+    /** Instructions between two looks at the asynchronous exceptions (decrementer, external) when nothing changed. */
+    private static final long POLL_INTERVAL = 256;
+
     @Override
     public VcpuExit run(long budget) {
         PpcCpu c = cpu;
-        for (long done = 0; done < budget; done++) {
-            long cia = c.pc;
-            Insn in = fetch(cia);
-            if (in == null) return fetchExit;
-            c.pc = (cia + 4) & LOW32;
-            VcpuExit exit = switch (in.unit) {
-                case FIXED_POINT -> { FixedPointUnit.execute(c, in); yield null; }
-                case ROTATE -> { RotateUnit.execute(c, in); yield null; }
-                case LOAD_STORE -> loadStore.execute(in);
-                case BRANCH -> BranchUnit.execute(c, in, cia);
-                case CONDITION -> { ConditionUnit.execute(c, in); yield null; }
-                case SYSTEM -> SystemUnit.execute(c, in, cia);
-            };
-            if (exit != null) {
-                if (exit instanceof VcpuExit.Fault f) {
-                    c.pc = cia;
-                    return f.pc() == cia ? f : new VcpuExit.Fault(f.reason(), cia);
+        if (c.translationChanged) translationChanged();
+        long done = 0;
+        while (done < budget) {
+            // Asynchronous exceptions are looked at between slices, so the inner loop carries no extra test.
+            if ((c.msr & PpcCpu.MSR_EE) != 0) takeAsynchronous();
+            long sliceEnd = Math.min(budget, done + POLL_INTERVAL);
+            for (; done < sliceEnd; done++) {
+                long cia = c.pc;
+                Insn in = fetch(cia);
+                if (in == null) {
+                    VcpuExit unhandled = exception(fetchExit, cia);
+                    if (unhandled != null) return unhandled;
+                    continue;
+                }
+                c.pc = (cia + 4) & LOW32;
+                VcpuExit exit = switch (in.unit) {
+                    case FIXED_POINT -> { FixedPointUnit.execute(c, in); yield null; }
+                    case ROTATE -> { RotateUnit.execute(c, in); yield null; }
+                    case LOAD_STORE -> loadStore.execute(in);
+                    case BRANCH -> BranchUnit.execute(c, in, cia);
+                    case CONDITION -> { ConditionUnit.execute(c, in); yield null; }
+                    case SYSTEM -> {
+                        VcpuExit e = system.execute(in, cia);
+                        // mtmsr, rfi, mtsr, tlbie... may have changed the translation or made an interrupt deliverable
+                        if (c.translationChanged) translationChanged();
+                        sliceEnd = done + 1;
+                        yield e;
+                    }
+                };
+                if (exit != null) {
+                    if (exit == PpcTraps.RAISED || exit instanceof VcpuExit.Fault) {
+                        VcpuExit unhandled = exception(exit, cia);
+                        if (unhandled != null) return unhandled;
+                        continue;
+                    }
+                    retired++;
+                    return exit;
                 }
                 retired++;
-                return exit;
             }
-            retired++;
         }
         return VcpuExit.BUDGET_SPENT;
     }
+
+    /**
+     * The instruction at {@code cia} raised an exception ({@link PpcTraps#RAISED}) or failed with a fault: delivers
+     * the exception into the guest and returns null, or returns the fault that ends the run (pc left at {@code cia}).
+     */
+    private VcpuExit exception(VcpuExit exit, long cia) {
+        PpcCpu c = cpu;
+        c.pc = cia;
+        if (exit != PpcTraps.RAISED) {
+            VcpuExit.Fault f = (VcpuExit.Fault) exit;
+            return f.pc() == cia ? f : new VcpuExit.Fault(f.reason(), cia);
+        }
+        VcpuExit unhandled = takeSynchronous(cia);
+        if (unhandled == null && c.raisedVector == Vectors.SYSTEM_CALL) retired++;
+        return unhandled;
+    }
+
+    /**
+     * Delivers the exception a unit or the fetch recorded in the CPU, if the guest installed its vector
+     * ({@link InstalledVectors}); otherwise returns the crash fault and leaves the pc at the instruction.
+     */
+    private VcpuExit takeSynchronous(long cia) {
+        PpcCpu c = cpu;
+        int vector = c.raisedVector;
+        if (!InstalledVectors.installed(memory, c.msr, vector))
+            return PpcTraps.unhandled(vector, c.raisedCauses, c.raisedWord, c.dar, cia);
+        long causes = switch (vector) {
+            case Vectors.DSI -> 0;                      // the causes went to DSISR; SRR1 only saves the MSR
+            default -> c.raisedCauses;
+        };
+        ExceptionEntry.enter(c, vector, vector == Vectors.SYSTEM_CALL ? cia + 4 : cia, causes);
+        if (c.translationChanged) translationChanged();
+        return null;
+    }
+
+    /** With MSR[EE] = 1: the external interrupt (0x500) first, then the decrementer (0x900), if installed. */
+    private void takeAsynchronous() {
+        PpcCpu c = cpu;
+        if (externalPending && InstalledVectors.installed(memory, c.msr, Vectors.EXTERNAL)) {
+            externalPending = false;
+            ExceptionEntry.enter(c, Vectors.EXTERNAL, c.pc, 0);
+            if (c.translationChanged) translationChanged();
+        } else if (timeBase.decrementerPending() && InstalledVectors.installed(memory, c.msr, Vectors.DECREMENTER)) {
+            timeBase.acknowledge();
+            ExceptionEntry.enter(c, Vectors.DECREMENTER, c.pc, 0);
+            if (c.translationChanged) translationChanged();
+        }
+    }
+
+    /**
+     * The MSR's translation or privilege bits, or the MMU state, changed: tell the MMU the mode and drop every
+     * cached translation (the software TLB caches no privilege or mode, so it holds one mode's entries at a time).
+     */
+    private void translationChanged() {
+        PpcCpu c = cpu;
+        c.translationChanged = false;
+        long msr = c.msr;
+        mmu.setMode((msr & PpcCpu.MSR_IR) != 0, (msr & PpcCpu.MSR_DR) != 0, (msr & PpcCpu.MSR_PR) != 0);
+        tlb.flush();
+        fetchVpn = -1;
+        fetchPage = null;
+        fetchSlots = null;
+    }
+
+    /** Edge-triggered: the line is remembered until the guest takes the external interrupt with MSR[EE] = 1. */
+    @Override public void raiseInterrupt(int line) { externalPending = true; }
 
     /** The decoded instruction at {@code pc}, or null with {@link #fetchExit} set. */
     private Insn fetch(long pc) {
@@ -94,7 +200,7 @@ public final class PpcVcpu implements Vcpu {
         int word = DataBus.word(fetchPage, slot << 2);
         Insn in = decoder.decode(word);
         if (in == null) {
-            fetchExit = PpcTraps.illegalInstruction(word, pc);
+            fetchExit = cpu.raise(Vectors.PROGRAM, Srr1.PROGRAM_ILLEGAL, word);
             return null;
         }
         fetchSlots[slot] = in;
@@ -108,8 +214,12 @@ public final class PpcVcpu implements Vcpu {
             gfn = tlb.frame(SoftTlb.FETCH, pc);
         } else {
             long gpa = mmu.translate(pc, Mmu.FETCH);
+            if (gpa < 0) {
+                fetchExit = cpu.raise(Vectors.ISI, mmu.faultBits() & Srr1.ISI_CAUSES, 0);
+                return false;
+            }
             gfn = gpa >>> GuestMemory.PAGE_SHIFT;
-            page = gpa < 0 ? null : memory.page(gfn);
+            page = memory.page(gfn);
             if (page == null) {
                 fetchExit = new VcpuExit.Fault("fetch outside guest memory at 0x" + Long.toHexString(pc), pc);
                 return false;
@@ -158,7 +268,7 @@ public final class PpcVcpu implements Vcpu {
             case PpcRegisters.CTR -> c.ctr = value;
             case PpcRegisters.CR -> c.cr = (int) value;
             case PpcRegisters.XER -> c.xer = value & LOW32;
-            case PpcRegisters.MSR -> c.msr = value;
+            case PpcRegisters.MSR -> { c.msr = value & PpcCpu.MSR_WRITABLE; c.translationChanged = true; }
             case PpcRegisters.SRR0 -> c.srr0 = value;
             case PpcRegisters.SRR1 -> c.srr1 = value;
             default -> {
@@ -170,6 +280,7 @@ public final class PpcVcpu implements Vcpu {
 
     @Override
     public long translate(long virtualAddress, boolean write) {
+        if (cpu.translationChanged) translationChanged();
         return mmu.translate(virtualAddress, write ? Mmu.WRITE : Mmu.READ);
     }
 
@@ -189,6 +300,24 @@ public final class PpcVcpu implements Vcpu {
         m.put("msr", c.msr);
         m.put("srr0", c.srr0);
         m.put("srr1", c.srr1);
+        m.put("dar", c.dar);
+        m.put("dsisr", c.dsisr);
+        for (int n = 0; n < 4; n++) m.put("sprg" + n, c.sprg[n]);
+        m.put("hid0", c.hid0);
+        m.put("hid1", c.hid1);
+        long[] time = timeBase.save();
+        m.put("tb", time[0]);
+        m.put("dec", time[1]);
+        m.put("dec_state", time[2]);
+        m.put("sdr1", mmu.pageTable().sdr1());
+        for (int n = 0; n < 16; n++) m.put("sr" + n, mmu.segments().get(n) & LOW32);
+        for (int n = 0; n < 4; n++) {
+            m.put("ibat" + n + "u", mmu.ibat().upper(n));
+            m.put("ibat" + n + "l", mmu.ibat().lower(n));
+            m.put("dbat" + n + "u", mmu.dbat().upper(n));
+            m.put("dbat" + n + "l", mmu.dbat().lower(n));
+        }
+        m.put("external_pending", externalPending ? 1L : 0L);
         return new VcpuState("ppc", m, java.nio.ByteBuffer.allocate(8).putLong(retired).array());
     }
 
@@ -206,13 +335,25 @@ public final class PpcVcpu implements Vcpu {
         c.msr = m.getOrDefault("msr", 0L);
         c.srr0 = m.getOrDefault("srr0", 0L);
         c.srr1 = m.getOrDefault("srr1", 0L);
+        c.dar = m.getOrDefault("dar", 0L);
+        c.dsisr = m.getOrDefault("dsisr", 0L);
+        for (int n = 0; n < 4; n++) c.sprg[n] = m.getOrDefault("sprg" + n, 0L);
+        c.hid0 = m.getOrDefault("hid0", 0L);
+        c.hid1 = m.getOrDefault("hid1", 0L);
+        timeBase.restore(m.getOrDefault("tb", 0L), m.getOrDefault("dec", 0L), m.getOrDefault("dec_state", 0L));
+        mmu.pageTable().setSdr1(m.getOrDefault("sdr1", 0L));
+        for (int n = 0; n < 16; n++) mmu.segments().set(n, m.getOrDefault("sr" + n, 0L));
+        for (int n = 0; n < 4; n++) {
+            mmu.ibat().setUpper(n, m.getOrDefault("ibat" + n + "u", 0L));
+            mmu.ibat().setLower(n, m.getOrDefault("ibat" + n + "l", 0L));
+            mmu.dbat().setUpper(n, m.getOrDefault("dbat" + n + "u", 0L));
+            mmu.dbat().setLower(n, m.getOrDefault("dbat" + n + "l", 0L));
+        }
+        externalPending = m.getOrDefault("external_pending", 0L) != 0;
         byte[] extra = state.extra();
         if (extra.length == 8) retired = java.nio.ByteBuffer.wrap(extra).getLong();
         // Memory may have changed under a restored state: forget every cached translation and decoding.
-        tlb.flush();
         code.clear();
-        fetchVpn = -1;
-        fetchPage = null;
-        fetchSlots = null;
+        translationChanged();
     }
 }

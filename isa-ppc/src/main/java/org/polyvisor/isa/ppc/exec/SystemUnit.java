@@ -2,72 +2,94 @@ package org.polyvisor.isa.ppc.exec;
 
 import org.polyvisor.isa.ppc.decode.Insn;
 import org.polyvisor.isa.ppc.decode.Op;
+import org.polyvisor.isa.ppc.mmu.ClassicMmu;
 import org.polyvisor.isa.ppc.trap.PpcTraps;
+import org.polyvisor.isa.ppc.trap.Srr1;
+import org.polyvisor.isa.ppc.trap.Vectors;
 import org.polyvisor.spi.VcpuExit;
 
 /**
- * Special purpose register and machine state moves, rfi, storage synchronisation, cache management and the
- * system call instruction. SPRs (Book I 3.3.17, Book III): XER 1, LR 8, CTR 9 are user registers; SRR0 26 and
- * SRR1 27 are privileged, as is every SPR number with 0x10 set (the first bit of the instruction's swapped
- * field). Other SPRs are not implemented: illegal instruction.
+ * Special purpose register and machine state moves, rfi, the segment register and TLB instructions, time base
+ * reads, storage synchronisation, cache management, traps and the system call instruction. Privileged operations
+ * in problem state and SPRs this 750 does not have raise the program exception (privileged / illegal).
+ * The SPRs are those of {@link Sprs}.
  */
 final class SystemUnit {
-    static final int XER = 1, LR = 8, CTR = 9, SRR0 = 26, SRR1 = 27;
+    private final PpcCpu c;
+    private final ClassicMmu mmu;
+    private final TimeBase timeBase;
 
-    private SystemUnit() { }
+    SystemUnit(PpcCpu c, ClassicMmu mmu, TimeBase timeBase) {
+        this.c = c;
+        this.mmu = mmu;
+        this.timeBase = timeBase;
+    }
 
     /** Returns null to go on, or the exit; {@code cia} is the address of this instruction. */
-    static VcpuExit execute(PpcCpu c, Insn i, long cia) {
+    VcpuExit execute(Insn i, long cia) {
         switch (i.op) {
             case MFSPR, MTSPR -> {
-                if (privileged(i.spr) && !c.supervisor()) return PpcTraps.privilegedInstruction(i.word, cia);
-                boolean ok = i.op == Op.MFSPR ? moveFrom(c, i) : moveTo(c, i);
-                return ok ? null : PpcTraps.illegalInstruction(i.word, cia);
+                if (Sprs.privileged(i.spr) && !c.supervisor()) return privileged(i);
+                boolean ok = i.op == Op.MFSPR ? moveFrom(i.spr, i.rt) : moveTo(i.spr, c.gpr[i.rt]);
+                return ok ? null : illegal(i);
             }
-            case SYNC, ISYNC, EIEIO -> {
-                // One vCPU sees its own accesses in order, and decoded code is invalidated on store: nothing to do.
-                return null;
+            case MFTB -> {
+                return i.spr == Sprs.TBL_READ || i.spr == Sprs.TBU_READ ? (moveFrom(i.spr, i.rt) ? null : illegal(i)) : illegal(i);
+            }
+            case SYNC, ISYNC, EIEIO, TLBSYNC -> {
+                // One vCPU sees its own accesses in order, decoded code is invalidated on store, and tlbie takes
+                // effect at once on this vCPU: nothing to wait for. (tlbsync is privileged on the 750.)
+                return i.op == Op.TLBSYNC && !c.supervisor() ? privileged(i) : null;
             }
             case SC -> {
-                return PpcTraps.systemCall((i.word >>> 5) & 0x7f, c.supervisor(), cia);
+                if (PpcTraps.isHypercall((i.word >>> 5) & 0x7f, c.supervisor())) return VcpuExit.HYPERCALL;
+                return c.raise(Vectors.SYSTEM_CALL, 0, i.word);
             }
             case TW, TWI -> {
                 int a = (int) c.gpr[i.ra], b = i.op == Op.TW ? (int) c.gpr[i.rb] : (int) i.simm;
-                return trapCondition(i.rt, a, b) ? PpcTraps.trap(i.word, cia) : null;
+                return trapCondition(i.rt, a, b) ? c.raise(Vectors.PROGRAM, Srr1.PROGRAM_TRAP, i.word) : null;
             }
-            case DCBST, DCBF, ICBI -> {
+            case DCBST, DCBF -> {
                 // No caches are modelled, and decoded code is dropped on every store: nothing to write back.
                 return null;
             }
-            case DCBI, MFMSR, MTMSR, RFI -> {
-                if (!c.supervisor()) return PpcTraps.privilegedInstruction(i.word, cia);
-                return machineState(c, i, cia);
+            case DCBI, MFMSR, MTMSR, RFI, MTSR, MTSRIN, MFSR, MFSRIN, TLBIE -> {
+                if (!c.supervisor()) return privileged(i);
+                machineState(i);
+                return null;
             }
             default -> throw new IllegalStateException("not a system op: " + i.op);
         }
     }
 
-    /** MSR bits 16-23, 25-27 and 30-31 (EE, PR, FP, ME, FE0, SE, BE, FE1, IP, IR, DR, RI, LE): what rfi copies from SRR1. */
-    private static final long MSR_RESTORED = 0xff73L;
+    private VcpuExit privileged(Insn i) { return c.raise(Vectors.PROGRAM, Srr1.PROGRAM_PRIVILEGED, i.word); }
 
-    private static VcpuExit machineState(PpcCpu c, Insn i, long cia) {
-        long msr;
+    private VcpuExit illegal(Insn i) { return c.raise(Vectors.PROGRAM, Srr1.PROGRAM_ILLEGAL, i.word); }
+
+    private void machineState(Insn i) {
         switch (i.op) {
-            case DCBI -> { return null; }
-            case MFMSR -> { c.gpr[i.rt] = c.msr; return null; }
-            case MTMSR -> msr = (i.word & 0x1_0000) != 0
+            case DCBI -> { }
+            case MFMSR -> c.gpr[i.rt] = c.msr;
+            case MTMSR -> c.setMsr((i.word & 0x1_0000) != 0
                     ? (c.msr & ~(PpcCpu.MSR_EE | PpcCpu.MSR_RI)) | (c.gpr[i.rt] & (PpcCpu.MSR_EE | PpcCpu.MSR_RI))
-                    : c.gpr[i.rt] & 0xffff_ffffL;
-            default -> {
-                msr = (c.msr & ~MSR_RESTORED) | (c.srr1 & MSR_RESTORED);
+                    : c.gpr[i.rt]);
+            case RFI -> {
+                c.setMsr((c.msr & ~Srr1.MSR_SAVED) | (c.srr1 & Srr1.MSR_SAVED));
                 c.pc = c.ea(c.srr0 & ~3L);
             }
+            case MTSR -> setSegment(i.ra & 15, c.gpr[i.rt]);
+            case MTSRIN -> setSegment((int) (c.gpr[i.rb] >>> 28) & 15, c.gpr[i.rt]);
+            case MFSR -> c.gpr[i.rt] = mmu.segments().get(i.ra & 15) & 0xffff_ffffL;
+            case MFSRIN -> c.gpr[i.rt] = mmu.segments().get((int) (c.gpr[i.rb] >>> 28) & 15) & 0xffff_ffffL;
+            // tlbie invalidates the congruence class of EA in every segment: the soft TLB is dropped whole.
+            case TLBIE -> c.translationChanged = true;
+            default -> throw new IllegalStateException("not a machine state op: " + i.op);
         }
-        // Only real addressing exists so far (mmu.RealMode): refuse to run translated code wrongly.
-        if ((msr & (PpcCpu.MSR_IR | PpcCpu.MSR_DR)) != 0)
-            return new VcpuExit.Fault("address translation (MSR[IR]/MSR[DR]) is not implemented yet", cia);
-        c.msr = msr;
-        return null;
+    }
+
+    private void setSegment(int n, long value) {
+        mmu.segments().set(n, value);
+        c.translationChanged = true;
     }
 
     /** TO bits, MSB first: signed less, signed greater, equal, unsigned less, unsigned greater (words in 32-bit mode). */
@@ -76,32 +98,60 @@ final class SystemUnit {
                 || (to & 0x02) != 0 && Integer.compareUnsigned(a, b) < 0 || (to & 0x01) != 0 && Integer.compareUnsigned(a, b) > 0;
     }
 
-    private static boolean privileged(int spr) { return (spr & 0x10) != 0; }
-
-    private static boolean moveFrom(PpcCpu c, Insn i) {
+    private boolean moveFrom(int spr, int rt) {
         long v;
-        switch (i.spr) {
-            case XER -> v = c.xer & 0xffff_ffffL;
-            case LR -> v = c.lr;
-            case CTR -> v = c.ctr;
-            case SRR0 -> v = c.srr0;
-            case SRR1 -> v = c.srr1;
-            default -> { return false; }
+        switch (spr) {
+            case Sprs.XER -> v = c.xer & 0xffff_ffffL;
+            case Sprs.LR -> v = c.lr;
+            case Sprs.CTR -> v = c.ctr;
+            case Sprs.DSISR -> v = c.dsisr;
+            case Sprs.DAR -> v = c.dar;
+            case Sprs.DEC -> v = timeBase.decrementer();
+            case Sprs.SDR1 -> v = mmu.pageTable().sdr1();
+            case Sprs.SRR0 -> v = c.srr0;
+            case Sprs.SRR1 -> v = c.srr1;
+            case Sprs.TBL_READ -> v = timeBase.timeBase() & 0xffff_ffffL;
+            case Sprs.TBU_READ -> v = timeBase.timeBase() >>> 32;
+            case Sprs.SPRG0, Sprs.SPRG0 + 1, Sprs.SPRG0 + 2, Sprs.SPRG0 + 3 -> v = c.sprg[spr - Sprs.SPRG0];
+            case Sprs.PVR -> v = Sprs.PVR_750;
+            case Sprs.HID0 -> v = c.hid0;
+            case Sprs.HID1 -> v = c.hid1;
+            default -> {
+                int bat = Sprs.bat(spr);
+                if (bat < 0) return false;
+                var array = (spr & 8) == 0 ? mmu.ibat() : mmu.dbat();
+                v = (spr & 1) == 0 ? array.upper(bat) : array.lower(bat);
+            }
         }
-        c.gpr[i.rt] = v;
+        c.gpr[rt] = v & 0xffff_ffffL;
         return true;
     }
 
-    private static boolean moveTo(PpcCpu c, Insn i) {
-        long v = c.gpr[i.rt];
-        switch (i.spr) {
+    private boolean moveTo(int spr, long v) {
+        switch (spr) {
             // XER keeps SO, OV, CA and the byte count; the other bits are reserved.
-            case XER -> c.xer = v & 0xe000_007fL;
-            case LR -> c.lr = v;
-            case CTR -> c.ctr = v;
-            case SRR0 -> c.srr0 = v;
-            case SRR1 -> c.srr1 = v;
-            default -> { return false; }
+            case Sprs.XER -> c.xer = v & 0xe000_007fL;
+            case Sprs.LR -> c.lr = v;
+            case Sprs.CTR -> c.ctr = v;
+            case Sprs.DSISR -> c.dsisr = v & 0xffff_ffffL;
+            case Sprs.DAR -> c.dar = v & 0xffff_ffffL;
+            case Sprs.DEC -> timeBase.setDecrementer(v);
+            case Sprs.SDR1 -> { mmu.pageTable().setSdr1(v); c.translationChanged = true; }
+            case Sprs.SRR0 -> c.srr0 = v;
+            case Sprs.SRR1 -> c.srr1 = v;
+            case Sprs.TBL_WRITE -> timeBase.setLower(v);
+            case Sprs.TBU_WRITE -> timeBase.setUpper(v);
+            case Sprs.SPRG0, Sprs.SPRG0 + 1, Sprs.SPRG0 + 2, Sprs.SPRG0 + 3 -> c.sprg[spr - Sprs.SPRG0] = v & 0xffff_ffffL;
+            case Sprs.HID0 -> c.hid0 = v & 0xffff_ffffL;
+            case Sprs.HID1 -> c.hid1 = v & 0xffff_ffffL;
+            default -> {
+                int bat = Sprs.bat(spr);
+                if (bat < 0) return false;
+                var array = (spr & 8) == 0 ? mmu.ibat() : mmu.dbat();
+                if ((spr & 1) == 0) array.setUpper(bat, v);
+                else array.setLower(bat, v);
+                c.translationChanged = true;
+            }
         }
         return true;
     }
