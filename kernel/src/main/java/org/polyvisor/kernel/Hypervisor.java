@@ -156,6 +156,23 @@ public final class Hypervisor implements AutoCloseable {
         }
     }
 
+    /**
+     * xl mem-set: the new balloon target, written where the guest's balloon driver watches for it
+     * ({@code memory/target}, in KiB); the guest gives frames back (or takes them) with memory_op.
+     */
+    public void memSet(Domain d, long mib) {
+        long maxKiB = d.memory().ramBytes() >> 10;
+        if (mib < 1 || mib << 10 > maxKiB)
+            throw new DomainOpException("memory target must be 1 to " + (maxKiB >> 10) + " MiB (the domain's maximum), was " + mib);
+        control.info(TOOLSTACK, d);
+        try {
+            xenstoreWrite(org.polyvisor.kernel.xenstore.XenStore.domainPath(d.id()) + "/memory/target", Long.toString(mib << 10));
+        } catch (org.polyvisor.kernel.xenstore.XsError.XsException e) {
+            throw new DomainOpException("cannot set the balloon target of " + d.describe() + ": " + e.error());
+        }
+        log.xen("balloon target of " + d.describe() + " set to " + mib + " MiB");
+    }
+
     /** xl rename DOM NAME. */
     public void rename(Domain d, String name) { control.rename(TOOLSTACK, d, name); }
 

@@ -41,6 +41,9 @@ public interface Vcpu {
     /** Raises an external interrupt line (vector on x86) for the guest; delivered when the guest allows it. */
     default void raiseInterrupt(int line) { }
 
+    /** Lowers a level-triggered line that {@link #raiseInterrupt} raised (an OpenPIC or GIC level source). */
+    default void lowerInterrupt(int line) { }
+
     /** A complete snapshot of the architectural state, for save/restore and migration. */
     VcpuState save();
 

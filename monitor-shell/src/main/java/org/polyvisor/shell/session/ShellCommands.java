@@ -25,6 +25,8 @@ final class ShellCommands {
         root.addSubcommand("domname", new NamingCommands.DomName(s));
         root.addSubcommand("rename", new NamingCommands.Rename(s));
         root.addSubcommand("uptime", new NamingCommands.Uptime(s));
+        root.addSubcommand("mem-set", new MemoryCommands.MemSet(s));
+        root.addSubcommand("top", new MemoryCommands.Top(s));
         root.addSubcommand("xenstore-ls", new XenStoreCommands.Ls(s));
         root.addSubcommand("xenstore-read", new XenStoreCommands.Read(s));
         root.addSubcommand("xenstore-write", new XenStoreCommands.Write(s));

@@ -59,7 +59,7 @@ public final class ShellSession implements AutoCloseable {
     public List<String> commandNames() { return List.copyOf(commands.getSubcommands().keySet()); }
 
     /** Names of the commands whose argument is a domain. */
-    public static final List<String> DOMAIN_COMMANDS = List.of("console", "destroy", "domid", "list", "pause", "rename",
+    public static final List<String> DOMAIN_COMMANDS = List.of("console", "destroy", "domid", "list", "mem-set", "pause", "rename",
             "shutdown", "unpause", "uptime", "vcpu-list", "vcpu-pin");
 
     public Hypervisor hypervisor() { return hypervisor; }

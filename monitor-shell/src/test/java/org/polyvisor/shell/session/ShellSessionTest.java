@@ -125,6 +125,11 @@ class ShellSessionTest {
         assertEquals("hello\n", run("xenstore-read /local/domain/0/data/note"));
         String ls = run("xenstore-ls /local/domain/0");
         assertTrue(ls.contains("/local/domain/0/memory/target = \"16384\""), ls);
+        assertEquals("balloon target of domain 0 (Domain-0, " + session.dom0Isa().orElseThrow() + ") set to 8 MiB\n", run("mem-set 0 8"));
+        assertEquals("8192\n", run("xenstore-read /local/domain/0/memory/target"));
+        run("mem-set 0 99");
+        assertEquals("error: memory target must be 1 to 16 MiB (the domain's maximum), was 99", oneErrorLine());
+        assertTrue(run("top").lines().anyMatch(l -> l.startsWith("Domain-0 ")));
         run("xenstore-read /nowhere");
         assertEquals("error: xenstore-read /nowhere: ENOENT", oneErrorLine());
     }
