@@ -1,3 +1,4 @@
+.arch armv8.1-a
 b .+0
 bl .+0
 b .+4

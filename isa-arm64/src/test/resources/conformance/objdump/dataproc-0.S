@@ -1,3 +1,4 @@
+.arch armv8.1-a
 add x0, x3, #0
 add w0, w3, #0, lsl #12
 adds x0, x3, #4095
@@ -34,6 +35,12 @@ umsubl x0, w3, w1, x5
 smulh x0, x3, x1
 umulh x0, x3, x1
 extr x0, x3, x0, #0
+adc x0, x3, x1
+adcs w0, w3, w2
+sbc x0, x3, x3
+sbcs w0, w3, w4
+ngc x0, x3
+ngcs w0, w3
 add x1, x10, #130
 add w1, w10, #127, lsl #12
 adds x1, x10, #4095
@@ -70,6 +77,12 @@ umsubl x1, w10, w2, x6
 smulh x1, x10, x2
 umulh x1, x10, x2
 extr x1, x10, x2, #2
+adc x1, x10, x2
+adcs w1, w10, w3
+sbc x1, x10, x4
+sbcs w1, w10, w5
+ngc x1, x10
+ngcs w1, w10
 add x2, x17, #260
 add w2, w17, #254, lsl #12
 adds x2, x17, #4095
@@ -106,6 +119,12 @@ umsubl x2, w17, w3, x7
 smulh x2, x17, x3
 umulh x2, x17, x3
 extr x2, x17, x2, #4
+adc x2, x17, x3
+adcs w2, w17, w4
+sbc x2, x17, x5
+sbcs w2, w17, w6
+ngc x2, x17
+ngcs w2, w17
 add x3, x24, #390
 add w3, w24, #381, lsl #12
 adds x3, x24, #4095
@@ -142,6 +161,12 @@ umsubl x3, w24, w4, x8
 smulh x3, x24, x4
 umulh x3, x24, x4
 extr x3, x24, x4, #6
+adc x3, x24, x4
+adcs w3, w24, w5
+sbc x3, x24, x6
+sbcs w3, w24, w7
+ngc x3, x24
+ngcs w3, w24
 add x4, sp, #520
 add w4, wsp, #508, lsl #12
 adds x4, sp, #4095
@@ -178,6 +203,12 @@ umsubl x4, wzr, w5, x9
 smulh x4, xzr, x5
 umulh x4, xzr, x5
 extr x4, xzr, x4, #8
+adc x4, xzr, x5
+adcs w4, wzr, w6
+sbc x4, xzr, x7
+sbcs w4, wzr, w8
+ngc x4, xzr
+ngcs w4, wzr
 add x5, x6, #650
 add w5, w6, #635, lsl #12
 adds x5, x6, #4095
@@ -214,6 +245,12 @@ umsubl x5, w6, w6, x10
 smulh x5, x6, x6
 umulh x5, x6, x6
 extr x5, x6, x6, #10
+adc x5, x6, x6
+adcs w5, w6, w7
+sbc x5, x6, x8
+sbcs w5, w6, w9
+ngc x5, x6
+ngcs w5, w6
 add x6, x13, #780
 add w6, w13, #762, lsl #12
 adds x6, x13, #4095
@@ -250,6 +287,12 @@ umsubl x6, w13, w7, x11
 smulh x6, x13, x7
 umulh x6, x13, x7
 extr x6, x13, x6, #12
+adc x6, x13, x7
+adcs w6, w13, w8
+sbc x6, x13, x9
+sbcs w6, w13, w10
+ngc x6, x13
+ngcs w6, w13
 add x7, x20, #910
 add w7, w20, #889, lsl #12
 adds x7, x20, #4095
@@ -286,6 +329,12 @@ umsubl x7, w20, w8, x12
 smulh x7, x20, x8
 umulh x7, x20, x8
 extr x7, x20, x8, #14
+adc x7, x20, x8
+adcs w7, w20, w9
+sbc x7, x20, x10
+sbcs w7, w20, w11
+ngc x7, x20
+ngcs w7, w20
 add x8, x27, #1040
 add w8, w27, #1016, lsl #12
 adds x8, x27, #4095
@@ -322,6 +371,12 @@ umsubl x8, w27, w9, x13
 smulh x8, x27, x9
 umulh x8, x27, x9
 extr x8, x27, x8, #16
+adc x8, x27, x9
+adcs w8, w27, w10
+sbc x8, x27, x11
+sbcs w8, w27, w12
+ngc x8, x27
+ngcs w8, w27
 add x9, x2, #1170
 add w9, w2, #1143, lsl #12
 adds x9, x2, #4095
@@ -358,6 +413,12 @@ umsubl x9, w2, w10, x14
 smulh x9, x2, x10
 umulh x9, x2, x10
 extr x9, x2, x10, #18
+adc x9, x2, x10
+adcs w9, w2, w11
+sbc x9, x2, x12
+sbcs w9, w2, w13
+ngc x9, x2
+ngcs w9, w2
 add x10, x9, #1300
 add w10, w9, #1270, lsl #12
 adds x10, x9, #4095
@@ -394,6 +455,12 @@ umsubl x10, w9, w11, x15
 smulh x10, x9, x11
 umulh x10, x9, x11
 extr x10, x9, x10, #20
+adc x10, x9, x11
+adcs w10, w9, w12
+sbc x10, x9, x13
+sbcs w10, w9, w14
+ngc x10, x9
+ngcs w10, w9
 add x11, x16, #1430
 add w11, w16, #1397, lsl #12
 adds x11, x16, #4095
@@ -430,6 +497,12 @@ umsubl x11, w16, w12, x16
 smulh x11, x16, x12
 umulh x11, x16, x12
 extr x11, x16, x12, #22
+adc x11, x16, x12
+adcs w11, w16, w13
+sbc x11, x16, x14
+sbcs w11, w16, w15
+ngc x11, x16
+ngcs w11, w16
 add x12, x23, #1560
 add w12, w23, #1524, lsl #12
 adds x12, x23, #4095
@@ -466,6 +539,12 @@ umsubl x12, w23, w13, x17
 smulh x12, x23, x13
 umulh x12, x23, x13
 extr x12, x23, x12, #24
+adc x12, x23, x13
+adcs w12, w23, w14
+sbc x12, x23, x15
+sbcs w12, w23, w16
+ngc x12, x23
+ngcs w12, w23
 add x13, x30, #1690
 add w13, w30, #1651, lsl #12
 adds x13, x30, #4095
@@ -502,6 +581,12 @@ umsubl x13, w30, w14, x18
 smulh x13, x30, x14
 umulh x13, x30, x14
 extr x13, x30, x14, #26
+adc x13, x30, x14
+adcs w13, w30, w15
+sbc x13, x30, x16
+sbcs w13, w30, w17
+ngc x13, x30
+ngcs w13, w30
 add x14, x5, #1820
 add w14, w5, #1778, lsl #12
 adds x14, x5, #4095
@@ -538,6 +623,12 @@ umsubl x14, w5, w15, x19
 smulh x14, x5, x15
 umulh x14, x5, x15
 extr x14, x5, x14, #28
+adc x14, x5, x15
+adcs w14, w5, w16
+sbc x14, x5, x17
+sbcs w14, w5, w18
+ngc x14, x5
+ngcs w14, w5
 add x15, x12, #1950
 add w15, w12, #1905, lsl #12
 adds x15, x12, #4095
@@ -574,6 +665,12 @@ umsubl x15, w12, w16, x20
 smulh x15, x12, x16
 umulh x15, x12, x16
 extr x15, x12, x16, #30
+adc x15, x12, x16
+adcs w15, w12, w17
+sbc x15, x12, x18
+sbcs w15, w12, w19
+ngc x15, x12
+ngcs w15, w12
 add x16, x19, #2080
 add w16, w19, #2032, lsl #12
 adds x16, x19, #4095
@@ -610,6 +707,12 @@ umsubl x16, w19, w17, x21
 smulh x16, x19, x17
 umulh x16, x19, x17
 extr x16, x19, x16, #32
+adc x16, x19, x17
+adcs w16, w19, w18
+sbc x16, x19, x19
+sbcs w16, w19, w20
+ngc x16, x19
+ngcs w16, w19
 add x17, x26, #2210
 add w17, w26, #2159, lsl #12
 adds x17, x26, #4095
@@ -646,6 +749,12 @@ umsubl x17, w26, w18, x22
 smulh x17, x26, x18
 umulh x17, x26, x18
 extr x17, x26, x18, #34
+adc x17, x26, x18
+adcs w17, w26, w19
+sbc x17, x26, x20
+sbcs w17, w26, w21
+ngc x17, x26
+ngcs w17, w26
 add x18, x1, #2340
 add w18, w1, #2286, lsl #12
 adds x18, x1, #4095
@@ -682,6 +791,12 @@ umsubl x18, w1, w19, x23
 smulh x18, x1, x19
 umulh x18, x1, x19
 extr x18, x1, x18, #36
+adc x18, x1, x19
+adcs w18, w1, w20
+sbc x18, x1, x21
+sbcs w18, w1, w22
+ngc x18, x1
+ngcs w18, w1
 add x19, x8, #2470
 add w19, w8, #2413, lsl #12
 adds x19, x8, #4095
@@ -718,6 +833,12 @@ umsubl x19, w8, w20, x24
 smulh x19, x8, x20
 umulh x19, x8, x20
 extr x19, x8, x20, #38
+adc x19, x8, x20
+adcs w19, w8, w21
+sbc x19, x8, x22
+sbcs w19, w8, w23
+ngc x19, x8
+ngcs w19, w8
 add x20, x15, #2600
 add w20, w15, #2540, lsl #12
 adds x20, x15, #4095
@@ -754,6 +875,12 @@ umsubl x20, w15, w21, x25
 smulh x20, x15, x21
 umulh x20, x15, x21
 extr x20, x15, x20, #40
+adc x20, x15, x21
+adcs w20, w15, w22
+sbc x20, x15, x23
+sbcs w20, w15, w24
+ngc x20, x15
+ngcs w20, w15
 add x21, x22, #2730
 add w21, w22, #2667, lsl #12
 adds x21, x22, #4095
@@ -790,6 +917,12 @@ umsubl x21, w22, w22, x26
 smulh x21, x22, x22
 umulh x21, x22, x22
 extr x21, x22, x22, #42
+adc x21, x22, x22
+adcs w21, w22, w23
+sbc x21, x22, x24
+sbcs w21, w22, w25
+ngc x21, x22
+ngcs w21, w22
 add x22, x29, #2860
 add w22, w29, #2794, lsl #12
 adds x22, x29, #4095
@@ -826,6 +959,12 @@ umsubl x22, w29, w23, x27
 smulh x22, x29, x23
 umulh x22, x29, x23
 extr x22, x29, x22, #44
+adc x22, x29, x23
+adcs w22, w29, w24
+sbc x22, x29, x25
+sbcs w22, w29, w26
+ngc x22, x29
+ngcs w22, w29
 add x23, x4, #2990
 add w23, w4, #2921, lsl #12
 adds x23, x4, #4095
@@ -860,141 +999,3 @@ msub w23, w4, w24, w26
 smaddl x23, w4, w24, x27
 umsubl x23, w4, w24, x28
 smulh x23, x4, x24
-umulh x23, x4, x24
-extr x23, x4, x24, #46
-add x24, x11, #3120
-add w24, w11, #3048, lsl #12
-adds x24, x11, #4095
-sub x24, x11, #24
-subs w24, w11, #4071
-subs x24, x11, #1, lsl #12
-add x24, x11, x29, lsl #48
-adds w24, w11, w1, lsr #24
-sub x24, x11, x25, asr #39
-subs x24, x11, x26
-and x24, x11, x27, ror #24
-orr w24, w11, w28, lsl #24
-eor x24, x11, x30, lsr #48
-ands x24, x11, xzr
-bic x24, x11, x0, asr #1
-orn w24, w11, w0
-eon x24, x11, x0, ror #63
-bics w24, w11, w0, lsl #31
-mov x24, x11
-mvn w24, w11
-movz x24, #49128, lsl #0
-movn w24, #49128, lsl #0
-movk x24, #65511, lsl #0
-lslv x24, x11, x25
-lsrv w24, w11, w25
-asrv x24, x11, x25
-rorv w24, w11, w25
-udiv x24, x11, x25
-sdiv w24, w11, w25
-madd x24, x11, x25, x26
-msub w24, w11, w25, w27
-smaddl x24, w11, w25, x28
-umsubl x24, w11, w25, x29
-smulh x24, x11, x25
-umulh x24, x11, x25
-extr x24, x11, x24, #48
-add x25, x18, #3250
-add w25, w18, #3175, lsl #12
-adds x25, x18, #4095
-sub x25, x18, #25
-subs w25, w18, #4070
-subs x25, x18, #1, lsl #12
-add x25, x18, x30, lsl #50
-adds w25, w18, w2, lsr #25
-sub x25, x18, x26, asr #38
-subs x25, x18, x27
-and x25, x18, x28, ror #25
-orr w25, w18, w29, lsl #25
-eor x25, x18, xzr, lsr #50
-ands x25, x18, x0
-bic x25, x18, x1, asr #1
-orn w25, w18, w1
-eon x25, x18, x1, ror #63
-bics w25, w18, w1, lsl #31
-mov x25, x18
-mvn w25, w18
-movz x25, #51175, lsl #16
-movn w25, #51175, lsl #16
-movk x25, #65510, lsl #16
-lslv x25, x18, x26
-lsrv w25, w18, w26
-asrv x25, x18, x26
-rorv w25, w18, w26
-udiv x25, x18, x26
-sdiv w25, w18, w26
-madd x25, x18, x26, x27
-msub w25, w18, w26, w28
-smaddl x25, w18, w26, x29
-umsubl x25, w18, w26, x30
-smulh x25, x18, x26
-umulh x25, x18, x26
-extr x25, x18, x26, #50
-add x26, x25, #3380
-add w26, w25, #3302, lsl #12
-adds x26, x25, #4095
-sub x26, x25, #26
-subs w26, w25, #4069
-subs x26, x25, #1, lsl #12
-add x26, x25, xzr, lsl #52
-adds w26, w25, w3, lsr #26
-sub x26, x25, x27, asr #37
-subs x26, x25, x28
-and x26, x25, x29, ror #26
-orr w26, w25, w30, lsl #26
-eor x26, x25, x0, lsr #52
-ands x26, x25, x1
-bic x26, x25, x2, asr #1
-orn w26, w25, w2
-eon x26, x25, x2, ror #63
-bics w26, w25, w2, lsl #31
-mov x26, x25
-mvn w26, w25
-movz x26, #53222, lsl #32
-movn w26, #53222, lsl #0
-movk x26, #65509, lsl #32
-lslv x26, x25, x27
-lsrv w26, w25, w27
-asrv x26, x25, x27
-rorv w26, w25, w27
-udiv x26, x25, x27
-sdiv w26, w25, w27
-madd x26, x25, x27, x28
-msub w26, w25, w27, w29
-smaddl x26, w25, w27, x30
-umsubl x26, w25, w27, xzr
-smulh x26, x25, x27
-umulh x26, x25, x27
-extr x26, x25, x26, #52
-add x27, x0, #3510
-add w27, w0, #3429, lsl #12
-adds x27, x0, #4095
-sub x27, x0, #27
-subs w27, w0, #4068
-subs x27, x0, #1, lsl #12
-add x27, x0, x0, lsl #54
-adds w27, w0, w4, lsr #27
-sub x27, x0, x28, asr #36
-subs x27, x0, x29
-and x27, x0, x30, ror #27
-orr w27, w0, wzr, lsl #27
-eor x27, x0, x1, lsr #54
-ands x27, x0, x2
-bic x27, x0, x3, asr #1
-orn w27, w0, w3
-eon x27, x0, x3, ror #63
-bics w27, w0, w3, lsl #31
-mov x27, x0
-mvn w27, w0
-movz x27, #55269, lsl #48
-movn w27, #55269, lsl #16
-movk x27, #65508, lsl #48
-lslv x27, x0, x28
-lsrv w27, w0, w28
-asrv x27, x0, x28
-rorv w27, w0, w28
-udiv x27, x0, x28

@@ -1,3 +1,166 @@
+.arch armv8.1-a
+umulh x23, x4, x24
+extr x23, x4, x24, #46
+adc x23, x4, x24
+adcs w23, w4, w25
+sbc x23, x4, x26
+sbcs w23, w4, w27
+ngc x23, x4
+ngcs w23, w4
+add x24, x11, #3120
+add w24, w11, #3048, lsl #12
+adds x24, x11, #4095
+sub x24, x11, #24
+subs w24, w11, #4071
+subs x24, x11, #1, lsl #12
+add x24, x11, x29, lsl #48
+adds w24, w11, w1, lsr #24
+sub x24, x11, x25, asr #39
+subs x24, x11, x26
+and x24, x11, x27, ror #24
+orr w24, w11, w28, lsl #24
+eor x24, x11, x30, lsr #48
+ands x24, x11, xzr
+bic x24, x11, x0, asr #1
+orn w24, w11, w0
+eon x24, x11, x0, ror #63
+bics w24, w11, w0, lsl #31
+mov x24, x11
+mvn w24, w11
+movz x24, #49128, lsl #0
+movn w24, #49128, lsl #0
+movk x24, #65511, lsl #0
+lslv x24, x11, x25
+lsrv w24, w11, w25
+asrv x24, x11, x25
+rorv w24, w11, w25
+udiv x24, x11, x25
+sdiv w24, w11, w25
+madd x24, x11, x25, x26
+msub w24, w11, w25, w27
+smaddl x24, w11, w25, x28
+umsubl x24, w11, w25, x29
+smulh x24, x11, x25
+umulh x24, x11, x25
+extr x24, x11, x24, #48
+adc x24, x11, x25
+adcs w24, w11, w26
+sbc x24, x11, x27
+sbcs w24, w11, w28
+ngc x24, x11
+ngcs w24, w11
+add x25, x18, #3250
+add w25, w18, #3175, lsl #12
+adds x25, x18, #4095
+sub x25, x18, #25
+subs w25, w18, #4070
+subs x25, x18, #1, lsl #12
+add x25, x18, x30, lsl #50
+adds w25, w18, w2, lsr #25
+sub x25, x18, x26, asr #38
+subs x25, x18, x27
+and x25, x18, x28, ror #25
+orr w25, w18, w29, lsl #25
+eor x25, x18, xzr, lsr #50
+ands x25, x18, x0
+bic x25, x18, x1, asr #1
+orn w25, w18, w1
+eon x25, x18, x1, ror #63
+bics w25, w18, w1, lsl #31
+mov x25, x18
+mvn w25, w18
+movz x25, #51175, lsl #16
+movn w25, #51175, lsl #16
+movk x25, #65510, lsl #16
+lslv x25, x18, x26
+lsrv w25, w18, w26
+asrv x25, x18, x26
+rorv w25, w18, w26
+udiv x25, x18, x26
+sdiv w25, w18, w26
+madd x25, x18, x26, x27
+msub w25, w18, w26, w28
+smaddl x25, w18, w26, x29
+umsubl x25, w18, w26, x30
+smulh x25, x18, x26
+umulh x25, x18, x26
+extr x25, x18, x26, #50
+adc x25, x18, x26
+adcs w25, w18, w27
+sbc x25, x18, x28
+sbcs w25, w18, w29
+ngc x25, x18
+ngcs w25, w18
+add x26, x25, #3380
+add w26, w25, #3302, lsl #12
+adds x26, x25, #4095
+sub x26, x25, #26
+subs w26, w25, #4069
+subs x26, x25, #1, lsl #12
+add x26, x25, xzr, lsl #52
+adds w26, w25, w3, lsr #26
+sub x26, x25, x27, asr #37
+subs x26, x25, x28
+and x26, x25, x29, ror #26
+orr w26, w25, w30, lsl #26
+eor x26, x25, x0, lsr #52
+ands x26, x25, x1
+bic x26, x25, x2, asr #1
+orn w26, w25, w2
+eon x26, x25, x2, ror #63
+bics w26, w25, w2, lsl #31
+mov x26, x25
+mvn w26, w25
+movz x26, #53222, lsl #32
+movn w26, #53222, lsl #0
+movk x26, #65509, lsl #32
+lslv x26, x25, x27
+lsrv w26, w25, w27
+asrv x26, x25, x27
+rorv w26, w25, w27
+udiv x26, x25, x27
+sdiv w26, w25, w27
+madd x26, x25, x27, x28
+msub w26, w25, w27, w29
+smaddl x26, w25, w27, x30
+umsubl x26, w25, w27, xzr
+smulh x26, x25, x27
+umulh x26, x25, x27
+extr x26, x25, x26, #52
+adc x26, x25, x27
+adcs w26, w25, w28
+sbc x26, x25, x29
+sbcs w26, w25, w30
+ngc x26, x25
+ngcs w26, w25
+add x27, x0, #3510
+add w27, w0, #3429, lsl #12
+adds x27, x0, #4095
+sub x27, x0, #27
+subs w27, w0, #4068
+subs x27, x0, #1, lsl #12
+add x27, x0, x0, lsl #54
+adds w27, w0, w4, lsr #27
+sub x27, x0, x28, asr #36
+subs x27, x0, x29
+and x27, x0, x30, ror #27
+orr w27, w0, wzr, lsl #27
+eor x27, x0, x1, lsr #54
+ands x27, x0, x2
+bic x27, x0, x3, asr #1
+orn w27, w0, w3
+eon x27, x0, x3, ror #63
+bics w27, w0, w3, lsl #31
+mov x27, x0
+mvn w27, w0
+movz x27, #55269, lsl #48
+movn w27, #55269, lsl #16
+movk x27, #65508, lsl #48
+lslv x27, x0, x28
+lsrv w27, w0, w28
+asrv x27, x0, x28
+rorv w27, w0, w28
+udiv x27, x0, x28
 sdiv w27, w0, w28
 madd x27, x0, x28, x29
 msub w27, w0, w28, w30
@@ -6,6 +169,12 @@ umsubl x27, w0, w28, x0
 smulh x27, x0, x28
 umulh x27, x0, x28
 extr x27, x0, x28, #54
+adc x27, x0, x28
+adcs w27, w0, w29
+sbc x27, x0, x30
+sbcs w27, w0, wzr
+ngc x27, x0
+ngcs w27, w0
 add x28, x7, #3640
 add w28, w7, #3556, lsl #12
 adds x28, x7, #4095
@@ -42,6 +211,12 @@ umsubl x28, w7, w29, x1
 smulh x28, x7, x29
 umulh x28, x7, x29
 extr x28, x7, x28, #56
+adc x28, x7, x29
+adcs w28, w7, w30
+sbc x28, x7, xzr
+sbcs w28, w7, w0
+ngc x28, x7
+ngcs w28, w7
 add x29, x14, #3770
 add w29, w14, #3683, lsl #12
 adds x29, x14, #4095
@@ -78,6 +253,12 @@ umsubl x29, w14, w30, x2
 smulh x29, x14, x30
 umulh x29, x14, x30
 extr x29, x14, x30, #58
+adc x29, x14, x30
+adcs w29, w14, wzr
+sbc x29, x14, x0
+sbcs w29, w14, w1
+ngc x29, x14
+ngcs w29, w14
 add x30, x21, #3900
 add w30, w21, #3810, lsl #12
 adds x30, x21, #4095
@@ -114,6 +295,12 @@ umsubl x30, w21, wzr, x3
 smulh x30, x21, xzr
 umulh x30, x21, xzr
 extr x30, x21, x30, #60
+adc x30, x21, xzr
+adcs w30, w21, w0
+sbc x30, x21, x1
+sbcs w30, w21, w2
+ngc x30, x21
+ngcs w30, w21
 add sp, x28, #4030
 add wsp, w28, #3937, lsl #12
 adds xzr, x28, #4095
@@ -150,6 +337,12 @@ umsubl xzr, w28, w0, x4
 smulh xzr, x28, x0
 umulh xzr, x28, x0
 extr xzr, x28, x0, #62
+adc xzr, x28, x0
+adcs wzr, w28, w1
+sbc xzr, x28, x2
+sbcs wzr, w28, w3
+ngc xzr, x28
+ngcs wzr, w28
 add x1, x2, w3, uxtb #0
 add sp, x2, w3, uxtb #0
 adds x1, sp, w3, uxtb #0
@@ -806,195 +999,3 @@ movn x2, #0x8000, lsl #48
 movk x3, #0x8000, lsl #48
 movz w1, #0x8000, lsl #0
 movn w2, #0x8000, lsl #0
-movk w3, #0x8000, lsl #0
-movz w1, #0x8000, lsl #16
-movn w2, #0x8000, lsl #16
-movk w3, #0x8000, lsl #16
-movz x1, #0x1234, lsl #0
-movn x2, #0x1234, lsl #0
-movk x3, #0x1234, lsl #0
-movz x1, #0x1234, lsl #16
-movn x2, #0x1234, lsl #16
-movk x3, #0x1234, lsl #16
-movz x1, #0x1234, lsl #32
-movn x2, #0x1234, lsl #32
-movk x3, #0x1234, lsl #32
-movz x1, #0x1234, lsl #48
-movn x2, #0x1234, lsl #48
-movk x3, #0x1234, lsl #48
-movz w1, #0x1234, lsl #0
-movn w2, #0x1234, lsl #0
-movk w3, #0x1234, lsl #0
-movz w1, #0x1234, lsl #16
-movn w2, #0x1234, lsl #16
-movk w3, #0x1234, lsl #16
-sbfm x1, x2, #0, #0
-ubfm x3, x4, #0, #0
-bfm x5, x6, #0, #0
-bfm x7, xzr, #0, #0
-sbfm w1, w2, #0, #0
-ubfm w3, w4, #0, #0
-bfm w5, w6, #0, #0
-bfm w7, wzr, #0, #0
-sbfm x1, x2, #0, #1
-ubfm x3, x4, #0, #1
-bfm x5, x6, #0, #1
-bfm x7, xzr, #0, #1
-sbfm w1, w2, #0, #1
-ubfm w3, w4, #0, #1
-bfm w5, w6, #0, #1
-bfm w7, wzr, #0, #1
-sbfm x1, x2, #0, #6
-ubfm x3, x4, #0, #6
-bfm x5, x6, #0, #6
-bfm x7, xzr, #0, #6
-sbfm w1, w2, #0, #6
-ubfm w3, w4, #0, #6
-bfm w5, w6, #0, #6
-bfm w7, wzr, #0, #6
-sbfm x1, x2, #0, #7
-ubfm x3, x4, #0, #7
-bfm x5, x6, #0, #7
-bfm x7, xzr, #0, #7
-sbfm w1, w2, #0, #7
-ubfm w3, w4, #0, #7
-bfm w5, w6, #0, #7
-bfm w7, wzr, #0, #7
-sbfm x1, x2, #0, #8
-ubfm x3, x4, #0, #8
-bfm x5, x6, #0, #8
-bfm x7, xzr, #0, #8
-sbfm w1, w2, #0, #8
-ubfm w3, w4, #0, #8
-bfm w5, w6, #0, #8
-bfm w7, wzr, #0, #8
-sbfm x1, x2, #0, #14
-ubfm x3, x4, #0, #14
-bfm x5, x6, #0, #14
-bfm x7, xzr, #0, #14
-sbfm w1, w2, #0, #14
-ubfm w3, w4, #0, #14
-bfm w5, w6, #0, #14
-bfm w7, wzr, #0, #14
-sbfm x1, x2, #0, #15
-ubfm x3, x4, #0, #15
-bfm x5, x6, #0, #15
-bfm x7, xzr, #0, #15
-sbfm w1, w2, #0, #15
-ubfm w3, w4, #0, #15
-bfm w5, w6, #0, #15
-bfm w7, wzr, #0, #15
-sbfm x1, x2, #0, #16
-ubfm x3, x4, #0, #16
-bfm x5, x6, #0, #16
-bfm x7, xzr, #0, #16
-sbfm w1, w2, #0, #16
-ubfm w3, w4, #0, #16
-bfm w5, w6, #0, #16
-bfm w7, wzr, #0, #16
-sbfm x1, x2, #0, #30
-ubfm x3, x4, #0, #30
-bfm x5, x6, #0, #30
-bfm x7, xzr, #0, #30
-sbfm w1, w2, #0, #30
-ubfm w3, w4, #0, #30
-bfm w5, w6, #0, #30
-bfm w7, wzr, #0, #30
-sbfm x1, x2, #0, #31
-ubfm x3, x4, #0, #31
-bfm x5, x6, #0, #31
-bfm x7, xzr, #0, #31
-sbfm w1, w2, #0, #31
-ubfm w3, w4, #0, #31
-bfm w5, w6, #0, #31
-bfm w7, wzr, #0, #31
-sbfm x1, x2, #0, #32
-ubfm x3, x4, #0, #32
-bfm x5, x6, #0, #32
-bfm x7, xzr, #0, #32
-sbfm x1, x2, #0, #62
-ubfm x3, x4, #0, #62
-bfm x5, x6, #0, #62
-bfm x7, xzr, #0, #62
-sbfm x1, x2, #0, #63
-ubfm x3, x4, #0, #63
-bfm x5, x6, #0, #63
-bfm x7, xzr, #0, #63
-sbfm x1, x2, #1, #0
-ubfm x3, x4, #1, #0
-bfm x5, x6, #1, #0
-bfm x7, xzr, #1, #0
-sbfm w1, w2, #1, #0
-ubfm w3, w4, #1, #0
-bfm w5, w6, #1, #0
-bfm w7, wzr, #1, #0
-sbfm x1, x2, #1, #1
-ubfm x3, x4, #1, #1
-bfm x5, x6, #1, #1
-bfm x7, xzr, #1, #1
-sbfm w1, w2, #1, #1
-ubfm w3, w4, #1, #1
-bfm w5, w6, #1, #1
-bfm w7, wzr, #1, #1
-sbfm x1, x2, #1, #6
-ubfm x3, x4, #1, #6
-bfm x5, x6, #1, #6
-bfm x7, xzr, #1, #6
-sbfm w1, w2, #1, #6
-ubfm w3, w4, #1, #6
-bfm w5, w6, #1, #6
-bfm w7, wzr, #1, #6
-sbfm x1, x2, #1, #7
-ubfm x3, x4, #1, #7
-bfm x5, x6, #1, #7
-bfm x7, xzr, #1, #7
-sbfm w1, w2, #1, #7
-ubfm w3, w4, #1, #7
-bfm w5, w6, #1, #7
-bfm w7, wzr, #1, #7
-sbfm x1, x2, #1, #8
-ubfm x3, x4, #1, #8
-bfm x5, x6, #1, #8
-bfm x7, xzr, #1, #8
-sbfm w1, w2, #1, #8
-ubfm w3, w4, #1, #8
-bfm w5, w6, #1, #8
-bfm w7, wzr, #1, #8
-sbfm x1, x2, #1, #14
-ubfm x3, x4, #1, #14
-bfm x5, x6, #1, #14
-bfm x7, xzr, #1, #14
-sbfm w1, w2, #1, #14
-ubfm w3, w4, #1, #14
-bfm w5, w6, #1, #14
-bfm w7, wzr, #1, #14
-sbfm x1, x2, #1, #15
-ubfm x3, x4, #1, #15
-bfm x5, x6, #1, #15
-bfm x7, xzr, #1, #15
-sbfm w1, w2, #1, #15
-ubfm w3, w4, #1, #15
-bfm w5, w6, #1, #15
-bfm w7, wzr, #1, #15
-sbfm x1, x2, #1, #16
-ubfm x3, x4, #1, #16
-bfm x5, x6, #1, #16
-bfm x7, xzr, #1, #16
-sbfm w1, w2, #1, #16
-ubfm w3, w4, #1, #16
-bfm w5, w6, #1, #16
-bfm w7, wzr, #1, #16
-sbfm x1, x2, #1, #30
-ubfm x3, x4, #1, #30
-bfm x5, x6, #1, #30
-bfm x7, xzr, #1, #30
-sbfm w1, w2, #1, #30
-ubfm w3, w4, #1, #30
-bfm w5, w6, #1, #30
-bfm w7, wzr, #1, #30
-sbfm x1, x2, #1, #31
-ubfm x3, x4, #1, #31
-bfm x5, x6, #1, #31
-bfm x7, xzr, #1, #31
-sbfm w1, w2, #1, #31
-ubfm w3, w4, #1, #31

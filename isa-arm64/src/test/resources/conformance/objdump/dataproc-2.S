@@ -1,3 +1,196 @@
+.arch armv8.1-a
+movk w3, #0x8000, lsl #0
+movz w1, #0x8000, lsl #16
+movn w2, #0x8000, lsl #16
+movk w3, #0x8000, lsl #16
+movz x1, #0x1234, lsl #0
+movn x2, #0x1234, lsl #0
+movk x3, #0x1234, lsl #0
+movz x1, #0x1234, lsl #16
+movn x2, #0x1234, lsl #16
+movk x3, #0x1234, lsl #16
+movz x1, #0x1234, lsl #32
+movn x2, #0x1234, lsl #32
+movk x3, #0x1234, lsl #32
+movz x1, #0x1234, lsl #48
+movn x2, #0x1234, lsl #48
+movk x3, #0x1234, lsl #48
+movz w1, #0x1234, lsl #0
+movn w2, #0x1234, lsl #0
+movk w3, #0x1234, lsl #0
+movz w1, #0x1234, lsl #16
+movn w2, #0x1234, lsl #16
+movk w3, #0x1234, lsl #16
+sbfm x1, x2, #0, #0
+ubfm x3, x4, #0, #0
+bfm x5, x6, #0, #0
+bfm x7, xzr, #0, #0
+sbfm w1, w2, #0, #0
+ubfm w3, w4, #0, #0
+bfm w5, w6, #0, #0
+bfm w7, wzr, #0, #0
+sbfm x1, x2, #0, #1
+ubfm x3, x4, #0, #1
+bfm x5, x6, #0, #1
+bfm x7, xzr, #0, #1
+sbfm w1, w2, #0, #1
+ubfm w3, w4, #0, #1
+bfm w5, w6, #0, #1
+bfm w7, wzr, #0, #1
+sbfm x1, x2, #0, #6
+ubfm x3, x4, #0, #6
+bfm x5, x6, #0, #6
+bfm x7, xzr, #0, #6
+sbfm w1, w2, #0, #6
+ubfm w3, w4, #0, #6
+bfm w5, w6, #0, #6
+bfm w7, wzr, #0, #6
+sbfm x1, x2, #0, #7
+ubfm x3, x4, #0, #7
+bfm x5, x6, #0, #7
+bfm x7, xzr, #0, #7
+sbfm w1, w2, #0, #7
+ubfm w3, w4, #0, #7
+bfm w5, w6, #0, #7
+bfm w7, wzr, #0, #7
+sbfm x1, x2, #0, #8
+ubfm x3, x4, #0, #8
+bfm x5, x6, #0, #8
+bfm x7, xzr, #0, #8
+sbfm w1, w2, #0, #8
+ubfm w3, w4, #0, #8
+bfm w5, w6, #0, #8
+bfm w7, wzr, #0, #8
+sbfm x1, x2, #0, #14
+ubfm x3, x4, #0, #14
+bfm x5, x6, #0, #14
+bfm x7, xzr, #0, #14
+sbfm w1, w2, #0, #14
+ubfm w3, w4, #0, #14
+bfm w5, w6, #0, #14
+bfm w7, wzr, #0, #14
+sbfm x1, x2, #0, #15
+ubfm x3, x4, #0, #15
+bfm x5, x6, #0, #15
+bfm x7, xzr, #0, #15
+sbfm w1, w2, #0, #15
+ubfm w3, w4, #0, #15
+bfm w5, w6, #0, #15
+bfm w7, wzr, #0, #15
+sbfm x1, x2, #0, #16
+ubfm x3, x4, #0, #16
+bfm x5, x6, #0, #16
+bfm x7, xzr, #0, #16
+sbfm w1, w2, #0, #16
+ubfm w3, w4, #0, #16
+bfm w5, w6, #0, #16
+bfm w7, wzr, #0, #16
+sbfm x1, x2, #0, #30
+ubfm x3, x4, #0, #30
+bfm x5, x6, #0, #30
+bfm x7, xzr, #0, #30
+sbfm w1, w2, #0, #30
+ubfm w3, w4, #0, #30
+bfm w5, w6, #0, #30
+bfm w7, wzr, #0, #30
+sbfm x1, x2, #0, #31
+ubfm x3, x4, #0, #31
+bfm x5, x6, #0, #31
+bfm x7, xzr, #0, #31
+sbfm w1, w2, #0, #31
+ubfm w3, w4, #0, #31
+bfm w5, w6, #0, #31
+bfm w7, wzr, #0, #31
+sbfm x1, x2, #0, #32
+ubfm x3, x4, #0, #32
+bfm x5, x6, #0, #32
+bfm x7, xzr, #0, #32
+sbfm x1, x2, #0, #62
+ubfm x3, x4, #0, #62
+bfm x5, x6, #0, #62
+bfm x7, xzr, #0, #62
+sbfm x1, x2, #0, #63
+ubfm x3, x4, #0, #63
+bfm x5, x6, #0, #63
+bfm x7, xzr, #0, #63
+sbfm x1, x2, #1, #0
+ubfm x3, x4, #1, #0
+bfm x5, x6, #1, #0
+bfm x7, xzr, #1, #0
+sbfm w1, w2, #1, #0
+ubfm w3, w4, #1, #0
+bfm w5, w6, #1, #0
+bfm w7, wzr, #1, #0
+sbfm x1, x2, #1, #1
+ubfm x3, x4, #1, #1
+bfm x5, x6, #1, #1
+bfm x7, xzr, #1, #1
+sbfm w1, w2, #1, #1
+ubfm w3, w4, #1, #1
+bfm w5, w6, #1, #1
+bfm w7, wzr, #1, #1
+sbfm x1, x2, #1, #6
+ubfm x3, x4, #1, #6
+bfm x5, x6, #1, #6
+bfm x7, xzr, #1, #6
+sbfm w1, w2, #1, #6
+ubfm w3, w4, #1, #6
+bfm w5, w6, #1, #6
+bfm w7, wzr, #1, #6
+sbfm x1, x2, #1, #7
+ubfm x3, x4, #1, #7
+bfm x5, x6, #1, #7
+bfm x7, xzr, #1, #7
+sbfm w1, w2, #1, #7
+ubfm w3, w4, #1, #7
+bfm w5, w6, #1, #7
+bfm w7, wzr, #1, #7
+sbfm x1, x2, #1, #8
+ubfm x3, x4, #1, #8
+bfm x5, x6, #1, #8
+bfm x7, xzr, #1, #8
+sbfm w1, w2, #1, #8
+ubfm w3, w4, #1, #8
+bfm w5, w6, #1, #8
+bfm w7, wzr, #1, #8
+sbfm x1, x2, #1, #14
+ubfm x3, x4, #1, #14
+bfm x5, x6, #1, #14
+bfm x7, xzr, #1, #14
+sbfm w1, w2, #1, #14
+ubfm w3, w4, #1, #14
+bfm w5, w6, #1, #14
+bfm w7, wzr, #1, #14
+sbfm x1, x2, #1, #15
+ubfm x3, x4, #1, #15
+bfm x5, x6, #1, #15
+bfm x7, xzr, #1, #15
+sbfm w1, w2, #1, #15
+ubfm w3, w4, #1, #15
+bfm w5, w6, #1, #15
+bfm w7, wzr, #1, #15
+sbfm x1, x2, #1, #16
+ubfm x3, x4, #1, #16
+bfm x5, x6, #1, #16
+bfm x7, xzr, #1, #16
+sbfm w1, w2, #1, #16
+ubfm w3, w4, #1, #16
+bfm w5, w6, #1, #16
+bfm w7, wzr, #1, #16
+sbfm x1, x2, #1, #30
+ubfm x3, x4, #1, #30
+bfm x5, x6, #1, #30
+bfm x7, xzr, #1, #30
+sbfm w1, w2, #1, #30
+ubfm w3, w4, #1, #30
+bfm w5, w6, #1, #30
+bfm w7, wzr, #1, #30
+sbfm x1, x2, #1, #31
+ubfm x3, x4, #1, #31
+bfm x5, x6, #1, #31
+bfm x7, xzr, #1, #31
+sbfm w1, w2, #1, #31
+ubfm w3, w4, #1, #31
 bfm w5, w6, #1, #31
 bfm w7, wzr, #1, #31
 sbfm x1, x2, #1, #32
@@ -806,195 +999,3 @@ rbit w30, w11
 rev16 x11, x30
 rev16 w30, w11
 rev x11, x30
-rev w30, w11
-clz x11, x30
-clz w30, w11
-cls x11, x30
-cls w30, w11
-rev32 x11, x30
-rbit x12, x9
-rbit w9, w12
-rev16 x12, x9
-rev16 w9, w12
-rev x12, x9
-rev w9, w12
-clz x12, x9
-clz w9, w12
-cls x12, x9
-cls w9, w12
-rev32 x12, x9
-rbit x13, x20
-rbit w20, w13
-rev16 x13, x20
-rev16 w20, w13
-rev x13, x20
-rev w20, w13
-clz x13, x20
-clz w20, w13
-cls x13, x20
-cls w20, w13
-rev32 x13, x20
-rbit x14, xzr
-rbit wzr, w14
-rev16 x14, xzr
-rev16 wzr, w14
-rev x14, xzr
-rev wzr, w14
-clz x14, xzr
-clz wzr, w14
-cls x14, xzr
-cls wzr, w14
-rev32 x14, xzr
-rbit x15, x10
-rbit w10, w15
-rev16 x15, x10
-rev16 w10, w15
-rev x15, x10
-rev w10, w15
-clz x15, x10
-clz w10, w15
-cls x15, x10
-cls w10, w15
-rev32 x15, x10
-rbit x16, x21
-rbit w21, w16
-rev16 x16, x21
-rev16 w21, w16
-rev x16, x21
-rev w21, w16
-clz x16, x21
-clz w21, w16
-cls x16, x21
-cls w21, w16
-rev32 x16, x21
-rbit x17, x0
-rbit w0, w17
-rev16 x17, x0
-rev16 w0, w17
-rev x17, x0
-rev w0, w17
-clz x17, x0
-clz w0, w17
-cls x17, x0
-cls w0, w17
-rev32 x17, x0
-rbit x18, x11
-rbit w11, w18
-rev16 x18, x11
-rev16 w11, w18
-rev x18, x11
-rev w11, w18
-clz x18, x11
-clz w11, w18
-cls x18, x11
-cls w11, w18
-rev32 x18, x11
-rbit x19, x22
-rbit w22, w19
-rev16 x19, x22
-rev16 w22, w19
-rev x19, x22
-rev w22, w19
-clz x19, x22
-clz w22, w19
-cls x19, x22
-cls w22, w19
-rev32 x19, x22
-rbit x20, x1
-rbit w1, w20
-rev16 x20, x1
-rev16 w1, w20
-rev x20, x1
-rev w1, w20
-clz x20, x1
-clz w1, w20
-cls x20, x1
-cls w1, w20
-rev32 x20, x1
-rbit x21, x12
-rbit w12, w21
-rev16 x21, x12
-rev16 w12, w21
-rev x21, x12
-rev w12, w21
-clz x21, x12
-clz w12, w21
-cls x21, x12
-cls w12, w21
-rev32 x21, x12
-rbit x22, x23
-rbit w23, w22
-rev16 x22, x23
-rev16 w23, w22
-rev x22, x23
-rev w23, w22
-clz x22, x23
-clz w23, w22
-cls x22, x23
-cls w23, w22
-rev32 x22, x23
-rbit x23, x2
-rbit w2, w23
-rev16 x23, x2
-rev16 w2, w23
-rev x23, x2
-rev w2, w23
-clz x23, x2
-clz w2, w23
-cls x23, x2
-cls w2, w23
-rev32 x23, x2
-rbit x24, x13
-rbit w13, w24
-rev16 x24, x13
-rev16 w13, w24
-rev x24, x13
-rev w13, w24
-clz x24, x13
-clz w13, w24
-cls x24, x13
-cls w13, w24
-rev32 x24, x13
-rbit x25, x24
-rbit w24, w25
-rev16 x25, x24
-rev16 w24, w25
-rev x25, x24
-rev w24, w25
-clz x25, x24
-clz w24, w25
-cls x25, x24
-cls w24, w25
-rev32 x25, x24
-rbit x26, x3
-rbit w3, w26
-rev16 x26, x3
-rev16 w3, w26
-rev x26, x3
-rev w3, w26
-clz x26, x3
-clz w3, w26
-cls x26, x3
-cls w3, w26
-rev32 x26, x3
-rbit x27, x14
-rbit w14, w27
-rev16 x27, x14
-rev16 w14, w27
-rev x27, x14
-rev w14, w27
-clz x27, x14
-clz w14, w27
-cls x27, x14
-cls w14, w27
-rev32 x27, x14
-rbit x28, x25
-rbit w25, w28
-rev16 x28, x25
-rev16 w25, w28
-rev x28, x25
-rev w25, w28
-clz x28, x25
-clz w25, w28
-cls x28, x25
-cls w25, w28

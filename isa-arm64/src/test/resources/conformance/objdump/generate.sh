@@ -53,6 +53,12 @@ gen_dataproc() {
     echo "smulh $(xr $r xzr), $(xr $s xzr), $(xr $(( (r + 1) % 32 )) xzr)"
     echo "umulh $(xr $r xzr), $(xr $s xzr), $(xr $(( (r + 1) % 32 )) xzr)"
     echo "extr $(xr $r xzr), $(xr $s xzr), $(xr $(( (r + r % 2) % 32 )) xzr), #$(( r * 2 ))"
+    echo "adc $(xr $r xzr), $(xr $s xzr), $(xr $(( (r + 1) % 32 )) xzr)"
+    echo "adcs $(wr $r wzr), $(wr $s wzr), $(wr $(( (r + 2) % 32 )) wzr)"
+    echo "sbc $(xr $r xzr), $(xr $s xzr), $(xr $(( (r + 3) % 32 )) xzr)"
+    echo "sbcs $(wr $r wzr), $(wr $s wzr), $(wr $(( (r + 4) % 32 )) wzr)"
+    echo "ngc $(xr $r xzr), $(xr $s xzr)"
+    echo "ngcs $(wr $r wzr), $(wr $s wzr)"
   done
   # Extended register, every option and amount, with and without SP
   local o a
@@ -200,6 +206,65 @@ gen_branch() {
   echo ".inst 0xd50330ff   // sb (FEAT_SB: as needs -march for the mnemonic)"; echo "dsb sy"; echo "dmb ish"; echo "isb"; echo "clrex"
 }
 
+gen_system() {
+  # System registers (MRS/MSR), PSTATE immediates, ERET and the SYS aliases (TLBI, AT, DC, IC) of the EL1 model.
+  local r n
+  local regs=(nzcv daif currentel spsel sp_el0 elr_el1 spsr_el1 esr_el1 far_el1 vbar_el1 sctlr_el1 tcr_el1
+    ttbr0_el1 ttbr1_el1 mair_el1 contextidr_el1 tpidr_el0 tpidr_el1 tpidrro_el0 par_el1 cntfrq_el0 cntvct_el0
+    cntpct_el0 cntv_ctl_el0 cntv_cval_el0 cntv_tval_el0 cntp_ctl_el0 cntp_cval_el0 cntp_tval_el0 cntkctl_el1
+    midr_el1 mpidr_el1 amair_el1 actlr_el1 cpacr_el1 afsr0_el1 afsr1_el1 dczid_el0 id_aa64pfr0_el1 id_aa64mmfr0_el1
+    id_aa64isar0_el1)
+  local readonly=" currentel cntvct_el0 cntpct_el0 midr_el1 mpidr_el1 dczid_el0 id_aa64pfr0_el1 id_aa64mmfr0_el1 id_aa64isar0_el1 "
+  for n in 0 7 19 30 31; do
+    for r in "${regs[@]}"; do
+      echo "mrs $(xr $n xzr), $r"
+      [[ "$readonly" == *" $r "* ]] || echo "msr $r, $(xr $n xzr)"
+    done
+  done
+  for n in $(seq 0 15); do echo "msr daifset, #$n"; echo "msr daifclr, #$n"; done
+  echo "msr spsel, #0"; echo "msr spsel, #1"; echo "eret"
+  for n in 0 1 17 30 31; do
+    for r in vae1 vae1is aside1 aside1is vaae1 vaae1is vale1 vale1is vaale1 vaale1is; do echo "tlbi $r, $(xr $n xzr)"; done
+    for r in s1e1r s1e1w s1e0r s1e0w; do echo "at $r, $(xr $n xzr)"; done
+    for r in ivac isw csw cisw cvac cvau civac; do echo "dc $r, $(xr $n xzr)"; done
+    echo "ic ivau, $(xr $n xzr)"
+  done
+  echo "tlbi vmalle1"; echo "tlbi vmalle1is"; echo "ic iallu"; echo "ic ialluis"
+}
+
+gen_atomic() {
+  # Exclusives, load-acquire/store-release and the LSE atomics, every size and ordering, several registers.
+  local t n s b a sz w
+  for t in 0 5 30 31; do
+    n=$(( (t + 3) % 32 )); s=$(( (t + 7) % 31 ))
+    for sz in b h "" x; do
+      w=$([ "$sz" = x ] && xr $t xzr || wr $t wzr); b=$([ "$sz" = x ] && echo "" || echo "$sz")
+      for a in "" a; do echo "ld${a}xr$b $w, [$(xr $n sp)]"; done
+      for a in "" l; do echo "st${a}xr$b w$s, $w, [$(xr $n sp)]"; done
+      echo "ldar$b $w, [$(xr $n sp)]"; echo "stlr$b $w, [$(xr $n sp)]"
+      echo "ldlar$b $w, [$(xr $n sp)]"; echo "stllr$b $w, [$(xr $n sp)]"
+      local ws=$([ "$sz" = x ] && xr $s xzr || wr $s wzr)
+      for a in "" a l al; do
+        echo "cas$a$b $ws, $w, [$(xr $n sp)]"
+        echo "swp$a$b $ws, $w, [$(xr $n sp)]"
+        for op in add clr eor set smax smin umax umin; do echo "ld$op$a$b $ws, $w, [$(xr $n sp)]"; done
+      done
+      for a in "" l; do for op in add clr eor set smax smin umax umin; do echo "st$op$a$b $ws, [$(xr $n sp)]"; done; done
+    done
+    for a in "" a; do
+      echo "ld${a}xp x$(( t % 30 )), x$(( (t + 1) % 30 )), [$(xr $n sp)]"; echo "ld${a}xp w$(( t % 30 )), w$(( (t + 2) % 30 )), [$(xr $n sp)]"
+    done
+    for a in "" l; do
+      echo "st${a}xp w$s, x$(( t % 30 )), x$(( (t + 1) % 30 )), [$(xr $n sp)]"; echo "st${a}xp w$s, w$(( t % 30 )), w4, [$(xr $n sp)]"
+    done
+    for a in "" a l al; do
+      echo "casp$a x$(( t / 2 * 2 % 30 )), x$(( t / 2 * 2 % 30 + 1 )), x2, x3, [$(xr $n sp)]"
+      echo "casp$a w4, w5, w$(( t / 2 * 2 % 30 )), w$(( t / 2 * 2 % 30 + 1 )), [$(xr $n sp)]"
+    done
+  done
+  echo "clrex"
+}
+
 gen_undefined() {
   # Unallocated encodings in the classes the decoder knows, and some outside everything it decodes. Each is
   # followed by a NOP so that no run of zero bytes gets long enough for objdump to elide it.
@@ -241,7 +306,13 @@ gen_random() {
     "0xFFE08000 0x9BA08000" "0xFFE08000 0x9B400000" "0xFFE08000 0x9BC00000" "0x7FFFFC00 0x5AC00000"
     "0x7FFFFC00 0x5AC00400" "0xFFFFFC00 0x5AC00800" "0xFFFFFC00 0xDAC00800" "0xFFFFFC00 0xDAC00C00"
     "0x7FFFFC00 0x5AC01000" "0x7FFFFC00 0x5AC01400" "0xFFFFF0FF 0xD503305F" "0xFFFFF0FF 0xD503309F"
-    "0xFFFFF0FF 0xD50330BF" "0xFFFFF0FF 0xD50330DF")
+    "0xFFFFF0FF 0xD50330BF" "0xFFFFF0FF 0xD50330DF"
+    "0x3FE00000 0x08000000" "0x3FE00000 0x08400000" "0xBFE00000 0x88200000" "0xBFE00000 0x88600000"
+    "0xBFA07C00 0x08207C00" "0x3FE00000 0x08800000" "0x3FE00000 0x08C00000" "0x3FA07C00 0x08A07C00"
+    "0x3F20FC00 0x38200000" "0x3F20FC00 0x38201000" "0x3F20FC00 0x38202000" "0x3F20FC00 0x38203000"
+    "0x3F20FC00 0x38204000" "0x3F20FC00 0x38205000" "0x3F20FC00 0x38206000" "0x3F20FC00 0x38207000"
+    "0x3F20FC00 0x38208000"
+    "0x7FE0FC00 0x1A000000" "0x7FE0FC00 0x3A000000" "0x7FE0FC00 0x5A000000" "0x7FE0FC00 0x7A000000")
   for pat in "${patterns[@]}"; do
     read -r mask match <<< "$pat"
     for k in $(seq 40); do
@@ -268,13 +339,13 @@ drop_unsupported() {
 # instructions keep every listing in the 4-digit column. corpus.list names the chunks for the JUnit test.
 rm -f ./*.S ./*.bin ./*.objdump corpus.list
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-for kind in dataproc loadstore branch undefined random; do
+for kind in dataproc loadstore branch system atomic undefined random; do
   "gen_$kind" > "$tmp/$kind.s"
   [ "$kind" = random ] && drop_unsupported "$tmp/$kind.s" "$tmp"
   split -l 1000 -d -a 1 "$tmp/$kind.s" "$tmp/$kind-"
   for part in "$tmp/$kind"-[0-9]; do
     name=$(basename "$part")
-    cp "$part" "$name.S"
+    { echo ".arch armv8.1-a"; cat "$part"; } > "$name.S"
     "$AS" -o "$tmp/$name.o" "$name.S"
     "$OBJCOPY" -O binary -j .text "$tmp/$name.o" "$name.bin"
     # Keep the listing lines only: "<address>:<tab>..." (objdump's headers and blank lines go).

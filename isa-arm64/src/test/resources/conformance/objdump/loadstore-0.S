@@ -1,3 +1,4 @@
+.arch armv8.1-a
 ldr x0, [x1, #0]
 str w0, [x1, #0]
 ldrb w0, [x1, #0]

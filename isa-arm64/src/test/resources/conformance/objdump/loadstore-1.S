@@ -1,3 +1,4 @@
+.arch armv8.1-a
 sturh w1, [x2, #255]
 str w1, [x2, #0]!
 str w1, [x2], #0

@@ -1,3 +1,4 @@
+.arch armv8.1-a
 .inst 0x00004d63
 .inst 0x0000cb7a
 .inst 0x000059a0

@@ -1,3 +1,4 @@
+.arch armv8.1-a
 .inst 0xd4007d41
 .inst 0xd4061ec1
 .inst 0xd4090fc1

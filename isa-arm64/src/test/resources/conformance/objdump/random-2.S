@@ -1,3 +1,4 @@
+.arch armv8.1-a
 .inst 0x2b40972f
 .inst 0xab0b4e5d
 .inst 0xabd0419d

@@ -1,3 +1,4 @@
+.arch armv8.1-a
 .inst 0xffffffff
 nop
 .inst 0x00010000

@@ -110,6 +110,9 @@ final class FieldExtractors {
         return true;
     }
 
+    /** Instructions with no fields (ERET). */
+    static boolean none(int raw, Insn i) { return true; }
+
     static boolean exception(int raw, Insn i) {
         i.aux = bits(raw, 20, 5);
         return true;
@@ -126,11 +129,12 @@ final class FieldExtractors {
         return true;
     }
 
-    /** MSR (immediate): only DAIFSet and DAIFClr (op1 = 3, op2 = 6 or 7) are implemented; CRm is the mask. */
+    /** MSR (immediate): DAIFSet and DAIFClr (op1 = 3, op2 = 6 or 7) and SPSel (op1 = 0, op2 = 5); CRm is the value. */
     static boolean pstateField(int raw, Insn i) {
         int op1 = bits(raw, 18, 16), op2 = bits(raw, 7, 5);
-        if (op1 != 3 || op2 < 6) return false;
-        i.shift = op2 == 6 ? SysReg.DAIF_SET : SysReg.DAIF_CLEAR;
+        if (op1 == 0 && op2 == 5) i.shift = SysReg.SPSEL_IMM;
+        else if (op1 == 3 && op2 >= 6) i.shift = op2 == 6 ? SysReg.DAIF_SET : SysReg.DAIF_CLEAR;
+        else return false;
         i.aux = bits(raw, 11, 8);
         return true;
     }
@@ -140,7 +144,17 @@ final class FieldExtractors {
         i.aux = bits(raw, 19, 5);
         boolean read = i.op == Op.MRS;
         if (SysReg.name(i.aux) == null || (!read && !SysReg.writable(i.aux))) return false;
+        i.amount = SysReg.index(i.aux);
         i.rd = read ? Reg.zrDest(rd(raw)) : Reg.zr(rd(raw));
+        i.sf = true;
+        return true;
+    }
+
+    /** SYS: the TLBI/AT/DC/IC operations of {@link SysOp}; the dense index goes to aux, Rt to rd. */
+    static boolean systemOperation(int raw, Insn i) {
+        i.aux = SysOp.index(SysOp.key(bits(raw, 18, 16), bits(raw, 15, 12), bits(raw, 11, 8), bits(raw, 7, 5)));
+        if (i.aux < 0) return false;
+        i.rd = Reg.zr(rd(raw));
         i.sf = true;
         return true;
     }
@@ -148,6 +162,61 @@ final class FieldExtractors {
     static boolean branchReg(int raw, Insn i) {
         i.rn = Reg.zr(rn(raw));
         i.sf = true;
+        return true;
+    }
+
+    /**
+     * Exclusives and ordered accesses: size in 31:30 (for pairs, bit 30 chooses 32- or 64-bit registers), Rs in
+     * 20:16 (STXR's status, a destination), Rt2 in 14:10, o0 (bit 15) the acquire (loads) or release (stores) flag.
+     * Raw register numbers stay in {@link Insn#amount} (Rs) for the status write.
+     */
+    static boolean exclusive(int raw, Insn i) {
+        boolean pair = i.op == Op.LDXP || i.op == Op.STXP;
+        boolean load = i.op == Op.LDXR || i.op == Op.LDXP || i.op == Op.LDAR;
+        // LDAR with Rs other than 0b11111 is unallocated (binutils 2.40 agrees); LDLAR, STLR and the rest ignore Rs.
+        if (i.op == Op.LDAR && bits(raw, 15, 15) == 1 && bits(raw, 20, 16) != 31) return false;
+        int size = bits(raw, 31, 30);
+        i.size = pair ? 2 + (size & 1) : size;
+        i.sf = pair ? (size & 1) != 0 : size == 3;
+        i.rn = Reg.sp(rn(raw));
+        int rt = rd(raw), rt2 = bits(raw, 14, 10);
+        i.rd = load ? Reg.zrDest(rt) : Reg.zr(rt);
+        i.ra = load ? Reg.zrDest(rt2) : Reg.zr(rt2);
+        i.rm = Reg.zrDest(bits(raw, 20, 16));
+        i.amount = bits(raw, 20, 16);
+        i.shift = bits(raw, 15, 15) << (load ? 0 : 1);
+        return true;
+    }
+
+    /** CAS and CASP: L (bit 22) acquires, o0 (bit 15) releases; CASP needs even Rs and Rt. Raw Rs/Rt in amount/aux. */
+    static boolean compareAndSwap(int raw, Insn i) {
+        int rs = bits(raw, 20, 16), rt = rd(raw);
+        if (i.op == Op.CASP) {
+            if ((rs & 1) != 0 || (rt & 1) != 0) return false;
+            i.size = 2 + bits(raw, 30, 30);
+            i.sf = i.size == 3;
+        } else {
+            i.size = bits(raw, 31, 30);
+            i.sf = i.size == 3;
+        }
+        i.rn = Reg.sp(rn(raw));
+        i.amount = rs;
+        i.aux = rt;
+        i.rm = Reg.zr(rs);
+        i.rd = Reg.zr(rt);
+        i.shift = bits(raw, 22, 22) | (bits(raw, 15, 15) << 1);
+        return true;
+    }
+
+    /** LD<op> and SWP: A (bit 23) acquires, R (bit 22) releases; Rs is the operand, Rt receives the old value. */
+    static boolean atomic(int raw, Insn i) {
+        i.size = bits(raw, 31, 30);
+        i.sf = i.size == 3;
+        i.rn = Reg.sp(rn(raw));
+        i.rm = Reg.zr(bits(raw, 20, 16));
+        i.rd = Reg.zrDest(rd(raw));
+        i.aux = rd(raw);
+        i.shift = bits(raw, 23, 23) | (bits(raw, 22, 22) << 1);
         return true;
     }
 

@@ -18,9 +18,9 @@ public final class Insn {
     public long imm;
     /** Shift type ({@link Shift#LSL}...) or extend option ({@link Shift#UXTB}...). */
     public int shift;
-    /** Shift amount; for bitfield moves, immr. */
+    /** Shift amount; for bitfield moves, immr; for MRS/MSR the {@link SysReg} dense index; for CAS/CASP/STXR raw Rs. */
     public int amount;
-    /** Bitfield imms; TBZ/TBNZ bit number; CCMP nzcv; HINT number; exception-generation imm16. */
+    /** Bitfield imms; TBZ/TBNZ bit number; CCMP nzcv; HINT number; exception-generation imm16; SYS {@link SysOp} index. */
     public int aux;
     public int cond;
     /** Loads and stores: log2 of the access size in bytes, and a {@link MemKind}. */

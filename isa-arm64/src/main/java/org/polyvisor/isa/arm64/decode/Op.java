@@ -22,6 +22,7 @@ public enum Op {
     AND_shift, BIC_shift, ORR_shift, ORN_shift, EOR_shift, EON_shift, ANDS_shift, BICS_shift,
     ADD_shift, ADDS_shift, SUB_shift, SUBS_shift,
     ADD_ext, ADDS_ext, SUB_ext, SUBS_ext,
+    ADC, ADCS, SBC, SBCS,
     UDIV, SDIV, LSLV, LSRV, ASRV, RORV,
     RBIT, REV16, REV32, REV, CLZ, CLS,
     MADD, MSUB, SMADDL, SMSUBL, UMADDL, UMSUBL, SMULH, UMULH,
@@ -33,16 +34,19 @@ public enum Op {
     LDP_STP_offset, LDP_STP_pre, LDP_STP_post,
     LDR_literal,
 
+    // Exclusives, acquire/release and LSE atomics (Insn.shift: bit 0 acquire, bit 1 release)
+    LDXR, STXR, LDXP, STXP, LDAR, STLR, CAS, CASP, SWP, LDADD, LDCLR, LDEOR, LDSET, LDSMAX, LDSMIN, LDUMAX, LDUMIN,
+
     // Branches, exception generation and system
-    B, BL, B_cond, CBZ, CBNZ, TBZ, TBNZ, BR, BLR, RET,
+    B, BL, B_cond, CBZ, CBNZ, TBZ, TBNZ, BR, BLR, RET, ERET,
     SVC, HVC, BRK,
     HINT, CLREX, DSB, DMB, ISB, SB,
-    MSR_imm, MRS, MSR_reg;
+    MSR_imm, MRS, MSR_reg, SYS;
 
     /** True for the register-writing forms that set NZCV. */
     public boolean setsFlags() {
         return switch (this) {
-            case ADDS_imm, SUBS_imm, ANDS_imm, ANDS_shift, BICS_shift, ADDS_shift, SUBS_shift, ADDS_ext, SUBS_ext -> true;
+            case ADDS_imm, SUBS_imm, ANDS_imm, ANDS_shift, BICS_shift, ADDS_shift, SUBS_shift, ADDS_ext, SUBS_ext, ADCS, SBCS -> true;
             default -> false;
         };
     }

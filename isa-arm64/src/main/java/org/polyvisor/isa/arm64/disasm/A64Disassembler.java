@@ -2,6 +2,7 @@ package org.polyvisor.isa.arm64.disasm;
 
 import org.polyvisor.isa.arm64.decode.A64Decoder;
 import org.polyvisor.isa.arm64.decode.Insn;
+import org.polyvisor.isa.arm64.decode.SysOp;
 import org.polyvisor.spi.Disassembler;
 import org.polyvisor.spi.Disassembly;
 
@@ -36,7 +37,7 @@ public final class A64Disassembler implements Disassembler {
             case ADR, ADRP -> DataProcessingSyntax.pcRelative(i, address);
             case SBFM, BFM, UBFM -> DataProcessingSyntax.bitfield(i);
             case EXTR -> DataProcessingSyntax.extract(i);
-            case UDIV, SDIV, LSLV, LSRV, ASRV, RORV -> DataProcessingSyntax.threeReg(i);
+            case UDIV, SDIV, LSLV, LSRV, ASRV, RORV, ADC, ADCS, SBC, SBCS -> DataProcessingSyntax.threeReg(i);
             case RBIT, REV16, REV32, REV, CLZ, CLS -> DataProcessingSyntax.oneSource(i);
             case MADD, MSUB, SMADDL, SMSUBL, UMADDL, UMSUBL, SMULH, UMULH -> DataProcessingSyntax.multiply(i);
             case CSEL, CSINC, CSINV, CSNEG -> DataProcessingSyntax.conditionalSelect(i);
@@ -44,12 +45,16 @@ public final class A64Disassembler implements Disassembler {
             case LDST_unsigned_imm, LDST_unscaled_imm, LDST_imm_pre, LDST_imm_post, LDST_reg_offset, LDR_literal ->
                     LoadStoreSyntax.single(i, address);
             case LDP_STP_offset, LDP_STP_pre, LDP_STP_post -> LoadStoreSyntax.pair(i);
+            case LDXR, STXR, LDXP, STXP, LDAR, STLR, CAS, CASP, SWP, LDADD, LDCLR, LDEOR, LDSET, LDSMAX, LDSMIN, LDUMAX,
+                 LDUMIN -> AtomicSyntax.text(i);
             case B, BL, B_cond, CBZ, CBNZ, TBZ, TBNZ -> BranchSyntax.branch(i, address);
             case BR, BLR, RET -> BranchSyntax.branchRegister(i);
+            case ERET -> "eret";
             case SVC, HVC, BRK, UDF -> BranchSyntax.exception(i);
             case HINT -> BranchSyntax.hint(i);
             case CLREX, DSB, DMB, ISB, SB -> BranchSyntax.barrier(i);
             case MSR_imm, MRS, MSR_reg -> BranchSyntax.system(i);
+            case SYS -> SysOp.text(i.aux, i.rd == 31 ? "xzr" : "x" + i.rd);
         };
     }
 }

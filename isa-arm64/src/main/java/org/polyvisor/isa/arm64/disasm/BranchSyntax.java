@@ -72,7 +72,8 @@ final class BranchSyntax {
 
     static String system(Insn i) {
         return switch (i.op) {
-            case MSR_imm -> "msr\t" + (i.shift == SysReg.DAIF_SET ? "daifset, " : "daifclr, ") + Operands.hex(i.aux);
+            case MSR_imm -> "msr\t" + (i.shift == SysReg.DAIF_SET ? "daifset, " : i.shift == SysReg.DAIF_CLEAR ? "daifclr, " : "spsel, ")
+                    + Operands.hex(i.aux);
             case MRS -> "mrs\t" + x(i.rd) + ", " + SysReg.name(i.aux);
             default -> "msr\t" + SysReg.name(i.aux) + ", " + x(i.rd);
         };

@@ -154,7 +154,13 @@ final class DataProcessingSyntax {
     }
 
     static String threeReg(Insn i) {
+        if ((i.op == Op.SBC || i.op == Op.SBCS) && Reg.isZero(i.rn))
+            return (i.op == Op.SBC ? "ngc\t" : "ngcs\t") + reg(i.rd, i.sf) + ", " + reg(i.rm, i.sf);
         String name = switch (i.op) {
+            case ADC -> "adc";
+            case ADCS -> "adcs";
+            case SBC -> "sbc";
+            case SBCS -> "sbcs";
             case UDIV -> "udiv";
             case SDIV -> "sdiv";
             case LSLV -> "lsl";

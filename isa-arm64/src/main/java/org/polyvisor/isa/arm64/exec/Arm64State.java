@@ -1,6 +1,7 @@
 package org.polyvisor.isa.arm64.exec;
 
 import org.polyvisor.isa.arm64.decode.Reg;
+import org.polyvisor.isa.arm64.decode.SysReg;
 
 /**
  * The architectural state the interpreter works on: the register file indexed as {@link Reg} says, the PC and
@@ -21,7 +22,47 @@ public final class Arm64State {
     /** PSTATE.M[3:0]: exception level in bits 3:2, SP selection in bit 0. Reset: EL1h, the highest level modelled. */
     public int mode = MODE_EL1H;
 
+    /**
+     * The stack pointer of the bank not in use: {@code x[SP]} always holds the current one (SP_EL0 when
+     * PSTATE.SP = 0 or at EL0, SP_EL1 otherwise), and {@link #setMode} swaps banks.
+     */
+    public long spEl0, spEl1;
+    /** The system registers without side effects, by {@link SysReg} dense index (VBAR_EL1, ESR_EL1, TCR_EL1...). */
+    public final long[] sys = new long[SysReg.COUNT];
+    /** True once the guest wrote VBAR_EL1: from then on exceptions are delivered into the guest (see trap). */
+    public boolean vectorsInstalled;
+    /** Called when {@link #setMode} changes the exception level (the vCPU flushes its soft TLB if the MMU is on). */
+    public Runnable elChanged = () -> { };
+    /** Set when something may have unmasked or raised an interrupt; the run loop then looks before the next fetch. */
+    public boolean recheckInterrupts;
+
+    /** SCTLR_EL1's reset value here: its RES1 bits (29, 28, 23, 22, 20, 11), MMU, caches and checks off. */
+    public static final long SCTLR_RESET = 0x30D0_0800L;
+
+    public Arm64State() { sys[SysReg.SCTLR_EL1] = SCTLR_RESET; }
+
     public int el() { return mode >>> 2; }
+
+    /** True when the current SP is SP_EL0 (EL0, or EL1 with PSTATE.SP = 0). */
+    public boolean usingSpEl0() { return (mode & 1) == 0; }
+
+    /** Writes PSTATE.M, moving the stack pointer between banks when EL or SPSel changes which one is current. */
+    public void setMode(int newMode) {
+        boolean from0 = (mode & 1) == 0, to0 = (newMode & 1) == 0;
+        if (from0 != to0) {
+            if (from0) { spEl0 = x[Reg.SP]; x[Reg.SP] = spEl1; }
+            else { spEl1 = x[Reg.SP]; x[Reg.SP] = spEl0; }
+        }
+        boolean elChange = (mode ^ newMode) >>> 2 != 0;
+        mode = newMode;
+        if (elChange) elChanged.run();
+    }
+
+    /** SP_EL0 whichever bank is current. */
+    public long spEl0() { return usingSpEl0() ? x[Reg.SP] : spEl0; }
+
+    /** SP_EL1 whichever bank is current. */
+    public long spEl1() { return usingSpEl0() ? spEl1 : x[Reg.SP]; }
 
     /** PSTATE in SPSR_ELx layout (NZCV in 31:28, DAIF in 9:6, M in 3:0), which is how gdb shows {@code cpsr}. */
     public long pstate() {
@@ -34,7 +75,16 @@ public final class Arm64State {
         c = (value & (1L << 29)) != 0;
         v = (value & (1L << 28)) != 0;
         daif = (int) value & DAIF_ALL;
-        mode = (int) value & 0xF;
+        setMode(modelledMode((int) value));
+    }
+
+    /**
+     * The nearest mode this model has for SPSR-style {@code M[3:0]}: EL0t (0b0000), EL1t (0b0100) or EL1h (0b0101).
+     * EL2 and EL3 do not exist here, and EL0 always uses SP_EL0.
+     */
+    public static int modelledMode(int m) {
+        int mode = m & 0b0101;
+        return mode == 0b0001 ? 0 : mode;
     }
 
     /** NZCV as the 4-bit value CCMP's immediate uses. */

@@ -2,12 +2,14 @@ package org.polyvisor.isa.arm64.exec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.polyvisor.isa.arm64.Arm64Registers;
 import org.polyvisor.isa.arm64.decode.A64Decoder;
 import org.polyvisor.isa.arm64.decode.Insn;
 import org.polyvisor.isa.arm64.decode.Reg;
 import org.polyvisor.isa.arm64.mmu.Translation;
+import org.polyvisor.isa.arm64.trap.ExceptionModel;
 import org.polyvisor.spi.Register;
 import org.polyvisor.spi.Vcpu;
 import org.polyvisor.spi.VcpuConfig;
@@ -19,22 +21,40 @@ import org.polyvisor.spi.exec.SoftTlb;
 /** An AArch64 vCPU: the fetch-decode-execute loop over {@link Arm64State}, with cached decoding and a soft TLB. */
 public final class Arm64Vcpu implements Vcpu {
     private static final int INSN_BYTES = 4;
+    /** The run loop looks for interrupts (the timers advance with virtual time) at least this often: 2^10 - 1. */
+    private static final long POLL_MASK = 1023;
+    /** The line {@link #raiseInterrupt} takes for FIQ; every other line drives IRQ (see {@link Interrupts}). */
+    public static final int FIQ_LINE = Interrupts.FIQ_LINE;
 
     private final int id;
     private final Arm64State state = new Arm64State();
-    private final Translation mmu = new Translation();
+    private final Translation mmu;
     private final SoftTlb tlb = new SoftTlb();
     private final DecodedPages code = new DecodedPages(INSN_BYTES, tlb);
     private final DataBus bus;
     private final InstructionFetch fetch;
     private final Executor executor;
+    private final Interrupts interrupts;
+    private final GenericTimer timer;
+    private final TlbBroadcast tlbDomain;
+    /** Raised by another vCPU's TLBI ...IS: flush before the next instruction that translates. */
+    private final AtomicBoolean tlbStale;
     private long retired;
 
     public Arm64Vcpu(VcpuConfig config, A64Decoder decoder) {
         this.id = config.vcpuId();
+        this.mmu = new Translation(state, config.memory());
+        state.elChanged = this::elChanged;
         this.bus = new DataBus(config.memory(), tlb, code, mmu);
         this.fetch = new InstructionFetch(decoder, config.memory(), tlb, code, mmu);
-        this.executor = new Executor(state, bus);
+        this.timer = new GenericTimer(config.clock());
+        this.interrupts = new Interrupts(state, timer);
+        SystemRegisters sys = new SystemRegisters(state, timer, id, this::translationChanged);
+        this.tlbDomain = TlbBroadcast.of(config.memory());
+        this.tlbStale = tlbDomain.join();
+        SystemOperations ops = new SystemOperations(state, mmu, this::translationChanged,
+                () -> tlbDomain.broadcast(tlbStale));
+        this.executor = new Executor(state, bus, sys, ops, interrupts, new Atomics(state, bus, config.memory()));
     }
 
     @Override public int id() { return id; }
@@ -45,8 +65,18 @@ public final class Arm64Vcpu implements Vcpu {
         long done = 0;
         try {
             while (done < budget) {
+                if (s.recheckInterrupts || (done & POLL_MASK) == 0) {
+                    s.recheckInterrupts = false;
+                    if (tlbStale.get() && tlbStale.getAndSet(false)) translationChanged();
+                    interrupts.deliver();
+                }
                 Insn insn = fetch.fetch(s.pc);
-                if (insn == null) return fetch.exit;
+                if (insn == null) {
+                    if (!s.vectorsInstalled) return fetch.exit;
+                    fetchAbort();
+                    done++;
+                    continue;
+                }
                 switch (executor.execute(insn)) {
                     case Step.NEXT -> s.pc += INSN_BYTES;
                     case Step.JUMP -> { }
@@ -65,6 +95,29 @@ public final class Arm64Vcpu implements Vcpu {
             retired += done;
         }
     }
+
+    /** PC alignment fault (EC 0x22) or instruction abort (EC 0x20/0x21) for the fetch that just failed. */
+    private void fetchAbort() {
+        long pc = state.pc;
+        long esr = fetch.misaligned
+                ? ExceptionModel.esr(ExceptionModel.EC_PC_ALIGN, 0)
+                : ExceptionModel.esr(state.el() == 0 ? ExceptionModel.EC_IABT_LOWER : ExceptionModel.EC_IABT_CURRENT,
+                        fetch.abortFsc);
+        ExceptionModel.takeSync(state, esr, pc, pc, true);
+    }
+
+    /** SCTLR_EL1, TCR_EL1, TTBRn_EL1 or MAIR_EL1 changed: cached translations may be stale. */
+    private void translationChanged() {
+        tlb.flush();
+        fetch.invalidate();
+    }
+
+    /** The soft TLB holds one permission view: a change of EL with the MMU on starts it afresh. */
+    private void elChanged() {
+        if (mmu.enabled()) translationChanged();
+    }
+
+    @Override public void raiseInterrupt(int line) { interrupts.raise(line); }
 
     @Override public long retired() { return retired; }
 
@@ -110,17 +163,19 @@ public final class Arm64Vcpu implements Vcpu {
     public VcpuState save() {
         Map<String, Long> values = new LinkedHashMap<>();
         for (Register r : Arm64Registers.SET.all()) values.put(r.name(), register(r.number()));
-        return new VcpuState("arm64", values, null);
+        return new VcpuState("arm64", values, SystemStateCodec.save(state, timer));
     }
 
     @Override
     public void restore(VcpuState saved) {
         if (!"arm64".equals(saved.isa())) throw new IllegalArgumentException("not an arm64 state: " + saved.isa());
         for (Register r : Arm64Registers.SET.all()) {
-            Long value = saved.registers().get(r.name());
-            if (value == null) throw new IllegalArgumentException("arm64 state lacks register " + r.name());
-            setRegister(r.number(), value);
+            if (saved.registers().get(r.name()) == null) throw new IllegalArgumentException("arm64 state lacks register " + r.name());
         }
+        // PSTATE first: it selects the stack pointer bank that "sp" then writes.
+        setRegister(Arm64Registers.CPSR, saved.registers().get("cpsr"));
+        for (Register r : Arm64Registers.SET.all()) setRegister(r.number(), saved.registers().get(r.name()));
+        SystemStateCodec.restore(saved.extra(), state, timer);
         // A restored guest may have different code and mappings: start from empty caches.
         tlb.flush();
         code.clear();

@@ -33,6 +33,12 @@ final class DataBus {
     /** True when {@link #exit} is an MMIO store: the instruction has completed. */
     boolean exitAfterRetire;
 
+    /** Set with {@link #exit} when the access is a data abort the guest could take: its VA, FSC and direction. */
+    boolean aborted;
+    long abortVa;
+    int abortFsc;
+    boolean abortWrite;
+
     private long pendingReadAddress = -1;
     private long pendingReadValue;
     private boolean pendingReadReady;
@@ -71,6 +77,47 @@ final class DataBus {
     void clearExit() {
         exit = null;
         exitAfterRetire = false;
+        aborted = false;
+    }
+
+    /** Alignment fault status code (DFSC 0b100001). */
+    static final int FSC_ALIGNMENT = 0x21;
+
+    /**
+     * The guest-physical address for an exclusive or atomic access of {@code bytes} (naturally aligned, RAM only:
+     * no device can take part in a compare-and-swap), or -1 with {@link #exit} and the abort fields set. A write
+     * drops decoded code it may overwrite.
+     */
+    long atomicAddress(long va, int bytes, boolean write, long pc) {
+        if ((va & (bytes - 1)) != 0) {
+            exit = new VcpuExit.Fault("misaligned exclusive or atomic access at 0x" + Long.toHexString(va), pc);
+            aborted = true;
+            abortVa = va;
+            abortFsc = FSC_ALIGNMENT;
+            abortWrite = write;
+            return -1;
+        }
+        long gpa = mmu.translate(va, write ? Translation.WRITE : Translation.READ);
+        if (gpa != Translation.FAULT && memory.page(gpa >>> GuestMemory.PAGE_SHIFT) != null) {
+            if (write && code.mayHoldCode(gpa >>> GuestMemory.PAGE_SHIFT)) code.written(gpa, bytes, 0);
+            return gpa;
+        }
+        exit = new VcpuExit.Fault("exclusive or atomic access outside guest memory at 0x" + Long.toHexString(va), pc);
+        abort(va, gpa, write);
+        return -1;
+    }
+
+    /** The crash reason for a data abort from translation with no vectors installed. */
+    private VcpuExit.Fault translationFault(String access, long va, long pc) {
+        return new VcpuExit.Fault(String.format("data abort (DFSC 0x%02x) on %s at 0x%x with no exception vectors installed",
+                mmu.faultStatus, access, va), pc);
+    }
+
+    private void abort(long va, long gpa, boolean write) {
+        aborted = true;
+        abortVa = va;
+        abortFsc = gpa == Translation.FAULT ? mmu.faultStatus : Translation.FSC_EXTERNAL;
+        abortWrite = write;
     }
 
     private long loadSlow(long va, int log2Size, long pc) {
@@ -93,7 +140,9 @@ final class DataBus {
             exit = new VcpuExit.Mmio(gpa, size, false, 0);
             return 0;
         }
-        exit = new VcpuExit.Fault("load outside guest memory at 0x" + Long.toHexString(va), pc);
+        exit = gpa == Translation.FAULT ? translationFault("load", va, pc)
+                : new VcpuExit.Fault("load outside guest memory at 0x" + Long.toHexString(va), pc);
+        abort(va, gpa, false);
         return 0;
     }
 
@@ -125,7 +174,9 @@ final class DataBus {
             exitAfterRetire = true;
             return;
         }
-        exit = new VcpuExit.Fault("store outside guest memory at 0x" + Long.toHexString(va), pc);
+        exit = gpa == Translation.FAULT ? translationFault("store", va, pc)
+                : new VcpuExit.Fault("store outside guest memory at 0x" + Long.toHexString(va), pc);
+        abort(va, gpa, true);
     }
 
     private static long read(MemorySegment p, int off, int log2Size) {

@@ -24,6 +24,13 @@ final class DataProcessing {
         x[i.rd] = Alu.addWithCarry(s, x[i.rn], sub ? ~b : b, sub, i.sf, i.op.setsFlags());
     }
 
+    /** ADC, ADCS, SBC, SBCS: AddWithCarry with PSTATE.C as the carry in (SBC adds NOT Rm). */
+    void addSubCarry(Insn i) {
+        boolean sub = i.op == Op.SBC || i.op == Op.SBCS;
+        long b = x[i.rm];
+        x[i.rd] = Alu.addWithCarry(s, x[i.rn], sub ? ~b : b, s.c, i.sf, i.op.setsFlags());
+    }
+
     void addSubExt(Insn i) {
         boolean sub = i.op == Op.SUB_ext || i.op == Op.SUBS_ext;
         long b = Alu.extend(x[i.rm], i.shift, i.amount);

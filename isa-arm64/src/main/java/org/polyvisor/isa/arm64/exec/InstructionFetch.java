@@ -33,6 +33,9 @@ final class InstructionFetch {
 
     /** Why the last {@link #fetch} returned null. */
     VcpuExit exit;
+    /** With {@link #exit}: true for a misaligned PC, else the fetch's instruction abort status code. */
+    boolean misaligned;
+    int abortFsc;
 
     InstructionFetch(A64Decoder decoder, GuestMemory memory, SoftTlb tlb, DecodedPages code, Translation mmu) {
         this.decoder = decoder;
@@ -47,6 +50,7 @@ final class InstructionFetch {
         if ((pc & 3) != 0) {
             // PC alignment fault; with no exception vectors installed it ends the guest.
             exit = new VcpuExit.Fault("misaligned pc 0x" + Long.toHexString(pc), pc);
+            misaligned = true;
             return null;
         }
         if ((pc & ~GuestMemory.PAGE_MASK) != pageVa && !enterPage(pc)) return null;
@@ -75,7 +79,12 @@ final class InstructionFetch {
             gfn = gpa >>> GuestMemory.PAGE_SHIFT;
             p = gpa == Translation.FAULT ? null : memory.page(gfn);
             if (p == null) {
-                exit = new VcpuExit.Fault("fetch outside guest memory at 0x" + Long.toHexString(pc), pc);
+                exit = gpa == Translation.FAULT
+                        ? new VcpuExit.Fault(String.format("instruction abort (IFSC 0x%02x) at 0x%x with no exception vectors installed",
+                                mmu.faultStatus, pc), pc)
+                        : new VcpuExit.Fault("fetch outside guest memory at 0x" + Long.toHexString(pc), pc);
+                misaligned = false;
+                abortFsc = gpa == Translation.FAULT ? mmu.faultStatus : Translation.FSC_EXTERNAL;
                 return false;
             }
             tlb.fill(SoftTlb.FETCH, pc, gfn, p);

@@ -166,6 +166,29 @@ class InstructionTableTest {
             Case.of("nop", NOP).expectPc(4),
             Case.of("yield", 0xd503203f).expectPc(4),
             Case.of("dmb ish; dsb sy; isb", 0xd5033bbf, 0xd5033f9f, 0xd5033fdf).steps(3).x(0, 7).expectX(0, 7),
+            // Exclusives and LSE atomics (single vCPU; the cross-thread behaviour is SmpAtomicsTest's)
+            Case.of("ldxr x0, [x1]; stxr w2, x3, [x1]", 0xc85f7c20, 0xc8027c23).steps(2).x(1, DATA).x(3, 0x77)
+                    .mem(DATA, 8, 0x55).expectX(0, 0x55).expectX(2, 0).expectMem(DATA, 8, 0x77),
+            Case.of("stxr w2, x3, [x1] (monitor not armed)", 0xc8027c23).x(1, DATA).x(3, 0x77).x(2, 9)
+                    .mem(DATA, 8, 0x55).expectX(2, 1).expectMem(DATA, 8, 0x55),
+            Case.of("ldxr; clrex; stxr fails", 0xc85f7c20, 0xd503305f, 0xc8027c23).steps(3).x(1, DATA).x(3, 0x77)
+                    .mem(DATA, 8, 0x55).expectX(2, 1).expectMem(DATA, 8, 0x55),
+            Case.of("ldxr x0, [x1] (misaligned)", 0xc85f7c20).x(1, DATA + 4)
+                    .expectExit(new VcpuExit.Fault("misaligned exclusive or atomic access at 0x40008004", CODE)).expectPc(0),
+            Case.of("cas x0, x1, [x2] (equal: stores)", 0xc8a07c41).x(0, 5).x(1, 9).x(2, DATA).mem(DATA, 8, 5)
+                    .expectX(0, 5).expectMem(DATA, 8, 9),
+            Case.of("cas x0, x1, [x2] (different: no store)", 0xc8a07c41).x(0, 4).x(1, 9).x(2, DATA).mem(DATA, 8, 5)
+                    .expectX(0, 5).expectMem(DATA, 8, 5),
+            Case.of("casp x0, x1, x2, x3, [x4]", 0x48207c82).x(0, 1).x(1, 2).x(2, 3).x(3, 4).x(4, DATA)
+                    .mem(DATA, 8, 1).mem(DATA + 8, 8, 2).expectX(0, 1).expectX(1, 2).expectMem(DATA, 8, 3).expectMem(DATA + 8, 8, 4),
+            Case.of("swp x0, x1, [x2]", 0xf8208041).x(0, 0xabc).x(2, DATA).mem(DATA, 8, 0x123)
+                    .expectX(1, 0x123).expectMem(DATA, 8, 0xabc),
+            Case.of("ldsmax x0, x1, [x2] (signed)", 0xf8204041).x(0, -1).x(2, DATA).mem(DATA, 8, 0x8000000000000000L)
+                    .expectX(1, 0x8000000000000000L).expectMem(DATA, 8, -1),
+            Case.of("ldumin x0, x1, [x2] (unsigned)", 0xf8207041).x(0, -1).x(2, DATA).mem(DATA, 8, 7)
+                    .expectX(1, 7).expectMem(DATA, 8, 7),
+            Case.of("ldaddalb w0, w1, [x2] (wraps in the byte)", 0x38e00041).x(0, 0x1ff).x(2, DATA + 1).mem(DATA, 4, 0x11223344)
+                    .expectX(1, 0x33).expectMem(DATA, 4, 0x11223244),
             // PSTATE through MSR/MRS
             Case.of("msr nzcv, x1; mrs x0, nzcv", 0xd51b4201, 0xd53b4200).steps(2).x(1, 0xffffffffffffffffL)
                     .expectX(0, 0xf0000000L).expectFlags("NZCV"),
@@ -175,8 +198,20 @@ class InstructionTableTest {
             Case.of("mrs x0, currentel", 0xd5384240).expectX(0, 4),
             Case.of("msr currentel, x0 (read-only)", 0xd5184240)
                     .expectExit(new VcpuExit.Fault("undefined instruction 0xd5184240", CODE)).expectPc(0),
-            Case.of("mrs x0, sctlr_el1 (not implemented)", 0xd5381000)
-                    .expectExit(new VcpuExit.Fault("undefined instruction 0xd5381000", CODE)).expectPc(0),
+            Case.of("mrs x0, s3_0_c15_c0_0 (not implemented)", 0xd538f000)
+                    .expectExit(new VcpuExit.Fault("undefined instruction 0xd538f000", CODE)).expectPc(0),
+            Case.of("mrs x0, sctlr_el1 (reset value)", 0xd5381000).x(0, -1).expectX(0, 0x30d00800L),
+            Case.of("msr tpidr_el0, x1; mrs x0, tpidr_el0", 0xd51bd041, 0xd53bd040).steps(2).x(1, 0x1234).expectX(0, 0x1234),
+            Case.of("mrs x0, cntfrq_el0", 0xd53be000).expectX(0, 62_500_000L),
+            Case.of("mrs x0, midr_el1", 0xd5380000).expectX(0, 0x410fd034L),
+            Case.of("mrs x0, id_aa64mmfr0_el1 (48-bit PA, 16-bit ASID, all granules)", 0xd5380700).expectX(0, 0x100025L),
+            Case.of("mrs x0, id_aa64isar0_el1 (LSE atomics)", 0xd5380600).expectX(0, 0x200000L),
+            Case.of("mrs x0, cntvct_el0 (virtual time 0)", 0xd53be040).x(0, -1).expectX(0, 0),
+            Case.of("mrs x0, mpidr_el1", 0xd53800a0).expectX(0, 0x80000000L),
+            Case.of("msr spsel, #0; mrs x0, spsel", 0xd50040bf, 0xd5384200).steps(2).x(0, -1).expectX(0, 0),
+            Case.of("mrs x0, sp_el0 (while current: undefined)", 0xd50040bf, 0xd5384100).steps(2)
+                    .expectExit(new VcpuExit.Fault("undefined instruction 0xd5384100", CODE + 4)).expectPc(4),
+            Case.of("eret (elr and spsr zero: EL0t at 0)", 0xd69f03e0).expectPc(-CODE).expectX(Arm64Registers.CPSR, 0),
             Case.of("wfi", 0xd503207f).expectExit(VcpuExit.HALT).expectPc(4),
             Case.of("hvc #0xea1", 0xd401d422).expectExit(VcpuExit.HYPERCALL).expectPc(4),
             Case.of("hvc #1", 0xd4000022).expectExit(new VcpuExit.Fault("hvc #0x1 with no exception vectors installed", CODE)).expectPc(0),
