@@ -75,6 +75,44 @@ regs=(r0 r1 r2 r3 r7 r8 r12 r14 r31 r32 r33 r63 r64 r100 r126 r127)
   for m in -1 0x1234 0x1fffe 2 0xfffe 0x10000; do echo "	mov pr=r7,$m ;;"; done
   # register stack
   for a in "0,0,0,0" "2,3,1,0" "8,8,8,8" "0,96,0,0" "1,0,0,0" "0,0,1,0"; do echo "	alloc r34=ar.pfs,$a ;;"; done
+  # register stack engine and the M-unit application registers
+  echo "	flushrs ;;"; echo "	loadrs ;;"; echo "	cover ;;"; echo "	clrrrb ;;"; echo "	clrrrb.pr ;;"
+  for ar in ar.k0 ar.k3 ar.k7 ar.rsc ar.bsp ar.bspstore ar.rnat ar.ccv ar.unat ar.fpsr; do
+    for r in r0 r9 r32 r127; do echo "	mov $ar=$r ;;"; echo "	mov $r=$ar ;;"; done
+    for imm in 0 1 -1 127 -128; do echo "	mov $ar=$imm ;;"; done
+    echo "	(p7) mov $ar=r3 ;;"; echo "	(p63) mov r4=$ar ;;"
+  done
+  # system: control registers, PSR, rfi and register banks, rotating predicates
+  for cr in cr.dcr cr.itm cr.iva cr.pta cr.ipsr cr.isr cr.iip cr.ifa cr.itir cr.iipa cr.ifs cr.iim cr.iha cr.lid cr.ivr cr.tpr cr.eoi cr.irr0 cr.irr3 cr.itv cr.pmv cr.cmcv cr.lrr0 cr.lrr1; do
+    echo "	mov r9=$cr ;;"; case $cr in cr.ivr|cr.irr*) ;; *) echo "	mov $cr=r10 ;;"; echo "	(p3) mov $cr=r127 ;;" ;; esac
+  done
+  for m in 0x0 0x1 0x2000 0x6000 0xffffff 0x800000; do echo "	ssm $m ;;"; echo "	rsm $m ;;"; done
+  for m in 0x2 0x3e 0x4; do echo "	sum $m ;;"; echo "	rum $m ;;"; done
+  echo "	mov psr.l=r5 ;;"; echo "	mov r6=psr ;;"; echo "	mov psr.um=r7 ;;"; echo "	mov r8=psr.um ;;"; echo "	(p9) mov r8=psr ;;"
+  echo "	rfi ;;"; echo "	bsw.0 ;;"; echo "	bsw.1 ;;"; echo "	mov r11=ar.itc ;;"; echo "	mov ar.itc=r12 ;;"
+  for v in 0x10000 0xfffffff0000 0x7ffffff0000 0x80000000000 0; do echo "	mov pr.rot=$v ;;"; done
+  # load types, release stores and the ALAT
+  for w in 1 2 4 8; do
+    for t in acq bias a c.clr c.nc c.clr.acq; do
+      echo "	ld$w.$t r5=[r6] ;;"; echo "	ld$w.$t.nta r127=[r1],8 ;;"; echo "	ld$w.$t r10=[r11],r12 ;;"; echo "	ld$w.$t.nt1 r8=[r9],-256 ;;"
+    done
+    echo "	st$w.rel [r6]=r5 ;;"; echo "	st$w.rel.nta [r7]=r8,-8 ;;"
+  done
+  echo "chkback:"; for r in r1 r32 r127; do echo "	chk.a.clr $r,chkback ;;"; echo "	chk.a.nc $r,chkfwd ;;"; echo "	invala.e $r ;;"; done
+  echo "	invala ;;"; echo "	(p4) chk.a.nc r9,chkback ;;"; echo "chkfwd:"
+  # semaphores
+  for w in 1 2 4 8; do
+    for o in acq rel; do echo "	cmpxchg$w.$o r1=[r3],r2,ar.ccv ;;"; echo "	cmpxchg$w.$o.nta r127=[r32],r0,ar.ccv ;;"; done
+    echo "	xchg$w r7=[r8],r9 ;;"; echo "	xchg$w.nt1 r40=[r41],r42 ;;"
+  done
+  for w in 4 8; do for o in acq rel; do for i in 1 4 8 16 -1 -4 -8 -16; do echo "	fetchadd$w.$o r10=[r11],$i ;;"; done; done; done
+  echo "	(p9) fetchadd8.acq.nta r10=[r11],1 ;;"; echo "	(p10) cmpxchg8.acq r1=[r3],r2,ar.ccv ;;"
+  # translation management
+  for r in r2 r33 r127; do
+    echo "	itc.d $r ;;"; echo "	itc.i $r ;;"; echo "	itr.d dtr[r4]=$r ;;"; echo "	itr.i itr[$r]=r7 ;;"; echo "	mov rr[$r]=r9 ;;"
+    echo "	mov r10=rr[$r] ;;"; echo "	ptc.l $r,r13 ;;"; echo "	ptc.e $r ;;"; echo "	ptr.d $r,r16 ;;"; echo "	ptr.i r17,$r ;;"
+  done
+  echo "	srlz.d ;;"; echo "	srlz.i ;;"; echo "	sync.i ;;"; echo "	mf ;;"; echo "	mf.a ;;"; echo "	fwb ;;"; echo "	(p3) mf ;;"; echo "	(p5) itc.d r2 ;;"; echo "	(p6) srlz.i ;;"
   # nops and breaks on every unit, with immediates at the edges
   for imm in 0 1 0x1000 0x1fffff; do
     echo "	{ .mfb"; echo "	nop.m $imm"; echo "	nop.f $imm"; echo "	nop.b $imm"; echo "	}"
@@ -97,6 +135,8 @@ regs=(r0 r1 r2 r3 r7 r8 r12 r14 r31 r32 r33 r63 r64 r100 r126 r127)
     echo "	br.ret.$h b0 ;;"; echo "	(p63) br.ret.$h b7 ;;"
     echo "	br.cond.$h b1 ;;"; echo "	br.call.$h b0=b2 ;;"
     echo "	br.cloop.$h back ;;"
+    echo "	br.ctop.$h back ;;"; echo "	br.cexit.$h fwd ;;"
+    echo "	(p16) br.wtop.$h back ;;"; echo "	(p63) br.wexit.$h fwd ;;"; echo "	br.wtop.$h back ;;"
   done
   echo "	br.few back ;;"; echo "	br back ;;"
   echo "fwd:"
@@ -122,7 +162,7 @@ ia64-linux-gnu-objcopy -O binary -j .text "$tmp/core.o" core.bin
 # Listing lines only: objdump's file header and section headings are stripped.
 objdump -D -b binary -m ia64 core.bin | sed -n '/^ *[0-9a-f]*:/p' > core.objdump
 # Random fields under the known major opcodes, kept where objdump sees only forms this backend implements.
-python3 random_bundles.py random.bin 10000 20261124
+python3 random_bundles.py random.bin 50000 20261124
 objdump -D -b binary -m ia64 random.bin | sed -n '/^ *[0-9a-f]*:/p' > random.objdump
 # A bundle and a cut-off tail: objdump says where it stopped.
 head -c 20 core.bin > tail.bin

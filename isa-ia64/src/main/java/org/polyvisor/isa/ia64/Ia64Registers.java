@@ -7,11 +7,19 @@ import org.polyvisor.spi.RegisterSet;
 
 /**
  * Register numbers of the ia64 backend: r0-r127 are 0-127 (r32+ as the current frame names them), then ip,
- * psr (with ri in bits 41-42 and cpl in 32-33), cfm, pr (p0-p63 as bits), b0-b7, ar.pfs, ar.lc, ar.ec.
+ * psr (with ri in bits 41-42 and cpl in 32-33), cfm, pr (p0-p63 as bits), b0-b7, ar.pfs, ar.lc, ar.ec, then
+ * the register stack engine's ar.rsc, ar.bsp, ar.bspstore and ar.rnat, then the control registers listed in
+ * {@link #CONTROL} as cr.NAME (numbers from {@link #CR0}).
  */
 public final class Ia64Registers {
     public static final int IP = 128, PSR = 129, CFM = 130, PR = 131, B0 = 132, AR_PFS = 140, AR_LC = 141, AR_EC = 142;
-    public static final int COUNT = 143;
+    public static final int AR_RSC = 143, AR_BSP = 144, AR_BSPSTORE = 145, AR_RNAT = 146;
+    public static final int CR0 = 147;
+    /** The control registers the register interface shows, with their architected numbers (SDM vol 2 part I, 3.3). */
+    public static final String[] CONTROL = {"dcr", "itm", "iva", "pta", "ipsr", "isr", "iip", "ifa", "itir", "iipa", "ifs",
+            "iim", "iha", "lid", "tpr", "itv"};
+    public static final int[] CONTROL_NUMBER = {0, 1, 2, 8, 16, 17, 19, 20, 21, 22, 23, 24, 25, 64, 66, 72};
+    public static final int COUNT = CR0 + CONTROL.length;
 
     public static final RegisterSet SET = build();
 
@@ -28,6 +36,11 @@ public final class Ia64Registers {
         r.add(new Register("ar.pfs", AR_PFS, 64));
         r.add(new Register("ar.lc", AR_LC, 64));
         r.add(new Register("ar.ec", AR_EC, 6));
+        r.add(new Register("ar.rsc", AR_RSC, 64));
+        r.add(new Register("ar.bsp", AR_BSP, 64));
+        r.add(new Register("ar.bspstore", AR_BSPSTORE, 64));
+        r.add(new Register("ar.rnat", AR_RNAT, 64));
+        for (int i = 0; i < CONTROL.length; i++) r.add(new Register("cr." + CONTROL[i], CR0 + i, 64));
         return new RegisterSet(r, "ip");
     }
 }

@@ -14,7 +14,9 @@ final class Machine implements AutoCloseable {
 
     final Ia64IsaProvider isa = new Ia64IsaProvider();
     final FlatGuestMemory memory = new FlatGuestMemory(ByteOrder.LITTLE_ENDIAN, 0, 0x10000).withMmio(MMIO, 0x1000);
-    final Vcpu vcpu = isa.createVcpu(new VcpuConfig(memory, 0, GuestType.PV, () -> 0));
+    /** The domain's virtual time in nanoseconds (ar.itc), set by tests. */
+    final long[] now = {0};
+    final Vcpu vcpu = isa.createVcpu(new VcpuConfig(memory, 0, GuestType.PV, () -> now[0]));
 
     Machine(String hex) {
         load(CODE, hex);

@@ -194,4 +194,14 @@ class VcpuBehaviourTest {
         assertEquals(java.util.List.of(14, 15, 16, 17, 18), p.hypercallAbi().argumentRegisters());
         assertEquals(8, p.hypercallAbi().resultRegister());
     }
+
+    @Test
+    void aHandlerThatFaultsOnItselfStillReturnsWithTheBudgetSpent() {
+        // [MMI] mov cr.iva=r8;; break.m 0x42 / nop.i;; with the IVT at 0x8000 all zeros: break.m 0 there, again and again.
+        try (Machine m = new Machine("0b0020042c0420040000000000000400")) {
+            m.set("r8", 0x8000);
+            assertSame(VcpuExit.BUDGET_SPENT, m.vcpu.run(1000));
+            assertEquals(0x8000 + 0x2c00, m.vcpu.pc(), "ia64: still delivering Break Instruction faults to iva + 0x2c00");
+        }
+    }
 }

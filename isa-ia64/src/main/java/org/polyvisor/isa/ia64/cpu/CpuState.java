@@ -1,11 +1,16 @@
 package org.polyvisor.isa.ia64.cpu;
 
+import org.polyvisor.isa.ia64.mmu.Translation;
+import org.polyvisor.isa.ia64.trap.ExternalInterrupts;
 import org.polyvisor.spi.VcpuExit;
+import org.polyvisor.spi.VirtualClock;
 
 /**
  * The architectural state of one Itanium processor that instructions read and write: general registers
  * (with the stacked ones renamed through {@link RegisterStack}), predicates, branch and application registers,
- * IP with the slot to resume at (PSR.ri), PSR, CFM and the privilege level. Plain fields, for the hot path.
+ * IP with the slot to resume at (PSR.ri), PSR, CFM and the privilege level, control registers and the r16-r31
+ * banks, the ALAT, the external interrupt state, and the interruption an instruction is raising. Plain fields,
+ * for the hot path.
  */
 public final class CpuState {
     public static final int AR_PFS = 64, AR_LC = 65, AR_EC = 66;
@@ -27,16 +32,53 @@ public final class CpuState {
     public long psr;
     public int cpl;
     public final RegisterStack rse = new RegisterStack(this);
+    public final Alat alat = new Alat();
 
     /** Where a taken branch goes; read by the run loop when an instruction returns {@code BRANCH}. */
     public long branchTarget;
     /** The exit an instruction asks for when it returns {@code EXIT_AFTER} or {@code FAULT}. */
     public VcpuExit exit;
+    /** Control registers cr0..cr127 (SDM vol 2 part I, 3.3), by their architected numbers. */
+    public final long[] cr = new long[128];
+    public static final int CR_DCR = 0, CR_ITM = 1, CR_IVA = 2, CR_PTA = 8, CR_IPSR = 16, CR_ISR = 17, CR_IIP = 19,
+            CR_IFA = 20, CR_ITIR = 21, CR_IIPA = 22, CR_IFS = 23, CR_IIM = 24, CR_IHA = 25, CR_LID = 64, CR_IVR = 65,
+            CR_TPR = 66, CR_EOI = 67, CR_IRR0 = 68, CR_ITV = 72, CR_PMV = 73, CR_CMCV = 74, CR_LRR0 = 80, CR_LRR1 = 81;
+    public static final long PSR_BN = 1L << 44;
+    /** "Installed": the guest has written cr.iva (see trap.Interruptions); until then faults end the domain. */
+    public boolean ivaInstalled;
+    /** The other bank of r16-r31 (PSR.bn selects which one gr[16..31] holds: SDM vol 2 part I, 3.3.7.? banked general registers). */
+    public final long[] bank = new long[16];
+
+    /** The interruption an instruction raised (valid while it returns {@link Flow#INTERRUPT}). */
+    public int trapVector;
+    public long trapIsr, trapIfa, trapIim, trapItir, trapIha;
+    public boolean trapWritesIfa, trapWritesIim, trapWritesTranslation;
+    /** The Fault reason used when no IVT is installed. */
+    public String trapReason;
+    /** The domain's virtual time: ar.itc = clock nanoseconds + {@link #itcOffset} (written by mov ar.itc). */
+    public VirtualClock clock = () -> 0;
+    public long itcOffset;
+    public final ExternalInterrupts interrupts = new ExternalInterrupts(this);
+
+    /** Address translation (region registers, TLBs), for the TLB management instructions. */
+    public Translation mmu;
+    /** Called when what translations allow may have changed (PSR.dt/it/rt/cpl, TLB or region register writes). */
+    public Runnable translationChanged = () -> { };
+
+    /** The slot an rfi resumes at, with {@link Flow#RETURN_TO_SLOT}. */
+    public int branchSlot;
+    /** The value of the last {@link DataMemory#rseLoad}. */
+    public long loaded;
     /** Data memory as the current translation mode sees it. */
     public DataMemory memory;
 
     public long gr(int n) {
         return n < 32 ? gr[n] : gr[n + bof];
+    }
+
+    /** The index of GR {@code n} in {@link #gr} (the ALAT's register tag). */
+    public int grIndex(int n) {
+        return n < 32 ? n : n + bof;
     }
 
     /** Writes to r0 are dropped (the architecture raises an illegal-operation fault; the assembler warns). */
@@ -58,5 +100,40 @@ public final class CpuState {
 
     public long cfm() {
         return rse.cfm();
+    }
+
+    /** Records an interruption (SDM vol 2 part I, 5.?) for the run loop; returns {@link Flow#INTERRUPT}. */
+    public int raise(int vector, long isr, String reason) {
+        trapVector = vector;
+        trapIsr = isr;
+        trapReason = reason;
+        trapWritesIfa = false;
+        trapWritesIim = false;
+        trapWritesTranslation = false;
+        return Flow.INTERRUPT;
+    }
+
+    /** ar.itc, the interval time counter. */
+    public long itc() {
+        return clock.nanos() + itcOffset;
+    }
+
+    /** PSR with ri and cpl folded in, as the guest reads it (mov r=psr, cr.ipsr). */
+    public long fullPsr() {
+        return (psr & ~(3L << 41 | 3L << 32)) | (long) ri << 41 | (long) cpl << 32;
+    }
+
+    /** Sets PSR (but not ri and cpl), switching the r16-r31 bank when PSR.bn changes. */
+    public void setPsr(long v) {
+        if (((psr ^ v) & PSR_BN) != 0) {
+            for (int i = 0; i < 16; i++) {
+                long t = gr[16 + i];
+                gr[16 + i] = bank[i];
+                bank[i] = t;
+            }
+        }
+        long changed = psr ^ v;
+        psr = v & ~(3L << 41 | 3L << 32);
+        if ((changed & (PSR_DT | PSR_IT | PSR_RT)) != 0) translationChanged.run();
     }
 }

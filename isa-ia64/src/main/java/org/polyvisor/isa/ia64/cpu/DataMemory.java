@@ -10,4 +10,22 @@ public interface DataMemory {
     int load(long va, int size, int target);
 
     int store(long va, int size, long value);
+
+    int CMPXCHG = 0, XCHG = 1, FETCHADD = 2;
+
+    /**
+     * An atomic read-modify-write of {@code size} bytes at {@code va}, writing the old value (zero-extended) to GR
+     * {@code target}: CMPXCHG stores {@code b} if the value equals {@code a}; XCHG stores {@code b}; FETCHADD adds
+     * {@code b}. NEXT, INTERRUPT (translation or alignment fault) or FAULT.
+     */
+    int atomic(long va, int size, int op, long a, long b, int target);
+
+    /** The guest-physical address a load at {@code va} just used (for the ALAT), or -1. */
+    long physical(long va);
+
+    /** An RSE store of 8 bytes (a spill or a NaT collection): NEXT, or FAULT (MMIO is no backing store). */
+    int rseStore(long va, long value);
+
+    /** An RSE load of 8 bytes into {@link CpuState#loaded}: NEXT, or FAULT. */
+    int rseLoad(long va);
 }

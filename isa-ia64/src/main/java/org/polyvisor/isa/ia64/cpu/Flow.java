@@ -12,4 +12,11 @@ public final class Flow {
     public static final int EXIT_AFTER = 2;
     /** The instruction did not complete: return {@link CpuState#exit} with the IP at this slot. */
     public static final int FAULT = 3;
+    /**
+     * The instruction raised an interruption (fault) described by {@link CpuState#raise}: the run loop delivers it
+     * through the IVT with this slot as the restart point, or exits with its fallback Fault when no IVT is installed.
+     */
+    public static final int INTERRUPT = 4;
+    /** rfi: go to {@link CpuState#branchTarget} at slot {@link CpuState#branchSlot}. */
+    public static final int RETURN_TO_SLOT = 5;
 }

@@ -3,7 +3,9 @@ package org.polyvisor.isa.ia64.decode;
 import java.util.ArrayList;
 import java.util.List;
 import org.polyvisor.isa.ia64.insn.AddImm;
+import org.polyvisor.isa.ia64.insn.AlatControl;
 import org.polyvisor.isa.ia64.insn.Alloc;
+import org.polyvisor.isa.ia64.insn.Atomic;
 import org.polyvisor.isa.ia64.insn.Branch;
 import org.polyvisor.isa.ia64.insn.Compare;
 import org.polyvisor.isa.ia64.insn.DepositZero;
@@ -15,15 +17,22 @@ import org.polyvisor.isa.ia64.insn.IntAlu;
 import org.polyvisor.isa.ia64.insn.Load;
 import org.polyvisor.isa.ia64.insn.LongBranch;
 import org.polyvisor.isa.ia64.insn.MoveAr;
+import org.polyvisor.isa.ia64.insn.MoveArM;
 import org.polyvisor.isa.ia64.insn.MoveBranch;
+import org.polyvisor.isa.ia64.insn.MoveCr;
+import org.polyvisor.isa.ia64.insn.MovePsr;
+import org.polyvisor.isa.ia64.insn.SystemBranch;
 import org.polyvisor.isa.ia64.insn.MoveLong;
 import org.polyvisor.isa.ia64.insn.MoveSpecial;
 import org.polyvisor.isa.ia64.insn.NopBreak;
+import org.polyvisor.isa.ia64.insn.Ordering;
 import org.polyvisor.isa.ia64.insn.ParallelCompare;
+import org.polyvisor.isa.ia64.insn.RseControl;
 import org.polyvisor.isa.ia64.insn.ShiftLeftAdd;
 import org.polyvisor.isa.ia64.insn.ShiftVariable;
 import org.polyvisor.isa.ia64.insn.Store;
 import org.polyvisor.isa.ia64.insn.TestBit;
+import org.polyvisor.isa.ia64.insn.TlbManagement;
 
 /**
  * The decode table (SDM vol 3, chapter 4): every known encoding as a mask/match {@link Pattern}, grouped at
@@ -165,6 +174,7 @@ final class SlotTable {
         add("I25 mov r=ip", u, 0, (s, l) -> new MoveSpecial(s, MoveSpecial.Kind.FROM_IP), X3, 0, X6, 0x30);
         add("I25 mov r=pr", u, 0, (s, l) -> new MoveSpecial(s, MoveSpecial.Kind.FROM_PR), X3, 0, X6, 0x33);
         add("I23 mov pr=r,mask17", u, 0, (s, l) -> new MoveSpecial(s, MoveSpecial.Kind.TO_PR), X3, 3);
+        add("I24 mov pr.rot=imm44", u, 0, (s, l) -> new MoveSpecial(s, MoveSpecial.Kind.TO_PR_ROT), X3, 2);
         add("I7 shl", u, 7, (s, l) -> new ShiftVariable(s, ShiftVariable.Kind.SHL), ZA, 1, X2A, 0, ZB, 1, VE32, 0, X2C, 1, X2B28, 0);
         add("I5 shr", u, 7, (s, l) -> new ShiftVariable(s, ShiftVariable.Kind.SHR), ZA, 1, X2A, 0, ZB, 1, VE32, 0, X2C, 0, X2B28, 2);
         add("I5 shr.u", u, 7, (s, l) -> new ShiftVariable(s, ShiftVariable.Kind.SHR_U), ZA, 1, X2A, 0, ZB, 1, VE32, 0, X2C, 0, X2B28, 0);
@@ -179,16 +189,80 @@ final class SlotTable {
         Unit u = Unit.M;
         add("M37 break.m", u, 0, (s, l) -> NopBreak.of(s, 'm', true), X3, 0, M_X4, 0, M_X2, 0);
         add("M48 nop.m", u, 0, (s, l) -> NopBreak.of(s, 'm', false), X3, 0, M_X4, 1, M_X2, 0, Y26, 0);
+        semaphores(u);
+        add("M22 chk.a.nc", u, 0, (s, l) -> new AlatControl(s, AlatControl.Kind.CHK_A_NC), X3, 4);
+        add("M22 chk.a.clr", u, 0, (s, l) -> new AlatControl(s, AlatControl.Kind.CHK_A_CLR), X3, 5);
+        add("M24 invala", u, 0, (s, l) -> new AlatControl(s, AlatControl.Kind.INVALA), X3, 0, M_X4, 0, M_X2, 1);
+        add("M26 invala.e", u, 0, (s, l) -> new AlatControl(s, AlatControl.Kind.INVALA_E), X3, 0, M_X4, 2, M_X2, 1);
         add("M34 alloc", u, 1, (s, l) -> new Alloc(s), X3, 6);
+        add("M25 flushrs", u, 0, (s, l) -> new RseControl(s, RseControl.Kind.FLUSHRS), X3, 0, M_X4, 0xc, M_X2, 0);
+        add("M25 loadrs", u, 0, (s, l) -> new RseControl(s, RseControl.Kind.LOADRS), X3, 0, M_X4, 0xa, M_X2, 0);
+        add("M29 mov.m ar=r", u, 1, (s, l) -> arMOrNull(s, MoveArM.Kind.TO_AR), X3, 0, X6, 0x2a);
+        add("M30 mov.m ar=imm8", u, 0, (s, l) -> arMOrNull(s, MoveArM.Kind.TO_AR_IMM), X3, 0, M_X4, 8, M_X2, 2);
+        add("M32 mov cr=r", u, 1, (s, l) -> MoveCr.known(Fields.r3(s)) ? new MoveCr(s, true) : null, X3, 0, X6, 0x2c);
+        add("M33 mov r=cr", u, 1, (s, l) -> MoveCr.known(Fields.r3(s)) ? new MoveCr(s, false) : null, X3, 0, X6, 0x24);
+        add("M35 mov psr.l=r", u, 1, (s, l) -> new MovePsr(s, MovePsr.Kind.TO_PSR_L), X3, 0, X6, 0x2d);
+        add("M35 mov psr.um=r", u, 1, (s, l) -> new MovePsr(s, MovePsr.Kind.TO_PSR_UM), X3, 0, X6, 0x29);
+        add("M36 mov r=psr", u, 1, (s, l) -> new MovePsr(s, MovePsr.Kind.FROM_PSR), X3, 0, X6, 0x25);
+        add("M36 mov r=psr.um", u, 1, (s, l) -> new MovePsr(s, MovePsr.Kind.FROM_PSR_UM), X3, 0, X6, 0x21);
+        add("M44 sum", u, 0, (s, l) -> new MovePsr(s, MovePsr.Kind.SUM), X3, 0, M_X4, 4);
+        add("M44 rum", u, 0, (s, l) -> new MovePsr(s, MovePsr.Kind.RUM), X3, 0, M_X4, 5);
+        add("M44 ssm", u, 0, (s, l) -> new MovePsr(s, MovePsr.Kind.SSM), X3, 0, M_X4, 6);
+        add("M44 rsm", u, 0, (s, l) -> new MovePsr(s, MovePsr.Kind.RSM), X3, 0, M_X4, 7);
+        // M41 itc, M42 itr and mov rr=, M43 mov =rr, M45 ptc.l and ptr, M47 ptc.e (table 4-44, x6 values)
+        TlbManagement.Kind[] tlb = {TlbManagement.Kind.ITC_D, TlbManagement.Kind.ITC_I, TlbManagement.Kind.ITR_D,
+                TlbManagement.Kind.ITR_I, TlbManagement.Kind.MOV_TO_RR, TlbManagement.Kind.MOV_FROM_RR,
+                TlbManagement.Kind.PTC_L, TlbManagement.Kind.PTC_E, TlbManagement.Kind.PTR_D, TlbManagement.Kind.PTR_I};
+        int[] tlbX6 = {0x2e, 0x2f, 0x0e, 0x0f, 0x00, 0x10, 0x09, 0x34, 0x0c, 0x0d};
+        for (int k = 0; k < tlb.length; k++) {
+            TlbManagement.Kind kind = tlb[k];
+            add("M41-47 " + kind, u, 1, (s, l) -> new TlbManagement(s, kind), X3, 0, X6, tlbX6[k]);
+        }
+        add("M24 srlz.d", u, 0, (s, l) -> new Ordering(s, "srlz.d"), X3, 0, M_X4, 0, M_X2, 3);
+        add("M24 srlz.i", u, 0, (s, l) -> new Ordering(s, "srlz.i"), X3, 0, M_X4, 1, M_X2, 3);
+        add("M24 sync.i", u, 0, (s, l) -> new Ordering(s, "sync.i"), X3, 0, M_X4, 3, M_X2, 3);
+        add("M24 mf", u, 0, (s, l) -> new Ordering(s, "mf"), X3, 0, M_X4, 2, M_X2, 2);
+        add("M24 mf.a", u, 0, (s, l) -> new Ordering(s, "mf.a"), X3, 0, M_X4, 3, M_X2, 2);
+        add("M24 fwb", u, 0, (s, l) -> new Ordering(s, "fwb"), X3, 0, M_X4, 0, M_X2, 2);
+        add("M31 mov.m r=ar", u, 1, (s, l) -> arMOrNull(s, MoveArM.Kind.FROM_AR), X3, 0, X6, 0x22);
         for (int k = 0; k < 4; k++) {
             int size = 1 << k;
             // Bit 19 of M1 and bit 12 of M4 extend the hint in GNU binutils (".d4"...".d7"); those stay undefined here.
             add("M1 ld" + size, u, 4, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.NONE) : null, M, 0, MX, 0, LD_X6, k, B19, 0);
             add("M2 ld" + size + " reg", u, 4, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.REGISTER) : null, M, 1, MX, 0, LD_X6, k);
             add("M3 ld" + size + " imm9", u, 5, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.IMMEDIATE) : null, LD_X6, k);
+            Load.Type[] types = {Load.Type.ACQ, Load.Type.BIAS, Load.Type.ADVANCED, Load.Type.CHECK_CLR, Load.Type.CHECK_NC, Load.Type.CHECK_CLR_ACQ};
+            int[] typeX6 = {0x14, 0x10, 0x08, 0x20, 0x24, 0x28};
+            for (int t = 0; t < types.length; t++) {
+                Load.Type type = types[t];
+                int x6 = typeX6[t] + k;
+                add("M1 ld" + size + type.name(), u, 4, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.NONE, type) : null, M, 0, MX, 0, LD_X6, x6, B19, 0);
+                add("M2 ld" + size + type.name() + " reg", u, 4, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.REGISTER, type) : null, M, 1, MX, 0, LD_X6, x6);
+                add("M3 ld" + size + type.name() + " imm9", u, 5, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.IMMEDIATE, type) : null, LD_X6, x6);
+            }
+            add("M4 st" + size + ".rel", u, 4, (s, l) -> storeHint(s) ? new Store(s, size, false, true) : null, M, 0, MX, 0, LD_X6, 0x34 + k, B12, 0);
+            add("M5 st" + size + ".rel imm9", u, 5, (s, l) -> storeHint(s) ? new Store(s, size, true, true) : null, LD_X6, 0x34 + k);
             add("M4 st" + size, u, 4, (s, l) -> storeHint(s) ? new Store(s, size, false) : null, M, 0, MX, 0, LD_X6, 0x30 + k, B12, 0);
             add("M5 st" + size + " imm9", u, 5, (s, l) -> storeHint(s) ? new Store(s, size, true) : null, LD_X6, 0x30 + k);
         }
+    }
+
+    private static Insn arMOrNull(long s, MoveArM.Kind kind) {
+        return MoveArM.known(Fields.r3(s)) ? new MoveArM(s, kind) : null;
+    }
+
+    /** M16 cmpxchg / xchg and M17 fetchadd: major 4, m = 0, x = 1, x6 in bits 30-35 (table 4-30). */
+    private void semaphores(Unit u) {
+        for (int k = 0; k < 4; k++) {
+            int size = 1 << k;
+            add("M16 cmpxchg" + size + ".acq", u, 4, (s, l) -> loadHint(s) ? new Atomic(s, Atomic.Kind.CMPXCHG_ACQ, size) : null, M, 0, MX, 1, LD_X6, k);
+            add("M16 cmpxchg" + size + ".rel", u, 4, (s, l) -> loadHint(s) ? new Atomic(s, Atomic.Kind.CMPXCHG_REL, size) : null, M, 0, MX, 1, LD_X6, 4 + k);
+            add("M16 xchg" + size, u, 4, (s, l) -> loadHint(s) ? new Atomic(s, Atomic.Kind.XCHG, size) : null, M, 0, MX, 1, LD_X6, 8 + k);
+        }
+        add("M17 fetchadd4.acq", u, 4, (s, l) -> loadHint(s) ? new Atomic(s, Atomic.Kind.FETCHADD_ACQ, 4) : null, M, 0, MX, 1, LD_X6, 0x12);
+        add("M17 fetchadd8.acq", u, 4, (s, l) -> loadHint(s) ? new Atomic(s, Atomic.Kind.FETCHADD_ACQ, 8) : null, M, 0, MX, 1, LD_X6, 0x13);
+        add("M17 fetchadd4.rel", u, 4, (s, l) -> loadHint(s) ? new Atomic(s, Atomic.Kind.FETCHADD_REL, 4) : null, M, 0, MX, 1, LD_X6, 0x16);
+        add("M17 fetchadd8.rel", u, 4, (s, l) -> loadHint(s) ? new Atomic(s, Atomic.Kind.FETCHADD_REL, 8) : null, M, 0, MX, 1, LD_X6, 0x17);
     }
 
     /** Load hints none, .nt1 and .nta; 2 is reserved. */
@@ -201,10 +275,20 @@ final class SlotTable {
         Unit u = Unit.B;
         add("B1 br.cond", u, 4, (s, l) -> new Branch(s, Branch.Kind.COND), BTYPE, 0);
         add("B2 br.cloop", u, 4, (s, l) -> new Branch(s, Branch.Kind.CLOOP), BTYPE, 5);
+        add("B2 br.cexit", u, 4, (s, l) -> new Branch(s, Branch.Kind.CEXIT), BTYPE, 6);
+        add("B2 br.ctop", u, 4, (s, l) -> new Branch(s, Branch.Kind.CTOP), BTYPE, 7);
+        add("B1 br.wexit", u, 4, (s, l) -> new Branch(s, Branch.Kind.WEXIT), BTYPE, 2);
+        add("B1 br.wtop", u, 4, (s, l) -> new Branch(s, Branch.Kind.WTOP), BTYPE, 3);
+        add("B8 clrrrb", u, 0, (s, l) -> new RseControl(s, RseControl.Kind.CLRRRB), X6, 0x04);
+        add("B8 clrrrb.pr", u, 0, (s, l) -> new RseControl(s, RseControl.Kind.CLRRRB_PR), X6, 0x05);
         add("B3 br.call", u, 5, (s, l) -> new Branch(s, Branch.Kind.CALL));
         add("B4 br.cond", u, 0, (s, l) -> new Branch(s, Branch.Kind.COND_INDIRECT), X6, 0x20, BTYPE, 0);
         add("B4 br.ret", u, 0, (s, l) -> new Branch(s, Branch.Kind.RET), X6, 0x21, BTYPE, 4);
         add("B5 br.call", u, 1, (s, l) -> new Branch(s, Branch.Kind.CALL_INDIRECT), new int[] {32, 1}, 1);
+        add("B8 cover", u, 0, (s, l) -> new RseControl(s, RseControl.Kind.COVER), X6, 0x02);
+        add("B8 rfi", u, 0, (s, l) -> new SystemBranch(s, SystemBranch.Kind.RFI), X6, 0x08);
+        add("B8 bsw.0", u, 0, (s, l) -> new SystemBranch(s, SystemBranch.Kind.BSW0), X6, 0x0c);
+        add("B8 bsw.1", u, 0, (s, l) -> new SystemBranch(s, SystemBranch.Kind.BSW1), X6, 0x0d);
         add("B9 break.b", u, 0, (s, l) -> NopBreak.of(s, 'b', true), X6, 0);
         add("B9 nop.b", u, 2, (s, l) -> NopBreak.of(s, 'b', false), X6, 0);
     }

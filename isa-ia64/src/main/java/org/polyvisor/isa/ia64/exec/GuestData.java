@@ -55,7 +55,7 @@ final class GuestData implements DataMemory {
                     cpu.exit = new VcpuExit.Mmio(gpa, size, false, 0);
                     return Flow.EXIT_AFTER;
                 }
-                return fault("load", va);
+                return gpa < 0 ? translationFault() : fault("load", va);
             }
             tlb.fill(SoftTlb.READ, va, gpa >>> GuestMemory.PAGE_SHIFT, p);
         }
@@ -65,6 +65,10 @@ final class GuestData implements DataMemory {
 
     @Override
     public int store(long va, int size, long value) {
+        if (cpu.alat.count > 0) {
+            long gpa = mmu.translate(va, true);
+            if (gpa >= 0) cpu.alat.store(gpa, size);
+        }
         int off = (int) (va & GuestMemory.PAGE_MASK);
         if (off + size > GuestMemory.PAGE_SIZE) return crossingStore(va, size, value);
         MemorySegment p = tlb.lookup(SoftTlb.WRITE, va);
@@ -77,7 +81,7 @@ final class GuestData implements DataMemory {
                     cpu.exit = new VcpuExit.Mmio(gpa, size, true, size == 8 ? value : value & ((1L << (8 * size)) - 1));
                     return Flow.EXIT_AFTER;
                 }
-                return fault("store", va);
+                return gpa < 0 ? translationFault() : fault("store", va);
             }
             if (code.mayHoldCode(gfn)) {
                 // Self-modifying code: write, then drop the bundles this store touched; never cache the page for writes.
@@ -91,11 +95,82 @@ final class GuestData implements DataMemory {
         return Flow.NEXT;
     }
 
+    @Override
+    public int atomic(long va, int size, int op, long a, long b, int target) {
+        if ((va & (size - 1)) != 0)
+            return cpu.raise(org.polyvisor.isa.ia64.trap.Vector.UNALIGNED_REFERENCE, 1L << 33 | 1L << 34,
+                    "unaligned semaphore access at 0x" + Long.toHexString(va));
+        long gpa = mmu.translate(va, true);
+        if (gpa < 0) return translationFault();
+        if (!memory.isRam(gpa, size)) return fault("semaphore", va);
+        long gfn = gpa >>> GuestMemory.PAGE_SHIFT;
+        long mask = size == 8 ? -1L : (1L << 8 * size) - 1;
+        // 1- and 2-byte operands are updated inside their aligned 4-byte word (little-endian lanes).
+        int width = size < 4 ? 4 : size;
+        long word = gpa & -(long) width;
+        int shift = (int) (gpa - word) * 8;
+        long old;
+        while (true) {
+            long w = memory.read(word, width);
+            old = w >>> shift & mask;
+            long nv = switch (op) {
+                case CMPXCHG -> old == a ? b : old;
+                case XCHG -> b;
+                default -> old + b;
+            } & mask;
+            if (op == CMPXCHG && old != a) break;
+            long nw = (w & ~(mask << shift)) | nv << shift;
+            if (memory.compareAndExchange(word, width, w, nw) == w) break;
+        }
+        if (code.mayHoldCode(gfn)) code.written(gpa, size, 0);
+        if (cpu.alat.count > 0) cpu.alat.store(gpa, size);
+        cpu.setGr(target, old);
+        return Flow.NEXT;
+    }
+
+    @Override
+    public long physical(long va) {
+        return mmu.translate(va, false);
+    }
+
+    /** RSE spill: a plain 8-byte store; an MMIO backing store is a fault (the RSE does no device access here). */
+    @Override
+    public int rseStore(long va, long value) {
+        long gpa = mmu.translate(va, true);
+        if (gpa < 0 || (va & 7) != 0 || memory.page(gpa >>> GuestMemory.PAGE_SHIFT) == null) return rseFault("store", va);
+        return store(va, 8, value);
+    }
+
+    @Override
+    public int rseLoad(long va) {
+        long gpa = mmu.translate(va, false);
+        MemorySegment p = gpa < 0 || (va & 7) != 0 ? null : memory.page(gpa >>> GuestMemory.PAGE_SHIFT);
+        if (p == null) return rseFault("load", va);
+        cpu.loaded = p.get(L, gpa & GuestMemory.PAGE_MASK);
+        return Flow.NEXT;
+    }
+
+    private int rseFault(String kind, long va) {
+        cpu.exit = new VcpuExit.Fault("RSE " + kind + " outside guest memory at 0x" + Long.toHexString(va), cpu.ip);
+        return Flow.FAULT;
+    }
+
     /** Completes the MMIO read the last exit asked for. */
     void complete(long value) {
         if (pendingTarget < 0) return;
         cpu.setGr(pendingTarget, pendingSize == 8 ? value : value & ((1L << (8 * pendingSize)) - 1));
         pendingTarget = -1;
+    }
+
+    /** A translation fault from the MMU becomes the interruption it names (Data TLB, Access Rights, ...). */
+    private int translationFault() {
+        cpu.raise(mmu.faultVector, mmu.faultIsr, mmu.faultReason);
+        cpu.trapIfa = mmu.faultIfa;
+        cpu.trapWritesIfa = true;
+        cpu.trapItir = mmu.faultItir;
+        cpu.trapIha = mmu.faultIha;
+        cpu.trapWritesTranslation = true;
+        return Flow.INTERRUPT;
     }
 
     private int fault(String kind, long va) {
@@ -107,7 +182,8 @@ final class GuestData implements DataMemory {
         long v = 0;
         for (int i = 0; i < size; i++) {
             long gpa = mmu.translate(va + i, false);
-            MemorySegment p = gpa < 0 ? null : memory.page(gpa >>> GuestMemory.PAGE_SHIFT);
+            if (gpa < 0) return translationFault();
+            MemorySegment p = memory.page(gpa >>> GuestMemory.PAGE_SHIFT);
             if (p == null) return fault("load", va + i);
             v |= (p.get(ValueLayout.JAVA_BYTE, gpa & GuestMemory.PAGE_MASK) & 0xffL) << (8 * i);
         }
@@ -118,7 +194,8 @@ final class GuestData implements DataMemory {
     private int crossingStore(long va, int size, long value) {
         for (int i = 0; i < size; i++) {
             long gpa = mmu.translate(va + i, true);
-            if (gpa < 0 || memory.page(gpa >>> GuestMemory.PAGE_SHIFT) == null) return fault("store", va + i);
+            if (gpa < 0) return translationFault();
+            if (memory.page(gpa >>> GuestMemory.PAGE_SHIFT) == null) return fault("store", va + i);
         }
         for (int i = 0; i < size; i++) {
             long gpa = mmu.translate(va + i, true);

@@ -9,10 +9,13 @@ import java.util.Map;
 import org.polyvisor.isa.ia64.Ia64Registers;
 import org.polyvisor.isa.ia64.cpu.CpuState;
 import org.polyvisor.isa.ia64.cpu.Flow;
+import org.polyvisor.isa.ia64.cpu.RegisterStack;
 import org.polyvisor.isa.ia64.decode.DecodedBundle;
 import org.polyvisor.isa.ia64.decode.Decoder;
 import org.polyvisor.isa.ia64.insn.Insn;
 import org.polyvisor.isa.ia64.mmu.Translation;
+import org.polyvisor.isa.ia64.trap.Interruptions;
+import org.polyvisor.isa.ia64.trap.Vector;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.Register;
 import org.polyvisor.spi.Vcpu;
@@ -26,11 +29,19 @@ import org.polyvisor.spi.exec.SoftTlb;
  * One Itanium vCPU: fetches bundles through the TLB, caches them decoded per page, and runs slot by slot.
  * Retired counts executed slots, predicated-off ones included (they issue and retire as no-ops); an L+X
  * instruction counts once. A fault leaves IP at the bundle and PSR.ri at the faulting slot.
- * <p>ia64 has no halt instruction (idle is PAL_HALT_LIGHT, firmware this skeleton does not model): PV guests
- * idle with SCHEDOP_block, so this vCPU never returns {@link VcpuExit#HALT}. No interrupts are delivered yet.
+ * <p>Interruptions: a fault an instruction raises is delivered through the guest's IVT once cr.iva has been
+ * written, else it ends the run with a Fault exit (trap.Interruptions). External interrupts (raiseInterrupt,
+ * and the interval timer, looked at every {@value #TIMER_POLL} bundles) are delivered at bundle starts while
+ * PSR.i = 1 and an IVT is installed.
+ * <p>ia64 has no halt instruction (idle is PAL_HALT_LIGHT, firmware this backend does not model): PV guests
+ * idle with SCHEDOP_block, so this vCPU never returns {@link VcpuExit#HALT}.
  */
 public final class Ia64Vcpu implements Vcpu {
     private static final ValueLayout.OfLong LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    /** Bundles between two looks at the interval timer (ITM match). */
+    private static final int TIMER_POLL = 64;
+    private static final int EXTRA_BYTES = 8 + 8 * RegisterStack.PHYSICAL + 8 * 128 + 8 * 16 + 16;
 
     private final int id;
     private final GuestMemory memory;
@@ -51,6 +62,12 @@ public final class Ia64Vcpu implements Vcpu {
         this.memory = config.memory();
         this.data = new GuestData(c, memory, tlb, decoded, mmu);
         c.memory = data;
+        c.clock = config.clock();
+        c.cr[CpuState.CR_LID] = (long) (id & 0xff) << 24; // cr.lid.id (bits 24-31): the processor's id
+        c.cr[CpuState.CR_ITV] = 1L << 16;                   // interval timer masked until the guest sets cr.itv
+        c.mmu = mmu;
+        mmu.attach(c, memory);
+        c.translationChanged = tlb::flush;
     }
 
     /** The architectural state, for the boot protocol and tests in this module. */
@@ -62,9 +79,21 @@ public final class Ia64Vcpu implements Vcpu {
     @Override
     public VcpuExit run(long budget) {
         long left = budget;
+        c.interrupts.pollTimer();
+        int poll = TIMER_POLL;
         while (left > 0) {
+            if (--poll == 0) { poll = TIMER_POLL; c.interrupts.pollTimer(); }
+            if (c.interrupts.anyPending() && c.ivaInstalled && c.interrupts.shouldInterrupt()) {
+                // External Interrupt (vector 0x3000) between instructions: IIP/ri name the next slot to run.
+                c.raise(Vector.EXTERNAL_INTERRUPT, 0, "external interrupt");
+                Interruptions.deliver(c, c.ri);
+            }
             DecodedBundle b = fetch(c.ip);
-            if (b == null) return takeExit();
+            if (b == null) {
+                if (c.exit != null) return takeExit();
+                left--; // an instruction TLB fault went to the guest's handler: retry there (bounded by the budget)
+                continue;
+            }
             Insn[] slots = b.slots;
             int k = c.ri;
             boolean branched = false;
@@ -87,6 +116,17 @@ public final class Ia64Vcpu implements Vcpu {
                     k += in.width();
                     if (k >= 3) { c.ip += 16; c.ri = 0; } else c.ri = k;
                     return takeExit();
+                } else if (flow == Flow.INTERRUPT) {
+                    if (!Interruptions.deliver(c, k)) { c.ri = k; return takeExit(); }
+                    left--; // not retired, but it spends budget: a handler that faults on itself cannot hang the pCPU
+                    branched = true;
+                    break;
+                } else if (flow == Flow.RETURN_TO_SLOT) {
+                    left--; retired++;
+                    c.ip = c.branchTarget;
+                    c.ri = c.branchSlot;
+                    branched = true;
+                    break;
                 } else {
                     c.ri = k;
                     return takeExit();
@@ -107,7 +147,18 @@ public final class Ia64Vcpu implements Vcpu {
         MemorySegment page = tlb.lookup(SoftTlb.FETCH, ip);
         long gfn;
         if (page == null) {
-            long gpa = mmu.translate(ip, false);
+            long gpa = mmu.translate(ip, Translation.FETCH);
+            if (gpa < 0) {
+                // An instruction TLB fault: delivered at the bundle's next slot, or the run ends.
+                c.raise(mmu.faultVector, mmu.faultIsr, mmu.faultReason);
+                c.trapIfa = mmu.faultIfa;
+                c.trapWritesIfa = true;
+                c.trapItir = mmu.faultItir;
+                c.trapIha = mmu.faultIha;
+                c.trapWritesTranslation = true;
+                if (Interruptions.deliver(c, c.ri)) c.exit = null;
+                return null;
+            }
             gfn = gpa >>> GuestMemory.PAGE_SHIFT;
             page = gpa < 0 ? null : memory.page(gfn);
             if (page == null) {
@@ -149,6 +200,7 @@ public final class Ia64Vcpu implements Vcpu {
     public long register(int n) {
         if (n >= 0 && n < 128) return c.gr(n);
         if (n >= Ia64Registers.B0 && n < Ia64Registers.B0 + 8) return c.br[n - Ia64Registers.B0];
+        if (n >= Ia64Registers.CR0 && n < Ia64Registers.COUNT) return c.cr[Ia64Registers.CONTROL_NUMBER[n - Ia64Registers.CR0]];
         return switch (n) {
             case Ia64Registers.IP -> c.ip;
             case Ia64Registers.PSR -> (c.psr & ~(3L << 41 | 3L << 32)) | (long) c.ri << 41 | (long) c.cpl << 32;
@@ -157,6 +209,10 @@ public final class Ia64Vcpu implements Vcpu {
             case Ia64Registers.AR_PFS -> c.ar[CpuState.AR_PFS];
             case Ia64Registers.AR_LC -> c.ar[CpuState.AR_LC];
             case Ia64Registers.AR_EC -> c.ar[CpuState.AR_EC];
+            case Ia64Registers.AR_RSC -> c.ar[RegisterStack.AR_RSC];
+            case Ia64Registers.AR_BSP -> c.ar[RegisterStack.AR_BSP];
+            case Ia64Registers.AR_BSPSTORE -> c.ar[RegisterStack.AR_BSPSTORE];
+            case Ia64Registers.AR_RNAT -> c.ar[RegisterStack.AR_RNAT];
             default -> throw new IllegalArgumentException("ia64: no register " + n);
         };
     }
@@ -165,6 +221,8 @@ public final class Ia64Vcpu implements Vcpu {
     public void setRegister(int n, long v) {
         if (n >= 0 && n < 128) { c.setGr(n, v); return; }
         if (n >= Ia64Registers.B0 && n < Ia64Registers.B0 + 8) { c.br[n - Ia64Registers.B0] = v; return; }
+        // Control registers as a debugger sets them: the IVT counts as installed only when the guest writes cr.iva.
+        if (n >= Ia64Registers.CR0 && n < Ia64Registers.COUNT) { c.cr[Ia64Registers.CONTROL_NUMBER[n - Ia64Registers.CR0]] = v; return; }
         switch (n) {
             case Ia64Registers.IP -> { c.ip = v & ~0xfL; c.ri = 0; }
             case Ia64Registers.PSR -> {
@@ -172,14 +230,26 @@ public final class Ia64Vcpu implements Vcpu {
                 c.ri = (int) (v >>> 41 & 3);
                 if (c.ri == 3) c.ri = 0;
                 c.cpl = (int) (v >>> 32 & 3);
+                c.translationChanged.run();
             }
             case Ia64Registers.CFM -> c.rse.setCfm(v);
             case Ia64Registers.PR -> c.pr = v | 1;
             case Ia64Registers.AR_PFS -> c.ar[CpuState.AR_PFS] = v;
             case Ia64Registers.AR_LC -> c.ar[CpuState.AR_LC] = v;
             case Ia64Registers.AR_EC -> c.ar[CpuState.AR_EC] = v & 0x3f;
+            case Ia64Registers.AR_RSC -> c.ar[RegisterStack.AR_RSC] = v;
+            // ar.bsp follows ar.bspstore and the dirty count; set directly it is a debugger's override.
+            case Ia64Registers.AR_BSP -> c.ar[RegisterStack.AR_BSP] = v & ~7L;
+            case Ia64Registers.AR_BSPSTORE -> c.rse.writeBspstore(v);
+            case Ia64Registers.AR_RNAT -> c.ar[RegisterStack.AR_RNAT] = v;
             default -> throw new IllegalArgumentException("ia64: no register " + n);
         }
+    }
+
+    /** Makes external interrupt vector {@code line} (16-255, or 2 for NMI) pending in IRR; safe from any thread. */
+    @Override
+    public void raiseInterrupt(int line) {
+        c.interrupts.raise(line);
     }
 
     @Override
@@ -192,14 +262,22 @@ public final class Ia64Vcpu implements Vcpu {
         data.complete(value);
     }
 
-    /** Named registers, plus in {@code extra} the frame base and the whole physical stacked register file. */
+    /**
+     * Named registers, plus in {@code extra} the frame base, the RSE's dirty count and the physical stacked
+     * register file; ar.bspstore is restored after the dirty count, so ar.bsp comes out consistent.
+     */
     @Override
     public VcpuState save() {
         Map<String, Long> regs = new LinkedHashMap<>();
         for (Register r : Ia64Registers.SET.all()) regs.put(r.name(), register(r.number()));
-        ByteBuffer extra = ByteBuffer.allocate(4 + 8 * (c.gr.length - 32)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer extra = ByteBuffer.allocate(EXTRA_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         extra.putInt(c.bof);
+        extra.putInt(c.rse.ndirty());
         for (int i = 32; i < c.gr.length; i++) extra.putLong(c.gr[i]);
+        for (long v : c.cr) extra.putLong(v);
+        for (long v : c.bank) extra.putLong(v);
+        extra.putLong(c.ivaInstalled ? 1 : 0);
+        extra.putLong(c.itcOffset);
         return new VcpuState("ia64", regs, extra.array());
     }
 
@@ -207,10 +285,15 @@ public final class Ia64Vcpu implements Vcpu {
     public void restore(VcpuState state) {
         if (!"ia64".equals(state.isa())) throw new IllegalArgumentException("not an ia64 state: " + state.isa());
         byte[] extra = state.extra();
-        if (extra.length == 4 + 8 * (c.gr.length - 32)) {
+        if (extra.length == EXTRA_BYTES) {
             ByteBuffer b = ByteBuffer.wrap(extra).order(ByteOrder.LITTLE_ENDIAN);
-            c.bof = b.getInt();
+            int bof = b.getInt();
+            c.rse.restore(bof, b.getInt());
             for (int i = 32; i < c.gr.length; i++) c.gr[i] = b.getLong();
+            for (int i = 0; i < c.cr.length; i++) c.cr[i] = b.getLong();
+            for (int i = 0; i < c.bank.length; i++) c.bank[i] = b.getLong();
+            c.ivaInstalled = b.getLong() != 0;
+            c.itcOffset = b.getLong();
         }
         for (Register r : Ia64Registers.SET.all()) {
             Long v = state.registers().get(r.name());
@@ -219,6 +302,7 @@ public final class Ia64Vcpu implements Vcpu {
         }
         Long psr = state.registers().get("psr");
         if (psr != null) setRegister(Ia64Registers.PSR, psr);
+        c.alat.clear();
         tlb.flush();
         decoded.clear();
         cachedGfn = -1;

@@ -2,7 +2,7 @@ package org.polyvisor.isa.ia64.insn;
 
 import org.polyvisor.isa.ia64.cpu.CpuState;
 import org.polyvisor.isa.ia64.cpu.Flow;
-import org.polyvisor.spi.VcpuExit;
+import org.polyvisor.isa.ia64.trap.Vector;
 
 /** M34 alloc r1=ar.pfs,i,l,o,r: resizes the frame (sof, sol, sor/8), then writes ar.pfs to r1 in the new frame. */
 public final class Alloc extends Insn {
@@ -20,10 +20,11 @@ public final class Alloc extends Insn {
     @Override
     public int execute(CpuState c) {
         long pfs = c.ar[CpuState.AR_PFS];
-        if (!c.rse.alloc(sof, sol, sor) || r1 >= 32 + sof) {
-            c.exit = new VcpuExit.Fault("illegal operation: alloc " + sof + "," + sol + "," + sor * 8, c.ip);
-            return Flow.FAULT;
+        int flow = r1 >= 32 + sof ? -1 : c.rse.alloc(sof, sol, sor);
+        if (flow < 0) {
+            return c.raise(Vector.GENERAL_EXCEPTION, Vector.GE_ILLEGAL_OPERATION, "illegal operation: alloc " + sof + "," + sol + "," + sor * 8);
         }
+        if (flow != Flow.NEXT) return flow;
         c.setGr(r1, pfs);
         return Flow.NEXT;
     }

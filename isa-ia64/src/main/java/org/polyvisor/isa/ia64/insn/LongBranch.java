@@ -2,7 +2,6 @@ package org.polyvisor.isa.ia64.insn;
 
 import org.polyvisor.isa.ia64.cpu.CpuState;
 import org.polyvisor.isa.ia64.cpu.Flow;
-import org.polyvisor.spi.VcpuExit;
 
 /** X3 brl.cond and X4 brl.call: IP-relative by imm60 = i[X36] : imm39[L2..40] : imm20b[X13..32], times 16. */
 public final class LongBranch extends Insn {
@@ -24,10 +23,7 @@ public final class LongBranch extends Insn {
     @Override
     public int execute(CpuState c) {
         if (call) {
-            if (!c.rse.call()) {
-                c.exit = new VcpuExit.Fault("register stack overflow (no backing store yet)", c.ip);
-                return Flow.FAULT;
-            }
+            c.rse.call();
             c.br[b1] = c.ip + 16;
         }
         c.branchTarget = c.ip + disp;

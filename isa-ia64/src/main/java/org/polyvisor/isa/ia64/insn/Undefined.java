@@ -2,11 +2,11 @@ package org.polyvisor.isa.ia64.insn;
 
 import org.polyvisor.isa.ia64.cpu.CpuState;
 import org.polyvisor.isa.ia64.cpu.Flow;
-import org.polyvisor.spi.VcpuExit;
+import org.polyvisor.isa.ia64.trap.Vector;
 
 /**
- * A slot no table knows, or any slot of a reserved template: an illegal-operation fault with no IVT, so the
- * domain stops. objdump prints it as "data8" with the 41-bit slot ({@code %#011llx}).
+ * A slot no table knows, or any slot of a reserved template: an Illegal Operation fault (General Exception
+ * vector, ISR.code 0), which ends the domain while no IVT is installed. objdump prints it as "data8" with the 41-bit slot ({@code %#011llx}).
  */
 public final class Undefined extends Insn {
     private final int slot;
@@ -29,8 +29,7 @@ public final class Undefined extends Insn {
 
     @Override
     public int execute(CpuState c) {
-        c.exit = new VcpuExit.Fault(reason, c.ip);
-        return Flow.FAULT;
+        return c.raise(Vector.GENERAL_EXCEPTION, Vector.GE_ILLEGAL_OPERATION, reason);
     }
 
     public int slot() { return slot; }
