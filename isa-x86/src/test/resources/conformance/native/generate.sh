@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates flags.vectors and muldiv.vectors from the host CPU: builds flags.c and muldiv.c with gcc (x86_64 host; no red zone, because the
+# Regenerates flags.vectors, muldiv.vectors, strings.vectors and bcd.vectors from the host CPU: builds flags.c and muldiv.c with gcc (x86_64 host; no red zone, because the
 # probes push and pop EFLAGS) and runs it. The vectors hold for IA-32 (sizes 1, 2, 4) and x86_64 (all sizes).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,3 +11,10 @@ echo "flags.vectors: $(wc -l < flags.vectors) vectors"
 ${CC:-gcc} -O1 -mno-red-zone -o "$tmp/muldiv" muldiv.c
 "$tmp/muldiv" > muldiv.vectors
 echo "muldiv.vectors: $(wc -l < muldiv.vectors) vectors"
+${CC:-gcc} -O1 -mno-red-zone -o "$tmp/strings" strings.c
+"$tmp/strings" > strings.vectors
+echo "strings.vectors: $(wc -l < strings.vectors) vectors"
+# The decimal-adjust instructions exist only outside 64-bit mode: a static 32-bit program (gcc-12-i686-linux-gnu).
+${CC32:-i686-linux-gnu-gcc-12} -O1 -static -o "$tmp/bcd" bcd.c
+"$tmp/bcd" > bcd.vectors
+echo "bcd.vectors: $(wc -l < bcd.vectors) vectors"

@@ -143,6 +143,39 @@ for seq in "0x66,0x2e,0x0f,0x1f,0x84,0x00,0x00,0x00,0x00,0x00" "0x66,0x66,0x2e,0
     "0x26,0x2e,0x8b,0x00" "0x64,0x8b,0x00" "0x65,0x90" "0x66,0xf4" "0x66,0x66,0x01,0xc0" "0xf0,0xf3,0x01,0x00" "0x3e,0xff,0xe0"; do
   echo "    .byte $seq"
 done
+# System instructions: descriptor-table registers, LDTR/TR, control and segment registers, IRET, INTO, MSRs,
+# SYSENTER/SYSEXIT and the segment pushes and pops.
+for m in "${mem[@]}"; do
+  for x in lgdtl lidtl sgdtl sidtl lldt ltr sldt str; do echo "    $x $m"; done
+  echo "    mov $m,%ds"; echo "    mov $m,%ss"; echo "    mov %es,$m"; echo "    mov %gs,$m"
+done
+for r in "${r16[@]}"; do echo "    lldt %$r"; echo "    ltr %$r"; done
+for r in "${r32[@]}"; do
+  echo "    sldt %$r"; echo "    str %$r"
+  for c in 0 2 3 4; do echo "    mov %cr$c,%$r"; echo "    mov %$r,%cr$c"; done
+  for sr in es ss ds fs gs; do echo "    mov %$sr,%$r"; echo "    mov %$r,%$sr"; done
+  echo "    mov %cs,%$r"
+done
+for sr in es cs ss ds fs gs; do echo "    mov %$sr,%dx"; echo "    push %$sr"; [ $sr = cs ] || echo "    pop %$sr"; done
+for x in iret iretw into int3 rdmsr wrmsr rdtsc sysenter sysexit daa das aaa aas aam aad; do echo "    $x"; done
+for i in 0 1 7 0x10 0x7f 0xff; do echo "    aam \$$i"; echo "    aad \$$i"; done
+for sel in 0 8 0x1b 0xffff; do for off in 0 0x1000 0x12345678 0xffffffff; do echo "    ljmp \$$sel,\$$off"; echo "    lcall \$$sel,\$$off"; done; done
+for sel in 8 0xffff; do echo "    ljmpw \$$sel,\$0x1234"; echo "    lcallw \$$sel,\$0x1234"; done
+for m in "${mem[@]}"; do echo "    ljmp *$m"; echo "    lcall *$m"; echo "    ljmpw *$m"; done
+for x in lret lretw "lret \$0x8" "lret \$0xffff" "lretw \$0x10"; do echo "    $x"; done
+# 16-bit addressing through the address-size prefix: every rm with no, 8-bit and 16-bit displacements.
+mem16=("(%bx,%si)" "(%bx,%di)" "(%bp,%si)" "(%bp,%di)" "(%si)" "(%di)" "(%bx)" "0x1234" "0x7f(%bx,%si)" "-0x80(%bp,%di)"
+       "0x0(%bp)" "-0x1(%si)" "0x1234(%bx,%di)" "-0x1234(%bp,%si)" "0x7fff(%di)" "-0x8000(%bx)" "0xffff" "0x80(%bx)" "%es:(%bx,%si)"
+       "%fs:0x10(%bp)")
+for m in "${mem16[@]}"; do
+  echo "    addr16 mov %eax,$m"; echo "    addr16 mov $m,%cl"; echo "    addr16 lea $m,%dx"; echo "    addr16 addl \$0x12,$m"
+  echo "    addr16 incw $m"; echo "    addr16 lgdtl $m"
+done
+for m in "${mem[@]}"; do echo "    invlpg $m"; done
+for seq in "0x0f,0x20,0x00" "0x0f,0x22,0x5b" "0x8e,0xc8" "0x8c,0xf0" "0x8c,0xf8" "0x66,0x0f,0x01,0x10" "0x66,0x0f,0x01,0x08" \
+    "0x0f,0x20,0xe8" "0x66,0x06" "0x66,0x1f" "0x66,0x0f,0xa0" "0x66,0xcf"; do
+  echo "    .byte $seq"
+done
 # Truly undefined encodings (objdump: (bad)); each is followed by bytes that decode on their own.
 for b in 04 0a 0c 25 27 36 39 3b 3c 3d 3e 3f 7a 7b b8; do echo "    .byte 0x0f,0x$b"; done
 echo "    .byte 0xd6"; echo "    .byte 0xff,0xff,0xc0"; echo "    .byte 0xfe,0xfe,0xc0"; echo "    .byte 0xd6,0x90"

@@ -8670,6 +8670,1015 @@
     .byte 0x66,0x66,0x01,0xc0
     .byte 0xf0,0xf3,0x01,0x00
     .byte 0x3e,0xff,0xe0
+    lgdtl (%eax)
+    lidtl (%eax)
+    sgdtl (%eax)
+    sidtl (%eax)
+    lldt (%eax)
+    ltr (%eax)
+    sldt (%eax)
+    str (%eax)
+    mov (%eax),%ds
+    mov (%eax),%ss
+    mov %es,(%eax)
+    mov %gs,(%eax)
+    lgdtl (%ecx)
+    lidtl (%ecx)
+    sgdtl (%ecx)
+    sidtl (%ecx)
+    lldt (%ecx)
+    ltr (%ecx)
+    sldt (%ecx)
+    str (%ecx)
+    mov (%ecx),%ds
+    mov (%ecx),%ss
+    mov %es,(%ecx)
+    mov %gs,(%ecx)
+    lgdtl (%edx)
+    lidtl (%edx)
+    sgdtl (%edx)
+    sidtl (%edx)
+    lldt (%edx)
+    ltr (%edx)
+    sldt (%edx)
+    str (%edx)
+    mov (%edx),%ds
+    mov (%edx),%ss
+    mov %es,(%edx)
+    mov %gs,(%edx)
+    lgdtl (%ebx)
+    lidtl (%ebx)
+    sgdtl (%ebx)
+    sidtl (%ebx)
+    lldt (%ebx)
+    ltr (%ebx)
+    sldt (%ebx)
+    str (%ebx)
+    mov (%ebx),%ds
+    mov (%ebx),%ss
+    mov %es,(%ebx)
+    mov %gs,(%ebx)
+    lgdtl (%esp)
+    lidtl (%esp)
+    sgdtl (%esp)
+    sidtl (%esp)
+    lldt (%esp)
+    ltr (%esp)
+    sldt (%esp)
+    str (%esp)
+    mov (%esp),%ds
+    mov (%esp),%ss
+    mov %es,(%esp)
+    mov %gs,(%esp)
+    lgdtl 0x0(%ebp)
+    lidtl 0x0(%ebp)
+    sgdtl 0x0(%ebp)
+    sidtl 0x0(%ebp)
+    lldt 0x0(%ebp)
+    ltr 0x0(%ebp)
+    sldt 0x0(%ebp)
+    str 0x0(%ebp)
+    mov 0x0(%ebp),%ds
+    mov 0x0(%ebp),%ss
+    mov %es,0x0(%ebp)
+    mov %gs,0x0(%ebp)
+    lgdtl (%esi)
+    lidtl (%esi)
+    sgdtl (%esi)
+    sidtl (%esi)
+    lldt (%esi)
+    ltr (%esi)
+    sldt (%esi)
+    str (%esi)
+    mov (%esi),%ds
+    mov (%esi),%ss
+    mov %es,(%esi)
+    mov %gs,(%esi)
+    lgdtl (%edi)
+    lidtl (%edi)
+    sgdtl (%edi)
+    sidtl (%edi)
+    lldt (%edi)
+    ltr (%edi)
+    sldt (%edi)
+    str (%edi)
+    mov (%edi),%ds
+    mov (%edi),%ss
+    mov %es,(%edi)
+    mov %gs,(%edi)
+    lgdtl 0x7f(%eax)
+    lidtl 0x7f(%eax)
+    sgdtl 0x7f(%eax)
+    sidtl 0x7f(%eax)
+    lldt 0x7f(%eax)
+    ltr 0x7f(%eax)
+    sldt 0x7f(%eax)
+    str 0x7f(%eax)
+    mov 0x7f(%eax),%ds
+    mov 0x7f(%eax),%ss
+    mov %es,0x7f(%eax)
+    mov %gs,0x7f(%eax)
+    lgdtl -0x80(%ebx)
+    lidtl -0x80(%ebx)
+    sgdtl -0x80(%ebx)
+    sidtl -0x80(%ebx)
+    lldt -0x80(%ebx)
+    ltr -0x80(%ebx)
+    sldt -0x80(%ebx)
+    str -0x80(%ebx)
+    mov -0x80(%ebx),%ds
+    mov -0x80(%ebx),%ss
+    mov %es,-0x80(%ebx)
+    mov %gs,-0x80(%ebx)
+    lgdtl 0x80(%ecx)
+    lidtl 0x80(%ecx)
+    sgdtl 0x80(%ecx)
+    sidtl 0x80(%ecx)
+    lldt 0x80(%ecx)
+    ltr 0x80(%ecx)
+    sldt 0x80(%ecx)
+    str 0x80(%ecx)
+    mov 0x80(%ecx),%ds
+    mov 0x80(%ecx),%ss
+    mov %es,0x80(%ecx)
+    mov %gs,0x80(%ecx)
+    lgdtl -0x81(%edx)
+    lidtl -0x81(%edx)
+    sgdtl -0x81(%edx)
+    sidtl -0x81(%edx)
+    lldt -0x81(%edx)
+    ltr -0x81(%edx)
+    sldt -0x81(%edx)
+    str -0x81(%edx)
+    mov -0x81(%edx),%ds
+    mov -0x81(%edx),%ss
+    mov %es,-0x81(%edx)
+    mov %gs,-0x81(%edx)
+    lgdtl 0x12345678(%esi)
+    lidtl 0x12345678(%esi)
+    sgdtl 0x12345678(%esi)
+    sidtl 0x12345678(%esi)
+    lldt 0x12345678(%esi)
+    ltr 0x12345678(%esi)
+    sldt 0x12345678(%esi)
+    str 0x12345678(%esi)
+    mov 0x12345678(%esi),%ds
+    mov 0x12345678(%esi),%ss
+    mov %es,0x12345678(%esi)
+    mov %gs,0x12345678(%esi)
+    lgdtl -0x12345678(%edi)
+    lidtl -0x12345678(%edi)
+    sgdtl -0x12345678(%edi)
+    sidtl -0x12345678(%edi)
+    lldt -0x12345678(%edi)
+    ltr -0x12345678(%edi)
+    sldt -0x12345678(%edi)
+    str -0x12345678(%edi)
+    mov -0x12345678(%edi),%ds
+    mov -0x12345678(%edi),%ss
+    mov %es,-0x12345678(%edi)
+    mov %gs,-0x12345678(%edi)
+    lgdtl 0x7fffffff(%ebp)
+    lidtl 0x7fffffff(%ebp)
+    sgdtl 0x7fffffff(%ebp)
+    sidtl 0x7fffffff(%ebp)
+    lldt 0x7fffffff(%ebp)
+    ltr 0x7fffffff(%ebp)
+    sldt 0x7fffffff(%ebp)
+    str 0x7fffffff(%ebp)
+    mov 0x7fffffff(%ebp),%ds
+    mov 0x7fffffff(%ebp),%ss
+    mov %es,0x7fffffff(%ebp)
+    mov %gs,0x7fffffff(%ebp)
+    lgdtl -0x80000000(%eax)
+    lidtl -0x80000000(%eax)
+    sgdtl -0x80000000(%eax)
+    sidtl -0x80000000(%eax)
+    lldt -0x80000000(%eax)
+    ltr -0x80000000(%eax)
+    sldt -0x80000000(%eax)
+    str -0x80000000(%eax)
+    mov -0x80000000(%eax),%ds
+    mov -0x80000000(%eax),%ss
+    mov %es,-0x80000000(%eax)
+    mov %gs,-0x80000000(%eax)
+    lgdtl 8(%esp)
+    lidtl 8(%esp)
+    sgdtl 8(%esp)
+    sidtl 8(%esp)
+    lldt 8(%esp)
+    ltr 8(%esp)
+    sldt 8(%esp)
+    str 8(%esp)
+    mov 8(%esp),%ds
+    mov 8(%esp),%ss
+    mov %es,8(%esp)
+    mov %gs,8(%esp)
+    lgdtl -4(%ebp)
+    lidtl -4(%ebp)
+    sgdtl -4(%ebp)
+    sidtl -4(%ebp)
+    lldt -4(%ebp)
+    ltr -4(%ebp)
+    sldt -4(%ebp)
+    str -4(%ebp)
+    mov -4(%ebp),%ds
+    mov -4(%ebp),%ss
+    mov %es,-4(%ebp)
+    mov %gs,-4(%ebp)
+    lgdtl (%eax,%ebx,1)
+    lidtl (%eax,%ebx,1)
+    sgdtl (%eax,%ebx,1)
+    sidtl (%eax,%ebx,1)
+    lldt (%eax,%ebx,1)
+    ltr (%eax,%ebx,1)
+    sldt (%eax,%ebx,1)
+    str (%eax,%ebx,1)
+    mov (%eax,%ebx,1),%ds
+    mov (%eax,%ebx,1),%ss
+    mov %es,(%eax,%ebx,1)
+    mov %gs,(%eax,%ebx,1)
+    lgdtl (%ecx,%edx,2)
+    lidtl (%ecx,%edx,2)
+    sgdtl (%ecx,%edx,2)
+    sidtl (%ecx,%edx,2)
+    lldt (%ecx,%edx,2)
+    ltr (%ecx,%edx,2)
+    sldt (%ecx,%edx,2)
+    str (%ecx,%edx,2)
+    mov (%ecx,%edx,2),%ds
+    mov (%ecx,%edx,2),%ss
+    mov %es,(%ecx,%edx,2)
+    mov %gs,(%ecx,%edx,2)
+    lgdtl (%esp,%esi,4)
+    lidtl (%esp,%esi,4)
+    sgdtl (%esp,%esi,4)
+    sidtl (%esp,%esi,4)
+    lldt (%esp,%esi,4)
+    ltr (%esp,%esi,4)
+    sldt (%esp,%esi,4)
+    str (%esp,%esi,4)
+    mov (%esp,%esi,4),%ds
+    mov (%esp,%esi,4),%ss
+    mov %es,(%esp,%esi,4)
+    mov %gs,(%esp,%esi,4)
+    lgdtl (%ebp,%edi,8)
+    lidtl (%ebp,%edi,8)
+    sgdtl (%ebp,%edi,8)
+    sidtl (%ebp,%edi,8)
+    lldt (%ebp,%edi,8)
+    ltr (%ebp,%edi,8)
+    sldt (%ebp,%edi,8)
+    str (%ebp,%edi,8)
+    mov (%ebp,%edi,8),%ds
+    mov (%ebp,%edi,8),%ss
+    mov %es,(%ebp,%edi,8)
+    mov %gs,(%ebp,%edi,8)
+    lgdtl 0x10(%eax,%ecx,4)
+    lidtl 0x10(%eax,%ecx,4)
+    sgdtl 0x10(%eax,%ecx,4)
+    sidtl 0x10(%eax,%ecx,4)
+    lldt 0x10(%eax,%ecx,4)
+    ltr 0x10(%eax,%ecx,4)
+    sldt 0x10(%eax,%ecx,4)
+    str 0x10(%eax,%ecx,4)
+    mov 0x10(%eax,%ecx,4),%ds
+    mov 0x10(%eax,%ecx,4),%ss
+    mov %es,0x10(%eax,%ecx,4)
+    mov %gs,0x10(%eax,%ecx,4)
+    lgdtl -0x10(%esp,%eax,8)
+    lidtl -0x10(%esp,%eax,8)
+    sgdtl -0x10(%esp,%eax,8)
+    sidtl -0x10(%esp,%eax,8)
+    lldt -0x10(%esp,%eax,8)
+    ltr -0x10(%esp,%eax,8)
+    sldt -0x10(%esp,%eax,8)
+    str -0x10(%esp,%eax,8)
+    mov -0x10(%esp,%eax,8),%ds
+    mov -0x10(%esp,%eax,8),%ss
+    mov %es,-0x10(%esp,%eax,8)
+    mov %gs,-0x10(%esp,%eax,8)
+    lgdtl 0x1000(%ebx,%ebp,2)
+    lidtl 0x1000(%ebx,%ebp,2)
+    sgdtl 0x1000(%ebx,%ebp,2)
+    sidtl 0x1000(%ebx,%ebp,2)
+    lldt 0x1000(%ebx,%ebp,2)
+    ltr 0x1000(%ebx,%ebp,2)
+    sldt 0x1000(%ebx,%ebp,2)
+    str 0x1000(%ebx,%ebp,2)
+    mov 0x1000(%ebx,%ebp,2),%ds
+    mov 0x1000(%ebx,%ebp,2),%ss
+    mov %es,0x1000(%ebx,%ebp,2)
+    mov %gs,0x1000(%ebx,%ebp,2)
+    lgdtl 0x0(,%eax,1)
+    lidtl 0x0(,%eax,1)
+    sgdtl 0x0(,%eax,1)
+    sidtl 0x0(,%eax,1)
+    lldt 0x0(,%eax,1)
+    ltr 0x0(,%eax,1)
+    sldt 0x0(,%eax,1)
+    str 0x0(,%eax,1)
+    mov 0x0(,%eax,1),%ds
+    mov 0x0(,%eax,1),%ss
+    mov %es,0x0(,%eax,1)
+    mov %gs,0x0(,%eax,1)
+    lgdtl 0x10(,%ecx,2)
+    lidtl 0x10(,%ecx,2)
+    sgdtl 0x10(,%ecx,2)
+    sidtl 0x10(,%ecx,2)
+    lldt 0x10(,%ecx,2)
+    ltr 0x10(,%ecx,2)
+    sldt 0x10(,%ecx,2)
+    str 0x10(,%ecx,2)
+    mov 0x10(,%ecx,2),%ds
+    mov 0x10(,%ecx,2),%ss
+    mov %es,0x10(,%ecx,2)
+    mov %gs,0x10(,%ecx,2)
+    lgdtl -0x10(,%esi,4)
+    lidtl -0x10(,%esi,4)
+    sgdtl -0x10(,%esi,4)
+    sidtl -0x10(,%esi,4)
+    lldt -0x10(,%esi,4)
+    ltr -0x10(,%esi,4)
+    sldt -0x10(,%esi,4)
+    str -0x10(,%esi,4)
+    mov -0x10(,%esi,4),%ds
+    mov -0x10(,%esi,4),%ss
+    mov %es,-0x10(,%esi,4)
+    mov %gs,-0x10(,%esi,4)
+    lgdtl 0x12345678(,%edi,8)
+    lidtl 0x12345678(,%edi,8)
+    sgdtl 0x12345678(,%edi,8)
+    sidtl 0x12345678(,%edi,8)
+    lldt 0x12345678(,%edi,8)
+    ltr 0x12345678(,%edi,8)
+    sldt 0x12345678(,%edi,8)
+    str 0x12345678(,%edi,8)
+    mov 0x12345678(,%edi,8),%ds
+    mov 0x12345678(,%edi,8),%ss
+    mov %es,0x12345678(,%edi,8)
+    mov %gs,0x12345678(,%edi,8)
+    lgdtl 0x1234
+    lidtl 0x1234
+    sgdtl 0x1234
+    sidtl 0x1234
+    lldt 0x1234
+    ltr 0x1234
+    sldt 0x1234
+    str 0x1234
+    mov 0x1234,%ds
+    mov 0x1234,%ss
+    mov %es,0x1234
+    mov %gs,0x1234
+    lgdtl 0xffffff80
+    lidtl 0xffffff80
+    sgdtl 0xffffff80
+    sidtl 0xffffff80
+    lldt 0xffffff80
+    ltr 0xffffff80
+    sldt 0xffffff80
+    str 0xffffff80
+    mov 0xffffff80,%ds
+    mov 0xffffff80,%ss
+    mov %es,0xffffff80
+    mov %gs,0xffffff80
+    lgdtl 0x80000000
+    lidtl 0x80000000
+    sgdtl 0x80000000
+    sidtl 0x80000000
+    lldt 0x80000000
+    ltr 0x80000000
+    sldt 0x80000000
+    str 0x80000000
+    mov 0x80000000,%ds
+    mov 0x80000000,%ss
+    mov %es,0x80000000
+    mov %gs,0x80000000
+    lgdtl %es:(%eax)
+    lidtl %es:(%eax)
+    sgdtl %es:(%eax)
+    sidtl %es:(%eax)
+    lldt %es:(%eax)
+    ltr %es:(%eax)
+    sldt %es:(%eax)
+    str %es:(%eax)
+    mov %es:(%eax),%ds
+    mov %es:(%eax),%ss
+    mov %es,%es:(%eax)
+    mov %gs,%es:(%eax)
+    lgdtl %cs:0x10(%ebx)
+    lidtl %cs:0x10(%ebx)
+    sgdtl %cs:0x10(%ebx)
+    sidtl %cs:0x10(%ebx)
+    lldt %cs:0x10(%ebx)
+    ltr %cs:0x10(%ebx)
+    sldt %cs:0x10(%ebx)
+    str %cs:0x10(%ebx)
+    mov %cs:0x10(%ebx),%ds
+    mov %cs:0x10(%ebx),%ss
+    mov %es,%cs:0x10(%ebx)
+    mov %gs,%cs:0x10(%ebx)
+    lgdtl %ss:(%esp)
+    lidtl %ss:(%esp)
+    sgdtl %ss:(%esp)
+    sidtl %ss:(%esp)
+    lldt %ss:(%esp)
+    ltr %ss:(%esp)
+    sldt %ss:(%esp)
+    str %ss:(%esp)
+    mov %ss:(%esp),%ds
+    mov %ss:(%esp),%ss
+    mov %es,%ss:(%esp)
+    mov %gs,%ss:(%esp)
+    lgdtl %ds:-8(%ebp)
+    lidtl %ds:-8(%ebp)
+    sgdtl %ds:-8(%ebp)
+    sidtl %ds:-8(%ebp)
+    lldt %ds:-8(%ebp)
+    ltr %ds:-8(%ebp)
+    sldt %ds:-8(%ebp)
+    str %ds:-8(%ebp)
+    mov %ds:-8(%ebp),%ds
+    mov %ds:-8(%ebp),%ss
+    mov %es,%ds:-8(%ebp)
+    mov %gs,%ds:-8(%ebp)
+    lgdtl %fs:0x0
+    lidtl %fs:0x0
+    sgdtl %fs:0x0
+    sidtl %fs:0x0
+    lldt %fs:0x0
+    ltr %fs:0x0
+    sldt %fs:0x0
+    str %fs:0x0
+    mov %fs:0x0,%ds
+    mov %fs:0x0,%ss
+    mov %es,%fs:0x0
+    mov %gs,%fs:0x0
+    lgdtl %gs:0x30(%eax,%ebx,4)
+    lidtl %gs:0x30(%eax,%ebx,4)
+    sgdtl %gs:0x30(%eax,%ebx,4)
+    sidtl %gs:0x30(%eax,%ebx,4)
+    lldt %gs:0x30(%eax,%ebx,4)
+    ltr %gs:0x30(%eax,%ebx,4)
+    sldt %gs:0x30(%eax,%ebx,4)
+    str %gs:0x30(%eax,%ebx,4)
+    mov %gs:0x30(%eax,%ebx,4),%ds
+    mov %gs:0x30(%eax,%ebx,4),%ss
+    mov %es,%gs:0x30(%eax,%ebx,4)
+    mov %gs,%gs:0x30(%eax,%ebx,4)
+    lldt %ax
+    ltr %ax
+    lldt %cx
+    ltr %cx
+    lldt %dx
+    ltr %dx
+    lldt %bx
+    ltr %bx
+    lldt %sp
+    ltr %sp
+    lldt %bp
+    ltr %bp
+    lldt %si
+    ltr %si
+    lldt %di
+    ltr %di
+    sldt %eax
+    str %eax
+    mov %cr0,%eax
+    mov %eax,%cr0
+    mov %cr2,%eax
+    mov %eax,%cr2
+    mov %cr3,%eax
+    mov %eax,%cr3
+    mov %cr4,%eax
+    mov %eax,%cr4
+    mov %es,%eax
+    mov %eax,%es
+    mov %ss,%eax
+    mov %eax,%ss
+    mov %ds,%eax
+    mov %eax,%ds
+    mov %fs,%eax
+    mov %eax,%fs
+    mov %gs,%eax
+    mov %eax,%gs
+    mov %cs,%eax
+    sldt %ecx
+    str %ecx
+    mov %cr0,%ecx
+    mov %ecx,%cr0
+    mov %cr2,%ecx
+    mov %ecx,%cr2
+    mov %cr3,%ecx
+    mov %ecx,%cr3
+    mov %cr4,%ecx
+    mov %ecx,%cr4
+    mov %es,%ecx
+    mov %ecx,%es
+    mov %ss,%ecx
+    mov %ecx,%ss
+    mov %ds,%ecx
+    mov %ecx,%ds
+    mov %fs,%ecx
+    mov %ecx,%fs
+    mov %gs,%ecx
+    mov %ecx,%gs
+    mov %cs,%ecx
+    sldt %edx
+    str %edx
+    mov %cr0,%edx
+    mov %edx,%cr0
+    mov %cr2,%edx
+    mov %edx,%cr2
+    mov %cr3,%edx
+    mov %edx,%cr3
+    mov %cr4,%edx
+    mov %edx,%cr4
+    mov %es,%edx
+    mov %edx,%es
+    mov %ss,%edx
+    mov %edx,%ss
+    mov %ds,%edx
+    mov %edx,%ds
+    mov %fs,%edx
+    mov %edx,%fs
+    mov %gs,%edx
+    mov %edx,%gs
+    mov %cs,%edx
+    sldt %ebx
+    str %ebx
+    mov %cr0,%ebx
+    mov %ebx,%cr0
+    mov %cr2,%ebx
+    mov %ebx,%cr2
+    mov %cr3,%ebx
+    mov %ebx,%cr3
+    mov %cr4,%ebx
+    mov %ebx,%cr4
+    mov %es,%ebx
+    mov %ebx,%es
+    mov %ss,%ebx
+    mov %ebx,%ss
+    mov %ds,%ebx
+    mov %ebx,%ds
+    mov %fs,%ebx
+    mov %ebx,%fs
+    mov %gs,%ebx
+    mov %ebx,%gs
+    mov %cs,%ebx
+    sldt %esp
+    str %esp
+    mov %cr0,%esp
+    mov %esp,%cr0
+    mov %cr2,%esp
+    mov %esp,%cr2
+    mov %cr3,%esp
+    mov %esp,%cr3
+    mov %cr4,%esp
+    mov %esp,%cr4
+    mov %es,%esp
+    mov %esp,%es
+    mov %ss,%esp
+    mov %esp,%ss
+    mov %ds,%esp
+    mov %esp,%ds
+    mov %fs,%esp
+    mov %esp,%fs
+    mov %gs,%esp
+    mov %esp,%gs
+    mov %cs,%esp
+    sldt %ebp
+    str %ebp
+    mov %cr0,%ebp
+    mov %ebp,%cr0
+    mov %cr2,%ebp
+    mov %ebp,%cr2
+    mov %cr3,%ebp
+    mov %ebp,%cr3
+    mov %cr4,%ebp
+    mov %ebp,%cr4
+    mov %es,%ebp
+    mov %ebp,%es
+    mov %ss,%ebp
+    mov %ebp,%ss
+    mov %ds,%ebp
+    mov %ebp,%ds
+    mov %fs,%ebp
+    mov %ebp,%fs
+    mov %gs,%ebp
+    mov %ebp,%gs
+    mov %cs,%ebp
+    sldt %esi
+    str %esi
+    mov %cr0,%esi
+    mov %esi,%cr0
+    mov %cr2,%esi
+    mov %esi,%cr2
+    mov %cr3,%esi
+    mov %esi,%cr3
+    mov %cr4,%esi
+    mov %esi,%cr4
+    mov %es,%esi
+    mov %esi,%es
+    mov %ss,%esi
+    mov %esi,%ss
+    mov %ds,%esi
+    mov %esi,%ds
+    mov %fs,%esi
+    mov %esi,%fs
+    mov %gs,%esi
+    mov %esi,%gs
+    mov %cs,%esi
+    sldt %edi
+    str %edi
+    mov %cr0,%edi
+    mov %edi,%cr0
+    mov %cr2,%edi
+    mov %edi,%cr2
+    mov %cr3,%edi
+    mov %edi,%cr3
+    mov %cr4,%edi
+    mov %edi,%cr4
+    mov %es,%edi
+    mov %edi,%es
+    mov %ss,%edi
+    mov %edi,%ss
+    mov %ds,%edi
+    mov %edi,%ds
+    mov %fs,%edi
+    mov %edi,%fs
+    mov %gs,%edi
+    mov %edi,%gs
+    mov %cs,%edi
+    mov %es,%dx
+    push %es
+    pop %es
+    mov %cs,%dx
+    push %cs
+    mov %ss,%dx
+    push %ss
+    pop %ss
+    mov %ds,%dx
+    push %ds
+    pop %ds
+    mov %fs,%dx
+    push %fs
+    pop %fs
+    mov %gs,%dx
+    push %gs
+    pop %gs
+    iret
+    iretw
+    into
+    int3
+    rdmsr
+    wrmsr
+    rdtsc
+    sysenter
+    sysexit
+    daa
+    das
+    aaa
+    aas
+    aam
+    aad
+    aam $0
+    aad $0
+    aam $1
+    aad $1
+    aam $7
+    aad $7
+    aam $0x10
+    aad $0x10
+    aam $0x7f
+    aad $0x7f
+    aam $0xff
+    aad $0xff
+    ljmp $0,$0
+    lcall $0,$0
+    ljmp $0,$0x1000
+    lcall $0,$0x1000
+    ljmp $0,$0x12345678
+    lcall $0,$0x12345678
+    ljmp $0,$0xffffffff
+    lcall $0,$0xffffffff
+    ljmp $8,$0
+    lcall $8,$0
+    ljmp $8,$0x1000
+    lcall $8,$0x1000
+    ljmp $8,$0x12345678
+    lcall $8,$0x12345678
+    ljmp $8,$0xffffffff
+    lcall $8,$0xffffffff
+    ljmp $0x1b,$0
+    lcall $0x1b,$0
+    ljmp $0x1b,$0x1000
+    lcall $0x1b,$0x1000
+    ljmp $0x1b,$0x12345678
+    lcall $0x1b,$0x12345678
+    ljmp $0x1b,$0xffffffff
+    lcall $0x1b,$0xffffffff
+    ljmp $0xffff,$0
+    lcall $0xffff,$0
+    ljmp $0xffff,$0x1000
+    lcall $0xffff,$0x1000
+    ljmp $0xffff,$0x12345678
+    lcall $0xffff,$0x12345678
+    ljmp $0xffff,$0xffffffff
+    lcall $0xffff,$0xffffffff
+    ljmpw $8,$0x1234
+    lcallw $8,$0x1234
+    ljmpw $0xffff,$0x1234
+    lcallw $0xffff,$0x1234
+    ljmp *(%eax)
+    lcall *(%eax)
+    ljmpw *(%eax)
+    ljmp *(%ecx)
+    lcall *(%ecx)
+    ljmpw *(%ecx)
+    ljmp *(%edx)
+    lcall *(%edx)
+    ljmpw *(%edx)
+    ljmp *(%ebx)
+    lcall *(%ebx)
+    ljmpw *(%ebx)
+    ljmp *(%esp)
+    lcall *(%esp)
+    ljmpw *(%esp)
+    ljmp *0x0(%ebp)
+    lcall *0x0(%ebp)
+    ljmpw *0x0(%ebp)
+    ljmp *(%esi)
+    lcall *(%esi)
+    ljmpw *(%esi)
+    ljmp *(%edi)
+    lcall *(%edi)
+    ljmpw *(%edi)
+    ljmp *0x7f(%eax)
+    lcall *0x7f(%eax)
+    ljmpw *0x7f(%eax)
+    ljmp *-0x80(%ebx)
+    lcall *-0x80(%ebx)
+    ljmpw *-0x80(%ebx)
+    ljmp *0x80(%ecx)
+    lcall *0x80(%ecx)
+    ljmpw *0x80(%ecx)
+    ljmp *-0x81(%edx)
+    lcall *-0x81(%edx)
+    ljmpw *-0x81(%edx)
+    ljmp *0x12345678(%esi)
+    lcall *0x12345678(%esi)
+    ljmpw *0x12345678(%esi)
+    ljmp *-0x12345678(%edi)
+    lcall *-0x12345678(%edi)
+    ljmpw *-0x12345678(%edi)
+    ljmp *0x7fffffff(%ebp)
+    lcall *0x7fffffff(%ebp)
+    ljmpw *0x7fffffff(%ebp)
+    ljmp *-0x80000000(%eax)
+    lcall *-0x80000000(%eax)
+    ljmpw *-0x80000000(%eax)
+    ljmp *8(%esp)
+    lcall *8(%esp)
+    ljmpw *8(%esp)
+    ljmp *-4(%ebp)
+    lcall *-4(%ebp)
+    ljmpw *-4(%ebp)
+    ljmp *(%eax,%ebx,1)
+    lcall *(%eax,%ebx,1)
+    ljmpw *(%eax,%ebx,1)
+    ljmp *(%ecx,%edx,2)
+    lcall *(%ecx,%edx,2)
+    ljmpw *(%ecx,%edx,2)
+    ljmp *(%esp,%esi,4)
+    lcall *(%esp,%esi,4)
+    ljmpw *(%esp,%esi,4)
+    ljmp *(%ebp,%edi,8)
+    lcall *(%ebp,%edi,8)
+    ljmpw *(%ebp,%edi,8)
+    ljmp *0x10(%eax,%ecx,4)
+    lcall *0x10(%eax,%ecx,4)
+    ljmpw *0x10(%eax,%ecx,4)
+    ljmp *-0x10(%esp,%eax,8)
+    lcall *-0x10(%esp,%eax,8)
+    ljmpw *-0x10(%esp,%eax,8)
+    ljmp *0x1000(%ebx,%ebp,2)
+    lcall *0x1000(%ebx,%ebp,2)
+    ljmpw *0x1000(%ebx,%ebp,2)
+    ljmp *0x0(,%eax,1)
+    lcall *0x0(,%eax,1)
+    ljmpw *0x0(,%eax,1)
+    ljmp *0x10(,%ecx,2)
+    lcall *0x10(,%ecx,2)
+    ljmpw *0x10(,%ecx,2)
+    ljmp *-0x10(,%esi,4)
+    lcall *-0x10(,%esi,4)
+    ljmpw *-0x10(,%esi,4)
+    ljmp *0x12345678(,%edi,8)
+    lcall *0x12345678(,%edi,8)
+    ljmpw *0x12345678(,%edi,8)
+    ljmp *0x1234
+    lcall *0x1234
+    ljmpw *0x1234
+    ljmp *0xffffff80
+    lcall *0xffffff80
+    ljmpw *0xffffff80
+    ljmp *0x80000000
+    lcall *0x80000000
+    ljmpw *0x80000000
+    ljmp *%es:(%eax)
+    lcall *%es:(%eax)
+    ljmpw *%es:(%eax)
+    ljmp *%cs:0x10(%ebx)
+    lcall *%cs:0x10(%ebx)
+    ljmpw *%cs:0x10(%ebx)
+    ljmp *%ss:(%esp)
+    lcall *%ss:(%esp)
+    ljmpw *%ss:(%esp)
+    ljmp *%ds:-8(%ebp)
+    lcall *%ds:-8(%ebp)
+    ljmpw *%ds:-8(%ebp)
+    ljmp *%fs:0x0
+    lcall *%fs:0x0
+    ljmpw *%fs:0x0
+    ljmp *%gs:0x30(%eax,%ebx,4)
+    lcall *%gs:0x30(%eax,%ebx,4)
+    ljmpw *%gs:0x30(%eax,%ebx,4)
+    lret
+    lretw
+    lret $0x8
+    lret $0xffff
+    lretw $0x10
+    addr16 mov %eax,(%bx,%si)
+    addr16 mov (%bx,%si),%cl
+    addr16 lea (%bx,%si),%dx
+    addr16 addl $0x12,(%bx,%si)
+    addr16 incw (%bx,%si)
+    addr16 lgdtl (%bx,%si)
+    addr16 mov %eax,(%bx,%di)
+    addr16 mov (%bx,%di),%cl
+    addr16 lea (%bx,%di),%dx
+    addr16 addl $0x12,(%bx,%di)
+    addr16 incw (%bx,%di)
+    addr16 lgdtl (%bx,%di)
+    addr16 mov %eax,(%bp,%si)
+    addr16 mov (%bp,%si),%cl
+    addr16 lea (%bp,%si),%dx
+    addr16 addl $0x12,(%bp,%si)
+    addr16 incw (%bp,%si)
+    addr16 lgdtl (%bp,%si)
+    addr16 mov %eax,(%bp,%di)
+    addr16 mov (%bp,%di),%cl
+    addr16 lea (%bp,%di),%dx
+    addr16 addl $0x12,(%bp,%di)
+    addr16 incw (%bp,%di)
+    addr16 lgdtl (%bp,%di)
+    addr16 mov %eax,(%si)
+    addr16 mov (%si),%cl
+    addr16 lea (%si),%dx
+    addr16 addl $0x12,(%si)
+    addr16 incw (%si)
+    addr16 lgdtl (%si)
+    addr16 mov %eax,(%di)
+    addr16 mov (%di),%cl
+    addr16 lea (%di),%dx
+    addr16 addl $0x12,(%di)
+    addr16 incw (%di)
+    addr16 lgdtl (%di)
+    addr16 mov %eax,(%bx)
+    addr16 mov (%bx),%cl
+    addr16 lea (%bx),%dx
+    addr16 addl $0x12,(%bx)
+    addr16 incw (%bx)
+    addr16 lgdtl (%bx)
+    addr16 mov %eax,0x1234
+    addr16 mov 0x1234,%cl
+    addr16 lea 0x1234,%dx
+    addr16 addl $0x12,0x1234
+    addr16 incw 0x1234
+    addr16 lgdtl 0x1234
+    addr16 mov %eax,0x7f(%bx,%si)
+    addr16 mov 0x7f(%bx,%si),%cl
+    addr16 lea 0x7f(%bx,%si),%dx
+    addr16 addl $0x12,0x7f(%bx,%si)
+    addr16 incw 0x7f(%bx,%si)
+    addr16 lgdtl 0x7f(%bx,%si)
+    addr16 mov %eax,-0x80(%bp,%di)
+    addr16 mov -0x80(%bp,%di),%cl
+    addr16 lea -0x80(%bp,%di),%dx
+    addr16 addl $0x12,-0x80(%bp,%di)
+    addr16 incw -0x80(%bp,%di)
+    addr16 lgdtl -0x80(%bp,%di)
+    addr16 mov %eax,0x0(%bp)
+    addr16 mov 0x0(%bp),%cl
+    addr16 lea 0x0(%bp),%dx
+    addr16 addl $0x12,0x0(%bp)
+    addr16 incw 0x0(%bp)
+    addr16 lgdtl 0x0(%bp)
+    addr16 mov %eax,-0x1(%si)
+    addr16 mov -0x1(%si),%cl
+    addr16 lea -0x1(%si),%dx
+    addr16 addl $0x12,-0x1(%si)
+    addr16 incw -0x1(%si)
+    addr16 lgdtl -0x1(%si)
+    addr16 mov %eax,0x1234(%bx,%di)
+    addr16 mov 0x1234(%bx,%di),%cl
+    addr16 lea 0x1234(%bx,%di),%dx
+    addr16 addl $0x12,0x1234(%bx,%di)
+    addr16 incw 0x1234(%bx,%di)
+    addr16 lgdtl 0x1234(%bx,%di)
+    addr16 mov %eax,-0x1234(%bp,%si)
+    addr16 mov -0x1234(%bp,%si),%cl
+    addr16 lea -0x1234(%bp,%si),%dx
+    addr16 addl $0x12,-0x1234(%bp,%si)
+    addr16 incw -0x1234(%bp,%si)
+    addr16 lgdtl -0x1234(%bp,%si)
+    addr16 mov %eax,0x7fff(%di)
+    addr16 mov 0x7fff(%di),%cl
+    addr16 lea 0x7fff(%di),%dx
+    addr16 addl $0x12,0x7fff(%di)
+    addr16 incw 0x7fff(%di)
+    addr16 lgdtl 0x7fff(%di)
+    addr16 mov %eax,-0x8000(%bx)
+    addr16 mov -0x8000(%bx),%cl
+    addr16 lea -0x8000(%bx),%dx
+    addr16 addl $0x12,-0x8000(%bx)
+    addr16 incw -0x8000(%bx)
+    addr16 lgdtl -0x8000(%bx)
+    addr16 mov %eax,0xffff
+    addr16 mov 0xffff,%cl
+    addr16 lea 0xffff,%dx
+    addr16 addl $0x12,0xffff
+    addr16 incw 0xffff
+    addr16 lgdtl 0xffff
+    addr16 mov %eax,0x80(%bx)
+    addr16 mov 0x80(%bx),%cl
+    addr16 lea 0x80(%bx),%dx
+    addr16 addl $0x12,0x80(%bx)
+    addr16 incw 0x80(%bx)
+    addr16 lgdtl 0x80(%bx)
+    addr16 mov %eax,%es:(%bx,%si)
+    addr16 mov %es:(%bx,%si),%cl
+    addr16 lea %es:(%bx,%si),%dx
+    addr16 addl $0x12,%es:(%bx,%si)
+    addr16 incw %es:(%bx,%si)
+    addr16 lgdtl %es:(%bx,%si)
+    addr16 mov %eax,%fs:0x10(%bp)
+    addr16 mov %fs:0x10(%bp),%cl
+    addr16 lea %fs:0x10(%bp),%dx
+    addr16 addl $0x12,%fs:0x10(%bp)
+    addr16 incw %fs:0x10(%bp)
+    addr16 lgdtl %fs:0x10(%bp)
+    invlpg (%eax)
+    invlpg (%ecx)
+    invlpg (%edx)
+    invlpg (%ebx)
+    invlpg (%esp)
+    invlpg 0x0(%ebp)
+    invlpg (%esi)
+    invlpg (%edi)
+    invlpg 0x7f(%eax)
+    invlpg -0x80(%ebx)
+    invlpg 0x80(%ecx)
+    invlpg -0x81(%edx)
+    invlpg 0x12345678(%esi)
+    invlpg -0x12345678(%edi)
+    invlpg 0x7fffffff(%ebp)
+    invlpg -0x80000000(%eax)
+    invlpg 8(%esp)
+    invlpg -4(%ebp)
+    invlpg (%eax,%ebx,1)
+    invlpg (%ecx,%edx,2)
+    invlpg (%esp,%esi,4)
+    invlpg (%ebp,%edi,8)
+    invlpg 0x10(%eax,%ecx,4)
+    invlpg -0x10(%esp,%eax,8)
+    invlpg 0x1000(%ebx,%ebp,2)
+    invlpg 0x0(,%eax,1)
+    invlpg 0x10(,%ecx,2)
+    invlpg -0x10(,%esi,4)
+    invlpg 0x12345678(,%edi,8)
+    invlpg 0x1234
+    invlpg 0xffffff80
+    invlpg 0x80000000
+    invlpg %es:(%eax)
+    invlpg %cs:0x10(%ebx)
+    invlpg %ss:(%esp)
+    invlpg %ds:-8(%ebp)
+    invlpg %fs:0x0
+    invlpg %gs:0x30(%eax,%ebx,4)
+    .byte 0x0f,0x20,0x00
+    .byte 0x0f,0x22,0x5b
+    .byte 0x8e,0xc8
+    .byte 0x8c,0xf0
+    .byte 0x8c,0xf8
+    .byte 0x66,0x0f,0x01,0x10
+    .byte 0x66,0x0f,0x01,0x08
+    .byte 0x0f,0x20,0xe8
+    .byte 0x66,0x06
+    .byte 0x66,0x1f
+    .byte 0x66,0x0f,0xa0
+    .byte 0x66,0xcf
     .byte 0x0f,0x04
     .byte 0x0f,0x0a
     .byte 0x0f,0x0c

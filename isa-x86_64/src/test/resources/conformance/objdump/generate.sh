@@ -146,6 +146,29 @@ for seq in "0x66,0x2e,0x0f,0x1f,0x84,0x00,0x00,0x00,0x00,0x00" "0x66,0x66,0x2e,0
     "0x48,0x0f,0xb6,0xc4" "0x40,0x0f,0xb6,0xc4" "0x41,0xc1,0xe0,0x02" "0x48,0xcd,0x82" "0x66,0x0f,0x05" "0x41,0xd3,0xe0"; do
   echo "    .byte $seq"
 done
+# System instructions: descriptor-table registers, LDTR/TR, control and segment registers, IRETQ, MSRs,
+# SYSCALL/SYSRET, SYSENTER/SYSEXIT, SWAPGS and the FS/GS pushes and pops.
+for m in "${mem[@]}"; do
+  for x in lgdt lidt sgdt sidt lldt ltr sldt str invlpg; do echo "    $x $m"; done
+  echo "    mov $m,%ds"; echo "    mov $m,%ss"; echo "    mov %es,$m"; echo "    mov %gs,$m"
+done
+for r in "${r16[@]}"; do echo "    lldt %$r"; echo "    ltr %$r"; done
+for r in "${r32[@]}"; do echo "    sldt %$r"; echo "    str %$r"; done
+for r in "${r64[@]}"; do
+  for c in 0 2 3 4 8; do echo "    mov %cr$c,%$r"; echo "    mov %$r,%cr$c"; done
+  for sr in es ss ds fs gs; do echo "    mov %$sr,%$r"; echo "    mov %$r,%$sr"; done
+done
+for r in eax r9d; do for sr in es ss ds fs gs; do echo "    mov %$sr,%$r"; echo "    mov %$r,%$sr"; done; done
+for sr in es cs ss ds fs gs; do echo "    mov %$sr,%dx"; done
+for m in "${mem[@]}"; do echo "    ljmp *$m"; echo "    lcall *$m"; done
+for x in lret lretq lretw "lret \$0x8" "lretq \$0x10" iretq iret iretw swapgs sysretq sysretl sysexitq sysexitl sysenter syscall rdmsr wrmsr rdtsc "push %fs" "pop %fs" "push %gs" "pop %gs"; do
+  echo "    $x"
+done
+for seq in "0x0f,0x20,0x00" "0x0f,0x22,0x5b" "0x8e,0xc8" "0x8c,0xf0" "0x66,0x0f,0x01,0x10" "0x48,0x0f,0x01,0x10" \
+    "0x41,0x0f,0x20,0xc0" "0x45,0x0f,0x22,0xc1" "0x06" "0x07" "0x0e" "0x16" "0x17" "0x1e" "0x1f" "0xce" "0x66,0x0f,0xa8" \
+    "0x27" "0x2f" "0x37" "0x3f" "0xd4,0x0a" "0xd5,0x0a" "0x48,0xff,0x28" "0xea" "0x9a"; do
+  echo "    .byte $seq"
+done
 # Truly undefined in long mode (objdump: (bad)); 62, C4 and C5 are EVEX/VEX there.
 for b in 06 07 0e 16 17 1e 1f 27 2f 37 3f 60 61 82 9a ce d4 d5 d6 ea; do echo "    .byte 0x$b"; done
 for b in 04 0a 0c 25 27 36 39 3b 3c 3d 3e 3f 7a 7b b8; do echo "    .byte 0x0f,0x$b"; done

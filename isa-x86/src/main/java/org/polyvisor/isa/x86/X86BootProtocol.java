@@ -11,8 +11,8 @@ import org.polyvisor.spi.Vcpu;
  * First state of an x86 vCPU.
  * <ul>
  * <li>PV: flat protected mode (IA-32) or long mode (x86_64) at CPL 0: CS = 0x08 and DS = ES = SS = FS = GS = 0x10
- *     with base 0 and a 4 GiB limit, CR0.PE = 1 and CR0.PG = 0 (the skeleton has no paging, so virtual =
- *     physical), EFLAGS = 0x2 (interrupts masked), the instruction pointer at the ELF entry and the
+ *     with base 0 and a 4 GiB limit, CR0.PE = 1 and CR0.PG = 0 (virtual = physical until the guest turns
+ *     paging on), EFLAGS = 0x2 (interrupts masked), the instruction pointer at the ELF entry and the
  *     start_info address in eSI/rSI (Xen's x86 PV ABI).</li>
  * <li>HVM: the architectural reset state of the SDM (Vol. 3, 9.1.1): real mode, CS = 0xF000 (base 0xFFFF0000),
  *     IP = 0xFFF0, CR0 = 0x60000010, EDX = 0x600, EFLAGS = 0x2. The interpreter does not execute real mode

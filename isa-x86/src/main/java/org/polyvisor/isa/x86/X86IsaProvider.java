@@ -37,7 +37,8 @@ public final class X86IsaProvider implements IsaProvider {
 
     @Override
     public Vcpu createVcpu(VcpuConfig config) {
-        return new X86Vcpu(ID, config.vcpuId(), config.memory(), X86RegisterLayout.IA32, new Decoder(), new TrapModel(config.type()));
+        return new X86Vcpu(ID, config.vcpuId(), config.memory(), X86RegisterLayout.IA32, new Decoder(), new TrapModel(config.type()),
+                config.clock());
     }
 
     @Override public Disassembler disassembler() { return DISASSEMBLER; }

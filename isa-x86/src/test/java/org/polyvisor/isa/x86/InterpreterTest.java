@@ -200,7 +200,9 @@ class InterpreterTest {
             row("bsr", "0fbdc3", "ebx=0x80000001", 1, "eax=31 zf=0"),
             row("bsf of zero keeps the destination", "0fbcc3", "ebx=0 eax=0x55", 1, "eax=0x55 zf=1"),
             row("cpuid vendor", "0fa2", "eax=0", 1, "eax=1 ebx=0x796c6f50 edx=0x6f736976 ecx=0x214d5672"),
-            row("cpuid features", "0fa2", "eax=1", 1, "eax=0x600 edx=0x8000 ecx=0"),
+            row("cpuid features", "0fa2", "eax=1", 1, "eax=0x600 edx=0x2a878 ecx=0"),
+            row("cpuid extended features", "0fa2", "eax=0x80000001", 1, "edx=0x100000"),
+            row("cpuid address sizes", "0fa2", "eax=0x80000008", 1, "eax=0x3028"),
             row("bswap", "0fc8", "eax=0x11223344", 1, "eax=0x44332211"),
             row("hello's checksum step", "89c5 c1e005 29e8", "eax=0x12345678", 3, "eax=0x34567888")
         );

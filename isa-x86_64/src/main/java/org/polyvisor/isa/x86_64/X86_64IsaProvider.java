@@ -36,7 +36,7 @@ public final class X86_64IsaProvider implements IsaProvider {
 
     @Override
     public Vcpu createVcpu(VcpuConfig config) {
-        return new X86_64Vcpu(ID, config.vcpuId(), config.memory(), config.type());
+        return new X86_64Vcpu(ID, config.vcpuId(), config.memory(), config.type(), config.clock());
     }
 
     @Override public Disassembler disassembler() { return DISASSEMBLER; }

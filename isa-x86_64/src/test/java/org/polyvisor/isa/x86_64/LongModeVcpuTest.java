@@ -141,7 +141,7 @@ class LongModeVcpuTest {
         assertEquals(2, isa.elfClass());
         assertEquals(64, isa.wordBits());
         assertEquals("rip", isa.registers().pc().name());
-        assertEquals(16 + 9, isa.registers().all().size());
+        assertEquals(16 + 9 + 9, isa.registers().all().size());  // GPRs, rip, rflags, 6 selectors, cr0; 9 system registers
     }
 
     @Test

@@ -81,11 +81,11 @@ public class Decoder {
             int b2 = next();
             if (b2 < 0) return;
             e = maps.twoByte[b2];
-            if (b2 == 0x01) {
+            if (b2 == 0x01 && src.byteAt(start + pos) >= 0xC0) {
                 int modrm = next();
                 if (modrm < 0) return;
                 in.modrm = modrm;
-                e = modrm == 0xC1 ? OpcodeMaps.VMCALL : UNDEFINED;
+                e = registerForm01(modrm);
                 in.opcodeLength = pos - 1;
                 in.entry = e;
                 in.op = e.op();
@@ -114,16 +114,17 @@ public class Decoder {
         in.entry = e;
         in.op = e.op();
         if (e.op() == Op.UNDEFINED) return;
-        int size = operandSize(e, in);
+        int size = (e.flags() & MODE_SIZE) != 0 ? (longMode ? 8 : 4) : operandSize(e, in);
         in.opSize = size;
         int f = e.flags();
         in.srcSize = (f & SRC_B) != 0 ? 1 : (f & SRC_W) != 0 ? 2 : (f & SRC_D) != 0 ? 4 : size;
         if (in.modrm >= 0 && !modrmOperand(in)) return;
         boolean moffs = e.dst() == Operand.O || e.src() == Operand.O;
         if (isString(e.op()) || moffs || isCounted(e.op())) {
-            // These address (or count) at the address size without ModRM; 16-bit addressing is not decoded yet.
-            if (!longMode && in.has(Insn.P_ADDRSIZE)) { in.op = Op.UNDEFINED; in.entry = UNDEFINED; return; }
-            in.addrSize = longMode && !in.has(Insn.P_ADDRSIZE) ? 8 : 4;
+            // These address (or count) at the address size without ModRM; outside long mode a 67 prefix makes it
+            // 16 bits, which only the moffs forms decode yet (string instructions and LOOP/JCXZ with 67: undefined).
+            if (!longMode && in.has(Insn.P_ADDRSIZE) && !moffs) { in.op = Op.UNDEFINED; in.entry = UNDEFINED; return; }
+            in.addrSize = longMode ? (in.has(Insn.P_ADDRSIZE) ? 4 : 8) : in.has(Insn.P_ADDRSIZE) ? 2 : 4;
         }
         if (moffs) {
             long offset = readLE(in.addrSize);
@@ -138,6 +139,11 @@ public class Decoder {
         in.srcKind = resolve(e.src(), in, in.srcSize, reg, false);
         if (e.src() == Operand.M && in.srcKind != Operand.MEM) { in.op = Op.UNDEFINED; in.entry = UNDEFINED; return; }
         if (e.imm() != IMM_NONE) readImmediate(e.imm(), size, in);
+    }
+
+    /** The register forms of 0F 01, chosen by the whole ModRM byte; the x86_64 decoder adds its own. */
+    protected Entry registerForm01(int modrm) {
+        return modrm == 0xC1 ? OpcodeMaps.VMCALL : UNDEFINED;
     }
 
     /** LOOP, LOOPE, LOOPNE and JECXZ/JRCXZ count in rCX at the address size. */
@@ -178,11 +184,9 @@ public class Decoder {
     /** Decodes the memory form of ModRM (SIB, displacement, RIP-relative). False when it cannot be decoded. */
     private boolean modrmOperand(Insn in) {
         int mod = in.modrm >> 6, rm = in.modrm & 7;
-        if (mod == 3) return true;
+        if (mod == 3 || in.entry.dst() == Operand.R || in.entry.src() == Operand.R) return true;
         boolean addr32 = longMode == in.has(Insn.P_ADDRSIZE);
-        if (!longMode && !addr32) {  // 16-bit addressing is not decoded yet
-            in.op = Op.UNDEFINED; in.entry = UNDEFINED; return false;
-        }
+        if (!longMode && !addr32) return modrm16(in, mod, rm);
         in.addrSize = longMode && !in.has(Insn.P_ADDRSIZE) ? 8 : 4;
         int rexB = (in.rex & 1) << 3, rexX = (in.rex & 2) << 2;
         if (rm == 4) {
@@ -207,6 +211,31 @@ public class Decoder {
             in.base = rm | rexB;
         }
         return mod == 1 ? displacement(in, 1) : mod != 2 || displacement(in, 4);
+    }
+
+    /** Base and index registers of the 16-bit ModRM forms rm = 0..7 (SDM Vol. 2, Table 2-1); -1 for none. */
+    private static final int[] BASE16 = {3, 3, 5, 5, 6, 7, 5, 3}, INDEX16 = {6, 7, 6, 7, -1, -1, -1, -1};
+
+    /** 16-bit addressing (an address-size prefix outside long mode): [BX+SI] ... [BX], disp16 alone for mod 0 rm 6. */
+    private boolean modrm16(Insn in, int mod, int rm) {
+        in.addrSize = 2;
+        if (mod == 0 && rm == 6) {
+            in.base = -1;
+            in.index = -1;
+            long v = readLE(2);
+            if (in.truncated) return false;
+            in.disp = (short) v;
+            in.hasDisp = true;
+            return true;
+        }
+        in.base = BASE16[rm];
+        in.index = INDEX16[rm];
+        if (mod == 0) return true;
+        long v = readLE(mod == 1 ? 1 : 2);
+        if (in.truncated) return false;
+        in.disp = mod == 1 ? (byte) v : (short) v;
+        in.hasDisp = true;
+        return true;
     }
 
     private boolean displacement(Insn in, int bytes) {
@@ -237,6 +266,17 @@ public class Decoder {
                 r = register((in.modrm & 7) | (in.rex & 1) << 3, size, in);
                 break;
             case Operand.G: r = register(((in.modrm >> 3) & 7) | (in.rex & 4) << 1, size, in); break;
+            case Operand.R: r = (in.modrm & 7) | (in.rex & 1) << 3; break;
+            case Operand.S:
+                if (dst) in.dstReg = (in.modrm >> 3) & 7; else in.srcReg = (in.modrm >> 3) & 7;
+                return Operand.SREG;
+            case Operand.SEG_ES: case Operand.SEG_ES + 1: case Operand.SEG_ES + 2: case Operand.SEG_ES + 3:
+            case Operand.SEG_ES + 4: case Operand.SEG_GS:
+                if (dst) in.dstReg = letter - Operand.SEG_ES; else in.srcReg = letter - Operand.SEG_ES;
+                return Operand.SREG;
+            case Operand.C:
+                if (dst) in.dstReg = ((in.modrm >> 3) & 7) | (in.rex & 4) << 1; else in.srcReg = ((in.modrm >> 3) & 7) | (in.rex & 4) << 1;
+                return Operand.CREG;
             case Operand.Z: r = register(opcodeReg | (in.rex & 1) << 3, size, in); break;
             case Operand.A: r = 0; break;
             case Operand.CL: r = 1; break;
@@ -263,6 +303,10 @@ public class Decoder {
             case IMM_W -> in.imm = readLE(2);
             case IMM_Z -> in.imm = size == 2 ? (short) readLE(2) : (int) readLE(4);
             case IMM_V -> in.imm = size == 8 ? readLE(8) : size == 2 ? readLE(2) : readLE(4);
+            case IMM_PTR -> {
+                in.imm = size == 2 ? readLE(2) : readLE(4);
+                in.selector = (int) readLE(2);
+            }
             default -> { }
         }
     }

@@ -15,6 +15,8 @@ package org.polyvisor.isa.x86.decode;
 public record Entry(Op op, String mnemonic, int dst, int src, int size, int imm, int flags, Entry[] group) {
     public static final int B = 1, V = 0, W = 2;
     public static final int IMM_NONE = 0, IMM_B = 1, IMM_BU = 2, IMM_W = 3, IMM_Z = 4, IMM_V = 5;
+    /** A far pointer: an offset of the operand size, then a 16-bit selector ({@link Insn#selector}). */
+    public static final int IMM_PTR = 6;
     /** Defaults to 64-bit operand size in long mode (push, pop, near branches). */
     public static final int D64 = 1;
     /** AT&T prints a size suffix when no register operand tells the size (addl $1,(%eax)). */
@@ -29,6 +31,8 @@ public record Entry(Op op, String mnemonic, int dst, int src, int size, int imm,
     public static final int ALWAYS_SUFFIX = 128;
     /** REX.W does not widen the operand past 32 bits (IN, OUT). */
     public static final int NO_REXW = 256;
+    /** The operand is 32 bits wide outside long mode and 64 bits in it, whatever the prefixes say (MOV CRn). */
+    public static final int MODE_SIZE = 512;
 
     public static final Entry UNDEFINED = new Entry(Op.UNDEFINED, "(bad)", Operand.NONE, Operand.NONE, V, IMM_NONE, 0, null);
 
@@ -36,7 +40,8 @@ public record Entry(Op op, String mnemonic, int dst, int src, int size, int imm,
 
     public boolean hasModrm() {
         return group != null || (flags & MODRM) != 0 || dst == Operand.E || src == Operand.E || dst == Operand.G
-                || src == Operand.G || src == Operand.M;
+                || src == Operand.G || src == Operand.M || dst == Operand.S || src == Operand.S || dst == Operand.C
+                || src == Operand.C;
     }
 
     public static Entry of(Op op, String mnemonic, int dst, int src, int size, int imm, int flags) {

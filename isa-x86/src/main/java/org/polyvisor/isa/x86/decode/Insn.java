@@ -23,6 +23,8 @@ public final class Insn {
     public long imm;
     /** True when the entry has an immediate (the third operand of IMUL Gv,Ev,Iz). */
     public boolean hasImm;
+    /** The selector of a direct far JMP/CALL (ptr16:16/32), whose offset is {@link #imm}. */
+    public int selector;
     public int cond;
     public int prefixes;
     public int rex;
@@ -34,7 +36,7 @@ public final class Insn {
     public long disp;
     /** Segment override register number (ES=0 .. GS=5), or -1. */
     public int segment = -1;
-    /** Address size in bytes: 4 or 8. */
+    /** Address size in bytes: 2 (16-bit ModRM forms, IA-32 with 67), 4 or 8. */
     public int addrSize;
     public boolean ripRelative;
     /** True when the memory operand was encoded with a SIB byte; {@link #sibBase} holds its raw base field. */
@@ -51,7 +53,7 @@ public final class Insn {
     /** Clears everything for reuse by the disassembler. */
     public void reset() {
         entry = Entry.UNDEFINED; op = Op.UNDEFINED; length = 0; opSize = 0; srcSize = 0;
-        dstKind = srcKind = Operand.NONE; dstReg = srcReg = -1; imm = 0; hasImm = false; cond = 0;
+        dstKind = srcKind = Operand.NONE; dstReg = srcReg = -1; imm = 0; hasImm = false; selector = 0; cond = 0;
         prefixes = 0; rex = 0; prefixBytes = null; modrm = -1; base = index = -1; scaleShift = 0; disp = 0; segment = -1;
         addrSize = 0; ripRelative = false; hasSib = false; sibBase = 0; opcodeLength = 0; hasDisp = false; truncated = false; faultAddress = 0;
     }

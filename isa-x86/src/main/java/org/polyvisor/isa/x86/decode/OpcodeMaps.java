@@ -141,13 +141,50 @@ public final class OpcodeMaps {
         o[0xFD] = of(Op.STD, "std", NONE, NONE, V, IMM_NONE, 0);
         o[0xFE] = group(of(Op.INC, "inc", E, NONE, B, IMM_NONE, SUFFIX), of(Op.DEC, "dec", E, NONE, B, IMM_NONE, SUFFIX),
                 UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED);
+        // FF /3 and /5 take a far pointer in memory (m16:16/32); REX.W does not widen it here (AMD's rule).
         o[0xFF] = group(of(Op.INC, "inc", E, NONE, V, IMM_NONE, SUFFIX), of(Op.DEC, "dec", E, NONE, V, IMM_NONE, SUFFIX),
-                of(Op.CALL_INDIRECT, "call", E, NONE, V, IMM_NONE, D64), UNDEFINED,
-                of(Op.JMP_INDIRECT, "jmp", E, NONE, V, IMM_NONE, D64), UNDEFINED,
+                of(Op.CALL_INDIRECT, "call", E, NONE, V, IMM_NONE, D64), of(Op.CALL_FAR, "lcall", NONE, M, V, IMM_NONE, NO_REXW),
+                of(Op.JMP_INDIRECT, "jmp", E, NONE, V, IMM_NONE, D64), of(Op.JMP_FAR, "ljmp", NONE, M, V, IMM_NONE, NO_REXW),
                 of(Op.PUSH, "push", NONE, E, V, IMM_NONE, D64), UNDEFINED);
 
-        // 0F 01 is a group whose register forms hold VMCALL (C1); the decoder resolves it by the whole ModRM byte.
-        t[0x01] = group(UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED);
+        // 0F 01: memory forms by ModRM.reg; the register forms (VMCALL = C1, ...) by the whole ModRM byte.
+        // REX.W does not change their operand (10 bytes in 64-bit mode whatever the prefixes).
+        t[0x01] = group(of(Op.SGDT, "sgdt", M, NONE, V, IMM_NONE, NO_REXW), of(Op.SIDT, "sidt", M, NONE, V, IMM_NONE, NO_REXW),
+                of(Op.LGDT, "lgdt", NONE, M, V, IMM_NONE, NO_REXW), of(Op.LIDT, "lidt", NONE, M, V, IMM_NONE, NO_REXW),
+                UNDEFINED, UNDEFINED, UNDEFINED, of(Op.INVLPG, "invlpg", NONE, M, B, IMM_NONE, 0));
+        // 0F 00: SLDT/STR store the selector (a register takes it zero-extended), LLDT/LTR load one from Ew.
+        t[0x00] = group(of(Op.SLDT, "sldt", E, NONE, V, IMM_NONE, 0), of(Op.STR, "str", E, NONE, V, IMM_NONE, 0),
+                of(Op.LLDT, "lldt", NONE, E, W, IMM_NONE, 0), of(Op.LTR, "ltr", NONE, E, W, IMM_NONE, 0),
+                UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED);
+        t[0x20] = of(Op.MOV_FROM_CR, "mov", R, C, V, IMM_NONE, MODE_SIZE);
+        t[0x22] = of(Op.MOV_TO_CR, "mov", C, R, V, IMM_NONE, MODE_SIZE);
+        o[0x8C] = of(Op.MOV_FROM_SREG, "mov", E, S, V, IMM_NONE, 0);
+        o[0x8E] = of(Op.MOV_TO_SREG, "mov", S, E, W, IMM_NONE, 0);
+        for (int sr = 0; sr < 4; sr++) {  // 06/07 ES, 0E CS, 16/17 SS, 1E/1F DS (0F is the escape, not POP CS)
+            o[0x06 + 8 * sr] = of(Op.PUSH_SREG, "push", NONE, SEG_ES + sr, V, IMM_NONE, D64);
+            if (sr != 1) o[0x07 + 8 * sr] = of(Op.POP_SREG, "pop", SEG_ES + sr, NONE, V, IMM_NONE, D64);
+        }
+        t[0xA0] = of(Op.PUSH_SREG, "push", NONE, SEG_ES + 4, V, IMM_NONE, D64);
+        t[0xA1] = of(Op.POP_SREG, "pop", SEG_ES + 4, NONE, V, IMM_NONE, D64);
+        t[0xA8] = of(Op.PUSH_SREG, "push", NONE, SEG_GS, V, IMM_NONE, D64);
+        t[0xA9] = of(Op.POP_SREG, "pop", SEG_GS, NONE, V, IMM_NONE, D64);
+        t[0x30] = of(Op.WRMSR, "wrmsr", NONE, NONE, V, IMM_NONE, 0);
+        t[0x31] = of(Op.RDTSC, "rdtsc", NONE, NONE, V, IMM_NONE, 0);
+        t[0x32] = of(Op.RDMSR, "rdmsr", NONE, NONE, V, IMM_NONE, 0);
+        t[0x34] = of(Op.SYSENTER, "sysenter", NONE, NONE, V, IMM_NONE, 0);
+        t[0x35] = of(Op.SYSEXIT, "sysexit", NONE, NONE, V, IMM_NONE, 0);
+        o[0x27] = of(Op.DAA, "daa", NONE, NONE, V, IMM_NONE, 0);
+        o[0x2F] = of(Op.DAS, "das", NONE, NONE, V, IMM_NONE, 0);
+        o[0x37] = of(Op.AAA, "aaa", NONE, NONE, V, IMM_NONE, 0);
+        o[0x3F] = of(Op.AAS, "aas", NONE, NONE, V, IMM_NONE, 0);
+        o[0xD4] = of(Op.AAM, "aam", NONE, I, B, IMM_BU, 0);
+        o[0xD5] = of(Op.AAD, "aad", NONE, I, B, IMM_BU, 0);
+        o[0xEA] = of(Op.JMP_FAR, "ljmp", NONE, NONE, V, IMM_PTR, 0);
+        o[0x9A] = of(Op.CALL_FAR, "lcall", NONE, NONE, V, IMM_PTR, 0);
+        o[0xCA] = of(Op.RET_FAR, "lret", NONE, I, V, IMM_W, 0);
+        o[0xCB] = of(Op.RET_FAR, "lret", NONE, NONE, V, IMM_NONE, 0);
+        o[0xCE] = of(Op.INTO, "into", NONE, NONE, V, IMM_NONE, 0);
+        o[0xCF] = of(Op.IRET, "iret", NONE, NONE, V, IMM_NONE, 0);
         t[0x0B] = of(Op.UD2, "ud2", NONE, NONE, V, IMM_NONE, 0);
         t[0x1F] = of(Op.NOP, "nop", E, NONE, V, IMM_NONE, MODRM | SUFFIX);
         t[0xAF] = of(Op.IMUL, "imul", G, E, V, IMM_NONE, 0);

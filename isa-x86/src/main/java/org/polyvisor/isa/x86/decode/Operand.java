@@ -26,6 +26,19 @@ public final class Operand {
     public static final int J = 9;
     /** O: a memory offset given as an address-size immediate, no ModRM (MOV A0-A3, "moffs"). */
     public static final int O = 14;
+    /** S: ModRM.reg names a segment register (MOV Sw). */
+    public static final int S = 15;
+    /** C: ModRM.reg (with REX.R) names a control register (MOV Cd). */
+    public static final int C = 16;
+    /** R: ModRM.rm names a general register whatever the mod bits say (MOV Rd, Cd). */
+    public static final int R = 17;
+
+    /** A segment register fixed by the opcode (PUSH ES, POP DS, ...): SEG_ES + the register's number. */
+    public static final int SEG_ES = 20, SEG_GS = 25;
+
+    // Decoded kinds of the system operands (register number in dstReg/srcReg).
+    public static final int SREG = 18;
+    public static final int CREG = 19;
 
     // Decoded kinds (E, G, Z, A resolve to REG or MEM).
     public static final int REG = 10;

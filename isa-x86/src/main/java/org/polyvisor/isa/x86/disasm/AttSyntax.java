@@ -38,6 +38,9 @@ public final class AttSyntax {
         };
     }
 
+    /** A segment register by its ModRM.reg number; objdump prints "?" for the undefined numbers 6 and 7. */
+    private static String segment(int n) { return n < SEGMENTS.length ? SEGMENTS[n] : "?"; }
+
     private static char suffix(int size) {
         return switch (size) {
             case 1 -> 'b';
@@ -66,15 +69,25 @@ public final class AttSyntax {
             return pad(m) + (in.op == Op.IN ? port + "," + data : data + "," + port);
         }
 
+        if ((in.op == Op.JMP_FAR || in.op == Op.CALL_FAR) && in.entry.imm() == IMM_PTR)
+            return pad(m) + "$0x" + Integer.toHexString(in.selector) + ",$0x" + Long.toHexString(in.imm & mask(in.opSize));
         StringBuilder ops = new StringBuilder();
         String comment = "";
         boolean indirect = in.op == Op.CALL_INDIRECT || in.op == Op.JMP_INDIRECT;
         if (in.srcKind == Operand.IMM && in.entry.src() != Operand.ONE) ops.append(immediate(in)).append(',');
         if (in.hasImm && in.srcKind != Operand.IMM && in.dstKind != Operand.REL) ops.append(immediate(in)).append(',');
-        if (in.srcKind == Operand.REG) ops.append('%').append(register(in.srcReg, in.entry.src() == CL_LETTER ? 1 : in.srcSize)).append(',');
-        if (in.srcKind == Operand.MEM) ops.append(memory(in, segment, longMode)).append(',');
+        if (in.srcKind == Operand.SREG) ops.append('%').append(segment(in.srcReg)).append(',');
+        if (in.srcKind == Operand.CREG) ops.append("%cr").append(in.srcReg).append(',');
+        // MOV to Sreg names its register source at the operand size objdump uses: 32 bits unless REX.W or 66.
+        int srcRegSize = in.op == Op.MOV_TO_SREG ? ((in.rex & 8) != 0 ? 8 : in.has(Insn.P_OPSIZE) ? 2 : 4)
+                : in.entry.src() == CL_LETTER ? 1 : in.srcSize;
+        if (in.srcKind == Operand.REG) ops.append('%').append(register(in.srcReg, srcRegSize)).append(',');
+        boolean far = in.op == Op.JMP_FAR || in.op == Op.CALL_FAR;
+        if (in.srcKind == Operand.MEM) ops.append(far ? "*" : "").append(memory(in, segment, longMode)).append(',');
         if (in.dstKind == Operand.REG) ops.append(indirect ? "*%" : "%").append(register(in.dstReg, in.opSize));
         else if (in.dstKind == Operand.MEM) ops.append(indirect ? "*" : "").append(memory(in, segment, longMode));
+        else if (in.dstKind == Operand.SREG) ops.append('%').append(segment(in.dstReg));
+        else if (in.dstKind == Operand.CREG) ops.append("%cr").append(in.dstReg);
         else if (in.dstKind == Operand.REL) ops.append("0x").append(Long.toHexString((next + in.imm) & ipMask));
         if (ops.length() > 0 && ops.charAt(ops.length() - 1) == ',') ops.setLength(ops.length() - 1);
         if (in.ripRelative) comment = "        # 0x" + Long.toHexString(next + in.disp);
@@ -121,12 +134,17 @@ public final class AttSyntax {
             case CWD: return in.opSize == 2 ? "cwtd" : in.opSize == 4 ? "cltd" : "cqto";
             case MOVZX: case MOVSX: case MOVSXD: return base + suffix(in.srcSize) + suffix(in.opSize);
             case MOVS: case CMPS: return base + suffix(in.opSize);
-            case PUSHF: case POPF: return in.opSize == 2 ? base + "w" : base;
+            case PUSHF: case POPF: case PUSH_SREG: case POP_SREG: return in.opSize == 2 ? base + "w" : base;
             case MOV:
                 if (in.entry.imm() == IMM_V && in.opSize == 8) return "movabs";
                 if ((in.entry.dst() == Operand.O || in.entry.src() == Operand.O) && in.addrSize == 8) return "movabs";
                 break;
             case JCXZ: return in.addrSize == 8 ? "jrcxz" : "jecxz";
+            case LGDT: case LIDT: case SGDT: case SIDT: return longMode ? base : base + (in.opSize == 2 ? "w" : "l");
+            case SYSEXIT: case SYSRET: return longMode ? base + (in.opSize == 8 ? "q" : "l") : base;
+            case JMP_FAR: case CALL_FAR: return in.opSize == 2 ? base + "w" : base;
+            case RET_FAR: return in.opSize == 2 ? base + "w" : in.opSize == 8 ? base + "q" : base;
+            case IRET: return in.opSize == 2 ? "iretw" : in.opSize == 8 ? "iretq" : "iret";
             default: break;
         }
         // %cl of the shift forms is a count, not a sized operand: shlb %cl,(%eax)
@@ -146,6 +164,12 @@ public final class AttSyntax {
         StringBuilder b = new StringBuilder();
         if (segment >= 0) b.append('%').append(SEGMENTS[segment]).append(':');
         int as = in.addrSize;
+        if (as == 2) {  // 16-bit forms print their displacement signed; only a moffs16 prints unsigned
+            boolean moffs = in.entry.dst() == Operand.O || in.entry.src() == Operand.O;
+            if (in.hasDisp) b.append(moffs ? "0x" + Long.toHexString(in.disp & 0xFFFF) : signedHex(in.disp));
+            if (in.base >= 0) b.append("(%").append(register(in.base, 2)).append(in.index >= 0 ? ",%" + register(in.index, 2) : "").append(')');
+            return b.toString();
+        }
         if (in.ripRelative) return b.append(signedHex(in.disp)).append("(%rip)").toString();
         boolean haveBase = in.base >= 0, haveIndex = in.index >= 0;
         boolean needIndex = in.hasSib && !haveBase && !haveIndex && (!longMode || as == 4);

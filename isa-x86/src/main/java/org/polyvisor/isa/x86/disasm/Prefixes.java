@@ -46,7 +46,7 @@ final class Prefixes {
                 case 0xF3 -> i == lastRep && in.entry == Decoder.NOP ? null : hle ? "xrelease"
                         : in.op == Op.MOVS || in.op == Op.STOS || in.op == Op.LODS ? "rep" : "repz";
                 case 0xF2 -> branch ? "bnd" : hle ? "xacquire" : "repnz";
-                case 0x66 -> i == lastData && dataUsed(in) ? null : "data16";
+                case 0x66 -> i == lastData && dataUsed(in, longMode) ? null : "data16";
                 case 0x67 -> i == lastAddr && addressUsed(in) ? null : longMode ? "addr32" : "addr16";
                 case 0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65 -> i == lastSeg && notrack(in) ? "notrack"
                         : i == lastSeg && segmentUsed(in, segment) ? null : SEGMENT_NAMES[segmentOf(b)];
@@ -105,7 +105,9 @@ final class Prefixes {
     }
 
     /** 66 selects the 16-bit operand size of an instruction whose size it can change. */
-    private static boolean dataUsed(Insn in) {
+    private static boolean dataUsed(Insn in, boolean longMode) {
+        boolean table = in.op == Op.LGDT || in.op == Op.LIDT || in.op == Op.SGDT || in.op == Op.SIDT;
+        if (table && longMode) return false;  // the 10-byte operand has one size in 64-bit mode
         return in.entry.size() == V && in.opSize == 2 && sized(in);
     }
 
@@ -113,7 +115,9 @@ final class Prefixes {
     private static boolean sized(Insn in) {
         if (in.entry == Decoder.NOP) return false;
         if (in.op == Op.IN || in.op == Op.OUT) return true;
-        if (in.op == Op.CBW || in.op == Op.CWD || in.op == Op.PUSHF || in.op == Op.POPF || Decoder.isString(in.op)) return true;
+        if (in.op == Op.CBW || in.op == Op.CWD || in.op == Op.PUSHF || in.op == Op.POPF || in.op == Op.IRET || in.op == Op.SYSRET
+                || in.op == Op.JMP_FAR || in.op == Op.CALL_FAR || in.op == Op.RET_FAR
+                || in.op == Op.SYSEXIT || Decoder.isString(in.op)) return true;
         return in.dstKind != Operand.NONE && in.dstKind != Operand.REL || in.srcKind != Operand.NONE;
     }
 
@@ -123,9 +127,10 @@ final class Prefixes {
         var e = in.entry;
         int used = 0;
         if ((rex & 8) != 0 && e.size() == V && (e.flags() & (D64 | NO_REXW)) == 0 && sized(in)) used |= 8;
-        if ((rex & 4) != 0 && (e.dst() == Operand.G || e.src() == Operand.G)) used |= 4;
+        if ((rex & 4) != 0 && (e.dst() == Operand.G || e.src() == Operand.G || e.dst() == Operand.C || e.src() == Operand.C)) used |= 4;
         if ((rex & 2) != 0 && in.hasSib) used |= 2;
-        boolean rm = in.modrm >= 0 && (e.dst() == Operand.E || e.src() == Operand.E || e.src() == Operand.M || e.isGroup());
+        boolean rm = in.modrm >= 0 && (e.dst() == Operand.E || e.src() == Operand.E || e.src() == Operand.M || e.dst() == Operand.M
+                || e.dst() == Operand.R || e.src() == Operand.R || e.isGroup());
         if ((rex & 1) != 0 && (rm || e.dst() == Operand.Z || e.src() == Operand.Z || e == Decoder.NOP)) used |= 1;
         boolean byteReg = byteRegister(in, in.dstKind, in.dstReg, in.opSize) || byteRegister(in, in.srcKind, in.srcReg, in.srcSize);
         if (used != 0 || byteReg) used |= 0x40;

@@ -24,6 +24,19 @@ public final class Bus {
     private final SoftTlb tlb;
     private final DecodedPages code;
     private final Mmu mmu;
+    private final CpuState s;
+
+    /** Marks {@link #abort} as a page fault ({@link #faultAddress}, {@link #faultCode}) for the interpreter to raise. */
+    public static final VcpuExit PAGE_FAULT = new VcpuExit.Fault("page fault", 0);
+    /** Marks {@link #abort} as a #GP(0) (a non-canonical address in long mode). */
+    public static final VcpuExit GENERAL_PROTECTION = new VcpuExit.Fault("general protection", 0);
+    public long faultAddress;
+    public int faultCode;
+    /**
+     * Set while the processor itself accesses system structures (descriptor tables, the TSS, an exception frame
+     * on the new stack): those are supervisor accesses whatever the CPL, and they bypass the TLB.
+     */
+    public boolean implicitSupervisor;
 
     /** Set when the current instruction cannot complete (fault, or an MMIO read waiting for its value). */
     public VcpuExit abort;
@@ -35,8 +48,72 @@ public final class Bus {
     private boolean mmioValueReady;
     private long mmioAddress, mmioValue;
 
-    public Bus(GuestMemory memory, SoftTlb tlb, DecodedPages code, Mmu mmu) {
-        this.memory = memory; this.tlb = tlb; this.code = code; this.mmu = mmu;
+    public Bus(GuestMemory memory, SoftTlb tlb, DecodedPages code, Mmu mmu, CpuState s) {
+        this.memory = memory; this.tlb = tlb; this.code = code; this.mmu = mmu; this.s = s;
+    }
+
+    /** INVLPG: drops the translations of the page holding {@code va}. */
+    public void flushPage(long va) {
+        tlb.flushPage(va);
+        long page = va & ~0xFFFL;
+        for (int i = 0; i < globalCount; i++) {
+            if (globalVa[i] == page) {
+                globalCount--;
+                globalVa[i] = globalVa[globalCount];
+                globalGfn[i] = globalGfn[globalCount];
+                globalKind[i] = globalKind[globalCount];
+                i--;
+            }
+        }
+    }
+
+    /** Translates for a data access; on failure sets {@link #abort} to the #PF or #GP marker and returns -1. */
+    private long translate(long va, int access) {
+        if (!s.canonical(va)) {
+            abort = GENERAL_PROTECTION;
+            return -1;
+        }
+        long gpa = mmu.translate(va, access, !implicitSupervisor && s.cpl() == 3);
+        if (gpa < 0) {
+            faultAddress = va;
+            faultCode = mmu.errorCode;
+            abort = PAGE_FAULT;
+        }
+        return gpa;
+    }
+
+    /** Drops every translation, global pages too (CR0/CR4/EFER writes, a change of privilege level). */
+    public void flushTlb() {
+        tlb.flush();
+        globalCount = 0;
+    }
+
+    /**
+     * A CR3 load: drops every translation but those of global pages (CR4.PGE), which the SoftTlb cannot mark, so
+     * they are remembered here as they are filled (up to {@link #GLOBAL_SLOTS}) and filled again after the flush.
+     */
+    public void flushNonGlobal() {
+        tlb.flush();
+        for (int i = 0; i < globalCount; i++) {
+            MemorySegment p = memory.page(globalGfn[i]);
+            boolean codeWrite = globalKind[i] == SoftTlb.WRITE && code.mayHoldCode(globalGfn[i]);  // stores must see the code cache
+            if (p != null && !codeWrite) tlb.fill(globalKind[i], globalVa[i], globalGfn[i], p);
+        }
+    }
+
+    private static final int GLOBAL_SLOTS = 64;
+    private final long[] globalVa = new long[GLOBAL_SLOTS], globalGfn = new long[GLOBAL_SLOTS];
+    private final int[] globalKind = new int[GLOBAL_SLOTS];
+    private int globalCount;
+
+    /** Fills the TLB after a walk, remembering the entry when the walk found a global page. */
+    public void fill(int kind, long va, long gfn, MemorySegment page) {
+        tlb.fill(kind, va, gfn, page);
+        if (mmu.pagingOn() && mmu.global && globalCount < GLOBAL_SLOTS) {
+            globalVa[globalCount] = va & ~0xFFFL;
+            globalGfn[globalCount] = gfn;
+            globalKind[globalCount++] = kind;
+        }
     }
 
     /** The value of the MMIO read that the last {@link VcpuExit.Mmio} asked for; the re-executed load takes it. */
@@ -78,6 +155,15 @@ public final class Bus {
         }
     }
 
+    private static long readPage(MemorySegment p, int off, int size) {
+        return switch (size) {
+            case 1 -> p.get(ValueLayout.JAVA_BYTE, off) & 0xFFL;
+            case 2 -> p.get(U16, off) & 0xFFFFL;
+            case 4 -> p.get(U32, off) & 0xFFFF_FFFFL;
+            default -> p.get(U64, off);
+        };
+    }
+
     private long readSlow(long va, int size) {
         if ((va & 0xFFF) + size > 4096) {
             long v = 0;
@@ -87,10 +173,11 @@ public final class Bus {
             }
             return v;
         }
-        long gpa = mmu.translate(va, false);
-        MemorySegment p = gpa < 0 ? null : memory.page(gpa >>> 12);
+        long gpa = translate(va, Mmu.READ);
+        if (gpa < 0) return 0;
+        MemorySegment p = memory.page(gpa >>> 12);
         if (p == null) {
-            if (gpa >= 0 && memory.isMmio(gpa)) {
+            if (memory.isMmio(gpa)) {
                 if (mmioValueReady && mmioAddress == gpa) {
                     mmioValueReady = false;
                     return mmioValue & CpuState.mask(size);
@@ -103,7 +190,8 @@ public final class Bus {
             }
             return 0;
         }
-        tlb.fill(SoftTlb.READ, va, gpa >>> 12, p);
+        if (implicitSupervisor) return readPage(p, (int) (gpa & 0xFFF), size);
+        fill(SoftTlb.READ, va, gpa >>> 12, p);
         return read(va, size);
     }
 
@@ -112,16 +200,17 @@ public final class Bus {
             for (int i = 0; i < size && abort == null; i++) writeSlow(va + i, 1, v >>> (8 * i));
             return;
         }
-        long gpa = mmu.translate(va, true);
+        long gpa = translate(va, Mmu.WRITE);
+        if (gpa < 0) return;
         long gfn = gpa >>> 12;
-        MemorySegment p = gpa < 0 ? null : memory.page(gfn);
+        MemorySegment p = memory.page(gfn);
         if (p == null) {
-            if (gpa >= 0 && memory.isMmio(gpa)) after = new VcpuExit.Mmio(gpa, size, true, v & CpuState.mask(size));
+            if (memory.isMmio(gpa)) after = new VcpuExit.Mmio(gpa, size, true, v & CpuState.mask(size));
             else abort = new VcpuExit.Fault("store outside guest memory at 0x" + Long.toHexString(va), pc);
             return;
         }
         put(p, (int) (gpa & 0xFFF), size, v);
         if (code.mayHoldCode(gfn)) code.written(gpa, size, Decoder.MAX_LENGTH - 1);
-        else tlb.fill(SoftTlb.WRITE, va, gfn, p);
+        else if (!implicitSupervisor) fill(SoftTlb.WRITE, va, gfn, p);
     }
 }

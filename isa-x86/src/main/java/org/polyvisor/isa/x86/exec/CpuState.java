@@ -2,7 +2,9 @@ package org.polyvisor.isa.x86.exec;
 
 /**
  * The architectural state the interpreter works on: sixteen 64-bit GPRs (IA-32 uses the first eight, zero-extended
- * 32-bit values), the instruction pointer, EFLAGS and the segment selectors. Segment bases are flat (0).
+ * 32-bit values), the instruction pointer, EFLAGS, the segment selectors with their descriptor caches, the control
+ * registers, GDTR/IDTR/LDTR/TR and the system-call MSRs. Of the segment bases only FS and GS take part in
+ * addressing (the flat model of protected and long mode).
  */
 public final class CpuState {
     public static final int ES = 0, CS = 1, SS = 2, DS = 3, FS = 4, GS = 5;
@@ -12,8 +14,33 @@ public final class CpuState {
     public long rip;
     public final LazyFlags flags = new LazyFlags();
     public final int[] seg = new int[6];
-    /** CR0: PE (bit 0) on for protected/long mode, PG (bit 31) off in this skeleton. */
+    /** CR0: PE (bit 0) on for protected/long mode, PG (bit 31) off (paging is not walked yet). */
     public long cr0;
+    /** CR2 (the last page-fault address), CR3 (page-directory base), CR4 and EFER (LME, LMA, NXE, SCE). */
+    public long cr2, cr3, cr4, efer;
+    /** The system-call MSRs: STAR, LSTAR, CSTAR, SFMASK, KERNEL_GS_BASE and SYSENTER_CS/ESP/EIP. */
+    public long star, lstar, cstar, sfmask, kernelGsBase, sysenterCs, sysenterEsp, sysenterEip;
+    /** The time-stamp counter is the domain's virtual time in nanoseconds plus this offset (WRMSR to IA32_TSC). */
+    public long tscOffset;
+    /** The domain's virtual clock (set by the vCPU). */
+    public org.polyvisor.spi.VirtualClock clock = () -> 0;
+
+    public long tsc() { return clock.nanos() + tscOffset; }
+
+    /** CR8: the task-priority register of long mode (bits 3:0). */
+    public long cr8;
+    /** Descriptor caches of the six segment registers: base, limit and the access byte with the flags nibble. */
+    public final long[] segBase = new long[6];
+    public final long[] segLimit = new long[6];
+    public final int[] segAttr = new int[6];
+    /** GDTR and IDTR. An IDTR limit of 0 means the guest installed no IDT (see {@link #idtInstalled}). */
+    public long gdtBase, idtBase;
+    public int gdtLimit, idtLimit;
+    /** LDTR and TR: the selector and its descriptor's base and limit. */
+    public int ldtr, tr;
+    public long ldtBase, trBase, ldtLimit, trLimit;
+    /** Set by STI (from IF = 0) and MOV/POP SS: external interrupts wait until the next instruction retired. */
+    public boolean interruptShadow;
     public final boolean longMode;
     /** Masks addresses, the instruction pointer and the stack pointer to the mode's width. */
     public final long addressMask;
@@ -21,7 +48,17 @@ public final class CpuState {
     public CpuState(boolean longMode) {
         this.longMode = longMode;
         this.addressMask = longMode ? -1L : 0xFFFF_FFFFL;
+        this.efer = longMode ? 0x500 : 0;  // LME | LMA: the x86_64 vCPU runs in IA-32e mode from its first instruction
     }
+
+    /** True when {@code va} is canonical (bits 63:47 all equal); always true outside long mode. */
+    public boolean canonical(long va) { return !longMode || (va << 16 >> 16) == va; }
+
+    /**
+     * True once the guest loaded an IDT with a non-zero limit (LIDT). Before that a synchronous exception the
+     * guest cannot take ends the vCPU with a Fault exit (the walking-skeleton policy the crash images rely on).
+     */
+    public boolean idtInstalled() { return idtLimit != 0; }
 
     /** Current privilege level: the RPL bits of CS. */
     public int cpl() { return seg[CS] & 3; }

@@ -10,6 +10,7 @@ import org.polyvisor.isa.x86.decode.CodeSource;
 import org.polyvisor.isa.x86.decode.Insn;
 import org.polyvisor.isa.x86.decode.Op;
 import org.polyvisor.isa.x86.trap.TrapModel;
+import org.polyvisor.isa.x86.trap.Vectors;
 import org.polyvisor.spi.VcpuExit;
 
 /**
@@ -19,6 +20,8 @@ import org.polyvisor.spi.VcpuExit;
  */
 public final class Interpreter {
     public static final int NEXT = 0, EXIT = 1, ABORT = 2;
+    /** Not retired, but an exception or interrupt was delivered: the vCPU goes on at the handler. */
+    public static final int DELIVERED = 4;
 
     private final CpuState s;
     private final LazyFlags f;
@@ -27,6 +30,11 @@ public final class Interpreter {
     private final CodeSource code;
     private final long ipMask;
     private final Cpuid cpuid;
+    private final Segments segments;
+    private final ExceptionEntry entry;
+    private final SystemInstructions system;
+    private final SystemCalls calls;
+    private final FarTransfers far;
 
     /** The exit of the last EXIT or ABORT. */
     public VcpuExit exit;
@@ -34,12 +42,46 @@ public final class Interpreter {
     public Interpreter(CpuState state, Bus bus, TrapModel traps, CodeSource code, Cpuid cpuid) {
         this.s = state; this.f = state.flags; this.bus = bus; this.traps = traps; this.code = code; this.cpuid = cpuid;
         this.ipMask = state.addressMask;
+        this.segments = new Segments(state, bus);
+        this.entry = new ExceptionEntry(state, bus, segments);
+        this.system = new SystemInstructions(state, bus);
+        this.calls = new SystemCalls(state, bus);
+        this.far = new FarTransfers(state, bus, segments);
+    }
+
+    /**
+     * Delivers external interrupt {@code vector} at the current instruction boundary (the caller checked IF, the
+     * interrupt shadow and that an IDT is installed). DELIVERED when the handler was entered, else ABORT with the exit.
+     */
+    public int externalInterrupt(int vector) {
+        return raise(vector, 0, false, ExceptionEntry.EXTERNAL, s.rip, s.rip, null);
+    }
+
+    /**
+     * Raises an exception: delivered through the guest's IDT once it installed one (NEXT, the handler is entered),
+     * else the walking-skeleton Fault exit {@code noIdt} (ABORT).
+     */
+    private int raise(int vector, int error, boolean hasError, int source, long returnIp, long pc, VcpuExit noIdt) {
+        if (!s.idtInstalled()) return fault(noIdt);
+        int r = entry.raise(vector, error, hasError, source, returnIp, pc);
+        if (r == ExceptionEntry.ENTERED) return DELIVERED;
+        return fault(new VcpuExit.Fault(r == ExceptionEntry.TRIPLE_FAULT ? "triple fault"
+                : "exception delivery outside guest memory (" + Vectors.name(vector) + ")", pc));
+    }
+
+    /** Raises the exception value {@code f} of a system helper; {@link Vectors#MEMORY} becomes the bus's exit. */
+    private int raiseFault(long f, long pc) {
+        if (f == Vectors.MEMORY) return abort();
+        if (f == SystemInstructions.UNSUPPORTED) return fault(new VcpuExit.Fault("control register write needs paging or real mode, which are not implemented", pc));
+        int v = Vectors.vectorOf(f), e = Vectors.errorOf(f);
+        boolean hasError = Vectors.pushesErrorCode(v);
+        return raise(v, e, hasError, ExceptionEntry.EXCEPTION, pc, pc, traps.exception(v, e, pc));
     }
 
     public int execute(Insn in, long pc) {
         bus.pc = pc;
         long next = (pc + in.length) & ipMask;
-        if ((in.prefixes & Insn.P_LOCK) != 0 && !lockable(in)) return fault(traps.undefined(hex(pc, in.length), pc));
+        if ((in.prefixes & Insn.P_LOCK) != 0 && !lockable(in)) return undefined(in, pc, in.length);
         int r;
         switch (in.op) {
             case ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, TEST -> r = alu(in, next);
@@ -110,13 +152,14 @@ public final class Interpreter {
             }
             case NOP -> r = NEXT;
             case HLT -> {
-                if (s.cpl() != 0) return fault(traps.privileged("hlt", s.cpl(), pc));
+                if (s.cpl() != 0) return privileged("hlt", pc);
                 s.rip = next;
                 exit = VcpuExit.HALT;
                 return EXIT;
             }
             case CLI, STI -> {
-                if (s.cpl() != 0) return fault(traps.privileged(in.op == Op.CLI ? "cli" : "sti", s.cpl(), pc));
+                if (s.cpl() != 0) return privileged(in.op == Op.CLI ? "cli" : "sti", pc);
+                if (in.op == Op.STI && (f.value() & LazyFlags.IF) == 0) s.interruptShadow = true;
                 f.setBit(LazyFlags.IF, in.op == Op.STI);
                 r = NEXT;
             }
@@ -142,16 +185,16 @@ public final class Interpreter {
             case MUL, IMUL1 -> r = multiply(in, next);
             case DIV, IDIV -> {
                 r = divide(in, next);
-                if (r == ABORT) return exit == null ? fault(traps.divideError(pc)) : r;
+                if (r == ABORT) return exit == null ? raise(Vectors.DE, 0, false, ExceptionEntry.EXCEPTION, pc, pc, traps.divideError(pc)) : r;
             }
             case MOVS, STOS, LODS, CMPS, SCAS -> {
                 int st = string(in, next);
-                if (st == ABORT) return ABORT;
+                if (st == ABORT || st == DELIVERED) return st;
                 if (st == REPEAT) next = pc;  // more iterations: each one retires on its own
                 r = NEXT;
             }
             case IN -> {
-                if (s.cpl() != 0) return fault(traps.privileged("in", s.cpl(), pc));
+                if (s.cpl() != 0) return privileged("in", pc);
                 int port = (int) (in.hasImm ? in.imm : s.get(CpuState.RDX, 2));
                 if (!portValueReady || pendingPort != port) {
                     portValueReady = false;
@@ -164,7 +207,7 @@ public final class Interpreter {
                 r = NEXT;
             }
             case OUT -> {
-                if (s.cpl() != 0) return fault(traps.privileged("out", s.cpl(), pc));
+                if (s.cpl() != 0) return privileged("out", pc);
                 int port = (int) (in.hasImm ? in.imm : s.get(CpuState.RDX, 2));
                 s.rip = next;
                 exit = new VcpuExit.PortIo(port, in.opSize, true, s.get(CpuState.RAX, in.opSize));
@@ -176,7 +219,8 @@ public final class Interpreter {
                 long a = read(in, in.dstKind, in.dstReg, in.opSize, next);
                 if (bus.abort != null) return abort();
                 long b = s.get(in.srcReg, in.opSize), sum = (a + b) & mask(in.opSize);
-                if (write(in, in.dstKind, in.dstReg, in.opSize, next, sum) != NEXT) return ABORT;
+                int w = write(in, in.dstKind, in.dstReg, in.opSize, next, sum);
+                if (w != NEXT) return w;
                 f.set(LazyFlags.ADD, in.opSize, a, b, sum);
                 if (in.dstKind != REG || in.dstReg != in.srcReg) s.set(in.srcReg, in.opSize, a);
                 r = NEXT;
@@ -186,13 +230,154 @@ public final class Interpreter {
                 s.set(in.dstReg, in.opSize, in.opSize == 8 ? Long.reverseBytes(v) : in.opSize == 4 ? Integer.reverseBytes((int) v) : 0);
                 r = NEXT;
             }
-            case INT -> { return trap(traps.softwareInterrupt((int) in.imm, s.cpl(), pc), next); }
-            case INT3 -> { return fault(traps.breakpoint(pc)); }
+            case INT -> {
+                int vector = (int) in.imm;
+                if (traps.isHypercallInterrupt(vector, s.cpl()) || !s.idtInstalled()) return trap(traps.softwareInterrupt(vector, s.cpl(), pc), next);
+                return raise(vector, 0, false, ExceptionEntry.SOFTWARE, next, pc, null);
+            }
+            case INT3 -> { return raise(Vectors.BP, 0, false, ExceptionEntry.SOFTWARE, next, pc, traps.breakpoint(pc)); }
+            case INTO -> {
+                if (!f.of()) { r = NEXT; break; }
+                return raise(Vectors.OF, 0, false, ExceptionEntry.SOFTWARE, next, pc, traps.exception(Vectors.OF, 0, pc));
+            }
+            case IRET -> {
+                long fl = entry.iret(in.opSize);
+                return fl == 0 ? NEXT : raiseFault(fl, pc);
+            }
+            case LGDT, LIDT -> {
+                long fl = system.loadTable(ea(in, next), in.opSize, in.op == Op.LIDT);
+                if (fl != 0) return raiseFault(fl, pc);
+                r = NEXT;
+            }
+            case SGDT, SIDT -> {
+                long fl = system.storeTable(ea(in, next), in.op == Op.SIDT);
+                if (fl != 0) return raiseFault(fl, pc);
+                r = NEXT;
+            }
+            case LLDT, LTR -> {
+                if (s.cpl() != 0) return raiseFault(Vectors.fault(Vectors.GP, 0), pc);
+                int sel = (int) read(in, in.srcKind, in.srcReg, 2, next);
+                if (bus.abort != null) return abort();
+                long fl = in.op == Op.LLDT ? segments.loadLdt(sel) : segments.loadTaskRegister(sel);
+                if (fl != 0) return raiseFault(fl, pc);
+                r = NEXT;
+            }
+            case JMP_FAR, CALL_FAR -> {
+                int size = in.opSize;
+                long offset = in.imm;
+                int sel = in.selector;
+                if (in.srcKind == MEM) {
+                    long a = ea(in, next);
+                    offset = bus.read(a, size);
+                    sel = (int) bus.read(a + size, 2);
+                    if (bus.abort != null) return abort();
+                }
+                long sp = s.r[CpuState.RSP];
+                if (in.op == Op.CALL_FAR && (!push(s.seg[CpuState.CS], size) || !push(next, size))) {
+                    s.r[CpuState.RSP] = sp;
+                    return abort();
+                }
+                long fl = far.jump(sel, offset & mask(size));
+                if (fl != 0) {
+                    s.r[CpuState.RSP] = sp;
+                    return raiseFault(fl, pc);
+                }
+                return NEXT;
+            }
+            case RET_FAR -> {
+                long fl = far.ret(in.opSize, in.hasImm ? in.imm & 0xFFFF : 0);
+                return fl == 0 ? NEXT : raiseFault(fl, pc);
+            }
+            case DAA -> { Bcd.daa(s); r = NEXT; }
+            case DAS -> { Bcd.das(s); r = NEXT; }
+            case AAA, AAS -> { Bcd.aaa(s, in.op == Op.AAA); r = NEXT; }
+            case AAD -> { Bcd.aad(s, (int) in.imm & 0xFF); r = NEXT; }
+            case AAM -> {
+                if (!Bcd.aam(s, (int) in.imm & 0xFF)) return raise(Vectors.DE, 0, false, ExceptionEntry.EXCEPTION, pc, pc, traps.divideError(pc));
+                r = NEXT;
+            }
+            case INVLPG -> {
+                long fl = system.invlpg(ea(in, next));
+                if (fl != 0) return raiseFault(fl, pc);
+                r = NEXT;
+            }
+            case SLDT, STR -> r = write(in, in.dstKind, in.dstReg, in.dstKind == MEM ? 2 : in.opSize, next, in.op == Op.SLDT ? s.ldtr : s.tr);
+            case MOV_FROM_CR -> {
+                long fl = system.read(in.srcReg);
+                if (fl != 0) return raiseFault(fl, pc);
+                s.set(in.dstReg, in.opSize, system.value);
+                r = NEXT;
+            }
+            case MOV_TO_CR -> {
+                long fl = system.write(in.dstReg, s.get(in.srcReg, in.opSize));
+                if (fl != 0) return raiseFault(fl, pc);
+                r = NEXT;
+            }
+            case MOV_TO_SREG -> {
+                if (in.dstReg == CpuState.CS || in.dstReg > CpuState.GS) return undefined(in, pc, in.length);
+                int sel = (int) read(in, in.srcKind, in.srcReg, 2, next);
+                if (bus.abort != null) return abort();
+                long fl = segments.loadData(in.dstReg, sel);
+                if (fl != 0) return raiseFault(fl, pc);
+                if (in.dstReg == CpuState.SS) s.interruptShadow = true;
+                r = NEXT;
+            }
+            case PUSH_SREG -> {
+                if (!push(s.seg[in.srcReg], in.opSize)) return abort();
+                r = NEXT;
+            }
+            case POP_SREG -> {
+                long sp = s.r[CpuState.RSP];
+                int sel = (int) pop(in.opSize);
+                if (bus.abort != null) return abort();
+                long fl = segments.loadData(in.dstReg, sel);
+                if (fl != 0) {
+                    s.r[CpuState.RSP] = sp;
+                    return raiseFault(fl, pc);
+                }
+                if (in.dstReg == CpuState.SS) s.interruptShadow = true;
+                r = NEXT;
+            }
+            case MOV_FROM_SREG -> {
+                if (in.srcReg > CpuState.GS) return undefined(in, pc, in.length);
+                r = write(in, in.dstKind, in.dstReg, in.dstKind == MEM ? 2 : in.opSize, next, s.seg[in.srcReg]);
+            }
             case VMCALL -> { return trap(traps.vmcall(s.cpl(), pc), next); }
-            case SYSCALL -> { return trap(traps.syscall(s.cpl(), pc), next); }
+            case SYSCALL -> {
+                if (traps.isHypercallSyscall(s.cpl())) return trap(traps.syscall(s.cpl(), pc), next);
+                if (calls.syscall(next) == 0) return NEXT;
+                return raise(Vectors.UD, 0, false, ExceptionEntry.EXCEPTION, pc, pc,
+                        s.idtInstalled() ? null : traps.syscall(s.cpl(), pc));  // EFER.SCE = 0
+            }
+            case SYSRET -> { long fl = calls.sysret(in.opSize); return fl == 0 ? NEXT : raiseFault(fl, pc); }
+            case SYSENTER -> { long fl = calls.sysenter(); return fl == 0 ? NEXT : raiseFault(fl, pc); }
+            case SYSEXIT -> { long fl = calls.sysexit(in.opSize); return fl == 0 ? NEXT : raiseFault(fl, pc); }
+            case SWAPGS -> {
+                long fl = calls.swapgs();
+                if (fl != 0) return raiseFault(fl, pc);
+                r = NEXT;
+            }
+            case RDMSR -> {
+                long fl = calls.rdmsr((int) s.r[CpuState.RCX]);
+                if (fl != 0) return raiseFault(fl, pc);
+                s.set(CpuState.RAX, 4, calls.value);
+                s.set(CpuState.RDX, 4, calls.value >>> 32);
+                r = NEXT;
+            }
+            case RDTSC -> {
+                long fl = calls.rdtsc();
+                if (fl != 0) return raiseFault(fl, pc);
+                s.set(CpuState.RAX, 4, calls.value);
+                s.set(CpuState.RDX, 4, calls.value >>> 32);
+                r = NEXT;
+            }
+            case WRMSR -> {
+                long fl = calls.wrmsr((int) s.r[CpuState.RCX], (s.r[CpuState.RDX] << 32) | (s.r[CpuState.RAX] & 0xFFFF_FFFFL));
+                if (fl != 0) return raiseFault(fl, pc);
+                r = NEXT;
+            }
             default -> {  // UNDEFINED, UD2
-                int n = in.op == Op.UNDEFINED ? Math.max(1, in.opcodeLength) : in.length;
-                return fault(traps.undefined(hex(pc, n), pc));
+                return undefined(in, pc, in.op == Op.UNDEFINED ? Math.max(1, in.opcodeLength) : in.length);
             }
         }
         if (r != NEXT) return r;
@@ -214,11 +399,45 @@ public final class Interpreter {
         };
     }
 
+    /** #UD; without an IDT the Fault exit names the first {@code n} bytes of the encoding. */
+    private int undefined(Insn in, long pc, int n) {
+        return raise(Vectors.UD, 0, false, ExceptionEntry.EXCEPTION, pc, pc, s.idtInstalled() ? null : traps.undefined(hex(pc, n), pc));
+    }
+
+    /** #GP(0) for a privileged instruction above CPL 0. */
+    private int privileged(String what, long pc) {
+        return raise(Vectors.GP, 0, true, ExceptionEntry.EXCEPTION, pc, pc, s.idtInstalled() ? null : traps.privileged(what, s.cpl(), pc));
+    }
+
+    /**
+     * The current instruction cannot complete because of {@link Bus#abort}: a page fault or #GP is raised (CR2
+     * takes the address), anything else (an MMIO read, memory outside the guest) leaves as an exit.
+     */
     private int abort() {
-        exit = bus.abort;
+        VcpuExit e = bus.abort;
         bus.abort = null;
         bus.after = null;
+        long pc = bus.pc;
+        if (e == Bus.PAGE_FAULT) return pageFault(bus.faultAddress, bus.faultCode, pc);
+        if (e == Bus.GENERAL_PROTECTION) {
+            return raise(Vectors.GP, 0, true, ExceptionEntry.EXCEPTION, pc, pc,
+                    s.idtInstalled() ? null : traps.exception(Vectors.GP, 0, pc));
+        }
+        exit = e;
         return ABORT;
+    }
+
+    /** #GP(0) at {@code pc} (a non-canonical instruction address). */
+    public int generalProtection(long pc) {
+        return raise(Vectors.GP, 0, true, ExceptionEntry.EXCEPTION, pc, pc, s.idtInstalled() ? null : traps.exception(Vectors.GP, 0, pc));
+    }
+
+    /** #PF at {@code pc} for {@code address}: CR2 takes the address; without an IDT, a Fault exit that names both. */
+    public int pageFault(long address, int errorCode, long pc) {
+        s.cr2 = address;
+        return raise(Vectors.PF, errorCode, true, ExceptionEntry.EXCEPTION, pc, pc, s.idtInstalled() ? null
+                : new VcpuExit.Fault("page fault (#PF) at 0x" + Long.toHexString(address) + " error code 0x"
+                        + Integer.toHexString(errorCode) + " with no handler (no IDT)", pc));
     }
 
     private int fault(VcpuExit e) {
@@ -246,12 +465,17 @@ public final class Interpreter {
         return b.toString();
     }
 
-    /** The effective address of the memory operand (flat segments: the offset is the linear address). */
+    /**
+     * The linear address of the memory operand: the offset plus, for an FS or GS override, that segment's base.
+     * Other segment bases are cached but not applied (flat model; real mode is not executed yet).
+     */
     long ea(Insn in, long next) {
         long a = in.disp;
         if (in.base >= 0) a += s.r[in.base];
         if (in.index >= 0) a += s.r[in.index] << in.scaleShift;
         if (in.ripRelative) a += next;
+        if (in.addrSize == 2) a &= 0xFFFF;
+        if (in.segment >= CpuState.FS) a += s.segBase[in.segment];  // only the FS and GS bases apply (flat model)
         return in.addrSize == 8 ? a : a & 0xFFFF_FFFFL;
     }
 
@@ -321,7 +545,8 @@ public final class Interpreter {
         long a = read(in, in.dstKind, in.dstReg, size, next);
         if (bus.abort != null) return abort();
         long b = s.get(in.srcReg, size);
-        if (write(in, in.dstKind, in.dstReg, size, next, b) != NEXT) return ABORT;
+        int w = write(in, in.dstKind, in.dstReg, size, next, b);
+        if (w != NEXT) return w;
         s.set(in.srcReg, size, a);
         return NEXT;
     }
@@ -497,7 +722,8 @@ public final class Interpreter {
         long a = s.get(CpuState.RAX, size);
         boolean equal = a == d;
         // The processor writes the destination either way (the old value back when they differ).
-        if (write(in, in.dstKind, in.dstReg, size, next, equal ? s.get(in.srcReg, size) : d) != NEXT) return ABORT;
+        int w = write(in, in.dstKind, in.dstReg, size, next, equal ? s.get(in.srcReg, size) : d);
+        if (w != NEXT) return w;
         f.set(LazyFlags.SUB, size, a, d, (a - d) & mask(size));
         if (!equal) s.set(CpuState.RAX, size, d);
         return NEXT;
@@ -548,9 +774,10 @@ public final class Interpreter {
         long sp = s.r[CpuState.RSP];
         long v = pop(in.opSize);
         if (bus.abort != null) return abort();
-        if (write(in, in.dstKind, in.dstReg, in.opSize, next, v) != NEXT) {
+        int w = write(in, in.dstKind, in.dstReg, in.opSize, next, v);
+        if (w != NEXT) {
             s.r[CpuState.RSP] = sp;
-            return ABORT;
+            return w;
         }
         return NEXT;
     }

@@ -15,6 +15,7 @@ import org.polyvisor.spi.RegisterSet;
 import org.polyvisor.spi.Vcpu;
 import org.polyvisor.spi.VcpuExit;
 import org.polyvisor.spi.VcpuState;
+import org.polyvisor.spi.VirtualClock;
 import org.polyvisor.spi.exec.DecodedPages;
 import org.polyvisor.spi.exec.SoftTlb;
 
@@ -42,15 +43,22 @@ public class X86Vcpu implements Vcpu {
     private Object[] curSlots;
 
     public X86Vcpu(String isa, int id, GuestMemory memory, X86RegisterLayout layout, Decoder decoder, TrapModel traps) {
+        this(isa, id, memory, layout, decoder, traps, () -> 0);
+    }
+
+    /** With the domain's virtual clock, which the time-stamp counter follows (1 GHz: one tick a nanosecond). */
+    public X86Vcpu(String isa, int id, GuestMemory memory, X86RegisterLayout layout, Decoder decoder, TrapModel traps,
+            VirtualClock clock) {
         this.isa = isa;
         this.id = id;
         this.memory = memory;
         this.layout = layout;
         this.decoder = decoder;
         this.state = new CpuState(decoder.longMode());
-        this.mmu = new Mmu(decoder.longMode());
-        this.bus = new Bus(memory, tlb, decoded, mmu);
+        this.mmu = new Mmu(state, memory);
+        this.bus = new Bus(memory, tlb, decoded, mmu, state);
         this.interpreter = new Interpreter(state, bus, traps, fetch, new Cpuid(decoder.longMode(), id));
+        this.state.clock = clock;
     }
 
     /** The architectural state, for the boot protocol of this module. */
@@ -63,14 +71,30 @@ public class X86Vcpu implements Vcpu {
         long done = 0;
         VcpuExit result = VcpuExit.BUDGET_SPENT;
         while (done < budget) {
+            if (pendingCount != 0 && retired + done > shadowEnd && state.flags.interruptsEnabled() && state.idtInstalled()) {
+                int vector = takePending();
+                if (interpreter.externalInterrupt(vector) != Interpreter.DELIVERED) { result = interpreter.exit; break; }
+            }
             long pc = state.rip;
             Insn in = fetchDecoded(pc);
             if (in == null) {
+                if (fetchFaultCode >= 0) {  // #PF on the fetch (or #GP for a non-canonical RIP): delivered or fatal
+                    int d = fetchFaultCode == NON_CANONICAL ? interpreter.generalProtection(pc)
+                            : interpreter.pageFault(faultAddress, fetchFaultCode, pc);
+                    if (d == Interpreter.DELIVERED) { done++; continue; }
+                    result = interpreter.exit;
+                    break;
+                }
                 result = new VcpuExit.Fault("fetch outside guest memory at 0x" + Long.toHexString(faultAddress), pc);
                 break;
             }
             int r = interpreter.execute(in, pc);
-            if (r == Interpreter.NEXT) { done++; continue; }
+            if (r == Interpreter.DELIVERED) { done++; continue; }
+            if (r == Interpreter.NEXT) {
+                done++;
+                if (state.interruptShadow) { state.interruptShadow = false; shadowEnd = retired + done; }
+                continue;
+            }
             if (r == Interpreter.EXIT) done++;
             result = interpreter.exit;
             break;
@@ -80,15 +104,69 @@ public class X86Vcpu implements Vcpu {
         return result;
     }
 
+    /** Pending external interrupt vectors, one bit each (an APIC's IRR, without priorities: highest first). */
+    private final long[] pending = new long[4];
+    /** Read once per instruction by the vCPU thread; written under the lock by whoever raises a line. */
+    private volatile int pendingCount;
+    /** Instruction count up to which the STI / MOV SS shadow holds interrupts off. */
+    private long shadowEnd = -1;
+
+    /**
+     * Makes external interrupt {@code line} (the vector, 0-255) pending. It is taken at an instruction boundary
+     * when EFLAGS.IF = 1, no STI/MOV SS shadow is in force and the guest installed an IDT; until then it waits.
+     */
+    @Override
+    public synchronized void raiseInterrupt(int line) {
+        int v = line & 0xFF;
+        long bit = 1L << (v & 63);
+        if ((pending[v >>> 6] & bit) == 0) {
+            pending[v >>> 6] |= bit;
+            pendingCount++;
+        }
+    }
+
+    private synchronized int takePending() {
+        for (int w = 3; w >= 0; w--) {
+            if (pending[w] != 0) {
+                int b = 63 - Long.numberOfLeadingZeros(pending[w]);
+                pending[w] &= ~(1L << b);
+                pendingCount--;
+                return w * 64 + b;
+            }
+        }
+        return 0;
+    }
+
     private long faultAddress;
     private VcpuExit lastExit;
 
+    private static final int NON_CANONICAL = 1 << 30;
+    /** After a failed fetch: the #PF error code, {@link #NON_CANONICAL}, or -1 when the code lies outside RAM. */
+    private int fetchFaultCode = -1;
+
+    /**
+     * The guest-physical address of an instruction byte: the TLB's FETCH entry, else a walk with fetch rights at
+     * the current privilege level (filling the TLB); -1 with {@link #fetchFaultCode} set when it faults.
+     */
+    private long fetchAddress(long va) {
+        MemorySegment hit = tlb.lookup(SoftTlb.FETCH, va);
+        if (hit != null) return (tlb.frame(SoftTlb.FETCH, va) << 12) | (va & 0xFFF);
+        if (!state.canonical(va)) { fetchFaultCode = NON_CANONICAL; return -1; }
+        long gpa = mmu.translate(va, Mmu.FETCH, state.cpl() == 3);
+        if (gpa < 0) { fetchFaultCode = mmu.errorCode; return -1; }
+        MemorySegment p = memory.page(gpa >>> 12);
+        if (p == null) { fetchFaultCode = -1; return -1; }
+        bus.fill(SoftTlb.FETCH, va, gpa >>> 12, p);
+        return gpa;
+    }
+
     /** The decoded instruction at {@code pc}, from the page cache or freshly decoded; null when it cannot be fetched. */
     private Insn fetchDecoded(long pc) {
-        long gpa = mmu.translate(pc, false);
+        fetchFaultCode = -1;
+        long gpa = fetchAddress(pc);
+        if (gpa < 0) { faultAddress = pc; return null; }
         long gfn = gpa >>> 12;
-        if (gfn != curGfn || gpa < 0) {
-            if (gpa < 0 || memory.page(gfn) == null) { faultAddress = pc; return null; }
+        if (gfn != curGfn) {
             curSlots = decoded.slots(gfn);
             curGfn = gfn;
         }
@@ -98,14 +176,14 @@ public class X86Vcpu implements Vcpu {
         in = new Insn();
         decoder.decode(fetch, pc, in);
         if (in.truncated) { faultAddress = in.faultAddress; return null; }
-        long lastGpa = mmu.translate(pc + in.length - 1, false);
+        long lastGpa = fetchAddress(pc + in.length - 1);
         if (lastGpa >>> 12 != gfn) decoded.slots(lastGpa >>> 12);  // stores into the tail page must invalidate too
         curSlots[slot] = in;
         return in;
     }
 
     private int fetchByte(long va) {
-        long gpa = mmu.translate(va, false);
+        long gpa = fetchAddress(va);
         MemorySegment p = gpa < 0 ? null : memory.page(gpa >>> 12);
         return p == null ? -1 : p.get(ValueLayout.JAVA_BYTE, gpa & 0xFFF) & 0xFF;
     }
@@ -124,7 +202,35 @@ public class X86Vcpu implements Vcpu {
         if (number == layout.flags()) return state.flags.value();
         if (number >= layout.segment(0) && number < layout.segment(0) + 6) return state.seg[number - layout.segment(0)];
         if (number == layout.cr0()) return state.cr0;
-        throw new IllegalArgumentException(isa + ": no register number " + number);
+        return switch (number - layout.cr0()) {
+            case 1 -> state.cr2;
+            case 2 -> state.cr3;
+            case 3 -> state.cr4;
+            case 4 -> state.gdtBase;
+            case 5 -> state.gdtLimit;
+            case 6 -> state.idtBase;
+            case 7 -> state.idtLimit;
+            case 8 -> state.ldtr;
+            case 9 -> state.tr;
+            default -> throw new IllegalArgumentException(isa + ": no register number " + number);
+        };
+    }
+
+    /** The system registers after CR0 (see {@link X86RegisterLayout#SYSTEM}); false for another number. */
+    private boolean setSystem(int number, long value) {
+        switch (number - layout.cr0()) {
+            case 1 -> state.cr2 = value;
+            case 2 -> state.cr3 = value;
+            case 3 -> state.cr4 = value;
+            case 4 -> state.gdtBase = value;
+            case 5 -> state.gdtLimit = (int) value & 0xFFFF;
+            case 6 -> state.idtBase = value;
+            case 7 -> state.idtLimit = (int) value & 0xFFFF;
+            case 8 -> state.ldtr = (int) value & 0xFFFF;
+            case 9 -> state.tr = (int) value & 0xFFFF;
+            default -> { return false; }
+        }
+        return true;
     }
 
     @Override
@@ -136,7 +242,7 @@ public class X86Vcpu implements Vcpu {
         else if (number == layout.flags()) state.flags.load(value & 0xFFFF_FFFFL);
         else if (number >= layout.segment(0) && number < layout.segment(0) + 6) state.seg[number - layout.segment(0)] = (int) value & 0xFFFF;
         else if (number == layout.cr0()) state.cr0 = value & 0xFFFF_FFFFL;
-        else throw new IllegalArgumentException(isa + ": no register number " + number);
+        else if (!setSystem(number, value)) throw new IllegalArgumentException(isa + ": no register number " + number);
     }
 
     @Override
@@ -165,7 +271,7 @@ public class X86Vcpu implements Vcpu {
             setRegister(r.number(), e.getValue());
         }
         decoded.clear();
-        tlb.flush();
+        bus.flushTlb();
         curGfn = -1;
         curSlots = null;
     }

@@ -18,12 +18,24 @@ public final class Decoder64 extends Decoder {
 
     public Decoder64() { super(LONG_MODE, true); }
 
+    private static final Entry SWAPGS = Entry.of(Op.SWAPGS, "swapgs", NONE, NONE, V, IMM_NONE, 0);
+
+    /** SWAPGS (0F 01 F8) exists only in 64-bit mode. */
+    @Override
+    protected Entry registerForm01(int modrm) {
+        return modrm == 0xF8 ? SWAPGS : super.registerForm01(modrm);
+    }
+
     private static OpcodeMaps patch(OpcodeMaps m) {
         Entry[] o = m.oneByte, t = m.twoByte;
         for (int b = 0x40; b <= 0x4F; b++) o[b] = UNDEFINED;   // REX prefixes, taken before the map is read
         o[0x82] = UNDEFINED;                                   // i64
+        o[0xCE] = UNDEFINED;                                   // INTO: i64
+        for (int b : new int[] {0x06, 0x07, 0x0E, 0x16, 0x17, 0x1E, 0x1F}) o[b] = UNDEFINED;  // PUSH/POP ES CS SS DS: i64
+        for (int b : new int[] {0x27, 0x2F, 0x37, 0x3F, 0xD4, 0xD5, 0x9A, 0xEA}) o[b] = UNDEFINED;        // DAA DAS AAA AAS AAM AAD, far ptr: i64
         o[0x63] = Entry.of(Op.MOVSXD, "movs", G, E, V, IMM_NONE, SRC_D | ALWAYS_SUFFIX);
         t[0x05] = Entry.of(Op.SYSCALL, "syscall", NONE, NONE, V, IMM_NONE, 0);
+        t[0x07] = Entry.of(Op.SYSRET, "sysret", NONE, NONE, V, IMM_NONE, 0);
         return m;
     }
 }

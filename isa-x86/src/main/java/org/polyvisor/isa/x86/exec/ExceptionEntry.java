@@ -1,0 +1,238 @@
+package org.polyvisor.isa.x86.exec;
+
+import static org.polyvisor.isa.x86.trap.Vectors.DF;
+import static org.polyvisor.isa.x86.trap.Vectors.GP;
+import static org.polyvisor.isa.x86.trap.Vectors.MEMORY;
+import static org.polyvisor.isa.x86.trap.Vectors.NP;
+import static org.polyvisor.isa.x86.trap.Vectors.PF;
+import static org.polyvisor.isa.x86.trap.Vectors.SS;
+import static org.polyvisor.isa.x86.trap.Vectors.TS;
+import static org.polyvisor.isa.x86.trap.Vectors.contributory;
+import static org.polyvisor.isa.x86.trap.Vectors.errorOf;
+import static org.polyvisor.isa.x86.trap.Vectors.fault;
+import static org.polyvisor.isa.x86.trap.Vectors.vectorOf;
+
+import org.polyvisor.isa.x86.trap.Descriptor;
+
+/**
+ * Exception and interrupt entry through the IDT (SDM Vol. 3, 6.12 and 6.14): the gate walk (32-bit interrupt and
+ * trap gates, their 16-bit forms, and the 16-byte gates of IA-32e mode), the gate DPL check of INT n / INT3 /
+ * INTO, the target code segment checks, the stack switch through the TSS on a privilege change (ESPn/SSn of a
+ * 32-bit TSS; RSPn or an IST slot of a 64-bit TSS), the saved frame and error code, IF/TF/NT/RF clearing, and
+ * the double-fault rules (Table 6-5). A fault during the delivery of a double fault is a triple fault.
+ * Task gates and virtual-8086 frames are not supported (a task gate is reported as a #GP on the gate).
+ */
+public final class ExceptionEntry {
+    /** Where the event comes from: it decides the gate DPL check and the EXT bit of error codes. */
+    public static final int EXCEPTION = 0, SOFTWARE = 1, EXTERNAL = 2;
+    /** Results of {@link #raise}. */
+    public static final int ENTERED = 0, TRIPLE_FAULT = 1, OUT_OF_MEMORY = 2;
+
+    private static final long TF = 1 << 8, IF = 1 << 9, NT = 1 << 14, RF = 1 << 16, VM = 1 << 17;
+
+    private final CpuState s;
+    private final Bus bus;
+    private final Segments segments;
+
+    public ExceptionEntry(CpuState s, Bus bus, Segments segments) {
+        this.s = s; this.bus = bus; this.segments = segments;
+    }
+
+    /**
+     * Delivers {@code vector} (with {@code errorCode} when {@code hasError}); the saved instruction pointer is
+     * {@code returnIp}, and {@code faultIp} for an exception raised while delivering. Serial delivery, double
+     * fault and triple fault follow Table 6-5. The loop ends after at most four attempts.
+     */
+    public int raise(int vector, int errorCode, boolean hasError, int source, long returnIp, long faultIp) {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            bus.implicitSupervisor = true;
+            long f = enter(vector, errorCode, hasError, source, returnIp);
+            bus.implicitSupervisor = false;
+            if (f == 0) return ENTERED;
+            if (f == MEMORY) {
+                if (bus.abort == Bus.PAGE_FAULT) {
+                    s.cr2 = bus.faultAddress;
+                    f = fault(PF, bus.faultCode);
+                } else if (bus.abort == Bus.GENERAL_PROTECTION) {
+                    f = fault(GP, 0);
+                } else {
+                    bus.abort = null;
+                    return OUT_OF_MEMORY;
+                }
+            }
+            bus.abort = null;
+            if (vector == DF) return TRIPLE_FAULT;
+            int second = vectorOf(f);
+            boolean dbl = (contributory(vector) && contributory(second)) || (vector == PF && (second == PF || contributory(second)));
+            if (source != EXCEPTION) dbl = false;  // a fault while delivering INT n or an interrupt is delivered serially
+            vector = dbl ? DF : second;
+            errorCode = dbl ? 0 : errorOf(f);
+            hasError = true;
+            source = EXCEPTION;
+            returnIp = faultIp;
+        }
+        return TRIPLE_FAULT;
+    }
+
+    /** One delivery attempt: 0 when the handler is entered, else the exception it raised (state unchanged). */
+    private long enter(int vector, int errorCode, boolean hasError, int source, long returnIp) {
+        int ext = source == SOFTWARE ? 0 : 1;
+        int idtError = (vector << 3) | 2 | ext;
+        int cpl = s.cpl();
+        boolean lm = s.longMode;
+        int gateBytes = lm ? 16 : 8;
+        if ((long) vector * gateBytes + gateBytes - 1 > s.idtLimit) return fault(GP, idtError);
+        long gateAt = s.idtBase + (long) vector * gateBytes;
+        long gate = bus.read(gateAt, 8);
+        long gateHigh = lm ? bus.read(gateAt + 8, 8) : 0;
+        if (bus.abort != null) return MEMORY;
+        int type = Descriptor.type(gate);
+        boolean validType = lm ? type == Descriptor.INTERRUPT_GATE || type == Descriptor.TRAP_GATE
+                : type == Descriptor.INTERRUPT_GATE || type == Descriptor.TRAP_GATE
+                  || type == Descriptor.INTERRUPT_GATE16 || type == Descriptor.TRAP_GATE16;
+        if (!Descriptor.system(gate) || !validType) return fault(GP, idtError);
+        if (source == SOFTWARE && Descriptor.dpl(gate) < cpl) return fault(GP, (vector << 3) | 2);
+        if (!Descriptor.present(gate)) return fault(NP, idtError);
+
+        int sel = Descriptor.gateSelector(gate);
+        if ((sel & 0xFFFC) == 0) return fault(GP, ext);
+        long csAt = segments.address(sel);
+        if (csAt < 0) return fault(GP, Segments.selectorError(sel, ext));
+        long cs = segments.read(csAt);
+        if (bus.abort != null) return MEMORY;
+        if (!Descriptor.code(cs) || Descriptor.dpl(cs) > cpl || (lm && !Descriptor.longCode(cs)))
+            return fault(GP, Segments.selectorError(sel, ext));
+        if (!Descriptor.present(cs)) return fault(NP, Segments.selectorError(sel, ext));
+        int newCpl = Descriptor.conforming(cs) ? cpl : Descriptor.dpl(cs);
+        long offset = Descriptor.gateOffset(gate);
+        if (lm) offset |= gateHigh << 32;
+        else if ((type & 8) == 0) offset &= 0xFFFF;
+
+        long flags = s.flags.value();
+        long oldSp = s.r[CpuState.RSP];
+        int oldSs = s.seg[CpuState.SS];
+        long sp;
+        int newSs = oldSs;
+        long ssRaw = 0;
+        boolean switchStack = newCpl < cpl;
+        int width;
+        if (lm) {
+            width = 8;
+            int ist = Descriptor.ist(gate);
+            if (ist != 0) sp = bus.read(s.trBase + 0x24 + 8L * (ist - 1), 8);
+            else if (switchStack) sp = bus.read(s.trBase + 4 + 8L * newCpl, 8);
+            else sp = oldSp;
+            if (bus.abort != null) return MEMORY;
+            if (switchStack) newSs = newCpl;  // a null selector with RPL = the new CPL
+            sp &= ~0xFL;
+        } else {
+            width = (type & 8) != 0 ? 4 : 2;
+            if (switchStack) {
+                long slot = 4 + 8L * newCpl;
+                if (slot + 5 > s.trLimit) return fault(TS, Segments.selectorError(s.tr, ext));
+                sp = bus.read(s.trBase + slot, 4);
+                newSs = (int) bus.read(s.trBase + slot + 4, 2);
+                if (bus.abort != null) return MEMORY;
+                if ((newSs & 0xFFFC) == 0) return fault(TS, ext);
+                long ssAt = segments.address(newSs);
+                if (ssAt < 0) return fault(TS, Segments.selectorError(newSs, ext));
+                ssRaw = segments.read(ssAt);
+                if (bus.abort != null) return MEMORY;
+                if ((newSs & 3) != newCpl || Descriptor.dpl(ssRaw) != newCpl || !Descriptor.writableData(ssRaw))
+                    return fault(TS, Segments.selectorError(newSs, ext));
+                if (!Descriptor.present(ssRaw)) return fault(SS, Segments.selectorError(newSs, ext));
+            } else {
+                sp = oldSp;
+            }
+        }
+        long mask = lm ? -1L : 0xFFFF_FFFFL;
+        if (lm || switchStack) {
+            sp = push(sp, width, oldSs, mask);
+            sp = push(sp, width, oldSp, mask);
+        }
+        sp = push(sp, width, flags, mask);
+        sp = push(sp, width, s.seg[CpuState.CS], mask);
+        sp = push(sp, width, returnIp, mask);
+        if (hasError) sp = push(sp, width, errorCode, mask);
+        if (bus.abort != null) return MEMORY;
+
+        if (switchStack) segments.loadStack(newSs, ssRaw);
+        s.r[CpuState.RSP] = lm ? sp : (oldSp & ~mask) | sp;
+        segments.loadCode(sel, cs, newCpl);
+        s.rip = offset & mask;
+        long cleared = TF | NT | RF | VM | ((type & 1) == 0 ? IF : 0);
+        s.flags.load(flags & ~cleared);
+        return 0;
+    }
+
+    private long push(long sp, int width, long value, long mask) {
+        sp = (sp - width) & mask;
+        if (bus.abort == null) bus.write(sp, width, value);
+        return sp;
+    }
+
+    /**
+     * IRET / IRETD / IRETQ in protected or long mode (SDM Vol. 2, IRET): pops the return frame, checks the return
+     * code segment (and on a return to an outer level the stack segment), restores the flags the CPL may change
+     * and nulls the data segments the outer level may not use. Returns 0 or the exception (state unchanged).
+     */
+    public long iret(int size) {
+        boolean lm = s.longMode;
+        long mask = lm ? -1L : 0xFFFF_FFFFL;
+        long sp = s.r[CpuState.RSP];
+        long ip = bus.read(sp, size);
+        int sel = (int) bus.read((sp + size) & mask, size) & 0xFFFF;
+        long popped = bus.read((sp + 2L * size) & mask, size);
+        if (bus.abort != null) return MEMORY;
+        long flags = s.flags.value();
+        if ((flags & NT) != 0 && !lm) return fault(GP, 0);  // a task return: not supported
+        int cpl = s.cpl(), rpl = sel & 3;
+        if ((sel & 0xFFFC) == 0) return fault(GP, 0);
+        if (rpl < cpl) return fault(GP, Segments.selectorError(sel, 0));
+        long csAt = segments.address(sel);
+        if (csAt < 0) return fault(GP, Segments.selectorError(sel, 0));
+        long cs = segments.read(csAt);
+        if (bus.abort != null) return MEMORY;
+        boolean dplOk = Descriptor.conforming(cs) ? Descriptor.dpl(cs) <= rpl : Descriptor.dpl(cs) == rpl;
+        if (!Descriptor.code(cs) || !dplOk || (lm && !Descriptor.longCode(cs))) return fault(GP, Segments.selectorError(sel, 0));
+        if (!Descriptor.present(cs)) return fault(NP, Segments.selectorError(sel, 0));
+        boolean outer = rpl > cpl;
+        long newSp = (sp + 3L * size) & mask;
+        int ss = s.seg[CpuState.SS];
+        long ssRaw = 0;
+        if (outer || lm) {
+            newSp = bus.read((sp + 3L * size) & mask, size);
+            ss = (int) bus.read((sp + 4L * size) & mask, size) & 0xFFFF;
+            if (bus.abort != null) return MEMORY;
+            if ((ss & 0xFFFC) == 0) {
+                if (!lm || rpl == 3) return fault(GP, 0);
+            } else {
+                long ssAt = segments.address(ss);
+                if (ssAt < 0) return fault(GP, Segments.selectorError(ss, 0));
+                ssRaw = segments.read(ssAt);
+                if (bus.abort != null) return MEMORY;
+                if ((ss & 3) != rpl || Descriptor.dpl(ssRaw) != rpl || !Descriptor.writableData(ssRaw))
+                    return fault(GP, Segments.selectorError(ss, 0));
+                if (!Descriptor.present(ssRaw)) return fault(SS, Segments.selectorError(ss, 0));
+            }
+        }
+        if ((popped & VM) != 0 && cpl == 0 && !lm) return fault(GP, 0);  // return to virtual-8086 mode: not supported
+        // CF PF AF ZF SF TF DF OF NT RF AC ID always; IOPL at CPL 0; IF when CPL <= IOPL.
+        long writable = 0x25_4DD5L;
+        int iopl = (int) (flags >>> 12) & 3;
+        if (cpl == 0) writable |= 0x3000;
+        if (cpl <= iopl) writable |= IF;
+        if (size == 2) writable &= 0xFFFF;
+        segments.loadCode(sel, cs, rpl);
+        s.rip = ip & mask;
+        s.flags.load((flags & ~writable) | (popped & writable));
+        if (outer || lm) {
+            segments.loadStack(ss, ssRaw);
+            s.r[CpuState.RSP] = newSp & mask;
+        } else {
+            s.r[CpuState.RSP] = newSp;
+        }
+        if (outer) segments.nullInaccessible(rpl);
+        return 0;
+    }
+}

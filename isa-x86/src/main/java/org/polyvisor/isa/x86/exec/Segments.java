@@ -1,0 +1,186 @@
+package org.polyvisor.isa.x86.exec;
+
+import static org.polyvisor.isa.x86.trap.Vectors.GP;
+import static org.polyvisor.isa.x86.trap.Vectors.MEMORY;
+import static org.polyvisor.isa.x86.trap.Vectors.NP;
+import static org.polyvisor.isa.x86.trap.Vectors.SS;
+import static org.polyvisor.isa.x86.trap.Vectors.fault;
+
+import org.polyvisor.isa.x86.trap.Descriptor;
+
+/**
+ * Segment register and system register loads with the descriptor checks of the SDM (Vol. 2, MOV, LLDT, LTR;
+ * Vol. 3, 5.5-5.10): a failing check returns the exception as a value ({@link org.polyvisor.isa.x86.trap.Vectors#fault})
+ * with the selector error code, and changes nothing. Addresses stay flat: the caches hold base, limit and
+ * attributes, and of the bases only FS and GS take part in address computation.
+ */
+public final class Segments {
+    private final CpuState s;
+    private final Bus bus;
+
+    /** The linear address of the descriptor read by the last {@link #read}. */
+    private long lastAddress;
+
+    public Segments(CpuState s, Bus bus) { this.s = s; this.bus = bus; }
+
+    /** The selector error code (index, TI; RPL cleared), with EXT. */
+    static int selectorError(int sel, int ext) { return (sel & 0xFFFC) | ext; }
+
+    /** The linear address of the descriptor {@code sel} names, or -1 when it lies past its table's limit. */
+    long address(int sel) {
+        boolean local = (sel & 4) != 0;
+        long limit = local ? (s.ldtr == 0 ? -1 : s.ldtLimit) : s.gdtLimit;
+        long offset = sel & 0xFFF8;
+        if (offset + 7 > limit) return -1;
+        return (local ? s.ldtBase : s.gdtBase) + offset;
+    }
+
+    /** Reads the eight-byte descriptor of {@code sel}; the caller has checked {@link #address} and then bus.abort. */
+    long read(long address) {
+        lastAddress = address;
+        boolean outer = bus.implicitSupervisor;
+        bus.implicitSupervisor = true;
+        long raw = bus.read(address, 8);
+        bus.implicitSupervisor = outer;
+        return raw;
+    }
+
+    /** Sets the accessed bit of the last descriptor read, as the processor does on a segment load. */
+    private void markAccessed(long raw) {
+        if ((Descriptor.type(raw) & 1) != 0) return;
+        boolean outer = bus.implicitSupervisor;
+        bus.implicitSupervisor = true;
+        bus.write(lastAddress + 5, 1, (raw >>> 40) | 1);
+        bus.implicitSupervisor = outer;
+    }
+
+    private void cache(int sreg, int sel, long raw) {
+        s.seg[sreg] = sel;
+        s.segBase[sreg] = Descriptor.base(raw);
+        s.segLimit[sreg] = Descriptor.limit(raw);
+        s.segAttr[sreg] = Descriptor.attributes(raw);
+    }
+
+    /** A null selector in a segment register: unusable, base 0 (as Intel parts do for FS and GS too). */
+    private void cacheNull(int sreg, int sel) {
+        s.seg[sreg] = sel;
+        s.segBase[sreg] = 0;
+        s.segLimit[sreg] = 0;
+        s.segAttr[sreg] = 0;
+    }
+
+    /**
+     * MOV/POP to SS, DS, ES, FS or GS in protected or long mode; in real mode the base is selector * 16.
+     * Returns 0, an exception, or {@link org.polyvisor.isa.x86.trap.Vectors#MEMORY}.
+     */
+    public long loadData(int sreg, int sel) {
+        sel &= 0xFFFF;
+        if ((s.cr0 & 1) == 0) {
+            s.seg[sreg] = sel;
+            s.segBase[sreg] = (long) sel << 4;
+            return 0;
+        }
+        int cpl = s.cpl(), rpl = sel & 3;
+        if ((sel & 0xFFFC) == 0) {
+            if (sreg == CpuState.SS && (!s.longMode || cpl == 3 || rpl != cpl)) return fault(GP, 0);
+            cacheNull(sreg, sel);
+            return 0;
+        }
+        long at = address(sel);
+        if (at < 0) return fault(GP, selectorError(sel, 0));
+        long raw = read(at);
+        if (bus.abort != null) return MEMORY;
+        int dpl = Descriptor.dpl(raw);
+        if (sreg == CpuState.SS) {
+            if (rpl != cpl || dpl != cpl || !Descriptor.writableData(raw)) return fault(GP, selectorError(sel, 0));
+            if (!Descriptor.present(raw)) return fault(SS, selectorError(sel, 0));
+        } else {
+            if (!Descriptor.readable(raw)) return fault(GP, selectorError(sel, 0));
+            if (!Descriptor.conforming(raw) && (rpl > dpl || cpl > dpl)) return fault(GP, selectorError(sel, 0));
+            if (!Descriptor.present(raw)) return fault(NP, selectorError(sel, 0));
+        }
+        markAccessed(raw);
+        if (bus.abort != null) return MEMORY;
+        cache(sreg, sel, raw);
+        if (s.longMode && sreg != CpuState.FS && sreg != CpuState.GS) s.segBase[sreg] = 0;
+        return 0;
+    }
+
+    /** Loads CS from a descriptor the caller has checked; the RPL becomes the new CPL. */
+    void loadCode(int sel, long raw, int cpl) {
+        if (cpl != s.cpl()) bus.flushTlb();  // the TLB holds translations checked for one privilege level
+        cache(CpuState.CS, (sel & 0xFFFC) | cpl, raw);
+    }
+
+    /** Loads SS from a descriptor the caller has checked (or a null selector in long mode when raw is 0). */
+    void loadStack(int sel, long raw) {
+        if ((sel & 0xFFFC) == 0) cacheNull(CpuState.SS, sel);
+        else cache(CpuState.SS, sel, raw);
+    }
+
+    /**
+     * After a return to an outer level: ES, DS, FS and GS that the new CPL may not use (data or non-conforming
+     * code with DPL &lt; CPL) become null (SDM Vol. 2, IRET and RET).
+     */
+    void nullInaccessible(int cpl) {
+        int[] data = {CpuState.ES, CpuState.DS, CpuState.FS, CpuState.GS};
+        for (int sreg : data) {
+            int attr = s.segAttr[sreg];
+            boolean conformingCode = (attr & 0x1C) == 0x1C;
+            if ((s.seg[sreg] & 0xFFFC) != 0 && !conformingCode && ((attr >>> 5) & 3) < cpl) cacheNull(sreg, 0);
+        }
+    }
+
+    /** The base of a 16-byte (long mode) or 8-byte system descriptor at {@code at}. */
+    private long systemBase(long at, long raw) {
+        long base = Descriptor.base(raw);
+        if (s.longMode) base |= (bus.read(at + 8, 4) & 0xFFFF_FFFFL) << 32;
+        return base;
+    }
+
+    /** LLDT: a null selector disables the LDT; otherwise an LDT descriptor in the GDT. */
+    public long loadLdt(int sel) {
+        sel &= 0xFFFF;
+        if ((sel & 0xFFFC) == 0) {
+            s.ldtr = sel;
+            s.ldtBase = 0;
+            s.ldtLimit = 0;
+            return 0;
+        }
+        if ((sel & 4) != 0) return fault(GP, selectorError(sel, 0));
+        long at = address(sel);
+        if (at < 0) return fault(GP, selectorError(sel, 0));
+        long raw = read(at);
+        if (bus.abort != null) return MEMORY;
+        if (!Descriptor.system(raw) || Descriptor.type(raw) != Descriptor.LDT) return fault(GP, selectorError(sel, 0));
+        if (!Descriptor.present(raw)) return fault(NP, selectorError(sel, 0));
+        long base = systemBase(at, raw);
+        if (bus.abort != null) return MEMORY;
+        s.ldtr = sel;
+        s.ldtBase = base;
+        s.ldtLimit = Descriptor.limit(raw);
+        return 0;
+    }
+
+    /** LTR: an available TSS descriptor in the GDT, which becomes busy. */
+    public long loadTaskRegister(int sel) {
+        sel &= 0xFFFF;
+        if ((sel & 0xFFFC) == 0 || (sel & 4) != 0) return fault(GP, selectorError(sel, 0));
+        long at = address(sel);
+        if (at < 0) return fault(GP, selectorError(sel, 0));
+        long raw = read(at);
+        if (bus.abort != null) return MEMORY;
+        int type = Descriptor.type(raw);
+        boolean available = type == Descriptor.TSS_AVAILABLE || (!s.longMode && type == Descriptor.TSS16_AVAILABLE);
+        if (!Descriptor.system(raw) || !available) return fault(GP, selectorError(sel, 0));
+        if (!Descriptor.present(raw)) return fault(NP, selectorError(sel, 0));
+        long base = systemBase(at, raw);
+        if (bus.abort != null) return MEMORY;
+        bus.write(at + 5, 1, (raw >>> 40) | 2);  // busy
+        if (bus.abort != null) return MEMORY;
+        s.tr = sel;
+        s.trBase = base;
+        s.trLimit = Descriptor.limit(raw);
+        return 0;
+    }
+}
