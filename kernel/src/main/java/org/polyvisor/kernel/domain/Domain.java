@@ -125,8 +125,15 @@ public final class Domain {
 
     void addCpuNanos(long n) { cpuNanos.addAndGet(n); }
 
-    /** Virtual time: one nanosecond per retired instruction, summed over the vCPUs (a nominal 1 GHz). */
-    public long virtualNanos() { return instructions(); }
+    /**
+     * The domain's virtual time (Xen's system time for it): the furthest of its vCPUs' clocks, each of which runs
+     * one nanosecond per retired instruction (a nominal 1 GHz) and at wall speed while the vCPU is blocked.
+     */
+    public long virtualNanos() {
+        long t = 0;
+        for (VcpuHandle v : vcpus) t = Math.max(t, v.virtualNanos());
+        return t;
+    }
 
     public long instructions() {
         long n = 0;

@@ -39,6 +39,7 @@ public final class DomainTable implements AutoCloseable {
         this.builder = builder;
         this.scheduler = scheduler;
         this.log = log;
+        startTimerTick();
     }
 
     /** How to tell idle pCPUs that something became runnable. */
@@ -114,6 +115,42 @@ public final class DomainTable implements AutoCloseable {
             }
         }
         if (woke) wake.run();
+    }
+
+    /**
+     * Fires what is due for one vCPU: its Xen timer raises VIRQ_TIMER (which wakes it if bound and deliverable, as
+     * in Xen), and a SCHEDOP_poll timeout wakes it. Called between chunks for running vCPUs and by the timer tick for
+     * blocked ones.
+     */
+    void fireTimers(Domain d, VcpuHandle v) {
+        long now = v.virtualNanos();
+        long t = v.timerDeadline();
+        if (t >= 0 && now >= t) {
+            v.setTimer(-1);
+            events.raiseVirq(d.id(), org.polyvisor.kernel.event.EventHub.VIRQ_TIMER, v.vcpuId());
+        }
+        long p = v.pollDeadline();
+        if (p >= 0 && now >= p && v.unblock()) {
+            scheduler.wake(v);
+            wake.run();
+        }
+    }
+
+    private final java.util.concurrent.ScheduledExecutorService timerTick = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("timer-tick").daemon().unstarted(r));
+
+    /** Blocked vCPUs run no instructions, so their timers are looked at here, every millisecond of wall time. */
+    private void startTimerTick() {
+        timerTick.scheduleAtFixedRate(() -> {
+            try {
+                for (Domain d : domains.values())
+                    if (d.state() == DomainState.ACTIVE)
+                        for (VcpuHandle v : d.vcpus())
+                            if (v.blocked() && (v.timerDeadline() >= 0 || v.pollDeadline() >= 0)) fireTimers(d, v);
+            } catch (RuntimeException e) {
+                log.xen("timer tick: " + e);
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public List<Domain> all() { return new ArrayList<>(domains.values()); }
@@ -290,6 +327,7 @@ public final class DomainTable implements AutoCloseable {
 
     @Override
     public void close() {
+        timerTick.shutdownNow();
         actions.shutdownNow();
         for (Domain d : all()) {
             if (d.id() == 0) {

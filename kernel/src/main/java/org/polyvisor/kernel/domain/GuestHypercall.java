@@ -61,10 +61,20 @@ final class GuestHypercall implements HypercallCall {
         if (ec.deliverable(id)) vcpu.unblock();
     }
 
+    @Override public long now() { return vcpu.virtualNanos(); }
+
     @Override
-    public void pollVcpu(int[] ports) {
+    public void setTimer(long deadline) {
+        vcpu.setTimer(deadline);
+        if (deadline >= 0 && vcpu.virtualNanos() >= deadline) domains.fireTimers(vcpu.domain(), vcpu);
+    }
+
+    @Override
+    public void pollVcpu(int[] ports, long deadline) {
         var ec = vcpu.domain().events();
         vcpu.poll(ports);
+        vcpu.setPollDeadline(deadline);
+        if (deadline >= 0 && vcpu.virtualNanos() >= deadline) { vcpu.unblock(); return; }
         for (int p : ports) if (ec.pending(p)) { vcpu.unblock(); return; }
         if (ports.length == 0) vcpu.unblock();
     }

@@ -61,22 +61,51 @@ public final class VcpuHandle implements SchedUnit {
     /** The pCPU this vCPU ran on last, or -1 if it never ran. */
     public int lastPcpu() { return lastPcpu; }
 
-    void block() { blocked = true; }
+    /** Wall time spent blocked, which counts as virtual time (a sleeping guest's clock still moves). */
+    private long blockedNanos;
+    private volatile long blockedSince = -1;
+    /** The Xen timer (set_timer_op, SCHEDOP_poll timeout) in virtual ns, or -1 when none is set. */
+    private volatile long timerDeadline = -1;
+
+    synchronized void block() {
+        if (!blocked) blockedSince = System.nanoTime();
+        blocked = true;
+    }
+
+    /** This vCPU's virtual time: instructions it ran (1 ns each) plus the wall time it spent blocked. */
+    public synchronized long virtualNanos() {
+        long since = blockedSince;
+        return vcpu.retired() + blockedNanos + (blocked && since >= 0 ? System.nanoTime() - since : 0);
+    }
+
+    public long timerDeadline() { return timerDeadline; }
+
+    /** The SCHEDOP_poll timeout in virtual ns, or -1. */
+    private volatile long pollDeadline = -1;
+
+    long pollDeadline() { return pollDeadline; }
+
+    void setPollDeadline(long d) { pollDeadline = d; }
+
+    void setTimer(long deadline) { timerDeadline = deadline; }
 
     /** Blocked in SCHEDOP_poll on these ports; null when not polling. */
     private volatile int[] pollPorts;
 
     void poll(int[] ports) {
         pollPorts = ports;
-        blocked = true;
+        block();
     }
 
     int[] pollPorts() { return pollPorts; }
 
     /** Makes the vCPU runnable again; returns whether it was blocked. */
-    boolean unblock() {
+    synchronized boolean unblock() {
         boolean was = blocked;
+        if (was && blockedSince >= 0) blockedNanos += System.nanoTime() - blockedSince;
+        blockedSince = -1;
         pollPorts = null;
+        pollDeadline = -1;
         blocked = false;
         return was;
     }

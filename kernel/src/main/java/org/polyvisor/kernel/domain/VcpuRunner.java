@@ -46,6 +46,7 @@ public final class VcpuRunner {
                 long before = vcpu.retired();
                 VcpuExit exit = vcpu.run(Math.min(left, CHUNK));
                 left -= vcpu.retired() - before;
+                if (vh.timerDeadline() >= 0) domains.fireTimers(d, vh);
                 if (!handle(vh, exit) || vh.takeYield()) break;
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

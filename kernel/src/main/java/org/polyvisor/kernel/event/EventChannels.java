@@ -114,12 +114,22 @@ public final class EventChannels {
         memory.write(base + layout.wcVersion(), 4, 2);
     }
 
-    /** Zeroes the page and masks nothing: the state a guest finds at boot. */
+    /**
+     * The state a guest finds at boot: upcalls masked, and each vcpu_time_info saying that system time is the TSC
+     * (version 2, tsc_timestamp 0, system_time 0, tsc_to_system_mul 2^31 with tsc_shift 1: ns = tsc), because
+     * Polyvisor's TSC-like counters count the vCPU's virtual nanoseconds.
+     */
     public void clearPage() {
         byte[] zero = new byte[GuestMemory.PAGE_SIZE];
         memory.writeBytes(sharedInfo, zero, 0, zero.length);
-        for (int v = 0; v < Math.min(vcpus, SharedInfoLayout.LEGACY_VCPUS); v++)
-            memory.write(sharedInfo + layout.vcpuInfo(v) + SharedInfoLayout.UPCALL_MASK, 1, 1);
+        for (int v = 0; v < Math.min(vcpus, SharedInfoLayout.LEGACY_VCPUS); v++) {
+            long info = sharedInfo + layout.vcpuInfo(v);
+            memory.write(info + SharedInfoLayout.UPCALL_MASK, 1, 1);
+            long time = info + SharedInfoLayout.VCPU_TIME;
+            memory.write(time, 4, 2);                // version: even, consistent
+            memory.write(time + 24, 4, 0x8000_0000L); // tsc_to_system_mul
+            memory.write(time + 28, 1, 1);            // tsc_shift
+        }
     }
 
     // Bitmap words are xen_ulong_t in the guest's byte order; the guest changes them with atomic instructions too.

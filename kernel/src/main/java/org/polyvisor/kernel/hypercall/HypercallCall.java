@@ -46,8 +46,17 @@ public interface HypercallCall {
      */
     void blockVcpu();
 
-    /** SCHEDOP_poll: sleeps until one of these ports of the caller is pending (at once if one is already). */
-    void pollVcpu(int[] ports);
+    /**
+     * SCHEDOP_poll: sleeps until one of these ports of the caller is pending (at once if one is already), or until
+     * virtual time {@code deadline} (-1: no timeout).
+     */
+    void pollVcpu(int[] ports, long deadline);
+
+    /** The calling vCPU's virtual time in ns: Xen's system time as this guest sees it. */
+    long now();
+
+    /** set_timer_op: the vCPU's one-shot timer at virtual time {@code deadline} (-1 cancels); VIRQ_TIMER when due. */
+    void setTimer(long deadline);
 
     /** The caller's domain shuts down for this Xen reason code. */
     void shutdownDomain(int reason);

@@ -10,6 +10,7 @@ public final class HypercallDispatcher {
     public HypercallDispatcher(MemoryOp.Memories memories) {
         handlers = Map.of(
             HypercallNumbers.MEMORY_OP, new MemoryOp(memories),
+            HypercallNumbers.SET_TIMER_OP, new SetTimerOp(),
             HypercallNumbers.XEN_VERSION, new XenVersion(),
             HypercallNumbers.CONSOLE_IO, new ConsoleIo(),
             HypercallNumbers.SCHED_OP, new SchedOp(),

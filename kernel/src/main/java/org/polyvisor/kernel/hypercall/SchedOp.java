@@ -5,7 +5,7 @@ import org.polyvisor.spi.ShutdownReason;
 /**
  * sched_op (29): yield (0), block (1), shutdown (2) with {@code struct sched_shutdown { unsigned int reason; }},
  * poll (3) with {@code struct sched_poll { XEN_GUEST_HANDLE(evtchn_port_t) ports; unsigned int nr_ports;
- * uint64_t timeout; }} (timeouts are not supported yet: a nonzero one is -EINVAL rather than a silent hang).
+ * uint64_t timeout; }} where timeout is an absolute system time (0: none).
  */
 public final class SchedOp implements HypercallHandler {
     public static final int SCHEDOP_YIELD = 0, SCHEDOP_BLOCK = 1, SCHEDOP_SHUTDOWN = 2, SCHEDOP_POLL = 3;
@@ -36,14 +36,13 @@ public final class SchedOp implements HypercallHandler {
             long nr = call.memory().readU32(at + (wide ? 8 : 4));
             long timeout = call.memory().readU64(at + (wide ? 16 : 8));
             if (nr > MAX_POLL_PORTS) return -XenErrno.EINVAL;
-            if (timeout != 0) return -XenErrno.EINVAL;
             int[] ports = new int[(int) nr];
             for (int i = 0; i < nr; i++) {
                 long p = call.memory().readU32(portsPtr + 4L * i);
                 if (call.events().of(call.domainId()) == null || !call.events().of(call.domainId()).valid(p)) return -XenErrno.EINVAL;
                 ports[i] = (int) p;
             }
-            call.pollVcpu(ports);
+            call.pollVcpu(ports, timeout == 0 ? -1 : timeout);
             return 0;
         }
         return -XenErrno.ENOSYS;
