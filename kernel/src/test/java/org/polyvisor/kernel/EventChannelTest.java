@@ -54,11 +54,12 @@ class EventChannelTest {
                         return VcpuExit.BUDGET_SPENT;
                     }
                     seen.add("bind=" + v.result());
-                    bound.set(v.memory.read(SCRATCH + 8, 4));
-                    // the bind marks the new port pending (Xen does); clear it as a guest's handler would
+                    // the bind marks the new port pending (Xen does); clear it as a guest's handler would, and only
+                    // then tell the other side the port: its send must not be cleared with it
                     v.memory.write(v.sharedInfo() + 2048 + 0, wordBytes, 0);
                     v.memory.write(v.sharedInfo() + wordBytes, wordBytes, 0);
                     v.memory.write(v.sharedInfo(), 1, 0);
+                    bound.set(v.memory.read(SCRATCH + 8, 4));
                     return v.hypercall(SCHED, 1);
                 },
                 v -> {
