@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates the objdump conformance corpus of the arm64 disassembler: writes <name>.S (the assembler source,
-# produced by the loops below), <name>.bin (the raw code) and <name>.objdump (GNU objdump's listing lines for
-# `objdump -D -b binary -m aarch64`, headers stripped). Needs aarch64-linux-gnu-as/objcopy and objdump
+# Regenerates the objdump conformance corpus of the arm64 disassembler: per kind, <kind>.S (the assembler source,
+# produced by the loops below), <kind>.bin.gz (the raw code) and <kind>.objdump.gz (GNU objdump's listing lines
+# for `objdump -D -b binary -m aarch64`, headers stripped). PER_PATTERN (default 480) sets how many random words
+# are drawn inside each decode pattern. Needs aarch64-linux-gnu-as/objcopy and objdump
 # (binutils-multiarch). Run from anywhere; outputs land beside this script, with corpus.list naming them.
 # Runs of 8 or more zero bytes are avoided: objdump prints them as "..." (its --disassemble-zeroes default).
 set -euo pipefail
@@ -115,6 +116,15 @@ gen_dataproc() {
     s=$(( (r * 11 + 5) % 32 ))
     for o in rbit rev16 rev clz cls; do echo "$o $(xr $r xzr), $(xr $s xzr)"; echo "$o $(wr $s wzr), $(wr $r wzr)"; done
     echo "rev32 $(xr $r xzr), $(xr $s xzr)"
+  done
+  # CRC32 and CRC32C: every width, every register position incl. WZR/XZR
+  for r in $(seq 0 31); do
+    s=$(( (r * 13 + 7) % 32 ))
+    for o in crc32b crc32h crc32w crc32cb crc32ch crc32cw; do
+      echo "$o $(wr $r wzr), $(wr $s wzr), $(wr $(( (r + 1) % 32 )) wzr)"
+    done
+    echo "crc32x $(wr $r wzr), $(wr $s wzr), $(xr $(( (r + 2) % 32 )) xzr)"
+    echo "crc32cx $(wr $r wzr), $(wr $s wzr), $(xr $(( (r + 3) % 32 )) xzr)"
   done
   for ss in 0 1 31; do echo "extr w1, w2, w3, #$ss"; echo "extr w4, w5, w5, #$ss"; done
   for ss in 0 1 32 63; do echo "extr x1, x2, x3, #$ss"; echo "extr x4, x5, x5, #$ss"; done
@@ -280,8 +290,8 @@ gen_undefined() {
 }
 
 gen_random() {
-  # Random encodings inside every pattern of the decode table (mask/match as in A64Patterns), 40 per pattern,
-  # from a fixed-seed xorshift32 so that the corpus is reproducible on any machine.
+  # Random encodings inside every pattern of the decode table (mask/match as in A64Patterns), $PER_PATTERN per
+  # pattern, from a fixed-seed xorshift32 so that the corpus is reproducible on any machine.
   local state=2463534242 pat mask match k
   local patterns=(
     "0xFFFF0000 0x00000000" "0x9F000000 0x10000000" "0x9F000000 0x90000000" "0x7F800000 0x11000000"
@@ -312,10 +322,11 @@ gen_random() {
     "0x3F20FC00 0x38200000" "0x3F20FC00 0x38201000" "0x3F20FC00 0x38202000" "0x3F20FC00 0x38203000"
     "0x3F20FC00 0x38204000" "0x3F20FC00 0x38205000" "0x3F20FC00 0x38206000" "0x3F20FC00 0x38207000"
     "0x3F20FC00 0x38208000"
-    "0x7FE0FC00 0x1A000000" "0x7FE0FC00 0x3A000000" "0x7FE0FC00 0x5A000000" "0x7FE0FC00 0x7A000000")
+    "0x7FE0FC00 0x1A000000" "0x7FE0FC00 0x3A000000" "0x7FE0FC00 0x5A000000" "0x7FE0FC00 0x7A000000"
+    "0x7FE0E000 0x1AC04000")
   for pat in "${patterns[@]}"; do
     read -r mask match <<< "$pat"
-    for k in $(seq 40); do
+    for k in $(seq "$PER_PATTERN"); do
       state=$(( state ^ ((state << 13) & 0xFFFFFFFF) )); state=$(( state ^ (state >> 17) ))
       state=$(( state ^ ((state << 5) & 0xFFFFFFFF) ))
       printf '.inst 0x%08x\n' $(( (match | (state & ~mask)) & 0xFFFFFFFF ))
@@ -323,34 +334,46 @@ gen_random() {
   done
 }
 
-# Drops the lines of an assembler source whose instruction objdump prints as something the decoder deliberately
-# leaves undefined for now (prefetches, MTE's STGP): the random corpus lands on them, the hand-written ones do not.
+# Keeps the lines of the random source that objdump decodes as an instruction the decoder implements: drops what
+# objdump leaves undefined (".inst": the hand-written undefined corpus covers those) and what the decoder
+# deliberately leaves undefined for now (prefetches, MTE's STGP), which random words inside a pattern land on.
 drop_unsupported() {
   local src=$1 tmp=$2
   "$AS" -o "$tmp/probe.o" "$src"
   "$OBJCOPY" -O binary -j .text "$tmp/probe.o" "$tmp/probe.bin"
   "$OBJDUMP" -D -b binary -m aarch64 "$tmp/probe.bin" | grep -E '^ *[0-9a-f]+:' \
-    | awk -F'\t' '{ print ($3 ~ /^(prfm|prfum|stgp)$/) ? "drop" : "keep" }' > "$tmp/verdict"
+    | awk -F'\t' '{ print ($3 ~ /^(prfm|prfum|stgp)$/) ? "drop" : ($3 == ".inst") ? "undef" : "keep" }' > "$tmp/verdict"
   paste -d'\t' "$tmp/verdict" "$src" | awk -F'\t' '$1 == "keep" { print $2 }' > "$tmp/kept.s"
+  # Every 5th word objdump leaves undefined becomes the random-undefined kind (unallocated fields inside patterns).
+  paste -d'\t' "$tmp/verdict" "$src" | awk -F'\t' '$1 == "undef" && n++ % 5 == 0 { print $2 }' > "$tmp/random-undefined.s"
   mv "$tmp/kept.s" "$src"
 }
 
-# objdump widens its address column to 8 digits once a section reaches 0x1000 bytes; chunks of at most 1000
-# instructions keep every listing in the 4-digit column. corpus.list names the chunks for the JUnit test.
-rm -f ./*.S ./*.bin ./*.objdump corpus.list
+# Output per kind: <kind>.bin.gz (the code) and <kind>.objdump.gz (objdump's listing lines), plus <kind>.S for the
+# hand-written kinds (the random one is its .bin). objdump widens its address column to 8 digits once a section
+# reaches 0x1000 bytes, so each kind is listed in chunks of 1000 instructions, every chunk from address 0; the
+# test disassembles the same chunks. corpus.list names the kinds for the JUnit test.
+PER_PATTERN=${PER_PATTERN:-480}
+rm -f ./*.S ./*.bin ./*.objdump ./*.gz corpus.list
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-for kind in dataproc loadstore branch system atomic undefined random; do
-  "gen_$kind" > "$tmp/$kind.s"
-  [ "$kind" = random ] && drop_unsupported "$tmp/$kind.s" "$tmp"
-  split -l 1000 -d -a 1 "$tmp/$kind.s" "$tmp/$kind-"
-  for part in "$tmp/$kind"-[0-9]; do
-    name=$(basename "$part")
-    { echo ".arch armv8.1-a"; cat "$part"; } > "$name.S"
-    "$AS" -o "$tmp/$name.o" "$name.S"
-    "$OBJCOPY" -O binary -j .text "$tmp/$name.o" "$name.bin"
+for kind in dataproc loadstore branch system atomic undefined random random-undefined; do
+  case $kind in
+    random) gen_random > "$tmp/$kind.s"; drop_unsupported "$tmp/$kind.s" "$tmp" ;;
+    random-undefined) ;;   # written by drop_unsupported above
+    *) "gen_$kind" > "$tmp/$kind.s" ;;
+  esac
+  { echo ".arch armv8.1-a+crc"; cat "$tmp/$kind.s"; } > "$tmp/$kind.S"
+  case $kind in random*) ;; *) cp "$tmp/$kind.S" "$kind.S" ;; esac
+  "$AS" -o "$tmp/$kind.o" "$tmp/$kind.S"
+  "$OBJCOPY" -O binary -j .text "$tmp/$kind.o" "$tmp/$kind.bin"
+  split -b 4000 -d -a 3 "$tmp/$kind.bin" "$tmp/$kind.chunk-"
+  : > "$tmp/$kind.objdump"
+  for part in "$tmp/$kind".chunk-*; do
     # Keep the listing lines only: "<address>:<tab>..." (objdump's headers and blank lines go).
-    "$OBJDUMP" -D -b binary -m aarch64 "$name.bin" | grep -E '^ *[0-9a-f]+:' > "$name.objdump"
-    echo "$name" >> corpus.list
-    echo "$name: $(wc -l < "$name.objdump") instructions"
+    "$OBJDUMP" -D -b binary -m aarch64 "$part" | grep -E '^ *[0-9a-f]+:' >> "$tmp/$kind.objdump"
   done
+  gzip -9n < "$tmp/$kind.bin" > "$kind.bin.gz"
+  gzip -9n < "$tmp/$kind.objdump" > "$kind.objdump.gz"
+  echo "$kind" >> corpus.list
+  echo "$kind: $(wc -l < "$tmp/$kind.objdump") instructions"
 done

@@ -118,11 +118,15 @@ static uint32_t generate(unsigned cls) {
     case 13: /* add/subtract with carry: ADC, ADCS, SBC, SBCS (and NGC, NGCS with Rn = ZR) */
         if (pick(6) == 0) rn = 31;
         return 0x1A000000 | sf << 31 | pick(4) << 29 | rm << 16 | rn << 5 | rd;
+    case 14: { /* CRC32B/H/W/X and CRC32CB/H/W/X: sf = 1 exactly for the X forms */
+        uint32_t sz = pick(4);
+        return 0x1AC04000 | (sz == 3) << 31 | rm << 16 | pick(2) << 12 | sz << 10 | rn << 5 | rd;
+    }
     }
     return 0xd503201f;
 }
 
-#define CLASSES 14
+#define CLASSES 15
 
 /* Loads and stores: the buffer is one page at a fixed address, so the vectors replay at the same addresses. */
 #define BUF 0x40100000ull

@@ -127,6 +127,8 @@ public final class A64Patterns {
             p(LSRV, 0x7FE0FC00, 0x1AC02400, FieldExtractors::threeReg),
             p(ASRV, 0x7FE0FC00, 0x1AC02800, FieldExtractors::threeReg),
             p(RORV, 0x7FE0FC00, 0x1AC02C00, FieldExtractors::threeReg),
+            // CRC32 (C6.2.80-87): sf 0 0 11010110 Rm 010 C sz Rn Rd
+            p(CRC32, 0x7FE0E000, 0x1AC04000, FieldExtractors::crc32),
             p(RBIT, 0x7FFFFC00, 0x5AC00000, FieldExtractors::twoReg),
             p(REV16, 0x7FFFFC00, 0x5AC00400, FieldExtractors::twoReg),
             p(REV, 0xFFFFFC00, 0x5AC00800, FieldExtractors::twoReg),

@@ -173,8 +173,9 @@ final class FieldExtractors {
     static boolean exclusive(int raw, Insn i) {
         boolean pair = i.op == Op.LDXP || i.op == Op.STXP;
         boolean load = i.op == Op.LDXR || i.op == Op.LDXP || i.op == Op.LDAR;
-        // LDAR with Rs other than 0b11111 is unallocated (binutils 2.40 agrees); LDLAR, STLR and the rest ignore Rs.
-        if (i.op == Op.LDAR && bits(raw, 15, 15) == 1 && bits(raw, 20, 16) != 31) return false;
+        // LDAR with Rs or Rt2 other than 0b11111 is unallocated (binutils 2.40 agrees); LDLAR, STLR and the rest
+        // ignore both fields.
+        if (i.op == Op.LDAR && bits(raw, 15, 15) == 1 && (bits(raw, 20, 16) != 31 || bits(raw, 14, 10) != 31)) return false;
         int size = bits(raw, 31, 30);
         i.size = pair ? 2 + (size & 1) : size;
         i.sf = pair ? (size & 1) != 0 : size == 3;
@@ -237,6 +238,13 @@ final class FieldExtractors {
         int opc = bits(raw, 31, 30);
         boolean load = bits(raw, 22, 22) == 1;
         if (opc == 3 || (opc == 1 && !load)) return false;
+        // LDPSW's CONSTRAINED UNPREDICTABLE register overlaps (Rt == Rt2; writeback with Rn, not SP, equal to Rt or
+        // Rt2) take the UNDEFINED choice, as binutils 2.40 decodes them; LDP and STP keep executing them.
+        if (opc == 1) {
+            int rt = rd(raw), rt2 = bits(raw, 14, 10), rn = rn(raw);
+            boolean writeback = bits(raw, 24, 23) != 2;
+            if (rt == rt2 || (writeback && rn != 31 && (rn == rt || rn == rt2))) return false;
+        }
         i.size = opc == 2 ? 3 : 2;
         i.memKind = !load ? MemKind.STORE : opc == 1 ? MemKind.LOAD_SX64 : MemKind.LOAD;
         i.sf = opc != 0;
@@ -343,6 +351,20 @@ final class FieldExtractors {
         i.rn = Reg.zr(rn(raw));
         i.rm = Reg.zr(rm(raw));
         return true;
+    }
+
+    /**
+     * CRC32{B,H,W,X} and CRC32C{B,H,W,X}: C (bit 12) picks the Castagnoli polynomial, sz (bits 11:10) the width of
+     * Rm; sf = 1 is allocated only with sz = 11 (the X forms) and sz = 11 only with sf = 1.
+     */
+    static boolean crc32(int raw, Insn i) {
+        i.sf = sf(raw);
+        i.size = bits(raw, 11, 10);
+        i.aux = bits(raw, 12, 12);
+        i.rd = Reg.zrDest(rd(raw));
+        i.rn = Reg.zr(rn(raw));
+        i.rm = Reg.zr(rm(raw));
+        return i.sf == (i.size == 3);
     }
 
     /** Data processing (3 source): MADD, MSUB and the long and high multiplies. */

@@ -24,6 +24,8 @@ public enum Op {
     ADD_ext, ADDS_ext, SUB_ext, SUBS_ext,
     ADC, ADCS, SBC, SBCS,
     UDIV, SDIV, LSLV, LSRV, ASRV, RORV,
+    /** CRC32B/H/W/X (Insn.aux = 0) and CRC32CB/H/W/X (aux = 1); Insn.size = log2 of the bytes of Rm consumed. */
+    CRC32,
     RBIT, REV16, REV32, REV, CLZ, CLS,
     MADD, MSUB, SMADDL, SMSUBL, UMADDL, UMSUBL, SMULH, UMULH,
     CSEL, CSINC, CSINV, CSNEG,

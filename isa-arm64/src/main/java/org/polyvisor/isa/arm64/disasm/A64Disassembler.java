@@ -38,6 +38,7 @@ public final class A64Disassembler implements Disassembler {
             case SBFM, BFM, UBFM -> DataProcessingSyntax.bitfield(i);
             case EXTR -> DataProcessingSyntax.extract(i);
             case UDIV, SDIV, LSLV, LSRV, ASRV, RORV, ADC, ADCS, SBC, SBCS -> DataProcessingSyntax.threeReg(i);
+            case CRC32 -> DataProcessingSyntax.crc32(i);
             case RBIT, REV16, REV32, REV, CLZ, CLS -> DataProcessingSyntax.oneSource(i);
             case MADD, MSUB, SMADDL, SMSUBL, UMADDL, UMSUBL, SMULH, UMULH -> DataProcessingSyntax.multiply(i);
             case CSEL, CSINC, CSINV, CSNEG -> DataProcessingSyntax.conditionalSelect(i);

@@ -171,6 +171,12 @@ final class DataProcessingSyntax {
         return name + "\t" + reg(i.rd, i.sf) + ", " + reg(i.rn, i.sf) + ", " + reg(i.rm, i.sf);
     }
 
+    /** crc32b/h/w/x and crc32cb/h/w/x: Wd, Wn, then Wm (Xm for the x forms). */
+    static String crc32(Insn i) {
+        return "crc32" + (i.aux == 1 ? "c" : "") + "bhwx".charAt(i.size) + "\t" + reg(i.rd, false) + ", "
+                + reg(i.rn, false) + ", " + reg(i.rm, i.sf);
+    }
+
     static String multiply(Insn i) {
         boolean noAcc = Reg.isZero(i.ra);
         boolean wide = i.op == Op.MADD || i.op == Op.MSUB || i.op == Op.SMULH || i.op == Op.UMULH;

@@ -40,6 +40,9 @@ final class Atomics {
     /** CLREX, and exception entry/return. */
     void clearMonitor() { monitorArmed = false; }
 
+    /** True between an LDXR/LDAXR and the STXR, CLREX or exception return that closes the local monitor. */
+    boolean monitorArmed() { return monitorArmed; }
+
     private static long mask(int bytes) { return bytes == 8 ? -1L : (1L << (8 * bytes)) - 1; }
 
     /** LDXR, LDAXR, LDXP, LDAXP. */

@@ -118,6 +118,9 @@ final class DataProcessing {
         x[i.rd] = Alu.truncate(r, i.sf);
     }
 
+    /** CRC32B..CRC32CX: Wd = CRC of Wn updated with the low bytes of Rm ({@link Crc32}). */
+    void crc32(Insn i) { x[i.rd] = Crc32.update(i.aux == 1, x[i.rn], x[i.rm], i.size); }
+
     /** UDIV/SDIV: division by zero gives zero, and no exception (Arm ARM C6.2, SDIV). */
     void divide(Insn i) {
         long r;

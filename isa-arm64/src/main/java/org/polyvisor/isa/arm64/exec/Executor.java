@@ -13,7 +13,8 @@ import org.polyvisor.spi.VcpuExit;
  * the hypervisor leaves the exit in {@link #exit} (no allocation on any other path).
  */
 final class Executor {
-    private static final int HINT_WFI = 3;
+    /** HINT numbers (CRm:op2) with an effect here; every other hint, allocated or not, executes as a NOP. */
+    private static final int HINT_WFE = 2, HINT_WFI = 3, HINT_SEV = 4, HINT_SEVL = 5;
 
     private final Arm64State s;
     private final DataProcessing dp;
@@ -23,6 +24,9 @@ final class Executor {
     private final DataBus bus;
 
     VcpuExit exit;
+
+    /** The Event Register of WFE/SEV (Arm ARM D1.16.1): set by SEV, SEVL and exception return; WFE consumes it. */
+    private boolean eventRegister;
 
     /** SCTLR_EL1.SA (SP alignment check at EL1) and SA0 (at EL0). */
     private static final long SCTLR_SA = 1L << 3, SCTLR_SA0 = 1L << 4;
@@ -58,6 +62,7 @@ final class Executor {
             case LSLV, LSRV, ASRV, RORV -> dp.shiftVariable(i);
             case ADC, ADCS, SBC, SBCS -> dp.addSubCarry(i);
             case UDIV, SDIV -> dp.divide(i);
+            case CRC32 -> dp.crc32(i);
             case RBIT, REV16, REV32, REV, CLZ, CLS -> dp.oneSource(i);
             case MADD, MSUB, SMADDL, SMSUBL, UMADDL, UMSUBL, SMULH, UMULH -> dp.multiply(i);
             case CSEL, CSINC, CSINV, CSNEG -> dp.conditionalSelect(i);
@@ -170,17 +175,34 @@ final class Executor {
         if (s.el() == 0) return undefined(i);
         ExceptionModel.eret(s);
         atomics.clearMonitor();
+        eventRegister = true;
         return Step.JUMP;
     }
 
     /**
-     * WFI completes at once when an interrupt is pending (masked or not, Arm ARM D1.16.2), and also while a timer
+     * HINT space (CRm:op2, 0..127): WFI, WFE, SEV and SEVL act; YIELD, NOP and every other hint, allocated or not,
+     * are NOPs (as the Arm ARM requires of unallocated hints).
+     * <p>WFI completes at once when an interrupt is pending (masked or not, Arm ARM D1.16.2), and also while a timer
      * is armed (WFI may complete at any time): the hypervisor has no "halt until" exit, so the guest's wait loop
      * spins on virtual time until the deadline. Otherwise the vCPU halts until the hypervisor raises a line.
-     * Other hints execute as NOP.
+     * <p>WFE first consumes a set Event Register and completes. Otherwise it waits as WFI does, except that it also
+     * completes at once while this vCPU's exclusive monitor is armed: the wake-up a spinlock waits for (another
+     * vCPU's store clearing the global monitor, or its SEV) is not a line the hypervisor raises, so halting there
+     * could sleep forever; completing early is always permitted (WFE is a hint). SEV sets the Event Register here
+     * only: there is no cross-vCPU event in the SPI, so another vCPU halted in a WFE without an armed monitor wakes
+     * on its next interrupt.
      */
     private int hint(Insn i) {
-        if (i.aux != HINT_WFI || interrupts.anyPending() || interrupts.timerArmed()) return Step.NEXT;
+        switch (i.aux) {
+            case HINT_SEV, HINT_SEVL -> { eventRegister = true; return Step.NEXT; }
+            case HINT_WFE -> {
+                if (eventRegister) { eventRegister = false; return Step.NEXT; }
+                if (atomics.monitorArmed()) return Step.NEXT;
+            }
+            case HINT_WFI -> { }
+            default -> { return Step.NEXT; }
+        }
+        if (interrupts.anyPending() || interrupts.timerArmed()) return Step.NEXT;
         s.pc += 4;
         exit = VcpuExit.HALT;
         return Step.EXIT_RETIRED;

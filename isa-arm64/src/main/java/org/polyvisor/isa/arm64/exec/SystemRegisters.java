@@ -24,8 +24,8 @@ final class SystemRegisters {
     static final long ID_AA64PFR0 = 0x0000_0000_00FF_0011L;
     /** ID_AA64MMFR0_EL1: 48-bit PA (PARange 5), 16-bit ASIDs, 4K, 16K (TGran16 = 1) and 64K granules. */
     static final long ID_AA64MMFR0 = 0x0000_0000_0010_0025L;
-    /** ID_AA64ISAR0_EL1: Atomic = 2 (the LSE atomics); nothing else yet. */
-    static final long ID_AA64ISAR0 = 0x0000_0000_0020_0000L;
+    /** ID_AA64ISAR0_EL1: Atomic = 2 (the LSE atomics, bits 23:20) and CRC32 = 1 (bits 19:16); nothing else yet. */
+    static final long ID_AA64ISAR0 = 0x0000_0000_0021_0000L;
     /** DCZID_EL0.DZP: DC ZVA is not implemented, so software must not use it. */
     private static final long DCZID_PROHIBITED = 1 << 4;
     /** MPIDR_EL1 RES1 bit 31; Aff0 is the vCPU index. */

@@ -21,7 +21,11 @@ class A64DecoderTest {
         "0xa8817bfd, LDP_STP_post", "0x29410440, LDP_STP_offset", "0x58000800, LDR_literal", "0x14000040, B",
         "0x97ffffff, BL", "0x54000041, B_cond", "0xb4000040, CBZ", "0x36180040, TBZ", "0xd61f0000, BR",
         "0xd63f0020, BLR", "0xd65f03c0, RET", "0xd503201f, HINT", "0xd401d422, HVC", "0xd4000001, SVC",
-        "0xd4207d00, BRK", "0x00001234, UDF",
+        "0xd4207d00, BRK", "0x00001234, UDF", "0x1ac24020, CRC32", "0x9adf5c20, CRC32", "0x1ac25820, CRC32",
+        "0xd503205f, HINT", "0xd5032fff, HINT",
+        // unallocated CRC32: sf=1 with sz<3, sf=0 with sz=3; LDPSW overlaps and LDAR with Rt2 != 31 (as binutils)
+        "0x9ac04000, UNDEFINED", "0x1ac04c00, UNDEFINED", "0x9ac05400, UNDEFINED", "0x6941d856, UNDEFINED",
+        "0x69c198a5, UNDEFINED", "0x68c198c5, UNDEFINED", "0x88dfc593, UNDEFINED",
         // unallocated: logical immediate N=1 in 32 bits, MOVZ hw=2 in 32 bits, ADD shifted ROR, PRFM, V=1 loads
         "0x12400000, UNDEFINED", "0x52c00000, UNDEFINED", "0x8bc00000, UNDEFINED", "0xf9800400, UNDEFINED",
         "0xfd400000, UNDEFINED", "0xffffffff, UNDEFINED", "0x54000010, UNDEFINED",
@@ -40,6 +44,20 @@ class A64DecoderTest {
         assertEquals(Reg.ZR, addZr.rn);
         Insn ldrSp = decoder.decode(0xf8626be0);      // ldr x0, [sp, x2]: base 31 is SP
         assertEquals(Reg.SP, ldrSp.rn);
+    }
+
+    @Test
+    void crc32FieldsAreExtracted() {
+        Insn crc32cx = decoder.decode(0x9adf5c20);    // crc32cx w0, w1, xzr
+        assertEquals(1, crc32cx.aux, "arm64 crc32cx 9adf5c20: C");
+        assertEquals(3, crc32cx.size, "arm64 crc32cx 9adf5c20: sz");
+        assertEquals(Reg.ZR, crc32cx.rm, "arm64 crc32cx 9adf5c20: Rm = 31 is XZR");
+        Insn crc32h = decoder.decode(0x1ac54483);     // crc32h w3, w4, w5
+        assertEquals(0, crc32h.aux, "arm64 crc32h 1ac54483: C");
+        assertEquals(1, crc32h.size, "arm64 crc32h 1ac54483: sz");
+        assertEquals(3, crc32h.rd);
+        assertEquals(4, crc32h.rn);
+        assertEquals(5, crc32h.rm);
     }
 
     @Test

@@ -205,7 +205,7 @@ class InstructionTableTest {
             Case.of("mrs x0, cntfrq_el0", 0xd53be000).expectX(0, 62_500_000L),
             Case.of("mrs x0, midr_el1", 0xd5380000).expectX(0, 0x410fd034L),
             Case.of("mrs x0, id_aa64mmfr0_el1 (48-bit PA, 16-bit ASID, all granules)", 0xd5380700).expectX(0, 0x100025L),
-            Case.of("mrs x0, id_aa64isar0_el1 (LSE atomics)", 0xd5380600).expectX(0, 0x200000L),
+            Case.of("mrs x0, id_aa64isar0_el1 (LSE atomics, CRC32)", 0xd5380600).expectX(0, 0x210000L),
             Case.of("mrs x0, cntvct_el0 (virtual time 0)", 0xd53be040).x(0, -1).expectX(0, 0),
             Case.of("mrs x0, mpidr_el1", 0xd53800a0).expectX(0, 0x80000000L),
             Case.of("msr spsel, #0; mrs x0, spsel", 0xd50040bf, 0xd5384200).steps(2).x(0, -1).expectX(0, 0),
@@ -213,6 +213,19 @@ class InstructionTableTest {
                     .expectExit(new VcpuExit.Fault("undefined instruction 0xd5384100", CODE + 4)).expectPc(4),
             Case.of("eret (elr and spsr zero: EL0t at 0)", 0xd69f03e0).expectPc(-CODE).expectX(Arm64Registers.CPSR, 0),
             Case.of("wfi", 0xd503207f).expectExit(VcpuExit.HALT).expectPc(4),
+            // HINT space: WFE waits like WFI unless an event is latched or the exclusive monitor is armed
+            Case.of("wfe (nothing pending: halt)", 0xd503205f).expectExit(VcpuExit.HALT).expectPc(4),
+            Case.of("sevl; wfe (event consumed: no halt)", 0xd50320bf, 0xd503205f).steps(2),
+            Case.of("sev; wfe (event consumed: no halt)", 0xd503209f, 0xd503205f).steps(2),
+            Case.of("sevl; wfe; wfe (second one halts)", 0xd50320bf, 0xd503205f, 0xd503205f).steps(3)
+                    .expectExit(VcpuExit.HALT).expectPc(12),
+            Case.of("ldxr x1, [x2]; wfe (monitor armed: no halt)", 0xc85f7c41, 0xd503205f).steps(2).x(2, DATA),
+            Case.of("yield; nop; hint #0x7f; hint #0x6 (no-ops)", 0xd503203f, 0xd503201f, 0xd5032fff, 0xd50320df)
+                    .steps(4).x(0, 5).expectX(0, 5),
+            // CRC32 (more in Crc32InstructionTest)
+            Case.of("crc32b w0, w1, w2", 0x1ac24020).x(1, 0xffffffffL).x(2, 0x31).expectX(0, 0x7c231048L),
+            Case.of("crc32x w0, w1, x2 with sf=0 (undefined)", 0x1ac24c20)
+                    .expectExit(new VcpuExit.Fault("undefined instruction 0x1ac24c20", CODE)).expectPc(0),
             Case.of("hvc #0xea1", 0xd401d422).expectExit(VcpuExit.HYPERCALL).expectPc(4),
             Case.of("hvc #1", 0xd4000022).expectExit(new VcpuExit.Fault("hvc #0x1 with no exception vectors installed", CODE)).expectPc(0),
             Case.of("svc #0", 0xd4000001).expectExit(new VcpuExit.Fault("svc #0x0 with no exception vectors installed", CODE)).expectPc(0),
