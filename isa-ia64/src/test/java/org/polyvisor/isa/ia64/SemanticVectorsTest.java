@@ -20,11 +20,12 @@ import org.polyvisor.spi.VcpuExit;
  * cites (there is no QEMU for ia64): rse.vectors (register stack engine), rotation.vectors (register rotation
  * and modulo-scheduled loops), interruption.vectors (IVT delivery, rfi, bsw, cover/IFS, timer, external
  * interrupts), translation.vectors (region registers, TLBs, VHPT walker, translation faults) and alat.vectors
- * (data speculation: ld.a, ld.c, chk.a, invala). Runs each program through the Vcpu interface and compares
+ * (data speculation: ld.a, ld.c, chk.a, invala) and nat.vectors (NaT bits and control speculation: ld.s, ld.sa,
+ * chk.s, NaT propagation and consumption, ld8.fill / st8.spill with ar.unat, NaT collections). Runs each program through the Vcpu interface and compares
  * registers, memory words and the exit with what the manual prescribes.
  */
 class SemanticVectorsTest {
-    private static final String[] TABLES = {"rse", "rotation", "interruption", "translation", "alat"};
+    private static final String[] TABLES = {"rse", "rotation", "interruption", "translation", "alat", "nat"};
 
     record Vector(String table, String name, String section, String hex, String presets, String expected) {
         @Override public String toString() { return table + ": " + name; }

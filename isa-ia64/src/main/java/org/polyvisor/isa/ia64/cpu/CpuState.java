@@ -7,7 +7,7 @@ import org.polyvisor.spi.VirtualClock;
 
 /**
  * The architectural state of one Itanium processor that instructions read and write: general registers
- * (with the stacked ones renamed through {@link RegisterStack}), predicates, branch and application registers,
+ * (with the stacked ones renamed through {@link RegisterStack}) and their NaT bits, predicates, branch and application registers,
  * IP with the slot to resume at (PSR.ri), PSR, CFM and the privilege level, control registers and the r16-r31
  * banks, the ALAT, the external interrupt state, and the interruption an instruction is raising. Plain fields,
  * for the hot path.
@@ -19,6 +19,11 @@ public final class CpuState {
 
     /** r0..r31, then the physical stacked registers; r32+ live at index n + bof. */
     public final long[] gr = new long[32 + RegisterStack.PHYSICAL];
+    /**
+     * The NaT bit of each register in {@link #gr}, at the same index (SDM rev 2.3 vol 1 4.4.4 "Control
+     * Speculation"): set by a deferred speculative load, propagated by computation, consumed by chk.s. r0's is 0.
+     */
+    public final boolean[] nat = new boolean[32 + RegisterStack.PHYSICAL];
     /** The stacked-register base in {@link #gr}, kept here so register access is one add. */
     public int bof;
     /** p0..p63 as bits; bit 0 is always set. */
@@ -48,6 +53,7 @@ public final class CpuState {
     public boolean ivaInstalled;
     /** The other bank of r16-r31 (PSR.bn selects which one gr[16..31] holds: SDM vol 2 part I, 3.3.7.? banked general registers). */
     public final long[] bank = new long[16];
+    public final boolean[] bankNat = new boolean[16];
 
     /** The interruption an instruction raised (valid while it returns {@link Flow#INTERRUPT}). */
     public int trapVector;
@@ -81,10 +87,21 @@ public final class CpuState {
         return n < 32 ? n : n + bof;
     }
 
-    /** Writes to r0 are dropped (the architecture raises an illegal-operation fault; the assembler warns). */
+    /** Writes to r0 are dropped (the architecture raises an illegal-operation fault; the assembler warns). Clears the NaT bit. */
     public void setGr(int n, long v) {
-        if (n >= 32) gr[n + bof] = v;
-        else if (n != 0) gr[n] = v;
+        if (n >= 32) { gr[n + bof] = v; nat[n + bof] = false; }
+        else if (n != 0) { gr[n] = v; nat[n] = false; }
+    }
+
+    /** GR {@code n}'s NaT bit. */
+    public boolean nat(int n) {
+        return nat[n < 32 ? n : n + bof];
+    }
+
+    /** Writes a value with its NaT bit (a NaT result's value is 0 here, as deferred loads leave it). */
+    public void setGr(int n, long v, boolean isNat) {
+        if (n >= 32) { gr[n + bof] = v; nat[n + bof] = isNat; }
+        else if (n != 0) { gr[n] = v; nat[n] = isNat; }
     }
 
     public boolean pred(int p) {
@@ -113,6 +130,18 @@ public final class CpuState {
         return Flow.INTERRUPT;
     }
 
+    /** ISR.r and ISR.w (SDM rev 2.3 vol 2 part I, 8.? ISR layout: w bit 32, r bit 33). */
+    public static final long ISR_W = 1L << 32, ISR_R = 1L << 33;
+
+    /**
+     * A Register NaT Consumption fault (vol 2 part I, 5.8 "NaT Consumption vector", 0x5600: ISR.code{7:4} = 1),
+     * raised by an instruction that may not consume a NaT source; {@code access} is ISR.r / ISR.w for memory
+     * references. Returns {@link Flow#INTERRUPT}.
+     */
+    public int natConsumption(long access, String what) {
+        return raise(org.polyvisor.isa.ia64.trap.Vector.NAT_CONSUMPTION, 0x10 | access, "Register NaT Consumption: " + what);
+    }
+
     /** ar.itc, the interval time counter. */
     public long itc() {
         return clock.nanos() + itcOffset;
@@ -130,6 +159,9 @@ public final class CpuState {
                 long t = gr[16 + i];
                 gr[16 + i] = bank[i];
                 bank[i] = t;
+                boolean n = nat[16 + i];
+                nat[16 + i] = bankNat[i];
+                bankNat[i] = n;
             }
         }
         long changed = psr ^ v;

@@ -16,8 +16,8 @@ package org.polyvisor.isa.ia64.cpu;
  * as the backing store image requires.
  * <p>Backing store layout (6.5.2): registers at consecutive 8-byte slots, except the slot whose address has bits
  * 8:3 all ones: there the RSE stores ar.rnat, the NaT bits of the 63 registers below it, bit i for the register
- * at address bits 8:3 = i. NaT bits of general registers are not modelled yet (they read as 0): spills write 0
- * into ar.rnat, fills ignore it, but every collection slot is written and read where the manual puts it.
+ * at address bits 8:3 = i. Each spill records the register's NaT bit ({@link CpuState#nat}) in ar.rnat
+ * and each fill takes it back from there, and every collection slot is written and read where the manual puts it.
  * <p>Physical layout in {@link CpuState#gr}: stacked position p is gr[32 + p]; the current frame starts at
  * {@link CpuState#bof} and the dirty registers sit just below it. When the window reaches an end of the array it
  * is moved (at most 192 longs copied, rarely), so renaming stays one add on the hot path.
@@ -34,6 +34,7 @@ public final class RegisterStack {
     /** CFM fields; sor is in registers here (CFM.sor * 8), the rrb fields as the architecture counts them. */
     private int sof, sol, sor, rrbGr, rrbFr, rrbPr;
     private final long[] scratch = new long[MAX_FRAME];
+    private final boolean[] scratchNat = new boolean[MAX_FRAME];
     /** Dirty registers (not counting NaT collection slots) between ar.bspstore and ar.bsp. */
     private int ndirty;
 
@@ -145,7 +146,11 @@ public final class RegisterStack {
                 cpu.alat.clear();
                 int base = 32 + cpu.bof;
                 System.arraycopy(cpu.gr, base, scratch, 0, sor);
-                for (int i = 0; i < sor; i++) cpu.gr[base + i] = scratch[(i + shift) % sor];
+                System.arraycopy(cpu.nat, base, scratchNat, 0, sor);
+                for (int i = 0; i < sor; i++) {
+                    cpu.gr[base + i] = scratch[(i + shift) % sor];
+                    cpu.nat[base + i] = scratchNat[(i + shift) % sor];
+                }
             }
         }
         int shiftPr = Math.floorMod(newPr - rrbPr, 48);
@@ -166,8 +171,11 @@ public final class RegisterStack {
         if (sor > 0) {
             int b = (int) base;
             long last = cpu.gr[b + sor - 1];
+            boolean lastNat = cpu.nat[b + sor - 1];
             System.arraycopy(cpu.gr, b, cpu.gr, b + 1, sor - 1);
+            System.arraycopy(cpu.nat, b, cpu.nat, b + 1, sor - 1);
             cpu.gr[b] = last;
+            cpu.nat[b] = lastNat;
             rrbGr = rrbGr == 0 ? sor - 1 : rrbGr - 1;
         }
         long f = cpu.pr >>> 16;
@@ -309,9 +317,12 @@ public final class RegisterStack {
             a += 8;
             cpu.ar[AR_BSPSTORE] = a;
         }
-        int flow = cpu.memory.rseStore(a, cpu.gr[32 + cpu.bof - ndirty]);
+        int at = 32 + cpu.bof - ndirty;
+        // A NaT register is spilled as its value with its NaT bit in the collection (6.5.2; the value of a NaT is 0 here).
+        int flow = cpu.memory.rseStore(a, cpu.gr[at]);
         if (flow != Flow.NEXT) return flow;
-        cpu.ar[AR_RNAT] &= ~(1L << slot(a)); // NaT bit of the spilled register (always 0 here)
+        if (cpu.nat[at]) cpu.ar[AR_RNAT] |= 1L << slot(a);
+        else cpu.ar[AR_RNAT] &= ~(1L << slot(a));
         a += 8;
         ndirty--;
         if (slot(a) == 0x3f) {
@@ -347,6 +358,7 @@ public final class RegisterStack {
             int flow = cpu.memory.rseLoad(a);
             if (flow != Flow.NEXT) return flow;
             cpu.gr[32 + cpu.bof - ndirty - 1] = cpu.loaded;
+            cpu.nat[32 + cpu.bof - ndirty - 1] = (cpu.ar[AR_RNAT] >>> slot(a) & 1) != 0;
             ndirty++;
             cpu.ar[AR_BSPSTORE] = a;
         }
@@ -363,6 +375,7 @@ public final class RegisterStack {
         cpu.alat.clear();
         int lo = cpu.bof - ndirty;
         System.arraycopy(cpu.gr, 32 + lo, cpu.gr, 32 + lo + delta, ndirty + sof);
+        System.arraycopy(cpu.nat, 32 + lo, cpu.nat, 32 + lo + delta, ndirty + sof);
         cpu.bof += delta;
     }
 }

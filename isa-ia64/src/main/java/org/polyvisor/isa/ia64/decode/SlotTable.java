@@ -30,8 +30,10 @@ import org.polyvisor.isa.ia64.insn.ParallelCompare;
 import org.polyvisor.isa.ia64.insn.RseControl;
 import org.polyvisor.isa.ia64.insn.ShiftLeftAdd;
 import org.polyvisor.isa.ia64.insn.ShiftVariable;
+import org.polyvisor.isa.ia64.insn.SpeculationCheck;
 import org.polyvisor.isa.ia64.insn.Store;
 import org.polyvisor.isa.ia64.insn.TestBit;
+import org.polyvisor.isa.ia64.insn.TestNat;
 import org.polyvisor.isa.ia64.insn.TlbManagement;
 
 /**
@@ -159,11 +161,13 @@ final class SlotTable {
         add("I12 dep.z", u, 5, (s, l) -> DepositZero.register(s), X2, 1, X, 1, Y26, 0);
         add("I13 dep.z imm8", u, 5, (s, l) -> DepositZero.immediate(s), X2, 1, X, 1, Y26, 1);
         add("I16 tbit", u, 5, (s, l) -> new TestBit(s), X2, 0, TA, 0, TB, 0, Y13, 0);
+        add("I17 tnat", u, 5, (s, l) -> new TestNat(s), X2, 0, TA, 0, TB, 0, Y13, 1, new int[] {14, 6}, 0);
         for (int k = 0; k < 3; k++) {
             int bytes = 1 << k;
             add("I29 zxt" + bytes, u, 0, (s, l) -> new Extend(s, bytes, false), X3, 0, X6, 0x10 + k);
             add("I29 sxt" + bytes, u, 0, (s, l) -> new Extend(s, bytes, true), X3, 0, X6, 0x14 + k);
         }
+        add("I20 chk.s.i", u, 0, (s, l) -> new SpeculationCheck(s, 'i'), X3, 1);
         add("I19 break.i", u, 0, (s, l) -> NopBreak.of(s, 'i', true), X3, 0, X6, 0);
         add("I18 nop.i", u, 0, (s, l) -> NopBreak.of(s, 'i', false), X3, 0, X6, 1, Y26, 0);
         add("I22 mov r=b", u, 0, (s, l) -> new MoveBranch(s, false), X3, 0, X6, 0x31);
@@ -190,6 +194,7 @@ final class SlotTable {
         add("M37 break.m", u, 0, (s, l) -> NopBreak.of(s, 'm', true), X3, 0, M_X4, 0, M_X2, 0);
         add("M48 nop.m", u, 0, (s, l) -> NopBreak.of(s, 'm', false), X3, 0, M_X4, 1, M_X2, 0, Y26, 0);
         semaphores(u);
+        add("M20 chk.s.m", u, 1, (s, l) -> new SpeculationCheck(s, 'm'), X3, 1);
         add("M22 chk.a.nc", u, 0, (s, l) -> new AlatControl(s, AlatControl.Kind.CHK_A_NC), X3, 4);
         add("M22 chk.a.clr", u, 0, (s, l) -> new AlatControl(s, AlatControl.Kind.CHK_A_CLR), X3, 5);
         add("M24 invala", u, 0, (s, l) -> new AlatControl(s, AlatControl.Kind.INVALA), X3, 0, M_X4, 0, M_X2, 1);
@@ -231,14 +236,23 @@ final class SlotTable {
             add("M1 ld" + size, u, 4, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.NONE) : null, M, 0, MX, 0, LD_X6, k, B19, 0);
             add("M2 ld" + size + " reg", u, 4, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.REGISTER) : null, M, 1, MX, 0, LD_X6, k);
             add("M3 ld" + size + " imm9", u, 5, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.IMMEDIATE) : null, LD_X6, k);
-            Load.Type[] types = {Load.Type.ACQ, Load.Type.BIAS, Load.Type.ADVANCED, Load.Type.CHECK_CLR, Load.Type.CHECK_NC, Load.Type.CHECK_CLR_ACQ};
-            int[] typeX6 = {0x14, 0x10, 0x08, 0x20, 0x24, 0x28};
+            Load.Type[] types = {Load.Type.ACQ, Load.Type.BIAS, Load.Type.ADVANCED, Load.Type.CHECK_CLR, Load.Type.CHECK_NC,
+                    Load.Type.CHECK_CLR_ACQ, Load.Type.SPECULATIVE, Load.Type.SPECULATIVE_ADVANCED};
+            int[] typeX6 = {0x14, 0x10, 0x08, 0x20, 0x24, 0x28, 0x04, 0x0c};
             for (int t = 0; t < types.length; t++) {
                 Load.Type type = types[t];
                 int x6 = typeX6[t] + k;
                 add("M1 ld" + size + type.name(), u, 4, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.NONE, type) : null, M, 0, MX, 0, LD_X6, x6, B19, 0);
                 add("M2 ld" + size + type.name() + " reg", u, 4, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.REGISTER, type) : null, M, 1, MX, 0, LD_X6, x6);
                 add("M3 ld" + size + type.name() + " imm9", u, 5, (s, l) -> loadHint(s) ? new Load(s, size, Load.Increment.IMMEDIATE, type) : null, LD_X6, x6);
+            }
+            if (size == 8) {
+                // ld8.fill (x6 0x1b) and st8.spill (x6 0x3b), table 4-29 / 4-32
+                add("M1 ld8.fill", u, 4, (s, l) -> loadHint(s) ? new Load(s, 8, Load.Increment.NONE, Load.Type.FILL) : null, M, 0, MX, 0, LD_X6, 0x1b, B19, 0);
+                add("M2 ld8.fill reg", u, 4, (s, l) -> loadHint(s) ? new Load(s, 8, Load.Increment.REGISTER, Load.Type.FILL) : null, M, 1, MX, 0, LD_X6, 0x1b);
+                add("M3 ld8.fill imm9", u, 5, (s, l) -> loadHint(s) ? new Load(s, 8, Load.Increment.IMMEDIATE, Load.Type.FILL) : null, LD_X6, 0x1b);
+                add("M4 st8.spill", u, 4, (s, l) -> storeHint(s) ? Store.spill(s, false) : null, M, 0, MX, 0, LD_X6, 0x3b, B12, 0);
+                add("M5 st8.spill imm9", u, 5, (s, l) -> storeHint(s) ? Store.spill(s, true) : null, LD_X6, 0x3b);
             }
             add("M4 st" + size + ".rel", u, 4, (s, l) -> storeHint(s) ? new Store(s, size, false, true) : null, M, 0, MX, 0, LD_X6, 0x34 + k, B12, 0);
             add("M5 st" + size + ".rel imm9", u, 5, (s, l) -> storeHint(s) ? new Store(s, size, true, true) : null, LD_X6, 0x34 + k);

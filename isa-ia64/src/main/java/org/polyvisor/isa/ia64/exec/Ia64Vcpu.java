@@ -41,7 +41,10 @@ public final class Ia64Vcpu implements Vcpu {
 
     /** Bundles between two looks at the interval timer (ITM match). */
     private static final int TIMER_POLL = 64;
-    private static final int EXTRA_BYTES = 8 + 8 * RegisterStack.PHYSICAL + 8 * 128 + 8 * 16 + 16;
+    /** Longs holding the NaT bits of {@link CpuState#gr}, 64 a long. */
+    private static final int AR_UNAT = 36;
+    private static final int NAT_WORDS = (32 + RegisterStack.PHYSICAL + 63) / 64;
+    private static final int EXTRA_BYTES = 8 + 8 * RegisterStack.PHYSICAL + 8 * 128 + 8 * 16 + 16 + 8 * NAT_WORDS + 16;
 
     private final int id;
     private final GuestMemory memory;
@@ -278,6 +281,16 @@ public final class Ia64Vcpu implements Vcpu {
         for (long v : c.bank) extra.putLong(v);
         extra.putLong(c.ivaInstalled ? 1 : 0);
         extra.putLong(c.itcOffset);
+        // NaT bits of every register and of the other r16-r31 bank (vol 1 4.4.4), and ar.unat
+        for (int w = 0; w < NAT_WORDS; w++) {
+            long bits = 0;
+            for (int i = 0; i < 64 && 64 * w + i < c.nat.length; i++) if (c.nat[64 * w + i]) bits |= 1L << i;
+            extra.putLong(bits);
+        }
+        long bankBits = 0;
+        for (int i = 0; i < 16; i++) if (c.bankNat[i]) bankBits |= 1L << i;
+        extra.putLong(bankBits);
+        extra.putLong(c.ar[AR_UNAT]);
         return new VcpuState("ia64", regs, extra.array());
     }
 
@@ -285,6 +298,8 @@ public final class Ia64Vcpu implements Vcpu {
     public void restore(VcpuState state) {
         if (!"ia64".equals(state.isa())) throw new IllegalArgumentException("not an ia64 state: " + state.isa());
         byte[] extra = state.extra();
+        long[] natWords = new long[NAT_WORDS];
+        long bankNat = 0;
         if (extra.length == EXTRA_BYTES) {
             ByteBuffer b = ByteBuffer.wrap(extra).order(ByteOrder.LITTLE_ENDIAN);
             int bof = b.getInt();
@@ -294,6 +309,9 @@ public final class Ia64Vcpu implements Vcpu {
             for (int i = 0; i < c.bank.length; i++) c.bank[i] = b.getLong();
             c.ivaInstalled = b.getLong() != 0;
             c.itcOffset = b.getLong();
+            for (int w = 0; w < NAT_WORDS; w++) natWords[w] = b.getLong();
+            bankNat = b.getLong();
+            c.ar[AR_UNAT] = b.getLong();
         }
         for (Register r : Ia64Registers.SET.all()) {
             Long v = state.registers().get(r.name());
@@ -302,6 +320,9 @@ public final class Ia64Vcpu implements Vcpu {
         }
         Long psr = state.registers().get("psr");
         if (psr != null) setRegister(Ia64Registers.PSR, psr);
+        // After the named registers, whose writes clear NaT bits; a state without the blob has no NaTs.
+        for (int i = 0; i < c.nat.length; i++) c.nat[i] = (natWords[i >>> 6] >>> (i & 63) & 1) != 0;
+        for (int i = 0; i < 16; i++) c.bankNat[i] = (bankNat >>> i & 1) != 0;
         c.alat.clear();
         tlb.flush();
         decoded.clear();

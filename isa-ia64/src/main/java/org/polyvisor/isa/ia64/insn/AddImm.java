@@ -23,7 +23,7 @@ public final class AddImm extends Insn {
 
     @Override
     public int execute(CpuState c) {
-        c.setGr(r1, imm + c.gr(r3));
+        c.setGr(r1, imm + c.gr(r3), c.nat(r3));
         return Flow.NEXT;
     }
 

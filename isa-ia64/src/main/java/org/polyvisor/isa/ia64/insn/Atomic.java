@@ -35,6 +35,9 @@ public final class Atomic extends Insn {
     @Override
     public int execute(CpuState c) {
         long mask = size == 8 ? -1L : (1L << 8 * size) - 1;
+        // A NaT address, or a NaT value to store, is a Register NaT Consumption fault (vol 3 cmpxchg, xchg, fetchadd).
+        boolean storesR2 = kind != Kind.FETCHADD_ACQ && kind != Kind.FETCHADD_REL;
+        if (c.nat(r3) || (storesR2 && c.nat(r2))) return c.natConsumption(CpuState.ISR_R | CpuState.ISR_W, text(0));
         return switch (kind) {
             case CMPXCHG_ACQ, CMPXCHG_REL -> c.memory.atomic(c.gr(r3), size, DataMemory.CMPXCHG, c.ar[AR_CCV] & mask, c.gr(r2), r1);
             case XCHG -> c.memory.atomic(c.gr(r3), size, DataMemory.XCHG, 0, c.gr(r2), r1);

@@ -31,6 +31,12 @@ public final class Compare extends Insn {
 
     @Override
     public int execute(CpuState c) {
+        if ((!immediate && c.nat(r2)) || c.nat(r3)) {
+            // A NaT source clears both targets in the normal and unc types (SDM rev 2.3 vol 3 cmp, table 2-? ctype).
+            c.setPred(p1, false);
+            c.setPred(p2, false);
+            return Flow.NEXT;
+        }
         long a = immediate ? imm8 : c.gr(r2), b = c.gr(r3);
         if (word4) { a = (int) a; b = (int) b; }
         boolean r = switch (rel) {

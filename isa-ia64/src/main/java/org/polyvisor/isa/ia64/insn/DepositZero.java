@@ -27,7 +27,7 @@ public final class DepositZero extends Insn {
     public int execute(CpuState c) {
         long src = immediate ? imm8 : c.gr(r2);
         long mask = len >= 64 ? -1L : (1L << len) - 1;
-        c.setGr(r1, (src & mask) << pos);
+        c.setGr(r1, (src & mask) << pos, !immediate && c.nat(r2));
         return Flow.NEXT;
     }
 

@@ -21,7 +21,7 @@ public final class Extend extends Insn {
     @Override
     public int execute(CpuState c) {
         long v = c.gr(r3) << (64 - bits);
-        c.setGr(r1, signed ? v >> (64 - bits) : v >>> (64 - bits));
+        c.setGr(r1, signed ? v >> (64 - bits) : v >>> (64 - bits), c.nat(r3));
         return Flow.NEXT;
     }
 

@@ -22,7 +22,7 @@ public final class Extract extends Insn {
         // A field running past bit 63 takes only the bits that exist (the manual's extr pseudo-code).
         int l = Math.min(len, 64 - pos);
         long v = c.gr(r3) << (64 - pos - l);
-        c.setGr(r1, signed ? v >> (64 - l) : v >>> (64 - l));
+        c.setGr(r1, signed ? v >> (64 - l) : v >>> (64 - l), c.nat(r3));
         return Flow.NEXT;
     }
 

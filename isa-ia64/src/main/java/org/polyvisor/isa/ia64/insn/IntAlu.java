@@ -47,7 +47,8 @@ public final class IntAlu extends Insn {
 
     @Override
     public int execute(CpuState c) {
-        c.setGr(r1, op.apply(immediate ? imm8 : c.gr(r2), c.gr(r3)));
+        // The result's NaT bit is the OR of the sources' (SDM rev 2.3 vol 1 4.4.4; vol 3 add ... pseudo-code).
+        c.setGr(r1, op.apply(immediate ? imm8 : c.gr(r2), c.gr(r3)), (!immediate && c.nat(r2)) | c.nat(r3));
         return Flow.NEXT;
     }
 

@@ -31,6 +31,7 @@ public final class MoveAr extends Insn {
 
     @Override
     public int execute(CpuState c) {
+        if (kind == Kind.TO_AR && c.nat(r2)) return c.natConsumption(0, text(0)); // vol 3 mov ar: NaT source
         switch (kind) {
             case TO_AR -> c.ar[ar] = ar == CpuState.AR_EC ? c.gr(r2) & 0x3f : c.gr(r2);
             case TO_AR_IMM -> c.ar[ar] = ar == CpuState.AR_EC ? imm8 & 0x3f : imm8;

@@ -57,6 +57,7 @@ public final class MoveArM extends Insn {
             c.setGr(r1, ar == AR_ITC ? c.itc() : c.ar[ar]);
             return Flow.NEXT;
         }
+        if (kind == Kind.TO_AR && c.nat(r2)) return c.natConsumption(0, text(0)); // vol 3 mov ar: NaT source
         long v = kind == Kind.TO_AR ? c.gr(r2) : imm8;
         boolean lazy = (c.ar[RegisterStack.AR_RSC] & 3) == 0;
         switch (ar) {

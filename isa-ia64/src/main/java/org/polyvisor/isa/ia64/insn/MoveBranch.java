@@ -17,6 +17,7 @@ public final class MoveBranch extends Insn {
 
     @Override
     public int execute(CpuState c) {
+        if (toBranch && c.nat(gr)) return c.natConsumption(0, "mov b" + b + "=r" + gr); // vol 3 mov to BR
         if (toBranch) c.br[b] = c.gr(gr);
         else c.setGr(gr, c.br[b]);
         return Flow.NEXT;

@@ -69,6 +69,7 @@ public final class MoveCr extends Insn {
             c.setGr(r1, v);
             return Flow.NEXT;
         }
+        if (c.nat(r2)) return c.natConsumption(0, text(0)); // vol 3 mov cr: NaT source
         long v = c.gr(r2);
         switch (cr) {
             case CpuState.CR_IVR, 68, 69, 70, 71 -> {

@@ -32,6 +32,7 @@ public final class MovePsr extends Insn {
         boolean privileged = kind == Kind.SSM || kind == Kind.RSM || kind == Kind.TO_PSR_L || kind == Kind.FROM_PSR;
         if (privileged && c.cpl != 0)
             return c.raise(Vector.GENERAL_EXCEPTION, Vector.GE_PRIVILEGED_OPERATION, "privileged operation: " + text(0) + " at cpl " + c.cpl);
+        if ((kind == Kind.TO_PSR_L || kind == Kind.TO_PSR_UM) && c.nat(r2)) return c.natConsumption(0, text(0)); // vol 3 mov psr
         switch (kind) {
             case SSM -> c.setPsr(c.psr | imm24);
             case RSM -> c.setPsr(c.psr & ~imm24);

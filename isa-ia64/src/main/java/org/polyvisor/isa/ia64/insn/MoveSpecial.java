@@ -27,6 +27,7 @@ public final class MoveSpecial extends Insn {
 
     @Override
     public int execute(CpuState c) {
+        if (kind == Kind.TO_PR && c.nat(r2)) return c.natConsumption(0, text(0)); // vol 3 mov pr: NaT source
         switch (kind) {
             case FROM_IP -> c.setGr(r1, c.ip);
             case FROM_PR -> c.setGr(r1, c.pr);

@@ -43,6 +43,7 @@ public final class ParallelCompare extends Insn {
     public int execute(CpuState c) {
         long a = immediate ? imm8 : againstZero ? 0 : c.gr(r2), b = c.gr(r3);
         if (word4) { a = (int) a; b = (int) b; }
+        boolean natSource = (!immediate && !againstZero && c.nat(r2)) || c.nat(r3);
         boolean r = switch (rel) {
             case EQ -> a == b;
             case NE -> a != b;
@@ -51,6 +52,8 @@ public final class ParallelCompare extends Insn {
             case GT -> a > b;
             case GE -> a >= b;
         };
+        // A NaT source: the and type clears both targets, or and or.andcm leave them (SDM rev 2.3 vol 3 cmp).
+        if (natSource) r = false;
         switch (type) {
             case AND -> { if (!r) { c.setPred(p1, false); c.setPred(p2, false); } }
             case OR -> { if (r) { c.setPred(p1, true); c.setPred(p2, true); } }

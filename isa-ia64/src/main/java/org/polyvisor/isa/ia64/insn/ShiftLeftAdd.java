@@ -17,7 +17,7 @@ public final class ShiftLeftAdd extends Insn {
 
     @Override
     public int execute(CpuState c) {
-        c.setGr(r1, (c.gr(r2) << count) + c.gr(r3));
+        c.setGr(r1, (c.gr(r2) << count) + c.gr(r3), c.nat(r2) | c.nat(r3));
         return Flow.NEXT;
     }
 

@@ -28,7 +28,7 @@ public final class ShiftVariable extends Insn {
             case SHR -> c.gr(r3) >> Math.min(shift(c.gr(r2)), 63);
             case SHR_U -> shift(c.gr(r2)) > 63 ? 0 : c.gr(r3) >>> c.gr(r2);
         };
-        c.setGr(r1, result);
+        c.setGr(r1, result, c.nat(r2) | c.nat(r3));
         return Flow.NEXT;
     }
 

@@ -19,6 +19,7 @@ public final class TestBit extends Insn {
 
     @Override
     public int execute(CpuState c) {
+        if (c.nat(r3)) { c.setPred(p1, false); c.setPred(p2, false); return Flow.NEXT; } // vol 3 tbit: NaT source
         boolean zero = ((c.gr(r3) >>> pos) & 1) == 0;
         c.setPred(p1, zero);
         c.setPred(p2, !zero);
