@@ -15,8 +15,8 @@ import org.polyvisor.spi.Vcpu;
  *     paging on), EFLAGS = 0x2 (interrupts masked), the instruction pointer at the ELF entry and the
  *     start_info address in eSI/rSI (Xen's x86 PV ABI).</li>
  * <li>HVM: the architectural reset state of the SDM (Vol. 3, 9.1.1): real mode, CS = 0xF000 (base 0xFFFF0000),
- *     IP = 0xFFF0, CR0 = 0x60000010, EDX = 0x600, EFLAGS = 0x2. The interpreter does not execute real mode
- *     yet; this is the register state an HVM firmware will start from.</li>
+ *     IP = 0xFFF0, CR0 = 0x60000010, EDX = 0x600, EFLAGS = 0x2. The interpreter executes it: the first
+ *     instruction is fetched at linear 0xFFFFFFF0.</li>
  * </ul>
  */
 public final class X86BootProtocol implements BootProtocol {
@@ -25,20 +25,15 @@ public final class X86BootProtocol implements BootProtocol {
     @Override
     public void boot(Vcpu vcpu, BootInfo info) {
         CpuState s = ((X86Vcpu) vcpu).state();
-        java.util.Arrays.fill(s.r, 0);
-        s.flags.load(0x2);
         if (info.type() == GuestType.PV) {
-            s.seg[CpuState.CS] = KERNEL_CS;
-            for (int sr : new int[] {CpuState.ES, CpuState.SS, CpuState.DS, CpuState.FS, CpuState.GS}) s.seg[sr] = KERNEL_DS;
+            java.util.Arrays.fill(s.r, 0);
+            s.flags.load(0x2);
             s.cr0 = 0x1;
+            s.resetFlat(KERNEL_CS, KERNEL_DS);
             s.rip = info.entry() & s.addressMask;
             s.r[CpuState.RSI] = info.startInfo() & s.addressMask;
         } else {
-            java.util.Arrays.fill(s.seg, 0);
-            s.seg[CpuState.CS] = 0xF000;
-            s.cr0 = 0x6000_0010L;
-            s.rip = 0xFFF0;
-            s.r[CpuState.RDX] = 0x600;
+            s.resetReal();
         }
     }
 }

@@ -13,8 +13,14 @@ public class Decoder {
     public static final int MAX_LENGTH = 15;
     public static final Entry NOP = Entry.of(Op.NOP, "nop", Operand.NONE, Operand.NONE, V, IMM_NONE, 0);
 
-    protected final OpcodeMaps maps;
-    protected final boolean longMode;
+    /** The maps of the current mode: {@link #maps64} in 64-bit mode, the IA-32 maps otherwise. */
+    protected OpcodeMaps maps;
+    private final OpcodeMaps maps64;
+    /** The decoder of a vCPU with IA-32e mode (x86_64), which may switch to 64-bit code. */
+    private final boolean capable64;
+    /** The current code: 64-bit mode, and 16-bit default operand/address size (real mode, CS.D = 0). */
+    protected boolean longMode;
+    private boolean default16;
 
     private final int[] prefixBuffer = new int[MAX_LENGTH];
     private CodeSource src;
@@ -28,11 +34,23 @@ public class Decoder {
     public Decoder() { this(IA32, false); }
 
     protected Decoder(OpcodeMaps maps, boolean longMode) {
-        this.maps = maps;
-        this.longMode = longMode;
+        this.maps64 = maps;
+        this.capable64 = longMode;
+        setCodeSize(longMode ? 8 : 4);
     }
 
-    public boolean longMode() { return longMode; }
+    /** True for the decoder of a vCPU model with 64-bit mode (it starts there). */
+    public boolean longMode() { return capable64; }
+
+    /**
+     * Selects the mode of the code that follows: {@code codeSize} 2 (real mode, 16-bit code segments), 4 (32-bit
+     * code segments and compatibility mode) or 8 (64-bit mode; only for a 64-bit capable decoder).
+     */
+    public final void setCodeSize(int codeSize) {
+        longMode = capable64 && codeSize == 8;
+        default16 = codeSize == 2;
+        maps = longMode ? maps64 : IA32;
+    }
 
     /** Decodes the instruction at {@code address} into {@code insn} (which the caller has reset or freshly made). */
     public final void decode(CodeSource source, long address, Insn insn) {
@@ -121,10 +139,10 @@ public class Decoder {
         if (in.modrm >= 0 && !modrmOperand(in)) return;
         boolean moffs = e.dst() == Operand.O || e.src() == Operand.O;
         if (isString(e.op()) || moffs || isCounted(e.op())) {
-            // These address (or count) at the address size without ModRM; outside long mode a 67 prefix makes it
+            // These address (or count) at the address size without ModRM. In 32-bit code a 67 prefix makes it
             // 16 bits, which only the moffs forms decode yet (string instructions and LOOP/JCXZ with 67: undefined).
-            if (!longMode && in.has(Insn.P_ADDRSIZE) && !moffs) { in.op = Op.UNDEFINED; in.entry = UNDEFINED; return; }
-            in.addrSize = longMode ? (in.has(Insn.P_ADDRSIZE) ? 4 : 8) : in.has(Insn.P_ADDRSIZE) ? 2 : 4;
+            if (!longMode && !default16 && in.has(Insn.P_ADDRSIZE) && !moffs) { in.op = Op.UNDEFINED; in.entry = UNDEFINED; return; }
+            in.addrSize = longMode ? (in.has(Insn.P_ADDRSIZE) ? 4 : 8) : default16 != in.has(Insn.P_ADDRSIZE) ? 2 : 4;
         }
         if (moffs) {
             long offset = readLE(in.addrSize);
@@ -177,6 +195,7 @@ public class Decoder {
         if (e.size() == B) return 1;
         if (e.size() == W) return 2;
         if (longMode && (in.rex & 8) != 0 && (e.flags() & NO_REXW) == 0) return 8;
+        if (default16) return in.has(Insn.P_OPSIZE) ? 4 : 2;
         if (in.has(Insn.P_OPSIZE)) return 2;
         return longMode && (e.flags() & D64) != 0 ? 8 : 4;
     }
@@ -185,8 +204,7 @@ public class Decoder {
     private boolean modrmOperand(Insn in) {
         int mod = in.modrm >> 6, rm = in.modrm & 7;
         if (mod == 3 || in.entry.dst() == Operand.R || in.entry.src() == Operand.R) return true;
-        boolean addr32 = longMode == in.has(Insn.P_ADDRSIZE);
-        if (!longMode && !addr32) return modrm16(in, mod, rm);
+        if (!longMode && default16 != in.has(Insn.P_ADDRSIZE)) return modrm16(in, mod, rm);
         in.addrSize = longMode && !in.has(Insn.P_ADDRSIZE) ? 8 : 4;
         int rexB = (in.rex & 1) << 3, rexX = (in.rex & 2) << 2;
         if (rm == 4) {
@@ -216,7 +234,7 @@ public class Decoder {
     /** Base and index registers of the 16-bit ModRM forms rm = 0..7 (SDM Vol. 2, Table 2-1); -1 for none. */
     private static final int[] BASE16 = {3, 3, 5, 5, 6, 7, 5, 3}, INDEX16 = {6, 7, 6, 7, -1, -1, -1, -1};
 
-    /** 16-bit addressing (an address-size prefix outside long mode): [BX+SI] ... [BX], disp16 alone for mod 0 rm 6. */
+    /** 16-bit addressing (16-bit code without 67, or 32-bit code with it): [BX+SI] ... [BX], disp16 alone for mod 0 rm 6. */
     private boolean modrm16(Insn in, int mod, int rm) {
         in.addrSize = 2;
         if (mod == 0 && rm == 6) {

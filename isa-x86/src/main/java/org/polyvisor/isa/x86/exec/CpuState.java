@@ -3,8 +3,10 @@ package org.polyvisor.isa.x86.exec;
 /**
  * The architectural state the interpreter works on: sixteen 64-bit GPRs (IA-32 uses the first eight, zero-extended
  * 32-bit values), the instruction pointer, EFLAGS, the segment selectors with their descriptor caches, the control
- * registers, GDTR/IDTR/LDTR/TR and the system-call MSRs. Of the segment bases only FS and GS take part in
- * addressing (the flat model of protected and long mode).
+ * registers, GDTR/IDTR/LDTR/TR and the system-call MSRs. The instruction pointer is the offset in CS; a linear
+ * address is offset + segment base outside 64-bit mode (real mode: selector * 16), in 64-bit mode only FS and GS
+ * add theirs. One vCPU moves between real, protected, compatibility and 64-bit mode: {@link #updateMode} derives
+ * the mode from CR0.PE, EFER.LMA and the CS/SS caches after every write to them.
  */
 public final class CpuState {
     public static final int ES = 0, CS = 1, SS = 2, DS = 3, FS = 4, GS = 5;
@@ -41,15 +43,100 @@ public final class CpuState {
     public long ldtBase, trBase, ldtLimit, trLimit;
     /** Set by STI (from IF = 0) and MOV/POP SS: external interrupts wait until the next instruction retired. */
     public boolean interruptShadow;
-    public final boolean longMode;
-    /** Masks addresses, the instruction pointer and the stack pointer to the mode's width. */
-    public final long addressMask;
+    /** True for a vCPU model with IA-32e mode (the x86_64 backend): EFER.LME may be set. */
+    public final boolean longModeCapable;
+    /**
+     * The current mode, derived by {@link #updateMode} from CR0.PE, EFER.LMA and the CS descriptor cache (SDM Vol. 3,
+     * 2.2 and 9.8): {@code longMode} is 64-bit mode (IA-32e with CS.L = 1); {@code codeSize} is the default operand
+     * and address size in bytes (2 in real mode and 16-bit code segments, 4 with CS.D = 1 or compatibility mode
+     * code, 8 in 64-bit mode); {@code addressMask} masks linear addresses and pointers to the mode's width,
+     * {@code ipMask} the instruction pointer, {@code stackSize} is the width of the stack pointer (SS.B).
+     */
+    public boolean longMode;
+    public int codeSize, stackSize;
+    public long addressMask, ipMask;
 
-    public CpuState(boolean longMode) {
-        this.longMode = longMode;
-        this.addressMask = longMode ? -1L : 0xFFFF_FFFFL;
-        this.efer = longMode ? 0x500 : 0;  // LME | LMA: the x86_64 vCPU runs in IA-32e mode from its first instruction
+    public static final long CR0_PE = 1, CR0_PG = 1L << 31, EFER_LME = 1L << 8, EFER_LMA = 1L << 10;
+    /** The flags nibble of a cached descriptor's attributes: L (64-bit code) and D/B (32-bit default). */
+    public static final int ATTR_L = 0x2000, ATTR_DB = 0x4000;
+    /** Attributes of the flat caches: 64-bit code, 32-bit code, writable data (present, DPL 0, G = 1). */
+    public static final int FLAT_CODE64 = 0xA09B, FLAT_CODE32 = 0xC09B, FLAT_DATA = 0xC093;
+
+    public CpuState(boolean longModeCapable) {
+        this.longModeCapable = longModeCapable;
+        resetFlat(0x08, 0x10);
     }
+
+    /**
+     * Flat protected mode (IA-32 model) or 64-bit mode (x86_64 model: EFER.LME|LMA, CR0.PE|PG is left to the boot
+     * protocol) at CPL 0: every segment base 0 with a 4 GiB limit, CS {@code cs} and the data segments {@code ds}.
+     */
+    public void resetFlat(int cs, int ds) {
+        efer = longModeCapable ? EFER_LME | EFER_LMA : 0;  // the x86_64 vCPU runs in IA-32e mode from its first instruction
+        cr0 |= CR0_PE;
+        for (int i = 0; i < 6; i++) {
+            seg[i] = i == CS ? cs : ds;
+            segBase[i] = 0;
+            segLimit[i] = 0xFFFF_FFFFL;
+            segAttr[i] = i == CS ? (longModeCapable ? FLAT_CODE64 : FLAT_CODE32) : FLAT_DATA;
+        }
+        updateMode();
+    }
+
+    /**
+     * The architectural RESET/INIT state (SDM Vol. 3, Table 9-1): real mode, CS = F000 with base FFFF0000, IP = FFF0,
+     * the other segments 0 with base 0, every limit FFFF, CR0 = 60000010, EFER = 0, the IVT at 0 (IDTR limit 3FF),
+     * EDX = 0x600 (the family/model/stepping signature), EFLAGS = 2.
+     */
+    public void resetReal() {
+        java.util.Arrays.fill(r, 0);
+        r[RDX] = 0x600;
+        flags.load(0x2);
+        cr0 = 0x6000_0010L;
+        cr2 = cr3 = cr4 = efer = 0;
+        for (int i = 0; i < 6; i++) {
+            seg[i] = 0;
+            segBase[i] = 0;
+            segLimit[i] = 0xFFFF;
+            segAttr[i] = i == CS ? 0x9B : 0x93;
+        }
+        seg[CS] = 0xF000;
+        segBase[CS] = 0xFFFF_0000L;
+        gdtBase = idtBase = 0;
+        gdtLimit = idtLimit = 0xFFFF;
+        idtLimit = 0x3FF;
+        ldtr = tr = 0;
+        rip = 0xFFF0;
+        updateMode();
+    }
+
+    /** True in real-address mode (CR0.PE = 0). */
+    public boolean realMode() { return (cr0 & CR0_PE) == 0; }
+
+    /** True in IA-32e mode (EFER.LMA = 1): 64-bit or compatibility mode. */
+    public boolean ia32e() { return (efer & EFER_LMA) != 0; }
+
+    /** Recomputes the mode fields after a write to CR0, EFER or CS. */
+    public void updateMode() {
+        int attr = segAttr[CS];
+        longMode = ia32e() && !realMode() && (attr & ATTR_L) != 0;
+        codeSize = longMode ? 8 : !realMode() && (attr & ATTR_DB) != 0 ? 4 : 2;
+        addressMask = longMode ? -1L : 0xFFFF_FFFFL;
+        ipMask = longMode ? -1L : codeSize == 4 ? 0xFFFF_FFFFL : 0xFFFF;
+        stackSize = longMode ? 8 : !realMode() && (segAttr[SS] & ATTR_DB) != 0 ? 4 : 2;
+    }
+
+    /** The mask of the stack pointer: 16 bits, 32 bits (SS.B = 1) or 64 bits. */
+    public long stackMask() { return mask(stackSize); }
+
+    /** Real mode (and virtual-8086) segment load: the selector, base = selector * 16, limit and attributes kept. */
+    public void loadReal(int sreg, int sel) {
+        seg[sreg] = sel & 0xFFFF;
+        segBase[sreg] = (long) (sel & 0xFFFF) << 4;
+    }
+
+    /** The base a memory operand through segment {@code sreg} adds: none in 64-bit mode except FS and GS. */
+    public long base(int sreg) { return longMode && sreg < FS ? 0 : segBase[sreg]; }
 
     /** True when {@code va} is canonical (bits 63:47 all equal); always true outside long mode. */
     public boolean canonical(long va) { return !longMode || (va << 16 >> 16) == va; }
@@ -60,8 +147,12 @@ public final class CpuState {
      */
     public boolean idtInstalled() { return idtLimit != 0; }
 
-    /** Current privilege level: the RPL bits of CS. */
-    public int cpl() { return seg[CS] & 3; }
+    /**
+     * Current privilege level: 0 in real mode, else the RPL bits of CS. (Between setting CR0.PE and the far JMP that
+     * reloads CS, a real-mode CS selector with non-zero low bits would read as that CPL; boot loaders use 0x0000 or
+     * 0x07C0 there.)
+     */
+    public int cpl() { return (cr0 & CR0_PE) == 0 ? 0 : seg[CS] & 3; }
 
     public static long mask(int size) { return size == 8 ? -1L : (1L << (size * 8)) - 1; }
 

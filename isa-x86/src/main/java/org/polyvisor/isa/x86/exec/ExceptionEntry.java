@@ -28,7 +28,7 @@ public final class ExceptionEntry {
     /** Results of {@link #raise}. */
     public static final int ENTERED = 0, TRIPLE_FAULT = 1, OUT_OF_MEMORY = 2;
 
-    private static final long TF = 1 << 8, IF = 1 << 9, NT = 1 << 14, RF = 1 << 16, VM = 1 << 17;
+    private static final long TF = 1 << 8, IF = 1 << 9, NT = 1 << 14, RF = 1 << 16, VM = 1 << 17, AC = 1 << 18;
 
     private final CpuState s;
     private final Bus bus;
@@ -76,10 +76,11 @@ public final class ExceptionEntry {
 
     /** One delivery attempt: 0 when the handler is entered, else the exception it raised (state unchanged). */
     private long enter(int vector, int errorCode, boolean hasError, int source, long returnIp) {
+        if (s.realMode()) return enterReal(vector, returnIp);
         int ext = source == SOFTWARE ? 0 : 1;
         int idtError = (vector << 3) | 2 | ext;
         int cpl = s.cpl();
-        boolean lm = s.longMode;
+        boolean lm = s.ia32e();  // 16-byte gates and 64-bit frames from 64-bit and compatibility mode alike
         int gateBytes = lm ? 16 : 8;
         if ((long) vector * gateBytes + gateBytes - 1 > s.idtLimit) return fault(GP, idtError);
         long gateAt = s.idtBase + (long) vector * gateBytes;
@@ -165,6 +166,46 @@ public final class ExceptionEntry {
         return 0;
     }
 
+    /**
+     * Real-mode delivery (SDM Vol. 3, 20.1.4): the 4-byte vector (offset, then segment) at IDTR.base + 4 * vector,
+     * #GP when it lies past IDTR.limit; FLAGS, CS and IP are pushed as words on SS:SP, IF, TF, AC and RF cleared.
+     * No error code is pushed in real mode.
+     */
+    private long enterReal(int vector, long returnIp) {
+        if (4L * vector + 3 > s.idtLimit) return fault(GP, (vector << 3) | 2);
+        long entry = bus.read((s.idtBase + 4L * vector) & 0xFFFF_FFFFL, 4);
+        if (bus.abort != null) return MEMORY;
+        long flags = s.flags.value();
+        long ssBase = s.segBase[CpuState.SS];
+        long mask = s.stackMask(), sp = s.r[CpuState.RSP] & mask;
+        long at1 = (sp - 2) & mask, at2 = (sp - 4) & mask, at3 = (sp - 6) & mask;
+        bus.write(ssBase + at1, 2, flags);
+        if (bus.abort == null) bus.write(ssBase + at2, 2, s.seg[CpuState.CS]);
+        if (bus.abort == null) bus.write(ssBase + at3, 2, returnIp);
+        if (bus.abort != null) return MEMORY;
+        s.set(CpuState.RSP, s.stackSize, at3);
+        s.loadReal(CpuState.CS, (int) (entry >>> 16));
+        s.rip = entry & 0xFFFF;
+        s.flags.load(flags & ~(IF | TF | AC | RF));
+        return 0;
+    }
+
+    /** Real-mode IRET: pops IP, CS and FLAGS at the operand size (the VM and IOPL-protected bits stay as they are). */
+    private long iretReal(int size) {
+        long ssBase = s.segBase[CpuState.SS];
+        long mask = s.stackMask(), sp = s.r[CpuState.RSP] & mask;
+        long ip = bus.read(ssBase + sp, size);
+        int sel = (int) bus.read(ssBase + ((sp + size) & mask), size) & 0xFFFF;
+        long popped = bus.read(ssBase + ((sp + 2L * size) & mask), size);
+        if (bus.abort != null) return MEMORY;
+        long writable = size == 2 ? 0x7FD5L : 0x25_7FD5L;
+        s.set(CpuState.RSP, s.stackSize, sp + 3L * size);
+        s.loadReal(CpuState.CS, sel);
+        s.rip = ip & (size == 2 ? 0xFFFF : 0xFFFF_FFFFL);
+        s.flags.load((s.flags.value() & ~writable) | (popped & writable));
+        return 0;
+    }
+
     private long push(long sp, int width, long value, long mask) {
         sp = (sp - width) & mask;
         if (bus.abort == null) bus.write(sp, width, value);
@@ -177,6 +218,7 @@ public final class ExceptionEntry {
      * and nulls the data segments the outer level may not use. Returns 0 or the exception (state unchanged).
      */
     public long iret(int size) {
+        if (s.realMode()) return iretReal(size);
         boolean lm = s.longMode;
         long mask = lm ? -1L : 0xFFFF_FFFFL;
         long sp = s.r[CpuState.RSP];

@@ -6,13 +6,16 @@ import static org.polyvisor.isa.x86.trap.Vectors.NP;
 import static org.polyvisor.isa.x86.trap.Vectors.SS;
 import static org.polyvisor.isa.x86.trap.Vectors.fault;
 
+import static org.polyvisor.isa.x86.exec.CpuState.mask;
+
 import org.polyvisor.isa.x86.trap.Descriptor;
 
 /**
  * Far JMP, far CALL and far RET in protected and IA-32e mode (SDM Vol. 2, JMP/CALL/RET "far" paths) to code
  * segments: the target descriptor checks (conforming: DPL <= CPL; non-conforming: RPL <= CPL and DPL = CPL), and
  * for RET to an outer level the stack segment checks. Call gates and task switches are not supported (#GP on the
- * selector). Each returns 0 or an exception as a value and changes nothing when it faults.
+ * selector). In IA-32e mode the target may be 64-bit (L = 1) or compatibility-mode (L = 0) code; in real mode
+ * CS is loaded as a paragraph. Each returns 0 or an exception as a value and changes nothing when it faults.
  */
 final class FarTransfers {
     private final CpuState s;
@@ -23,6 +26,11 @@ final class FarTransfers {
 
     /** Checks a JMP/CALL target; on success loads CS (RPL = CPL) and the instruction pointer. */
     long jump(int sel, long offset) {
+        if (s.realMode()) {  // real mode: CS = sel with base sel * 16, no descriptor
+            s.loadReal(CpuState.CS, sel);
+            s.rip = offset & 0xFFFF_FFFFL;
+            return 0;
+        }
         int cpl = s.cpl();
         if ((sel & 0xFFFC) == 0) return fault(GP, 0);
         long at = segments.address(sel);
@@ -31,7 +39,7 @@ final class FarTransfers {
         if (bus.abort != null) return MEMORY;
         boolean ok = Descriptor.code(cs) && (Descriptor.conforming(cs) ? Descriptor.dpl(cs) <= cpl
                 : (sel & 3) <= cpl && Descriptor.dpl(cs) == cpl);
-        if (!ok || (s.longMode && !Descriptor.longCode(cs))) return fault(GP, Segments.selectorError(sel, 0));
+        if (!ok || (s.ia32e() && Descriptor.invalidIa32eCode(cs))) return fault(GP, Segments.selectorError(sel, 0));
         if (!Descriptor.present(cs)) return fault(NP, Segments.selectorError(sel, 0));
         segments.loadCode(sel, cs, cpl);
         s.rip = offset & s.addressMask;
@@ -40,10 +48,17 @@ final class FarTransfers {
 
     /** RET far (with {@code release} bytes of parameters): same level, or an outer one with SS:ESP popped too. */
     long ret(int size, long release) {
-        long mask = s.addressMask, sp = s.r[CpuState.RSP];
-        long ip = bus.read(sp, size);
-        int sel = (int) bus.read((sp + size) & mask, size) & 0xFFFF;
+        long mask = s.stackMask(), sp = s.r[CpuState.RSP] & mask;
+        long ssBase = s.longMode ? 0 : s.segBase[CpuState.SS];
+        long ip = bus.read(ssBase + sp, size);
+        int sel = (int) bus.read(ssBase + ((sp + size) & mask), size) & 0xFFFF;
         if (bus.abort != null) return MEMORY;
+        if (s.realMode()) {
+            s.loadReal(CpuState.CS, sel);
+            s.rip = ip & mask(size);
+            s.set(CpuState.RSP, s.stackSize, sp + 2L * size + release);
+            return 0;
+        }
         int cpl = s.cpl(), rpl = sel & 3;
         if ((sel & 0xFFFC) == 0) return fault(GP, 0);
         if (rpl < cpl) return fault(GP, Segments.selectorError(sel, 0));
@@ -52,7 +67,7 @@ final class FarTransfers {
         long cs = segments.read(at);
         if (bus.abort != null) return MEMORY;
         boolean dplOk = Descriptor.conforming(cs) ? Descriptor.dpl(cs) <= rpl : Descriptor.dpl(cs) == rpl;
-        if (!Descriptor.code(cs) || !dplOk || (s.longMode && !Descriptor.longCode(cs))) return fault(GP, Segments.selectorError(sel, 0));
+        if (!Descriptor.code(cs) || !dplOk || (s.ia32e() && Descriptor.invalidIa32eCode(cs))) return fault(GP, Segments.selectorError(sel, 0));
         if (!Descriptor.present(cs)) return fault(NP, Segments.selectorError(sel, 0));
         long after = (sp + 2L * size + release) & mask;
         if (rpl == cpl) {

@@ -28,7 +28,6 @@ public final class Interpreter {
     private final Bus bus;
     private final TrapModel traps;
     private final CodeSource code;
-    private final long ipMask;
     private final Cpuid cpuid;
     private final Segments segments;
     private final ExceptionEntry entry;
@@ -41,7 +40,6 @@ public final class Interpreter {
 
     public Interpreter(CpuState state, Bus bus, TrapModel traps, CodeSource code, Cpuid cpuid) {
         this.s = state; this.f = state.flags; this.bus = bus; this.traps = traps; this.code = code; this.cpuid = cpuid;
-        this.ipMask = state.addressMask;
         this.segments = new Segments(state, bus);
         this.entry = new ExceptionEntry(state, bus, segments);
         this.system = new SystemInstructions(state, bus);
@@ -72,7 +70,7 @@ public final class Interpreter {
     /** Raises the exception value {@code f} of a system helper; {@link Vectors#MEMORY} becomes the bus's exit. */
     private int raiseFault(long f, long pc) {
         if (f == Vectors.MEMORY) return abort();
-        if (f == SystemInstructions.UNSUPPORTED) return fault(new VcpuExit.Fault("control register write needs paging or real mode, which are not implemented", pc));
+        if (f == SystemInstructions.UNSUPPORTED) return fault(new VcpuExit.Fault("control register write not supported", pc));
         int v = Vectors.vectorOf(f), e = Vectors.errorOf(f);
         boolean hasError = Vectors.pushesErrorCode(v);
         return raise(v, e, hasError, ExceptionEntry.EXCEPTION, pc, pc, traps.exception(v, e, pc));
@@ -80,6 +78,7 @@ public final class Interpreter {
 
     public int execute(Insn in, long pc) {
         bus.pc = pc;
+        long ipMask = s.ipMask;
         long next = (pc + in.length) & ipMask;
         if ((in.prefixes & Insn.P_LOCK) != 0 && !lockable(in)) return undefined(in, pc, in.length);
         int r;
@@ -87,7 +86,7 @@ public final class Interpreter {
             case ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, TEST -> r = alu(in, next);
             case MOV -> r = mov(in, next);
             case MOVZX, MOVSX, MOVSXD -> r = movExtend(in, next);
-            case LEA -> { s.set(in.dstReg, in.opSize, ea(in, next)); r = NEXT; }
+            case LEA -> { s.set(in.dstReg, in.opSize, offset(in, next)); r = NEXT; }
             case XCHG -> r = xchg(in, next);
             case CBW -> { int h = in.opSize / 2; s.set(0, in.opSize, signExtend(s.get(0, h), h)); r = NEXT; }
             case CWD -> { long a = s.get(0, in.opSize); s.set(2, in.opSize, signExtend(a, in.opSize) >> 63); r = NEXT; }
@@ -120,7 +119,7 @@ public final class Interpreter {
             case RET -> {
                 long target = pop(in.opSize);
                 if (bus.abort != null) return abort();
-                if (in.hasImm) s.r[CpuState.RSP] = (s.r[CpuState.RSP] + in.imm) & s.addressMask;
+                if (in.hasImm) s.set(CpuState.RSP, s.stackSize, s.r[CpuState.RSP] + in.imm);
                 next = target & ipMask;
                 r = NEXT;
             }
@@ -469,14 +468,25 @@ public final class Interpreter {
      * The linear address of the memory operand: the offset plus, for an FS or GS override, that segment's base.
      * Other segment bases are cached but not applied (flat model; real mode is not executed yet).
      */
-    long ea(Insn in, long next) {
+    /** The effective address (the offset in its segment) of the memory operand, at the address size. */
+    private long offset(Insn in, long next) {
         long a = in.disp;
         if (in.base >= 0) a += s.r[in.base];
         if (in.index >= 0) a += s.r[in.index] << in.scaleShift;
         if (in.ripRelative) a += next;
-        if (in.addrSize == 2) a &= 0xFFFF;
-        if (in.segment >= CpuState.FS) a += s.segBase[in.segment];  // only the FS and GS bases apply (flat model)
-        return in.addrSize == 8 ? a : a & 0xFFFF_FFFFL;
+        return in.addrSize == 8 ? a : in.addrSize == 2 ? a & 0xFFFF : a & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * The linear address of the memory operand: the offset plus the segment base (the override, else SS for a
+     * rBP/rSP base, else DS). In 64-bit mode only FS and GS add a base; outside it every base applies (real mode
+     * selector * 16, the descriptor's base in protected mode).
+     */
+    long ea(Insn in, long next) {
+        long a = offset(in, next);
+        int sreg = in.segment >= 0 ? in.segment : in.base == CpuState.RSP || in.base == CpuState.RBP ? CpuState.SS : CpuState.DS;
+        if (s.longMode) return sreg >= CpuState.FS ? a + s.segBase[sreg] : a;
+        return (a + s.segBase[sreg]) & 0xFFFF_FFFFL;
     }
 
     private long read(Insn in, int kind, int reg, int size, long next) {
@@ -750,19 +760,22 @@ public final class Interpreter {
     }
 
     private boolean push(long v, int size) {
-        long sp = (s.r[CpuState.RSP] - size) & s.addressMask;
-        bus.write(sp, size, v);
+        long sp = (s.r[CpuState.RSP] - size) & s.stackMask();
+        bus.write(stackLinear(sp), size, v);
         if (bus.abort != null) return false;
-        s.set(CpuState.RSP, s.longMode ? 8 : 4, sp);
+        s.set(CpuState.RSP, s.stackSize, sp);
         return true;
     }
 
     private long pop(int size) {
-        long sp = s.r[CpuState.RSP];
-        long v = bus.read(sp, size);
-        if (bus.abort == null) s.set(CpuState.RSP, s.longMode ? 8 : 4, (sp + size) & s.addressMask);
+        long sp = s.r[CpuState.RSP] & s.stackMask();
+        long v = bus.read(stackLinear(sp), size);
+        if (bus.abort == null) s.set(CpuState.RSP, s.stackSize, (sp + size) & s.stackMask());
         return v;
     }
+
+    /** The linear address of stack offset {@code sp}: SS's base applies outside 64-bit mode. */
+    private long stackLinear(long sp) { return s.longMode ? sp : (sp + s.segBase[CpuState.SS]) & 0xFFFF_FFFFL; }
 
     private int pushOp(Insn in, long next) {
         long v = read(in, in.srcKind, in.srcReg, in.opSize, next);

@@ -11,8 +11,9 @@ import org.polyvisor.isa.x86.trap.Descriptor;
 /**
  * Segment register and system register loads with the descriptor checks of the SDM (Vol. 2, MOV, LLDT, LTR;
  * Vol. 3, 5.5-5.10): a failing check returns the exception as a value ({@link org.polyvisor.isa.x86.trap.Vectors#fault})
- * with the selector error code, and changes nothing. Addresses stay flat: the caches hold base, limit and
- * attributes, and of the bases only FS and GS take part in address computation.
+ * with the selector error code, and changes nothing. The caches hold base, limit and attributes; every base takes
+ * part in address computation outside 64-bit mode (there only FS and GS), limits are not checked. A load of CS or
+ * SS recomputes the mode ({@link CpuState#updateMode}: CS.D/L, SS.B).
  */
 public final class Segments {
     private final CpuState s;
@@ -59,6 +60,7 @@ public final class Segments {
         s.segBase[sreg] = Descriptor.base(raw);
         s.segLimit[sreg] = Descriptor.limit(raw);
         s.segAttr[sreg] = Descriptor.attributes(raw);
+        if (sreg == CpuState.CS || sreg == CpuState.SS) s.updateMode();
     }
 
     /** A null selector in a segment register: unusable, base 0 (as Intel parts do for FS and GS too). */
@@ -67,6 +69,7 @@ public final class Segments {
         s.segBase[sreg] = 0;
         s.segLimit[sreg] = 0;
         s.segAttr[sreg] = 0;
+        if (sreg == CpuState.SS) s.updateMode();
     }
 
     /**
@@ -75,9 +78,8 @@ public final class Segments {
      */
     public long loadData(int sreg, int sel) {
         sel &= 0xFFFF;
-        if ((s.cr0 & 1) == 0) {
-            s.seg[sreg] = sel;
-            s.segBase[sreg] = (long) sel << 4;
+        if (s.realMode()) {
+            s.loadReal(sreg, sel);
             return 0;
         }
         int cpl = s.cpl(), rpl = sel & 3;

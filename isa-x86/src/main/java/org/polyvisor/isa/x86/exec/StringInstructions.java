@@ -16,6 +16,10 @@ final class StringInstructions {
      * One iteration of MOVS/STOS/LODS/CMPS/SCAS. With REP each iteration retires on its own and the instruction
      * stays at its pc until rCX runs out (or, for CMPS/SCAS, ZF ends it), so budgets stay exact.
      */
+    private static long linear(CpuState s, int sreg, long offset) {
+        return s.longMode ? offset + s.base(sreg) : (offset + s.segBase[sreg]) & 0xFFFF_FFFFL;
+    }
+
     static int step(Insn in, CpuState s, Bus bus) {
         LazyFlags f = s.flags;
         int size = in.opSize, as = in.addrSize;
@@ -23,30 +27,32 @@ final class StringInstructions {
         if (rep && s.get(CpuState.RCX, as) == 0) return DONE;
         long step = (f.value() & LazyFlags.DF) != 0 ? -size : size;
         long si = s.get(CpuState.RSI, as), di = s.get(CpuState.RDI, as);
+        // rSI addresses DS (or the override), rDI always ES; segment bases apply outside 64-bit mode.
+        long siAt = linear(s, in.segment >= 0 ? in.segment : CpuState.DS, si), diAt = linear(s, CpuState.ES, di);
         switch (in.op) {
             case MOVS -> {
-                long v = bus.read(si, size);
+                long v = bus.read(siAt, size);
                 if (bus.abort != null) return FAULT;
-                bus.write(di, size, v);
+                bus.write(diAt, size, v);
                 if (bus.abort != null) return FAULT;
                 s.set(CpuState.RSI, as, si + step);
                 s.set(CpuState.RDI, as, di + step);
             }
             case STOS -> {
-                bus.write(di, size, s.get(CpuState.RAX, size));
+                bus.write(diAt, size, s.get(CpuState.RAX, size));
                 if (bus.abort != null) return FAULT;
                 s.set(CpuState.RDI, as, di + step);
             }
             case LODS -> {
-                long v = bus.read(si, size);
+                long v = bus.read(siAt, size);
                 if (bus.abort != null) return FAULT;
                 s.set(CpuState.RAX, size, v);
                 s.set(CpuState.RSI, as, si + step);
             }
             default -> {  // CMPS compares [rSI] with [rDI]; SCAS compares rAX with [rDI]
-                long a = in.op == Op.CMPS ? bus.read(si, size) : s.get(CpuState.RAX, size);
+                long a = in.op == Op.CMPS ? bus.read(siAt, size) : s.get(CpuState.RAX, size);
                 if (bus.abort != null) return FAULT;
-                long b = bus.read(di, size);
+                long b = bus.read(diAt, size);
                 if (bus.abort != null) return FAULT;
                 f.set(LazyFlags.SUB, size, a, b, (a - b) & mask(size));
                 if (in.op == Op.CMPS) s.set(CpuState.RSI, as, si + step);

@@ -30,6 +30,7 @@ final class SystemCalls {
         s.segBase[sreg] = 0;
         s.segLimit[sreg] = 0xFFFF_FFFFL;
         s.segAttr[sreg] = attr | ((sel & 3) << 5);
+        if (sreg == CpuState.CS || sreg == CpuState.SS) s.updateMode();
     }
 
     /** The value of the last successful {@link #rdmsr}. */
@@ -44,7 +45,7 @@ final class SystemCalls {
             case SYSENTER_EIP -> value = s.sysenterEip;
             case EFER -> value = s.efer;
             default -> {
-                if (!s.longMode) return fault(GP, 0);
+                if (!s.longModeCapable) return fault(GP, 0);  // the IA-32e MSRs exist in every mode of a 64-bit model
                 switch (msr) {
                     case STAR -> value = s.star;
                     case LSTAR -> value = s.lstar;
@@ -69,13 +70,16 @@ final class SystemCalls {
             case SYSENTER_EIP -> { if (!s.canonical(v)) return fault(GP, 0); s.sysenterEip = v; }
             case EFER -> {
                 if ((v & ~(EFER_SCE | EFER_LME | EFER_LMA | EFER_NXE)) != 0) return fault(GP, 0);
-                if (s.longMode && (v & EFER_LME) == 0) return fault(GP, 0);  // cannot leave IA-32e mode with paging on
-                if (!s.longMode && (v & EFER_LME) != 0) return fault(GP, 0);  // this vCPU model has no long mode
-                s.efer = (v & ~EFER_LMA) | (s.longMode ? EFER_LMA : 0);
+                if (!s.longModeCapable && (v & EFER_LME) != 0) return fault(GP, 0);  // this vCPU model has no long mode
+                if (s.longMode && (v & EFER_LME) == 0) return fault(GP, 0);  // cannot leave IA-32e mode from 64-bit code
+                boolean paging = (s.cr0 & CpuState.CR0_PG) != 0;
+                if (paging && ((v ^ s.efer) & EFER_LME) != 0) return fault(GP, 0);  // LME changes only with paging off
+                s.efer = (v & ~EFER_LMA) | (s.efer & EFER_LMA);  // LMA is read-only: CR0.PG sets it
+                s.updateMode();
                 bus.flushTlb();
             }
             default -> {
-                if (!s.longMode) return fault(GP, 0);
+                if (!s.longModeCapable) return fault(GP, 0);  // the IA-32e MSRs exist in every mode of a 64-bit model
                 boolean address = msr == LSTAR || msr == CSTAR || msr == FS_BASE || msr == GS_BASE || msr == KERNEL_GS_BASE;
                 if (address && !s.canonical(v)) return fault(GP, 0);
                 switch (msr) {

@@ -8,7 +8,7 @@ import static org.polyvisor.isa.x86.trap.Vectors.fault;
 /**
  * LGDT/LIDT/SGDT/SIDT and MOV to and from the control registers (SDM Vol. 2 pages of those names). Each returns 0,
  * an exception as a value ({@link org.polyvisor.isa.x86.trap.Vectors#fault}), {@link org.polyvisor.isa.x86.trap.Vectors#MEMORY}
- * or {@link #UNSUPPORTED} for a mode this interpreter cannot run yet (paging, real mode), and changes nothing
+ * or {@link #UNSUPPORTED} (no longer returned by CR0 writes: real mode runs), and changes nothing
  * when it does not return 0.
  */
 final class SystemInstructions {
@@ -86,10 +86,16 @@ final class SystemInstructions {
                 if ((v & ~CR0_DEFINED) != 0) return fault(GP, 0);
                 if ((v & CR0_PG) != 0 && (v & CR0_PE) == 0) return fault(GP, 0);
                 if ((v & CR0_NW) != 0 && (v & CR0_CD) == 0) return fault(GP, 0);
+                boolean lme = (s.efer & CpuState.EFER_LME) != 0;
                 if (s.longMode && (v & (CR0_PG | CR0_PE)) != (CR0_PG | CR0_PE) && (s.cr0 & CR0_PG) != 0) return fault(GP, 0);
-                if (s.longMode && (v & CR0_PG) != 0 && (s.cr4 & CR4_PAE) == 0) return fault(GP, 0);
-                if (!s.longMode && (v & CR0_PE) == 0) return UNSUPPORTED;
+                if (lme && (v & CR0_PG) != 0 && (s.cr4 & CR4_PAE) == 0) return fault(GP, 0);
+                long oldCr0 = s.cr0;
                 s.cr0 = v | CR0_ET;
+                // EFER.LMA follows LME once paging is on (SDM Vol. 3, 10.8.5): entering or leaving IA-32e mode.
+                // (Only a PG transition moves LMA: the PV x86_64 vCPU starts in IA-32e mode with PG = 0.)
+                long pgChange = (v ^ oldCr0) & CR0_PG;
+                if (pgChange != 0) s.efer = lme && (v & CR0_PG) != 0 ? s.efer | CpuState.EFER_LMA : s.efer & ~CpuState.EFER_LMA;
+                s.updateMode();
                 bus.flushTlb();
             }
             case 2 -> s.cr2 = s.longMode ? v : v & 0xFFFF_FFFFL;

@@ -39,6 +39,8 @@ public class X86Vcpu implements Vcpu {
     private final CodeSource fetch = this::fetchByte;
 
     private long retired;
+    /** The code size the decoded-instruction cache was filled for; a mode switch empties the cache. */
+    private int decodedCodeSize;
     private long curGfn = -1;
     private Object[] curSlots;
 
@@ -59,6 +61,13 @@ public class X86Vcpu implements Vcpu {
         this.bus = new Bus(memory, tlb, decoded, mmu, state);
         this.interpreter = new Interpreter(state, bus, traps, fetch, new Cpuid(decoder.longMode(), id));
         this.state.clock = clock;
+        this.decodedCodeSize = state.codeSize;
+    }
+
+    /** INIT/RESET: the architectural reset state (real mode at F000:FFF0, {@link CpuState#resetReal}). */
+    public void reset() {
+        state.resetReal();
+        bus.flushTlb();
     }
 
     /** The architectural state, for the boot protocol of this module. */
@@ -163,8 +172,15 @@ public class X86Vcpu implements Vcpu {
     /** The decoded instruction at {@code pc}, from the page cache or freshly decoded; null when it cannot be fetched. */
     private Insn fetchDecoded(long pc) {
         fetchFaultCode = -1;
-        long gpa = fetchAddress(pc);
-        if (gpa < 0) { faultAddress = pc; return null; }
+        if (state.codeSize != decodedCodeSize) {  // real/protected/long mode switch: decode afresh in the new mode
+            decodedCodeSize = state.codeSize;
+            decoder.setCodeSize(decodedCodeSize);
+            decoded.clear();
+            curGfn = -1;
+        }
+        long linear = state.longMode ? pc : (pc + state.segBase[CpuState.CS]) & 0xFFFF_FFFFL;
+        long gpa = fetchAddress(linear);
+        if (gpa < 0) { faultAddress = linear; return null; }
         long gfn = gpa >>> 12;
         if (gfn != curGfn) {
             curSlots = decoded.slots(gfn);
@@ -174,9 +190,9 @@ public class X86Vcpu implements Vcpu {
         Insn in = (Insn) curSlots[slot];
         if (in != null) return in;
         in = new Insn();
-        decoder.decode(fetch, pc, in);
+        decoder.decode(fetch, linear, in);
         if (in.truncated) { faultAddress = in.faultAddress; return null; }
-        long lastGpa = fetchAddress(pc + in.length - 1);
+        long lastGpa = fetchAddress(linear + in.length - 1);
         if (lastGpa >>> 12 != gfn) decoded.slots(lastGpa >>> 12);  // stores into the tail page must invalidate too
         curSlots[slot] = in;
         return in;
@@ -240,7 +256,11 @@ public class X86Vcpu implements Vcpu {
         if (number >= 0 && number < g) state.r[number] = value & m;
         else if (number == layout.pc()) state.rip = value & m;
         else if (number == layout.flags()) state.flags.load(value & 0xFFFF_FFFFL);
-        else if (number >= layout.segment(0) && number < layout.segment(0) + 6) state.seg[number - layout.segment(0)] = (int) value & 0xFFFF;
+        else if (number >= layout.segment(0) && number < layout.segment(0) + 6) {
+            int sreg = number - layout.segment(0);
+            if (state.realMode()) state.loadReal(sreg, (int) value);  // real mode: the base follows (selector * 16)
+            else state.seg[sreg] = (int) value & 0xFFFF;
+        }
         else if (number == layout.cr0()) state.cr0 = value & 0xFFFF_FFFFL;
         else if (!setSystem(number, value)) throw new IllegalArgumentException(isa + ": no register number " + number);
     }

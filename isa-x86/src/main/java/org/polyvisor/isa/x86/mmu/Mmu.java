@@ -41,7 +41,7 @@ public final class Mmu {
             global = false;
             return s.longMode ? va : va & 0xFFFF_FFFFL;
         }
-        PageWalk w = s.longMode ? fourLevel : (s.cr4 & CR4_PAE) != 0 ? pae : paging32;
+        PageWalk w = s.ia32e() ? fourLevel : (s.cr4 & CR4_PAE) != 0 ? pae : paging32;
         long gpa = w.walk(s.longMode ? va : va & 0xFFFF_FFFFL, access, user);
         if (gpa < 0) errorCode = w.errorCode; else global = w.global;
         return gpa;

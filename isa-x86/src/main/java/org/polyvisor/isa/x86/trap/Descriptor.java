@@ -35,6 +35,15 @@ public final class Descriptor {
 
     public static boolean longCode(long raw) { return ((raw >>> 53) & 1) != 0; }
 
+    /** D/B: a 32-bit code segment (or a 32-bit stack). */
+    public static boolean big(long raw) { return ((raw >>> 54) & 1) != 0; }
+
+    /**
+     * True for a code descriptor that IA-32e mode cannot run: L = 1 together with D = 1 (reserved). L = 1 enters
+     * 64-bit mode, L = 0 compatibility mode (SDM Vol. 3, 5.2.1).
+     */
+    public static boolean invalidIa32eCode(long raw) { return longCode(raw) && big(raw); }
+
     public static boolean granular(long raw) { return ((raw >>> 55) & 1) != 0; }
 
     public static boolean code(long raw) { return !system(raw) && (type(raw) & 8) != 0; }

@@ -34,6 +34,33 @@ public final class Machine implements AutoCloseable {
         set(isa.wordBits() == 64 ? "rsp=" + STACK : "esp=" + STACK);
     }
 
+    private Machine(IsaProvider isa, FlatGuestMemory memory, Vcpu cpu) {
+        this.isa = isa;
+        this.memory = memory;
+        this.cpu = cpu;
+    }
+
+    /**
+     * A vCPU booted HVM (the architectural reset state, real mode) on the same 1 MiB, then sent to {@code cs:ip}
+     * by a real-mode CS load (base cs * 16), as a BIOS jumps to a boot sector; {@code codeHex} is placed there.
+     */
+    public static Machine realMode(IsaProvider isa, int cs, long ip, String codeHex) {
+        FlatGuestMemory memory = new FlatGuestMemory(ByteOrder.LITTLE_ENDIAN, 0, 1 << 20).withMmio(MMIO, 0x1000);
+        memory.load(cs * 16L + ip, HexFormat.of().parseHex(codeHex.replace(" ", "")));
+        Vcpu cpu = isa.createVcpu(new VcpuConfig(memory, 0, GuestType.HVM, () -> 0));
+        isa.bootProtocol().boot(cpu, new BootInfo(GuestType.HVM, 0, 0, 0, 1 << 20, 0));
+        Machine m = new Machine(isa, memory, cpu);
+        cpu.setRegister(m.reg("cs"), cs);
+        cpu.setPc(ip);
+        return m;
+    }
+
+    /** Places the bytes {@code hex} at guest-physical {@code address}. */
+    public Machine load(long address, String hex) {
+        memory.load(address, HexFormat.of().parseHex(hex.replace(" ", "")));
+        return this;
+    }
+
     public int reg(String name) {
         return isa.registers().byName(name).map(Register::number)
                 .orElseThrow(() -> new IllegalArgumentException(isa.id() + ": no register " + name));

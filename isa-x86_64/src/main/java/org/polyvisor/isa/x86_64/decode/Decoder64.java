@@ -11,7 +11,8 @@ import org.polyvisor.isa.x86.decode.OpcodeMaps;
 /**
  * The IA-32 decoder in 64-bit mode (IA-32e, CS.L = 1): the base decoder does REX, 64-bit addressing and
  * RIP-relative operands when {@code longMode} is on; this class patches the cells of the opcode maps that long
- * mode changes (SDM Vol. 2, Appendix A: the "i64"/"o64" marks).
+ * mode changes (SDM Vol. 2, Appendix A: the "i64"/"o64" marks). {@code setCodeSize(2 or 4)} switches it to the
+ * IA-32 maps for real, protected and compatibility-mode code of the same vCPU.
  */
 public final class Decoder64 extends Decoder {
     private static final OpcodeMaps LONG_MODE = patch(OpcodeMaps.ia32().copy());
@@ -20,10 +21,10 @@ public final class Decoder64 extends Decoder {
 
     private static final Entry SWAPGS = Entry.of(Op.SWAPGS, "swapgs", NONE, NONE, V, IMM_NONE, 0);
 
-    /** SWAPGS (0F 01 F8) exists only in 64-bit mode. */
+    /** SWAPGS (0F 01 F8) exists only in 64-bit mode (not in compatibility mode). */
     @Override
     protected Entry registerForm01(int modrm) {
-        return modrm == 0xF8 ? SWAPGS : super.registerForm01(modrm);
+        return modrm == 0xF8 && longMode ? SWAPGS : super.registerForm01(modrm);
     }
 
     private static OpcodeMaps patch(OpcodeMaps m) {
