@@ -2,7 +2,9 @@
 # Regenerates the objdump conformance corpus of the ppc backend: each <name>.S listed below is written by the
 # Python generator embedded here, assembled with GNU as (powerpc-linux-gnu), flattened to <name>.bin, and
 # disassembled with `objdump -D -b binary -m powerpc -EB` into <name>.objdump (listing lines only, headers
-# stripped). The JUnit test PpcObjdumpConformanceTest compares the Java disassembler with these files.
+# stripped). The "random" corpus has no .S: the generator writes random.bin directly (every decode pattern with its
+# free fields random), keeps the words objdump decodes, and commits random.bin.gz and random.objdump.gz.
+# The JUnit test PpcObjdumpConformanceTest compares the Java disassembler with these files.
 # Usage: src/test/resources/conformance/objdump/generate.sh      (needs binutils-powerpc-linux-gnu, binutils-multiarch)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -202,17 +204,220 @@ for nb in range(32):
     L += [f".long 0x{x31(597, (nb * 7) % 32, (nb * 3 + 1) % 32, nb):08x}", f".long 0x{x31(725, (nb * 5) % 32, nb % 2 * 9, nb):08x}"]
 for rt, ra, rb in [(5, 6, 7), (0, 0, 0), (31, 0, 4), (3, 31, 31), (5, 5, 5)]:
     L += [f".long 0x{x31(533, rt, ra, rb):08x}", f".long 0x{x31(661, rt, ra, rb):08x}"]
+# lswi with RA = RT, and with RA inside the loaded range: objdump calls only the first invalid (prints POWER's lsi)
+for rt, ra, nb in [(5, 5, 8), (0, 0, 0), (3, 4, 8), (30, 0, 16)]:
+    L.append(f".long 0x{x31(597, rt, ra, nb):08x}")
 for bf in range(8):
     L.append(f"mcrxr {bf}")
 for word in [0x7ca63cab, 0x7ca63d2b, 0x7d800401, 0x7d800c00, 0x7d900400]:
     L.append(f".long 0x{word:08x}")
 write("string", L)
 
+# --- float: floating-point loads and stores (D, X, update forms; invalid update forms with RA = 0) and moves
+L = []
+for op in ["lfs", "lfsu", "lfd", "lfdu", "stfs", "stfsu", "stfd", "stfdu"]:
+    for frt, ra in [(0, 1), (31, 30), (1, 31), (5, 5)]:
+        for d in simm:
+            L.append(f"{op} {frt},{d}({ra})")
+    if not op.endswith("u"):
+        L.append(f"{op} 3,8(0)")
+    primary = {"lfs": 48, "lfsu": 49, "lfd": 50, "lfdu": 51, "stfs": 52, "stfsu": 53, "stfd": 54, "stfdu": 55}[op]
+    L.append(f".long 0x{primary << 26 | 3 << 21 | 8:08x}")   # RA = 0: invalid for the update forms
+for op in ["lfsx", "lfsux", "lfdx", "lfdux", "stfsx", "stfsux", "stfdx", "stfdux"]:
+    for frt, ra, rb in [(3, 4, 5), (31, 30, 29), (0, 1, 2), (5, 5, 0)]:
+        L.append(f"{op} {frt},{ra},{rb}")
+    xo = {"lfsx": 535, "lfsux": 567, "lfdx": 599, "lfdux": 631, "stfsx": 663, "stfsux": 695, "stfdx": 727, "stfdux": 759}[op]
+    L.append(f".long 0x{31 << 26 | 3 << 21 | 0 << 16 | 5 << 11 | xo << 1:08x}")   # RA = 0 (invalid for update)
+    L.append(f".long 0x{31 << 26 | 3 << 21 | 4 << 16 | 5 << 11 | xo << 1 | 1:08x}")   # Rc = 1: reserved
+for op in ["fmr", "fneg", "fabs", "fnabs"]:
+    for sfx in ["", "."]:
+        for frt, frb in [(0, 0), (1, 2), (31, 30), (7, 7)]:
+            L.append(f"{op}{sfx} {frt},{frb}")
+    xo = {"fmr": 72, "fneg": 40, "fabs": 264, "fnabs": 136}[op]
+    L.append(f".long 0x{63 << 26 | 1 << 21 | 1 << 16 | 2 << 11 | xo << 1:08x}")   # RA reserved
+for bf in range(8):
+    for fra, frb in [(6, 7), (0, 31), (31, 0)]:
+        L += [f"fcmpu {bf},{fra},{frb}", f"fcmpo {bf},{fra},{frb}"]
+for frt in [0, 5, 31]:
+    L += [f"mffs {frt}", f"mffs. {frt}"]
+for flm in [0, 1, 0x80, 0xff, 0x5a]:
+    L += [f"mtfsf {flm},7", f"mtfsf. {flm},0"]
+# fcmpu with reserved bits 9-10 or 31 set (mffs with RA set and mtfsf with L or W set are later Power ISA forms,
+# mffsce and mtfsf FLM,FRB,L,W, that objdump decodes and the 750 does not: left out)
+for word in [0xfc263800, 0xfc063801]:
+    L.append(f".long 0x{word:08x}")
+write("float", L)
+
+# --- random: every pattern the backend decodes (mask, match as in decode/PpcPatterns.java), its free bits filled
+# from a seeded generator; words objdump prints as .long are dropped after disassembly (see below)
+import random
+PATTERNS = [
+    ("twi", 0xfc000000, 0x0c000000),
+    ("mulli", 0xfc000000, 0x1c000000),
+    ("subfic", 0xfc000000, 0x20000000),
+    ("addic", 0xfc000000, 0x30000000),
+    ("addic_rc", 0xfc000000, 0x34000000),
+    ("addi", 0xfc000000, 0x38000000),
+    ("addis", 0xfc000000, 0x3c000000),
+    ("ori", 0xfc000000, 0x60000000),
+    ("oris", 0xfc000000, 0x64000000),
+    ("xori", 0xfc000000, 0x68000000),
+    ("xoris", 0xfc000000, 0x6c000000),
+    ("andi_rc", 0xfc000000, 0x70000000),
+    ("andis_rc", 0xfc000000, 0x74000000),
+    ("cmpli", 0xfc400000, 0x28000000),
+    ("cmpi", 0xfc400000, 0x2c000000),
+    ("lwz", 0xfc000000, 0x80000000),
+    ("lwzu", 0xfc000000, 0x84000000),
+    ("lbz", 0xfc000000, 0x88000000),
+    ("lbzu", 0xfc000000, 0x8c000000),
+    ("stw", 0xfc000000, 0x90000000),
+    ("stwu", 0xfc000000, 0x94000000),
+    ("stb", 0xfc000000, 0x98000000),
+    ("stbu", 0xfc000000, 0x9c000000),
+    ("lhz", 0xfc000000, 0xa0000000),
+    ("lhzu", 0xfc000000, 0xa4000000),
+    ("lha", 0xfc000000, 0xa8000000),
+    ("lhau", 0xfc000000, 0xac000000),
+    ("sth", 0xfc000000, 0xb0000000),
+    ("sthu", 0xfc000000, 0xb4000000),
+    ("lmw", 0xfc000000, 0xb8000000),
+    ("stmw", 0xfc000000, 0xbc000000),
+    ("rlwimi", 0xfc000000, 0x50000000),
+    ("rlwinm", 0xfc000000, 0x54000000),
+    ("rlwnm", 0xfc000000, 0x5c000000),
+    ("bc", 0xfc000000, 0x40000000),
+    ("sc", 0xfffff01f, 0x44000002),
+    ("b", 0xfc000000, 0x48000000),
+    ("mcrf_op", 0xfc63ffff, 0x4c000000),
+    ("bclr", 0xfc00e7fe, 0x4c000020),
+    ("bcctr", 0xfc00e7fe, 0x4c000420),
+    ("crnor", 0xfc0007ff, 0x4c000042),
+    ("crandc", 0xfc0007ff, 0x4c000102),
+    ("crxor", 0xfc0007ff, 0x4c000182),
+    ("crnand", 0xfc0007ff, 0x4c0001c2),
+    ("crand", 0xfc0007ff, 0x4c000202),
+    ("creqv", 0xfc0007ff, 0x4c000242),
+    ("crorc", 0xfc0007ff, 0x4c000342),
+    ("cror", 0xfc0007ff, 0x4c000382),
+    ("isync", 0xffffffff, 0x4c00012c),
+    ("rfi", 0xffffffff, 0x4c000064),
+    ("subfc", 0xfc0003fe, 0x7c000010),
+    ("addc", 0xfc0003fe, 0x7c000014),
+    ("subf", 0xfc0003fe, 0x7c000050),
+    ("neg", 0xfc00fbfe, 0x7c0000d0),
+    ("subfe", 0xfc0003fe, 0x7c000110),
+    ("adde", 0xfc0003fe, 0x7c000114),
+    ("subfze", 0xfc00fbfe, 0x7c000190),
+    ("addze", 0xfc00fbfe, 0x7c000194),
+    ("subfme", 0xfc00fbfe, 0x7c0001d0),
+    ("addme", 0xfc00fbfe, 0x7c0001d4),
+    ("mullw", 0xfc0003fe, 0x7c0001d6),
+    ("add", 0xfc0003fe, 0x7c000214),
+    ("divwu", 0xfc0003fe, 0x7c000396),
+    ("divw", 0xfc0003fe, 0x7c0003d6),
+    ("mulhwu", 0xfc0007fe, 0x7c000016),
+    ("mulhw", 0xfc0007fe, 0x7c000096),
+    ("tw", 0xfc0007ff, 0x7c000008),
+    ("slw", 0xfc0007fe, 0x7c000030),
+    ("cntlzw", 0xfc00fffe, 0x7c000034),
+    ("and", 0xfc0007fe, 0x7c000038),
+    ("andc", 0xfc0007fe, 0x7c000078),
+    ("nor", 0xfc0007fe, 0x7c0000f8),
+    ("eqv", 0xfc0007fe, 0x7c000238),
+    ("xor", 0xfc0007fe, 0x7c000278),
+    ("orc", 0xfc0007fe, 0x7c000338),
+    ("or", 0xfc0007fe, 0x7c000378),
+    ("nand", 0xfc0007fe, 0x7c0003b8),
+    ("srw", 0xfc0007fe, 0x7c000430),
+    ("sraw", 0xfc0007fe, 0x7c000630),
+    ("srawi", 0xfc0007fe, 0x7c000670),
+    ("extsh", 0xfc00fffe, 0x7c000734),
+    ("extsb", 0xfc00fffe, 0x7c000774),
+    ("cmp", 0xfc4007ff, 0x7c000000),
+    ("cmpl", 0xfc4007ff, 0x7c000040),
+    ("lwzx", 0xfc0007ff, 0x7c00002e),
+    ("lwzux", 0xfc0007ff, 0x7c00006e),
+    ("lbzx", 0xfc0007ff, 0x7c0000ae),
+    ("lbzux", 0xfc0007ff, 0x7c0000ee),
+    ("stwx", 0xfc0007ff, 0x7c00012e),
+    ("stwux", 0xfc0007ff, 0x7c00016e),
+    ("stbx", 0xfc0007ff, 0x7c0001ae),
+    ("stbux", 0xfc0007ff, 0x7c0001ee),
+    ("lhzx", 0xfc0007ff, 0x7c00022e),
+    ("lhzux", 0xfc0007ff, 0x7c00026e),
+    ("lhax", 0xfc0007ff, 0x7c0002ae),
+    ("lhaux", 0xfc0007ff, 0x7c0002ee),
+    ("sthx", 0xfc0007ff, 0x7c00032e),
+    ("sthux", 0xfc0007ff, 0x7c00036e),
+    ("lwbrx", 0xfc0007ff, 0x7c00042c),
+    ("stwbrx", 0xfc0007ff, 0x7c00052c),
+    ("lhbrx", 0xfc0007ff, 0x7c00062c),
+    ("sthbrx", 0xfc0007ff, 0x7c00072c),
+    ("lwarx", 0xfc0007fe, 0x7c000028),
+    ("stwcx_rc", 0xfc0007ff, 0x7c00012d),
+    ("dcbst", 0xffe007ff, 0x7c00006c),
+    ("dcbf", 0xffe007ff, 0x7c0000ac),
+    ("dcbi", 0xffe007ff, 0x7c0003ac),
+    ("icbi", 0xffe007ff, 0x7c0007ac),
+    ("dcbz", 0xffe007ff, 0x7c0007ec),
+    ("mfmsr", 0xfc1fffff, 0x7c0000a6),
+    ("mtmsr", 0xfc1effff, 0x7c000124),
+    ("mfcr", 0xfc1fffff, 0x7c000026),
+    ("mcrxr", 0xfc7fffff, 0x7c000400),
+    ("lswx", 0xfc0007ff, 0x7c00042a),
+    ("lswi", 0xfc0007ff, 0x7c0004aa),
+    ("stswx", 0xfc0007ff, 0x7c00052a),
+    ("stswi", 0xfc0007ff, 0x7c0005aa),
+    ("mtcrf", 0xfc100fff, 0x7c000120),
+    ("mfspr", 0xfc0007ff, 0x7c0002a6),
+    ("mtspr", 0xfc0007ff, 0x7c0003a6),
+    ("sync", 0xffdfffff, 0x7c0004ac),
+    ("eieio", 0xffffffff, 0x7c0006ac),
+    ("mftb", 0xfc1fffff, 0x7c0c42e6),
+    ("mftb", 0xfc1fffff, 0x7c0d42e6),
+    ("mtsr", 0xfc10ffff, 0x7c0001a4),
+    ("mfsr", 0xfc10ffff, 0x7c0004a6),
+    ("mtsrin", 0xfc1f07ff, 0x7c0001e4),
+    ("mfsrin", 0xfc1f07ff, 0x7c000526),
+    ("tlbie", 0xfc1f07ff, 0x7c000264),
+    ("tlbsync", 0xffffffff, 0x7c00046c),
+    ("lfs", 0xfc000000, 0xc0000000),
+    ("lfsu", 0xfc000000, 0xc4000000),
+    ("lfd", 0xfc000000, 0xc8000000),
+    ("lfdu", 0xfc000000, 0xcc000000),
+    ("stfs", 0xfc000000, 0xd0000000),
+    ("stfsu", 0xfc000000, 0xd4000000),
+    ("stfd", 0xfc000000, 0xd8000000),
+    ("stfdu", 0xfc000000, 0xdc000000),
+    ("lfsx", 0xfc0007ff, 0x7c00042e),
+    ("lfsux", 0xfc0007ff, 0x7c00046e),
+    ("lfdx", 0xfc0007ff, 0x7c0004ae),
+    ("lfdux", 0xfc0007ff, 0x7c0004ee),
+    ("stfsx", 0xfc0007ff, 0x7c00052e),
+    ("stfsux", 0xfc0007ff, 0x7c00056e),
+    ("stfdx", 0xfc0007ff, 0x7c0005ae),
+    ("stfdux", 0xfc0007ff, 0x7c0005ee),
+    ("fneg", 0xfc1f07fe, 0xfc000050),
+    ("fmr", 0xfc1f07fe, 0xfc000090),
+    ("fnabs", 0xfc1f07fe, 0xfc000110),
+    ("fabs", 0xfc1f07fe, 0xfc000210),
+    ("fcmpu", 0xfc6007ff, 0xfc000000),
+    ("fcmpo", 0xfc6007ff, 0xfc000040),
+    ("mffs", 0xfc1ffffe, 0xfc00048e),
+    ("mtfsf", 0xfe0107fe, 0xfc00058e),
+]
+rng = random.Random(20261124)
+with open("random.bin", "wb") as f:   # written directly as big-endian words: no .S for 58,500 .long lines
+    for name, mask, match in PATTERNS:
+        for _ in range(460 if ~mask & 0xffffffff else 1):
+            f.write((match | (rng.getrandbits(32) & ~mask & 0xffffffff)).to_bytes(4, "big"))
+
 # --- undefined: words neither the backend nor objdump's default dialect decodes (reserved bits set, holes)
 L = []
 for word in [0x00000000, 0x00000001, 0x0000ffff, 0x7c432000, 0x7c642c96, 0x7c0004ad, 0x7c0002a7, 0x7c6000d8,
              0x7c6401c4, 0x7c640196, 0x7c640095, 0x4c000001, 0x7c0007ff, 0x7c000027, 0x4c000101, 0x4c2007ff,
-             0x04000000, 0x7c0000c6, 0x4c0000c2, 0xfc000002, 0x7c0005a6]:
+             0x04000000, 0x7c0000c6, 0x4c0000c2, 0xfc000002, 0x7c0005a6, 0x7c6ff920]:
     L.append(f".long 0x{word:08x}")
 write("undefined", L)
 PY
@@ -225,6 +430,21 @@ for src in *.S; do
   objdump -D -b binary -m powerpc -EB "$name.bin" | sed -n '/^ *[0-9a-f]*:\t/p' > "$name.objdump"
   echo "generated $name: $(wc -l < "$name.objdump") lines"
 done
+
+# The random corpus: keep the words objdump decodes (those it prints as .long are forms outside its dialect, such
+# as reserved-bit variants), list the kept words again at their new offsets, and gzip both files.
+objdump -D -b binary -m powerpc -EB random.bin | sed -n '/^ *[0-9a-f]*:\t/p' > "$tmp/random.all"
+python3 - "$tmp/random.all" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().splitlines()
+data = open("random.bin", "rb").read()
+assert len(lines) == len(data) // 4
+kept = [data[4 * k:4 * k + 4] for k, line in enumerate(lines) if not line.split("\t")[2].startswith(".long")]
+open("random.bin", "wb").write(b"".join(kept))
+PY
+objdump -D -b binary -m powerpc -EB random.bin | sed -n '/^ *[0-9a-f]*:\t/p' > random.objdump
+echo "generated random: $(wc -l < random.objdump) lines"
+gzip -9nf random.bin random.objdump
 
 # The disassembler's table of SPR names: objdump's text for mfspr/mtspr of each SPR number it names, with %r for
 # the GPR; numbers printed in the bare form (mfspr rT,SPR / mtspr SPR,rS) are left out.

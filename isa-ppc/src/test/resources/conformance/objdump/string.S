@@ -73,6 +73,10 @@
 .long 0x7c7ffd2a
 .long 0x7ca52c2a
 .long 0x7ca52d2a
+.long 0x7ca544aa
+.long 0x7c0004aa
+.long 0x7c6444aa
+.long 0x7fc084aa
 mcrxr 0
 mcrxr 1
 mcrxr 2

@@ -20,3 +20,4 @@
 .long 0x4c0000c2
 .long 0xfc000002
 .long 0x7c0005a6
+.long 0x7c6ff920

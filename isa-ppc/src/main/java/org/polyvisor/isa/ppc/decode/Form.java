@@ -77,5 +77,17 @@ public enum Form {
     /** BO,BI,BD, AA, LK: bc. */
     BRANCH_COND,
     /** BO,BI, LK: bclr, bcctr. */
-    BRANCH_COND_REG
+    BRANCH_COND_REG,
+    /** FRT,D(RA): floating-point loads and stores of the D form. */
+    FRT_D_RA,
+    /** FRT,RA,RB: indexed floating-point loads and stores. */
+    FRT_RA_RB,
+    /** FRT,FRB (with Rc): fmr, fneg, fabs, fnabs. */
+    FRT_FRB,
+    /** BF,FRA,FRB: fcmpu, fcmpo. */
+    FCMP,
+    /** FRT (with Rc): mffs. */
+    FRT,
+    /** FLM,FRB (with Rc): mtfsf. */
+    MTFSF
 }

@@ -84,7 +84,22 @@ public enum Op {
     // segment registers and TLB management (OEA 7.5, 7.6.3; privileged)
     MTSR("mtsr", Form.MTSR, SYSTEM), MFSR("mfsr", Form.MFSR, SYSTEM),
     MTSRIN("mtsrin", RT_RB, SYSTEM), MFSRIN("mfsrin", RT_RB, SYSTEM),
-    TLBIE("tlbie", RB_RS, SYSTEM), TLBSYNC("tlbsync", NONE, SYSTEM);
+    TLBIE("tlbie", RB_RS, SYSTEM), TLBSYNC("tlbsync", NONE, SYSTEM),
+    // floating-point loads and stores (Book I 4.6.2, 4.6.3): single converts to and from the register's double format
+    LFS("lfs", FRT_D_RA, FLOATING_POINT), LFSU("lfsu", FRT_D_RA, FLOATING_POINT),
+    LFSX("lfsx", FRT_RA_RB, FLOATING_POINT), LFSUX("lfsux", FRT_RA_RB, FLOATING_POINT),
+    LFD("lfd", FRT_D_RA, FLOATING_POINT), LFDU("lfdu", FRT_D_RA, FLOATING_POINT),
+    LFDX("lfdx", FRT_RA_RB, FLOATING_POINT), LFDUX("lfdux", FRT_RA_RB, FLOATING_POINT),
+    STFS("stfs", FRT_D_RA, FLOATING_POINT), STFSU("stfsu", FRT_D_RA, FLOATING_POINT),
+    STFSX("stfsx", FRT_RA_RB, FLOATING_POINT), STFSUX("stfsux", FRT_RA_RB, FLOATING_POINT),
+    STFD("stfd", FRT_D_RA, FLOATING_POINT), STFDU("stfdu", FRT_D_RA, FLOATING_POINT),
+    STFDX("stfdx", FRT_RA_RB, FLOATING_POINT), STFDUX("stfdux", FRT_RA_RB, FLOATING_POINT),
+    // floating-point moves (Book I 4.6.4): bit operations on the sign, no FPSCR change
+    FMR("fmr", FRT_FRB, FLOATING_POINT), FNEG("fneg", FRT_FRB, FLOATING_POINT),
+    FABS("fabs", FRT_FRB, FLOATING_POINT), FNABS("fnabs", FRT_FRB, FLOATING_POINT),
+    // floating-point compare (Book I 4.6.8) into CR field BF and FPSCR[FPCC]; FPSCR moves (4.6.10)
+    FCMPU("fcmpu", FCMP, FLOATING_POINT), FCMPO("fcmpo", FCMP, FLOATING_POINT),
+    MFFS("mffs", FRT, FLOATING_POINT), MTFSF("mtfsf", Form.MTFSF, FLOATING_POINT);
 
     private final String mnemonic;
     private final Form form;

@@ -89,7 +89,8 @@ public final class PpcPatterns {
         t.add(new Pattern(MCRXR, 0xfc7f_ffff, x(31, 512), ANY));
         // load/store string
         xl(t, LSWX, 533, LOAD_STRING_INDEXED); xl(t, LSWI, 597, ANY); xl(t, STSWX, 661, ANY); xl(t, STSWI, 725, ANY);
-        t.add(new Pattern(MTCRF, 0xfc10_07ff, x(31, 144), ANY));
+        // mtcrf: bits 11 and 20 are reserved (FXM in 12-19)
+        t.add(new Pattern(MTCRF, 0xfc10_0fff, x(31, 144), ANY));
         t.add(new Pattern(MFSPR, X | RC, x(31, 339), ANY));
         t.add(new Pattern(MTSPR, X | RC, x(31, 467), ANY));
         // storage synchronisation: sync with L = 0 (hwsync) or 1 (lwsync)
@@ -105,6 +106,18 @@ public final class PpcPatterns {
         t.add(new Pattern(MFSRIN, X | RC | 0x001f_0000, x(31, 659), ANY));
         t.add(new Pattern(TLBIE, X | RC | 0x001f_0000, x(31, 306), ANY));
         t.add(new Pattern(TLBSYNC, 0xffff_ffff, x(31, 566), ANY));
+        // floating-point loads and stores: update forms with RA = 0 are invalid (RA = FRT is fine: different files)
+        d(t, LFS, 48); d(t, LFSU, 49, STORE_UPDATE); d(t, LFD, 50); d(t, LFDU, 51, STORE_UPDATE);
+        d(t, STFS, 52); d(t, STFSU, 53, STORE_UPDATE); d(t, STFD, 54); d(t, STFDU, 55, STORE_UPDATE);
+        xl(t, LFSX, 535, ANY); xl(t, LFSUX, 567, STORE_UPDATE); xl(t, LFDX, 599, ANY); xl(t, LFDUX, 631, STORE_UPDATE);
+        xl(t, STFSX, 663, ANY); xl(t, STFSUX, 695, STORE_UPDATE); xl(t, STFDX, 727, ANY); xl(t, STFDUX, 759, STORE_UPDATE);
+        // primary 63 moves: RA (bits 11-15) reserved, Rc free
+        fpMove(t, FNEG, 40); fpMove(t, FMR, 72); fpMove(t, FNABS, 136); fpMove(t, FABS, 264);
+        // compares: bits 9-10 and 31 reserved; mffs: RA, RB reserved; mtfsf: bits 6 (L) and 15 (W) reserved
+        t.add(new Pattern(FCMPU, X | RC | 0x0060_0000, x(63, 0), ANY));
+        t.add(new Pattern(FCMPO, X | RC | 0x0060_0000, x(63, 32), ANY));
+        t.add(new Pattern(MFFS, X | 0x001f_f800, x(63, 583), ANY));
+        t.add(new Pattern(MTFSF, X | 0x0201_0000, x(63, 711), ANY));
         return t;
     }
 
@@ -126,6 +139,10 @@ public final class PpcPatterns {
 
     private static void cache(List<Pattern> t, Op o, int extended) {
         t.add(new Pattern(o, X | RC | 0x03e0_0000, x(31, extended), ANY));
+    }
+
+    private static void fpMove(List<Pattern> t, Op o, int extended) {
+        t.add(new Pattern(o, X | 0x001f_0000, x(63, extended), ANY));
     }
 
     private static void crLogical(List<Pattern> t, Op o, int extended) {

@@ -9,7 +9,7 @@ public enum Validity {
     ANY,
     /** Load with update: RA = 0 or RA = RT is invalid. */
     LOAD_UPDATE,
-    /** Store with update: RA = 0 is invalid. */
+    /** Store with update, and floating-point load with update: RA = 0 is invalid. */
     STORE_UPDATE,
     /** lmw: RA in the range of registers loaded is invalid. */
     LOAD_MULTIPLE,

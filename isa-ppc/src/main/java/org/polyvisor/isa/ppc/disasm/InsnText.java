@@ -71,7 +71,9 @@ final class InsnText {
             }
             case NONE -> m;
             case MCRXR -> insn(m, Operands.crField(i.rt >>> 2));
-            case STRING_IMM -> insn(m, r(i.rt) + "," + ra0(i.ra) + "," + (i.rb == 0 ? 32 : i.rb));
+            // objdump (2.40) treats lswi with RA = RT as an invalid form and names it after POWER's lsi
+            case STRING_IMM -> insn(i.op == Op.LSWI && i.ra == i.rt ? "lsi" : m,
+                    r(i.rt) + "," + ra0(i.ra) + "," + (i.rb == 0 ? 32 : i.rb));
             case MFTB -> insn(i.spr == 269 ? "mftbu" : "mftb", r(i.rt));
             case MTSR -> insn(m, (i.ra & 15) + "," + r(i.rt));
             case MFSR -> insn(m, r(i.rt) + "," + (i.ra & 15));
@@ -85,6 +87,12 @@ final class InsnText {
             case BRANCH -> insn("b" + (i.rc ? "l" : "") + (i.aa ? "a" : ""),
                     i.aa ? Operands.absolute(i.simm) : Operands.relative(address, i.simm));
             case BRANCH_COND, BRANCH_COND_REG -> BranchText.format(i, address);
+            case FRT_D_RA -> insn(m, "f" + i.rt + "," + i.simm + "(" + ra0(i.ra) + ")");
+            case FRT_RA_RB -> insn(m, "f" + i.rt + "," + ra0(i.ra) + "," + r(i.rb));
+            case FRT_FRB -> insn(rc(i, m), "f" + i.rt + ",f" + i.rb);
+            case FCMP -> insn(m, Operands.crField(i.rt >>> 2) + ",f" + i.ra + ",f" + i.rb);
+            case FRT -> insn(rc(i, m), "f" + i.rt);
+            case MTFSF -> insn(rc(i, m), ((i.word >>> 17) & 0xff) + ",f" + i.rb);
         };
     }
 

@@ -23,6 +23,10 @@ public final class PpcCpu {
     private static final long LOW32 = 0xffff_ffffL;
 
     public final long[] gpr = new long[32];
+    /** The floating-point registers, each the raw bits of an IEEE double (Book I 4.2.1). */
+    public final long[] fpr = new long[32];
+    /** The FPSCR (Book I 4.2.2), bit 0 (FX) the MSB of the low word; nothing sets it yet but the guest state. */
+    public int fpscr;
     /** Next instruction address. */
     public long pc;
     public long lr, ctr, xer, msr, srr0, srr1;

@@ -45,6 +45,7 @@ public final class PpcVcpu implements Vcpu {
     private final TimeBase timeBase;
     private final DataBus bus;
     private final LoadStoreUnit loadStore;
+    private final FloatingPointUnit floatingPoint;
     private final SystemUnit system;
     private long retired;
     /** An external interrupt was raised and not yet taken (edge-triggered: {@link #raiseInterrupt}). */
@@ -63,6 +64,7 @@ public final class PpcVcpu implements Vcpu {
         this.timeBase = new TimeBase(config.clock());
         this.bus = new DataBus(cpu, memory, tlb, code, mmu);
         this.loadStore = new LoadStoreUnit(cpu, bus);
+        this.floatingPoint = new FloatingPointUnit(cpu, bus);
         this.system = new SystemUnit(cpu, mmu, timeBase);
     }
 
@@ -101,6 +103,7 @@ public final class PpcVcpu implements Vcpu {
                     case LOAD_STORE -> loadStore.execute(in);
                     case BRANCH -> BranchUnit.execute(c, in, cia);
                     case CONDITION -> { ConditionUnit.execute(c, in); yield null; }
+                    case FLOATING_POINT -> floatingPoint.execute(in);
                     case SYSTEM -> {
                         VcpuExit e = system.execute(in, cia);
                         // mtmsr, rfi, mtsr, tlbie... may have changed the translation or made an interrupt deliverable

@@ -30,6 +30,8 @@ public final class PpcTraps {
                     pc, cause((int) causes));
             case Vectors.ALIGNMENT -> String.format("alignment interrupt at 0x%x (%s) with no handler installed", dar,
                     (word & 0x7fe) == 300 ? "stwcx." : "lwarx");
+            case Vectors.FP_UNAVAILABLE -> String.format(
+                    "floating-point instruction 0x%08x with MSR[FP] = 0 and no handler installed", word);
             default -> String.format("exception 0x%x with no handler installed", vector);
         };
         return new VcpuExit.Fault(reason, pc);
