@@ -153,6 +153,12 @@ public final class DomainTable implements AutoCloseable {
         }, 1, 1, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** A vCPU became runnable again (VCPUOP_up): tell the scheduler and the idle pCPUs. */
+    void wakeVcpu(VcpuHandle v) {
+        scheduler.wake(v);
+        wake.run();
+    }
+
     public List<Domain> all() { return new ArrayList<>(domains.values()); }
 
     /** A domain by id ("3") or name. */

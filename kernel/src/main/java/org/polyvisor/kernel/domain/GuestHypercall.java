@@ -39,6 +39,41 @@ final class GuestHypercall implements HypercallCall {
 
     @Override public int vcpuId() { return vcpu.vcpuId(); }
 
+    @Override
+    public org.polyvisor.kernel.hypercall.VcpuOp.Vcpus vcpus() {
+        java.util.List<VcpuHandle> all = vcpu.domain().vcpus();
+        return new org.polyvisor.kernel.hypercall.VcpuOp.Vcpus() {
+            @Override public int count() { return all.size(); }
+
+            @Override public boolean isUp(int n) { return all.get(n).up(); }
+
+            @Override
+            public boolean up(int n) {
+                VcpuHandle v = all.get(n);
+                if (!v.initialised()) return false;
+                v.setUp(true);
+                domains.wakeVcpu(v);
+                return true;
+            }
+
+            @Override
+            public void down(int n) {
+                all.get(n).setUp(false);
+                if (all.get(n) == vcpu) vcpu.requestYield();
+            }
+
+            @Override
+            public long[] runstate(int n) {
+                VcpuHandle v = all.get(n);
+                int state = !v.up() ? org.polyvisor.kernel.hypercall.VcpuOp.RUNSTATE_OFFLINE
+                        : v.onCpu() ? org.polyvisor.kernel.hypercall.VcpuOp.RUNSTATE_RUNNING
+                        : v.blocked() ? org.polyvisor.kernel.hypercall.VcpuOp.RUNSTATE_BLOCKED
+                        : org.polyvisor.kernel.hypercall.VcpuOp.RUNSTATE_RUNNABLE;
+                return new long[] {state, v.vcpu().retired(), 0, v.blockedTotal(), 0};
+            }
+        };
+    }
+
     @Override public int wordBits() { return vcpu.domain().isa().wordBits(); }
 
     @Override public java.nio.ByteOrder byteOrder() { return vcpu.domain().isa().byteOrder(); }

@@ -18,6 +18,7 @@ public final class VcpuHandle implements SchedUnit {
         this.domain = domain;
         this.vcpu = vcpu;
         this.up = up;
+        this.initialised = up;
         this.affinity = affinity;
     }
 
@@ -47,6 +48,22 @@ public final class VcpuHandle implements SchedUnit {
     @Override public boolean runnable() { return up && !blocked && domain.state() == DomainState.ACTIVE; }
 
     public boolean up() { return up; }
+
+    /** Whether the vCPU ever had a context to run (vCPU 0 from the domain builder; others after VCPUOP_initialise). */
+    private volatile boolean initialised;
+
+    boolean initialised() { return initialised; }
+
+    void setUp(boolean u) {
+        if (u) initialised = true;
+        up = u;
+    }
+
+    /** Wall time spent blocked so far, in ns (runstate "blocked"). */
+    synchronized long blockedTotal() {
+        long since = blockedSince;
+        return blockedNanos + (blocked && since >= 0 ? System.nanoTime() - since : 0);
+    }
 
     public boolean blocked() { return blocked; }
 

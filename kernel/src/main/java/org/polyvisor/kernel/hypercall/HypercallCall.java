@@ -28,6 +28,9 @@ public interface HypercallCall {
     /** The calling vCPU gives up the rest of its timeslice. */
     void yieldVcpu();
 
+    /** The caller's domain's vCPUs, for vcpu_op. */
+    VcpuOp.Vcpus vcpus();
+
     /** The calling vCPU's id in its domain. */
     int vcpuId();
 

@@ -11,6 +11,7 @@ public final class HypercallDispatcher {
         handlers = Map.of(
             HypercallNumbers.MEMORY_OP, new MemoryOp(memories),
             HypercallNumbers.SET_TIMER_OP, new SetTimerOp(),
+            HypercallNumbers.VCPU_OP, new VcpuOp(),
             HypercallNumbers.XEN_VERSION, new XenVersion(),
             HypercallNumbers.CONSOLE_IO, new ConsoleIo(),
             HypercallNumbers.SCHED_OP, new SchedOp(),
