@@ -164,6 +164,8 @@ objdump -D -b binary -m ia64 core.bin | sed -n '/^ *[0-9a-f]*:/p' > core.objdump
 # Random fields under the known major opcodes, kept where objdump sees only forms this backend implements.
 python3 random_bundles.py random.bin 50000 20261124
 objdump -D -b binary -m ia64 random.bin | sed -n '/^ *[0-9a-f]*:/p' > random.objdump
+# The listing is large: it is committed gzipped (-n: no name or time stamp, so it rebuilds byte for byte).
+gzip -n -9 -f random.objdump
 # A bundle and a cut-off tail: objdump says where it stopped.
 head -c 20 core.bin > tail.bin
 objdump -D -b binary -m ia64 tail.bin | sed -n '/^ *[0-9a-f]*:/p' > tail.objdump

@@ -33,9 +33,17 @@ class ObjdumpConformanceTest {
         assertEquals(expected.size(), actual.size());
     }
 
+    /** A corpus file, plain or gzipped (the large random listing is committed as .gz). */
+    private static InputStream gunzipped(String path) throws IOException {
+        InputStream gz = ObjdumpConformanceTest.class.getResourceAsStream(path);
+        return gz == null ? null : new java.util.zip.GZIPInputStream(gz);
+    }
+
     private static byte[] resource(String file) throws IOException {
-        try (InputStream in = ObjdumpConformanceTest.class.getResourceAsStream("/conformance/objdump/" + file)) {
-            if (in == null) throw new IOException("missing test resource conformance/objdump/" + file);
+        InputStream plain = ObjdumpConformanceTest.class.getResourceAsStream("/conformance/objdump/" + file);
+        InputStream source = plain != null ? plain : gunzipped("/conformance/objdump/" + file + ".gz");
+        try (InputStream in = source) {
+            if (in == null) throw new IOException("missing test resource conformance/objdump/" + file + " (or .gz)");
             return in.readAllBytes();
         }
     }
