@@ -87,8 +87,8 @@ class EventChannelTest {
             while (seen.size() < 4 && System.nanoTime() < deadline) Thread.sleep(2);
             assertTrue(seen.containsAll(List.of("alloc=0", "bind=0", "send=0")), seen.toString());
             assertTrue(seen.contains("woken pending=1 sel=1 upcall=1 mask=0"), seen.toString());
-            assertEquals(2, offered.get(), "port 0 is never used, port 1 is the XenStore channel");
-            assertEquals(2, bound.get());
+            assertEquals(3, offered.get(), "port 0 is never used, 1 is the XenStore channel, 2 the console's");
+            assertEquals(3, bound.get());
             assertEquals(back.id(), 1);
             assertEquals(front.id(), 2);
         }
@@ -118,11 +118,11 @@ class EventChannelTest {
                 v -> op(v, 1, 99, 0), this::record,                    // bind_virq: no such VIRQ
                 v -> op(v, 1, 2, 1), this::record,                     // VIRQ_CONSOLE is global: vCPU 0 only
                 v -> op(v, 1, 0, 7), this::record,                     // vCPU 7 does not exist
-                v -> op(v, 1, 2, 0), this::record,                     // ok: port 2 (1 is the store's)
+                v -> op(v, 1, 2, 0), this::record,                     // ok: port 3 (1 is the store's, 2 the console's)
                 v -> op(v, 1, 2, 0), this::record,                     // bound already
                 v -> op(v, 4, 4000), this::record,                     // send on a closed port
-                v -> op(v, 3, 2), this::record,                        // close port 2
-                v -> op(v, 3, 2), this::record,                        // close it again
+                v -> op(v, 3, 3), this::record,                        // close port 3
+                v -> op(v, 3, 3), this::record,                        // close it again
                 v -> { v.memory.write(SCRATCH, 2, 0); v.memory.write(SCRATCH + 2, 2, 1); return v.hypercall(EVTCHN, 6, SCRATCH); },
                 this::record,                                          // a domU allocating in dom0: -EPERM
                 v -> op(v, 11), this::record,                          // EVTCHNOP_init_control (FIFO ABI): not here

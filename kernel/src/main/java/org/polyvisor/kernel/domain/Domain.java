@@ -70,6 +70,16 @@ public final class Domain {
     /** Guest-physical address of the XenStore ring page (the page after shared_info). */
     public long storeRing() { return sharedInfo + org.polyvisor.spi.GuestMemory.PAGE_SIZE; }
 
+    /** Guest-physical address of the PV console ring page (after the XenStore ring). */
+    public long consoleRing() { return storeRing() + org.polyvisor.spi.GuestMemory.PAGE_SIZE; }
+
+    private volatile java.util.function.Consumer<byte[]> consoleInput = b -> { };
+
+    /** Keyboard input for the guest's PV console (from an attached toolstack console). */
+    public void consoleInput(byte[] bytes) { consoleInput.accept(bytes); }
+
+    void setConsoleInput(java.util.function.Consumer<byte[]> sink) { consoleInput = sink; }
+
     /** Guest-physical address of the shared_info page. */
     public long sharedInfo() { return sharedInfo; }
 

@@ -82,9 +82,10 @@ public final class DomainBuilder {
             long startInfo = (elf.physicalExtent()[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK;
             long sharedInfo = startInfo + GuestMemory.PAGE_SIZE;
             long storeRing = sharedInfo + GuestMemory.PAGE_SIZE;
+            long consoleRing = storeRing + GuestMemory.PAGE_SIZE;
             long grantFrames = ramBase + ramBytes - (long) org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES * GuestMemory.PAGE_SIZE;
-            if (storeRing + GuestMemory.PAGE_SIZE > grantFrames)
-                throw fail(config, "no room for start_info, shared_info and the XenStore ring after the kernel image in "
+            if (consoleRing + GuestMemory.PAGE_SIZE > grantFrames)
+                throw fail(config, "no room for start_info, shared_info and the XenStore and console rings after the kernel image in "
                         + config.memoryMiB() + " MiB");
             String cmdline = ("domid=" + id + " " + config.cmdline()).strip();
             // nr_pages leaves out the grant frames at the top of RAM: they are the hypervisor's, as in Xen.

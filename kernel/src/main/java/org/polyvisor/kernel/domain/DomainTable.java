@@ -85,6 +85,7 @@ public final class DomainTable implements AutoCloseable {
         int storePort = events.bindService(d.id(), () -> xenstore.serve(d.id()));
         xenstore.connect(d.id(), d.memory(), d.storeRing(), id -> events.notify(id, storePort));
         d.memory().write(d.startInfo() + StartInfoWriter.storeEvtchnOffset(d.isa().wordBits()), 4, storePort);
+        if (d.id() != 0) startConsoleBackend(d);
         domains.put(d.id(), d);
         d.setState(DomainState.ACTIVE);
         for (VcpuHandle v : d.vcpus()) scheduler.add(v);
@@ -151,6 +152,28 @@ public final class DomainTable implements AutoCloseable {
                 log.xen("timer tick: " + e);
             }
         }, 1, 1, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The dom0-side PV console backend of a domU: when the guest signals its console channel, what it wrote to
+     * the ring's {@code out} goes to its console (as console_io output does); input from an attached console
+     * goes into {@code in}, and the guest is signalled.
+     */
+    private void startConsoleBackend(Domain d) {
+        var ring = new org.polyvisor.kernel.console.ConsoleRing(d.memory(), d.consoleRing());
+        int[] port = new int[1];
+        port[0] = events.bindService(d.id(), () -> {
+            byte[] out = ring.drainOutput();
+            if (out.length > 0) d.consoleWrite(out);
+        });
+        int wb = d.isa().wordBits();
+        d.memory().write(d.startInfo() + StartInfoWriter.consoleMfnOffset(wb), wb / 8, d.consoleRing() >>> 12);
+        d.memory().write(d.startInfo() + StartInfoWriter.consoleEvtchnOffset(wb), 4, port[0]);
+        d.setConsoleInput(bytes -> {
+            synchronized (events) {
+                if (ring.feedInput(bytes) > 0) events.notify(d.id(), port[0]);
+            }
+        });
     }
 
     /** A vCPU became runnable again (VCPUOP_up): tell the scheduler and the idle pCPUs. */

@@ -27,6 +27,11 @@ final class StartInfoWriter {
     /** Offset of cmd_line: after magic[32] and ten word-sized or 32-bit fields, as laid out for the word size. */
     static int cmdlineOffset(int wordBits) { return wordBits == 64 ? 128 : 80; }
 
+    /** Offset of console.domU.mfn (a guest frame here) and console.domU.evtchn. */
+    static int consoleMfnOffset(int wordBits) { return wordBits == 64 ? 72 : 52; }
+
+    static int consoleEvtchnOffset(int wordBits) { return wordBits == 64 ? 80 : 56; }
+
     /** Offset of store_evtchn (uint32), filled in once the store's event channel is bound. */
     static int storeEvtchnOffset(int wordBits) { return wordBits == 64 ? 64 : 48; }
 

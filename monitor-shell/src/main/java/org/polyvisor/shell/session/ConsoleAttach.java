@@ -7,7 +7,7 @@ import org.polyvisor.kernel.domain.DomainEnd;
 
 /**
  * {@code console <dom>}: shows the domain's console (history, then live) until Ctrl-] is typed, the input ends,
- * or the domain ends. Keys other than Ctrl-] are dropped: the kernel has no console input for guests yet.
+ * or the domain ends. Other keys go to the guest's PV console ring (its {@code in} side), as xl console sends them.
  */
 public final class ConsoleAttach {
     /** Ctrl-], as in xl console and telnet. */
@@ -32,6 +32,7 @@ public final class ConsoleAttach {
                 int c = keys.read(POLL_MILLIS);
                 if (c == DETACH_KEY) { why = Detach.KEY; break; }
                 if (c == KeySource.EOF) { why = Detach.END_OF_INPUT; break; }
+                if (c >= 0) d.consoleInput(new byte[] {(byte) c});
             }
         }
         synchronized (out) {
