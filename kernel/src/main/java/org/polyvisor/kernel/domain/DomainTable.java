@@ -334,7 +334,17 @@ public final class DomainTable implements AutoCloseable {
             if (d.state() == DomainState.DYING || d.state() == DomainState.DEAD) return;
             d.setState(DomainState.DYING);
         }
-        // A pCPU finishes its timeslice (bounded) and then sees the domain is not runnable.
+        teardown(d);
+        d.finish(new DomainEnd(null, d.describe() + " was destroyed"));
+        log.xen("destroyed " + d.describe());
+    }
+
+    /**
+     * Takes a dying domain apart: waits for its vCPUs to leave the pCPUs, then releases its store connection,
+     * event channels, grants and memory. Used by destroy and by the hypervisor's close (dom0 included).
+     */
+    private void teardown(Domain d) {
+        // A pCPU finishes its chunk (bounded) and then sees the domain is not runnable.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (VcpuHandle v : d.vcpus()) {
             while (v.onCpu() && System.nanoTime() < deadline) java.util.concurrent.locks.LockSupport.parkNanos(100_000);
@@ -346,8 +356,6 @@ public final class DomainTable implements AutoCloseable {
         d.memory().close();
         d.setState(DomainState.DEAD);
         domains.remove(d.id(), d);
-        d.finish(new DomainEnd(null, d.describe() + " was destroyed"));
-        log.xen("destroyed " + d.describe());
     }
 
     private static void require(Domain d, boolean ok, String problem) {
@@ -361,12 +369,7 @@ public final class DomainTable implements AutoCloseable {
         for (Domain d : all()) {
             if (d.id() == 0) {
                 d.setState(DomainState.DYING);
-                for (VcpuHandle v : d.vcpus()) scheduler.remove(v);
-                events.unregister(0);
-                grants.unregister(0);
-                d.memory().close();
-                d.setState(DomainState.DEAD);
-                domains.remove(0);
+                teardown(d);
             } else destroy(d);
         }
     }
