@@ -23,7 +23,7 @@ class LayeringTest {
         polyvisor = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests()).importPackages("org.polyvisor");
         // Guards against a vacuous pass: the importer must have read the class files (Java 25) of each module.
         for (String c : List.of("org.polyvisor.spi.IsaProvider", "org.polyvisor.kernel.Hypervisor", "org.polyvisor.shell.Main",
-                "org.polyvisor.shell.session.ShellSession"))
+                "org.polyvisor.shell.session.ShellSession", "org.polyvisor.devices.Uart16550"))
             assertTrue(polyvisor.contain(c), "ArchUnit did not import " + c);
     }
 
@@ -47,11 +47,26 @@ class LayeringTest {
     @ParameterizedTest(name = "isa.{0}")
     @FieldSource("ISAS")
     void anIsaDependsOnlyOnTheJdkTheSpiAndItself(String isa) {
-        List<String> allowed = new ArrayList<>(List.of("java..", "org.polyvisor.spi..", "org.polyvisor.isa." + isa + ".."));
+        List<String> allowed = new ArrayList<>(List.of("java..", "org.polyvisor.spi..", "org.polyvisor.devices..", "org.polyvisor.isa." + isa + ".."));
         if (isa.equals("x86_64")) allowed.add("org.polyvisor.isa.x86..");
         classes().that().resideInAPackage("org.polyvisor.isa." + isa + "..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
                 .allowEmptyShould(true)
+                .check(polyvisor);
+    }
+
+    @Test
+    void sharedDevicesDependOnlyOnTheJdkAndTheSpi() {
+        classes().that().resideInAPackage("org.polyvisor.devices..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.polyvisor.spi..", "org.polyvisor.devices..")
+                .check(polyvisor);
+    }
+
+    /** Boards are the ISAs' business: the kernel routes to them through the SPI and names no device. */
+    @Test
+    void kernelNeverNamesADevice() {
+        noClasses().that().resideInAPackage("org.polyvisor.kernel..")
+                .should().dependOnClassesThat().resideInAPackage("org.polyvisor.devices..")
                 .check(polyvisor);
     }
 

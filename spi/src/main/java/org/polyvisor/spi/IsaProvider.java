@@ -40,4 +40,12 @@ public interface IsaProvider {
     BootProtocol bootProtocol();
 
     HypercallAbi hypercallAbi();
+
+    /**
+     * Makes the board for one HVM domain (the ISA's emulated platform: UART, interrupt controller, power-off...), or
+     * empty when this ISA has none yet: such a domain then boots in the ISA's reset state with no devices.
+     */
+    default java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {
+        return java.util.Optional.empty();
+    }
 }

@@ -38,11 +38,29 @@ public interface Vcpu {
     /** Completes the read that the last {@link VcpuExit.Mmio} or {@link VcpuExit.PortIo} exit asked for. */
     default void completeRead(long value) { }
 
-    /** Raises an external interrupt line (vector on x86) for the guest; delivered when the guest allows it. */
+    /**
+     * Raises an external interrupt line (vector on x86) for the guest; delivered when the guest allows it. Unlike
+     * the rest of this interface, this and {@link #lowerInterrupt} may be called from any thread (a device on
+     * another vCPU's thread): implementations publish the line safely.
+     */
     default void raiseInterrupt(int line) { }
 
     /** Lowers a level-triggered line that {@link #raiseInterrupt} raised (an OpenPIC or GIC level source). */
     default void lowerInterrupt(int line) { }
+
+    /**
+     * When the vCPU halted ({@link VcpuExit.Halt}) with a timer of its own armed (a generic timer, decrementer,
+     * local APIC or ar.itc match), the {@link VirtualClock} time at which it fires; -1 when none is armed. The kernel
+     * wakes a halted vCPU then, as the hardware would.
+     */
+    default long wakeDeadline() { return -1; }
+
+    /**
+     * Whether something is pending that ends a halt (an interrupt the ISA's WFI/HLT/wait wakes for). Called from
+     * the kernel after it put a halted vCPU to sleep, closing the race with an interrupt raised meanwhile; must be
+     * safe to call from another thread.
+     */
+    default boolean hasWakeEvent() { return false; }
 
     /** A complete snapshot of the architectural state, for save/restore and migration. */
     VcpuState save();

@@ -18,10 +18,12 @@ import org.polyvisor.spi.GuestType;
  * @param isa      the ISA id, or null to take it from the kernel ELF's machine
  * @param kernel   the kernel image; a relative path in a file is resolved against the file's folder
  * @param warnings settings that were ignored, for the toolstack to show
+ * @param platform settings for an HVM domain's board (e.g. {@code gic_version}, {@code firmware}), as written
  */
 public record DomainConfig(String name, GuestType type, String isa, Path kernel, long memoryMiB, int vcpus,
                            LifecycleAction onPoweroff, LifecycleAction onReboot, LifecycleAction onCrash,
-                           String cmdline, List<String> warnings, SchedulingConfig scheduling) {
+                           String cmdline, List<String> warnings, SchedulingConfig scheduling,
+                           Map<String, String> platform) {
     public static final int MAX_VCPUS = 64;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Set<String> XEN_ACTIONS = Set.of("destroy", "restart", "rename-restart", "preserve",
@@ -29,6 +31,8 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
     private static final Set<String> KNOWN = Set.of("name", "type", "isa", "kernel", "memory", "maxmem", "vcpus",
             "maxvcpus", "on_poweroff", "on_reboot", "on_crash", "on_watchdog", "cmdline", "extra", "builder",
             "cpu_weight", "cap", "cpus");
+    /** xl.cfg settings that an HVM board reads through {@link org.polyvisor.spi.platform.PlatformHost#option}. */
+    public static final Set<String> PLATFORM_KEYS = Set.of("gic_version", "firmware", "serial", "boot_protocol");
 
     public DomainConfig {
         Objects.requireNonNull(name, "name");
@@ -36,6 +40,14 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
         Objects.requireNonNull(kernel, "kernel");
         warnings = List.copyOf(warnings);
         if (scheduling == null) scheduling = SchedulingConfig.DEFAULT;
+        platform = platform == null ? Map.of() : Map.copyOf(platform);
+    }
+
+    /** A config with no board settings. */
+    public DomainConfig(String name, GuestType type, String isa, Path kernel, long memoryMiB, int vcpus,
+                        LifecycleAction onPoweroff, LifecycleAction onReboot, LifecycleAction onCrash,
+                        String cmdline, List<String> warnings, SchedulingConfig scheduling) {
+        this(name, type, isa, kernel, memoryMiB, vcpus, onPoweroff, onReboot, onCrash, cmdline, warnings, scheduling, Map.of());
     }
 
     /** A config with the default scheduling parameters. */
@@ -52,7 +64,7 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
     }
 
     public DomainConfig withName(String newName) {
-        return new DomainConfig(newName, type, isa, kernel, memoryMiB, vcpus, onPoweroff, onReboot, onCrash, cmdline, warnings, scheduling);
+        return new DomainConfig(newName, type, isa, kernel, memoryMiB, vcpus, onPoweroff, onReboot, onCrash, cmdline, warnings, scheduling, platform);
     }
 
     public static DomainConfig read(Path file) throws ConfigException {
@@ -73,7 +85,7 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
     static DomainConfig fromSettings(String src, Map<String, ConfigValue> s, Path baseDir) throws ConfigException {
         List<String> warnings = new ArrayList<>();
         for (var e : s.entrySet())
-            if (!KNOWN.contains(e.getKey()))
+            if (!KNOWN.contains(e.getKey()) && !PLATFORM_KEYS.contains(e.getKey()))
                 warnings.add(src + ":" + e.getValue().line() + ": setting '" + e.getKey() + "' is not supported and was ignored");
         String name = text(src, s, "name", null);
         if (name == null) throw new ConfigException(src + ": 'name' is required");
@@ -110,10 +122,24 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
                 throw at(src, s.get("cpus"), "cpus: " + e.getMessage());
             }
         }
+        java.util.Map<String, String> platform = new java.util.TreeMap<>();
+        for (String key : PLATFORM_KEYS) {
+            ConfigValue v = s.get(key);
+            if (v == null) continue;
+            if (type != GuestType.HVM) warnings.add(src + ":" + v.line() + ": setting '" + key + "' only applies to type = \"hvm\" and was ignored");
+            else platform.put(key, switch (v) {
+                case ConfigValue.Text t -> t.value();
+                case ConfigValue.Number n -> Long.toString(n.value());
+                case ConfigValue.ListOf l -> throw at(src, v, key + " must be a string or a number, not a list");
+            });
+            // A firmware image is a file like the kernel: relative to the config's folder.
+            if (key.equals("firmware") && platform.containsKey(key) && baseDir != null && !Path.of(platform.get(key)).isAbsolute())
+                platform.put(key, baseDir.resolve(platform.get(key)).normalize().toString());
+        }
         return new DomainConfig(name, type, isa, kernel, memory, (int) vcpus,
                 action(src, s, "on_poweroff", LifecycleAction.DESTROY), action(src, s, "on_reboot", LifecycleAction.RESTART),
                 action(src, s, "on_crash", LifecycleAction.DESTROY), cmdline, warnings,
-                new SchedulingConfig((int) weight, (int) cap, cpus));
+                new SchedulingConfig((int) weight, (int) cap, cpus), platform);
     }
 
     private static LifecycleAction action(String src, Map<String, ConfigValue> s, String key, LifecycleAction dflt) throws ConfigException {

@@ -88,6 +88,34 @@ public final class Domain {
 
     void setEvents(org.polyvisor.kernel.event.EventChannels e) { events = e; }
 
+    private volatile DomainTable table;
+
+    /** The table that started this domain, or null before it started (an HVM board's actions wait for it). */
+    DomainTable table() { return table; }
+
+    void setTable(DomainTable t) { table = t; }
+
+    private volatile org.polyvisor.spi.platform.Platform platform;
+    private volatile org.polyvisor.kernel.platform.DeviceBus devices;
+
+    /** An HVM domain's board, or null (PV, or an ISA with no board yet). */
+    public org.polyvisor.spi.platform.Platform platform() { return platform; }
+
+    /** The board's MMIO and port buses, or null. */
+    public org.polyvisor.kernel.platform.DeviceBus devices() { return devices; }
+
+    void setPlatform(org.polyvisor.spi.platform.Platform p, org.polyvisor.kernel.platform.DeviceBus bus) {
+        platform = p;
+        devices = bus;
+    }
+
+    private volatile Integer exitCode;
+
+    /** The exit status a test device reported (isa-debug-exit, the test finisher), or null. */
+    public Integer exitCode() { return exitCode; }
+
+    void setExitCode(int code) { exitCode = code; }
+
     /** Credit scheduler weight (1..65535). */
     public int weight() { return weight; }
 

@@ -26,6 +26,8 @@ import org.polyvisor.spi.VcpuConfig;
  * secondaries do until VCPUOP_up). On any failure everything reserved is given back.
  */
 public final class DomainBuilder {
+    /** start_info, shared_info, the XenStore ring and the console ring. */
+    private static final int SPECIAL_PAGES = 4;
     private final IsaCatalog isas;
     private final MachineMemory machine;
     private final HypervisorLog log;
@@ -79,23 +81,43 @@ public final class DomainBuilder {
         }
         try {
             ElfLoader.load(elf, memory, ramBase, ramBytes);
-            long startInfo = (elf.physicalExtent()[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK;
+            long grantFrames = ramBase + ramBytes - (long) org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES * GuestMemory.PAGE_SIZE;
+            boolean hvm = config.type() == org.polyvisor.spi.GuestType.HVM;
+            // PV: Xen's pages follow the image, where start_info tells the guest to find them. HVM: they sit at the top
+            // of RAM below the grant frames, outside the memory the board reports, so an unmodified guest never uses them.
+            long startInfo = hvm ? grantFrames - SPECIAL_PAGES * GuestMemory.PAGE_SIZE
+                    : (elf.physicalExtent()[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK;
             long sharedInfo = startInfo + GuestMemory.PAGE_SIZE;
             long storeRing = sharedInfo + GuestMemory.PAGE_SIZE;
             long consoleRing = storeRing + GuestMemory.PAGE_SIZE;
-            long grantFrames = ramBase + ramBytes - (long) org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES * GuestMemory.PAGE_SIZE;
-            if (consoleRing + GuestMemory.PAGE_SIZE > grantFrames)
-                throw fail(config, "no room for start_info, shared_info and the XenStore and console rings after the kernel image in "
-                        + config.memoryMiB() + " MiB");
+            if (consoleRing + GuestMemory.PAGE_SIZE > grantFrames || (hvm && elf.physicalExtent()[1] > startInfo))
+                throw fail(config, "no room for start_info, shared_info and the XenStore and console rings "
+                        + (hvm ? "below the grant frames" : "after the kernel image") + " in " + config.memoryMiB() + " MiB");
             String cmdline = ("domid=" + id + " " + config.cmdline()).strip();
             // nr_pages leaves out the grant frames at the top of RAM: they are the hypervisor's, as in Xen.
             StartInfoWriter.write(memory, startInfo, isa, memory.nrPages() - org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES,
                     sharedInfo, storeRing, id == 0, cmdline);
             Domain d = new Domain(id, config, isa, memory, log, sharedInfo);
+            org.polyvisor.spi.platform.Platform platform = null;
+            long usableRam = startInfo - ramBase;
+            if (hvm) {
+                platform = isa.createPlatform(new DomainPlatformHost(d, usableRam)).orElse(null);
+                if (platform != null) {
+                    var board = platform;
+                    d.setPlatform(board, new org.polyvisor.kernel.platform.DeviceBus(board, (space, address, write) ->
+                            d.logOnce(space + "-" + (address >>> 12), d.describe() + ": no device at " + (space == org.polyvisor.spi.platform.AddressSpace.PORT ? "I/O port 0x" : "MMIO 0x")
+                                    + Long.toHexString(address) + (write ? " (writes dropped)" : " (reads return all ones)"))));
+                    memory.routeUnassignedToDevices();
+                }
+            }
             for (int i = 0; i < config.vcpus(); i++) {
                 int vcpuId = i;
-                Vcpu v = isa.createVcpu(new VcpuConfig(memory, i, config.type(), d::virtualNanos));
-                if (vcpuId == 0) isa.bootProtocol().boot(v, new BootInfo(config.type(), elf.entry(), startInfo, ramBase, ramBytes, 0));
+                Vcpu v = isa.createVcpu(new VcpuConfig(memory, i, config.type(), d::virtualNanos, platform));
+                if (vcpuId == 0) {
+                    BootInfo info = new BootInfo(config.type(), elf.entry(), startInfo, ramBase, platform != null ? usableRam : ramBytes, 0);
+                    if (platform != null) platform.boot(v, info);
+                    else isa.bootProtocol().boot(v, info);
+                }
                 d.addVcpu(v, vcpuId == 0);
             }
             return d;

@@ -85,7 +85,9 @@ public final class DomainTable implements AutoCloseable {
         int storePort = events.bindService(d.id(), () -> xenstore.serve(d.id()));
         xenstore.connect(d.id(), d.memory(), d.storeRing(), id -> events.notify(id, storePort));
         d.memory().write(d.startInfo() + StartInfoWriter.storeEvtchnOffset(d.isa().wordBits()), 4, storePort);
-        if (d.id() != 0) startConsoleBackend(d);
+        if (d.platform() != null) d.setConsoleInput(d.platform()::consoleInput);
+        else if (d.id() != 0) startConsoleBackend(d);
+        d.setTable(this);
         domains.put(d.id(), d);
         d.setState(DomainState.ACTIVE);
         for (VcpuHandle v : d.vcpus()) scheduler.add(v);
@@ -130,8 +132,8 @@ public final class DomainTable implements AutoCloseable {
             v.setTimer(-1);
             events.raiseVirq(d.id(), org.polyvisor.kernel.event.EventHub.VIRQ_TIMER, v.vcpuId());
         }
-        long p = v.pollDeadline();
-        if (p >= 0 && now >= p && v.unblock()) {
+        long p = v.pollDeadline(), w = v.wakeDeadline();
+        if (((p >= 0 && now >= p) || (w >= 0 && now >= w)) && v.unblock()) {
             scheduler.wake(v);
             wake.run();
         }
@@ -147,7 +149,7 @@ public final class DomainTable implements AutoCloseable {
                 for (Domain d : domains.values())
                     if (d.state() == DomainState.ACTIVE)
                         for (VcpuHandle v : d.vcpus())
-                            if (v.blocked() && (v.timerDeadline() >= 0 || v.pollDeadline() >= 0)) fireTimers(d, v);
+                            if (v.blocked() && (v.timerDeadline() >= 0 || v.pollDeadline() >= 0 || v.wakeDeadline() >= 0)) fireTimers(d, v);
             } catch (RuntimeException e) {
                 log.xen("timer tick: " + e);
             }

@@ -106,6 +106,13 @@ public final class VcpuHandle implements SchedUnit {
 
     void setTimer(long deadline) { timerDeadline = deadline; }
 
+    /** While halted: when the vCPU's own timer (generic timer, decrementer, local APIC) fires, in virtual ns; or -1. */
+    private volatile long wakeDeadline = -1;
+
+    long wakeDeadline() { return wakeDeadline; }
+
+    void setWakeDeadline(long d) { wakeDeadline = d; }
+
     /** Blocked in SCHEDOP_poll on these ports; null when not polling. */
     private volatile int[] pollPorts;
 
@@ -123,6 +130,7 @@ public final class VcpuHandle implements SchedUnit {
         blockedSince = -1;
         pollPorts = null;
         pollDeadline = -1;
+        wakeDeadline = -1;
         blocked = false;
         return was;
     }

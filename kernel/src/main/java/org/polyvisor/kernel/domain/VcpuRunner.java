@@ -67,6 +67,18 @@ public final class VcpuRunner {
                 hypercall(vh);
                 return true;
             }
+            case VcpuExit.PortIo io when d.devices() != null -> {
+                var space = org.polyvisor.spi.platform.AddressSpace.PORT;
+                if (io.write()) d.devices().write(space, io.port(), io.size(), io.value());
+                else vcpu.completeRead(d.devices().read(space, io.port(), io.size()));
+                return vh.runnable();
+            }
+            case VcpuExit.Mmio m when d.devices() != null -> {
+                var space = org.polyvisor.spi.platform.AddressSpace.MMIO;
+                if (m.write()) d.devices().write(space, m.address(), m.size(), m.value());
+                else vcpu.completeRead(d.devices().read(space, m.address(), m.size()));
+                return vh.runnable();
+            }
             case VcpuExit.PortIo io -> {
                 d.logOnce("port-" + io.port(), d.describe() + ": no device at I/O port 0x" + Integer.toHexString(io.port())
                         + (io.write() ? " (writes dropped)" : " (reads return all ones)"));
@@ -81,6 +93,9 @@ public final class VcpuRunner {
             }
             case VcpuExit.Halt h -> {
                 vh.block();
+                vh.setWakeDeadline(vcpu.wakeDeadline());
+                // An interrupt raised on another thread between the halt and the block must not be slept through.
+                if (vcpu.hasWakeEvent() && vh.unblock()) return true;
                 return false;
             }
             case VcpuExit.Shutdown s -> {

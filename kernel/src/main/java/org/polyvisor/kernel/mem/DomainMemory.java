@@ -52,6 +52,15 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
 
     @Override public ByteOrder byteOrder() { return order; }
 
+    /** An HVM domain's board answers every guest-physical address that is not RAM (devices, or all ones). */
+    private volatile boolean unassignedIsMmio;
+
+    /** Makes every address outside RAM an MMIO access (HVM domains, whose board answers them). */
+    public void routeUnassignedToDevices() { unassignedIsMmio = true; }
+
+    @Override
+    public boolean isMmio(long gpa) { return unassignedIsMmio && gpa >= 0 && page(gpa >>> PAGE_SHIFT) == null; }
+
     public long ramBase() { return ramBase; }
 
     public long ramBytes() { return (long) nrPages << PAGE_SHIFT; }
@@ -123,10 +132,25 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
     }
 
     /** Frames the guest may use now: all but those it gave back. */
-    public synchronized long currentReservation() {
-        long n = nrPages;
-        for (int i = 0; i < nrPages; i++) if (p2m.get(i) == BALLOONED) n--;
-        return n;
+    public synchronized long currentReservation() { return nrPages - ballooned; }
+
+    /** Frames given back (ballooned out) and not populated again. */
+    private int ballooned;
+    /** XEN_DOMCTL_max_mem's ceiling in frames: populating beyond it is refused. Starts at the whole RAM range. */
+    private volatile long maxPages = -1;
+
+    /** The most frames the domain may have (XENMEM_maximum_reservation). */
+    public long maxPages() { return maxPages < 0 ? nrPages : maxPages; }
+
+    /**
+     * XEN_DOMCTL_max_mem: a new ceiling, at most the RAM range the domain was built with (its P2M has no room
+     * beyond). Lowering it below the current reservation takes nothing away; it stops further population, as in
+     * Xen. False when {@code pages} is beyond the RAM range.
+     */
+    public boolean setMaxPages(long pages) {
+        if (pages < 0 || pages > nrPages) return false;
+        maxPages = pages;
+        return true;
     }
 
     /**
@@ -137,16 +161,24 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
         long i = gfn - baseGfn;
         if (i < 0 || i >= nrPages || closed || foreign.containsKey((int) i) || p2m.get((int) i) == BALLOONED) return false;
         int mfn = p2m.getAndSet((int) i, BALLOONED);
+        ballooned++;
         pages.set((int) i, null);
         if (mfn >= 0) machine.release(mfn, domainId);
         return true;
     }
 
-    /** XENMEM_populate_physmap of one frame: a frame given back becomes RAM again (zeroed, backed on touch). */
+    /**
+     * XENMEM_populate_physmap of one frame: a frame given back becomes RAM again (zeroed, backed on touch); false
+     * when that would take the domain beyond its maximum.
+     */
     public synchronized boolean repopulate(long gfn) {
         long i = gfn - baseGfn;
         if (i < 0 || i >= nrPages || closed) return false;
-        if (p2m.get((int) i) == BALLOONED) p2m.set((int) i, UNPOPULATED);
+        if (p2m.get((int) i) == BALLOONED) {
+            if (nrPages - ballooned >= maxPages()) return false;
+            p2m.set((int) i, UNPOPULATED);
+            ballooned--;
+        }
         return true;
     }
 
