@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code polyvisor run}: boots the hypervisor and dom0, creates one domain, copies its console to standard output
  * as it comes, and exits with the domain's fate: 0 poweroff, 1 crash (the message on standard error), 2 bad input,
- * 3 timeout.
+ * 3 timeout; or, when an HVM guest ended through a test device, that device's code (as QEMU's isa-debug-exit does).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Boot the hypervisor and dom0, run one domain with its console on standard output, and exit"
@@ -87,6 +87,8 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError(ExitCodes.FAILED, Messages.oneLine(e));
             }
             out.flush();
+            // A test device's verdict (isa-debug-exit, the test finisher) is the exit status, as under QEMU.
+            if (end.poweredOff() && d.exitCode() != null) return d.exitCode() & 0xFF;
             if (end.poweredOff()) return ExitCodes.OK;
             err.println(Messages.flatten(end.message()));
             return ExitCodes.FAILED;
