@@ -50,7 +50,7 @@ public final class Hypervisor implements AutoCloseable {
         scheduler.start(options.pcpus());
         this.machine = new MachineMemory(options.hostMemoryMiB() << 20);
         this.domains = new DomainTable(new DomainBuilder(isas, machine, log), scheduler, log);
-        this.control = new ControlPlane(domains, machine, scheduler.name(), options.pcpus());
+        this.control = new ControlPlane(domains, machine, scheduler.name(), options.pcpus(), log);
         VcpuRunner runner = new VcpuRunner(domains, control);
         this.pcpus = new PcpuPool(options.pcpus(), scheduler, runner::runSlice);
         domains.onRunnable(pcpus::wake);
@@ -156,30 +156,26 @@ public final class Hypervisor implements AutoCloseable {
         }
     }
 
-    /**
-     * xl mem-set: the new balloon target, written where the guest's balloon driver watches for it
-     * ({@code memory/target}, in KiB); the guest gives frames back (or takes them) with memory_op.
-     */
-    public void memSet(Domain d, long mib) {
-        long maxKiB = d.memory().ramBytes() >> 10;
-        if (mib < 1 || mib << 10 > maxKiB)
-            throw new DomainOpException("memory target must be 1 to " + (maxKiB >> 10) + " MiB (the domain's maximum), was " + mib);
-        control.info(TOOLSTACK, d);
-        try {
-            xenstoreWrite(org.polyvisor.kernel.xenstore.XenStore.domainPath(d.id()) + "/memory/target", Long.toString(mib << 10));
-        } catch (org.polyvisor.kernel.xenstore.XsError.XsException e) {
-            throw new DomainOpException("cannot set the balloon target of " + d.describe() + ": " + e.error());
-        }
-        log.xen("balloon target of " + d.describe() + " set to " + mib + " MiB");
-    }
+    /** xl mem-set: the balloon target in XenStore, for the guest's balloon driver (see ControlPlane.setMemTarget). */
+    public void memSet(Domain d, long mib) { control.setMemTarget(TOOLSTACK, d, mib); }
+
+    /** xl mem-max: the domain's maximum memory (XEN_DOMCTL_max_mem). */
+    public void memMax(Domain d, long mib) { control.setMaxMem(TOOLSTACK, d, mib); }
+
+    /** xl vcpu-set: how many vCPUs the guest should have online (its cpu/N/availability nodes). */
+    public void vcpuSet(Domain d, int n) { control.setVcpusOnline(TOOLSTACK, d, n); }
+
+    /** xl dmesg [-c]: the hypervisor's console ring, read (and cleared) through XEN_SYSCTL_readconsole. */
+    public String dmesg(boolean clear) { return control.readConsole(TOOLSTACK, clear); }
 
     /** xl rename DOM NAME. */
     public void rename(Domain d, String name) { control.rename(TOOLSTACK, d, name); }
 
-    /** Host facts for {@code info}. */
+    /** Host facts for {@code info}: pCPUs and memory through XEN_SYSCTL_physinfo, as xl info reads them. */
     public HostInfo info() {
-        return new HostInfo(VERSION, options.pcpus(), machine.totalFrames() * MachineMemory.FRAME_SIZE >> 20,
-                (machine.totalFrames() - machine.reservedFrames()) * MachineMemory.FRAME_SIZE >> 20,
+        long[] phys = new long[4];
+        if (control.physinfo(TOOLSTACK, phys) < 0) throw new DomainOpException("permission denied: physinfo");
+        return new HostInfo(VERSION, (int) phys[0], phys[1] * MachineMemory.FRAME_SIZE >> 20, phys[2] * MachineMemory.FRAME_SIZE >> 20,
                 machine.backedFrames() * MachineMemory.FRAME_SIZE >> 20, scheduler.name(),
                 (System.nanoTime() - bootNanos) / 1_000_000_000L, isas.ids(), domains.all().size());
     }

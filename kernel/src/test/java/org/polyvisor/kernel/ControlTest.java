@@ -116,7 +116,8 @@ class ControlTest {
         assertEquals("policy:2: expected 'allow <domain-name> <op>...', found 'permit tool pausedomain'", e.getMessage());
         e = assertThrows(XsmPolicy.PolicyException.class, () -> XsmPolicy.parse("policy", List.of("allow tool reboot")));
         assertEquals("policy:1: unknown operation 'reboot' (known: createdomain, destroydomain, getdomaininfo, getdomaininfolist, "
-                + "pausedomain, physinfo, readconsole, renamedomain, sched_id, scheduler_op, setvcpuaffinity, shutdowndomain, unpausedomain)",
+                + "getvcpuaffinity, getvcpucontext, max_mem, max_vcpus, pausedomain, physinfo, readconsole, renamedomain, sched_id, "
+                + "scheduler_op, setmemtarget, setvcpuaffinity, setvcpuonline, shutdowndomain, unpausedomain)",
                 e.getMessage());
     }
 }

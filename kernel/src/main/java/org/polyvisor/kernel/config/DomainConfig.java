@@ -19,11 +19,12 @@ import org.polyvisor.spi.GuestType;
  * @param kernel   the kernel image; a relative path in a file is resolved against the file's folder
  * @param warnings settings that were ignored, for the toolstack to show
  * @param platform settings for an HVM domain's board (e.g. {@code gic_version}, {@code firmware}), as written
+ * @param onWatchdog what follows SHUTDOWN_watchdog (a SCHEDOP_watchdog timer that came due); xl's default is destroy
  */
 public record DomainConfig(String name, GuestType type, String isa, Path kernel, long memoryMiB, int vcpus,
                            LifecycleAction onPoweroff, LifecycleAction onReboot, LifecycleAction onCrash,
                            String cmdline, List<String> warnings, SchedulingConfig scheduling,
-                           Map<String, String> platform) {
+                           Map<String, String> platform, LifecycleAction onWatchdog) {
     public static final int MAX_VCPUS = 64;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Set<String> XEN_ACTIONS = Set.of("destroy", "restart", "rename-restart", "preserve",
@@ -41,6 +42,20 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
         warnings = List.copyOf(warnings);
         if (scheduling == null) scheduling = SchedulingConfig.DEFAULT;
         platform = platform == null ? Map.of() : Map.copyOf(platform);
+        if (onWatchdog == null) onWatchdog = LifecycleAction.DESTROY;
+    }
+
+    /** A config whose on_watchdog is xl's default, destroy. */
+    public DomainConfig(String name, GuestType type, String isa, Path kernel, long memoryMiB, int vcpus,
+                        LifecycleAction onPoweroff, LifecycleAction onReboot, LifecycleAction onCrash,
+                        String cmdline, List<String> warnings, SchedulingConfig scheduling, Map<String, String> platform) {
+        this(name, type, isa, kernel, memoryMiB, vcpus, onPoweroff, onReboot, onCrash, cmdline, warnings, scheduling, platform,
+                LifecycleAction.DESTROY);
+    }
+
+    /** The same config with another on_watchdog action. */
+    public DomainConfig withOnWatchdog(LifecycleAction a) {
+        return new DomainConfig(name, type, isa, kernel, memoryMiB, vcpus, onPoweroff, onReboot, onCrash, cmdline, warnings, scheduling, platform, a);
     }
 
     /** A config with no board settings. */
@@ -64,7 +79,7 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
     }
 
     public DomainConfig withName(String newName) {
-        return new DomainConfig(newName, type, isa, kernel, memoryMiB, vcpus, onPoweroff, onReboot, onCrash, cmdline, warnings, scheduling, platform);
+        return new DomainConfig(newName, type, isa, kernel, memoryMiB, vcpus, onPoweroff, onReboot, onCrash, cmdline, warnings, scheduling, platform, onWatchdog);
     }
 
     public static DomainConfig read(Path file) throws ConfigException {
@@ -139,7 +154,7 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
         return new DomainConfig(name, type, isa, kernel, memory, (int) vcpus,
                 action(src, s, "on_poweroff", LifecycleAction.DESTROY), action(src, s, "on_reboot", LifecycleAction.RESTART),
                 action(src, s, "on_crash", LifecycleAction.DESTROY), cmdline, warnings,
-                new SchedulingConfig((int) weight, (int) cap, cpus), platform);
+                new SchedulingConfig((int) weight, (int) cap, cpus), platform, action(src, s, "on_watchdog", LifecycleAction.DESTROY));
     }
 
     private static LifecycleAction action(String src, Map<String, ConfigValue> s, String key, LifecycleAction dflt) throws ConfigException {

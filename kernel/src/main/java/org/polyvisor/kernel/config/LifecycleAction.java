@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What happens when a domain shuts down (xl.cfg's on_poweroff, on_reboot, on_crash), with xl's names. */
+/** What happens when a domain shuts down (xl.cfg's on_poweroff, on_reboot, on_crash, on_watchdog), with xl's names. */
 public enum LifecycleAction {
     /** The domain is destroyed and its memory freed. */
     DESTROY("destroy"),

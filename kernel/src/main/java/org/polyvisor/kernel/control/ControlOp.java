@@ -6,9 +6,14 @@ import java.util.stream.Collectors;
 /** The control operations with their Xen names and numbers (domctl.h, sysctl.h). */
 public enum ControlOp {
     DESTROYDOMAIN("destroydomain", 2, false), PAUSEDOMAIN("pausedomain", 3, false), UNPAUSEDOMAIN("unpausedomain", 4, false),
-    GETDOMAININFO("getdomaininfo", 5, false), SETVCPUAFFINITY("setvcpuaffinity", 9, false),
-    SCHEDULER_OP("scheduler_op", 16, false), RENAMEDOMAIN("renamedomain", -1, false),
+    GETDOMAININFO("getdomaininfo", 5, false), SETVCPUAFFINITY("setvcpuaffinity", 9, false), MAX_MEM("max_mem", 11, false),
+    GETVCPUCONTEXT("getvcpucontext", 13, false), MAX_VCPUS("max_vcpus", 15, false), SCHEDULER_OP("scheduler_op", 16, false),
+    GETVCPUAFFINITY("getvcpuaffinity", 25, false), RENAMEDOMAIN("renamedomain", -1, false),
     SHUTDOWNDOMAIN("shutdowndomain", -1, false), CREATEDOMAIN("createdomain", 1, false),
+    /** xl vcpu-set: the domain's cpu/N/availability nodes (a toolstack operation, no hypercall of its own). */
+    SETVCPUONLINE("setvcpuonline", -1, false),
+    /** xl mem-set: the domain's balloon target (a toolstack operation, no hypercall of its own). */
+    SETMEMTARGET("setmemtarget", -1, false),
     READCONSOLE("readconsole", 1, true), PHYSINFO("physinfo", 3, true), SCHED_ID("sched_id", 4, true),
     GETDOMAININFOLIST("getdomaininfolist", 6, true);
 

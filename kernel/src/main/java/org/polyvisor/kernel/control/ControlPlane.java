@@ -28,13 +28,21 @@ public final class ControlPlane implements ControlService {
     private final MachineMemory machine;
     private final String scheduler;
     private final int pcpus;
+    private final org.polyvisor.kernel.console.HypervisorLog log;
     private volatile XsmPolicy policy = XsmPolicy.dom0Only();
 
     public ControlPlane(DomainTable domains, MachineMemory machine, String scheduler, int pcpus) {
+        this(domains, machine, scheduler, pcpus, new org.polyvisor.kernel.console.HypervisorLog());
+    }
+
+    /** @param log the hypervisor's console ring, which readconsole reads */
+    public ControlPlane(DomainTable domains, MachineMemory machine, String scheduler, int pcpus,
+                        org.polyvisor.kernel.console.HypervisorLog log) {
         this.domains = domains;
         this.machine = machine;
         this.scheduler = scheduler;
         this.pcpus = pcpus;
+        this.log = log;
     }
 
     public void setPolicy(XsmPolicy p) { policy = p; }
@@ -85,6 +93,79 @@ public final class ControlPlane implements ControlService {
     /** xl rename. */
     public void rename(int caller, Domain d, String name) { require(caller, ControlOp.RENAMEDOMAIN); domains.rename(d, name); }
 
+    /**
+     * xl mem-max: XEN_DOMCTL_max_mem for the domain, and its {@code memory/static-max} node. The maximum cannot be
+     * below the balloon target (as libxl refuses) nor beyond the memory the domain was built with (its physmap has
+     * no room beyond).
+     */
+    public void setMaxMem(int caller, Domain d, long mib) {
+        require(caller, ControlOp.MAX_MEM);
+        long built = d.memory().nrPages() >> 8;
+        if (mib < 1 || mib > built)
+            throw new DomainOpException("maximum memory of " + d.describe() + " must be 1 to " + built + " MiB (what it was built with), was " + mib);
+        long target = balloonTargetKiB(d);
+        if (target > mib << 10)
+            throw new DomainOpException("maximum memory " + mib + " MiB is below the balloon target of " + d.describe() + " ("
+                    + (target >> 10) + " MiB); lower it first with mem-set");
+        d.memory().setMaxPages(mib << 8);
+        writeNode(d, "memory/static-max", Long.toString(mib << 10));
+        log.xen("maximum memory of " + d.describe() + " set to " + mib + " MiB");
+    }
+
+    /**
+     * xl mem-set: the balloon target, written where the guest's balloon driver watches for it ({@code memory/target},
+     * in KiB); the guest gives frames back (or takes them) with memory_op. At most the domain's maximum.
+     */
+    public void setMemTarget(int caller, Domain d, long mib) {
+        require(caller, ControlOp.SETMEMTARGET);
+        long maxMiB = d.memory().maxPages() >> 8;
+        if (mib < 1 || mib > maxMiB)
+            throw new DomainOpException("memory target must be 1 to " + maxMiB + " MiB (the domain's maximum), was " + mib);
+        writeNode(d, "memory/target", Long.toString(mib << 10));
+        log.xen("balloon target of " + d.describe() + " set to " + mib + " MiB");
+    }
+
+    /**
+     * xl vcpu-set: as libxl does for a PV domain, writes {@code cpu/N/availability} = online for the first
+     * {@code n} vCPUs and offline for the rest; the guest's hotplug watcher brings them up or down (VCPUOP_up/down).
+     */
+    public void setVcpusOnline(int caller, Domain d, int n) {
+        require(caller, ControlOp.SETVCPUONLINE);
+        if (n < 1 || n > d.maxVcpus())
+            throw new DomainOpException(d.describe() + " has at most " + d.maxVcpus() + " vCPUs (maxvcpus); asked for " + n);
+        for (int i = 0; i < d.maxVcpus(); i++) writeNode(d, "cpu/" + i + "/availability", i < n ? "online" : "offline");
+        log.xen("vCPUs of " + d.describe() + " set to " + n + " online");
+    }
+
+    /** xl dmesg [-c]: the hypervisor's console ring through XEN_SYSCTL_readconsole, as dom0 reads it. */
+    public String readConsole(int caller, boolean clear) {
+        require(caller, ControlOp.READCONSOLE);
+        var r = log.readRing(clear, false, 0, org.polyvisor.kernel.console.HypervisorLog.CONRING_SIZE);
+        return new String(r.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private long balloonTargetKiB(Domain d) {
+        try {
+            byte[] v = domains.xenstore().store().read(0, 0, org.polyvisor.kernel.xenstore.XenStore.domainPath(d.id()) + "/memory/target");
+            return Long.parseLong(new String(v, java.nio.charset.StandardCharsets.US_ASCII).trim());
+        } catch (org.polyvisor.kernel.xenstore.XsError.XsException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void writeNode(Domain d, String node, String value) {
+        String path = org.polyvisor.kernel.xenstore.XenStore.domainPath(d.id()) + "/" + node;
+        String[] failure = new String[1];
+        domains.xenstore().toolstack(xs -> {
+            try {
+                xs.write(0, 0, path, value.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (org.polyvisor.kernel.xenstore.XsError.XsException e) {
+                failure[0] = e.getMessage();
+            }
+        });
+        if (failure[0] != null) throw new DomainOpException("cannot write " + path + ": " + failure[0]);
+    }
+
     // The guests' side (hypercalls).
 
     private Optional<Domain> target(long domid) {
@@ -129,8 +210,8 @@ public final class ControlPlane implements ControlService {
         if (d.config().type() == org.polyvisor.spi.GuestType.HVM) flags |= DOMINF_HVM;
         int online = 0;
         for (VcpuHandle v : d.vcpus()) if (v.up()) online++;
-        out[0] = new DomainInfoOut(d.id(), flags, d.memory().populatedPages(), d.memory().nrPages(),
-                d.sharedInfo() >>> 12, (long) (i.cpuSeconds() * 1e9), online, d.vcpus().size() - 1);
+        out[0] = new DomainInfoOut(d.id(), flags, d.memory().populatedPages(), d.memory().maxPages(),
+                d.sharedInfo() >>> 12, (long) (i.cpuSeconds() * 1e9), online, d.maxVcpus() - 1);
         return 0;
     }
 
@@ -166,6 +247,100 @@ public final class ControlPlane implements ControlService {
         out[1] = machine.totalFrames();
         out[2] = machine.totalFrames() - machine.reservedFrames();
         out[3] = 1_000_000; // a nominal 1 GHz: one instruction per nanosecond of virtual time
+        return 0;
+    }
+
+    @Override public int pcpus() { return pcpus; }
+
+    /**
+     * Refused with -EOPNOTSUPP after the policy check: Xen's createdomain makes an empty domain that the toolstack
+     * then fills through privileged mappings and setvcpucontext, while Polyvisor's domain builder makes a domain
+     * from its kernel image and config in one step, which the toolstack does through {@link #create}.
+     */
+    @Override
+    public long createDomain(int caller) {
+        if (!allowed(caller, ControlOp.CREATEDOMAIN)) return -XenErrno.EPERM;
+        return -XenErrno.EOPNOTSUPP;
+    }
+
+    @Override
+    public long maxMem(int caller, long domid, long maxKiB) {
+        if (!allowed(caller, ControlOp.MAX_MEM)) return -XenErrno.EPERM;
+        Optional<Domain> d = target(domid);
+        if (d.isEmpty()) return -XenErrno.ESRCH;
+        return maxKiB >= 0 && d.get().memory().setMaxPages(maxKiB >>> 2) ? 0 : -XenErrno.EINVAL;
+    }
+
+    @Override
+    public long maxVcpus(int caller, long domid, long max) {
+        return act(caller, ControlOp.MAX_VCPUS, domid, d -> {
+            if (max < 1 || max > d.vcpus().size()) throw new DomainOpException("max_vcpus out of range");
+            d.setMaxVcpus((int) max);
+        });
+    }
+
+    @Override
+    public long vcpuAffinity(int caller, long domid, long vcpu, java.util.function.Supplier<java.util.BitSet> hard, java.util.BitSet[] out) {
+        if (!allowed(caller, hard == null ? ControlOp.GETVCPUAFFINITY : ControlOp.SETVCPUAFFINITY)) return -XenErrno.EPERM;
+        Optional<Domain> t = target(domid);
+        if (t.isEmpty()) return -XenErrno.ESRCH;
+        if (vcpu < 0 || vcpu >= t.get().maxVcpus()) return -XenErrno.EINVAL;
+        VcpuHandle v = t.get().vcpus().get((int) vcpu);
+        if (hard != null) {
+            java.util.BitSet eff = hard.get();
+            if (eff.length() > pcpus) eff.clear(pcpus, eff.length());
+            if (eff.isEmpty()) return -XenErrno.EINVAL;
+            v.pin(eff.cardinality() == pcpus ? null : eff);
+        }
+        java.util.BitSet a = v.affinity();
+        if (a == null) {
+            a = new java.util.BitSet();
+            a.set(0, pcpus);
+        }
+        out[0] = a;
+        return 0;
+    }
+
+    /** At most this many registers are copied out (a 4 KiB context). */
+    private static final int MAX_CONTEXT_REGISTERS = 512;
+
+    @Override
+    public long vcpuContext(int caller, long domid, long vcpu, long[][] out) {
+        if (!allowed(caller, ControlOp.GETVCPUCONTEXT)) return -XenErrno.EPERM;
+        Optional<Domain> t = target(domid);
+        if (t.isEmpty()) return -XenErrno.ESRCH;
+        Domain d = t.get();
+        if (vcpu < 0 || vcpu >= d.maxVcpus()) return -XenErrno.ESRCH;
+        VcpuHandle v = d.vcpus().get((int) vcpu);
+        if (!v.initialised()) return -XenErrno.ENODATA;
+        var regs = d.isa().registers().all();
+        long[] values = new long[Math.min(regs.size(), MAX_CONTEXT_REGISTERS)];
+        for (int i = 0; i < values.length; i++) {
+            var r = regs.get(i);
+            long x = v.vcpu().register(r.number());
+            values[i] = r.bits() == 64 ? x : x & ((1L << r.bits()) - 1);
+        }
+        out[0] = values;
+        return 0;
+    }
+
+    @Override
+    public long domainInfoList(int caller, long first, long max, java.util.List<DomainInfoOut> out) {
+        if (!allowed(caller, ControlOp.GETDOMAININFOLIST)) return -XenErrno.EPERM;
+        for (Domain d : domains.all()) {
+            if (d.id() < first) continue;
+            if (out.size() >= max) break;
+            DomainInfoOut[] one = new DomainInfoOut[1];
+            if (domainInfo(0, d.id(), one) == 0) out.add(one[0]);
+        }
+        return 0;
+    }
+
+    @Override
+    public long readConsole(int caller, boolean clear, boolean incremental, int index, int max,
+                            org.polyvisor.kernel.console.HypervisorLog.RingRead[] out) {
+        if (!allowed(caller, ControlOp.READCONSOLE)) return -XenErrno.EPERM;
+        out[0] = log.readRing(clear, incremental, index, max);
         return 0;
     }
 

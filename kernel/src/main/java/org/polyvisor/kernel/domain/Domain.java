@@ -144,6 +144,24 @@ public final class Domain {
 
     public List<VcpuHandle> vcpus() { return List.copyOf(vcpus); }
 
+    private final Watchdogs watchdogs = new Watchdogs();
+
+    /** The domain's SCHEDOP_watchdog timers. */
+    public Watchdogs watchdogs() { return watchdogs; }
+
+    /** XEN_DOMCTL_max_vcpus: vCPU ids at or beyond it are not the guest's to use; -1 until set (all of them). */
+    private volatile int maxVcpus = -1;
+
+    /** The vCPUs the guest may use: all it was built with, unless XEN_DOMCTL_max_vcpus lowered it. */
+    public int maxVcpus() { return maxVcpus < 0 ? vcpus.size() : maxVcpus; }
+
+    /** Sets the vCPU ceiling (1 to the vCPUs built); vCPUs beyond it go offline. */
+    public void setMaxVcpus(int max) {
+        if (max < 1 || max > vcpus.size()) throw new DomainOpException(describe() + " was built with " + vcpus.size() + " vCPUs; the maximum must be 1 to " + vcpus.size() + ", was " + max);
+        maxVcpus = max;
+        for (VcpuHandle v : vcpus) if (v.vcpuId() >= max) v.setUp(false);
+    }
+
     public ConsoleBuffer console() { return console; }
 
     public DomainState state() { return state; }

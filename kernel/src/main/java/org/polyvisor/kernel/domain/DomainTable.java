@@ -127,11 +127,12 @@ public final class DomainTable implements AutoCloseable {
      */
     void fireTimers(Domain d, VcpuHandle v) {
         long now = v.virtualNanos();
-        long t = v.timerDeadline();
+        long t = v.singleshotDeadline();
         if (t >= 0 && now >= t) {
             v.setTimer(-1);
             events.raiseVirq(d.id(), org.polyvisor.kernel.event.EventHub.VIRQ_TIMER, v.vcpuId());
         }
+        if (v.takePeriodic(now)) events.raiseVirq(d.id(), org.polyvisor.kernel.event.EventHub.VIRQ_TIMER, v.vcpuId());
         long p = v.pollDeadline(), w = v.wakeDeadline();
         if (((p >= 0 && now >= p) || (w >= 0 && now >= w)) && v.unblock()) {
             scheduler.wake(v);
@@ -147,9 +148,15 @@ public final class DomainTable implements AutoCloseable {
         timerTick.scheduleAtFixedRate(() -> {
             try {
                 for (Domain d : domains.values())
-                    if (d.state() == DomainState.ACTIVE)
+                    if (d.state() == DomainState.ACTIVE) {
+                        if (d.watchdogs().armed() && d.watchdogs().fire(d.virtualNanos())) {
+                            log.xen("watchdog timer fired for " + d.describe());
+                            shutdown(d, ShutdownReason.WATCHDOG);
+                            continue;
+                        }
                         for (VcpuHandle v : d.vcpus())
                             if (v.blocked() && (v.timerDeadline() >= 0 || v.pollDeadline() >= 0 || v.wakeDeadline() >= 0)) fireTimers(d, v);
+                    }
             } catch (RuntimeException e) {
                 log.xen("timer tick: " + e);
             }
@@ -253,7 +260,8 @@ public final class DomainTable implements AutoCloseable {
             case POWEROFF -> d.config().onPoweroff();
             case REBOOT -> d.config().onReboot();
             case SUSPEND -> LifecycleAction.PRESERVE;
-            case CRASH, WATCHDOG, SOFT_RESET -> d.config().onCrash();
+            case WATCHDOG -> d.config().onWatchdog();
+            case CRASH, SOFT_RESET -> d.config().onCrash();
         };
         act(d, a);
     }
@@ -282,8 +290,8 @@ public final class DomainTable implements AutoCloseable {
         actions.execute(() -> {
             try {
                 switch (a) {
-                    case PRESERVE -> log.xen("preserving " + d.describe() + " (on_" + (d.state() == DomainState.CRASHED ? "crash" : "poweroff")
-                            + " = preserve)");
+                    case PRESERVE -> log.xen("preserving " + d.describe() + " (on_" + (d.state() == DomainState.CRASHED ? "crash"
+                            : d.shutdownReason() == ShutdownReason.WATCHDOG ? "watchdog" : "poweroff") + " = preserve)");
                     case DESTROY -> destroy(d);
                     case RESTART -> {
                         destroy(d);

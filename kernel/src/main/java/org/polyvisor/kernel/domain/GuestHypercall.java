@@ -43,7 +43,7 @@ final class GuestHypercall implements HypercallCall {
     public org.polyvisor.kernel.hypercall.VcpuOp.Vcpus vcpus() {
         java.util.List<VcpuHandle> all = vcpu.domain().vcpus();
         return new org.polyvisor.kernel.hypercall.VcpuOp.Vcpus() {
-            @Override public int count() { return all.size(); }
+            @Override public int count() { return Math.min(all.size(), vcpu.domain().maxVcpus()); }
 
             @Override public boolean isUp(int n) { return all.get(n).up(); }
 
@@ -60,6 +60,12 @@ final class GuestHypercall implements HypercallCall {
             public void down(int n) {
                 all.get(n).setUp(false);
                 if (all.get(n) == vcpu) vcpu.requestYield();
+            }
+
+            @Override
+            public void setPeriodic(int n, long period) {
+                VcpuHandle v = all.get(n);
+                v.setPeriodic(period, v.virtualNanos());
             }
 
             @Override
@@ -89,9 +95,11 @@ final class GuestHypercall implements HypercallCall {
         var ec = vcpu.domain().events();
         int id = vcpu.vcpuId();
         // Xen's do_block: enable event delivery, block, then look again so that an event that raced us is not lost.
-        if (id < org.polyvisor.kernel.event.SharedInfoLayout.LEGACY_VCPUS)
-            vcpu.domain().memory().write(vcpu.domain().sharedInfo() + ec.layout().vcpuInfo(id)
-                    + org.polyvisor.kernel.event.SharedInfoLayout.UPCALL_MASK, 1, 0);
+        try {
+            vcpu.domain().memory().write(ec.vcpuInfoAddress(id) + org.polyvisor.kernel.event.SharedInfoLayout.UPCALL_MASK, 1, 0);
+        } catch (org.polyvisor.spi.GuestMemoryFault e) {
+            // its registered vcpu_info frame is gone: nothing to unmask
+        }
         vcpu.block();
         if (ec.deliverable(id)) vcpu.unblock();
     }
@@ -113,6 +121,8 @@ final class GuestHypercall implements HypercallCall {
         for (int p : ports) if (ec.pending(p)) { vcpu.unblock(); return; }
         if (ports.length == 0) vcpu.unblock();
     }
+
+    @Override public long watchdog(long id, long timeoutSeconds) { return vcpu.domain().watchdogs().op(id, timeoutSeconds, vcpu.domain().virtualNanos()); }
 
     @Override public void shutdownDomain(int reason) { domains.shutdown(vcpu.domain(), ShutdownReason.ofCode(reason)); }
 

@@ -52,7 +52,8 @@ public final class VcpuHandle implements SchedUnit {
     /** Whether the vCPU ever had a context to run (vCPU 0 from the domain builder; others after VCPUOP_initialise). */
     private volatile boolean initialised;
 
-    boolean initialised() { return initialised; }
+    /** Whether the vCPU has a context to run (XEN_DOMCTL_getvcpucontext answers -ENODATA before). */
+    public boolean initialised() { return initialised; }
 
     void setUp(boolean u) {
         if (u) initialised = true;
@@ -95,7 +96,33 @@ public final class VcpuHandle implements SchedUnit {
         return vcpu.retired() + blockedNanos + (blocked && since >= 0 ? System.nanoTime() - since : 0);
     }
 
-    public long timerDeadline() { return timerDeadline; }
+    /** The next of this vCPU's Xen timers (one-shot or periodic) in virtual ns, or -1 when none is set. */
+    public long timerDeadline() {
+        long t = timerDeadline, p = periodicNext;
+        return t < 0 ? p : p < 0 ? t : Math.min(t, p);
+    }
+
+    /** The one-shot timer (set_timer_op, VCPUOP_set_singleshot_timer), or -1. */
+    long singleshotDeadline() { return timerDeadline; }
+
+    /** VCPUOP_set_periodic_timer: period in ns (0: none) and the next tick in virtual ns. */
+    private volatile long periodicPeriod, periodicNext = -1;
+
+    /** Starts (period &gt; 0) or stops (0) the periodic timer, its first tick a period from {@code now}. */
+    void setPeriodic(long period, long now) {
+        periodicPeriod = period;
+        periodicNext = period > 0 ? now + period : -1;
+    }
+
+    public long periodicPeriod() { return periodicPeriod; }
+
+    /** Whether the periodic timer is due at {@code now}; if so its next tick is set (ticks missed meanwhile are dropped). */
+    boolean takePeriodic(long now) {
+        long next = periodicNext, period = periodicPeriod;
+        if (next < 0 || period <= 0 || now < next) return false;
+        periodicNext = now + period - (now - next) % period;
+        return true;
+    }
 
     /** The SCHEDOP_poll timeout in virtual ns, or -1. */
     private volatile long pollDeadline = -1;

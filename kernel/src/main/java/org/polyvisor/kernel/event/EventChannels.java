@@ -28,6 +28,61 @@ public final class EventChannels {
         this.vcpus = vcpus;
         this.kick = kick;
         this.ports = new Port[layout.maxPorts()];
+        this.vcpuInfo = new long[vcpus];
+        this.registered = new boolean[vcpus];
+        for (int v = 0; v < vcpus; v++) vcpuInfo[v] = v < SharedInfoLayout.LEGACY_VCPUS ? sharedInfo + layout.vcpuInfo(v) : -1;
+    }
+
+    /** Where each vCPU's vcpu_info is: its shared_info slot, a frame it registered, or -1 (none yet). */
+    private final long[] vcpuInfo;
+    /** Whether VCPUOP_register_vcpu_info moved it (it can be moved once, as in Xen). */
+    private final boolean[] registered;
+
+    /**
+     * Guest-physical address of the vcpu_info that events for this vCPU go to: its own (legacy slot or registered
+     * frame), else vCPU 0's (a vCPU beyond the 32 legacy slots that registered none).
+     */
+    public long vcpuInfoAddress(int vcpu) {
+        long a = vcpu >= 0 && vcpu < vcpuInfo.length ? vcpuInfo[vcpu] : -1;
+        return a >= 0 ? a : vcpuInfo[0];
+    }
+
+    /** Xen's errno values that VCPUOP_register_vcpu_info answers here. */
+    private static final int ENXIO = 6, EINVAL = 22;
+
+    /**
+     * VCPUOP_register_vcpu_info, as Xen 4.19's map_vcpu_info: moves the vCPU's vcpu_info to {@code gfn}:{@code
+     * offset}. -ENXIO when the offset leaves no room for the 64 bytes or is not aligned to the guest's word (the
+     * structure's alignment); -EINVAL when the vCPU registered already or the frame is not the domain's writable RAM. The current contents move along (a vCPU with no slot gets a cleared one with
+     * upcalls masked and its vcpu_time_info), then every selector bit and upcall_pending are set so nothing
+     * pending is lost (a spurious event at worst, as in Xen). Returns 0 or a negative errno.
+     */
+    public synchronized int registerVcpuInfo(int vcpu, long gfn, long offset) {
+        if (offset < 0 || offset > GuestMemory.PAGE_SIZE - SharedInfoLayout.VCPU_INFO_SIZE) return -ENXIO;
+        if (offset % layout.wordBytes() != 0) return -ENXIO;
+        if (vcpu < 0 || vcpu >= vcpuInfo.length || registered[vcpu]) return -EINVAL;
+        if (memory.page(gfn) == null || !memory.isWritable(gfn)) return -EINVAL;
+        long to = (gfn << GuestMemory.PAGE_SHIFT) + offset;
+        byte[] info = new byte[SharedInfoLayout.VCPU_INFO_SIZE];
+        if (vcpuInfo[vcpu] >= 0) memory.readBytes(vcpuInfo[vcpu], info, 0, info.length);
+        memory.writeBytes(to, info, 0, info.length);
+        if (vcpuInfo[vcpu] < 0) {
+            memory.write(to + SharedInfoLayout.UPCALL_MASK, 1, 1);
+            writeTimeInfo(to + SharedInfoLayout.VCPU_TIME);
+        }
+        vcpuInfo[vcpu] = to;
+        registered[vcpu] = true;
+        memory.write(to + layout.wordBytes(), layout.wordBytes(), -1L);
+        memory.write(to + SharedInfoLayout.UPCALL_PENDING, 1, 1);
+        kick.accept(vcpu);
+        return 0;
+    }
+
+    /** vcpu_time_info saying system time is the TSC (see {@link #clearPage}). */
+    private void writeTimeInfo(long time) {
+        memory.write(time, 4, 2);                // version: even, consistent
+        memory.write(time + 24, 4, 0x8000_0000L); // tsc_to_system_mul
+        memory.write(time + 28, 1, 1);            // tsc_shift
     }
 
     public int domainId() { return domainId; }
@@ -88,18 +143,35 @@ public final class EventChannels {
     }
 
     private void notifyVcpu(int vcpu, int port) {
-        if (vcpu >= SharedInfoLayout.LEGACY_VCPUS) vcpu = 0; // beyond the legacy slots: until VCPUOP_register_vcpu_info
+        if (vcpu < 0 || vcpu >= vcpuInfo.length || vcpuInfo[vcpu] < 0) vcpu = 0; // no vcpu_info of its own yet
+        long info = vcpuInfo[vcpu];
         int selectorBit = port / layout.bitsPerWord();
-        testAndSetBit(layout.pendingSel(vcpu), selectorBit);
-        memory.write(sharedInfo + layout.vcpuInfo(vcpu) + SharedInfoLayout.UPCALL_PENDING, 1, 1);
+        try {
+            setBitAt(info + layout.wordBytes(), selectorBit);
+            memory.write(info + SharedInfoLayout.UPCALL_PENDING, 1, 1);
+        } catch (org.polyvisor.spi.GuestMemoryFault e) {
+            return; // the guest gave its registered frame back: it gets no more upcalls there
+        }
         kick.accept(vcpu);
     }
 
     /** Whether an event would be delivered to this vCPU now: upcall_pending set and not masked. */
     public boolean deliverable(int vcpu) {
-        if (vcpu >= SharedInfoLayout.LEGACY_VCPUS) vcpu = 0;
-        long base = sharedInfo + layout.vcpuInfo(vcpu);
-        return memory.read(base + SharedInfoLayout.UPCALL_PENDING, 1) != 0 && memory.read(base + SharedInfoLayout.UPCALL_MASK, 1) == 0;
+        long base = vcpuInfoAddress(vcpu);
+        try {
+            return memory.read(base + SharedInfoLayout.UPCALL_PENDING, 1) != 0 && memory.read(base + SharedInfoLayout.UPCALL_MASK, 1) == 0;
+        } catch (org.polyvisor.spi.GuestMemoryFault e) {
+            return false;
+        }
+    }
+
+    private void setBitAt(long at, int bit) {
+        long m = 1L << (bit % layout.bitsPerWord());
+        while (true) {
+            long old = memory.read(at, layout.wordBytes());
+            if ((old & m) != 0) return;
+            if (memory.compareAndExchange(at, layout.wordBytes(), old, old | m) == old) return;
+        }
     }
 
     /** Whether this port's pending bit is set (SCHEDOP_poll). */
@@ -125,10 +197,7 @@ public final class EventChannels {
         for (int v = 0; v < Math.min(vcpus, SharedInfoLayout.LEGACY_VCPUS); v++) {
             long info = sharedInfo + layout.vcpuInfo(v);
             memory.write(info + SharedInfoLayout.UPCALL_MASK, 1, 1);
-            long time = info + SharedInfoLayout.VCPU_TIME;
-            memory.write(time, 4, 2);                // version: even, consistent
-            memory.write(time + 24, 4, 0x8000_0000L); // tsc_to_system_mul
-            memory.write(time + 28, 1, 1);            // tsc_shift
+            writeTimeInfo(info + SharedInfoLayout.VCPU_TIME);
         }
     }
 

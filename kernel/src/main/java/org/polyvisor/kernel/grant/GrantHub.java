@@ -15,6 +15,8 @@ import org.polyvisor.spi.GuestMemory;
 public final class GrantHub {
     public static final int GNTMAP_HOST_MAP = 1 << 1, GNTMAP_READONLY = 1 << 2;
     public static final int GNTCOPY_SOURCE_GREF = 1, GNTCOPY_DEST_GREF = 2;
+    /** Xen errno values (negated in results) that the table operations answer. */
+    private static final int ESRCH = 3, EBUSY = 16, EINVAL = 22;
 
     private record Member(GrantTable table, DomainMemory memory) { }
 
@@ -44,9 +46,14 @@ public final class GrantHub {
             for (int h = 0; h < list.size(); h++)
                 if (list.get(h) != null && list.get(h).granter() == domainId) { undo(list.get(h)); list.set(h, null); }
         members.remove(domainId);
+        physmap.remove(domainId);
     }
 
-    /** GNTTABOP_map_grant_ref for one entry; on success {@code handleOut[0]} is the handle. */
+    /**
+     * GNTTABOP_map_grant_ref for one entry; on success {@code handleOut[0]} is the handle. The entry must be a
+     * whole-page GTF_permit_access grant to the mapper (under v2 neither GTF_sub_page nor GTF_transitive, which
+     * Xen allows for copies only).
+     */
     public synchronized int map(int mapper, long hostAddr, int flags, long ref, int granterId, int[] handleOut) {
         if ((flags & GNTMAP_HOST_MAP) == 0) return GrantStatus.GENERAL_ERROR;
         Member granter = members.get(granterId), self = members.get(mapper);
@@ -55,19 +62,79 @@ public final class GrantHub {
         if (!t.valid(ref)) return GrantStatus.BAD_GNTREF;
         int gflags = t.flags(ref);
         boolean readOnly = (flags & GNTMAP_READONLY) != 0;
-        if ((gflags & GrantTable.GTF_TYPE_MASK) != GrantTable.GTF_PERMIT_ACCESS || t.grantee(ref) != mapper)
+        int type = gflags & GrantTable.GTF_TYPE_MASK;
+        boolean v2 = t.version() == 2;
+        if (t.grantee(ref) != mapper || (type != GrantTable.GTF_PERMIT_ACCESS && !(v2 && type == GrantTable.GTF_TRANSITIVE)))
             return GrantStatus.PERMISSION_DENIED;
+        // Sub-page and transitive grants serve copies only (Xen's _set_status_v2 with mapflag).
+        if (type == GrantTable.GTF_TRANSITIVE || (v2 && (gflags & GrantTable.GTF_SUB_PAGE) != 0)) return GrantStatus.GENERAL_ERROR;
         if (!readOnly && (gflags & GrantTable.GTF_READONLY) != 0) return GrantStatus.PERMISSION_DENIED;
         MemorySegment page = granter.memory().page(t.frame(ref));
         if (page == null) return GrantStatus.BAD_PAGE;
         if ((hostAddr & GuestMemory.PAGE_MASK) != 0) return GrantStatus.BAD_VIRT_ADDR;
         long gfn = hostAddr >>> GuestMemory.PAGE_SHIFT;
         if (!self.memory().mapForeign(gfn, page, readOnly)) return GrantStatus.BAD_VIRT_ADDR;
-        t.updateFlags(ref, readOnly ? GrantTable.GTF_READING : GrantTable.GTF_READING | GrantTable.GTF_WRITING, 0);
+        t.updateStatus(ref, readOnly ? GrantTable.GTF_READING : GrantTable.GTF_READING | GrantTable.GTF_WRITING, 0);
         List<Mapping> list = handles.computeIfAbsent(mapper, d -> new ArrayList<>());
         list.add(new Mapping(mapper, granterId, ref, gfn, readOnly));
         handleOut[0] = list.size() - 1;
         return GrantStatus.OKAY;
+    }
+
+    /**
+     * Whether another domain maps one of {@code domainId}'s grants beyond the reserved ones (Xen's pin count), which
+     * makes GNTTABOP_set_version -EBUSY.
+     */
+    public synchronized boolean grantsInUse(int domainId) {
+        for (List<Mapping> list : handles.values())
+            for (Mapping m : list)
+                if (m != null && m.granter() == domainId && m.ref() >= GrantTable.RESERVED_ENTRIES) return true;
+        return false;
+    }
+
+    /** GNTTABOP_set_version for the calling domain: 0, -EINVAL, -EBUSY (grants in use) or -ERANGE. */
+    public synchronized int setVersion(int domainId, int version) {
+        Member m = members.get(domainId);
+        if (m == null) return -ESRCH;
+        if (version != 1 && version != 2) return -EINVAL;
+        if (version == m.table().version()) return 0;
+        if (grantsInUse(domainId)) return -EBUSY;
+        return m.table().switchVersion(version);
+    }
+
+    /** Guest frames that XENMEM_add_to_physmap made show a grant or status frame, per domain: gpfn to its page. */
+    private final Map<Integer, Map<Long, MemorySegment>> physmap = new HashMap<>();
+
+    /**
+     * XENMEM_add_to_physmap with XENMAPSPACE_grant_table: shows grant frame {@code idx} (the status frame when
+     * {@code status}, v2 only) at guest frame {@code gpfn} of the same domain, growing the table to that frame as
+     * Xen does. Returns 0 or a negative Xen errno (-EINVAL for a frame beyond the table or a status frame under v1).
+     */
+    public synchronized int addToPhysmap(int domainId, long idx, boolean status, long gpfn) {
+        Member m = members.get(domainId);
+        if (m == null) return -ESRCH;
+        GrantTable t = m.table();
+        long gfn;
+        if (status) {
+            if (t.version() != 2 || idx != 0) return -EINVAL;
+            gfn = t.statusGfn();
+        } else {
+            if (idx < 0 || idx >= t.maxFrames()) return -EINVAL;
+            t.grow((int) idx);
+            gfn = t.frameGfn((int) idx);
+        }
+        return showAt(domainId, m.memory(), m.memory().page(gfn), gfn, gpfn);
+    }
+
+    /** Shows {@code page} (which lives at guest frame {@code home}) at {@code gpfn} as well; 0 or -EINVAL. */
+    public synchronized int showAt(int domainId, DomainMemory memory, MemorySegment page, long home, long gpfn) {
+        if (page == null || memory.page(gpfn) == null) return -EINVAL;
+        Map<Long, MemorySegment> mine = physmap.computeIfAbsent(domainId, d -> new HashMap<>());
+        if (mine.remove(gpfn) != null) memory.unmapForeign(gpfn);
+        if (gpfn == home) return 0;
+        if (!memory.mapForeign(gpfn, page, false)) return -EINVAL;
+        mine.put(gpfn, page);
+        return 0;
     }
 
     /** GNTTABOP_unmap_grant_ref for one entry. */
@@ -90,7 +157,7 @@ public final class GrantHub {
         for (List<Mapping> list : handles.values())
             for (Mapping o : list)
                 if (o != null && o != m && o.granter() == m.granter() && o.ref() == m.ref()) { reading = true; writing |= !o.readOnly(); }
-        granter.table().updateFlags(m.ref(), 0, (reading ? 0 : GrantTable.GTF_READING) | (writing ? 0 : GrantTable.GTF_WRITING));
+        granter.table().updateStatus(m.ref(), 0, (reading ? 0 : GrantTable.GTF_READING) | (writing ? 0 : GrantTable.GTF_WRITING));
     }
 
     /** Mappings held by a domain (for tests and the toolstack). */
@@ -108,9 +175,9 @@ public final class GrantHub {
                 || dst.offset() + len > GuestMemory.PAGE_SIZE) return GrantStatus.BAD_COPY_ARG;
         long[] srcAt = new long[1], dstAt = new long[1];
         GuestMemory[] srcMem = new GuestMemory[1], dstMem = new GuestMemory[1];
-        int s = resolve(caller, privileged, src, false, srcMem, srcAt);
+        int s = resolve(caller, privileged, src, len, false, srcMem, srcAt);
         if (s != GrantStatus.OKAY) return s;
-        int d = resolve(caller, privileged, dst, true, dstMem, dstAt);
+        int d = resolve(caller, privileged, dst, len, true, dstMem, dstAt);
         if (d != GrantStatus.OKAY) return d;
         byte[] buf = new byte[len];
         srcMem[0].readBytes(srcAt[0], buf, 0, len);
@@ -118,23 +185,30 @@ public final class GrantHub {
         return GrantStatus.OKAY;
     }
 
-    private int resolve(int caller, boolean privileged, CopySide side, boolean write, GuestMemory[] mem, long[] at) {
+    private int resolve(int caller, boolean privileged, CopySide side, int len, boolean write, GuestMemory[] mem, long[] at) {
         Member m = members.get(side.domain());
         if (m == null) return GrantStatus.BAD_DOMAIN;
         long frame;
+        int from = 0, to = GuestMemory.PAGE_SIZE;
         if (side.byRef()) {
             GrantTable t = m.table();
             if (!t.valid(side.refOrFrame())) return GrantStatus.BAD_GNTREF;
             int f = t.flags(side.refOrFrame());
+            if ((f & GrantTable.GTF_TYPE_MASK) == GrantTable.GTF_TRANSITIVE) return GrantStatus.GENERAL_ERROR; // not supported
             if ((f & GrantTable.GTF_TYPE_MASK) != GrantTable.GTF_PERMIT_ACCESS || t.grantee(side.refOrFrame()) != caller)
                 return GrantStatus.PERMISSION_DENIED;
             if (write && (f & GrantTable.GTF_READONLY) != 0) return GrantStatus.PERMISSION_DENIED;
+            if (t.version() == 2 && (f & GrantTable.GTF_SUB_PAGE) != 0) {
+                from = t.subPageOffset(side.refOrFrame());
+                to = from + t.subPageLength(side.refOrFrame());
+            }
             frame = t.frame(side.refOrFrame());
         } else {
             if (side.domain() != caller && !privileged) return GrantStatus.PERMISSION_DENIED;
             frame = side.refOrFrame();
         }
         if (m.memory().page(frame) == null) return GrantStatus.BAD_PAGE;
+        if (side.offset() < from || side.offset() + len > to) return GrantStatus.GENERAL_ERROR; // outside a sub-page grant
         mem[0] = m.memory();
         at[0] = (frame << GuestMemory.PAGE_SHIFT) + side.offset();
         return GrantStatus.OKAY;

@@ -26,4 +26,32 @@ public interface ControlService {
 
     /** nr_cpus, total_pages, free_pages, cpu_khz into {@code out}. */
     long physinfo(int caller, long[] out);
+
+    /** XEN_DOMCTL_createdomain: a guest cannot build a domain this way (see the implementation). */
+    long createDomain(int caller);
+
+    /** XEN_DOMCTL_max_mem: the domain's memory ceiling in KiB. */
+    long maxMem(int caller, long domid, long maxKiB);
+
+    /** XEN_DOMCTL_max_vcpus: the vCPUs the domain may use (at most those it was built with). */
+    long maxVcpus(int caller, long domid, long max);
+
+    /**
+     * XEN_DOMCTL_get/setvcpuaffinity, hard affinity: sets it when {@code hard} is not null (read from the guest only
+     * once the policy allows); the effective hard affinity (pCPUs of this host) goes into {@code out[0]}.
+     */
+    long vcpuAffinity(int caller, long domid, long vcpu, java.util.function.Supplier<java.util.BitSet> hard, java.util.BitSet[] out);
+
+    /** XEN_DOMCTL_getvcpucontext: the vCPU's registers, in its ISA's register-set order, into {@code out[0]}. */
+    long vcpuContext(int caller, long domid, long vcpu, long[][] out);
+
+    /** XEN_SYSCTL_getdomaininfolist: domains from id {@code first} on, at most {@code max}, into {@code out}. */
+    long domainInfoList(int caller, long first, long max, java.util.List<DomainInfoOut> out);
+
+    /** XEN_SYSCTL_readconsole: the hypervisor's console ring (see HypervisorLog.readRing) into {@code out[0]}. */
+    long readConsole(int caller, boolean clear, boolean incremental, int index, int max,
+                     org.polyvisor.kernel.console.HypervisorLog.RingRead[] out);
+
+    /** pCPUs of this host (the width of affinity bitmaps). */
+    int pcpus();
 }

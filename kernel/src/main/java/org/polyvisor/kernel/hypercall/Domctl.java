@@ -1,17 +1,41 @@
 package org.polyvisor.kernel.hypercall;
 
 import java.nio.ByteBuffer;
+import java.util.BitSet;
 
 /**
  * domctl (36): {@code struct xen_domctl { uint32_t cmd; uint32_t interface_version; domid_t domain; ...; union u
- * at offset 16 }}. Implemented: destroydomain (2), pausedomain (3), unpausedomain (4), getdomaininfo (5; the
- * domain asked for exactly, not the next one), scheduler_op (16; credit getinfo/putinfo). A wrong
- * interface_version is -EACCES, as in Xen.
+ * at offset 16 }}, every sub-op behind the control plane's one policy check (a domU gets -EPERM). Implemented:
+ * <ul>
+ * <li>createdomain (1): -EOPNOTSUPP for whoever the policy lets through (see ControlPlane.createDomain);</li>
+ * <li>destroydomain (2), pausedomain (3), unpausedomain (4);</li>
+ * <li>getdomaininfo (5): {@link DomainInfoLayout}, the domain asked for exactly (not the next one);</li>
+ * <li>setvcpuaffinity (9) and getvcpuaffinity (25): {@code struct xen_domctl_vcpuaffinity { uint32_t vcpu;
+ *     uint32_t flags; struct xenctl_bitmap cpumap_hard; struct xenctl_bitmap cpumap_soft; }} with {@code
+ *     xenctl_bitmap { XEN_GUEST_HANDLE_64(uint8) bitmap; uint32_t nr_bits; }} (16 bytes: hard at u+8, soft at
+ *     u+24). Hard affinity is set and read (the effective one is written back); soft affinity reads as every pCPU
+ *     and setting it is -EOPNOTSUPP (the credit scheduler here has none). flags without HARD or SOFT, or a vCPU
+ *     beyond the domain's, is -EINVAL; bitmaps longer than {@link #MAX_BITMAP_BITS} bits are -EINVAL;</li>
+ * <li>max_mem (11): {@code uint64_aligned_t max_memkb} (-EINVAL beyond the RAM the domain was built with);</li>
+ * <li>getvcpucontext (13): {@code struct xen_domctl_vcpucontext { uint32_t vcpu; XEN_GUEST_HANDLE_64(
+ *     vcpu_guest_context_t) ctxt; }}. The context is Polyvisor's, not an architecture's vcpu_guest_context: one
+ *     uint64_t per register of the ISA's register set (the SPI's RegisterSet, in its order, e.g. the GPRs then pc
+ *     and the status registers the ISA lists), in the guest's byte order. -ESRCH for a vCPU beyond the domain's,
+ *     -ENODATA for one never initialised, -EINVAL for a null ctxt;</li>
+ * <li>max_vcpus (15): {@code uint32_t max}, 1 to the vCPUs the domain was built with (-EINVAL otherwise); vCPUs
+ *     beyond it go offline and vcpu_op no longer sees them;</li>
+ * <li>scheduler_op (16): credit getinfo/putinfo.</li>
+ * </ul>
+ * A wrong interface_version is -EACCES, as in Xen.
  */
 public final class Domctl implements HypercallHandler {
     /** The domctl interface version Polyvisor speaks. */
     public static final int INTERFACE_VERSION = 0x17;
-    public static final int DESTROY = 2, PAUSE = 3, UNPAUSE = 4, GETDOMAININFO = 5, SCHEDULER_OP = 16;
+    public static final int CREATEDOMAIN = 1, DESTROY = 2, PAUSE = 3, UNPAUSE = 4, GETDOMAININFO = 5, SETVCPUAFFINITY = 9,
+            MAX_MEM = 11, GETVCPUCONTEXT = 13, MAX_VCPUS = 15, SCHEDULER_OP = 16, GETVCPUAFFINITY = 25;
+    public static final int XEN_VCPUAFFINITY_HARD = 1, XEN_VCPUAFFINITY_SOFT = 2;
+    /** The longest cpumap accepted (Xen's pCPU limit is 4096; 32768 leaves room and bounds the copy). */
+    static final long MAX_BITMAP_BITS = 32768;
     static final int XEN_SCHEDULER_CREDIT = 5, SCHEDOP_PUTINFO = 0, SCHEDOP_GETINFO = 1;
 
     @Override
@@ -24,6 +48,7 @@ public final class Domctl implements HypercallHandler {
         ControlService c = call.control();
         int self = call.domainId();
         long u = at + 16;
+        if (cmd == CREATEDOMAIN) return c.createDomain(self);
         if (cmd == DESTROY) return c.destroy(self, dom);
         if (cmd == PAUSE) return c.pause(self, dom);
         if (cmd == UNPAUSE) return c.unpause(self, dom);
@@ -31,11 +56,21 @@ public final class Domctl implements HypercallHandler {
             ControlService.DomainInfoOut[] out = new ControlService.DomainInfoOut[1];
             long r = c.domainInfo(self, dom, out);
             if (r < 0) return r;
-            ControlService.DomainInfoOut i = out[0];
-            ByteBuffer b = ByteBuffer.allocate(96).order(call.byteOrder());
-            b.putShort(0, (short) i.domain()).putInt(4, (int) i.flags()).putLong(8, i.totPages()).putLong(16, i.maxPages())
-                    .putLong(48, i.sharedInfoFrame()).putLong(56, i.cpuTimeNs()).putInt(64, i.onlineVcpus()).putInt(68, i.maxVcpuId());
-            m.write(u, b.array());
+            m.write(u, DomainInfoLayout.encode(out[0], call.byteOrder()));
+            return 0;
+        }
+        if (cmd == MAX_MEM) return c.maxMem(self, dom, m.readU64(u));
+        if (cmd == MAX_VCPUS) return c.maxVcpus(self, dom, m.readU32(u));
+        if (cmd == SETVCPUAFFINITY || cmd == GETVCPUAFFINITY) return affinity(call, c, dom, u, cmd == SETVCPUAFFINITY);
+        if (cmd == GETVCPUCONTEXT) {
+            long vcpu = m.readU32(u), ctxt = m.readU64(u + 8);
+            long[][] regs = new long[1][];
+            long r = c.vcpuContext(self, dom, vcpu, regs);
+            if (r < 0) return r;
+            if (ctxt == 0) return -XenErrno.EINVAL;
+            ByteBuffer b = ByteBuffer.allocate(8 * regs[0].length).order(call.byteOrder());
+            for (int i = 0; i < regs[0].length; i++) b.putLong(8 * i, regs[0][i]);
+            m.write(ctxt, b.array());
             return 0;
         }
         if (cmd == SCHEDULER_OP) {
@@ -52,5 +87,42 @@ public final class Domctl implements HypercallHandler {
             return -XenErrno.EINVAL;
         }
         return -XenErrno.ENOSYS;
+    }
+
+    private static long affinity(HypercallCall call, ControlService c, int dom, long u, boolean set) {
+        GuestPointers m = call.memory();
+        long vcpu = m.readU32(u), flags = m.readU32(u + 4);
+        boolean hard = (flags & XEN_VCPUAFFINITY_HARD) != 0, soft = (flags & XEN_VCPUAFFINITY_SOFT) != 0;
+        if (!hard && !soft) return -XenErrno.EINVAL;
+        if (m.readU32(u + 16) > MAX_BITMAP_BITS || m.readU32(u + 32) > MAX_BITMAP_BITS) return -XenErrno.EINVAL;
+        BitSet[] out = new BitSet[1];
+        long r = c.vcpuAffinity(call.domainId(), dom, vcpu, set && hard ? () -> readBitmap(m, u + 8, c.pcpus()) : null, out);
+        if (r < 0) return r;
+        if (set && soft) return -XenErrno.EOPNOTSUPP;
+        if (hard) writeBitmap(m, u + 8, out[0]);
+        if (soft) {
+            BitSet all = new BitSet();
+            all.set(0, c.pcpus());
+            writeBitmap(m, u + 24, all);
+        }
+        return 0;
+    }
+
+    /** A xenctl_bitmap from the guest: bit n is bit n%8 of byte n/8; bits beyond nr_bits or the host's pCPUs are dropped. */
+    private static BitSet readBitmap(GuestPointers m, long at, int pcpus) {
+        long ptr = m.readU64(at), bits = m.readU32(at + 8);
+        int bytes = (int) Math.min((bits + 7) / 8, (pcpus + 7) / 8);
+        BitSet b = BitSet.valueOf(m.read(ptr, bytes));
+        if (b.length() > bits) b.clear((int) bits, b.length());
+        return b;
+    }
+
+    /** Writes a bitmap into the guest's xenctl_bitmap: the bytes it has room for, the rest of its bytes zero. */
+    private static void writeBitmap(GuestPointers m, long at, BitSet set) {
+        long ptr = m.readU64(at), bits = m.readU32(at + 8);
+        byte[] out = new byte[(int) ((bits + 7) / 8)];       // nr_bits was checked against MAX_BITMAP_BITS
+        byte[] have = set.toByteArray();
+        System.arraycopy(have, 0, out, 0, Math.min(have.length, out.length));
+        m.write(ptr, out);
     }
 }

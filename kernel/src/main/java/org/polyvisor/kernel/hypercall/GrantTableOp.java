@@ -6,9 +6,13 @@ import org.polyvisor.kernel.grant.GrantStatus;
 import org.polyvisor.kernel.grant.GrantTable;
 
 /**
- * grant_table_op (20), version 1, with Xen's GNTTABOP_* numbers and structures (grant_table.h): map_grant_ref,
- * unmap_grant_ref, setup_table, copy, query_size, set_version/get_version (1 only). transfer and the v2
- * operations are refused with -EOPNOTSUPP. Array operations take at most {@link #MAX_BATCH} entries a call.
+ * grant_table_op (20), versions 1 and 2, with Xen's GNTTABOP_* numbers and structures (grant_table.h):
+ * map_grant_ref, unmap_grant_ref, setup_table, copy, query_size, set_version ({@code struct gnttab_set_version {
+ * uint32_t version; }}, IN/OUT: always answers the version in use; -EINVAL for a version other than 1 or 2, -EBUSY
+ * while another domain maps one of the caller's grants beyond the 8 reserved ones, -ERANGE when a reserved v2
+ * entry cannot be held by v1), get_version, get_status_frames ({@code struct gnttab_get_status_frames { uint32_t
+ * nr_frames; domid_t dom; int16_t status; XEN_GUEST_HANDLE(uint64_t) frame_list; }}, count must be 1). transfer is
+ * refused with -EOPNOTSUPP. Array operations take at most {@link #MAX_BATCH} entries a call.
  */
 public final class GrantTableOp implements HypercallHandler {
     public static final int MAP = 0, UNMAP = 1, SETUP = 2, DUMP = 3, TRANSFER = 4, COPY = 5, QUERY = 6,
@@ -47,7 +51,7 @@ public final class GrantTableOp implements HypercallHandler {
             int st = t == null ? GrantStatus.BAD_DOMAIN : dom != self && !call.privileged() ? GrantStatus.PERMISSION_DENIED : GrantStatus.OKAY;
             if (st == GrantStatus.OKAY) {
                 m.writeU32(uop + 4, t.frames());
-                m.writeU32(uop + 8, GrantTable.MAX_FRAMES);
+                m.writeU32(uop + 8, t.maxFrames());
             }
             m.writeU16(uop + 12, st);
             return 0;
@@ -64,15 +68,44 @@ public final class GrantTableOp implements HypercallHandler {
             }
             return 0;
         }
-        if (cmd == SET_VERSION) return m.readU32(uop) == 1 ? 0 : -XenErrno.EOPNOTSUPP;
+        if (cmd == SET_VERSION) {
+            long asked = m.readU32(uop);
+            int r = hub.setVersion(self, asked == 1 || asked == 2 ? (int) asked : -1);
+            m.writeU32(uop, hub.table(self).version());
+            return r;
+        }
         if (cmd == GET_VERSION) {
             int dom = resolve(self, m.readU16(uop));
             if (dom != self && !call.privileged()) return -XenErrno.EPERM;
-            if (hub.table(dom) == null) return -XenErrno.ESRCH;
-            m.writeU32(uop + 4, 1);
+            GrantTable t = hub.table(dom);
+            if (t == null) return -XenErrno.ESRCH;
+            m.writeU32(uop + 4, t.version());
             return 0;
         }
-        if (cmd == TRANSFER || cmd == GET_STATUS_FRAMES) return -XenErrno.EOPNOTSUPP;
+        if (cmd == GET_STATUS_FRAMES) {
+            if (count != 1) return -XenErrno.EINVAL;
+            long nr = m.readU32(uop);
+            int dom = resolve(self, m.readU16(uop + 4));
+            GrantTable t = hub.table(dom);
+            int st;
+            if (t == null) st = GrantStatus.BAD_DOMAIN;
+            else if (dom != self && !call.privileged()) st = GrantStatus.PERMISSION_DENIED;
+            else if (nr > t.statusFrames()) st = GrantStatus.GENERAL_ERROR;
+            else {
+                st = GrantStatus.OKAY;
+                long list = m.readWord(uop + 8, wide ? 8 : 4);
+                for (int i = 0; i < nr; i++) {
+                    try {
+                        m.writeU64(list + 8L * i, t.statusGfn() + i);
+                    } catch (GuestPointers.BadGuestPointer e) {
+                        st = GrantStatus.BAD_VIRT_ADDR;
+                    }
+                }
+            }
+            m.writeU16(uop + 6, st);
+            return 0;
+        }
+        if (cmd == TRANSFER) return -XenErrno.EOPNOTSUPP;
         return -XenErrno.ENOSYS;
     }
 
@@ -84,7 +117,7 @@ public final class GrantTableOp implements HypercallHandler {
         int st;
         if (t == null) st = GrantStatus.BAD_DOMAIN;
         else if (dom != self && !call.privileged()) st = GrantStatus.PERMISSION_DENIED;
-        else if (nr > GrantTable.MAX_FRAMES) st = GrantStatus.GENERAL_ERROR;
+        else if (nr > t.maxFrames()) st = GrantStatus.GENERAL_ERROR;
         else {
             long list = wide ? m.readU64(at + 16) : m.readU32(at + 12);
             long[] frames = t.setup((int) nr);

@@ -61,6 +61,9 @@ public interface HypercallCall {
     /** set_timer_op: the vCPU's one-shot timer at virtual time {@code deadline} (-1 cancels); VIRQ_TIMER when due. */
     void setTimer(long deadline);
 
+    /** SCHEDOP_watchdog for the caller's domain, in its virtual time: a timer id, 0, or a negative Xen errno. */
+    long watchdog(long id, long timeoutSeconds);
+
     /** The caller's domain shuts down for this Xen reason code. */
     void shutdownDomain(int reason);
 

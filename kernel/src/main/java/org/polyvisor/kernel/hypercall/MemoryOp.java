@@ -12,9 +12,16 @@ import org.polyvisor.kernel.mem.DomainMemory;
  * taking a domid_t, and memory_map (9) with {@code struct xen_memory_map { unsigned int nr_entries;
  * XEN_GUEST_HANDLE(void) buffer; }} filled with e820 entries {u64 addr, u64 size, u32 type}. Only order-0 extents;
  * a domain may act on itself only (dom0 on any, as Xen's toolstack does). Results count the extents done.
+ * add_to_physmap (7) with {@code struct xen_add_to_physmap { domid_t domid; uint16_t size; unsigned int space;
+ * xen_ulong_t idx; xen_pfn_t gpfn; }} shows a frame of the domain's own at guest frame gpfn as well:
+ * XENMAPSPACE_shared_info (0, idx 0) or XENMAPSPACE_grant_table (1: grant frame idx, growing the table; with
+ * XENMAPIDX_grant_table_status the v2 status frame). The other spaces (gmfn, gmfn_range, gmfn_foreign, dev_mmio)
+ * are -EOPNOTSUPP. Population respects the domain's maximum (XEN_DOMCTL_max_mem).
  */
 public final class MemoryOp implements HypercallHandler {
-    public static final int INCREASE = 0, DECREASE = 1, CURRENT = 3, MAXIMUM = 4, POPULATE = 6, MEMORY_MAP = 9;
+    public static final int INCREASE = 0, DECREASE = 1, CURRENT = 3, MAXIMUM = 4, POPULATE = 6, ADD_TO_PHYSMAP = 7, MEMORY_MAP = 9;
+    public static final int XENMAPSPACE_SHARED_INFO = 0, XENMAPSPACE_GRANT_TABLE = 1, XENMAPSPACE_DEV_MMIO = 5;
+    public static final long XENMAPIDX_GRANT_TABLE_STATUS = 0x8000_0000L;
     static final int MAX_EXTENTS = 1 << 16, E820_RAM = 1, E820_RESERVED = 2;
 
     /** Resolves a domid to that domain's memory, for the caller (null when it may not or there is none). */
@@ -37,7 +44,7 @@ public final class MemoryOp implements HypercallHandler {
             if (!mayTouch(call, dom)) return -XenErrno.EPERM;
             DomainMemory mem = target(call, dom);
             if (mem == null) return -XenErrno.ESRCH;
-            return cmd == CURRENT ? mem.currentReservation() : mem.nrPages();
+            return cmd == CURRENT ? mem.currentReservation() : mem.maxPages();
         }
         if (cmd == INCREASE || cmd == DECREASE || cmd == POPULATE) {
             long list = m.readWord(at, w);
@@ -56,6 +63,23 @@ public final class MemoryOp implements HypercallHandler {
                 if (!ok) break;
             }
             return done;
+        }
+        if (cmd == ADD_TO_PHYSMAP) {
+            int dom = m.readU16(at);
+            long space = m.readU32(at + 4);
+            long idx = m.readWord(at + 8, w), gpfn = m.readWord(at + 8 + w, w);
+            if (!mayTouch(call, dom)) return -XenErrno.EPERM;
+            DomainMemory mem = target(call, dom);
+            int id = dom == EventHub.DOMID_SELF ? call.domainId() : dom;
+            if (mem == null || call.grants().table(id) == null) return -XenErrno.ESRCH;
+            if (space == XENMAPSPACE_GRANT_TABLE)
+                return call.grants().addToPhysmap(id, idx & ~XENMAPIDX_GRANT_TABLE_STATUS, (idx & XENMAPIDX_GRANT_TABLE_STATUS) != 0, gpfn);
+            if (space == XENMAPSPACE_SHARED_INFO) {
+                if (idx != 0 || call.events().of(id) == null) return -XenErrno.EINVAL;
+                long home = call.events().of(id).sharedInfo() >>> 12;
+                return call.grants().showAt(id, mem, mem.page(home), home, gpfn);
+            }
+            return space > XENMAPSPACE_GRANT_TABLE && space <= XENMAPSPACE_DEV_MMIO ? -XenErrno.EOPNOTSUPP : -XenErrno.EINVAL;
         }
         if (cmd == MEMORY_MAP) {
             DomainMemory mem = target(call, EventHub.DOMID_SELF);

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.polyvisor.shell.view.HostInfoView;
 import org.polyvisor.shell.view.IsaListView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The commands that show the host: isa, info, dmesg. */
 final class HostCommands {
@@ -38,15 +39,18 @@ final class HostCommands {
         }
     }
 
-    @Command(name = "dmesg", description = "Show the hypervisor's log (xl dmesg).")
+    @Command(name = "dmesg", description = "Show the hypervisor's console ring (xl dmesg; -c clears it after).")
     static final class Dmesg implements Callable<Integer> {
         private final ShellSession s;
+
+        @Option(names = "-c", description = "clear the ring after reading it") boolean clear;
 
         Dmesg(ShellSession s) { this.s = s; }
 
         @Override
         public Integer call() {
-            s.hypervisor().log().lines().forEach(s.out()::println);
+            s.out().print(s.hypervisor().dmesg(clear));
+            s.out().flush();
             return 0;
         }
     }

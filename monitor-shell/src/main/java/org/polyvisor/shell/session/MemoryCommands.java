@@ -7,7 +7,7 @@ import org.polyvisor.kernel.domain.DomainInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** Memory and load: mem-set (the balloon target) and top (one snapshot, as xentop -b -i 1). */
+/** Memory and load: mem-set (the balloon target), mem-max (the maximum) and top (one snapshot, as xentop -b -i 1). */
 final class MemoryCommands {
     private MemoryCommands() { }
 
@@ -24,6 +24,23 @@ final class MemoryCommands {
             Domain d = s.domain(dom);
             s.hypervisor().memSet(d, mib);
             s.out().println("balloon target of " + d.describe() + " set to " + mib + " MiB");
+            return 0;
+        }
+    }
+
+    @Command(name = "mem-max", description = "Set a domain's maximum memory in MiB (xl mem-max; XEN_DOMCTL_max_mem), at most what it was built with.")
+    static final class MemMax implements Callable<Integer> {
+        private final ShellSession s;
+        @Parameters(index = "0", paramLabel = "<dom>") String dom;
+        @Parameters(index = "1", paramLabel = "<MiB>") long mib;
+
+        MemMax(ShellSession s) { this.s = s; }
+
+        @Override
+        public Integer call() {
+            Domain d = s.domain(dom);
+            s.hypervisor().memMax(d, mib);
+            s.out().println("maximum memory of " + d.describe() + " set to " + mib + " MiB");
             return 0;
         }
     }

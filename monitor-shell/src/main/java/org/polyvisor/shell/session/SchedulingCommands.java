@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** xl's scheduling commands: sched-credit, vcpu-list, vcpu-pin. */
+/** xl's scheduling and vCPU commands: sched-credit, vcpu-list, vcpu-pin, vcpu-set. */
 final class SchedulingCommands {
     private SchedulingCommands() { }
 
@@ -103,6 +103,24 @@ final class SchedulingCommands {
                 s.hypervisor().pin(d, n, set);
             }
             s.out().println("pinned " + d.describe() + " vCPU " + vcpu + " to pCPUs " + VcpuList.cpus(set));
+            return 0;
+        }
+    }
+
+    @Command(name = "vcpu-set", description = "Set how many of a domain's vCPUs should be online (xl vcpu-set); its hotplug watcher acts on it.")
+    static final class VcpuSet implements Callable<Integer> {
+        private final ShellSession s;
+
+        @Parameters(index = "0", paramLabel = "<dom>") String dom;
+        @Parameters(index = "1", paramLabel = "<n>", description = "1 to the domain's maxvcpus") int n;
+
+        VcpuSet(ShellSession s) { this.s = s; }
+
+        @Override
+        public Integer call() {
+            Domain d = s.domain(dom);
+            s.hypervisor().vcpuSet(d, n);
+            s.out().println("vCPUs of " + d.describe() + " set to " + n + " online (of " + d.maxVcpus() + ")");
             return 0;
         }
     }

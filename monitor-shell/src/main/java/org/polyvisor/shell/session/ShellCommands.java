@@ -21,11 +21,13 @@ final class ShellCommands {
         root.addSubcommand("sched-credit", new SchedulingCommands.SchedCredit(s));
         root.addSubcommand("vcpu-list", new SchedulingCommands.VcpuList(s));
         root.addSubcommand("vcpu-pin", new SchedulingCommands.VcpuPin(s));
+        root.addSubcommand("vcpu-set", new SchedulingCommands.VcpuSet(s));
         root.addSubcommand("domid", new NamingCommands.DomId(s));
         root.addSubcommand("domname", new NamingCommands.DomName(s));
         root.addSubcommand("rename", new NamingCommands.Rename(s));
         root.addSubcommand("uptime", new NamingCommands.Uptime(s));
         root.addSubcommand("mem-set", new MemoryCommands.MemSet(s));
+        root.addSubcommand("mem-max", new MemoryCommands.MemMax(s));
         root.addSubcommand("top", new MemoryCommands.Top(s));
         root.addSubcommand("xenstore-ls", new XenStoreCommands.Ls(s));
         root.addSubcommand("xenstore-read", new XenStoreCommands.Read(s));

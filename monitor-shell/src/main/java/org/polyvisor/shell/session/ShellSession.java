@@ -59,8 +59,8 @@ public final class ShellSession implements AutoCloseable {
     public List<String> commandNames() { return List.copyOf(commands.getSubcommands().keySet()); }
 
     /** Names of the commands whose argument is a domain. */
-    public static final List<String> DOMAIN_COMMANDS = List.of("console", "destroy", "domid", "list", "mem-set", "pause", "rename",
-            "shutdown", "unpause", "uptime", "vcpu-list", "vcpu-pin");
+    public static final List<String> DOMAIN_COMMANDS = List.of("console", "destroy", "domid", "list", "mem-max", "mem-set", "pause",
+            "rename", "shutdown", "unpause", "uptime", "vcpu-list", "vcpu-pin", "vcpu-set");
 
     public Hypervisor hypervisor() { return hypervisor; }
 
