@@ -42,6 +42,43 @@ public final class ScriptedIsa implements IsaProvider {
         return this;
     }
 
+    private boolean guestContext;
+
+    /**
+     * The same ISA with a vcpu_guest_context: r0..r7 then pc as words of the ISA's size and order; a context whose pc
+     * is 0 is refused (no entry point).
+     */
+    public ScriptedIsa withGuestContext() {
+        guestContext = true;
+        return this;
+    }
+
+    @Override
+    public java.util.Optional<org.polyvisor.spi.GuestContext> guestContext() {
+        if (!guestContext) return java.util.Optional.empty();
+        int word = wordBits / 8;
+        return java.util.Optional.of(new org.polyvisor.spi.GuestContext() {
+            @Override public int size() { return 9 * word; }
+
+            @Override public String load(byte[] context, Vcpu vcpu) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(context).order(order);
+                long pc = word == 8 ? b.getLong(8 * word) : b.getInt(8 * word) & 0xFFFF_FFFFL;
+                if (pc == 0) return "no entry point (pc 0)";
+                for (int i = 0; i < 9; i++) vcpu.setRegister(i, word == 8 ? b.getLong(i * word) : b.getInt(i * word) & 0xFFFF_FFFFL);
+                return null;
+            }
+
+            @Override public byte[] store(Vcpu vcpu) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(9 * word).order(order);
+                for (int i = 0; i < 9; i++) {
+                    if (word == 8) b.putLong(i * word, vcpu.register(i));
+                    else b.putInt(i * word, (int) vcpu.register(i));
+                }
+                return b.array();
+            }
+        });
+    }
+
     public byte[] elf() { return TestElf.build(MACHINE, elfClass(), byteOrder(), 0x10000, new byte[64], 0); }
 
     @Override public String id() { return "scripted"; }
@@ -127,6 +164,11 @@ public final class ScriptedIsa implements IsaProvider {
         }
 
         @Override public long retired() { return retired; }
+
+        /** How many event upcalls the kernel raised on this vCPU. */
+        public final java.util.concurrent.atomic.AtomicInteger upcalls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override public void raiseEventUpcall() { upcalls.incrementAndGet(); }
         @Override public long pc() { return regs[8]; }
         @Override public void setPc(long pc) { regs[8] = pc; }
         @Override public long register(int n) { return regs[n]; }

@@ -99,4 +99,25 @@ class TimerTest {
             assertEquals(List.of("fired after at least 5M instructions"), seen);
         }
     }
+
+    /** With upcalls unmasked, a pending event is handed to the ISA's upcall path (raiseEventUpcall), not only flagged. */
+    @Test
+    void aDeliverableEventRaisesTheIsasUpcall() throws Exception {
+        ScriptedIsa isa = new ScriptedIsa(64,
+                TimerTest::bindTimerVirq,
+                v -> {
+                    v.memory.write(v.sharedInfo() + 1, 1, 0);               // vcpu_info[0].evtchn_upcall_mask = 0
+                    return v.hypercall(15, 1_000_000L);                     // set_timer_op: 1 ms
+                },
+                v -> v.upcalls.get() > 0 ? VcpuExit.BUDGET_SPENT : v.repeat(),
+                v -> {
+                    seen.add("upcall pending=" + v.memory.read(v.sharedInfo(), 1));
+                    return VcpuExit.HALT;
+                });
+        try (Hypervisor h = Hypervisor.boot(HypervisorOptions.defaults().withPcpus(1).withHostMemoryMiB(64), IsaCatalog.of(isa))) {
+            ScriptedDomains.create(h, isa, dir, "upcall");
+            await(1);
+            assertEquals(List.of("upcall pending=1"), seen);
+        }
+    }
 }

@@ -42,6 +42,12 @@ public interface IsaProvider {
     HypercallAbi hypercallAbi();
 
     /**
+     * Xen's vcpu_guest_context for this ISA (VCPUOP_initialise, DOMCTL_getvcpucontext), or empty when this ISA has
+     * none yet: its PV guests then run one vCPU, or bring up only vCPUs that already ran.
+     */
+    default java.util.Optional<GuestContext> guestContext() { return java.util.Optional.empty(); }
+
+    /**
      * Makes the board for one HVM domain (the ISA's emulated platform: UART, interrupt controller, power-off...), or
      * empty when this ISA has none yet: such a domain then boots in the ISA's reset state with no devices.
      */

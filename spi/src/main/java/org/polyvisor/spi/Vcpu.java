@@ -49,6 +49,14 @@ public interface Vcpu {
     default void lowerInterrupt(int line) { }
 
     /**
+     * Xen set this vCPU's {@code evtchn_upcall_pending} with upcalls unmasked: deliver the event upcall the way this
+     * ISA's Xen ABI does (x86 PV: a bounce frame to the registered event callback; Xen on ARM: the event PPI; an
+     * external-interrupt exception where the ISA has no callback) as soon as the guest can take it. Callable from
+     * any thread. An ISA without an upcall path leaves this empty: its guests find events by blocking and polling.
+     */
+    default void raiseEventUpcall() { }
+
+    /**
      * When the vCPU halted ({@link VcpuExit.Halt}) with a timer of its own armed (a generic timer, decrementer,
      * local APIC or ar.itc match), the {@link VirtualClock} time at which it fires; -1 when none is armed. The kernel
      * wakes a halted vCPU then, as the hardware would.

@@ -304,8 +304,12 @@ public final class ControlPlane implements ControlService {
     /** At most this many registers are copied out (a 4 KiB context). */
     private static final int MAX_CONTEXT_REGISTERS = 512;
 
+    /**
+     * The vCPU's state as its ISA's vcpu_guest_context when the ISA defines one; otherwise one uint64 per register of
+     * the ISA's register set, in the SPI's order (Polyvisor's layout, for ISAs Xen never had a context for).
+     */
     @Override
-    public long vcpuContext(int caller, long domid, long vcpu, long[][] out) {
+    public long vcpuContext(int caller, long domid, long vcpu, java.nio.ByteOrder order, byte[][] out) {
         if (!allowed(caller, ControlOp.GETVCPUCONTEXT)) return -XenErrno.EPERM;
         Optional<Domain> t = target(domid);
         if (t.isEmpty()) return -XenErrno.ESRCH;
@@ -313,14 +317,19 @@ public final class ControlPlane implements ControlService {
         if (vcpu < 0 || vcpu >= d.maxVcpus()) return -XenErrno.ESRCH;
         VcpuHandle v = d.vcpus().get((int) vcpu);
         if (!v.initialised()) return -XenErrno.ENODATA;
+        var layout = d.isa().guestContext();
+        if (layout.isPresent()) {
+            out[0] = layout.get().store(v.vcpu());
+            return 0;
+        }
         var regs = d.isa().registers().all();
-        long[] values = new long[Math.min(regs.size(), MAX_CONTEXT_REGISTERS)];
-        for (int i = 0; i < values.length; i++) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * Math.min(regs.size(), MAX_CONTEXT_REGISTERS)).order(order);
+        for (int i = 0; i < b.capacity() / 8; i++) {
             var r = regs.get(i);
             long x = v.vcpu().register(r.number());
-            values[i] = r.bits() == 64 ? x : x & ((1L << r.bits()) - 1);
+            b.putLong(8 * i, r.bits() == 64 ? x : x & ((1L << r.bits()) - 1));
         }
-        out[0] = values;
+        out[0] = b.array();
         return 0;
     }
 

@@ -104,6 +104,9 @@ public final class DomainTable implements AutoCloseable {
     void kick(Domain d, int vcpu) {
         boolean woke = false;
         List<VcpuHandle> vs = d.vcpus();
+        // The ISA's event upcall (callback, PPI, external interrupt), taken when the guest can; Xen does this on
+        // the way back to the guest, so a vCPU that is running gets it too.
+        if (vcpu >= 0 && vcpu < vs.size() && d.events() != null && d.events().deliverable(vcpu)) vs.get(vcpu).vcpu().raiseEventUpcall();
         for (VcpuHandle v : vs) {
             int[] polled = v.pollPorts();
             boolean wakeIt = false;

@@ -69,6 +69,25 @@ final class GuestHypercall implements HypercallCall {
             }
 
             @Override
+            public int contextSize() { return vcpu.domain().isa().guestContext().map(org.polyvisor.spi.GuestContext::size).orElse(0); }
+
+            @Override
+            public long initialise(int n, byte[] context) {
+                VcpuHandle v = all.get(n);
+                var layout = vcpu.domain().isa().guestContext().orElseThrow();
+                synchronized (v) {
+                    if (v.initialised()) return -org.polyvisor.kernel.hypercall.XenErrno.EEXIST;
+                    String refused = layout.load(context, v.vcpu());
+                    if (refused != null) {
+                        vcpu.domain().logOnce("initialise-" + n, vcpu.domain().describe() + ": VCPUOP_initialise of vCPU " + n + " refused: " + refused);
+                        return -org.polyvisor.kernel.hypercall.XenErrno.EINVAL;
+                    }
+                    v.markInitialised();
+                }
+                return 0;
+            }
+
+            @Override
             public long[] runstate(int n) {
                 VcpuHandle v = all.get(n);
                 int state = !v.up() ? org.polyvisor.kernel.hypercall.VcpuOp.RUNSTATE_OFFLINE

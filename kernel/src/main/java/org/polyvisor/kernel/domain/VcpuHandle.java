@@ -55,6 +55,9 @@ public final class VcpuHandle implements SchedUnit {
     /** Whether the vCPU has a context to run (XEN_DOMCTL_getvcpucontext answers -ENODATA before). */
     public boolean initialised() { return initialised; }
 
+    /** VCPUOP_initialise gave the vCPU a context: VCPUOP_up may now start it. */
+    void markInitialised() { initialised = true; }
+
     void setUp(boolean u) {
         if (u) initialised = true;
         up = u;

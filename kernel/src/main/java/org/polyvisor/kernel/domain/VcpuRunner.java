@@ -132,6 +132,10 @@ public final class VcpuRunner {
         long op = vcpu.register(abi.opRegister()) & mask;
         long result = hypercalls.dispatch(new GuestHypercall(vh, domains, control, op, args));
         vcpu.setRegister(abi.resultRegister(), result & mask);
+        // Xen looks for a deliverable event on every return to the guest: a guest that unmasked upcalls with events
+        // pending makes any hypercall (Linux uses xen_version) to have them delivered.
+        var ec = d.events();
+        if (ec != null && ec.deliverable(vcpu.id())) vcpu.raiseEventUpcall();
     }
 
     private static long allOnes(int size) { return size >= 8 ? -1L : (1L << (8 * size)) - 1; }

@@ -43,7 +43,7 @@ public interface ControlService {
     long vcpuAffinity(int caller, long domid, long vcpu, java.util.function.Supplier<java.util.BitSet> hard, java.util.BitSet[] out);
 
     /** XEN_DOMCTL_getvcpucontext: the vCPU's registers, in its ISA's register-set order, into {@code out[0]}. */
-    long vcpuContext(int caller, long domid, long vcpu, long[][] out);
+    long vcpuContext(int caller, long domid, long vcpu, java.nio.ByteOrder order, byte[][] out);
 
     /** XEN_SYSCTL_getdomaininfolist: domains from id {@code first} on, at most {@code max}, into {@code out}. */
     long domainInfoList(int caller, long first, long max, java.util.List<DomainInfoOut> out);

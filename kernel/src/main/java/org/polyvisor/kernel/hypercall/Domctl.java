@@ -64,13 +64,11 @@ public final class Domctl implements HypercallHandler {
         if (cmd == SETVCPUAFFINITY || cmd == GETVCPUAFFINITY) return affinity(call, c, dom, u, cmd == SETVCPUAFFINITY);
         if (cmd == GETVCPUCONTEXT) {
             long vcpu = m.readU32(u), ctxt = m.readU64(u + 8);
-            long[][] regs = new long[1][];
-            long r = c.vcpuContext(self, dom, vcpu, regs);
+            byte[][] context = new byte[1][];
+            long r = c.vcpuContext(self, dom, vcpu, call.byteOrder(), context);
             if (r < 0) return r;
             if (ctxt == 0) return -XenErrno.EINVAL;
-            ByteBuffer b = ByteBuffer.allocate(8 * regs[0].length).order(call.byteOrder());
-            for (int i = 0; i < regs[0].length; i++) b.putLong(8 * i, regs[0][i]);
-            m.write(ctxt, b.array());
+            m.write(ctxt, context[0]);
             return 0;
         }
         if (cmd == SCHEDULER_OP) {

@@ -17,8 +17,10 @@ package org.polyvisor.kernel.hypercall;
  * <li>get_physid (12): -EINVAL, which vcpu.h documents for "not a valid operation for this VCPU": Polyvisor's
  *     pCPUs are host threads with no physical processor (APIC/ACPI) ids to report.</li>
  * </ul>
- * initialise (0), which takes each architecture's vcpu_guest_context, is not implemented yet, so a vCPU that was
- * never running cannot be brought up: -EINVAL, as Xen answers for an uninitialised vCPU.
+ * and initialise (0) with the ISA's {@code struct vcpu_guest_context} (its {@link org.polyvisor.spi.GuestContext}):
+ * a vCPU that never ran gets its first state from it, so an SMP PV guest can bring up its secondaries with up (1).
+ * -EEXIST for a vCPU that was already initialised (as in Xen, going down does not undo it), -EINVAL for a context the
+ * ISA refuses, -ENOSYS for an ISA without a context layout; up of a vCPU never initialised is -EINVAL, as in Xen.
  */
 public final class VcpuOp implements HypercallHandler {
     public static final int INITIALISE = 0, UP = 1, DOWN = 2, IS_UP = 3, GET_RUNSTATE_INFO = 4, SET_PERIODIC_TIMER = 6,
@@ -44,6 +46,12 @@ public final class VcpuOp implements HypercallHandler {
 
         /** VCPUOP_set_periodic_timer (period &gt; 0) or stop_periodic_timer (0). */
         void setPeriodic(int vcpu, long periodNs);
+
+        /** sizeof(vcpu_guest_context) for the domain's ISA, or 0 when it has no context layout. */
+        int contextSize();
+
+        /** VCPUOP_initialise with the context's bytes: 0, -EEXIST or -EINVAL. */
+        long initialise(int vcpu, byte[] context);
     }
 
     @Override
@@ -99,7 +107,11 @@ public final class VcpuOp implements HypercallHandler {
             return ec == null ? -XenErrno.EINVAL : ec.registerVcpuInfo(n, gfn, offset);
         }
         if (cmd == GET_PHYSID) return -XenErrno.EINVAL;
-        if (cmd == INITIALISE) return -XenErrno.ENOSYS;
+        if (cmd == INITIALISE) {
+            int size = v.contextSize();
+            if (size == 0) return -XenErrno.ENOSYS;
+            return v.initialise(n, call.memory().read(call.arg(2), size));
+        }
         return -XenErrno.ENOSYS;
     }
 }
