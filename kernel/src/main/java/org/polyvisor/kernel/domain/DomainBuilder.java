@@ -114,7 +114,8 @@ public final class DomainBuilder {
                 int vcpuId = i;
                 Vcpu v = isa.createVcpu(new VcpuConfig(memory, i, config.type(), d::virtualNanos, platform));
                 if (vcpuId == 0) {
-                    BootInfo info = new BootInfo(config.type(), elf.entry(), startInfo, ramBase, platform != null ? usableRam : ramBytes, 0);
+                    BootInfo info = new BootInfo(config.type(), elf.entry(), startInfo, ramBase, platform != null ? usableRam : ramBytes, 0,
+                            elf.xenNotes(), kernel);
                     if (platform != null) platform.boot(v, info);
                     else isa.bootProtocol().boot(v, info);
                 }

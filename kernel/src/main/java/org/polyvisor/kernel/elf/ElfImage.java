@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class ElfImage {
     public static final int ELFCLASS32 = 1, ELFCLASS64 = 2;
-    private static final int PT_LOAD = 1, SHT_SYMTAB = 2, ET_EXEC = 2, ET_DYN = 3;
+    private static final int PT_LOAD = 1, PT_NOTE = 4, SHT_SYMTAB = 2, ET_EXEC = 2, ET_DYN = 3;
 
     private final String source;
     private final byte[] bytes;
@@ -25,9 +25,11 @@ public final class ElfImage {
     private final long entry;
     private final List<ElfSegment> segments;
     private final Map<String, ElfSymbol> symbols;
+    private final org.polyvisor.spi.XenElfNotes xenNotes;
 
     private ElfImage(String source, byte[] bytes, int elfClass, ByteOrder order, int machine, long entry,
-                     List<ElfSegment> segments, Map<String, ElfSymbol> symbols) {
+                     List<ElfSegment> segments, Map<String, ElfSymbol> symbols, org.polyvisor.spi.XenElfNotes xenNotes) {
+        this.xenNotes = xenNotes;
         this.source = source;
         this.bytes = bytes;
         this.elfClass = elfClass;
@@ -53,6 +55,12 @@ public final class ElfImage {
     public long entry() { return entry; }
 
     public List<ElfSegment> segments() { return segments; }
+
+    /** The image's "Xen" notes from its PT_NOTE segments (empty for a kernel that has none). */
+    public org.polyvisor.spi.XenElfNotes xenNotes() { return xenNotes; }
+
+    /** The file as read. */
+    public byte[] bytes() { return bytes.clone(); }
 
     public Optional<ElfSymbol> symbol(String name) { return Optional.ofNullable(symbols.get(name)); }
 
@@ -131,8 +139,15 @@ public final class ElfImage {
             if (phentsize < needPh) throw bad("program header entries of " + phentsize + " bytes (need " + needPh + ")");
             check(phoff, (long) phnum * phentsize, "program header table");
             List<ElfSegment> segs = new ArrayList<>();
+            Map<Integer, byte[]> notes = new LinkedHashMap<>();
             for (int i = 0; i < phnum; i++) {
                 long h = phoff + (long) i * phentsize;
+                if (u32(h) == PT_NOTE) {
+                    long off = is64 ? word(h + 8) : u32(h + 4), size = is64 ? word(h + 32) : u32(h + 16);
+                    check(off, size, "note segment " + i);
+                    xenNotes(off, size, notes);
+                    continue;
+                }
                 if (u32(h) != PT_LOAD) continue;
                 ElfSegment s = is64
                         ? new ElfSegment(word(h + 16), word(h + 24), word(h + 8), word(h + 32), word(h + 40), (int) u32(h + 4))
@@ -147,7 +162,22 @@ public final class ElfImage {
             }
             if (segs.isEmpty()) throw bad("no PT_LOAD segment: nothing to load");
             Map<String, ElfSymbol> syms = shnum > 0 && shentsize >= (is64 ? 64 : 40) ? symbols(shoff, shnum, shentsize) : Map.of();
-            return new ElfImage(source, bytes, cls, order, machine, entry, segs, syms);
+            return new ElfImage(source, bytes, cls, order, machine, entry, segs, syms, new org.polyvisor.spi.XenElfNotes(notes, order));
+        }
+
+        /** The notes named "Xen" in one note segment: namesz, descsz, type, name and desc each padded to 4 bytes. */
+        private void xenNotes(long off, long size, Map<Integer, byte[]> out) throws ElfException {
+            long p = off, end = off + size;
+            while (p + 12 <= end) {
+                long namesz = u32(p), descsz = u32(p + 4), type = u32(p + 8);
+                long name = p + 12, desc = name + ((namesz + 3) & ~3L), next = desc + ((descsz + 3) & ~3L);
+                if (namesz > size || descsz > size || next > end)
+                    throw bad("malformed note at offset 0x" + Long.toHexString(p) + ": it runs past its segment");
+                if (namesz == 4 && bytes[(int) name] == 'X' && bytes[(int) name + 1] == 'e' && bytes[(int) name + 2] == 'n'
+                        && bytes[(int) name + 3] == 0 && type <= Integer.MAX_VALUE)
+                    out.putIfAbsent((int) type, java.util.Arrays.copyOfRange(bytes, (int) desc, (int) (desc + descsz)));
+                p = next;
+            }
         }
 
         /** .symtab and its string table; a damaged symbol table is an error, an absent one is not. */

@@ -65,4 +65,34 @@ class ElfImageTest {
             }
         }
     }
+
+    /** A PV/PVH kernel's "Xen" notes, read as Xen's libelf reads them (binutils-built image, see resources/elf). */
+    @org.junit.jupiter.api.Test
+    void xenElfNotesAreRead() throws Exception {
+        byte[] file;
+        try (var in = getClass().getResourceAsStream("/elf/xen-notes.elf")) {
+            file = in.readAllBytes();
+        }
+        var notes = ElfImage.parse("xen-notes.elf", file).xenNotes();
+        org.junit.jupiter.api.Assertions.assertEquals("linux", notes.text(org.polyvisor.spi.XenElfNotes.GUEST_OS).orElseThrow());
+        org.junit.jupiter.api.Assertions.assertEquals("xen-3.0", notes.text(org.polyvisor.spi.XenElfNotes.XEN_VERSION).orElseThrow());
+        org.junit.jupiter.api.Assertions.assertEquals(0xffffffff80000000L, notes.number(org.polyvisor.spi.XenElfNotes.VIRT_BASE).orElseThrow());
+        org.junit.jupiter.api.Assertions.assertEquals(0x100000L, notes.number(org.polyvisor.spi.XenElfNotes.ENTRY).orElseThrow());
+        org.junit.jupiter.api.Assertions.assertEquals(0x100000L, notes.number(org.polyvisor.spi.XenElfNotes.PHYS32_ENTRY).orElseThrow());
+        org.junit.jupiter.api.Assertions.assertEquals("!writable_page_tables", notes.text(org.polyvisor.spi.XenElfNotes.FEATURES).orElseThrow());
+        org.junit.jupiter.api.Assertions.assertTrue(notes.number(org.polyvisor.spi.XenElfNotes.HYPERCALL_PAGE).isEmpty());
+    }
+
+    /** A note whose sizes run past its segment is a clear error, not an exception from deep inside. */
+    @org.junit.jupiter.api.Test
+    void aNoteRunningPastItsSegmentIsRefused() throws Exception {
+        byte[] file;
+        try (var in = getClass().getResourceAsStream("/elf/xen-notes.elf")) {
+            file = in.readAllBytes();
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x1120 + 4, 0x7FFF);   // the first note's descsz
+        var e = org.junit.jupiter.api.Assertions.assertThrows(ElfException.class, () -> ElfImage.parse("bad.elf", file));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("malformed note at offset 0x1120"), e.getMessage());
+    }
 }
