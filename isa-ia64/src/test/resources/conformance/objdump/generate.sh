@@ -54,6 +54,12 @@ regs=(r0 r1 r2 r3 r7 r8 r12 r14 r31 r32 r33 r63 r64 r100 r126 r127)
     done
   done
   for ty in z nz z.unc nz.unc; do for pos in 0 1 31 63; do echo "	tbit.$ty p6,p7=r5,$pos ;;"; done; done
+  # parallel tbit / tnat types, dep (register and immediate forms)
+  for ty in z.and nz.and z.or nz.or z.or.andcm nz.or.andcm; do
+    for pos in 0 9 63; do echo "	tbit.$ty p6,p7=r5,$pos ;;"; done; echo "	tnat.$ty p1,p63=r127 ;;"; echo "	(p3) tnat.$ty p8,p9=r0 ;;"
+  done
+  for pl in "0,1" "10,5" "63,16" "60,16" "0,16" "31,2"; do echo "	dep r1=r2,r3,$pl ;;"; echo "	dep r127=r32,r0,$pl ;;"; done
+  for pl in "0,1" "61,3" "0,64" "63,1" "10,54" "32,33"; do echo "	dep r1=0,r3,$pl ;;"; echo "	dep r100=-1,r40,$pl ;;"; done
   # long immediates
   for v in 0 1 -1 0x123456789abcdef0 0x8000000000000000 0x7fffffffffffffff 0xffffffff; do echo "	movl r30=$v ;;"; done
   echo "	movl r127=0x100000 ;;"

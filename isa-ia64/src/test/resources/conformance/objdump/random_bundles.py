@@ -12,6 +12,8 @@ KNOWN = [re.compile(p) for p in [
     r'^(extr|extr\.u) r\d+=r\d+,\d+,\d+$', r'^dep\.z r\d+=(r\d+|-?\d+),\d+,\d+$', r'^[sz]xt[124] r\d+=r\d+$',
     r'^cmp4?\.(eq|lt|ltu)(\.unc)? p\d+,p\d+=(r\d+|-?\d+),r\d+$',
     r'^cmp4?\.(eq|ne|lt|le|gt|ge)\.(and|or|or\.andcm) p\d+,p\d+=(r\d+|-?\d+),r\d+$', r'^tbit\.z(\.unc)? p\d+,p\d+=r\d+,\d+$',
+    r'^tbit\.n?z\.(and|or|or\.andcm) p\d+,p\d+=r\d+,\d+$', r'^tnat\.n?z\.(and|or|or\.andcm) p\d+,p\d+=r\d+$',
+    r'^dep r\d+=(r\d+|0|-1),r\d+,\d+,\d+$',
     r'^movl r\d+=0x[0-9a-f]+$', r'^mov\.i ar\.(pfs|lc|ec)=(r\d+|-?\d+)$', r'^mov\.i r\d+=ar\.(pfs|lc|ec)$',
     r'^ld[1248](\.acq|\.bias|\.a|\.c\.clr|\.c\.nc|\.c\.clr\.acq)?(\.nt1|\.nta)? r\d+=\[r\d+\](,(r\d+|-?\d+))?$',
     r'^st[1248](\.rel)?(\.nta)? \[r\d+\]=r\d+(,-?\d+)?$', r'^chk\.a\.(nc|clr) r\d+,0x[0-9a-f]+$', r'^invala(\.e r\d+)?$',

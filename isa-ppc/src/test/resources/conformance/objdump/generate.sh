@@ -3,7 +3,8 @@
 # Python generator embedded here, assembled with GNU as (powerpc-linux-gnu), flattened to <name>.bin, and
 # disassembled with `objdump -D -b binary -m powerpc -EB` into <name>.objdump (listing lines only, headers
 # stripped). The "random" corpus has no .S: the generator writes random.bin directly (every decode pattern with its
-# free fields random), keeps the words objdump decodes, and commits random.bin.gz and random.objdump.gz.
+# free fields random), keeps the words objdump decodes, and commits random.bin.gz and random.objdump.gz. The AltiVec
+# corpora, "vector" (.S) and "vrandom" (random words of the AltiVec patterns), use objdump's `-M 7450` dialect.
 # The JUnit test PpcObjdumpConformanceTest compares the Java disassembler with these files.
 # Usage: src/test/resources/conformance/objdump/generate.sh      (needs binutils-powerpc-linux-gnu, binutils-multiarch)
 set -euo pipefail
@@ -248,6 +249,83 @@ for word in [0xfc263800, 0xfc063801]:
     L.append(f".long 0x{word:08x}")
 write("float", L)
 
+# --- fparith: the A-form arithmetic (double and single), rounding and conversion, FPSCR bit and field moves, stfiwx
+L = []
+for op in ["fadd", "fsub", "fdiv", "fadds", "fsubs", "fdivs"]:
+    for sfx in ["", "."]:
+        for frt, fra, frb in [(0, 0, 0), (1, 2, 3), (31, 30, 29), (5, 5, 5)]:
+            L.append(f"{op}{sfx} {frt},{fra},{frb}")
+for op in ["fmul", "fmuls"]:
+    for sfx in ["", "."]:
+        for frt, fra, frc in [(0, 0, 0), (1, 2, 3), (31, 30, 29)]:
+            L.append(f"{op}{sfx} {frt},{fra},{frc}")
+for op in ["fmadd", "fmsub", "fnmadd", "fnmsub", "fmadds", "fmsubs", "fnmadds", "fnmsubs", "fsel"]:
+    for sfx in ["", "."]:
+        for frt, fra, frc, frb in [(0, 0, 0, 0), (1, 2, 3, 4), (31, 30, 29, 28), (7, 8, 8, 7)]:
+            L.append(f"{op}{sfx} {frt},{fra},{frc},{frb}")
+for op in ["fsqrt", "fsqrts", "fres", "frsqrte", "frsp", "fctiw", "fctiwz"]:
+    for sfx in ["", "."]:
+        for frt, frb in [(0, 0), (1, 2), (31, 30)]:
+            L.append(f"{op}{sfx} {frt},{frb}")
+for bt in range(32):
+    L += [f"mtfsb0 {bt}", f"mtfsb1. {bt}"]
+for bf in range(8):
+    for u in [0, 1, 8, 15]:
+        L.append(f"mtfsfi{'.' if u & 1 else ''} {bf},{u}")
+    for bfa in range(8):
+        L.append(f"mcrfs {bf},{bfa}")
+for frs, ra, rb in [(0, 0, 4), (31, 3, 5), (1, 2, 3)]:
+    L.append(f"stfiwx {frs},{ra},{rb}")
+# reserved fields set: fadd with FRC, fmul with FRB, fsqrt with FRA, mtfsb0 with RA, mcrfs with Rc, stfiwx with Rc
+for word in [0xfc2218ea, 0xec2218ea, 0xfc2218f2, 0xfc22182c, 0xfc21008c, 0xfc040081, 0x7c0327af]:
+    L.append(f".long 0x{word:08x}")
+write("fparith", L)
+
+# --- vector: AltiVec (objdump -M 7450), every form the backend decodes, and reserved-field variants
+L = []
+for op in ["lvx", "lvxl", "stvx", "stvxl", "lvebx", "lvehx", "lvewx", "stvebx", "stvehx", "stvewx", "lvsl", "lvsr"]:
+    for vrt, ra, rb in [(0, 0, 3), (1, 4, 3), (31, 30, 29), (7, 0, 0)]:
+        L.append(f"{op} {vrt},{ra},{rb}")
+VX3 = ["vaddubm", "vadduhm", "vadduwm", "vsububm", "vsubuhm", "vsubuwm", "vaddcuw", "vsubcuw",
+       "vaddubs", "vadduhs", "vadduws", "vaddsbs", "vaddshs", "vaddsws", "vsububs", "vsubuhs", "vsubuws", "vsubsbs",
+       "vsubshs", "vsubsws", "vmaxub", "vmaxuh", "vmaxuw", "vmaxsb", "vmaxsh", "vmaxsw", "vminub", "vminuh", "vminuw",
+       "vminsb", "vminsh", "vminsw", "vavgub", "vavguh", "vavguw", "vavgsb", "vavgsh", "vavgsw", "vand", "vandc", "vor",
+       "vxor", "vnor", "vrlb", "vrlh", "vrlw", "vslb", "vslh", "vslw", "vsrb", "vsrh", "vsrw", "vsrab", "vsrah", "vsraw",
+       "vsl", "vsr", "vslo", "vsro", "vmrghb", "vmrghh", "vmrghw", "vmrglb", "vmrglh", "vmrglw", "vpkuhum", "vpkuwum",
+       "vcmpequb", "vcmpequh", "vcmpequw", "vcmpgtub", "vcmpgtuh", "vcmpgtuw", "vcmpgtsb", "vcmpgtsh", "vcmpgtsw",
+       "vmuleub", "vmuloub", "vmulesb", "vmulosb", "vmuleuh", "vmulouh", "vmulesh", "vmulosh", "vpkuhus", "vpkuwus",
+       "vpkshus", "vpkswus", "vpkshss", "vpkswss", "vaddfp", "vsubfp", "vmaxfp", "vminfp",
+       "vcmpeqfp", "vcmpgefp", "vcmpgtfp", "vcmpbfp"]
+for op in VX3:
+    for vrt, vra, vrb in [(0, 0, 0), (1, 2, 3), (31, 30, 29), (4, 5, 5)]:
+        L.append(f"{op} {vrt},{vra},{vrb}")
+        if op.startswith("vcmp"):
+            L.append(f"{op}. {vrt},{vra},{vrb}")
+for op in ["vperm", "vsel", "vmladduhm", "vmsumubm", "vmsummbm", "vmsumuhm", "vmsumuhs", "vmsumshm", "vmsumshs",
+           "vmaddfp", "vnmsubfp"]:
+    for regs in [(0, 0, 0, 0), (1, 2, 3, 4), (31, 30, 29, 28)]:
+        L.append(f"{op} " + ",".join(map(str, regs)))
+for shb in range(16):
+    L.append(f"vsldoi {shb % 32},{(shb + 1) % 32},{(shb + 2) % 32},{shb}")
+for op, n in [("vspltb", 16), ("vsplth", 8), ("vspltw", 4)]:
+    for u in range(n):
+        L.append(f"{op} {u},{31 - u},{u}")
+for op in ["vspltisb", "vspltish", "vspltisw"]:
+    for v in range(-16, 16):
+        L.append(f"{op} {(v + 16) % 32},{v}")
+for op in ["vcfux", "vcfsx", "vctuxs", "vctsxs"]:
+    for u in [0, 1, 16, 31]:
+        L.append(f"{op} {u},{31 - u},{u}")
+for op in ["vupkhsb", "vupkhsh", "vupklsb", "vupklsh", "vrefp", "vrsqrtefp", "vrfin", "vrfiz", "vrfip", "vrfim"]:
+    for vrt, vrb in [(0, 0), (1, 2), (31, 30)]:
+        L.append(f"{op} {vrt},{vrb}")
+for v in [0, 1, 31]:
+    L += [f"mfvscr {v}", f"mtvscr {v}"]
+# reserved fields set: vsldoi bit 21, vspltb bit 11, vsplth bit 12, vspltw bit 13, vspltisb VRB, mfvscr VRA, mtvscr VRT
+for word in [0x1022196c, 0x1032120c, 0x102a124c, 0x1026128c, 0x1030130c, 0x10210604, 0x10201644, 0x7c2218cf]:
+    L.append(f".long 0x{word:08x}")
+write("vector", L)
+
 # --- random: every pattern the backend decodes (mask, match as in decode/PpcPatterns.java), its free bits filled
 # from a seeded generator; words objdump prints as .long are dropped after disassembly (see below)
 import random
@@ -406,11 +484,62 @@ PATTERNS = [
     ("fcmpo", 0xfc6007ff, 0xfc000040),
     ("mffs", 0xfc1ffffe, 0xfc00048e),
     ("mtfsf", 0xfe0107fe, 0xfc00058e),
+    ("mtfsfi", 0xfc7f0ffe, 0xfc00010c),
+    ("mtfsb0", 0xfc1ffffe, 0xfc00008c),
+    ("mtfsb1", 0xfc1ffffe, 0xfc00004c),
+    ("mcrfs", 0xfc63ffff, 0xfc000080),
+    ("stfiwx", 0xfc0007ff, 0x7c0007ae),
+    ("frsp", 0xfc1f07fe, 0xfc000018),
+    ("fctiw", 0xfc1f07fe, 0xfc00001c),
+    ("fctiwz", 0xfc1f07fe, 0xfc00001e),
+    ("fdiv", 0xfc0007fe, 0xfc000024),
+    ("fsub", 0xfc0007fe, 0xfc000028),
+    ("fadd", 0xfc0007fe, 0xfc00002a),
+    ("fsqrt", 0xfc1f07fe, 0xfc00002c),
+    ("fsel", 0xfc00003e, 0xfc00002e),
+    ("fmul", 0xfc00f83e, 0xfc000032),
+    ("frsqrte", 0xfc1f07fe, 0xfc000034),
+    ("fmsub", 0xfc00003e, 0xfc000038),
+    ("fmadd", 0xfc00003e, 0xfc00003a),
+    ("fnmsub", 0xfc00003e, 0xfc00003c),
+    ("fnmadd", 0xfc00003e, 0xfc00003e),
+    ("fdivs", 0xfc0007fe, 0xec000024),
+    ("fsubs", 0xfc0007fe, 0xec000028),
+    ("fadds", 0xfc0007fe, 0xec00002a),
+    ("fsqrts", 0xfc1f07fe, 0xec00002c),
+    ("fres", 0xfc1f07fe, 0xec000030),
+    ("fmuls", 0xfc00f83e, 0xec000032),
+    ("fmsubs", 0xfc00003e, 0xec000038),
+    ("fmadds", 0xfc00003e, 0xec00003a),
+    ("fnmsubs", 0xfc00003e, 0xec00003c),
+    ("fnmadds", 0xfc00003e, 0xec00003e),
 ]
 rng = random.Random(20261124)
 with open("random.bin", "wb") as f:   # written directly as big-endian words: no .S for 58,500 .long lines
     for name, mask, match in PATTERNS:
         for _ in range(460 if ~mask & 0xffffffff else 1):
+            f.write((match | (rng.getrandbits(32) & ~mask & 0xffffffff)).to_bytes(4, "big"))
+
+# --- vrandom: the AltiVec patterns (as in PpcPatterns.altivec), free bits random, for objdump -M 7450
+VPATTERNS = [(f"x31_{xo}", 0xfc0007ff, 31 << 26 | xo << 1) for xo in [6, 7, 38, 39, 71, 103, 135, 167, 199, 231, 359, 487]]
+VPATTERNS += [(f"va_{xo}", 0xfc00003f | r, 4 << 26 | xo) for xo, r in [(34, 0), (42, 0), (43, 0), (44, 0x400),
+              (36, 0), (37, 0), (38, 0), (39, 0), (40, 0), (41, 0), (46, 0), (47, 0)]]
+for xo in [0, 64, 128, 1024, 1088, 1152, 384, 1408, 512, 576, 640, 768, 832, 896, 1536, 1600, 1664, 1792, 1856, 1920,
+           2, 66, 130, 258, 322, 386, 514, 578, 642, 770, 834, 898, 1026, 1090, 1154, 1282, 1346, 1410, 1028, 1092,
+           1156, 1220, 1284, 4, 68, 132, 260, 324, 388, 516, 580, 644, 772, 836, 900, 452, 708, 1036, 1100,
+           12, 76, 140, 268, 332, 396, 14, 78, 520, 8, 776, 264, 584, 72, 840, 328, 142, 206, 270, 334, 398, 462,
+           10, 74, 1034, 1098, 778, 842, 906, 970]:
+    VPATTERNS.append((f"vx_{xo}", 0xfc0007ff, 4 << 26 | xo))
+for xo in [266, 330, 522, 586, 650, 714]:
+    VPATTERNS.append((f"vx_{xo}", 0xfc1f07ff, 4 << 26 | xo))
+for xo, r in [(524, 0x100000), (588, 0x180000), (652, 0x1c0000), (780, 0xf800), (844, 0xf800), (908, 0xf800),
+              (526, 0x1f0000), (590, 0x1f0000), (654, 0x1f0000), (718, 0x1f0000), (1540, 0x1ff800), (1604, 0x3ff0000)]:
+    VPATTERNS.append((f"vx_{xo}", 0xfc0007ff | r, 4 << 26 | xo))
+for xo in [6, 70, 134, 518, 582, 646, 774, 838, 902, 198, 454, 710, 966]:
+    VPATTERNS.append((f"vc_{xo}", 0xfc0003ff, 4 << 26 | xo))
+with open("vrandom.bin", "wb") as f:
+    for name, mask, match in VPATTERNS:
+        for _ in range(120 if ~mask & 0xffffffff else 1):
             f.write((match | (rng.getrandbits(32) & ~mask & 0xffffffff)).to_bytes(4, "big"))
 
 # --- undefined: words neither the backend nor objdump's default dialect decodes (reserved bits set, holes)
@@ -422,29 +551,33 @@ for word in [0x00000000, 0x00000001, 0x0000ffff, 0x7c432000, 0x7c642c96, 0x7c000
 write("undefined", L)
 PY
 
+# The AltiVec corpora (vector, vrandom) are disassembled in objdump's 7450 dialect, the others in its default one.
+dialect() { case "$1" in vector|vrandom) echo "-M 7450";; *) echo "";; esac; }
 for src in *.S; do
   name=$(basename "$src" .S)
-  powerpc-linux-gnu-as -o "$tmp/$name.o" "$src"
+  powerpc-linux-gnu-as -maltivec -o "$tmp/$name.o" "$src"
   powerpc-linux-gnu-objcopy -O binary -j .text "$tmp/$name.o" "$name.bin"
   # Keep the listing lines only: drop objdump's file header, section header and blank lines.
-  objdump -D -b binary -m powerpc -EB "$name.bin" | sed -n '/^ *[0-9a-f]*:\t/p' > "$name.objdump"
+  objdump -D -b binary -m powerpc -EB $(dialect "$name") "$name.bin" | sed -n '/^ *[0-9a-f]*:\t/p' > "$name.objdump"
   echo "generated $name: $(wc -l < "$name.objdump") lines"
 done
 
 # The random corpus: keep the words objdump decodes (those it prints as .long are forms outside its dialect, such
 # as reserved-bit variants), list the kept words again at their new offsets, and gzip both files.
-objdump -D -b binary -m powerpc -EB random.bin | sed -n '/^ *[0-9a-f]*:\t/p' > "$tmp/random.all"
-python3 - "$tmp/random.all" <<'PY'
+for name in random vrandom; do
+  objdump -D -b binary -m powerpc -EB $(dialect $name) $name.bin | sed -n '/^ *[0-9a-f]*:\t/p' > "$tmp/$name.all"
+  python3 - "$tmp/$name.all" $name.bin <<'PY'
 import sys
 lines = open(sys.argv[1]).read().splitlines()
-data = open("random.bin", "rb").read()
+data = open(sys.argv[2], "rb").read()
 assert len(lines) == len(data) // 4
 kept = [data[4 * k:4 * k + 4] for k, line in enumerate(lines) if not line.split("\t")[2].startswith(".long")]
-open("random.bin", "wb").write(b"".join(kept))
+open(sys.argv[2], "wb").write(b"".join(kept))
 PY
-objdump -D -b binary -m powerpc -EB random.bin | sed -n '/^ *[0-9a-f]*:\t/p' > random.objdump
-echo "generated random: $(wc -l < random.objdump) lines"
-gzip -9nf random.bin random.objdump
+  objdump -D -b binary -m powerpc -EB $(dialect $name) $name.bin | sed -n '/^ *[0-9a-f]*:\t/p' > $name.objdump
+  echo "generated $name: $(wc -l < $name.objdump) lines"
+  gzip -9nf $name.bin $name.objdump
+done
 
 # The disassembler's table of SPR names: objdump's text for mfspr/mtspr of each SPR number it names, with %r for
 # the GPR; numbers printed in the bare form (mfspr rT,SPR / mtspr SPR,rS) are left out.

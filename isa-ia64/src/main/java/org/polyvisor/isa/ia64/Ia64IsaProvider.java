@@ -37,4 +37,10 @@ public final class Ia64IsaProvider implements IsaProvider {
     @Override public BootProtocol bootProtocol() { return new Ia64BootProtocol(); }
 
     @Override public HypercallAbi hypercallAbi() { return ABI; }
+
+    /** The ia64 HVM board: 16550 UART and power-off register, interrupts through cr.ivr ({@link org.polyvisor.isa.ia64.platform.Ia64Board}). */
+    @Override
+    public java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {
+        return java.util.Optional.of(new org.polyvisor.isa.ia64.platform.Ia64Board(host));
+    }
 }

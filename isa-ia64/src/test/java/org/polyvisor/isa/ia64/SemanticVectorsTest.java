@@ -21,11 +21,14 @@ import org.polyvisor.spi.VcpuExit;
  * and modulo-scheduled loops), interruption.vectors (IVT delivery, rfi, bsw, cover/IFS, timer, external
  * interrupts), translation.vectors (region registers, TLBs, VHPT walker, translation faults) and alat.vectors
  * (data speculation: ld.a, ld.c, chk.a, invala) and nat.vectors (NaT bits and control speculation: ld.s, ld.sa,
- * chk.s, NaT propagation and consumption, ld8.fill / st8.spill with ar.unat, NaT collections). Runs each program through the Vcpu interface and compares
+ * chk.s, NaT propagation and consumption, ld8.fill / st8.spill with ar.unat, NaT collections), fp.vectors (the floating-point unit: fma and its
+ * pseudo-ops in every computation model, conversions, compares, classes, frcpa/frsqrta special operands, transfers,
+ * loads and stores, status-field control; expected values from fp_model.py) and fpdiv.vectors (the frcpa-based
+ * integer division sequence against exact quotients) and bits.vectors (dep, parallel tbit / tnat). Runs each program through the Vcpu interface and compares
  * registers, memory words and the exit with what the manual prescribes.
  */
 class SemanticVectorsTest {
-    private static final String[] TABLES = {"rse", "rotation", "interruption", "translation", "alat", "nat"};
+    private static final String[] TABLES = {"rse", "rotation", "interruption", "translation", "alat", "nat", "fp", "fpdiv", "bits"};
 
     record Vector(String table, String name, String section, String hex, String presets, String expected) {
         @Override public String toString() { return table + ": " + name; }
@@ -59,6 +62,7 @@ class SemanticVectorsTest {
     void matchesTheManual(Vector v) {
         try (Machine m = new Machine(v.hex())) {
             for (String p : v.presets().split(";")) {
+                if (p.isBlank()) continue;
                 String[] kv = p.split("=", 2);
                 if (kv[0].startsWith("mem[")) m.memory.write(value(kv[0].substring(4, kv[0].length() - 1)), 8, value(kv[1]));
                 else if (kv[0].startsWith("code@")) m.load(value(kv[0].substring(5)), kv[1]);

@@ -1,5 +1,7 @@
 package org.polyvisor.isa.ppc;
 
+import org.polyvisor.isa.ppc.platform.PpcBoard;
+
 import java.nio.ByteOrder;
 import java.util.List;
 
@@ -41,4 +43,10 @@ public final class PpcIsaProvider implements IsaProvider {
     @Override public BootProtocol bootProtocol() { return BOOT; }
 
     @Override public HypercallAbi hypercallAbi() { return ABI; }
+
+    /** The ppc HVM board: 16550 UART, OpenPIC, power-off register, ePAPR boot ({@link PpcBoard}). */
+    @Override
+    public java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {
+        return java.util.Optional.of(new PpcBoard(host));
+    }
 }

@@ -117,9 +117,11 @@ class PpcExceptionTest {
 
     @Test
     void rfiRestoresMsrAndPc() {
-        Vcpu v = vcpu(lis(3, 0), ori(3, 3, 0x3000), mtspr(SPR_SRR0, 3), li(4, (int) (MSR_EE | MSR_RI)), mtspr(SPR_SRR1, 4), RFI);
+        // (li would sign-extend 0x8002 into the upper half, where MSR[VEC] is: ori keeps it zero-extended)
+        Vcpu v = vcpu(lis(3, 0), ori(3, 3, 0x3000), mtspr(SPR_SRR0, 3), li(4, 0), ori(4, 4, (int) (MSR_EE | MSR_RI)),
+                mtspr(SPR_SRR1, 4), RFI);
         put(mem, 0x3000, li(7, 7), SPIN);
-        assertEquals(VcpuExit.BUDGET_SPENT, v.run(7));
+        assertEquals(VcpuExit.BUDGET_SPENT, v.run(8));
         assertEquals(7, v.register(7));
         assertEquals(MSR_EE | MSR_RI, v.register(MSR));
     }
@@ -160,7 +162,7 @@ class PpcExceptionTest {
     @Test
     void externalInterruptWaitsForEe() {
         install(0x500);
-        Vcpu v = vcpu(NOP, NOP, li(3, (int) (MSR_EE | MSR_ME)), mtmsr(3), SPIN);
+        Vcpu v = vcpu(NOP, li(3, 0), ori(3, 3, (int) (MSR_EE | MSR_ME)), mtmsr(3), SPIN);
         v.raiseInterrupt(0);
         assertEquals(VcpuExit.BUDGET_SPENT, v.run(3));
         assertEquals(CODE + 12, v.pc(), "ppc: EE = 0 so far");
@@ -190,7 +192,7 @@ class PpcExceptionTest {
                 mtspr(DBAT0U + 1, 3), mfspr(10, DBAT0U + 1), mtsr(5, 3), mfsr(11, 5), mtspr(SDR1, 3), mfspr(12, SDR1));
         assertEquals(VcpuExit.BUDGET_SPENT, v.run(18));
         for (int r = 4; r <= 8; r++) assertEquals(0x1234, v.register(r), "ppc: SPR round trip into r" + r);
-        assertEquals(0x0008_0200L, v.register(9), "ppc: PVR of a 750");
+        assertEquals(0x000c_0209L, v.register(9), "ppc: PVR of a 7400");
         assertEquals(0x1234, v.register(10), "ppc: DBAT0L");
         assertEquals(0x1234, v.register(11), "ppc: SR5");
         assertEquals(0x0000_0034, v.register(12), "ppc: SDR1 keeps HTABORG and HTABMASK only");

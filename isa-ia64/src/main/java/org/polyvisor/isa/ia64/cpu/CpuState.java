@@ -37,6 +37,18 @@ public final class CpuState {
     public long psr;
     public int cpl;
     public final RegisterStack rse = new RegisterStack(this);
+    /**
+     * The floating-point registers f0-f127 by physical number (SDM rev 2.3 vol 1 5.1): the 64-bit significand and
+     * the sign and exponent (bit 17 the sign, bits 16-0 the exponent) of the 82-bit register format. f0 (+0.0)
+     * and f1 (+1.0) never change; f32-f127 rotate through CFM.rrb.fr ({@link #frIndex}).
+     */
+    public final long[] frSig = new long[128];
+    public final int[] frSe = new int[128];
+    /** The arithmetic unit of this CPU (scratch state of one FP operation). */
+    public final org.polyvisor.isa.ia64.fp.FpArith fpu = new org.polyvisor.isa.ia64.fp.FpArith();
+    public static final int AR_FPSR = 40;
+    /** PSR.mfl, mfh (FR f2-f31 / f32-f127 written), dfl, dfh (disabled: vol 2 part I 3.3.2). */
+    public static final long PSR_MFL = 1L << 4, PSR_MFH = 1L << 5, PSR_DFL = 1L << 18, PSR_DFH = 1L << 19;
     public final Alat alat = new Alat();
 
     /** Where a taken branch goes; read by the run loop when an instruction returns {@code BRANCH}. */
@@ -73,10 +85,33 @@ public final class CpuState {
 
     /** The slot an rfi resumes at, with {@link Flow#RETURN_TO_SLOT}. */
     public int branchSlot;
-    /** The value of the last {@link DataMemory#rseLoad}. */
+    /** The value of the last {@link DataMemory#rseLoad} or {@link DataMemory#loadValue} (an FP load: the significand). */
     public long loaded;
+    /** The sign and exponent of the register image an FP load just formed (with {@link #loaded}). */
+    public int loadedSe;
     /** Data memory as the current translation mode sees it. */
     public DataMemory memory;
+
+    {
+        frSe[1] = 0xFFFF;
+        frSig[1] = 1L << 63;
+        ar[AR_FPSR] = org.polyvisor.isa.ia64.fp.FpStatus.RESET;
+    }
+
+    /** The physical index of FR {@code n}: f32+ rename through rrb.fr (vol 1 4.5.1), modulo the 96 rotating registers. */
+    public int frIndex(int n) {
+        if (n < 32) return n;
+        int p = n - 32 + rse.rrbFr();
+        return 32 + (p >= 96 ? p - 96 : p);
+    }
+
+    /** Writes FR {@code n} (n &gt;= 2) and sets PSR.mfl or mfh. */
+    public void setFr(int n, int se, long sig) {
+        int i = frIndex(n);
+        frSe[i] = se;
+        frSig[i] = sig;
+        psr |= n < 32 ? PSR_MFL : PSR_MFH;
+    }
 
     public long gr(int n) {
         return n < 32 ? gr[n] : gr[n + bof];

@@ -11,6 +11,12 @@ public interface DataMemory {
 
     int store(long va, int size, long value);
 
+    /**
+     * Loads {@code size} (1, 2, 4 or 8) bytes zero-extended into {@link CpuState#loaded} for the FP unit: NEXT,
+     * INTERRUPT (translation fault) or FAULT (outside memory, or a device: the FP unit makes no MMIO accesses).
+     */
+    int loadValue(long va, int size);
+
     int CMPXCHG = 0, XCHG = 1, FETCHADD = 2;
 
     /**

@@ -19,4 +19,10 @@ public final class Flow {
     public static final int INTERRUPT = 4;
     /** rfi: go to {@link CpuState#branchTarget} at slot {@link CpuState#branchSlot}. */
     public static final int RETURN_TO_SLOT = 5;
+    /**
+     * The instruction completed and raised a trap (a Floating-point Trap, SDM rev 2.3 vol 1 5.4.1.3): the run loop
+     * delivers the interruption described by {@link CpuState#raise} with IIP / ri naming the next instruction and
+     * ISR.ei this one.
+     */
+    public static final int TRAP = 6;
 }

@@ -75,7 +75,7 @@ public final class RegisterStack {
         sol = (int) (cfm >>> 7 & 0x7f);
         sor = (int) (cfm >>> 14 & 0xf) * 8;
         rrbGr = (int) (cfm >>> 18 & 0x7f);
-        rrbFr = (int) (cfm >>> 25 & 0x7f);
+        rrbFr = (int) (cfm >>> 25 & 0x7f) % 96; // beyond the 96 rotating FRs it wraps
         rrbPr = (int) (cfm >>> 32 & 0x3f);
     }
 
@@ -137,7 +137,8 @@ public final class RegisterStack {
     /**
      * Renames the rotating registers to new rrb values. Storage is by logical name for the current frame (r32+i
      * holds physical (i + rrb.gr) mod sor, p16+i holds (i + rrb.pr) mod 48), so a change of rrb moves the
-     * rotating region once, and every other register access stays one add. rrb.fr is only recorded (no FP file yet).
+     * rotating region once, and every other register access stays one add. The FRs are not moved: they stay in physical order and
+     * CpuState.frIndex renames f32-f127 through rrb.fr on each access.
      */
     public void rerotate(int newGr, int newFr, int newPr) {
         if (sor > 0) {
@@ -160,7 +161,7 @@ public final class RegisterStack {
             cpu.pr = (cpu.pr & 0xffffL) | f << 16;
         }
         rrbGr = sor > 0 ? newGr : 0;
-        rrbFr = newFr;
+        rrbFr = newFr % 96;
         rrbPr = newPr;
     }
 

@@ -8,10 +8,25 @@ import org.polyvisor.isa.ia64.insn.Alloc;
 import org.polyvisor.isa.ia64.insn.Atomic;
 import org.polyvisor.isa.ia64.insn.Branch;
 import org.polyvisor.isa.ia64.insn.Compare;
+import org.polyvisor.isa.ia64.insn.Deposit;
 import org.polyvisor.isa.ia64.insn.DepositZero;
 import org.polyvisor.isa.ia64.insn.Extend;
 import org.polyvisor.isa.ia64.insn.Extract;
+import org.polyvisor.isa.ia64.fp.FpArith;
 import org.polyvisor.isa.ia64.insn.Fields;
+import org.polyvisor.isa.ia64.insn.FpCheck;
+import org.polyvisor.isa.ia64.insn.FpClass;
+import org.polyvisor.isa.ia64.insn.FpCompare;
+import org.polyvisor.isa.ia64.insn.FpConvert;
+import org.polyvisor.isa.ia64.insn.FpIntegerMultiplyAdd;
+import org.polyvisor.isa.ia64.insn.FpLoad;
+import org.polyvisor.isa.ia64.insn.FpMerge;
+import org.polyvisor.isa.ia64.insn.FpMinMax;
+import org.polyvisor.isa.ia64.insn.FpMultiplyAdd;
+import org.polyvisor.isa.ia64.insn.FpReciprocal;
+import org.polyvisor.isa.ia64.insn.FpStatusControl;
+import org.polyvisor.isa.ia64.insn.FpStore;
+import org.polyvisor.isa.ia64.insn.FpTransfer;
 import org.polyvisor.isa.ia64.insn.Insn;
 import org.polyvisor.isa.ia64.insn.IntAlu;
 import org.polyvisor.isa.ia64.insn.Load;
@@ -27,6 +42,7 @@ import org.polyvisor.isa.ia64.insn.MoveSpecial;
 import org.polyvisor.isa.ia64.insn.NopBreak;
 import org.polyvisor.isa.ia64.insn.Ordering;
 import org.polyvisor.isa.ia64.insn.ParallelCompare;
+import org.polyvisor.isa.ia64.insn.ParallelTest;
 import org.polyvisor.isa.ia64.insn.RseControl;
 import org.polyvisor.isa.ia64.insn.ShiftLeftAdd;
 import org.polyvisor.isa.ia64.insn.ShiftVariable;
@@ -162,6 +178,14 @@ final class SlotTable {
         add("I13 dep.z imm8", u, 5, (s, l) -> DepositZero.immediate(s), X2, 1, X, 1, Y26, 1);
         add("I16 tbit", u, 5, (s, l) -> new TestBit(s), X2, 0, TA, 0, TB, 0, Y13, 0);
         add("I17 tnat", u, 5, (s, l) -> new TestNat(s), X2, 0, TA, 0, TB, 0, Y13, 1, new int[] {14, 6}, 0);
+        // the parallel types of I16 / I17 (table 4-22): (tb, ta) = (1, 0) .and, (0, 1) .or, (1, 1) .or.andcm
+        for (int t = 1; t < 4; t++) {
+            int tb = t & 1, ta = t >> 1;
+            add("I16 tbit parallel " + t, u, 5, (s, l) -> new ParallelTest(s, false), X2, 0, TA, ta, TB, tb, Y13, 0);
+            add("I17 tnat parallel " + t, u, 5, (s, l) -> new ParallelTest(s, true), X2, 0, TA, ta, TB, tb, Y13, 1); // bits 14-19 ignored, as objdump does
+        }
+        add("I14 dep imm1", u, 5, (s, l) -> Deposit.immediate(s), X2, 3, X, 1);
+        add("I15 dep", u, 4, (s, l) -> Deposit.register(s));
         for (int k = 0; k < 3; k++) {
             int bytes = 1 << k;
             add("I29 zxt" + bytes, u, 0, (s, l) -> new Extend(s, bytes, false), X3, 0, X6, 0x10 + k);
@@ -194,6 +218,7 @@ final class SlotTable {
         add("M37 break.m", u, 0, (s, l) -> NopBreak.of(s, 'm', true), X3, 0, M_X4, 0, M_X2, 0);
         add("M48 nop.m", u, 0, (s, l) -> NopBreak.of(s, 'm', false), X3, 0, M_X4, 1, M_X2, 0, Y26, 0);
         semaphores(u);
+        mUnitFloat(u);
         add("M20 chk.s.m", u, 1, (s, l) -> new SpeculationCheck(s, 'm'), X3, 1);
         add("M22 chk.a.nc", u, 0, (s, l) -> new AlatControl(s, AlatControl.Kind.CHK_A_NC), X3, 4);
         add("M22 chk.a.clr", u, 0, (s, l) -> new AlatControl(s, AlatControl.Kind.CHK_A_CLR), X3, 5);
@@ -311,6 +336,92 @@ final class SlotTable {
         Unit u = Unit.F;
         add("F15 break.f", u, 0, (s, l) -> NopBreak.of(s, 'f', true), X, 0, X6, 0);
         add("F16 nop.f", u, 0, (s, l) -> NopBreak.of(s, 'f', false), X, 0, X6, 1, Y26, 0);
+        // F1 (table 4-68): major 8 fma / fma.s, 9 fma.d, A fms / fms.s, B fms.d, C fnma / fnma.s, D fnma.d; x = bit 36.
+        FpMultiplyAdd.Op[] fmaOps = {FpMultiplyAdd.Op.FMA, FpMultiplyAdd.Op.FMS, FpMultiplyAdd.Op.FNMA};
+        for (int k = 0; k < 3; k++) {
+            FpMultiplyAdd.Op op = fmaOps[k];
+            add("F1 " + op, u, 8 + 2 * k, (s, l) -> new FpMultiplyAdd(s, op, FpArith.PC_DYNAMIC), M, 0);
+            add("F1 " + op + ".s", u, 8 + 2 * k, (s, l) -> new FpMultiplyAdd(s, op, FpArith.PC_SINGLE), M, 1);
+            add("F1 " + op + ".d", u, 9 + 2 * k, (s, l) -> new FpMultiplyAdd(s, op, FpArith.PC_DOUBLE), M, 0);
+        }
+        // F2 xma (major E, x = 1, x2 in 34-35: 0 .l, 2 .hu, 3 .h) and F3 fselect (x = 0)
+        add("F2 xma.l", u, 0xe, (s, l) -> new FpIntegerMultiplyAdd(s, FpIntegerMultiplyAdd.Op.XMA_L), M, 1, X2, 0);
+        add("F2 xma.hu", u, 0xe, (s, l) -> new FpIntegerMultiplyAdd(s, FpIntegerMultiplyAdd.Op.XMA_HU), M, 1, X2, 2);
+        add("F2 xma.h", u, 0xe, (s, l) -> new FpIntegerMultiplyAdd(s, FpIntegerMultiplyAdd.Op.XMA_H), M, 1, X2, 3);
+        add("F3 fselect", u, 0xe, (s, l) -> new FpIntegerMultiplyAdd(s, FpIntegerMultiplyAdd.Op.FSELECT), M, 0);
+        // F4 fcmp (major 4): ra (33) and rb (36) give eq, lt, le, unord; ta (12) the unc type
+        FpCompare.Relation[] rel = {FpCompare.Relation.EQ, FpCompare.Relation.LT, FpCompare.Relation.LE, FpCompare.Relation.UNORD};
+        for (int k = 0; k < 4; k++) {
+            FpCompare.Relation r = rel[k];
+            add("F4 fcmp." + r, u, 4, (s, l) -> new FpCompare(s, r), X, k >> 1, M, k & 1);
+        }
+        add("F5 fclass", u, 5, (s, l) -> new FpClass(s));
+        // F6 frcpa / F7 frsqrta: major 0, x (33) = 1, q (36) selects
+        add("F6 frcpa", u, 0, (s, l) -> new FpReciprocal(s, false), X, 1, M, 0);
+        add("F7 frsqrta", u, 0, (s, l) -> new FpReciprocal(s, true), X, 1, M, 1);
+        // major 0, x = 0, x6 (27-32): table 4-69
+        FpMinMax.Op[] minMax = FpMinMax.Op.values();
+        for (int k = 0; k < 4; k++) {
+            FpMinMax.Op op = minMax[k];
+            add("F8 " + op, u, 0, (s, l) -> new FpMinMax(s, op), X, 0, X6, 0x14 + k);
+        }
+        int[] mergeX6 = {0x10, 0x11, 0x12, 0x2c, 0x2d, 0x2e, 0x2f, 0x28, 0x34, 0x35, 0x36, 0x39, 0x3a, 0x3b, 0x3c, 0x3d};
+        FpMerge.Op[] mergeOps = FpMerge.Op.values();
+        for (int k = 0; k < mergeX6.length; k++) {
+            FpMerge.Op op = mergeOps[k];
+            add("F9 " + op, u, 0, (s, l) -> new FpMerge(s, op), X, 0, X6, mergeX6[k]);
+        }
+        FpConvert.Op[] cvt = FpConvert.Op.values();
+        for (int k = 0; k < 5; k++) {
+            FpConvert.Op op = cvt[k];
+            add("F10/F11 fcvt " + op, u, 0, (s, l) -> new FpConvert(s, op), X, 0, X6, 0x18 + k);
+        }
+        add("F12 fsetc", u, 0, (s, l) -> new FpStatusControl(s, FpStatusControl.Kind.FSETC), X, 0, X6, 0x04);
+        add("F13 fclrf", u, 0, (s, l) -> new FpStatusControl(s, FpStatusControl.Kind.FCLRF), X, 0, X6, 0x05);
+        add("F14 fchkf", u, 0, (s, l) -> new FpStatusControl(s, FpStatusControl.Kind.FCHKF), X, 0, X6, 0x08);
+    }
+
+    /**
+     * The M-unit floating-point forms (tables 4-33, 4-34, 4-36): M6-M8 ldf (major 6 with m = 0 / 1 and major 7
+     * with imm9; x = bit 27 = 0; x6 in 30-35: size e 0, 8 1, s 2, d 3 plus type .s 4, .a 8, .sa C, .c.clr 20,
+     * .c.nc 24, and ldf.fill 1B), M9/M10 stf (x6 30-33, 3B), M11/M12 ldfp (x = 1) and M18 setf (major 6, x = 1,
+     * x6 1C-1F), M19 getf (major 4, x = 1), M21 chk.s f2, M22 chk.a f1, M27 invala.e f1.
+     */
+    private void mUnitFloat(Unit u) {
+        FpLoad.Size[] sizes = {FpLoad.Size.E, FpLoad.Size.EIGHT, FpLoad.Size.S, FpLoad.Size.D};
+        FpLoad.Type[] types = FpLoad.Type.values();
+        int[] typeX6 = {0x00, 0x04, 0x08, 0x0c, 0x20, 0x24};
+        for (int k = 0; k < 4; k++) {
+            FpLoad.Size size = sizes[k];
+            for (int t = 0; t < types.length; t++) {
+                FpLoad.Type type = types[t];
+                int x6 = typeX6[t] + k;
+                add("M6 ldf" + size + type, u, 6, (s, l) -> loadHint(s) ? new FpLoad(s, size, type, Load.Increment.NONE, false) : null, M, 0, MX, 0, LD_X6, x6);
+                add("M7 ldf" + size + type + " reg", u, 6, (s, l) -> loadHint(s) ? new FpLoad(s, size, type, Load.Increment.REGISTER, false) : null, M, 1, MX, 0, LD_X6, x6);
+                add("M8 ldf" + size + type + " imm9", u, 7, (s, l) -> loadHint(s) ? new FpLoad(s, size, type, Load.Increment.IMMEDIATE, false) : null, LD_X6, x6);
+                if (size != FpLoad.Size.E) {
+                    add("M11 ldfp" + size + type, u, 6, (s, l) -> loadHint(s) ? new FpLoad(s, size, type, Load.Increment.NONE, true) : null, M, 0, MX, 1, LD_X6, x6);
+                    add("M12 ldfp" + size + type + " inc", u, 6, (s, l) -> loadHint(s) ? new FpLoad(s, size, type, Load.Increment.IMMEDIATE, true) : null, M, 1, MX, 1, LD_X6, x6);
+                }
+            }
+            add("M9 stf" + size, u, 6, (s, l) -> storeHint(s) ? new FpStore(s, size, false) : null, M, 0, MX, 0, LD_X6, 0x30 + k);
+            add("M10 stf" + size + " imm9", u, 7, (s, l) -> storeHint(s) ? new FpStore(s, size, true) : null, LD_X6, 0x30 + k);
+        }
+        add("M6 ldf.fill", u, 6, (s, l) -> loadHint(s) ? new FpLoad(s, FpLoad.Size.FILL, FpLoad.Type.NORMAL, Load.Increment.NONE, false) : null, M, 0, MX, 0, LD_X6, 0x1b);
+        add("M7 ldf.fill reg", u, 6, (s, l) -> loadHint(s) ? new FpLoad(s, FpLoad.Size.FILL, FpLoad.Type.NORMAL, Load.Increment.REGISTER, false) : null, M, 1, MX, 0, LD_X6, 0x1b);
+        add("M8 ldf.fill imm9", u, 7, (s, l) -> loadHint(s) ? new FpLoad(s, FpLoad.Size.FILL, FpLoad.Type.NORMAL, Load.Increment.IMMEDIATE, false) : null, LD_X6, 0x1b);
+        add("M9 stf.spill", u, 6, (s, l) -> storeHint(s) ? new FpStore(s, FpLoad.Size.FILL, false) : null, M, 0, MX, 0, LD_X6, 0x3b);
+        add("M10 stf.spill imm9", u, 7, (s, l) -> storeHint(s) ? new FpStore(s, FpLoad.Size.FILL, true) : null, LD_X6, 0x3b);
+        FpTransfer.Kind[] kinds = FpTransfer.Kind.values();
+        for (int k = 0; k < 4; k++) {
+            FpTransfer.Kind kind = kinds[k];
+            add("M18 setf." + kind, u, 6, (s, l) -> new FpTransfer(s, kind, true), M, 0, MX, 1, LD_X6, 0x1c + k);
+            add("M19 getf." + kind, u, 4, (s, l) -> new FpTransfer(s, kind, false), M, 0, MX, 1, LD_X6, 0x1c + k);
+        }
+        add("M21 chk.s f", u, 1, (s, l) -> new FpCheck(s, FpCheck.Kind.CHK_S), X3, 3);
+        add("M22 chk.a.nc f", u, 0, (s, l) -> new FpCheck(s, FpCheck.Kind.CHK_A_NC), X3, 6);
+        add("M22 chk.a.clr f", u, 0, (s, l) -> new FpCheck(s, FpCheck.Kind.CHK_A_CLR), X3, 7);
+        add("M27 invala.e f", u, 0, (s, l) -> new FpCheck(s, FpCheck.Kind.INVALA_E), X3, 0, M_X4, 3, M_X2, 1);
     }
 
     private void xUnit() {

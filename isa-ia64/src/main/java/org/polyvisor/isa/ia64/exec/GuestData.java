@@ -64,6 +64,33 @@ final class GuestData implements DataMemory {
     }
 
     @Override
+    public int loadValue(long va, int size) {
+        int off = (int) (va & GuestMemory.PAGE_MASK);
+        if (off + size > GuestMemory.PAGE_SIZE) {
+            long v = 0;
+            for (int i = 0; i < size; i++) {
+                long gpa = mmu.translate(va + i, false);
+                if (gpa < 0) return translationFault();
+                MemorySegment p = memory.page(gpa >>> GuestMemory.PAGE_SHIFT);
+                if (p == null) return fault("FP load", va + i);
+                v |= (p.get(ValueLayout.JAVA_BYTE, gpa & GuestMemory.PAGE_MASK) & 0xffL) << (8 * i);
+            }
+            cpu.loaded = v;
+            return Flow.NEXT;
+        }
+        MemorySegment p = tlb.lookup(SoftTlb.READ, va);
+        if (p == null) {
+            long gpa = mmu.translate(va, false);
+            if (gpa < 0) return translationFault();
+            p = memory.page(gpa >>> GuestMemory.PAGE_SHIFT);
+            if (p == null) return fault("FP load", va);
+            tlb.fill(SoftTlb.READ, va, gpa >>> GuestMemory.PAGE_SHIFT, p);
+        }
+        cpu.loaded = read(p, off, size);
+        return Flow.NEXT;
+    }
+
+    @Override
     public int store(long va, int size, long value) {
         if (cpu.alat.count > 0) {
             long gpa = mmu.translate(va, true);

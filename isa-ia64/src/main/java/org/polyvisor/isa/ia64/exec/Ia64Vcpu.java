@@ -32,7 +32,8 @@ import org.polyvisor.spi.exec.SoftTlb;
  * <p>Interruptions: a fault an instruction raises is delivered through the guest's IVT once cr.iva has been
  * written, else it ends the run with a Fault exit (trap.Interruptions). External interrupts (raiseInterrupt,
  * and the interval timer, looked at every {@value #TIMER_POLL} bundles) are delivered at bundle starts while
- * PSR.i = 1 and an IVT is installed.
+ * PSR.i = 1 and an IVT is installed. A trap (Floating-point Trap) is delivered after its instruction completes, with
+ * IIP / PSR.ri naming the next slot and ISR.ei the trapping one.
  * <p>ia64 has no halt instruction (idle is PAL_HALT_LIGHT, firmware this backend does not model): PV guests
  * idle with SCHEDOP_block, so this vCPU never returns {@link VcpuExit#HALT}.
  */
@@ -124,6 +125,15 @@ public final class Ia64Vcpu implements Vcpu {
                     left--; // not retired, but it spends budget: a handler that faults on itself cannot hang the pCPU
                     branched = true;
                     break;
+                } else if (flow == Flow.TRAP) {
+                    // A trap (Floating-point Trap): the instruction completed; IIP / ri name the next one, ISR.ei this one.
+                    left--; retired++;
+                    int next = k + in.width();
+                    if (next >= 3) { c.ip += 16; next = 0; }
+                    if (!Interruptions.deliver(c, next)) { c.ri = next; return takeExit(); }
+                    c.cr[CpuState.CR_ISR] = c.cr[CpuState.CR_ISR] & ~(3L << 41) | (long) k << 41;
+                    branched = true;
+                    break;
                 } else if (flow == Flow.RETURN_TO_SLOT) {
                     left--; retired++;
                     c.ip = c.branchTarget;
@@ -204,6 +214,9 @@ public final class Ia64Vcpu implements Vcpu {
         if (n >= 0 && n < 128) return c.gr(n);
         if (n >= Ia64Registers.B0 && n < Ia64Registers.B0 + 8) return c.br[n - Ia64Registers.B0];
         if (n >= Ia64Registers.CR0 && n < Ia64Registers.COUNT) return c.cr[Ia64Registers.CONTROL_NUMBER[n - Ia64Registers.CR0]];
+        if (n >= Ia64Registers.FR0 && n < Ia64Registers.FR_SE0) return c.frSig[c.frIndex(n - Ia64Registers.FR0)];
+        if (n >= Ia64Registers.FR_SE0 && n < Ia64Registers.ALL) return c.frSe[c.frIndex(n - Ia64Registers.FR_SE0)];
+        if (n == Ia64Registers.AR_FPSR) return c.ar[CpuState.AR_FPSR];
         return switch (n) {
             case Ia64Registers.IP -> c.ip;
             case Ia64Registers.PSR -> (c.psr & ~(3L << 41 | 3L << 32)) | (long) c.ri << 41 | (long) c.cpl << 32;
@@ -226,6 +239,11 @@ public final class Ia64Vcpu implements Vcpu {
         if (n >= Ia64Registers.B0 && n < Ia64Registers.B0 + 8) { c.br[n - Ia64Registers.B0] = v; return; }
         // Control registers as a debugger sets them: the IVT counts as installed only when the guest writes cr.iva.
         if (n >= Ia64Registers.CR0 && n < Ia64Registers.COUNT) { c.cr[Ia64Registers.CONTROL_NUMBER[n - Ia64Registers.CR0]] = v; return; }
+        // f0 and f1 are constants; the others take any 82-bit image (significand, and sign:exponent in 18 bits).
+        if (n >= Ia64Registers.FR0 + 2 && n < Ia64Registers.FR_SE0) { c.frSig[c.frIndex(n - Ia64Registers.FR0)] = v; return; }
+        if (n >= Ia64Registers.FR_SE0 + 2 && n < Ia64Registers.ALL) { c.frSe[c.frIndex(n - Ia64Registers.FR_SE0)] = (int) (v & 0x3ffff); return; }
+        if (n >= Ia64Registers.FR0 && n < Ia64Registers.ALL) return;
+        if (n == Ia64Registers.AR_FPSR) { c.ar[CpuState.AR_FPSR] = v & ~org.polyvisor.isa.ia64.fp.FpStatus.RESERVED; return; }
         switch (n) {
             case Ia64Registers.IP -> { c.ip = v & ~0xfL; c.ri = 0; }
             case Ia64Registers.PSR -> {
@@ -253,6 +271,18 @@ public final class Ia64Vcpu implements Vcpu {
     @Override
     public void raiseInterrupt(int line) {
         c.interrupts.raise(line);
+    }
+
+    /** Pending external interrupts end a wait (thread-safe: the pending set is atomic). */
+    @Override
+    public boolean hasWakeEvent() {
+        return c.interrupts.anyPending();
+    }
+
+    /** The virtual time at which the armed interval timer matches (ar.itc reaches cr.itm), or -1. */
+    @Override
+    public long wakeDeadline() {
+        return c.interrupts.timerDeadline();
     }
 
     @Override

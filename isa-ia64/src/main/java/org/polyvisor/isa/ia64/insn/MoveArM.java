@@ -69,6 +69,13 @@ public final class MoveArM extends Insn {
             }
             case RegisterStack.AR_BSPSTORE -> { if (!lazy) return illegal(c); c.rse.writeBspstore(v); }
             case RegisterStack.AR_RNAT -> { if (!lazy) return illegal(c); c.ar[ar] = v; }
+            case AR_FPSR -> {
+                // bits 58-63 are reserved (vol 1 5.2): a write of ones there is a Reserved Register/Field fault
+                if ((v & org.polyvisor.isa.ia64.fp.FpStatus.RESERVED) != 0)
+                    return c.raise(Vector.GENERAL_EXCEPTION, Vector.GE_RESERVED_REGISTER_FIELD,
+                            "reserved register field: mov to ar.fpsr 0x" + Long.toHexString(v));
+                c.ar[ar] = v;
+            }
             case RegisterStack.AR_RSC -> {
                 long pl = Math.max(v >>> 2 & 3, c.cpl);
                 c.ar[ar] = (v & RSC_MASK & ~0xcL) | pl << 2;

@@ -37,6 +37,12 @@ public final class ExternalInterrupts {
 
     public void armTimer() { timerArmed = true; }
 
+    /** The clock time at which the armed, unmasked timer fires (ar.itc = cr.itm), or -1. */
+    public long timerDeadline() {
+        if (!timerArmed || (cpu.cr[CpuState.CR_ITV] & 1L << 16) != 0) return -1;
+        return Math.max(0, cpu.cr[CpuState.CR_ITM] - cpu.itcOffset);
+    }
+
     /** Called by the run loop now and then: the ITM match raises the timer vector once per cr.itm write. */
     public void pollTimer() {
         if (!timerArmed || cpu.itc() < cpu.cr[CpuState.CR_ITM]) return;

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The decode structure built once from {@link PpcPatterns}: candidates by primary opcode and, for the primaries
- * that have them (19 and 31), by the 10-bit extended opcode in bits 21-30. XO-form patterns, whose extended
+ * that have them (19, 31, 59, 63), by the 10-bit extended opcode in bits 21-30; for AltiVec's primary 4 by bits
+ * 21-31. XO-form patterns, whose extended
  * opcode is 9 bits wide, land in both slots their free OE bit allows. A lookup then tests a handful of
  * mask/match pairs at most. Immutable and shared by every vCPU and the disassembler.
  */
@@ -23,7 +24,8 @@ public final class DecodeTable {
         for (int op = 0; op < 64; op++) {
             List<Pattern> list = primary.get(op);
             byPrimary[op] = list.toArray(NONE);
-            if (op == 19 || op == 31) byExtended[op] = byExtendedOpcode(list);
+            if (op == 19 || op == 31 || op == 59 || op == 63) byExtended[op] = byExtendedOpcode(list);
+            if (op == 4) byExtended[op] = byVectorOpcode(list);
         }
     }
 
@@ -41,11 +43,24 @@ public final class DecodeTable {
         return out;
     }
 
+    /** Primary 4 (AltiVec): slots by bits 21-31, which hold the VX opcode, the VC opcode with Rc, or the VA opcode. */
+    private static Pattern[][] byVectorOpcode(List<Pattern> list) {
+        Pattern[][] out = new Pattern[2048][];
+        for (int xo = 0; xo < 2048; xo++) {
+            List<Pattern> slot = new ArrayList<>();
+            for (Pattern p : list) if ((xo & p.mask() & 0x7ff) == (p.match() & 0x7ff)) slot.add(p);
+            out[xo] = slot.toArray(NONE);
+        }
+        return out;
+    }
+
+    private static int slot(int op, int word) { return op == 4 ? word & 0x7ff : (word >>> 1) & 0x3ff; }
+
     /** The first pattern that matches {@code word}, or null when the word is no instruction this backend knows. */
     public Pattern lookup(int word) {
         int op = word >>> 26;
         Pattern[][] ext = byExtended[op];
-        Pattern[] candidates = ext != null ? ext[(word >>> 1) & 0x3ff] : byPrimary[op];
+        Pattern[] candidates = ext != null ? ext[slot(op, word)] : byPrimary[op];
         for (Pattern p : candidates) if (p.matches(word)) return p;
         return null;
     }
@@ -57,7 +72,7 @@ public final class DecodeTable {
     public Pattern lookupInvalidForm(int word) {
         int op = word >>> 26;
         Pattern[][] ext = byExtended[op];
-        Pattern[] candidates = ext != null ? ext[(word >>> 1) & 0x3ff] : byPrimary[op];
+        Pattern[] candidates = ext != null ? ext[slot(op, word)] : byPrimary[op];
         for (Pattern p : candidates) if ((word & p.mask()) == p.match()) return p;
         return null;
     }

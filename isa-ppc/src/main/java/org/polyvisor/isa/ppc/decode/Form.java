@@ -89,5 +89,35 @@ public enum Form {
     /** FRT (with Rc): mffs. */
     FRT,
     /** FLM,FRB (with Rc): mtfsf. */
-    MTFSF
+    MTFSF,
+    /** BF,U (with Rc): mtfsfi. */
+    MTFSFI,
+    /** BT (with Rc): mtfsb0, mtfsb1. */
+    MTFSB,
+    /** FRT,FRA,FRB (with Rc): fadd, fsub, fdiv and single forms. */
+    FRT_FRA_FRB,
+    /** FRT,FRA,FRC (with Rc): fmul, fmuls. */
+    FRT_FRA_FRC,
+    /** FRT,FRA,FRC,FRB (with Rc): the multiply-adds and fsel. */
+    FRT_FRA_FRC_FRB,
+    /** VRT,RA|0,RB: AltiVec loads, stores, lvsl, lvsr. */
+    VRT_RA_RB,
+    /** VRT,VRA,VRB: AltiVec VX-form and VC-form (with Rc in bit 21) operations. */
+    VRT_VRA_VRB,
+    /** VRT,VRA,VRB,VRC: AltiVec VA-form operations. */
+    VRT_VRA_VRB_VRC,
+    /** VRT,VRA,VRC,VRB: vmaddfp, vnmsubfp. */
+    VRT_VRA_VRC_VRB,
+    /** VRT,VRA,VRB,SHB: vsldoi. */
+    VSLDOI,
+    /** VRT,VRB,UIMM: vspltb, vsplth, vspltw; the conversions' scale. */
+    VSPLT,
+    /** VRT,SIMM: vspltisb, vspltish, vspltisw. */
+    VSPLTIS,
+    /** VRT,VRB: the unpacks. */
+    VRT_VRB,
+    /** VRT: mfvscr. */
+    VRT_ONLY,
+    /** VRB: mtvscr. */
+    VRB_ONLY
 }

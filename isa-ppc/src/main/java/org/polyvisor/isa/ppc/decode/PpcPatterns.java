@@ -20,6 +20,8 @@ public final class PpcPatterns {
     /** XO-form: primary + 9-bit extended opcode (OE and Rc left free). */
     private static final int XO = PRIMARY | 0x3fe;
     private static final int RC = 1, OE = 0x400, RB = 0xf800;
+    /** A form: extended opcode in bits 26-30, and the FRA, FRB, FRC fields (reserved where an instruction has none). */
+    private static final int A = PRIMARY | 0x3e, FRA = 0x001f_0000, FRB_FIELD = 0xf800, FRC = 0x7c0;
 
     private static int op(int primary) { return primary << 26; }
 
@@ -118,7 +120,72 @@ public final class PpcPatterns {
         t.add(new Pattern(FCMPO, X | RC | 0x0060_0000, x(63, 32), ANY));
         t.add(new Pattern(MFFS, X | 0x001f_f800, x(63, 583), ANY));
         t.add(new Pattern(MTFSF, X | 0x0201_0000, x(63, 711), ANY));
+        // FPSCR bit and field moves: mtfsfi with W (bit 15) and bits 9-15, 20 reserved; mcrfs like mcrf
+        t.add(new Pattern(MTFSFI, X | 0x007f_0800, x(63, 134), ANY));
+        t.add(new Pattern(MTFSB0, X | 0x001f_f800, x(63, 70), ANY));
+        t.add(new Pattern(MTFSB1, X | 0x001f_f800, x(63, 38), ANY));
+        t.add(new Pattern(MCRFS, X | RC | 0x0063_f800, x(63, 64), ANY));
+        xl(t, STFIWX, 983, ANY);
+        // rounding and conversion: RA reserved
+        fpMove(t, FRSP, 12); fpMove(t, FCTIW, 14); fpMove(t, FCTIWZ, 15);
+        // A-form arithmetic: 5-bit extended opcode in bits 26-30; unused operand fields reserved
+        arith(t, FDIV, 63, 18, FRC); arith(t, FSUB, 63, 20, FRC); arith(t, FADD, 63, 21, FRC);
+        arith(t, FSQRT, 63, 22, FRA | FRC); arith(t, FSEL, 63, 23, 0); arith(t, FMUL, 63, 25, FRB_FIELD);
+        arith(t, FRSQRTE, 63, 26, FRA | FRC);
+        arith(t, FMSUB, 63, 28, 0); arith(t, FMADD, 63, 29, 0); arith(t, FNMSUB, 63, 30, 0); arith(t, FNMADD, 63, 31, 0);
+        arith(t, FDIVS, 59, 18, FRC); arith(t, FSUBS, 59, 20, FRC); arith(t, FADDS, 59, 21, FRC);
+        arith(t, FSQRTS, 59, 22, FRA | FRC); arith(t, FRES, 59, 24, FRA | FRC); arith(t, FMULS, 59, 25, FRB_FIELD);
+        arith(t, FMSUBS, 59, 28, 0); arith(t, FMADDS, 59, 29, 0); arith(t, FNMSUBS, 59, 30, 0); arith(t, FNMADDS, 59, 31, 0);
+        altivec(t);
         return t;
+    }
+
+    /** AltiVec: X-form loads and stores in primary 31; VA (6-bit), VX (11-bit) and VC (10-bit + Rc) forms in primary 4. */
+    private static void altivec(List<Pattern> t) {
+        xl(t, LVSL, 6, ANY); xl(t, LVEBX, 7, ANY); xl(t, LVSR, 38, ANY); xl(t, LVEHX, 39, ANY); xl(t, LVEWX, 71, ANY);
+        xl(t, LVX, 103, ANY); xl(t, STVEBX, 135, ANY); xl(t, STVEHX, 167, ANY); xl(t, STVEWX, 199, ANY);
+        xl(t, STVX, 231, ANY); xl(t, LVXL, 359, ANY); xl(t, STVXL, 487, ANY);
+        va(t, VMLADDUHM, 34, 0); va(t, VSEL, 42, 0); va(t, VPERM, 43, 0); va(t, VSLDOI, 44, 0x400);
+        Op[] vx = {VADDUBM, VADDUHM, VADDUWM, VSUBUBM, VSUBUHM, VSUBUWM, VADDCUW, VSUBCUW,
+            VADDUBS, VADDUHS, VADDUWS, VADDSBS, VADDSHS, VADDSWS, VSUBUBS, VSUBUHS, VSUBUWS, VSUBSBS, VSUBSHS, VSUBSWS,
+            VMAXUB, VMAXUH, VMAXUW, VMAXSB, VMAXSH, VMAXSW, VMINUB, VMINUH, VMINUW, VMINSB, VMINSH, VMINSW,
+            VAVGUB, VAVGUH, VAVGUW, VAVGSB, VAVGSH, VAVGSW, VAND, VANDC, VOR, VXOR, VNOR,
+            VRLB, VRLH, VRLW, VSLB, VSLH, VSLW, VSRB, VSRH, VSRW, VSRAB, VSRAH, VSRAW, VSL, VSR, VSLO, VSRO,
+            VMRGHB, VMRGHH, VMRGHW, VMRGLB, VMRGLH, VMRGLW, VPKUHUM, VPKUWUM};
+        int[] xo = {0, 64, 128, 1024, 1088, 1152, 384, 1408,
+            512, 576, 640, 768, 832, 896, 1536, 1600, 1664, 1792, 1856, 1920,
+            2, 66, 130, 258, 322, 386, 514, 578, 642, 770, 834, 898,
+            1026, 1090, 1154, 1282, 1346, 1410, 1028, 1092, 1156, 1220, 1284,
+            4, 68, 132, 260, 324, 388, 516, 580, 644, 772, 836, 900, 452, 708, 1036, 1100,
+            12, 76, 140, 268, 332, 396, 14, 78};
+        for (int k = 0; k < vx.length; k++) vxForm(t, vx[k], xo[k], 0);
+        // splats: the UIMM field's unused high bits are reserved; the immediate splats have VRB reserved
+        vxForm(t, VSPLTB, 524, 0x10_0000); vxForm(t, VSPLTH, 588, 0x18_0000); vxForm(t, VSPLTW, 652, 0x1c_0000);
+        vxForm(t, VSPLTISB, 780, RB); vxForm(t, VSPLTISH, 844, RB); vxForm(t, VSPLTISW, 908, RB);
+        vxForm(t, VUPKHSB, 526, FRA); vxForm(t, VUPKHSH, 590, FRA); vxForm(t, VUPKLSB, 654, FRA); vxForm(t, VUPKLSH, 718, FRA);
+        vxForm(t, MFVSCR, 1540, FRA | RB); vxForm(t, MTVSCR, 1604, 0x03ff_0000);
+        Op[] mul = {VMULEUB, VMULOUB, VMULESB, VMULOSB, VMULEUH, VMULOUH, VMULESH, VMULOSH,
+            VPKUHUS, VPKUWUS, VPKSHUS, VPKSWUS, VPKSHSS, VPKSWSS, VADDFP, VSUBFP, VMAXFP, VMINFP,
+            VCFUX, VCFSX, VCTUXS, VCTSXS};
+        int[] mxo = {520, 8, 776, 264, 584, 72, 840, 328, 142, 206, 270, 334, 398, 462, 10, 74, 1034, 1098,
+            778, 842, 906, 970};
+        for (int k = 0; k < mul.length; k++) vxForm(t, mul[k], mxo[k], 0);
+        vxForm(t, VREFP, 266, FRA); vxForm(t, VRSQRTEFP, 330, FRA); vxForm(t, VRFIN, 522, FRA);
+        vxForm(t, VRFIZ, 586, FRA); vxForm(t, VRFIP, 650, FRA); vxForm(t, VRFIM, 714, FRA);
+        va(t, VMSUMUBM, 36, 0); va(t, VMSUMMBM, 37, 0); va(t, VMSUMUHM, 38, 0); va(t, VMSUMUHS, 39, 0);
+        va(t, VMSUMSHM, 40, 0); va(t, VMSUMSHS, 41, 0); va(t, VMADDFP, 46, 0); va(t, VNMSUBFP, 47, 0);
+        Op[] vc = {VCMPEQUB, VCMPEQUH, VCMPEQUW, VCMPGTUB, VCMPGTUH, VCMPGTUW, VCMPGTSB, VCMPGTSH, VCMPGTSW,
+            VCMPEQFP, VCMPGEFP, VCMPGTFP, VCMPBFP};
+        int[] cxo = {6, 70, 134, 518, 582, 646, 774, 838, 902, 198, 454, 710, 966};
+        for (int k = 0; k < vc.length; k++) t.add(new Pattern(vc[k], PRIMARY | 0x3ff, op(4) | cxo[k], ANY));
+    }
+
+    private static void va(List<Pattern> t, Op o, int extended, int reservedZero) {
+        t.add(new Pattern(o, PRIMARY | 0x3f | reservedZero, op(4) | extended, ANY));
+    }
+
+    private static void vxForm(List<Pattern> t, Op o, int extended, int reservedZero) {
+        t.add(new Pattern(o, PRIMARY | 0x7ff | reservedZero, op(4) | extended, ANY));
     }
 
     private static void d(List<Pattern> t, Op o, int primary) { d(t, o, primary, ANY); }
@@ -143,6 +210,10 @@ public final class PpcPatterns {
 
     private static void fpMove(List<Pattern> t, Op o, int extended) {
         t.add(new Pattern(o, X | 0x001f_0000, x(63, extended), ANY));
+    }
+
+    private static void arith(List<Pattern> t, Op o, int primary, int extended, int reservedZero) {
+        t.add(new Pattern(o, A | reservedZero, op(primary) | extended << 1, ANY));
     }
 
     private static void crLogical(List<Pattern> t, Op o, int extended) {

@@ -93,6 +93,21 @@ final class InsnText {
             case FCMP -> insn(m, Operands.crField(i.rt >>> 2) + ",f" + i.ra + ",f" + i.rb);
             case FRT -> insn(rc(i, m), "f" + i.rt);
             case MTFSF -> insn(rc(i, m), ((i.word >>> 17) & 0xff) + ",f" + i.rb);
+            case MTFSFI -> insn(rc(i, m), (i.rt >>> 2) + "," + ((i.word >>> 12) & 0xf));
+            case MTFSB -> insn(rc(i, m), Integer.toString(i.rt));
+            case FRT_FRA_FRB -> insn(rc(i, m), "f" + i.rt + ",f" + i.ra + ",f" + i.rb);
+            case FRT_FRA_FRC -> insn(rc(i, m), "f" + i.rt + ",f" + i.ra + ",f" + i.mb);
+            case FRT_FRA_FRC_FRB -> insn(rc(i, m), "f" + i.rt + ",f" + i.ra + ",f" + i.mb + ",f" + i.rb);
+            case VRT_RA_RB -> insn(m, "v" + i.rt + "," + ra0(i.ra) + "," + r(i.rb));
+            case VRT_VRA_VRB -> vector(i, m);
+            case VRT_VRA_VRB_VRC -> insn(m, "v" + i.rt + ",v" + i.ra + ",v" + i.rb + ",v" + i.mb);
+            case VRT_VRA_VRC_VRB -> insn(m, "v" + i.rt + ",v" + i.ra + ",v" + i.mb + ",v" + i.rb);
+            case VSLDOI -> insn(m, "v" + i.rt + ",v" + i.ra + ",v" + i.rb + "," + (i.mb & 15));
+            case VSPLT -> insn(m, "v" + i.rt + ",v" + i.rb + "," + i.ra);
+            case VSPLTIS -> insn(m, "v" + i.rt + "," + ((i.ra << 27) >> 27));
+            case VRT_VRB -> insn(m, "v" + i.rt + ",v" + i.rb);
+            case VRT_ONLY -> insn(m, "v" + i.rt);
+            case VRB_ONLY -> insn(m, "v" + i.rb);
         };
     }
 
@@ -128,6 +143,13 @@ final class InsnText {
         return cond != null
                 ? insn("tw" + cond + (imm ? "i" : ""), r(i.ra) + "," + second)
                 : insn(i.op.mnemonic(), i.rt + "," + r(i.ra) + "," + second);
+    }
+
+    /** VX and VC forms: vmr and vnot for vor and vnor of one register; a compare's Rc (bit 21) adds the dot. */
+    private static String vector(Insn i, String m) {
+        if (i.ra == i.rb && (i.op == Op.VOR || i.op == Op.VNOR)) return insn(i.op == Op.VOR ? "vmr" : "vnot", "v" + i.rt + ",v" + i.ra);
+        String name = (i.word & 0x3f) == 6 && i.oe ? m + "." : m;
+        return insn(name, "v" + i.rt + ",v" + i.ra + ",v" + i.rb);
     }
 
     private static String rc(Insn i, String m) { return i.rc ? m + "." : m; }

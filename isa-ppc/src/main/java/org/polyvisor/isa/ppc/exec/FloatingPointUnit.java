@@ -1,21 +1,35 @@
 package org.polyvisor.isa.ppc.exec;
 
 import org.polyvisor.isa.ppc.decode.Insn;
+import org.polyvisor.isa.ppc.trap.Srr1;
 import org.polyvisor.isa.ppc.trap.Vectors;
 import org.polyvisor.spi.VcpuExit;
 
 /**
- * The floating-point unit, first part (Book I chapter 4): loads and stores of single and double precision in the
- * D and X forms with their update variants, and the sign moves fmr, fneg, fabs, fnabs. Every instruction first
- * checks MSR[FP]: with FP = 0 it raises the floating-point unavailable interrupt (0x800, OEA 6.4.9) and changes
- * nothing. Single-precision loads and stores convert bit-exactly as the architecture's DOUBLE and SINGLE
- * functions do (no rounding, signalling NaNs kept). FP loads and stores to MMIO end the run with a fault. Also the
- * compares fcmpu/fcmpo into any CR field with FPSCR[FPCC], and mffs/mtfsf ({@link Fpscr}).
+ * The floating-point unit (Book I chapter 4). Every instruction first checks MSR[FP]: with FP = 0 it raises the
+ * floating-point unavailable interrupt (0x800, OEA 6.4.9) and changes nothing.
+ * <ul>
+ * <li>Loads and stores of single and double precision in the D and X forms with their update variants, and stfiwx.
+ * Single-precision loads and stores convert bit-exactly as the architecture's DOUBLE and SINGLE functions do (no
+ * rounding, signalling NaNs kept). FP loads and stores to MMIO end the run with a fault.</li>
+ * <li>Arithmetic ({@link FpArithmetic}, rounded by {@link FpRounder} in the FPSCR's mode): fadd, fsub, fmul, fdiv,
+ * fsqrt, the fused multiply-adds, their single forms, frsp, fctiw(z), fres, frsqrte, fsel. Each sets FPRF, FR, FI
+ * and the exception bits with FX, VX and FEX; an invalid operation with VE = 1 or a divide by zero with ZE = 1 leaves
+ * FRT and FPRF unchanged.</li>
+ * <li>The sign moves, the compares fcmpu/fcmpo into any CR field with FPSCR[FPCC], and the FPSCR moves mffs, mtfsf,
+ * mtfsfi, mtfsb0, mtfsb1, mcrfs ({@link Fpscr}). Record forms copy FPSCR[FX, FEX, VX, OX] into CR1.</li>
+ * <li>Enabled exceptions: when an instruction signals an exception whose enable bit is set and MSR[FE0] or
+ * MSR[FE1] is 1, the program interrupt (0x700) with SRR1 bit 11 follows, SRR0 pointing at the instruction (the
+ * 750's precise mode for both FE settings), after FRT and the FPSCR were updated as above. An mtmsr or rfi that
+ * unmasks FE0/FE1 while FPSCR[FEX] is set takes it too, SRR0 at the next instruction ({@code SystemUnit}).</li>
+ * </ul>
  */
 final class FloatingPointUnit {
     private static final long SIGN = 0x8000_0000_0000_0000L;
+    private static final long MSR_FE = PpcCpu.MSR_FE0 | PpcCpu.MSR_FE1;
     private final PpcCpu c;
     private final DataBus bus;
+    private final FpArithmetic fa = new FpArithmetic();
 
     FloatingPointUnit(PpcCpu c, DataBus bus) {
         this.c = c;
@@ -49,13 +63,119 @@ final class FloatingPointUnit {
             case FCMPU -> compare(i, false);
             case FCMPO -> compare(i, true);
             case MFFS -> move(i, c.fpscr & 0xffff_ffffL);
-            case MTFSF -> {
-                c.fpscr = Fpscr.moveToFields(c.fpscr, (i.word >>> 17) & 0xff, (int) f[i.rb]);
-                yield record(i);
+            case MTFSF -> control(i, Fpscr.moveToFields(c.fpscr, (i.word >>> 17) & 0xff, (int) f[i.rb]));
+            case MTFSFI -> {
+                int bf = i.rt >>> 2;
+                yield control(i, Fpscr.moveToFields(c.fpscr, 0x80 >>> bf, ((i.word >>> 12) & 0xf) << (28 - 4 * bf)));
             }
-            default -> throw new IllegalStateException("not a floating-point op: " + i.op);
+            case MTFSB0 -> control(i, Fpscr.clearBit(c.fpscr, i.rt));
+            case MTFSB1 -> control(i, Fpscr.setBit(c.fpscr, i.rt));
+            case MCRFS -> {
+                int bf = i.rt >>> 2, bfa = i.ra >>> 2;
+                int field = (c.fpscr >>> (28 - 4 * bfa)) & 0xf;
+                c.cr = (c.cr & ~(0xf000_0000 >>> (4 * bf))) | field << (28 - 4 * bf);
+                c.fpscr = Fpscr.clearFieldExceptions(c.fpscr, bfa);
+                yield null;
+            }
+            case STFIWX -> store(i, xForm(i), 4, f[i.rt], false);
+            case FSEL -> move(i, FpArithmetic.select(f[i.ra], f[i.mb], f[i.rb]));
+            default -> arithmetic(i, f);
         };
     }
+
+    /** The arithmetic instructions: compute with the FPSCR's mode, then write FRT and the FPSCR ({@link #complete}). */
+    private VcpuExit arithmetic(Insn i, long[] f) {
+        int fpscr = c.fpscr;
+        fa.mode = fpscr & Fpscr.RN;
+        fa.oe = (fpscr & Fpscr.OE) != 0;
+        fa.ue = (fpscr & Fpscr.UE) != 0;
+        long a = f[i.ra], b = f[i.rb], fc = f[i.mb];
+        boolean single = false, fprf = true;
+        switch (i.op) {
+            case FADD -> fa.add(a, b, 0, false);
+            case FSUB -> fa.add(a, b, SIGN, false);
+            case FMUL -> fa.multiply(a, fc, false);
+            case FDIV -> fa.divide(a, b, false);
+            case FSQRT -> fa.squareRoot(b, false);
+            case FMADD -> fa.multiplyAdd(a, fc, b, 0, false, false);
+            case FMSUB -> fa.multiplyAdd(a, fc, b, SIGN, false, false);
+            case FNMADD -> fa.multiplyAdd(a, fc, b, 0, true, false);
+            case FNMSUB -> fa.multiplyAdd(a, fc, b, SIGN, true, false);
+            case FADDS -> { fa.add(a, b, 0, true); single = true; }
+            case FSUBS -> { fa.add(a, b, SIGN, true); single = true; }
+            case FMULS -> { fa.multiply(a, fc, true); single = true; }
+            case FDIVS -> { fa.divide(a, b, true); single = true; }
+            case FSQRTS -> { fa.squareRoot(b, true); single = true; }
+            case FMADDS -> { fa.multiplyAdd(a, fc, b, 0, false, true); single = true; }
+            case FMSUBS -> { fa.multiplyAdd(a, fc, b, SIGN, false, true); single = true; }
+            case FNMADDS -> { fa.multiplyAdd(a, fc, b, 0, true, true); single = true; }
+            case FNMSUBS -> { fa.multiplyAdd(a, fc, b, SIGN, true, true); single = true; }
+            case FRSP -> { fa.roundToSingle(b); single = true; }
+            // fres: the reciprocal rounded once to single precision (an estimate of at least 12 bits suffices;
+            // the exact one is what QEMU gives)
+            case FRES -> { fa.divide(FpArithmetic.ONE, b, true); single = true; }
+            case FRSQRTE -> reciprocalSquareRoot(b);
+            case FCTIW -> { fa.toInteger(b, fa.mode); fprf = false; }
+            case FCTIWZ -> { fa.toInteger(b, FpRounder.TOWARD_ZERO); fprf = false; }
+            default -> throw new IllegalStateException("not a floating-point op: " + i.op);
+        }
+        return complete(i, single, fprf);
+    }
+
+    /**
+     * frsqrte: an estimate of 1/sqrt(FRB); this gives QEMU's, the square root and then the reciprocal, each rounded
+     * in double precision. A negative operand is VXSQRT; a zero divides by zero.
+     */
+    private void reciprocalSquareRoot(long b) {
+        fa.squareRoot(b, false);
+        if (fa.raised != 0 || FpArithmetic.isNaN(fa.bits)) return;
+        boolean inexactRoot = fa.fi;
+        fa.divide(FpArithmetic.ONE, fa.bits, false);
+        fa.fi |= inexactRoot;
+    }
+
+    /**
+     * Writes an arithmetic result: FRT and FPRF unless an enabled invalid operation or divide by zero suppresses them,
+     * FR and FI (cleared by those two), the signalled exception bits with XX for an inexact result, FX, VX, FEX; then
+     * CR1 for a record form and the enabled-exception program interrupt.
+     */
+    private VcpuExit complete(Insn i, boolean single, boolean fprf) {
+        int fpscr = c.fpscr & ~(Fpscr.FR | Fpscr.FI);
+        int raised = fa.raised;
+        boolean suppressed = ((raised & Fpscr.INVALID) != 0 && (fpscr & Fpscr.VE) != 0)
+                || ((raised & Fpscr.ZX) != 0 && (fpscr & Fpscr.ZE) != 0);
+        if (!suppressed) {
+            c.fpr[i.rt] = fa.bits;
+            // fctiw(z) leave FPRF undefined: this keeps it, or sets the QNaN class for VXCVI as QEMU does
+            if (fprf || (raised & Fpscr.VXCVI) != 0) {
+                long cls = fprf ? fa.bits : FpArithmetic.DEFAULT_NAN;
+                fpscr = (fpscr & ~Fpscr.FPRF) | FpArithmetic.resultClass(cls, single) << Fpscr.FPRF_SHIFT;
+            }
+            if ((raised & (Fpscr.INVALID | Fpscr.ZX)) == 0) {
+                if (fa.fr) fpscr |= Fpscr.FR;
+                if (fa.fi) {
+                    fpscr |= Fpscr.FI;
+                    raised |= Fpscr.XX;
+                }
+            }
+        }
+        fpscr = Fpscr.raise(fpscr, raised);
+        c.fpscr = fpscr;
+        record(i);
+        if (raised != 0 && (c.msr & MSR_FE) != 0 && Fpscr.enabled(fpscr, raised)) return enabledException(i);
+        return null;
+    }
+
+    /** An FPSCR move: the new FPSCR, CR1, and the program interrupt if it turned FEX on with MSR[FE0, FE1] set. */
+    private VcpuExit control(Insn i, int fpscr) {
+        boolean wasEnabled = (c.fpscr & Fpscr.FEX) != 0;
+        c.fpscr = fpscr;
+        record(i);
+        if (!wasEnabled && (fpscr & Fpscr.FEX) != 0 && (c.msr & MSR_FE) != 0) return enabledException(i);
+        return null;
+    }
+
+    private VcpuExit enabledException(Insn i) { return c.raise(Vectors.PROGRAM, Srr1.PROGRAM_FP, i.word); }
 
     private long dForm(Insn i) { return c.ea((i.ra == 0 ? 0 : c.gpr[i.ra]) + i.simm); }
 

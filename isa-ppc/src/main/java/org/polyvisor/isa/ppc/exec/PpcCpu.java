@@ -14,19 +14,26 @@ public final class PpcCpu {
     /**
      * MSR bits (OEA 2.3.1): external interrupt enable, problem state, FP available, machine check enable, single
      * step and branch trace (held, no effect), exception prefix, instruction and data relocation, recoverable.
-     * POW, ILE and LE are not implemented: this vCPU is big-endian only and mtmsr/rfi leave them 0.
+     * POW, ILE and LE are not implemented: this vCPU is big-endian only and mtmsr/rfi leave them 0. VEC (bit 6) is
+     * the 7400's AltiVec available bit.
      */
+    public static final long MSR_VEC = 0x0200_0000L;
     public static final long MSR_EE = 0x8000, MSR_PR = 0x4000, MSR_FP = 0x2000, MSR_ME = 0x1000, MSR_FE0 = 0x800,
             MSR_SE = 0x400, MSR_BE = 0x200, MSR_FE1 = 0x100, MSR_IP = 0x40, MSR_IR = 0x20, MSR_DR = 0x10, MSR_RI = 0x2;
     /** The MSR bits a guest can set: everything above except POW, ILE and LE. */
-    public static final long MSR_WRITABLE = 0xff72L;
+    public static final long MSR_WRITABLE = 0xff72L | MSR_VEC;
     private static final long LOW32 = 0xffff_ffffL;
 
     public final long[] gpr = new long[32];
     /** The floating-point registers, each the raw bits of an IEEE double (Book I 4.2.1). */
     public final long[] fpr = new long[32];
-    /** The FPSCR (Book I 4.2.2), bit 0 (FX) the MSB of the low word; nothing sets it yet but the guest state. */
+    /** The FPSCR (Book I 4.2.2), bit 0 (FX) the MSB of the low word. */
     public int fpscr;
+    /** The 32 AltiVec vector registers: VR n is {@code vr[2n]} (bytes 0-7, element 0 first) and {@code vr[2n+1]}. */
+    public final long[] vr = new long[64];
+    /** The vector status and control register (NJ, SAT) and VRSAVE (SPR 256, software's record of live VRs). */
+    public int vscr;
+    public long vrsave;
     /** Next instruction address. */
     public long pc;
     public long lr, ctr, xer, msr, srr0, srr1;
@@ -40,6 +47,8 @@ public final class PpcCpu {
     public int raisedVector;
     public long raisedCauses;
     public int raisedWord;
+    /** Where SRR0 points for the raised exception when not at the instruction itself (-1): see {@link #raiseAfter}. */
+    public long raisedResume = -1;
     /** Set when an instruction changed state the software TLB depends on (MSR[PR/IR/DR], BATs, SRs, SDR1, tlbie). */
     public boolean translationChanged;
     /** The 32-bit condition register; field n is bits 4n..4n+3 counted from the MSB. */
@@ -55,9 +64,17 @@ public final class PpcCpu {
      * and returns {@link PpcTraps#RAISED} for the unit to return; the vCPU takes it from there.
      */
     public VcpuExit raise(int vector, long causes, int word) {
+        raisedResume = -1;
         raisedVector = vector;
         raisedCauses = causes;
         raisedWord = word;
+        return PpcTraps.RAISED;
+    }
+
+    /** Like {@link #raise}, for an exception taken after the instruction completed: SRR0 = {@code resumeAt}. */
+    public VcpuExit raiseAfter(int vector, long causes, int word, long resumeAt) {
+        raise(vector, causes, word);
+        raisedResume = resumeAt;
         return PpcTraps.RAISED;
     }
 

@@ -9,6 +9,8 @@ import org.polyvisor.isa.ppc.decode.DecodeTable;
 import org.polyvisor.isa.ppc.decode.Insn;
 import org.polyvisor.isa.ppc.mmu.ClassicMmu;
 import org.polyvisor.isa.ppc.mmu.Mmu;
+import org.polyvisor.isa.ppc.platform.OpenPic;
+import org.polyvisor.isa.ppc.platform.PpcBoard;
 import org.polyvisor.isa.ppc.trap.ExceptionEntry;
 import org.polyvisor.isa.ppc.trap.InstalledVectors;
 import org.polyvisor.isa.ppc.trap.PpcTraps;
@@ -46,7 +48,10 @@ public final class PpcVcpu implements Vcpu {
     private final DataBus bus;
     private final LoadStoreUnit loadStore;
     private final FloatingPointUnit floatingPoint;
+    private final VectorUnit vector;
     private final SystemUnit system;
+    /** The HVM board's interrupt controller, polled for its timers; null for PV domains and tests without a board. */
+    private final OpenPic pic;
     private long retired;
     /** An external interrupt was raised and not yet taken (edge-triggered: {@link #raiseInterrupt}). */
     private volatile boolean externalPending;
@@ -65,7 +70,9 @@ public final class PpcVcpu implements Vcpu {
         this.bus = new DataBus(cpu, memory, tlb, code, mmu);
         this.loadStore = new LoadStoreUnit(cpu, bus);
         this.floatingPoint = new FloatingPointUnit(cpu, bus);
+        this.vector = new VectorUnit(cpu, bus);
         this.system = new SystemUnit(cpu, mmu, timeBase);
+        this.pic = config.platform() instanceof PpcBoard board ? board.pic() : null;
     }
 
     /** The MMU state (BATs, segment registers, SDR1), for tests in this module. */
@@ -86,6 +93,7 @@ public final class PpcVcpu implements Vcpu {
         long done = 0;
         while (done < budget) {
             // Asynchronous exceptions are looked at between slices, so the inner loop carries no extra test.
+            if (pic != null) pic.poll();
             if ((c.msr & PpcCpu.MSR_EE) != 0) takeAsynchronous();
             long sliceEnd = Math.min(budget, done + POLL_INTERVAL);
             for (; done < sliceEnd; done++) {
@@ -104,6 +112,7 @@ public final class PpcVcpu implements Vcpu {
                     case BRANCH -> BranchUnit.execute(c, in, cia);
                     case CONDITION -> { ConditionUnit.execute(c, in); yield null; }
                     case FLOATING_POINT -> floatingPoint.execute(in);
+                    case VECTOR -> vector.execute(in);
                     case SYSTEM -> {
                         VcpuExit e = system.execute(in, cia);
                         // mtmsr, rfi, mtsr, tlbie... may have changed the translation or made an interrupt deliverable
@@ -156,7 +165,8 @@ public final class PpcVcpu implements Vcpu {
             case Vectors.DSI -> 0;                      // the causes went to DSISR; SRR1 only saves the MSR
             default -> c.raisedCauses;
         };
-        ExceptionEntry.enter(c, vector, vector == Vectors.SYSTEM_CALL ? cia + 4 : cia, causes);
+        long resumeAt = vector == Vectors.SYSTEM_CALL ? cia + 4 : c.raisedResume >= 0 ? c.raisedResume : cia;
+        ExceptionEntry.enter(c, vector, resumeAt, causes);
         if (c.translationChanged) translationChanged();
         return null;
     }
@@ -190,8 +200,15 @@ public final class PpcVcpu implements Vcpu {
         fetchSlots = null;
     }
 
-    /** Edge-triggered: the line is remembered until the guest takes the external interrupt with MSR[EE] = 1. */
+    /**
+     * The external interrupt input: raised, it is remembered until the guest takes the external interrupt with
+     * MSR[EE] = 1 (or until lowered first: the HVM board's OpenPIC drives it as a level). Callable from any thread.
+     */
     @Override public void raiseInterrupt(int line) { externalPending = true; }
+
+    @Override public void lowerInterrupt(int line) { externalPending = false; }
+
+    @Override public boolean hasWakeEvent() { return externalPending; }
 
     /** The decoded instruction at {@code pc}, or null with {@link #fetchExit} set. */
     private Insn fetch(long pc) {
@@ -320,6 +337,14 @@ public final class PpcVcpu implements Vcpu {
             m.put("dbat" + n + "u", mmu.dbat().upper(n));
             m.put("dbat" + n + "l", mmu.dbat().lower(n));
         }
+        for (int n = 0; n < 32; n++) m.put("f" + n, c.fpr[n]);
+        m.put("fpscr", c.fpscr & LOW32);
+        for (int n = 0; n < 32; n++) {
+            m.put("vr" + n + "_hi", c.vr[2 * n]);
+            m.put("vr" + n + "_lo", c.vr[2 * n + 1]);
+        }
+        m.put("vscr", c.vscr & LOW32);
+        m.put("vrsave", c.vrsave);
         m.put("external_pending", externalPending ? 1L : 0L);
         return new VcpuState("ppc", m, java.nio.ByteBuffer.allocate(8).putLong(retired).array());
     }
@@ -352,6 +377,14 @@ public final class PpcVcpu implements Vcpu {
             mmu.dbat().setUpper(n, m.getOrDefault("dbat" + n + "u", 0L));
             mmu.dbat().setLower(n, m.getOrDefault("dbat" + n + "l", 0L));
         }
+        for (int n = 0; n < 32; n++) c.fpr[n] = m.getOrDefault("f" + n, 0L);
+        c.fpscr = (int) (long) m.getOrDefault("fpscr", 0L);
+        for (int n = 0; n < 32; n++) {
+            c.vr[2 * n] = m.getOrDefault("vr" + n + "_hi", 0L);
+            c.vr[2 * n + 1] = m.getOrDefault("vr" + n + "_lo", 0L);
+        }
+        c.vscr = (int) (long) m.getOrDefault("vscr", 0L);
+        c.vrsave = m.getOrDefault("vrsave", 0L);
         externalPending = m.getOrDefault("external_pending", 0L) != 0;
         byte[] extra = state.extra();
         if (extra.length == 8) retired = java.nio.ByteBuffer.wrap(extra).getLong();

@@ -55,7 +55,12 @@ final class SystemUnit {
             }
             case DCBI, MFMSR, MTMSR, RFI, MTSR, MTSRIN, MFSR, MFSRIN, TLBIE -> {
                 if (!c.supervisor()) return privileged(i);
+                long fe = PpcCpu.MSR_FE0 | PpcCpu.MSR_FE1, before = c.msr & fe;
                 machineState(i);
+                // FP enabled exceptions were masked and FPSCR[FEX] is set: unmasking them takes the program
+                // interrupt now, SRR0 at the next instruction (OEA 6.4.7)
+                if (before == 0 && (c.msr & fe) != 0 && (c.fpscr & Fpscr.FEX) != 0)
+                    return c.raiseAfter(Vectors.PROGRAM, Srr1.PROGRAM_FP, i.word, c.pc);
                 return null;
             }
             default -> throw new IllegalStateException("not a system op: " + i.op);
@@ -113,9 +118,10 @@ final class SystemUnit {
             case Sprs.TBL_READ -> v = timeBase.timeBase() & 0xffff_ffffL;
             case Sprs.TBU_READ -> v = timeBase.timeBase() >>> 32;
             case Sprs.SPRG0, Sprs.SPRG0 + 1, Sprs.SPRG0 + 2, Sprs.SPRG0 + 3 -> v = c.sprg[spr - Sprs.SPRG0];
-            case Sprs.PVR -> v = Sprs.PVR_750;
+            case Sprs.PVR -> v = Sprs.PVR_7400;
             case Sprs.HID0 -> v = c.hid0;
             case Sprs.HID1 -> v = c.hid1;
+            case Sprs.VRSAVE -> v = c.vrsave;
             default -> {
                 int bat = Sprs.bat(spr);
                 if (bat < 0) return false;
@@ -144,6 +150,7 @@ final class SystemUnit {
             case Sprs.SPRG0, Sprs.SPRG0 + 1, Sprs.SPRG0 + 2, Sprs.SPRG0 + 3 -> c.sprg[spr - Sprs.SPRG0] = v & 0xffff_ffffL;
             case Sprs.HID0 -> c.hid0 = v & 0xffff_ffffL;
             case Sprs.HID1 -> c.hid1 = v & 0xffff_ffffL;
+            case Sprs.VRSAVE -> c.vrsave = v & 0xffff_ffffL;
             default -> {
                 int bat = Sprs.bat(spr);
                 if (bat < 0) return false;

@@ -19,7 +19,9 @@ public final class PpcTraps {
     /** The crash reason for exception {@code vector} with SRR1/DSISR causes {@code causes}, not installed. */
     public static VcpuExit unhandled(int vector, long causes, int word, long dar, long pc) {
         String reason = switch (vector) {
-            case Vectors.PROGRAM -> (causes & Srr1.PROGRAM_TRAP) != 0 ? String.format("trap instruction 0x%08x", word)
+            case Vectors.PROGRAM -> (causes & Srr1.PROGRAM_FP) != 0
+                    ? String.format("floating-point enabled exception at instruction 0x%08x", word)
+                    : (causes & Srr1.PROGRAM_TRAP) != 0 ? String.format("trap instruction 0x%08x", word)
                     : (causes & Srr1.PROGRAM_PRIVILEGED) != 0
                     ? String.format("privileged instruction 0x%08x in problem state", word)
                     : String.format("undefined instruction 0x%08x", word);
@@ -32,6 +34,8 @@ public final class PpcTraps {
                     (word & 0x7fe) == 300 ? "stwcx." : "lwarx");
             case Vectors.FP_UNAVAILABLE -> String.format(
                     "floating-point instruction 0x%08x with MSR[FP] = 0 and no handler installed", word);
+            case Vectors.VECTOR_UNAVAILABLE -> String.format(
+                    "AltiVec instruction 0x%08x with MSR[VEC] = 0 and no handler installed", word);
             default -> String.format("exception 0x%x with no handler installed", vector);
         };
         return new VcpuExit.Fault(reason, pc);

@@ -7,8 +7,8 @@ package org.polyvisor.isa.ppc.trap;
 public final class Srr1 {
     private Srr1() { }
 
-    /** The MSR bits SRR1 saves and rfi restores (EE PR FP ME FE0 SE BE FE1, IP IR DR, RI LE). */
-    public static final long MSR_SAVED = 0xff73L;
+    /** The MSR bits SRR1 saves and rfi restores (VEC; EE PR FP ME FE0 SE BE FE1, IP IR DR, RI LE). */
+    public static final long MSR_SAVED = 0x0200_ff73L;
 
     /** Program interrupt causes: bit 11 floating-point enabled, 12 illegal, 13 privileged, 14 trap. */
     public static final long PROGRAM_FP = 0x0010_0000L, PROGRAM_ILLEGAL = 0x0008_0000L,
