@@ -129,10 +129,21 @@ public final class Hypervisor implements AutoCloseable {
 
     /** xenstore-write PATH VALUE, as dom0 (watchers are told). */
     public void xenstoreWrite(String path, String value) throws org.polyvisor.kernel.xenstore.XsError.XsException {
+        asToolstack(xs -> xs.write(TOOLSTACK, 0, path, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** A change to the store made as dom0's toolstack. */
+    @FunctionalInterface
+    private interface StoreChange {
+        void apply(org.polyvisor.kernel.xenstore.XenStore xs) throws org.polyvisor.kernel.xenstore.XsError.XsException;
+    }
+
+    /** Runs a change in the daemon's toolstack context (so watchers are told) and rethrows what the store refused. */
+    private void asToolstack(StoreChange change) throws org.polyvisor.kernel.xenstore.XsError.XsException {
         org.polyvisor.kernel.xenstore.XsError.XsException[] failure = new org.polyvisor.kernel.xenstore.XsError.XsException[1];
         domains.xenstore().toolstack(xs -> {
             try {
-                xs.write(TOOLSTACK, 0, path, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                change.apply(xs);
             } catch (org.polyvisor.kernel.xenstore.XsError.XsException e) {
                 failure[0] = e;
             }
@@ -155,6 +166,18 @@ public final class Hypervisor implements AutoCloseable {
             listInto(p, out);
         }
     }
+
+    /**
+     * libxl's device_add for a split device: the frontend's and the backend's XenStore directories, each owned by its
+     * domain and readable by the other ({@link org.polyvisor.kernel.xenstore.DeviceDirectories}). The backend domain
+     * need not exist yet.
+     */
+    public void addDevice(String type, int front, int back, int devid) throws org.polyvisor.kernel.xenstore.XsError.XsException {
+        asToolstack(xs -> org.polyvisor.kernel.xenstore.DeviceDirectories.add(xs, type, front, back, devid));
+    }
+
+    /** Machine frames backed by host memory right now (every domain's, and the hypervisor's). */
+    public long backedFrames() { return machine.backedFrames(); }
 
     /** xl mem-set: the balloon target in XenStore, for the guest's balloon driver (see ControlPlane.setMemTarget). */
     public void memSet(Domain d, long mib) { control.setMemTarget(TOOLSTACK, d, mib); }
