@@ -223,7 +223,7 @@ gen_system() {
     ttbr0_el1 ttbr1_el1 mair_el1 contextidr_el1 tpidr_el0 tpidr_el1 tpidrro_el0 par_el1 cntfrq_el0 cntvct_el0
     cntpct_el0 cntv_ctl_el0 cntv_cval_el0 cntv_tval_el0 cntp_ctl_el0 cntp_cval_el0 cntp_tval_el0 cntkctl_el1
     midr_el1 mpidr_el1 amair_el1 actlr_el1 cpacr_el1 afsr0_el1 afsr1_el1 dczid_el0 id_aa64pfr0_el1 id_aa64mmfr0_el1
-    id_aa64isar0_el1)
+    id_aa64isar0_el1 fpcr fpsr)
   local readonly=" currentel cntvct_el0 cntpct_el0 midr_el1 mpidr_el1 dczid_el0 id_aa64pfr0_el1 id_aa64mmfr0_el1 id_aa64isar0_el1 "
   for n in 0 7 19 30 31; do
     for r in "${regs[@]}"; do
@@ -334,6 +334,112 @@ gen_random() {
   done
 }
 
+gen_simd() {
+  # SIMD&FP: every scalar FP form on both types, conversions, FMOV in all its shapes, SIMD&FP loads and stores in
+  # every addressing form and size, and the Advanced SIMD forms of SimdPatterns with their aliases.
+  local t r n m a c sz q
+  for t in s d; do
+    for r in 0 7 31; do
+      n=$(( (r + 1) % 32 )); m=$(( (r + 9) % 32 )); a=$(( (r + 17) % 32 ))
+      for op in fadd fsub fmul fdiv fmax fmin fmaxnm fminnm fnmul; do echo "$op $t$r, $t$n, $t$m"; done
+      for op in fmadd fmsub fnmadd fnmsub; do echo "$op $t$r, $t$n, $t$m, $t$a"; done
+      for op in fmov fabs fneg fsqrt frintn frintp frintm frintz frinta frintx frinti; do echo "$op $t$r, $t$n"; done
+      echo "fcmp $t$r, $t$n"; echo "fcmpe $t$r, $t$n"; echo "fcmp $t$r, #0.0"; echo "fcmpe $t$r, #0.0"
+      for c in eq ne hs lo mi pl vs vc hi ls ge lt gt le al nv; do
+        echo "fccmp $t$r, $t$n, #$(( r % 16 )), $c"; echo "fccmpe $t$n, $t$m, #15, $c"; echo "fcsel $t$r, $t$n, $t$m, $c"
+      done
+      for op in fcvtns fcvtnu fcvtas fcvtau fcvtps fcvtpu fcvtms fcvtmu fcvtzs fcvtzu; do
+        echo "$op $(wr $r wzr), $t$n"; echo "$op $(xr $r xzr), $t$n"
+      done
+      for op in scvtf ucvtf; do echo "$op $t$r, $(wr $n wzr)"; echo "$op $t$r, $(xr $n xzr)"; done
+    done
+    for a in 1.0 -1.0 0.125 31.0 -2.5 0.1875 17.0 1.9375; do echo "fmov ${t}3, #$a"; done
+  done
+  for r in 0 5 31; do
+    echo "fcvt d$r, s$(( (r + 3) % 32 ))"; echo "fcvt s$r, d$(( (r + 4) % 32 ))"
+    echo "fmov s$r, $(wr $r wzr)"; echo "fmov $(wr $r wzr), s$r"; echo "fmov d$r, $(xr $r xzr)"; echo "fmov $(xr $r xzr), d$r"
+    echo "fmov v$r.d[1], $(xr $r xzr)"; echo "fmov $(xr $r xzr), v$r.d[1]"
+  done
+  for sz in b h s d q; do
+    local scale; case $sz in b) scale=1 ;; h) scale=2 ;; s) scale=4 ;; d) scale=8 ;; q) scale=16 ;; esac
+    for r in 0 31; do
+      echo "ldr $sz$r, [x1]"; echo "str $sz$r, [sp, #$(( 4095 * scale ))]"; echo "ldr $sz$r, [x2, #$(( 7 * scale ))]"
+      echo "ldur $sz$r, [x3, #-256]"; echo "stur $sz$r, [x3, #255]"
+      echo "ldr $sz$r, [x4, #-256]!"; echo "str $sz$r, [x4], #255"; echo "str $sz$r, [sp, #16]!"
+      echo "ldr $sz$r, [x5, x6]"; echo "str $sz$r, [x5, w6, uxtw]"; echo "ldr $sz$r, [x5, w6, sxtw]"; echo "ldr $sz$r, [x5, x6, sxtx]"
+    done
+    local sh; case $sz in b) sh=0 ;; h) sh=1 ;; s) sh=2 ;; d) sh=3 ;; q) sh=4 ;; esac
+    echo "ldr $sz$r, [x5, x6, lsl #$sh]"; echo "str $sz$r, [x5, w6, sxtw #$sh]"; echo "ldr $sz$r, [x5, w6, uxtw #$sh]"
+  done
+  for sz in s d q; do
+    local scale; case $sz in s) scale=4 ;; d) scale=8 ;; q) scale=16 ;; esac
+    echo "ldr ${sz}1, .+$(( 4 * 17 ))"; echo "ldr ${sz}2, .-$(( 4 * 33 ))"
+    echo "ldp ${sz}0, ${sz}1, [x0, #$(( -64 * scale ))]"; echo "stp ${sz}30, ${sz}31, [sp, #$(( 63 * scale ))]!"
+    echo "ldp ${sz}2, ${sz}3, [x4], #$(( 8 * scale ))"; echo "stp ${sz}2, ${sz}3, [x4]"
+  done
+  # Advanced SIMD
+  for q in 0 1; do
+    local b=$([ $q = 1 ] && echo 16b || echo 8b) h=$([ $q = 1 ] && echo 8h || echo 4h) s=$([ $q = 1 ] && echo 4s || echo 2s)
+    for r in 0 17 31; do
+      n=$(( (r + 1) % 32 )); m=$(( (r + 2) % 32 ))
+      for a in $b $h $s; do
+        for op in add sub cmtst cmeq cmgt cmhi cmge cmhs smax umax smin umin smaxp umaxp sminp uminp addp mul uzp1 uzp2 trn1 trn2 zip1 zip2; do
+          echo "$op v$r.$a, v$n.$a, v$m.$a"
+        done
+        for op in cmgt cmge cmeq cmle cmlt; do echo "$op v$r.$a, v$n.$a, #0"; done
+        echo "abs v$r.$a, v$n.$a"; echo "neg v$r.$a, v$n.$a"
+      done
+      for op in and bic orr orn eor bsl bit bif; do echo "$op v$r.$b, v$n.$b, v$m.$b"; done
+      echo "mov v$r.$b, v$n.$b"; echo "mvn v$r.$b, v$n.$b"; echo "cnt v$r.$b, v$n.$b"; echo "rbit v$r.$b, v$n.$b"
+      echo "rev64 v$r.$b, v$n.$b"; echo "rev64 v$r.$h, v$n.$h"; echo "rev64 v$r.$s, v$n.$s"
+      echo "rev32 v$r.$b, v$n.$b"; echo "rev32 v$r.$h, v$n.$h"; echo "rev16 v$r.$b, v$n.$b"
+      echo "ext v$r.$b, v$n.$b, v$m.$b, #$(( r % 8 ))"
+      echo "tbl v$r.$b, {v$n.16b}, v$m.$b"; echo "tbx v$r.$b, {v$n.16b, v$(( (n + 1) % 32 )).16b}, v$m.$b"
+      echo "tbl v$r.$b, {v$n.16b, v$(( (n + 1) % 32 )).16b, v$(( (n + 2) % 32 )).16b}, v$m.$b"
+      echo "tbx v$r.$b, {v$n.16b, v$(( (n + 1) % 32 )).16b, v$(( (n + 2) % 32 )).16b, v$(( (n + 3) % 32 )).16b}, v$m.$b"
+      for op in addv smaxv umaxv sminv uminv; do echo "$op b$r, v$n.$b"; echo "$op h$r, v$n.$h"; done
+      echo "saddlv h$r, v$n.$b"; echo "uaddlv s$r, v$n.$h"
+      local two=$([ $q = 1 ] && echo 2 || echo "")
+      echo "xtn$two v$r.$b, v$n.8h"; echo "xtn$two v$r.$h, v$n.4s"; echo "xtn$two v$r.$s, v$n.2d"
+      echo "shrn$two v$r.$b, v$n.8h, #3"; echo "shrn$two v$r.$s, v$n.2d, #32"
+      echo "sshll$two v$r.8h, v$n.$b, #7"; echo "ushll$two v$r.4s, v$n.$h, #0"; echo "sxtl$two v$r.2d, v$n.$s"
+      for op in sshr ushr ssra usra; do echo "$op v$r.$b, v$n.$b, #8"; echo "$op v$r.$h, v$n.$h, #1"; echo "$op v$r.$s, v$n.$s, #17"; done
+      echo "shl v$r.$b, v$n.$b, #7"; echo "shl v$r.$s, v$n.$s, #0"
+      echo "dup v$r.$b, v$n.b[$(( r % 8 ))]"; echo "dup v$r.$s, v$n.s[3]"; echo "dup v$r.$h, $(wr $n wzr)"
+      echo "movi v$r.$b, #$(( r * 8 ))"; echo "movi v$r.$s, #0xab, lsl #24"; echo "movi v$r.$h, #0x7f, lsl #8"
+      echo "mvni v$r.$s, #0x1, msl #16"; echo "orr v$r.$s, #0xff, lsl #8"; echo "bic v$r.$h, #0x3"
+      echo "fmov v$r.$s, #-1.5"
+    done
+  done
+  for r in 0 17 31; do
+    n=$(( (r + 1) % 32 ))
+    echo "add v$r.2d, v$n.2d, v$r.2d"; echo "cmhs v$r.2d, v$n.2d, v$r.2d"; echo "addp v$r.2d, v$n.2d, v$r.2d"
+    echo "ushr v$r.2d, v$n.2d, #64"; echo "sshr v$r.2d, v$n.2d, #1"; echo "shl v$r.2d, v$n.2d, #63"; echo "usra v$r.2d, v$n.2d, #9"
+    echo "dup v$r.2d, v$n.d[1]"; echo "dup v$r.2d, $(xr $n xzr)"; echo "addp d$r, v$n.2d"; echo "movi d$r, #0xff00ff00ff00ff00"
+    echo "movi v$r.2d, #0xffffffffffffffff"; echo "fmov v$r.2d, #0.5"
+    for a in 0 1 15; do echo "mov v$r.b[$a], $(wr $n wzr)"; echo "umov $(wr $r wzr), v$n.b[$a]"; echo "smov $(xr $r xzr), v$n.b[$a]"; done
+    for a in 0 3 7; do echo "mov v$r.h[$a], $(wr $n wzr)"; echo "umov $(wr $r wzr), v$n.h[$a]"; echo "smov $(wr $r wzr), v$n.h[$a]"; done
+    for a in 0 3; do echo "mov v$r.s[$a], $(wr $n wzr)"; echo "mov $(wr $r wzr), v$n.s[$a]"; echo "smov $(xr $r xzr), v$n.s[$a]"; done
+    for a in 0 1; do echo "mov v$r.d[$a], $(xr $n xzr)"; echo "mov $(xr $r xzr), v$n.d[$a]"; done
+    echo "mov v$r.s[2], v$n.s[1]"; echo "mov v$r.b[15], v$n.b[0]"; echo "mov v$r.d[0], v$n.d[1]"; echo "mov v$r.h[4], v$n.h[7]"
+    echo "mov b$r, v$n.b[9]"; echo "mov h$r, v$n.h[3]"; echo "mov s$r, v$n.s[3]"; echo "mov d$r, v$n.d[1]"
+  done
+}
+
+# Random words inside every pattern of SimdPatterns.java (its p(OP, mask, match, ...) rows, read from the source),
+# SIMD_PER_PATTERN per pattern, from another fixed-seed xorshift32.
+gen_random_simd() {
+  local state=88675123 mask match k
+  local src=../../../../main/java/org/polyvisor/isa/arm64/decode/SimdPatterns.java
+  grep -oE 'p\([A-Za-z0-9_]+, 0x[0-9A-F]{8}, 0x[0-9A-F]{8}' "$src" | awk -F', ' '{ print $2, $3 }' | while read -r mask match; do
+    for k in $(seq "$SIMD_PER_PATTERN"); do
+      state=$(( state ^ ((state << 13) & 0xFFFFFFFF) )); state=$(( state ^ (state >> 17) ))
+      state=$(( state ^ ((state << 5) & 0xFFFFFFFF) ))
+      printf '.inst 0x%08x\n' $(( (match | (state & ~mask)) & 0xFFFFFFFF ))
+    done
+  done
+}
+
 # Keeps the lines of the random source that objdump decodes as an instruction the decoder implements: drops what
 # objdump leaves undefined (".inst": the hand-written undefined corpus covers those) and what the decoder
 # deliberately leaves undefined for now (prefetches, MTE's STGP), which random words inside a pattern land on.
@@ -345,7 +451,7 @@ drop_unsupported() {
     | awk -F'\t' '{ print ($3 ~ /^(prfm|prfum|stgp)$/) ? "drop" : ($3 == ".inst") ? "undef" : "keep" }' > "$tmp/verdict"
   paste -d'\t' "$tmp/verdict" "$src" | awk -F'\t' '$1 == "keep" { print $2 }' > "$tmp/kept.s"
   # Every 5th word objdump leaves undefined becomes the random-undefined kind (unallocated fields inside patterns).
-  paste -d'\t' "$tmp/verdict" "$src" | awk -F'\t' '$1 == "undef" && n++ % 5 == 0 { print $2 }' > "$tmp/random-undefined.s"
+  paste -d'\t' "$tmp/verdict" "$src" | awk -F'\t' '$1 == "undef" && n++ % 5 == 0 { print $2 }' > "$tmp/${3:-random}-undefined.s"
   mv "$tmp/kept.s" "$src"
 }
 
@@ -354,12 +460,14 @@ drop_unsupported() {
 # reaches 0x1000 bytes, so each kind is listed in chunks of 1000 instructions, every chunk from address 0; the
 # test disassembles the same chunks. corpus.list names the kinds for the JUnit test.
 PER_PATTERN=${PER_PATTERN:-480}
+SIMD_PER_PATTERN=${SIMD_PER_PATTERN:-160}
 rm -f ./*.S ./*.bin ./*.objdump ./*.gz corpus.list
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-for kind in dataproc loadstore branch system atomic undefined random random-undefined; do
+for kind in dataproc loadstore branch system atomic undefined random random-undefined simd random-simd random-simd-undefined; do
   case $kind in
     random) gen_random > "$tmp/$kind.s"; drop_unsupported "$tmp/$kind.s" "$tmp" ;;
-    random-undefined) ;;   # written by drop_unsupported above
+    random-simd) gen_random_simd > "$tmp/$kind.s"; drop_unsupported "$tmp/$kind.s" "$tmp" random-simd ;;
+    random-undefined|random-simd-undefined) ;;   # written by drop_unsupported above
     *) "gen_$kind" > "$tmp/$kind.s" ;;
   esac
   { echo ".arch armv8.1-a+crc"; cat "$tmp/$kind.s"; } > "$tmp/$kind.S"

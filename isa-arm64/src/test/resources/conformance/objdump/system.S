@@ -72,6 +72,10 @@ mrs x0, dczid_el0
 mrs x0, id_aa64pfr0_el1
 mrs x0, id_aa64mmfr0_el1
 mrs x0, id_aa64isar0_el1
+mrs x0, fpcr
+msr fpcr, x0
+mrs x0, fpsr
+msr fpsr, x0
 mrs x7, nzcv
 msr nzcv, x7
 mrs x7, daif
@@ -145,6 +149,10 @@ mrs x7, dczid_el0
 mrs x7, id_aa64pfr0_el1
 mrs x7, id_aa64mmfr0_el1
 mrs x7, id_aa64isar0_el1
+mrs x7, fpcr
+msr fpcr, x7
+mrs x7, fpsr
+msr fpsr, x7
 mrs x19, nzcv
 msr nzcv, x19
 mrs x19, daif
@@ -218,6 +226,10 @@ mrs x19, dczid_el0
 mrs x19, id_aa64pfr0_el1
 mrs x19, id_aa64mmfr0_el1
 mrs x19, id_aa64isar0_el1
+mrs x19, fpcr
+msr fpcr, x19
+mrs x19, fpsr
+msr fpsr, x19
 mrs x30, nzcv
 msr nzcv, x30
 mrs x30, daif
@@ -291,6 +303,10 @@ mrs x30, dczid_el0
 mrs x30, id_aa64pfr0_el1
 mrs x30, id_aa64mmfr0_el1
 mrs x30, id_aa64isar0_el1
+mrs x30, fpcr
+msr fpcr, x30
+mrs x30, fpsr
+msr fpsr, x30
 mrs xzr, nzcv
 msr nzcv, xzr
 mrs xzr, daif
@@ -364,6 +380,10 @@ mrs xzr, dczid_el0
 mrs xzr, id_aa64pfr0_el1
 mrs xzr, id_aa64mmfr0_el1
 mrs xzr, id_aa64isar0_el1
+mrs xzr, fpcr
+msr fpcr, xzr
+mrs xzr, fpsr
+msr fpsr, xzr
 msr daifset, #0
 msr daifclr, #0
 msr daifset, #1

@@ -6,6 +6,7 @@
  * register where the encoding allows it), operands drawn from flag edge cases (0, 1, sign boundaries of every
  * width, all ones) and random values, and random NZCV. A fixed-seed xorshift makes the output reproducible.
  * Output, one case a line: "insn x0 x1 x2 x3 nzcv -> x0 x1 x2 x3 nzcv" in hex.
+ * With the single argument "fp" it prints SIMD&FP vectors (see fp_vectors below).
  * With a second argument it prints load/store vectors instead: x3 points into a 64-byte window of a buffer at a
  * fixed address (0x40100000), and each side of the line adds the window's bytes in hex.
  */
@@ -14,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <setjmp.h>
+#include <signal.h>
 
 typedef struct { uint64_t x[4]; uint64_t nzcv; } state_t;
 
@@ -188,8 +191,289 @@ static int memory_vectors(int per_class) {
     return 0;
 }
 
+
+/*
+ * SIMD&FP vectors: one instruction drawn inside each row of SimdPatterns.java (ROWS copies its mask/match pairs, register
+ * fields limited to 0-3), run between a head that loads x0-x3, NZCV, FPCR, FPSR and q0-q3 from a state block
+ * addressed by x16 and a tail that stores them back. FP operands come from the edges of each format (zeros,
+ * infinities, quiet and signalling NaNs with payloads, subnormals, the normal limits, ties, integer limits) or
+ * random bits; FPCR takes a random rounding mode and sometimes FZ and DN. Encodings QEMU rejects (SIGILL: the
+ * reserved field combinations inside a row) are skipped. The first output line, "# head ... tail ...", gives the
+ * head and tail words, so the replaying test runs the very same sequence. Then one case a line:
+ * "insn x0 x1 x2 x3 nzcv fpcr fpsr v0lo v0hi v1lo v1hi v2lo v2hi v3lo v3hi -> (the same 14 after)", in hex.
+ */
+typedef struct { uint64_t x[4]; uint64_t nzcv, fpcr, fpsr, pad; uint64_t v[4][2]; } fpstate_t;
+
+__asm__(".section .rodata\n.balign 4\n.globl fp_head, fp_tail, fp_end\n"
+        "fp_head:\n"
+        "ldr x17, [x16, #32]\n msr nzcv, x17\n ldr x17, [x16, #40]\n msr fpcr, x17\n ldr x17, [x16, #48]\n msr fpsr, x17\n"
+        "ldp q0, q1, [x16, #64]\n ldp q2, q3, [x16, #96]\n ldp x0, x1, [x16]\n ldp x2, x3, [x16, #16]\n"
+        "fp_tail:\n"
+        "stp x0, x1, [x16]\n stp x2, x3, [x16, #16]\n mrs x17, nzcv\n str x17, [x16, #32]\n mrs x17, fpcr\n"
+        "str x17, [x16, #40]\n mrs x17, fpsr\n str x17, [x16, #48]\n stp q0, q1, [x16, #64]\n stp q2, q3, [x16, #96]\n"
+        "msr fpcr, xzr\n"
+        "fp_end:\n.text\n");
+extern const uint32_t fp_head[], fp_tail[], fp_end[];
+
+static const struct { uint32_t mask, match; const char *regs; int fp; } ROWS[] = {
+    {0xFFA0FC00u, 0x1E200800u, "dnm", 1},   /* FMUL */
+    {0xFFA0FC00u, 0x1E201800u, "dnm", 1},   /* FDIV */
+    {0xFFA0FC00u, 0x1E202800u, "dnm", 1},   /* FADD */
+    {0xFFA0FC00u, 0x1E203800u, "dnm", 1},   /* FSUB */
+    {0xFFA0FC00u, 0x1E204800u, "dnm", 1},   /* FMAX */
+    {0xFFA0FC00u, 0x1E205800u, "dnm", 1},   /* FMIN */
+    {0xFFA0FC00u, 0x1E206800u, "dnm", 1},   /* FMAXNM */
+    {0xFFA0FC00u, 0x1E207800u, "dnm", 1},   /* FMINNM */
+    {0xFFA0FC00u, 0x1E208800u, "dnm", 1},   /* FNMUL */
+    {0xFFA08000u, 0x1F000000u, "dnma", 1},   /* FMADD */
+    {0xFFA08000u, 0x1F008000u, "dnma", 1},   /* FMSUB */
+    {0xFFA08000u, 0x1F200000u, "dnma", 1},   /* FNMADD */
+    {0xFFA08000u, 0x1F208000u, "dnma", 1},   /* FNMSUB */
+    {0xFFBFFC00u, 0x1E204000u, "dn", 1},   /* FMOV_reg */
+    {0xFFBFFC00u, 0x1E20C000u, "dn", 1},   /* FABS */
+    {0xFFBFFC00u, 0x1E214000u, "dn", 1},   /* FNEG */
+    {0xFFBFFC00u, 0x1E21C000u, "dn", 1},   /* FSQRT */
+    {0xFFFFFC00u, 0x1E22C000u, "dn", 1},   /* FCVT_prec */
+    {0xFFFFFC00u, 0x1E624000u, "dn", 1},   /* FCVT_prec */
+    {0xFFBE7C00u, 0x1E244000u, "dn", 1},   /* FRINT */
+    {0xFFBFFC00u, 0x1E264000u, "dn", 1},   /* FRINT */
+    {0xFFBF7C00u, 0x1E274000u, "dn", 1},   /* FRINT */
+    {0xFFA0FC1Fu, 0x1E202000u, "nm", 1},   /* FCMP */
+    {0xFFA0FC1Fu, 0x1E202008u, "nm", 1},   /* FCMP */
+    {0xFFA0FC1Fu, 0x1E202010u, "nm", 1},   /* FCMP */
+    {0xFFA0FC1Fu, 0x1E202018u, "nm", 1},   /* FCMP */
+    {0xFFA00C00u, 0x1E200400u, "nm", 1},   /* FCCMP */
+    {0xFFA00C00u, 0x1E200C00u, "dnm", 1},   /* FCSEL */
+    {0xFFA01FE0u, 0x1E201000u, "d", 1},   /* FMOV_imm */
+    {0x7FBEFC00u, 0x1E200000u, "dn", 1},   /* FCVT_int */
+    {0x7FBEFC00u, 0x1E240000u, "dn", 1},   /* FCVT_int */
+    {0x7FBEFC00u, 0x1E280000u, "dn", 1},   /* FCVT_int */
+    {0x7FBEFC00u, 0x1E300000u, "dn", 1},   /* FCVT_int */
+    {0x7FBEFC00u, 0x1E380000u, "dn", 1},   /* FCVT_int */
+    {0x7FBFFC00u, 0x1E220000u, "dn", 1},   /* SCVTF */
+    {0x7FBFFC00u, 0x1E230000u, "dn", 1},   /* UCVTF */
+    {0x7FBEFC00u, 0x1E260000u, "dn", 1},   /* FMOV_gen */
+    {0xFFFEFC00u, 0x9EAE0000u, "dn", 1},   /* FMOV_gen */
+    {0xBFF89C00u, 0x0F000400u, "d", 0},   /* MOVI */
+    {0xBFF8DC00u, 0x0F008400u, "d", 0},   /* MOVI */
+    {0xBFF8EC00u, 0x0F00C400u, "d", 0},   /* MOVI */
+    {0xBFF8FC00u, 0x0F00E400u, "d", 0},   /* MOVI */
+    {0xBFF8FC00u, 0x2F00E400u, "d", 0},   /* MOVI */
+    {0xBFF89C00u, 0x0F001400u, "d", 0},   /* ORR_vimm */
+    {0xBFF8DC00u, 0x0F009400u, "d", 0},   /* ORR_vimm */
+    {0xBFF89C00u, 0x2F000400u, "d", 0},   /* MVNI */
+    {0xBFF8DC00u, 0x2F008400u, "d", 0},   /* MVNI */
+    {0xBFF8EC00u, 0x2F00C400u, "d", 0},   /* MVNI */
+    {0xBFF89C00u, 0x2F001400u, "d", 0},   /* BIC_vimm */
+    {0xBFF8DC00u, 0x2F009400u, "d", 0},   /* BIC_vimm */
+    {0xBFF8FC00u, 0x0F00F400u, "d", 0},   /* FMOV_vimm */
+    {0xFFF8FC00u, 0x6F00F400u, "d", 0},   /* FMOV_vimm */
+    {0xBFE0FC00u, 0x0E000400u, "dn", 0},   /* DUP_elem */
+    {0xBFE0FC00u, 0x0E000C00u, "dn", 0},   /* DUP_gen */
+    {0xFFE0FC00u, 0x4E001C00u, "dn", 0},   /* INS_gen */
+    {0xBFE0FC00u, 0x0E002C00u, "dn", 0},   /* SMOV */
+    {0xBFE0FC00u, 0x0E003C00u, "dn", 0},   /* UMOV */
+    {0xFFE08400u, 0x6E000400u, "dn", 0},   /* INS_elem */
+    {0xFFE0FC00u, 0x5E000400u, "dn", 0},   /* DUP_scalar */
+    {0xBF20FC00u, 0x0E208400u, "dnm", 0},   /* ADD_v */
+    {0xBF20FC00u, 0x2E208400u, "dnm", 0},   /* SUB_v */
+    {0xBFE0FC00u, 0x0E201C00u, "dnm", 0},   /* AND_v */
+    {0xBFE0FC00u, 0x0E601C00u, "dnm", 0},   /* BIC_v */
+    {0xBFE0FC00u, 0x0EA01C00u, "dnm", 0},   /* ORR_v */
+    {0xBFE0FC00u, 0x0EE01C00u, "dnm", 0},   /* ORN_v */
+    {0xBFE0FC00u, 0x2E201C00u, "dnm", 0},   /* EOR_v */
+    {0xBFE0FC00u, 0x2E601C00u, "dnm", 0},   /* BSL_v */
+    {0xBFE0FC00u, 0x2EA01C00u, "dnm", 0},   /* BIT_v */
+    {0xBFE0FC00u, 0x2EE01C00u, "dnm", 0},   /* BIF_v */
+    {0xBF20FC00u, 0x0E208C00u, "dnm", 0},   /* CMTST_v */
+    {0xBF20FC00u, 0x2E208C00u, "dnm", 0},   /* CMEQ_v */
+    {0xBF20FC00u, 0x0E203400u, "dnm", 0},   /* CMGT_v */
+    {0xBF20FC00u, 0x2E203400u, "dnm", 0},   /* CMHI_v */
+    {0xBF20FC00u, 0x0E203C00u, "dnm", 0},   /* CMGE_v */
+    {0xBF20FC00u, 0x2E203C00u, "dnm", 0},   /* CMHS_v */
+    {0xBF20FC00u, 0x0E206400u, "dnm", 0},   /* SMAX_v */
+    {0xBF20FC00u, 0x2E206400u, "dnm", 0},   /* UMAX_v */
+    {0xBF20FC00u, 0x0E206C00u, "dnm", 0},   /* SMIN_v */
+    {0xBF20FC00u, 0x2E206C00u, "dnm", 0},   /* UMIN_v */
+    {0xBF20FC00u, 0x0E20A400u, "dnm", 0},   /* SMAXP_v */
+    {0xBF20FC00u, 0x2E20A400u, "dnm", 0},   /* UMAXP_v */
+    {0xBF20FC00u, 0x0E20AC00u, "dnm", 0},   /* SMINP_v */
+    {0xBF20FC00u, 0x2E20AC00u, "dnm", 0},   /* UMINP_v */
+    {0xBF20FC00u, 0x0E20BC00u, "dnm", 0},   /* ADDP_v */
+    {0xBF20FC00u, 0x0E209C00u, "dnm", 0},   /* MUL_v */
+    {0xBF3FFC00u, 0x0E200800u, "dn", 0},   /* REV64_v */
+    {0xBF3FFC00u, 0x2E200800u, "dn", 0},   /* REV32_v */
+    {0xBF3FFC00u, 0x0E201800u, "dn", 0},   /* REV16_v */
+    {0xBFFFFC00u, 0x0E205800u, "dn", 0},   /* CNT_v */
+    {0xBFFFFC00u, 0x2E205800u, "dn", 0},   /* NOT_v */
+    {0xBFFFFC00u, 0x2E605800u, "dn", 0},   /* RBIT_v */
+    {0xBF3FFC00u, 0x0E208800u, "dn", 0},   /* CMGT_zero */
+    {0xBF3FFC00u, 0x2E208800u, "dn", 0},   /* CMGE_zero */
+    {0xBF3FFC00u, 0x0E209800u, "dn", 0},   /* CMEQ_zero */
+    {0xBF3FFC00u, 0x2E209800u, "dn", 0},   /* CMLE_zero */
+    {0xBF3FFC00u, 0x0E20A800u, "dn", 0},   /* CMLT_zero */
+    {0xBF3FFC00u, 0x0E20B800u, "dn", 0},   /* ABS_v */
+    {0xBF3FFC00u, 0x2E20B800u, "dn", 0},   /* NEG_v */
+    {0xBF3FFC00u, 0x0E212800u, "dn", 0},   /* XTN */
+    {0xBF3FFC00u, 0x0E31B800u, "dn", 0},   /* ADDV */
+    {0xBF3FFC00u, 0x0E30A800u, "dn", 0},   /* SMAXV */
+    {0xBF3FFC00u, 0x2E30A800u, "dn", 0},   /* UMAXV */
+    {0xBF3FFC00u, 0x0E31A800u, "dn", 0},   /* SMINV */
+    {0xBF3FFC00u, 0x2E31A800u, "dn", 0},   /* UMINV */
+    {0xBF3FFC00u, 0x0E303800u, "dn", 0},   /* SADDLV */
+    {0xBF3FFC00u, 0x2E303800u, "dn", 0},   /* UADDLV */
+    {0xFFFFFC00u, 0x5EF1B800u, "dn", 0},   /* ADDP_scalar */
+    {0xBFE08400u, 0x2E000000u, "dnm", 0},   /* EXT_v */
+    {0xBFE09C00u, 0x0E000000u, "dnm", 0},   /* TBL */
+    {0xBFE09C00u, 0x0E001000u, "dnm", 0},   /* TBX */
+    {0xBF20FC00u, 0x0E001800u, "dnm", 0},   /* UZP1 */
+    {0xBF20FC00u, 0x0E002800u, "dnm", 0},   /* TRN1 */
+    {0xBF20FC00u, 0x0E003800u, "dnm", 0},   /* ZIP1 */
+    {0xBF20FC00u, 0x0E005800u, "dnm", 0},   /* UZP2 */
+    {0xBF20FC00u, 0x0E006800u, "dnm", 0},   /* TRN2 */
+    {0xBF20FC00u, 0x0E007800u, "dnm", 0},   /* ZIP2 */
+    {0xBFC0FC00u, 0x0F400400u, "dn", 0},   /* SSHR */
+    {0xBFE0FC00u, 0x0F200400u, "dn", 0},   /* SSHR */
+    {0xBFF0FC00u, 0x0F100400u, "dn", 0},   /* SSHR */
+    {0xBFF8FC00u, 0x0F080400u, "dn", 0},   /* SSHR */
+    {0xBFC0FC00u, 0x2F400400u, "dn", 0},   /* USHR */
+    {0xBFE0FC00u, 0x2F200400u, "dn", 0},   /* USHR */
+    {0xBFF0FC00u, 0x2F100400u, "dn", 0},   /* USHR */
+    {0xBFF8FC00u, 0x2F080400u, "dn", 0},   /* USHR */
+    {0xBFC0FC00u, 0x0F401400u, "dn", 0},   /* SSRA */
+    {0xBFE0FC00u, 0x0F201400u, "dn", 0},   /* SSRA */
+    {0xBFF0FC00u, 0x0F101400u, "dn", 0},   /* SSRA */
+    {0xBFF8FC00u, 0x0F081400u, "dn", 0},   /* SSRA */
+    {0xBFC0FC00u, 0x2F401400u, "dn", 0},   /* USRA */
+    {0xBFE0FC00u, 0x2F201400u, "dn", 0},   /* USRA */
+    {0xBFF0FC00u, 0x2F101400u, "dn", 0},   /* USRA */
+    {0xBFF8FC00u, 0x2F081400u, "dn", 0},   /* USRA */
+    {0xBFC0FC00u, 0x0F405400u, "dn", 0},   /* SHL_v */
+    {0xBFE0FC00u, 0x0F205400u, "dn", 0},   /* SHL_v */
+    {0xBFF0FC00u, 0x0F105400u, "dn", 0},   /* SHL_v */
+    {0xBFF8FC00u, 0x0F085400u, "dn", 0},   /* SHL_v */
+    {0xBFC0FC00u, 0x0F408400u, "dn", 0},   /* SHRN */
+    {0xBFE0FC00u, 0x0F208400u, "dn", 0},   /* SHRN */
+    {0xBFF0FC00u, 0x0F108400u, "dn", 0},   /* SHRN */
+    {0xBFF8FC00u, 0x0F088400u, "dn", 0},   /* SHRN */
+    {0xBFC0FC00u, 0x0F40A400u, "dn", 0},   /* SSHLL */
+    {0xBFE0FC00u, 0x0F20A400u, "dn", 0},   /* SSHLL */
+    {0xBFF0FC00u, 0x0F10A400u, "dn", 0},   /* SSHLL */
+    {0xBFF8FC00u, 0x0F08A400u, "dn", 0},   /* SSHLL */
+    {0xBFC0FC00u, 0x2F40A400u, "dn", 0},   /* USHLL */
+    {0xBFE0FC00u, 0x2F20A400u, "dn", 0},   /* USHLL */
+    {0xBFF0FC00u, 0x2F10A400u, "dn", 0},   /* USHLL */
+    {0xBFF8FC00u, 0x2F08A400u, "dn", 0},   /* USHLL */
+};
+
+static const uint32_t S_EDGES[] = {
+    0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00001, 0x7fd23456, 0x7f800001, 0xff812345, 0x00000001,
+    0x807fffff, 0x007fffff, 0x00800000, 0x80800000, 0x7f7fffff, 0xff7fffff, 0x3f800000, 0xbf800000, 0x3f000000,
+    0xbf000000, 0x3fc00000, 0x40200000, 0xc0600000, 0x4f000000, 0xcf000000, 0x4effffff, 0x5f000000, 0xdf000000,
+    0x5f800000, 0x4f800000, 0x34000000, 0x00400000, 0x0c000000, 0x7e000000, 0x3effffff, 0x3f7fffff, 0x40400000,
+};
+static const uint64_t D_EDGES[] = {
+    0, 0x8000000000000000ull, 0x7ff0000000000000ull, 0xfff0000000000000ull, 0x7ff8000000000000ull,
+    0xfff8000000000001ull, 0x7ff8123456789abcull, 0x7ff0000000000001ull, 0xfff4000000000000ull, 1,
+    0x800fffffffffffffull, 0x000fffffffffffffull, 0x0010000000000000ull, 0x8010000000000000ull,
+    0x7fefffffffffffffull, 0xffefffffffffffffull, 0x3ff0000000000000ull, 0xbff0000000000000ull,
+    0x3fe0000000000000ull, 0xbfe0000000000000ull, 0x3ff8000000000000ull, 0x4004000000000000ull,
+    0xc00c000000000000ull, 0x41e0000000000000ull, 0xc1e0000000000000ull, 0x41dfffffffc00000ull,
+    0x41dfffffffe00000ull, 0xc1e0000000100000ull, 0x43e0000000000000ull, 0xc3e0000000000000ull,
+    0x43f0000000000000ull, 0x41f0000000000000ull, 0x3ca0000000000000ull, 0x0008000000000000ull,
+    0x36a0000000000000ull, 0x47efffffe0000000ull, 0x380fffffe0000000ull, 0x3810000000000000ull,
+    0x36a0000000000001ull, 0x3fefffffffffffffull, 0x4330000000000000ull, 0x4330000000000001ull,
+};
+
+static uint64_t fp_operand(int dbl) {
+    unsigned k = pick(8);
+    if (dbl) {
+        if (k < 4) return D_EDGES[pick(sizeof D_EDGES / sizeof D_EDGES[0])] ^ (pick(6) == 0 ? 0x8000000000000000ull : 0);
+        if (k == 4) return next();
+        uint64_t e = 0x3f0 + pick(0x20);   /* moderate exponents, so sums and products round often */
+        return (uint64_t) pick(2) << 63 | e << 52 | (next() & 0xfffffffffffffull);
+    }
+    uint64_t hi = next() & 0xffffffff00000000ull;
+    if (k < 4) return hi | (S_EDGES[pick(sizeof S_EDGES / sizeof S_EDGES[0])] ^ (pick(6) == 0 ? 0x80000000u : 0));
+    if (k == 4) return next();
+    uint32_t e = 0x78 + pick(0x10);
+    return hi | (uint64_t) pick(2) << 31 | e << 23 | (next() & 0x7fffff);
+}
+
+static uint64_t simd_operand(void) {
+    uint64_t v = next();
+    if (pick(3) == 0) for (int b = 0; b < 8; b++) if (pick(4) == 0) v &= ~(0xffull << (8 * b));   /* zero bytes */
+    if (pick(8) == 0) v = EDGES[pick(sizeof EDGES / sizeof EDGES[0])];
+    return v;
+}
+
+static sigjmp_buf fp_jump;
+static void on_sigill(int sig) { (void) sig; siglongjmp(fp_jump, 1); }
+
+static void print_fp(const fpstate_t *s) {
+    for (int i = 0; i < 4; i++) printf(" %016llx", (unsigned long long) s->x[i]);
+    printf(" %x %08x %08x", (unsigned) (s->nzcv >> 28), (unsigned) s->fpcr, (unsigned) s->fpsr);
+    for (int i = 0; i < 4; i++) printf(" %016llx %016llx", (unsigned long long) s->v[i][0], (unsigned long long) s->v[i][1]);
+}
+
+static int fp_vectors(int fp_per_row, int simd_per_row) {
+    size_t head = fp_tail - fp_head, tail = fp_end - fp_tail;
+    static const uint32_t frame[] = {0xa9bf7bfd, 0xaa0003f0};   /* stp x29, x30, [sp, #-16]!; mov x16, x0 */
+    static const uint32_t leave[] = {0xa8c17bfd, 0xd65f03c0};   /* ldp x29, x30, [sp], #16; ret */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigill;
+    sigaction(SIGILL, &sa, 0);
+    printf("# head");
+    for (size_t k = 0; k < head; k++) printf(" %08x", fp_head[k]);
+    printf(" tail");
+    for (size_t k = 0; k < tail; k++) printf(" %08x", fp_tail[k]);
+    printf("\n");
+    for (unsigned row = 0; row < sizeof ROWS / sizeof ROWS[0]; row++) {
+        int count = ROWS[row].fp ? fp_per_row : simd_per_row, tries = 0;
+        for (int k = 0; k < count && tries < 20 * count; k++, tries++) {   /* a row may be reserved throughout */
+            uint32_t insn = ROWS[row].match | ((uint32_t) next() & ~ROWS[row].mask);
+            for (const char *r = ROWS[row].regs; *r; r++) {
+                int lo = *r == 'd' ? 0 : *r == 'n' ? 5 : *r == 'm' ? 16 : 10;
+                insn = (insn & ~(31u << lo)) | pick(4) << lo;
+            }
+            if ((insn & 0xbfe08c00u) == 0x0e000000u && ((insn >> 5) & 31) + ((insn >> 13) & 3) > 3) { k--; continue; }
+            int dbl = (insn >> 22) & 1;
+            fpstate_t s;
+            for (int i = 0; i < 4; i++) s.x[i] = operand();
+            s.nzcv = (uint64_t) pick(16) << 28;
+            s.fpcr = (uint64_t) pick(4) << 22 | (pick(4) == 0 ? 1u << 24 : 0) | (pick(4) == 0 ? 1u << 25 : 0);
+            s.fpsr = pick(4) == 0 ? (next() & 0x9f) : 0;
+            s.pad = 0;
+            for (int i = 0; i < 4; i++) {
+                s.v[i][0] = ROWS[row].fp ? fp_operand(dbl) : simd_operand();
+                s.v[i][1] = simd_operand();
+            }
+            fpstate_t before = s;
+            memcpy(page, frame, sizeof frame);
+            memcpy(page + 2, fp_head, 4 * head);
+            page[2 + head] = insn;
+            memcpy(page + 3 + head, fp_tail, 4 * tail);
+            memcpy(page + 3 + head + tail, leave, sizeof leave);
+            __builtin___clear_cache((char *) page, (char *) (page + 5 + head + tail));
+            if (sigsetjmp(fp_jump, 1)) { __asm__ volatile("msr fpcr, xzr"); k--; continue; }
+            ((void (*)(fpstate_t *)) page)(&s);
+            printf("%08x", insn);
+            print_fp(&before);
+            printf(" ->");
+            print_fp(&s);
+            printf("\n");
+        }
+    }
+    return 0;
+}
+
 int main(int argc, char **argv) {
     int per_class = argc > 1 ? atoi(argv[1]) : 900;
+    if (argc > 1 && strcmp(argv[1], "fp") == 0) {
+        page = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return fp_vectors(argc > 2 ? atoi(argv[2]) : 80, argc > 3 ? atoi(argv[3]) : 24);
+    }
     if (argc > 2) {
         page = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         return memory_vectors(atoi(argv[2]));

@@ -49,4 +49,10 @@ public final class Arm64IsaProvider implements IsaProvider {
     @Override public BootProtocol bootProtocol() { return new Arm64BootProtocol(); }
 
     @Override public HypercallAbi hypercallAbi() { return HYPERCALL_ABI; }
+
+    /** HVM domains boot on QEMU's virt board: PL011, GICv2, PSCI, a device tree in x0. */
+    @Override
+    public java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {
+        return java.util.Optional.of(new org.polyvisor.isa.arm64.platform.VirtBoard(host));
+    }
 }

@@ -145,8 +145,10 @@ public final class A64Patterns {
             p(SMULH, 0xFFE08000, 0x9B400000, FieldExtractors::fourReg),
             p(UMULH, 0xFFE08000, 0x9BC00000, FieldExtractors::fourReg));
 
-    /** The whole table, in match order. */
-    public static List<Pattern> all() { return ALL; }
+    /** The whole table, in match order: the general-register rows, then the SIMD&amp;FP rows of {@link SimdPatterns}. */
+    public static List<Pattern> all() {
+        return java.util.stream.Stream.concat(ALL.stream(), SimdPatterns.ALL.stream()).toList();
+    }
 
     private static Pattern p(Op op, int mask, int match, Pattern.Fields fields) { return new Pattern(op, mask, match, fields); }
 }

@@ -9,6 +9,10 @@ public final class Insn {
     public final Op op;
     /** The 32-bit encoding. */
     public final int raw;
+    /** {@code op.setsFlags()}, computed once: the interpreter asks on every flag-setting candidate. */
+    public final boolean setsFlags;
+    /** The interpreter's dispatch class ({@link ExecClass}), computed once. */
+    public final int execClass;
 
     /** Destination (or transfer register Rt), first source, second source, addend (MADD) or Rt2 (pairs). */
     public int rd, rn, rm, ra;
@@ -29,5 +33,7 @@ public final class Insn {
     Insn(Op op, int raw) {
         this.op = op;
         this.raw = raw;
+        this.setsFlags = op.setsFlags();
+        this.execClass = ExecClass.of(op);
     }
 }

@@ -11,6 +11,8 @@ public final class MemKind {
     public static final int LOAD_SX64 = 2;
     /** Load, sign-extended to 32 bits and zero-extended above (LDRSB/LDRSH Wt). */
     public static final int LOAD_SX32 = 3;
+    /** Store and load of a SIMD&amp;FP register (B, H, S, D or Q; Insn.size up to 4): the access goes to V[rd]. */
+    public static final int V_STORE = 4, V_LOAD = 5;
 
     /**
      * The kind for a load/store register encoding of {@code size} and {@code opc}, or -1 when the pair is a

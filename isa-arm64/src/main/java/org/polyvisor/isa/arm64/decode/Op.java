@@ -43,7 +43,43 @@ public enum Op {
     B, BL, B_cond, CBZ, CBNZ, TBZ, TBNZ, BR, BLR, RET, ERET,
     SVC, HVC, BRK,
     HINT, CLREX, DSB, DMB, ISB, SB,
-    MSR_imm, MRS, MSR_reg, SYS;
+    MSR_imm, MRS, MSR_reg, SYS,
+
+    // SIMD&FP (every constant from here on executes in the FP/AdvSIMD unit, behind CPACR_EL1.FPEN).
+    // Scalar floating point (C4.1.96): Insn.size is the type, 0 single or 1 double.
+    FMUL, FDIV, FADD, FSUB, FMAX, FMIN, FMAXNM, FMINNM, FNMUL,
+    FMADD, FMSUB, FNMADD, FNMSUB,
+    FMOV_reg, FABS, FNEG, FSQRT,
+    /** FCVT between single and double (Insn.size the source type). */
+    FCVT_prec,
+    /** FRINTN/P/M/Z/A/X/I: Insn.aux the rounding (SoftFloat's constants), Insn.amount 1 for FRINTX. */
+    FRINT,
+    /** FCMP/FCMPE: Insn.aux bit 0 "with zero", bit 1 "signalling" (the E forms). */
+    FCMP,
+    /** FCCMP/FCCMPE: Insn.shift 1 for the E form. */
+    FCCMP,
+    FCSEL, FMOV_imm,
+    /** FCVT{N,P,M,Z,A}{S,U}: Insn.aux the rounding, Insn.shift 1 unsigned. */
+    FCVT_int,
+    SCVTF, UCVTF,
+    /** FMOV between a general and an FP register: Insn.shift 1 from general, Insn.aux the doubleword (0, or 1 for V.D[1]). */
+    FMOV_gen,
+
+    // Advanced SIMD (C4.1.95): Insn.sf is Q (128-bit), Insn.size log2 of the element bytes.
+    MOVI, MVNI, ORR_vimm, BIC_vimm, FMOV_vimm,
+    DUP_elem, DUP_gen, INS_gen, INS_elem, UMOV, SMOV, DUP_scalar,
+    ADD_v, SUB_v, AND_v, BIC_v, ORR_v, ORN_v, EOR_v, BSL_v, BIT_v, BIF_v,
+    CMTST_v, CMEQ_v, CMGT_v, CMHI_v, CMGE_v, CMHS_v,
+    SMAX_v, UMAX_v, SMIN_v, UMIN_v, SMAXP_v, UMAXP_v, SMINP_v, UMINP_v, ADDP_v, MUL_v,
+    REV64_v, REV32_v, REV16_v, CNT_v, NOT_v, RBIT_v,
+    CMGT_zero, CMGE_zero, CMEQ_zero, CMLE_zero, CMLT_zero, ABS_v, NEG_v, XTN,
+    ADDV, SMAXV, UMAXV, SMINV, UMINV, SADDLV, UADDLV, ADDP_scalar,
+    EXT_v, TBL, TBX,
+    SSHR, USHR, SSRA, USRA, SHL_v, SHRN, SSHLL, USHLL,
+    UZP1, UZP2, TRN1, TRN2, ZIP1, ZIP2;
+
+    /** True for the SIMD&amp;FP instructions (those CPACR_EL1.FPEN can trap), the constants from FMUL on. */
+    public boolean simdFp() { return ordinal() >= FMUL.ordinal(); }
 
     /** True for the register-writing forms that set NZCV. */
     public boolean setsFlags() {

@@ -21,8 +21,8 @@ public final class SysReg {
             CNTV_TVAL_EL0 = 25, CNTP_CTL_EL0 = 26, CNTP_CVAL_EL0 = 27, CNTP_TVAL_EL0 = 28, CNTKCTL_EL1 = 29,
             MIDR_EL1 = 30, MPIDR_EL1 = 31, AMAIR_EL1 = 32, ACTLR_EL1 = 33, CPACR_EL1 = 34, AFSR0_EL1 = 35,
             AFSR1_EL1 = 36, DCZID_EL0 = 37,
-            ID_AA64PFR0_EL1 = 38, ID_AA64MMFR0_EL1 = 39, ID_AA64ISAR0_EL1 = 40;
-    public static final int COUNT = 41;
+            ID_AA64PFR0_EL1 = 38, ID_AA64MMFR0_EL1 = 39, ID_AA64ISAR0_EL1 = 40, FPCR = 41, FPSR = 42;
+    public static final int COUNT = 43;
 
     private record Def(String name, int id, boolean writable, int el0) { }
 
@@ -68,6 +68,8 @@ public final class SysReg {
         new Def("id_aa64pfr0_el1", id(3, 0, 0, 4, 0), false, EL0_NONE),
         new Def("id_aa64mmfr0_el1", id(3, 0, 0, 7, 0), false, EL0_NONE),
         new Def("id_aa64isar0_el1", id(3, 0, 0, 6, 0), false, EL0_NONE),
+        new Def("fpcr", id(3, 3, 4, 4, 0), true, EL0_RW),
+        new Def("fpsr", id(3, 3, 4, 4, 1), true, EL0_RW),
     };
 
     /** The PSTATE fields MSR (immediate) can write, as {@link Insn#shift} holds them. */

@@ -56,6 +56,9 @@ public final class A64Disassembler implements Disassembler {
             case CLREX, DSB, DMB, ISB, SB -> BranchSyntax.barrier(i);
             case MSR_imm, MRS, MSR_reg -> BranchSyntax.system(i);
             case SYS -> SysOp.text(i.aux, i.rd == 31 ? "xzr" : "x" + i.rd);
+            case FMUL, FDIV, FADD, FSUB, FMAX, FMIN, FMAXNM, FMINNM, FNMUL, FMADD, FMSUB, FNMADD, FNMSUB, FMOV_reg, FABS,
+                 FNEG, FSQRT, FCVT_prec, FRINT, FCMP, FCCMP, FCSEL, FMOV_imm, FCVT_int, SCVTF, UCVTF, FMOV_gen -> FpSyntax.text(i);
+            default -> SimdSyntax.text(i);
         };
     }
 }

@@ -16,8 +16,17 @@ final class LoadStoreSyntax {
     private static final String[] LOAD = {"ldrb", "ldrh", "ldr", "ldr"};
     private static final String[] LOAD_SIGNED = {"ldrsb", "ldrsh", "ldrsw"};
 
+    private static final String[] V_REG = {"b", "h", "s", "d", "q"};
+
+    /** The transfer register: a general one, or b/h/s/d/q for the SIMD&FP forms. */
+    private static String transfer(int index, Insn i) {
+        return i.memKind >= MemKind.V_STORE ? V_REG[i.size] + index : reg(index, i.sf);
+    }
+
     private static String mnemonic(Insn i) {
         String name = switch (i.memKind) {
+            case MemKind.V_STORE -> "str";
+            case MemKind.V_LOAD -> "ldr";
             case MemKind.STORE -> STORE[i.size];
             case MemKind.LOAD -> LOAD[i.size];
             default -> LOAD_SIGNED[i.size];
@@ -27,7 +36,7 @@ final class LoadStoreSyntax {
     }
 
     static String single(Insn i, long address) {
-        String head = mnemonic(i) + "\t" + reg(i.rd, i.sf) + ", ";
+        String head = mnemonic(i) + "\t" + transfer(i.rd, i) + ", ";
         String base = x(i.rn);
         return head + switch (i.op) {
             case LDST_imm_pre -> "[" + base + ", #" + i.imm + "]!";
@@ -46,8 +55,9 @@ final class LoadStoreSyntax {
     }
 
     static String pair(Insn i) {
-        String name = i.memKind == MemKind.STORE ? "stp" : i.memKind == MemKind.LOAD_SX64 ? "ldpsw" : "ldp";
-        String head = name + "\t" + reg(i.rd, i.sf) + ", " + reg(i.ra, i.sf) + ", ";
+        String name = i.memKind == MemKind.STORE || i.memKind == MemKind.V_STORE ? "stp"
+                : i.memKind == MemKind.LOAD_SX64 ? "ldpsw" : "ldp";
+        String head = name + "\t" + transfer(i.rd, i) + ", " + transfer(i.ra, i) + ", ";
         String base = x(i.rn);
         return head + switch (i.op) {
             case LDP_STP_pre -> "[" + base + ", #" + i.imm + "]!";

@@ -36,10 +36,34 @@ public final class Arm64State {
     /** Set when something may have unmasked or raised an interrupt; the run loop then looks before the next fetch. */
     public boolean recheckInterrupts;
 
+    /**
+     * The SIMD&amp;FP register file V0-V31, 128 bits each: {@code vreg[2n]} holds bits 63:0 of Vn, {@code vreg[2n + 1]} bits
+     * 127:64. Scalar writes (S, D, B, H) zero the rest of the register, as the Arm ARM requires.
+     */
+    public final long[] vreg = new long[64];
+    /** FPCR (AHP, DN, FZ, RMode in bits 26:22) and FPSR (the cumulative flags IOC..IDC, QC, NZCV unused in A64). */
+    public int fpcr, fpsr;
+
     /** SCTLR_EL1's reset value here: its RES1 bits (29, 28, 23, 22, 20, 11), MMU, caches and checks off. */
     public static final long SCTLR_RESET = 0x30D0_0800L;
 
-    public Arm64State() { sys[SysReg.SCTLR_EL1] = SCTLR_RESET; }
+    /**
+     * CPACR_EL1's reset value here: FPEN = 0b11, so FP and AdvSIMD do not trap at EL0 or EL1. The architecture leaves
+     * the reset value UNKNOWN; enabling it keeps PV guests that never write CPACR_EL1 able to run compiled C. A guest
+     * that writes FPEN = 0b00/0b10 (trap at EL0 and EL1) or 0b01 (trap at EL0) gets EC 0x07 from then on.
+     */
+    public static final long CPACR_RESET = 3L << 20;
+
+    public Arm64State() {
+        sys[SysReg.SCTLR_EL1] = SCTLR_RESET;
+        sys[SysReg.CPACR_EL1] = CPACR_RESET;
+    }
+
+    /** True when CPACR_EL1.FPEN traps FP/AdvSIMD at the current exception level. */
+    public boolean fpTrapped() {
+        int fpen = (int) (sys[SysReg.CPACR_EL1] >>> 20) & 3;
+        return fpen != 3 && (fpen != 1 || el() == 0);
+    }
 
     public int el() { return mode >>> 2; }
 

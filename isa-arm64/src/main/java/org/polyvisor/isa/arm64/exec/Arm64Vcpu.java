@@ -9,6 +9,7 @@ import org.polyvisor.isa.arm64.decode.A64Decoder;
 import org.polyvisor.isa.arm64.decode.Insn;
 import org.polyvisor.isa.arm64.decode.Reg;
 import org.polyvisor.isa.arm64.mmu.Translation;
+import org.polyvisor.isa.arm64.platform.VirtBoard;
 import org.polyvisor.isa.arm64.trap.ExceptionModel;
 import org.polyvisor.spi.Register;
 import org.polyvisor.spi.Vcpu;
@@ -37,6 +38,8 @@ public final class Arm64Vcpu implements Vcpu {
     private final Interrupts interrupts;
     private final GenericTimer timer;
     private final TlbBroadcast tlbDomain;
+    /** The HVM board this vCPU sits on, or null (PV, unit tests). */
+    private final VirtBoard board;
     /** Raised by another vCPU's TLBI ...IS: flush before the next instruction that translates. */
     private final AtomicBoolean tlbStale;
     private long retired;
@@ -48,13 +51,15 @@ public final class Arm64Vcpu implements Vcpu {
         this.bus = new DataBus(config.memory(), tlb, code, mmu);
         this.fetch = new InstructionFetch(decoder, config.memory(), tlb, code, mmu);
         this.timer = new GenericTimer(config.clock());
-        this.interrupts = new Interrupts(state, timer);
+        this.board = config.platform() instanceof VirtBoard b ? b : null;
+        this.interrupts = board == null ? new Interrupts(state, timer) : new Interrupts(state, timer, board.gic(), id);
         SystemRegisters sys = new SystemRegisters(state, timer, id, this::translationChanged);
         this.tlbDomain = TlbBroadcast.of(config.memory());
         this.tlbStale = tlbDomain.join();
         SystemOperations ops = new SystemOperations(state, mmu, this::translationChanged,
                 () -> tlbDomain.broadcast(tlbStale));
-        this.executor = new Executor(state, bus, sys, ops, interrupts, new Atomics(state, bus, config.memory()));
+        this.executor = new Executor(state, bus, sys, ops, interrupts, new Atomics(state, bus, config.memory()),
+                id, board == null ? null : board.psci());
     }
 
     @Override public int id() { return id; }
@@ -62,6 +67,7 @@ public final class Arm64Vcpu implements Vcpu {
     @Override
     public VcpuExit run(long budget) {
         final Arm64State s = state;
+        if (board != null) VirtBoard.CURRENT_CPU.set(id);
         long done = 0;
         try {
             while (done < budget) {
@@ -118,6 +124,23 @@ public final class Arm64Vcpu implements Vcpu {
     }
 
     @Override public void raiseInterrupt(int line) { interrupts.raise(line); }
+
+    @Override public void lowerInterrupt(int line) { interrupts.lower(line); }
+
+    /**
+     * Xen on ARM's event upcall: on the board, PPI 31 (GUEST_EVTCHN_PPI) becomes pending in the GIC; without one
+     * (PV), the IRQ input is latched and the guest takes an IRQ exception once it has vectors and PSTATE.I clear.
+     */
+    @Override
+    public void raiseEventUpcall() {
+        if (board != null) board.gic().pend(id, VirtBoard.PPI_EVTCHN);
+        else interrupts.raise(0);
+    }
+
+    @Override public boolean hasWakeEvent() { return interrupts.anyPending(); }
+
+    /** On the board, the virtual time at which an armed generic timer fires (WFI halted); -1 otherwise. */
+    @Override public long wakeDeadline() { return board == null ? -1 : timer.deadlineNanos(); }
 
     @Override public long retired() { return retired; }
 

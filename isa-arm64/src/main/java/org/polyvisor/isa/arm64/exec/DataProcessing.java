@@ -15,32 +15,32 @@ final class DataProcessing {
 
     void addSubImm(Insn i) {
         boolean sub = i.op == Op.SUB_imm || i.op == Op.SUBS_imm;
-        x[i.rd] = Alu.addWithCarry(s, x[i.rn], sub ? ~i.imm : i.imm, sub, i.sf, i.op.setsFlags());
+        x[i.rd] = Alu.addWithCarry(s, x[i.rn], sub ? ~i.imm : i.imm, sub, i.sf, i.setsFlags);
     }
 
     void addSubShift(Insn i) {
         boolean sub = i.op == Op.SUB_shift || i.op == Op.SUBS_shift;
-        long b = Alu.shift(x[i.rm], i.shift, i.amount, i.sf);
-        x[i.rd] = Alu.addWithCarry(s, x[i.rn], sub ? ~b : b, sub, i.sf, i.op.setsFlags());
+        long b = i.amount == 0 ? x[i.rm] : Alu.shift(x[i.rm], i.shift, i.amount, i.sf);
+        x[i.rd] = Alu.addWithCarry(s, x[i.rn], sub ? ~b : b, sub, i.sf, i.setsFlags);
     }
 
     /** ADC, ADCS, SBC, SBCS: AddWithCarry with PSTATE.C as the carry in (SBC adds NOT Rm). */
     void addSubCarry(Insn i) {
         boolean sub = i.op == Op.SBC || i.op == Op.SBCS;
         long b = x[i.rm];
-        x[i.rd] = Alu.addWithCarry(s, x[i.rn], sub ? ~b : b, s.c, i.sf, i.op.setsFlags());
+        x[i.rd] = Alu.addWithCarry(s, x[i.rn], sub ? ~b : b, s.c, i.sf, i.setsFlags);
     }
 
     void addSubExt(Insn i) {
         boolean sub = i.op == Op.SUB_ext || i.op == Op.SUBS_ext;
         long b = Alu.extend(x[i.rm], i.shift, i.amount);
-        x[i.rd] = Alu.addWithCarry(s, x[i.rn], sub ? ~b : b, sub, i.sf, i.op.setsFlags());
+        x[i.rd] = Alu.addWithCarry(s, x[i.rn], sub ? ~b : b, sub, i.sf, i.setsFlags);
     }
 
     void logicalImm(Insn i) { logical(i, i.op, x[i.rn], i.imm); }
 
     void logicalShift(Insn i) {
-        long b = Alu.shift(x[i.rm], i.shift, i.amount, i.sf);
+        long b = i.amount == 0 ? x[i.rm] : Alu.shift(x[i.rm], i.shift, i.amount, i.sf);
         switch (i.op) {
             case BIC_shift -> logical(i, Op.AND_shift, x[i.rn], ~b);
             case ORN_shift -> logical(i, Op.ORR_shift, x[i.rn], ~b);

@@ -2,9 +2,13 @@ package org.polyvisor.isa.arm64.exec;
 
 import java.lang.invoke.VarHandle;
 
+import org.polyvisor.isa.arm64.decode.ExecClass;
 import org.polyvisor.isa.arm64.decode.Insn;
+import org.polyvisor.isa.arm64.decode.MemKind;
+import org.polyvisor.isa.arm64.decode.Op;
 import org.polyvisor.isa.arm64.decode.Reg;
 import org.polyvisor.isa.arm64.decode.SysReg;
+import org.polyvisor.isa.arm64.platform.VirtBoard;
 import org.polyvisor.isa.arm64.trap.ExceptionModel;
 import org.polyvisor.spi.VcpuExit;
 
@@ -34,9 +38,18 @@ final class Executor {
     private final Interrupts interrupts;
     private final SystemOperations ops;
     private final Atomics atomics;
+    private final FloatingPoint fpu;
+    private final AdvancedSimd simd;
+
+    /** This vCPU's index and the board's PSCI (null without a board), for HVC #0. */
+    private final int vcpuId;
+    private final VirtBoard.Psci psci;
+    private final long[] psciResult = new long[1];
 
     Executor(Arm64State state, DataBus bus, SystemRegisters sys, SystemOperations ops, Interrupts interrupts,
-             Atomics atomics) {
+             Atomics atomics, int vcpuId, VirtBoard.Psci psci) {
+        this.vcpuId = vcpuId;
+        this.psci = psci;
         this.atomics = atomics;
         this.interrupts = interrupts;
         this.ops = ops;
@@ -46,81 +59,110 @@ final class Executor {
         this.ls = new LoadStore(state, bus);
         this.br = new Branches(state);
         this.sys = sys;
+        this.fpu = new FloatingPoint(state);
+        this.simd = new AdvancedSimd(state);
     }
 
     int execute(Insn i) {
-        switch (i.op) {
-            case ADD_imm, ADDS_imm, SUB_imm, SUBS_imm -> dp.addSubImm(i);
-            case ADD_shift, ADDS_shift, SUB_shift, SUBS_shift -> dp.addSubShift(i);
-            case ADD_ext, ADDS_ext, SUB_ext, SUBS_ext -> dp.addSubExt(i);
-            case AND_imm, ORR_imm, EOR_imm, ANDS_imm -> dp.logicalImm(i);
-            case AND_shift, BIC_shift, ORR_shift, ORN_shift, EOR_shift, EON_shift, ANDS_shift, BICS_shift -> dp.logicalShift(i);
-            case MOVN, MOVZ, MOVK -> dp.moveWide(i);
-            case ADR, ADRP -> dp.pcRelative(i);
-            case SBFM, BFM, UBFM -> dp.bitfield(i);
-            case EXTR -> dp.extract(i);
-            case LSLV, LSRV, ASRV, RORV -> dp.shiftVariable(i);
-            case ADC, ADCS, SBC, SBCS -> dp.addSubCarry(i);
-            case UDIV, SDIV -> dp.divide(i);
-            case CRC32 -> dp.crc32(i);
-            case RBIT, REV16, REV32, REV, CLZ, CLS -> dp.oneSource(i);
-            case MADD, MSUB, SMADDL, SMSUBL, UMADDL, UMSUBL, SMULH, UMULH -> dp.multiply(i);
-            case CSEL, CSINC, CSINV, CSNEG -> dp.conditionalSelect(i);
-            case CCMN_reg, CCMP_reg, CCMN_imm, CCMP_imm -> dp.conditionalCompare(i);
-            case LDST_unsigned_imm, LDST_unscaled_imm, LDST_imm_pre, LDST_imm_post, LDST_reg_offset, LDR_literal,
-                 LDP_STP_offset, LDP_STP_pre, LDP_STP_post -> { return loadStore(i); }
-            case B -> { return br.b(i); }
-            case BL -> { return br.bl(i); }
-            case B_cond -> { return br.bCond(i); }
-            case CBZ -> { return br.cbz(i, true); }
-            case CBNZ -> { return br.cbz(i, false); }
-            case TBZ -> { return br.tbz(i, true); }
-            case TBNZ -> { return br.tbz(i, false); }
-            case BR, RET -> { return br.br(i); }
-            case BLR -> { return br.blr(i); }
-            case HINT -> { return hint(i); }
+        switch (i.execClass) {
+            case ExecClass.ADD_SUB_IMM -> dp.addSubImm(i);
+            case ExecClass.ADD_SUB_SHIFT -> dp.addSubShift(i);
+            case ExecClass.ADD_SUB_EXT -> dp.addSubExt(i);
+            case ExecClass.LOGICAL_IMM -> dp.logicalImm(i);
+            case ExecClass.LOGICAL_SHIFT -> dp.logicalShift(i);
+            case ExecClass.MOVE_WIDE -> dp.moveWide(i);
+            case ExecClass.PC_RELATIVE -> dp.pcRelative(i);
+            case ExecClass.BITFIELD -> dp.bitfield(i);
+            case ExecClass.EXTR -> dp.extract(i);
+            case ExecClass.SHIFT_VARIABLE -> dp.shiftVariable(i);
+            case ExecClass.ADD_SUB_CARRY -> dp.addSubCarry(i);
+            case ExecClass.DIVIDE -> dp.divide(i);
+            case ExecClass.CRC32 -> dp.crc32(i);
+            case ExecClass.ONE_SOURCE -> dp.oneSource(i);
+            case ExecClass.MULTIPLY -> dp.multiply(i);
+            case ExecClass.COND_SELECT -> dp.conditionalSelect(i);
+            case ExecClass.COND_COMPARE -> dp.conditionalCompare(i);
+            case ExecClass.LOAD_STORE -> { return blocked(i) ? blockedAccess(i) : memory(ls.offset(i)); }
+            case ExecClass.LOAD_STORE_PRE -> { return blocked(i) ? blockedAccess(i) : memory(ls.preIndex(i)); }
+            case ExecClass.LOAD_STORE_POST -> { return blocked(i) ? blockedAccess(i) : memory(ls.postIndex(i)); }
+            case ExecClass.LOAD_STORE_REG -> { return blocked(i) ? blockedAccess(i) : memory(ls.registerOffset(i)); }
+            case ExecClass.LOAD_LITERAL -> { return blocked(i) ? blockedAccess(i) : memory(ls.literal(i)); }
+            case ExecClass.PAIR -> { return blocked(i) ? blockedAccess(i) : memory(ls.pair(i, 0)); }
+            case ExecClass.PAIR_PRE -> { return blocked(i) ? blockedAccess(i) : memory(ls.pair(i, 1)); }
+            case ExecClass.PAIR_POST -> { return blocked(i) ? blockedAccess(i) : memory(ls.pair(i, 2)); }
+            case ExecClass.B -> { return br.b(i); }
+            case ExecClass.BL -> { return br.bl(i); }
+            case ExecClass.B_COND -> { return br.bCond(i); }
+            case ExecClass.CBZ -> { return br.cbz(i, true); }
+            case ExecClass.CBNZ -> { return br.cbz(i, false); }
+            case ExecClass.TBZ -> { return br.tbz(i, true); }
+            case ExecClass.TBNZ -> { return br.tbz(i, false); }
+            case ExecClass.BRANCH_REG -> { return br.br(i); }
+            case ExecClass.BLR -> { return br.blr(i); }
+            case ExecClass.HINT -> { return hint(i); }
             // Data and synchronisation barriers order this vCPU's accesses against other pCPU threads;
             // ISB, SB and CLREX have nothing to flush or clear in an interpreter without speculation or monitors.
-            case DMB, DSB -> VarHandle.fullFence();
-            case ISB, SB -> { }
-            case CLREX -> atomics.clearMonitor();
-            case LDXR -> { return memory(atomics.loadExclusive(i, false)); }
-            case LDXP -> { return memory(atomics.loadExclusive(i, true)); }
-            case STXR -> { return memory(atomics.storeExclusive(i, false)); }
-            case STXP -> { return memory(atomics.storeExclusive(i, true)); }
-            case LDAR -> { return memory(atomics.loadAcquire(i)); }
-            case STLR -> { return memory(atomics.storeRelease(i)); }
-            case CAS -> { return memory(atomics.compareAndSwap(i)); }
-            case CASP -> { return memory(atomics.compareAndSwapPair(i)); }
-            case SWP, LDADD, LDCLR, LDEOR, LDSET, LDSMAX, LDSMIN, LDUMAX, LDUMIN -> { return memory(atomics.readModifyWrite(i)); }
-            case MSR_imm -> { if (!sys.msrImmediate(i)) return undefined(i); }
-            case MRS -> { if (!sys.mrs(i)) return undefined(i); }
-            case MSR_reg -> { if (!sys.msr(i)) return undefined(i); }
-            case SYS -> { if (!ops.execute(i)) return undefined(i); }
-            case ERET -> { return eret(i); }
-            case HVC -> { return hvc(i); }
-            case SVC -> { return svc(i); }
-            case BRK -> { return brk(i); }
-            case UNDEFINED, UDF -> { return undefined(i); }
+            case ExecClass.BARRIER -> VarHandle.fullFence();
+            case ExecClass.NO_OP -> { }
+            case ExecClass.CLREX -> atomics.clearMonitor();
+            case ExecClass.LDXR -> { return memory(atomics.loadExclusive(i, false)); }
+            case ExecClass.LDXP -> { return memory(atomics.loadExclusive(i, true)); }
+            case ExecClass.STXR -> { return memory(atomics.storeExclusive(i, false)); }
+            case ExecClass.STXP -> { return memory(atomics.storeExclusive(i, true)); }
+            case ExecClass.LDAR -> { return memory(atomics.loadAcquire(i)); }
+            case ExecClass.STLR -> { return memory(atomics.storeRelease(i)); }
+            case ExecClass.CAS -> { return memory(atomics.compareAndSwap(i)); }
+            case ExecClass.CASP -> { return memory(atomics.compareAndSwapPair(i)); }
+            case ExecClass.ATOMIC_RMW -> { return memory(atomics.readModifyWrite(i)); }
+            case ExecClass.MSR_IMM -> { if (!sys.msrImmediate(i)) return undefined(i); }
+            case ExecClass.MRS -> {
+                if (fpControl(i) && s.fpTrapped()) return fpTrap(i);
+                if (!sys.mrs(i)) return undefined(i);
+            }
+            case ExecClass.MSR_REG -> {
+                if (fpControl(i) && s.fpTrapped()) return fpTrap(i);
+                if (!sys.msr(i)) return undefined(i);
+            }
+            case ExecClass.SYS -> { if (!ops.execute(i)) return undefined(i); }
+            case ExecClass.ERET -> { return eret(i); }
+            case ExecClass.HVC -> { return hvc(i); }
+            case ExecClass.SVC -> { return svc(i); }
+            case ExecClass.BRK -> { return brk(i); }
+            case ExecClass.UNDEFINED -> { return undefined(i); }
+            // ExecClass.SIMD_FP: every other constant is a SIMD&FP instruction (Op.simdFp()).
+            default -> {
+                if (s.fpTrapped()) return fpTrap(i);
+                if (i.op.ordinal() < Op.MOVI.ordinal()) fpu.execute(i);
+                else simd.execute(i);
+            }
         }
         return Step.NEXT;
     }
 
-    private int loadStore(Insn i) {
-        if (i.rn == Reg.SP && (s.x[Reg.SP] & 15) != 0
-                && (s.sys[SysReg.SCTLR_EL1] & (s.el() == 0 ? SCTLR_SA0 : SCTLR_SA)) != 0) {
-            return spAlignment(i);
+    private static boolean fpControl(Insn i) { return i.amount == SysReg.FPCR || i.amount == SysReg.FPSR; }
+
+    /** FP/AdvSIMD access trapped by CPACR_EL1.FPEN: EC 0x07 to EL1 (ELR = this instruction), or a crash with no vectors. */
+    private int fpTrap(Insn i) {
+        if (!s.vectorsInstalled) {
+            return fault(new VcpuExit.Fault(String.format("SIMD&FP instruction 0x%08x trapped by CPACR_EL1.FPEN with no exception vectors installed", i.raw), s.pc));
         }
-        return switch (i.op) {
-            case LDST_unsigned_imm, LDST_unscaled_imm -> memory(ls.offset(i));
-            case LDST_imm_pre -> memory(ls.preIndex(i));
-            case LDST_imm_post -> memory(ls.postIndex(i));
-            case LDST_reg_offset -> memory(ls.registerOffset(i));
-            case LDR_literal -> memory(ls.literal(i));
-            case LDP_STP_offset -> memory(ls.pair(i, 0));
-            case LDP_STP_pre -> memory(ls.pair(i, 1));
-            default -> memory(ls.pair(i, 2));
-        };
+        ExceptionModel.takeSync(s, ExceptionModel.esr(ExceptionModel.EC_FP_ACCESS, ExceptionModel.ISS_FP_ACCESS), s.pc, 0, false);
+        return Step.JUMP;
+    }
+
+    /**
+     * True when a load or store cannot start: a SIMD&amp;FP transfer while CPACR_EL1.FPEN traps, or an SP-based
+     * address with a misaligned SP while SCTLR_EL1.SA/SA0 checks it.
+     */
+    private boolean blocked(Insn i) {
+        return (i.memKind >= MemKind.V_STORE && s.fpTrapped())
+                || (i.rn == Reg.SP && (s.x[Reg.SP] & 15) != 0
+                    && (s.sys[SysReg.SCTLR_EL1] & (s.el() == 0 ? SCTLR_SA0 : SCTLR_SA)) != 0);
+    }
+
+    /** The exception of a {@link #blocked} access: the FP trap first (it is checked at decode on hardware). */
+    private int blockedAccess(Insn i) {
+        return i.memKind >= MemKind.V_STORE && s.fpTrapped() ? fpTrap(i) : spAlignment(i);
     }
 
     private int memory(int step) {
@@ -182,9 +224,10 @@ final class Executor {
     /**
      * HINT space (CRm:op2, 0..127): WFI, WFE, SEV and SEVL act; YIELD, NOP and every other hint, allocated or not,
      * are NOPs (as the Arm ARM requires of unallocated hints).
-     * <p>WFI completes at once when an interrupt is pending (masked or not, Arm ARM D1.16.2), and also while a timer
-     * is armed (WFI may complete at any time): the hypervisor has no "halt until" exit, so the guest's wait loop
-     * spins on virtual time until the deadline. Otherwise the vCPU halts until the hypervisor raises a line.
+     * <p>WFI completes at once when an interrupt is pending (masked or not, Arm ARM D1.16.2). Without a board it also
+     * completes while a timer is armed (WFI may complete at any time), so the guest's wait loop spins on virtual time
+     * until the deadline; on the virt board it halts and the kernel wakes it at {@link Arm64Vcpu#wakeDeadline}.
+     * Otherwise the vCPU halts until the hypervisor raises a line.
      * <p>WFE first consumes a set Event Register and completes. Otherwise it waits as WFI does, except that it also
      * completes at once while this vCPU's exclusive monitor is armed: the wake-up a spinlock waits for (another
      * vCPU's store clearing the global monitor, or its SEV) is not a line the hypervisor raises, so halting there
@@ -202,18 +245,29 @@ final class Executor {
             case HINT_WFI -> { }
             default -> { return Step.NEXT; }
         }
-        if (interrupts.anyPending() || interrupts.timerArmed()) return Step.NEXT;
+        interrupts.syncTimers();
+        // On the board the kernel wakes a halted vCPU at its timer deadline (Vcpu.wakeDeadline), so WFI may halt.
+        if (interrupts.anyPending() || (interrupts.timerArmed() && !interrupts.onBoard())) return Step.NEXT;
         s.pc += 4;
         exit = VcpuExit.HALT;
         return Step.EXIT_RETIRED;
     }
 
     /**
-     * HVC is UNDEFINED at EL0; at EL1 the Xen tag is a hypercall. Any other immediate goes to EL2, which is the
+     * HVC is UNDEFINED at EL0; at EL1 on the virt board HVC #0 is a PSCI call (function in x0, result in x0), and
+     * the Xen tag is a hypercall. Any other immediate goes to EL2, which is the
      * hypervisor, and it knows no other call yet: the domain crashes.
      */
     private int hvc(Insn i) {
         if (s.el() == 0) return undefined(i);
+        if (psci != null && i.aux == 0) {
+            VirtBoard.Psci.After after = psci.call(vcpuId, s.x[0], s.x[1], s.x[2], s.x[3], psciResult);
+            s.x[0] = psciResult[0];
+            if (after == VirtBoard.Psci.After.CONTINUE) return Step.NEXT;
+            s.pc += 4;
+            exit = VcpuExit.HALT;
+            return Step.EXIT_RETIRED;
+        }
         VcpuExit hypercall = ExceptionModel.hvc(i.aux, s.el());
         if (hypercall == null) return fault(ExceptionModel.unhandled("hvc", i.aux, s.pc));
         s.pc += 4;

@@ -55,6 +55,17 @@ final class GenericTimer {
         }
     }
 
+    /** The virtual time in nanoseconds at which the earliest armed timer asserts its output, or -1 when none is armed. */
+    long deadlineNanos() {
+        long best = -1;
+        for (int t = PHYSICAL; t <= VIRTUAL; t++) {
+            if ((ctl[t] & (ENABLE | IMASK)) != ENABLE) continue;
+            long at = Math.max(cval[t], 0) * NANOS_PER_TICK;
+            if (best < 0 || at < best) best = at;
+        }
+        return best;
+    }
+
     /** True when either timer is enabled and unmasked, so that it can assert its output as time passes. */
     boolean armed() {
         return (ctl[PHYSICAL] & (ENABLE | IMASK)) == ENABLE || (ctl[VIRTUAL] & (ENABLE | IMASK)) == ENABLE;

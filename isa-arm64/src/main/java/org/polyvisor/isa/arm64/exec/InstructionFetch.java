@@ -47,18 +47,21 @@ final class InstructionFetch {
 
     /** The instruction at {@code pc}, or null with {@link #exit} set. */
     Insn fetch(long pc) {
-        if ((pc & 3) != 0) {
-            // PC alignment fault; with no exception vectors installed it ends the guest.
-            exit = new VcpuExit.Fault("misaligned pc 0x" + Long.toHexString(pc), pc);
-            misaligned = true;
-            return null;
+        // One compare covers both checks: pageVa is 4-aligned, so a misaligned PC never equals it.
+        if (((pc & ~GuestMemory.PAGE_MASK) | (pc & 3)) != pageVa) {
+            if ((pc & 3) != 0) {
+                // PC alignment fault; with no exception vectors installed it ends the guest.
+                exit = new VcpuExit.Fault("misaligned pc 0x" + Long.toHexString(pc), pc);
+                misaligned = true;
+                return null;
+            }
+            if (!enterPage(pc)) return null;
         }
-        if ((pc & ~GuestMemory.PAGE_MASK) != pageVa && !enterPage(pc)) return null;
-        int off = (int) pc & (int) GuestMemory.PAGE_MASK;
-        Object cached = slots[off >>> 2];
+        int slot = ((int) pc & (int) GuestMemory.PAGE_MASK) >>> 2;
+        Object cached = slots[slot];
         if (cached != null) return (Insn) cached;
-        Insn insn = decoder.decode(page.get(U32, off));
-        slots[off >>> 2] = insn;
+        Insn insn = decoder.decode(page.get(U32, slot << 2));
+        slots[slot] = insn;
         return insn;
     }
 

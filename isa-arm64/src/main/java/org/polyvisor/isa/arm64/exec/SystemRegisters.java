@@ -18,10 +18,14 @@ final class SystemRegisters {
     /** MIDR_EL1 of an Arm Cortex-A53 r0p4, the CPU QEMU's virt machine commonly models. */
     static final long MIDR = 0x410F_D034L;
     /**
-     * ID_AA64PFR0_EL1: EL0 and EL1 in AArch64 only (EL0 = EL1 = 1), no EL2/EL3 visible to the guest, and FP and
-     * AdvSIMD not implemented (0xF) until the FP/SIMD instructions land.
+     * ID_AA64PFR0_EL1: EL0 and EL1 in AArch64 only (EL0 = EL1 = 1), no EL2/EL3 visible to the guest, FP and AdvSIMD
+     * implemented without half precision (FP = AdvSIMD = 0).
      */
-    static final long ID_AA64PFR0 = 0x0000_0000_00FF_0011L;
+    static final long ID_AA64PFR0 = 0x0000_0000_0000_0011L;
+    /** FPCR bits that exist here: AHP, DN, FZ and RMode (no FP16, no trapped exceptions: those bits are RES0/RAZ). */
+    static final int FPCR_MASK = 0x07C0_0000;
+    /** FPSR bits: N, Z, C, V, QC (AArch32 only, kept), IDC and the five cumulative flags IXC..IOC. */
+    static final int FPSR_MASK = 0xF800_009F;
     /** ID_AA64MMFR0_EL1: 48-bit PA (PARange 5), 16-bit ASIDs, 4K, 16K (TGran16 = 1) and 64K granules. */
     static final long ID_AA64MMFR0 = 0x0000_0000_0010_0025L;
     /** ID_AA64ISAR0_EL1: Atomic = 2 (the LSE atomics, bits 23:20) and CRC32 = 1 (bits 19:16); nothing else yet. */
@@ -116,6 +120,8 @@ final class SystemRegisters {
             case SysReg.ID_AA64MMFR0_EL1 -> ID_AA64MMFR0;
             case SysReg.ID_AA64ISAR0_EL1 -> ID_AA64ISAR0;
             case SysReg.MPIDR_EL1 -> MPIDR_RES1 | (vcpuId & 0xFF) | ((long) (vcpuId >>> 8 & 0xFF) << 8);
+            case SysReg.FPCR -> s.fpcr & 0xFFFF_FFFFL;
+            case SysReg.FPSR -> s.fpsr & 0xFFFF_FFFFL;
             default -> s.sys[k];
         };
     }
@@ -139,6 +145,8 @@ final class SystemRegisters {
                 s.sys[k] = value;
                 translationChanged.run();
             }
+            case SysReg.FPCR -> s.fpcr = (int) value & FPCR_MASK;
+            case SysReg.FPSR -> s.fpsr = (int) value & FPSR_MASK;
             case SysReg.CNTV_CTL_EL0 -> timer.setCtl(GenericTimer.VIRTUAL, value);
             case SysReg.CNTV_CVAL_EL0 -> timer.setCval(GenericTimer.VIRTUAL, value);
             case SysReg.CNTV_TVAL_EL0 -> timer.setTval(GenericTimer.VIRTUAL, value);

@@ -20,11 +20,16 @@ public final class ExceptionModel {
     public static final int XEN_HYPERCALL_TAG = 0xEA1;
 
     /** ESR_ELx.EC values (Arm ARM D17.2.37). */
-    public static final int EC_UNKNOWN = 0x00, EC_ILLEGAL_STATE = 0x0E, EC_SVC64 = 0x15, EC_HVC64 = 0x16,
+    public static final int EC_UNKNOWN = 0x00, EC_FP_ACCESS = 0x07, EC_ILLEGAL_STATE = 0x0E, EC_SVC64 = 0x15, EC_HVC64 = 0x16,
             EC_IABT_LOWER = 0x20, EC_IABT_CURRENT = 0x21, EC_PC_ALIGN = 0x22, EC_DABT_LOWER = 0x24,
             EC_DABT_CURRENT = 0x25, EC_SP_ALIGN = 0x26, EC_BRK64 = 0x3C;
     /** ESR_ELx.IL: set for every exception taken from A64 code here (32-bit instructions, and the RES1 cases). */
     public static final long IL = 1L << 25;
+    /**
+     * ISS of an FP/AdvSIMD access trapped by CPACR_EL1.FPEN (EC 0x07) from AArch64: CV = 1 and COND = 0b1110, the
+     * values QEMU reports (the fields describe AArch32 conditions; A64 instructions are unconditional).
+     */
+    public static final int ISS_FP_ACCESS = (1 << 24) | (0xE << 20);
     /** Data abort ISS.WnR: the abort was caused by a write. */
     public static final int ISS_WNR = 1 << 6;
 

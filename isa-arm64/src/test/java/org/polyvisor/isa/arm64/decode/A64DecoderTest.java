@@ -23,12 +23,19 @@ class A64DecoderTest {
         "0xd63f0020, BLR", "0xd65f03c0, RET", "0xd503201f, HINT", "0xd401d422, HVC", "0xd4000001, SVC",
         "0xd4207d00, BRK", "0x00001234, UDF", "0x1ac24020, CRC32", "0x9adf5c20, CRC32", "0x1ac25820, CRC32",
         "0xd503205f, HINT", "0xd5032fff, HINT",
+        // SIMD&FP: loads and stores, scalar FP, Advanced SIMD
+        "0xfd400000, LDST_unsigned_imm", "0x3dc00400, LDST_unsigned_imm", "0xad410400, LDP_STP_offset", "0x5c000040, LDR_literal",
+        "0x1e222820, FADD", "0x1f420c20, FMADD", "0x1e602018, FCMP", "0x9e390020, FCVT_int", "0x9eaf0022, FMOV_gen",
+        "0x4f000420, MOVI", "0x6f004420, MVNI", "0x4e070420, DUP_elem", "0x0e053c20, UMOV", "0x6e223c20, CMHS_v",
+        "0x6e31a820, UMINV", "0x0e032020, TBL", "0x6f3d0420, USHR", "0x0f0c8420, SHRN", "0x4e823820, ZIP1",
+        // SIMD&FP unallocated: half precision, FMOV W <-> D, 64-bit lanes without Q, SMOV to W of an S element
+        "0x1ee22820, UNDEFINED", "0x1e670041, UNDEFINED", "0x0ee28420, UNDEFINED", "0x0e0c2c20, UNDEFINED",
         // unallocated CRC32: sf=1 with sz<3, sf=0 with sz=3; LDPSW overlaps and LDAR with Rt2 != 31 (as binutils)
         "0x9ac04000, UNDEFINED", "0x1ac04c00, UNDEFINED", "0x9ac05400, UNDEFINED", "0x6941d856, UNDEFINED",
         "0x69c198a5, UNDEFINED", "0x68c198c5, UNDEFINED", "0x88dfc593, UNDEFINED",
-        // unallocated: logical immediate N=1 in 32 bits, MOVZ hw=2 in 32 bits, ADD shifted ROR, PRFM, V=1 loads
+        // unallocated: logical immediate N=1 in 32 bits, MOVZ hw=2 in 32 bits, ADD shifted ROR, PRFM, LDR H with opc=10
         "0x12400000, UNDEFINED", "0x52c00000, UNDEFINED", "0x8bc00000, UNDEFINED", "0xf9800400, UNDEFINED",
-        "0xfd400000, UNDEFINED", "0xffffffff, UNDEFINED", "0x54000010, UNDEFINED",
+        "0x7d800000, UNDEFINED", "0xffffffff, UNDEFINED", "0x54000010, UNDEFINED",
     })
     void decodesToThePattern(String word, Op op) {
         assertEquals(op, decoder.decode(Integer.parseUnsignedInt(word.substring(2), 16)).op);
