@@ -41,12 +41,13 @@ class ConsoleRingTest {
                     return VcpuExit.BUDGET_SPENT;
                 },
                 v -> {
-                    long r = ring(v), prod = v.memory.read(r + 3076, 4);
-                    if (prod == 0) return v.repeat();
+                    long r = ring(v), prod = v.memory.read(r + 3076, 4), p = port(v);
+                    // The backend fills the ring, then signals: a guest waits for the event, as this one does.
+                    long pending = v.memory.read(v.sharedInfo() + 2048, 8) >>> p & 1;
+                    if (prod == 0 || pending == 0) return v.repeat();
                     byte[] in = new byte[(int) prod];
                     for (int i = 0; i < in.length; i++) in[i] = (byte) v.memory.read(r + i, 1);
-                    long p = port(v);
-                    seen.add("in=" + new String(in, StandardCharsets.US_ASCII) + " pending=" + (v.memory.read(v.sharedInfo() + 2048, 8) >>> p & 1));
+                    seen.add("in=" + new String(in, StandardCharsets.US_ASCII) + " pending=" + pending);
                     return VcpuExit.HALT;
                 });
         try (Hypervisor h = Hypervisor.boot(HypervisorOptions.defaults().withPcpus(1).withHostMemoryMiB(64), IsaCatalog.of(isa))) {
