@@ -169,6 +169,11 @@ public final class ScriptedIsa implements IsaProvider {
         public final java.util.concurrent.atomic.AtomicInteger upcalls = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override public void raiseEventUpcall() { upcalls.incrementAndGet(); }
+
+        /** Interrupt lines (vectors) the kernel raised on this vCPU. */
+        public final java.util.List<Integer> interrupts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override public void raiseInterrupt(int line) { interrupts.add(line); }
         @Override public long pc() { return regs[8]; }
         @Override public void setPc(long pc) { regs[8] = pc; }
         @Override public long register(int n) { return regs[n]; }

@@ -109,6 +109,24 @@ public final class Domain {
         devices = bus;
     }
 
+    private final org.polyvisor.kernel.hypercall.HvmParams hvmParams = new org.polyvisor.kernel.hypercall.HvmParams();
+
+    /** HVM_PARAM_* of an HVM domain (store and console rings, callback), or null for a PV domain. */
+    public org.polyvisor.kernel.hypercall.HvmParams hvmParams() {
+        return config.type() == org.polyvisor.spi.GuestType.HVM ? hvmParams : null;
+    }
+
+    /**
+     * Delivers an event upcall to vCPU {@code vcpu}: on the vector an HVM guest registered as its callback
+     * (HVM_PARAM_CALLBACK_IRQ of type vector), otherwise through the ISA's own upcall path.
+     */
+    void deliverUpcall(int vcpu) {
+        if (vcpu < 0 || vcpu >= vcpus.size()) return;
+        int vector = config.type() == org.polyvisor.spi.GuestType.HVM ? hvmParams.callbackVector() : -1;
+        if (vector >= 0) vcpus.get(vcpu).vcpu().raiseInterrupt(vector);
+        else vcpus.get(vcpu).vcpu().raiseEventUpcall();
+    }
+
     private volatile Integer exitCode;
 
     /** The exit status a test device reported (isa-debug-exit, the test finisher), or null. */

@@ -85,8 +85,20 @@ public final class DomainTable implements AutoCloseable {
         int storePort = events.bindService(d.id(), () -> xenstore.serve(d.id()));
         xenstore.connect(d.id(), d.memory(), d.storeRing(), id -> events.notify(id, storePort));
         d.memory().write(d.startInfo() + StartInfoWriter.storeEvtchnOffset(d.isa().wordBits()), 4, storePort);
+        if (d.id() != 0) startConsoleBackend(d);
+        // An HVM domain's keyboard is its board's console UART; its PV console still carries output, as on Xen.
         if (d.platform() != null) d.setConsoleInput(d.platform()::consoleInput);
-        else if (d.id() != 0) startConsoleBackend(d);
+        var hvm = d.hvmParams();
+        if (hvm != null) {
+            int wb = d.isa().wordBits();
+            hvm.set(org.polyvisor.kernel.hypercall.HvmParams.STORE_PFN, d.storeRing() >>> 12);
+            hvm.set(org.polyvisor.kernel.hypercall.HvmParams.STORE_EVTCHN, storePort);
+            if (d.id() != 0) {
+                hvm.set(org.polyvisor.kernel.hypercall.HvmParams.CONSOLE_PFN, d.consoleRing() >>> 12);
+                hvm.set(org.polyvisor.kernel.hypercall.HvmParams.CONSOLE_EVTCHN,
+                        d.memory().read(d.startInfo() + StartInfoWriter.consoleEvtchnOffset(wb), 4));
+            }
+        }
         d.setTable(this);
         domains.put(d.id(), d);
         d.setState(DomainState.ACTIVE);
@@ -106,7 +118,7 @@ public final class DomainTable implements AutoCloseable {
         List<VcpuHandle> vs = d.vcpus();
         // The ISA's event upcall (callback, PPI, external interrupt), taken when the guest can; Xen does this on
         // the way back to the guest, so a vCPU that is running gets it too.
-        if (vcpu >= 0 && vcpu < vs.size() && d.events() != null && d.events().deliverable(vcpu)) vs.get(vcpu).vcpu().raiseEventUpcall();
+        if (vcpu >= 0 && vcpu < vs.size() && d.events() != null && d.events().deliverable(vcpu)) d.deliverUpcall(vcpu);
         for (VcpuHandle v : vs) {
             int[] polled = v.pollPorts();
             boolean wakeIt = false;

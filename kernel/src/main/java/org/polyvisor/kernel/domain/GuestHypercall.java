@@ -146,4 +146,9 @@ final class GuestHypercall implements HypercallCall {
     @Override public void shutdownDomain(int reason) { domains.shutdown(vcpu.domain(), ShutdownReason.ofCode(reason)); }
 
     @Override public void logOnce(String key, String message) { vcpu.domain().logOnce(key, message); }
+
+    @Override
+    public org.polyvisor.kernel.hypercall.HvmParams hvmParams(int domid) {
+        return domains.find(String.valueOf(domid)).map(Domain::hvmParams).orElse(null);
+    }
 }

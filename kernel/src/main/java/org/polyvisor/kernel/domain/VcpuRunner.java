@@ -135,7 +135,7 @@ public final class VcpuRunner {
         // Xen looks for a deliverable event on every return to the guest: a guest that unmasked upcalls with events
         // pending makes any hypercall (Linux uses xen_version) to have them delivered.
         var ec = d.events();
-        if (ec != null && ec.deliverable(vcpu.id())) vcpu.raiseEventUpcall();
+        if (ec != null && ec.deliverable(vcpu.id())) d.deliverUpcall(vcpu.id());
     }
 
     private static long allOnes(int size) { return size >= 8 ? -1L : (1L << (8 * size)) - 1; }

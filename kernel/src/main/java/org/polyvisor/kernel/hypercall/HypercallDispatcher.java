@@ -8,17 +8,18 @@ public final class HypercallDispatcher {
 
     /** @param memories how memory_op finds a domain's memory */
     public HypercallDispatcher(MemoryOp.Memories memories) {
-        handlers = Map.of(
-            HypercallNumbers.MEMORY_OP, new MemoryOp(memories),
-            HypercallNumbers.SET_TIMER_OP, new SetTimerOp(),
-            HypercallNumbers.VCPU_OP, new VcpuOp(),
-            HypercallNumbers.XEN_VERSION, new XenVersion(),
-            HypercallNumbers.CONSOLE_IO, new ConsoleIo(),
-            HypercallNumbers.SCHED_OP, new SchedOp(),
-            HypercallNumbers.EVENT_CHANNEL_OP, new EventChannelOp(),
-            HypercallNumbers.GRANT_TABLE_OP, new GrantTableOp(),
-            HypercallNumbers.SYSCTL, new Sysctl(),
-            HypercallNumbers.DOMCTL, new Domctl());
+        handlers = Map.ofEntries(
+            Map.entry(HypercallNumbers.MEMORY_OP, new MemoryOp(memories)),
+            Map.entry(HypercallNumbers.SET_TIMER_OP, new SetTimerOp()),
+            Map.entry(HypercallNumbers.VCPU_OP, new VcpuOp()),
+            Map.entry(HypercallNumbers.XEN_VERSION, new XenVersion()),
+            Map.entry(HypercallNumbers.CONSOLE_IO, new ConsoleIo()),
+            Map.entry(HypercallNumbers.SCHED_OP, new SchedOp()),
+            Map.entry(HypercallNumbers.EVENT_CHANNEL_OP, new EventChannelOp()),
+            Map.entry(HypercallNumbers.GRANT_TABLE_OP, new GrantTableOp()),
+            Map.entry(HypercallNumbers.SYSCTL, new Sysctl()),
+            Map.entry(HypercallNumbers.DOMCTL, new Domctl()),
+            Map.entry(HypercallNumbers.HVM_OP, new HvmOp()));
     }
 
     public long dispatch(HypercallCall call) {
