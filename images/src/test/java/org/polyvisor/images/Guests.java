@@ -22,6 +22,29 @@ final class Guests {
         return GuestImages.guestsFolder().orElseThrow(() -> new AssertionError("images/guests not found from " + Path.of("").toAbsolutePath()));
     }
 
+    /**
+     * Every image with a config, as "isa/name" (sorted), whose name passes {@code filter} and that has a golden when
+     * {@code needGolden}: how the generic image tests find what to boot.
+     */
+    static java.util.List<String> imagesWhere(java.util.function.Predicate<String> filter, boolean needGolden) throws java.io.IOException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> isas = Files.list(folder())) {
+            for (Path dir : isas.filter(Files::isDirectory).toList()) {
+                try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        String n = f.getFileName().toString();
+                        if (!n.endsWith(".cfg")) continue;
+                        String name = n.substring(0, n.length() - 4);
+                        if (filter.test(name) && (!needGolden || Files.exists(dir.resolve(name + ".golden"))))
+                            out.add(dir.getFileName() + "/" + name);
+                    }
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
     static Path config(String isa, String image) {
         Path p = folder().resolve(isa).resolve(image + ".cfg");
         assertTrue(Files.isRegularFile(p), isa + ": " + p + " is missing");

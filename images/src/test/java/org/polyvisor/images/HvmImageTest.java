@@ -22,19 +22,7 @@ import org.polyvisor.kernel.domain.DomainEnd;
 class HvmImageTest {
 
     static Stream<String> images() throws IOException {
-        Path root = Guests.folder();
-        try (Stream<Path> isas = Files.list(root)) {
-            return isas.filter(Files::isDirectory).flatMap(dir -> {
-                try (Stream<Path> files = Files.list(dir)) {
-                    return files.map(p -> p.getFileName().toString())
-                            .filter(n -> n.startsWith("hvm-") && n.endsWith(".cfg"))
-                            .map(n -> dir.getFileName() + "/" + n.substring(0, n.length() - 4))
-                            .sorted().toList().stream();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).sorted().toList().stream();
-        }
+        return Guests.imagesWhere(n -> n.startsWith("hvm-"), false).stream();
     }
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)

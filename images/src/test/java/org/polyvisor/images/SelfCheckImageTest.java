@@ -25,21 +25,7 @@ class SelfCheckImageTest {
     private static final Set<String> OWN_TESTS = Set.of("hello", "crash", "dom0", "spin");
 
     static Stream<String> images() throws IOException {
-        try (Stream<Path> isas = Files.list(Guests.folder())) {
-            return isas.filter(Files::isDirectory).flatMap(dir -> {
-                try (Stream<Path> files = Files.list(dir)) {
-                    return files.map(p -> p.getFileName().toString())
-                            .filter(n -> n.endsWith(".cfg"))
-                            .map(n -> n.substring(0, n.length() - 4))
-                            .filter(n -> !OWN_TESTS.contains(n) && !n.startsWith("hvm-") && !n.startsWith("split-") && !n.startsWith("bench-"))
-                            .filter(n -> Files.exists(dir.resolve(n + ".golden")))
-                            .map(n -> dir.getFileName() + "/" + n)
-                            .toList().stream();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).sorted().toList().stream();
-        }
+        return Guests.imagesWhere(n -> !OWN_TESTS.contains(n) && !n.startsWith("hvm-") && !n.startsWith("split-") && !n.startsWith("bench-"), true).stream();
     }
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
