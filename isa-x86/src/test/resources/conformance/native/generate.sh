@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates flags.vectors, muldiv.vectors, strings.vectors and bcd.vectors from the host CPU: builds flags.c and muldiv.c with gcc (x86_64 host; no red zone, because the
+# Regenerates flags.vectors, muldiv.vectors, strings.vectors, bcd.vectors, x87.vectors and sse.vectors from the host CPU: builds flags.c and muldiv.c with gcc (x86_64 host; no red zone, because the
 # probes push and pop EFLAGS) and runs it. The vectors hold for IA-32 (sizes 1, 2, 4) and x86_64 (all sizes).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,3 +18,8 @@ echo "strings.vectors: $(wc -l < strings.vectors) vectors"
 ${CC32:-i686-linux-gnu-gcc-12} -O1 -static -o "$tmp/bcd" bcd.c
 "$tmp/bcd" > bcd.vectors
 echo "bcd.vectors: $(wc -l < bcd.vectors) vectors"
+# x87 and SSE/SSE2: fpu.c runs each instruction between FXRSTOR and FXSAVE in an executable page (see its comment).
+${CC:-gcc} -O1 -o "$tmp/fpu" fpu.c
+"$tmp/fpu" x87 > x87.vectors
+"$tmp/fpu" sse > sse.vectors
+echo "x87.vectors: $(wc -l < x87.vectors) vectors, sse.vectors: $(wc -l < sse.vectors) vectors"

@@ -169,6 +169,72 @@ for seq in "0x0f,0x20,0x00" "0x0f,0x22,0x5b" "0x8e,0xc8" "0x8c,0xf0" "0x66,0x0f,
     "0x27" "0x2f" "0x37" "0x3f" "0xd4,0x0a" "0xd5,0x0a" "0x48,0xff,0x28" "0xea" "0x9a"; do
   echo "    .byte $seq"
 done
+# x87: every memory form by escape and ModRM.reg, every register form byte, the 16-bit environment forms, FWAIT.
+x87mem=("(%rax)" "0x7f(%rbx)" "-0x80(%rbp)" "0x12345678(%r12)" "(%rsp)" "0x10(%rax,%r9,4)" "0x1234" "0x10(%rip)" "%fs:0x28")
+for m in "${x87mem[@]}"; do
+  for x in fadds fmuls fcoms fcomps fsubs fsubrs fdivs fdivrs flds fsts fstps fldenv fldcw fnstenv fnstcw \
+      fiaddl fimull ficoml ficompl fisubl fisubrl fidivl fidivrl fildl fisttpl fistl fistpl fldt fstpt \
+      faddl fmull fcoml fcompl fsubl fsubrl fdivl fdivrl fldl fisttpll fstl fstpl frstor fnsave fnstsw \
+      fiadds fimuls ficoms ficomps fisubs fisubrs fidivs fidivrs filds fisttps fists fistps fbld fildll fbstp fistpll; do
+    echo "    $x $m"
+  done
+done
+for esc in d8 d9 da db dc dd de df; do for m in $(seq 192 255); do printf '    .byte 0x%s,0x%02x\n' $esc $m; done; done
+for seq in "0x66,0xd9,0x30" "0x66,0xd9,0x20" "0x66,0xdd,0x30" "0x66,0xdd,0x20"; do echo "    .byte $seq"; done
+echo "    fwait"; echo "    nop"
+# SSE/SSE2: every form of the 0F map with its mandatory prefix, register and memory operands.
+ssemem=("(%rax)" "0x7f(%rbx)" "-0x10(%rbp)" "0x12345678(%r12)" "(%rsp)" "0x10(%rax,%r9,4)" "0x1234" "0x10(%rip)" "%fs:0x28")
+xr=(0 1 8 15)
+for op in movups movupd movss movsd movaps movapd unpcklps unpcklpd unpckhps unpckhpd ucomiss ucomisd comiss comisd \
+    sqrtps sqrtpd sqrtss sqrtsd andps andpd andnps andnpd orps orpd xorps xorpd addps addpd addss addsd mulps mulpd \
+    mulss mulsd cvtps2pd cvtpd2ps cvtss2sd cvtsd2ss cvtdq2ps cvtps2dq cvttps2dq subps subpd subss subsd minps minpd \
+    minss minsd divps divpd divss divsd maxps maxpd maxss maxsd punpcklbw punpcklwd punpckldq packsswb pcmpgtb pcmpgtw \
+    pcmpgtd packuswb punpckhbw punpckhwd punpckhdq packssdw punpcklqdq punpckhqdq movdqa movdqu pcmpeqb pcmpeqw pcmpeqd \
+    psrlw psrld psrlq paddq pmullw psubusb psubusw pminub pand paddusb paddusw pmaxub pandn pavgb psraw psrad pavgw \
+    pmulhuw pmulhw cvttpd2dq cvtdq2pd cvtpd2dq psubsb psubsw pminsw por paddsb paddsw pmaxsw pxor psllw pslld psllq \
+    pmuludq pmaddwd psadbw psubb psubw psubd psubq paddb paddw paddd; do
+  for a in "${xr[@]}"; do echo "    $op %xmm$a,%xmm2"; echo "    $op %xmm3,%xmm$a"; done
+  for m in "${ssemem[@]}"; do echo "    $op $m,%xmm5"; done
+done
+for op in movups movupd movss movsd movaps movapd movdqa movdqu movlps movlpd movhps movhpd movntps movntpd movntdq; do
+  for m in "${ssemem[@]}"; do echo "    $op %xmm6,$m"; done
+done
+for op in movlps movlpd movhps movhpd; do for m in "${ssemem[@]}"; do echo "    $op $m,%xmm1"; done; done
+for a in "${xr[@]}"; do
+  echo "    movhlps %xmm$a,%xmm4"; echo "    movlhps %xmm2,%xmm$a"; echo "    movq %xmm$a,%xmm1"; echo "    movq %xmm1,%xmm$a"
+  for i in 0 1 0x1b 0xff; do
+    echo "    pshufd \$$i,%xmm$a,%xmm2"; echo "    pshuflw \$$i,%xmm$a,%xmm2"; echo "    pshufhw \$$i,%xmm3,%xmm$a"
+    echo "    shufps \$$i,%xmm$a,%xmm2"; echo "    shufpd \$$i,%xmm3,%xmm$a"
+  done
+  for i in 0 1 7 8 15 16 0x80 0xff; do
+    for op in psrlw psraw psllw psrld psrad pslld psrlq psllq psrldq pslldq; do echo "    $op \$$i,%xmm$a"; done
+  done
+  for i in 0 1 2 3 4 5 6 7 8 0x1f; do echo "    cmpps \$$i,%xmm$a,%xmm2"; echo "    cmpsd \$$i,%xmm3,%xmm$a"; done
+  for p in eq lt le unord neq nlt nle ord; do echo "    cmp${p}ss %xmm$a,%xmm1"; echo "    cmp${p}pd %xmm2,%xmm$a"; done
+  for g in eax r9d; do
+    echo "    movd %$g,%xmm$a"; echo "    movd %xmm$a,%$g"; echo "    cvtsi2ss %$g,%xmm$a"; echo "    cvtsi2sd %$g,%xmm$a"
+    echo "    cvttss2si %xmm$a,%$g"; echo "    cvttsd2si %xmm$a,%$g"; echo "    cvtss2si %xmm$a,%$g"; echo "    cvtsd2si %xmm$a,%$g"
+    echo "    movmskps %xmm$a,%$g"; echo "    movmskpd %xmm$a,%$g"; echo "    pmovmskb %xmm$a,%$g"
+    echo "    pinsrw \$3,%$g,%xmm$a"; echo "    pextrw \$5,%xmm$a,%$g"
+  done
+done
+for m in "${ssemem[@]}"; do
+  echo "    movd $m,%xmm3"; echo "    movd %xmm3,$m"; echo "    movq $m,%xmm3"; echo "    movq %xmm3,$m"
+  echo "    cvtsi2ssl $m,%xmm1"; echo "    cvtsi2sdl $m,%xmm1"; echo "    cvttss2si $m,%eax"; echo "    cvttsd2si $m,%ecx"
+  echo "    cvtss2si $m,%edx"; echo "    cvtsd2si $m,%ebx"; echo "    pinsrw \$7,$m,%xmm2"; echo "    pshufd \$0x4e,$m,%xmm0"
+  echo "    shufps \$0x1b,$m,%xmm0"; echo "    cmpltps $m,%xmm0"; echo "    cmpsd \$9,$m,%xmm0"
+  for x in fxsave fxrstor ldmxcsr stmxcsr clflush prefetchnta prefetcht0 prefetcht1 prefetcht2; do echo "    $x $m"; done
+  echo "    movnti %ecx,$m"
+done
+echo "    lfence"; echo "    mfence"; echo "    sfence"
+for m in "(%rax)" "0x10(%r8)" "0x10(%rip)"; do
+  echo "    cvtsi2ssq $m,%xmm1"; echo "    cvtsi2sdq $m,%xmm9"; echo "    movq $m,%xmm2"; echo "    fxsave64 $m"; echo "    fxrstor64 $m"
+  echo "    movnti %r10,$m"
+done
+for g in rax r11; do for a in 0 9; do
+  echo "    movq %$g,%xmm$a"; echo "    movq %xmm$a,%$g"; echo "    cvtsi2ss %$g,%xmm$a"; echo "    cvtsi2sd %$g,%xmm$a"
+  echo "    cvttss2si %xmm$a,%$g"; echo "    cvttsd2si %xmm$a,%$g"; echo "    cvtsd2si %xmm$a,%$g"
+done; done
 # Truly undefined in long mode (objdump: (bad)); 62, C4 and C5 are EVEX/VEX there.
 for b in 06 07 0e 16 17 1e 1f 27 2f 37 3f 60 61 82 9a ce d4 d5 d6 ea; do echo "    .byte 0x$b"; done
 for b in 04 0a 0c 25 27 36 39 3b 3c 3d 3e 3f 7a 7b b8; do echo "    .byte 0x0f,0x$b"; done

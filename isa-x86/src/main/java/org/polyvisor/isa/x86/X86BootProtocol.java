@@ -12,8 +12,9 @@ import org.polyvisor.spi.Vcpu;
  * <ul>
  * <li>PV: flat protected mode (IA-32) or long mode (x86_64) at CPL 0: CS = 0x08 and DS = ES = SS = FS = GS = 0x10
  *     with base 0 and a 4 GiB limit, CR0.PE = 1 and CR0.PG = 0 (virtual = physical until the guest turns
- *     paging on), EFLAGS = 0x2 (interrupts masked), the instruction pointer at the ELF entry and the
- *     start_info address in eSI/rSI (Xen's x86 PV ABI).</li>
+ *     paging on), CR4.OSFXSR and CR4.OSXMMEXCPT set (SSE enabled, as Xen runs PV guests), the x87 and MXCSR in
+ *     their FNINIT/default state, EFLAGS = 0x2 (interrupts masked), the instruction pointer at the ELF entry and
+ *     the start_info address in eSI/rSI (Xen's x86 PV ABI).</li>
  * <li>HVM: the architectural reset state of the SDM (Vol. 3, 9.1.1): real mode, CS = 0xF000 (base 0xFFFF0000),
  *     IP = 0xFFF0, CR0 = 0x60000010, EDX = 0x600, EFLAGS = 0x2. The interpreter executes it: the first
  *     instruction is fetched at linear 0xFFFFFFF0.</li>
@@ -21,6 +22,7 @@ import org.polyvisor.spi.Vcpu;
  */
 public final class X86BootProtocol implements BootProtocol {
     public static final int KERNEL_CS = 0x08, KERNEL_DS = 0x10;
+    private static final long OSFXSR = 1 << 9, OSXMMEXCPT = 1 << 10;
 
     @Override
     public void boot(Vcpu vcpu, BootInfo info) {
@@ -30,6 +32,9 @@ public final class X86BootProtocol implements BootProtocol {
             s.flags.load(0x2);
             s.cr0 = 0x1;
             s.resetFlat(KERNEL_CS, KERNEL_DS);
+            s.cr4 = OSFXSR | OSXMMEXCPT;
+            s.fpu.init();
+            s.mxcsr = 0x1F80;
             s.rip = info.entry() & s.addressMask;
             s.r[CpuState.RSI] = info.startInfo() & s.addressMask;
         } else {

@@ -7,6 +7,7 @@ import org.polyvisor.isa.x86.disasm.X86Disassembler;
 import org.polyvisor.isa.x86.exec.CpuState;
 import org.polyvisor.isa.x86.exec.X86RegisterLayout;
 import org.polyvisor.isa.x86.exec.X86Vcpu;
+import org.polyvisor.isa.x86.platform.PcBoard;
 import org.polyvisor.isa.x86.trap.TrapModel;
 import org.polyvisor.spi.BootProtocol;
 import org.polyvisor.spi.Disassembler;
@@ -15,6 +16,8 @@ import org.polyvisor.spi.IsaProvider;
 import org.polyvisor.spi.RegisterSet;
 import org.polyvisor.spi.Vcpu;
 import org.polyvisor.spi.VcpuConfig;
+import org.polyvisor.spi.platform.Platform;
+import org.polyvisor.spi.platform.PlatformHost;
 
 /** IA-32: 32-bit protected mode, little-endian, ELF EM_386; hypercalls by {@code int $0x82} (PV) or {@code vmcall}. */
 public final class X86IsaProvider implements IsaProvider {
@@ -44,6 +47,12 @@ public final class X86IsaProvider implements IsaProvider {
     @Override public Disassembler disassembler() { return DISASSEMBLER; }
 
     @Override public BootProtocol bootProtocol() { return new X86BootProtocol(); }
+
+    /** HVM domains boot on a PC ({@link PcBoard}): Multiboot kernels, or a firmware ROM at the reset vector. */
+    @Override
+    public java.util.Optional<Platform> createPlatform(PlatformHost host) {
+        return java.util.Optional.of(new PcBoard(host, false, System.currentTimeMillis() / 1000));
+    }
 
     /** Xen's x86_32 PV ABI: op in eax, arguments in ebx, ecx, edx, esi, edi, result in eax. */
     @Override

@@ -44,6 +44,12 @@ public final class X86_64IsaProvider implements IsaProvider {
     /** Long mode, flat, CPL 0, rsi = start_info (see {@link X86BootProtocol}). */
     @Override public BootProtocol bootProtocol() { return new X86BootProtocol(); }
 
+    /** HVM domains boot on the PC of the IA-32 module (Multiboot kernels enter 32-bit protected mode, long mode off). */
+    @Override
+    public java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {
+        return java.util.Optional.of(new org.polyvisor.isa.x86.platform.PcBoard(host, true, System.currentTimeMillis() / 1000));
+    }
+
     /** Xen's x86_64 PV ABI: op in rax, arguments in rdi, rsi, rdx, r10, r8, result in rax. */
     @Override
     public HypercallAbi hypercallAbi() {

@@ -111,28 +111,35 @@ public class Decoder {
                 return;
             }
             if ((e.flags() & COND) != 0) in.cond = b2 & 0xF;
+            in.opcode = 0x0F00 | b2;
+            Entry[] simd = SseMaps.ROWS[b2];
+            if (simd != null) {
+                in.mandatory = mandatoryPrefix(seen, count);
+                e = simd[in.mandatory];
+            }
             b = b2;  // the low opcode bits of 0F C8+r name the register
         } else {
             e = maps.oneByte[b];
+            in.opcode = b;
             if ((e.flags() & COND) != 0) in.cond = b & 0xF;
             if (b == 0x90 && (in.rex & 1) == 0 && !in.has(Insn.P_OPSIZE)) e = NOP;
         }
         int reg = b & 7;
         in.opcodeLength = pos;
-        if (e.isGroup()) {
+        if (e.isGroup() || e.hasModrm()) {
             int modrm = next();
             if (modrm < 0) return;
             in.modrm = modrm;
-            e = e.group()[(modrm >> 3) & 7];
-        } else if (e.hasModrm()) {
-            int modrm = next();
-            if (modrm < 0) return;
-            in.modrm = modrm;
+            Entry register = modrm >= 0xC0 && (in.opcode & 0xFF00) == 0x0F00 && SseMaps.ROWS[in.opcode & 0xFF] != null
+                    ? SseMaps.registerForm(in.opcode & 0xFF, in.mandatory, modrm) : null;
+            if (register != null) e = register;
+            else if (e.isGroup()) e = e.group()[(modrm >> 3) & 7];
         }
         in.entry = e;
         in.op = e.op();
         if (e.op() == Op.UNDEFINED) return;
-        int size = (e.flags() & MODE_SIZE) != 0 ? (longMode ? 8 : 4) : operandSize(e, in);
+        int size = (e.flags() & MODE_SIZE) != 0 ? (longMode ? 8 : 4)
+                : (e.flags() & SIMD) != 0 ? (longMode && (in.rex & 8) != 0 ? 8 : 4) : operandSize(e, in);
         in.opSize = size;
         int f = e.flags();
         in.srcSize = (f & SRC_B) != 0 ? 1 : (f & SRC_W) != 0 ? 2 : (f & SRC_D) != 0 ? 4 : size;
@@ -155,13 +162,29 @@ public class Decoder {
         }
         in.dstKind = resolve(e.dst(), in, size, reg, true);
         in.srcKind = resolve(e.src(), in, in.srcSize, reg, false);
-        if (e.src() == Operand.M && in.srcKind != Operand.MEM) { in.op = Op.UNDEFINED; in.entry = UNDEFINED; return; }
+        boolean memoryOnly = (e.src() == Operand.M && in.srcKind != Operand.MEM) || (e.dst() == Operand.M && in.dstKind != Operand.MEM);
+        boolean registerOnly = (e.src() == Operand.U_XMM || e.dst() == Operand.U_XMM) && in.modrm < 0xC0;
+        if (memoryOnly || registerOnly) { in.op = Op.UNDEFINED; in.entry = UNDEFINED; return; }
         if (e.imm() != IMM_NONE) readImmediate(e.imm(), size, in);
     }
 
     /** The register forms of 0F 01, chosen by the whole ModRM byte; the x86_64 decoder adds its own. */
     protected Entry registerForm01(int modrm) {
         return modrm == 0xC1 ? OpcodeMaps.VMCALL : UNDEFINED;
+    }
+
+    /**
+     * The mandatory prefix of an SSE cell ({@link SseMaps#NONE}, P66, PF3, PF2): the last F2 or F3, else 66
+     * (SDM Vol. 2, 2.1.2: F2/F3 take precedence over 66).
+     */
+    private static int mandatoryPrefix(int[] seen, int count) {
+        boolean p66 = false;
+        for (int i = count - 1; i >= 0; i--) {
+            if (seen[i] == 0xF3) return SseMaps.PF3;
+            if (seen[i] == 0xF2) return SseMaps.PF2;
+            if (seen[i] == 0x66) p66 = true;
+        }
+        return p66 ? SseMaps.P66 : SseMaps.NONE;
     }
 
     /** LOOP, LOOPE, LOOPNE and JECXZ/JRCXZ count in rCX at the address size. */
@@ -302,6 +325,15 @@ public class Decoder {
             case Operand.I: return Operand.IMM;
             case Operand.J: return Operand.REL;
             case Operand.O: return Operand.MEM;
+            case Operand.V_XMM:
+                r = ((in.modrm >> 3) & 7) | (in.rex & 4) << 1;
+                if (dst) in.dstReg = r; else in.srcReg = r;
+                return Operand.XMM;
+            case Operand.W_XMM: case Operand.U_XMM:
+                if (in.modrm >> 6 != 3) return Operand.MEM;
+                r = (in.modrm & 7) | (in.rex & 1) << 3;
+                if (dst) in.dstReg = r; else in.srcReg = r;
+                return Operand.XMM;
             default: return Operand.NONE;
         }
         if (dst) in.dstReg = r; else in.srcReg = r;

@@ -33,6 +33,8 @@ public record Entry(Op op, String mnemonic, int dst, int src, int size, int imm,
     public static final int NO_REXW = 256;
     /** The operand is 32 bits wide outside long mode and 64 bits in it, whatever the prefixes say (MOV CRn). */
     public static final int MODE_SIZE = 512;
+    /** SSE/SSE2: executed by the SIMD unit; a GPR operand is 32 bits (64 with REX.W), whatever 66 says. */
+    public static final int SIMD = 1024;
 
     public static final Entry UNDEFINED = new Entry(Op.UNDEFINED, "(bad)", Operand.NONE, Operand.NONE, V, IMM_NONE, 0, null);
 
@@ -41,7 +43,8 @@ public record Entry(Op op, String mnemonic, int dst, int src, int size, int imm,
     public boolean hasModrm() {
         return group != null || (flags & MODRM) != 0 || dst == Operand.E || src == Operand.E || dst == Operand.G
                 || src == Operand.G || src == Operand.M || dst == Operand.S || src == Operand.S || dst == Operand.C
-                || src == Operand.C;
+                || src == Operand.C || dst == Operand.V_XMM || src == Operand.V_XMM || dst == Operand.W_XMM || src == Operand.W_XMM
+                || dst == Operand.U_XMM || src == Operand.U_XMM;
     }
 
     public static Entry of(Op op, String mnemonic, int dst, int src, int size, int imm, int flags) {

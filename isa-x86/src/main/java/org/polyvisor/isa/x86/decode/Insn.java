@@ -26,6 +26,10 @@ public final class Insn {
     /** The selector of a direct far JMP/CALL (ptr16:16/32), whose offset is {@link #imm}. */
     public int selector;
     public int cond;
+    /** The opcode byte (one-byte map) or 0x0F00 | the second byte (0F map): the x87 and SSE executors read it. */
+    public int opcode;
+    /** For an SSE cell: its mandatory prefix ({@link SseMaps#NONE}, P66, PF3, PF2). */
+    public int mandatory;
     public int prefixes;
     public int rex;
     /** The prefix bytes (legacy and REX) in encoding order, or null when there are none; for the disassembler. */
@@ -49,13 +53,20 @@ public final class Insn {
     /** Set when the bytes ran out (fetch fault) before the instruction was complete; faultAddress says where. */
     public boolean truncated;
     public long faultAddress;
+    /**
+     * Filled by the executor once after decoding, for its own dispatch: a handler number (0 = the general path),
+     * a sub-operation and the operand-size mask.
+     */
+    public int fast, fastOp;
+    public long opMask;
 
     /** Clears everything for reuse by the disassembler. */
     public void reset() {
         entry = Entry.UNDEFINED; op = Op.UNDEFINED; length = 0; opSize = 0; srcSize = 0;
         dstKind = srcKind = Operand.NONE; dstReg = srcReg = -1; imm = 0; hasImm = false; selector = 0; cond = 0;
-        prefixes = 0; rex = 0; prefixBytes = null; modrm = -1; base = index = -1; scaleShift = 0; disp = 0; segment = -1;
+        opcode = 0; mandatory = 0; prefixes = 0; rex = 0; prefixBytes = null; modrm = -1; base = index = -1; scaleShift = 0; disp = 0; segment = -1;
         addrSize = 0; ripRelative = false; hasSib = false; sibBase = 0; opcodeLength = 0; hasDisp = false; truncated = false; faultAddress = 0;
+        fast = fastOp = 0; opMask = 0;
     }
 
     public boolean has(int prefix) { return (prefixes & prefix) != 0; }

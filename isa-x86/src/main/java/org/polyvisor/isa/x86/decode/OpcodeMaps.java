@@ -186,6 +186,9 @@ public final class OpcodeMaps {
         o[0xCE] = of(Op.INTO, "into", NONE, NONE, V, IMM_NONE, 0);
         o[0xCF] = of(Op.IRET, "iret", NONE, NONE, V, IMM_NONE, 0);
         t[0x0B] = of(Op.UD2, "ud2", NONE, NONE, V, IMM_NONE, 0);
+        // x87 escapes: ModRM selects the operation (memory forms by reg, register forms by the whole byte).
+        for (int esc = 0xD8; esc <= 0xDF; esc++) o[esc] = of(Op.X87, "", E, NONE, V, IMM_NONE, MODRM);
+        o[0x9B] = of(Op.FWAIT, "fwait", NONE, NONE, V, IMM_NONE, 0);
         t[0x1F] = of(Op.NOP, "nop", E, NONE, V, IMM_NONE, MODRM | SUFFIX);
         t[0xAF] = of(Op.IMUL, "imul", G, E, V, IMM_NONE, 0);
         t[0xA2] = of(Op.CPUID, "cpuid", NONE, NONE, V, IMM_NONE, 0);

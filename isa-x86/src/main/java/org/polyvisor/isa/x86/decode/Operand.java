@@ -33,12 +33,21 @@ public final class Operand {
     /** R: ModRM.rm names a general register whatever the mod bits say (MOV Rd, Cd). */
     public static final int R = 17;
 
+    /** V: ModRM.reg (with REX.R) names an XMM register. */
+    public static final int V_XMM = 26;
+    /** W: ModRM.rm names an XMM register (with REX.B) or memory. */
+    public static final int W_XMM = 27;
+    /** U: ModRM.rm names an XMM register; a memory form is undefined. */
+    public static final int U_XMM = 28;
+
     /** A segment register fixed by the opcode (PUSH ES, POP DS, ...): SEG_ES + the register's number. */
     public static final int SEG_ES = 20, SEG_GS = 25;
 
     // Decoded kinds of the system operands (register number in dstReg/srcReg).
     public static final int SREG = 18;
     public static final int CREG = 19;
+    /** Decoded kind of V, U and the register form of W (register number in dstReg/srcReg). */
+    public static final int XMM = 29;
 
     // Decoded kinds (E, G, Z, A resolve to REG or MEM).
     public static final int REG = 10;

@@ -62,6 +62,11 @@ public final class AttSyntax {
         if ((in.op == Op.CALL_INDIRECT || in.op == Op.JMP_INDIRECT) && in.segment == 3) segment = -1;
         if (in.op == Op.JCC && (in.segment == 1 || in.segment == 3)) m += in.segment == 1 ? ",pn" : ",pt";
         if (Decoder.isString(in.op)) segment = in.segment;
+        if (in.op == Op.X87) {
+            String unused = in.prefixBytes != null ? Prefixes.unused(in, segment, longMode) : "";
+            String text = X87Syntax.format(in, unused, in.hasMemory() ? memory(in, segment, longMode) : "");
+            return in.ripRelative ? text + "        # 0x" + Long.toHexString(next + in.disp) : text;
+        }
         if (in.prefixBytes != null) m = Prefixes.unused(in, segment, longMode) + m;
         if (Decoder.isString(in.op)) return pad(m) + stringOperands(in, segment);
         if (in.op == Op.IN || in.op == Op.OUT) {
@@ -74,19 +79,22 @@ public final class AttSyntax {
         StringBuilder ops = new StringBuilder();
         String comment = "";
         boolean indirect = in.op == Op.CALL_INDIRECT || in.op == Op.JMP_INDIRECT;
+        boolean predicate = isCompare(in) && (in.imm & 0xFF) < 8;  // cmpltps: the predicate is in the name
         if (in.srcKind == Operand.IMM && in.entry.src() != Operand.ONE) ops.append(immediate(in)).append(',');
-        if (in.hasImm && in.srcKind != Operand.IMM && in.dstKind != Operand.REL) ops.append(immediate(in)).append(',');
+        if (in.hasImm && in.srcKind != Operand.IMM && in.dstKind != Operand.REL && !predicate) ops.append(immediate(in)).append(',');
         if (in.srcKind == Operand.SREG) ops.append('%').append(segment(in.srcReg)).append(',');
         if (in.srcKind == Operand.CREG) ops.append("%cr").append(in.srcReg).append(',');
         // MOV to Sreg names its register source at the operand size objdump uses: 32 bits unless REX.W or 66.
         int srcRegSize = in.op == Op.MOV_TO_SREG ? ((in.rex & 8) != 0 ? 8 : in.has(Insn.P_OPSIZE) ? 2 : 4)
                 : in.entry.src() == CL_LETTER ? 1 : in.srcSize;
         if (in.srcKind == Operand.REG) ops.append('%').append(register(in.srcReg, srcRegSize)).append(',');
+        if (in.srcKind == Operand.XMM) ops.append("%xmm").append(in.srcReg).append(',');
         boolean far = in.op == Op.JMP_FAR || in.op == Op.CALL_FAR;
         if (in.srcKind == Operand.MEM) ops.append(far ? "*" : "").append(memory(in, segment, longMode)).append(',');
         if (in.dstKind == Operand.REG) ops.append(indirect ? "*%" : "%").append(register(in.dstReg, in.opSize));
         else if (in.dstKind == Operand.MEM) ops.append(indirect ? "*" : "").append(memory(in, segment, longMode));
         else if (in.dstKind == Operand.SREG) ops.append('%').append(segment(in.dstReg));
+        else if (in.dstKind == Operand.XMM) ops.append("%xmm").append(in.dstReg);
         else if (in.dstKind == Operand.CREG) ops.append("%cr").append(in.dstReg);
         else if (in.dstKind == Operand.REL) ops.append("0x").append(Long.toHexString((next + in.imm) & ipMask));
         if (ops.length() > 0 && ops.charAt(ops.length() - 1) == ',') ops.setLength(ops.length() - 1);
@@ -99,7 +107,7 @@ public final class AttSyntax {
 
     private static final int CL_LETTER = Operand.CL;
 
-    private static String pad(String m) {
+    static String pad(String m) {
         StringBuilder b = new StringBuilder(m);
         while (b.length() < 6) b.append(' ');
         return b.append(' ').toString();
@@ -124,9 +132,25 @@ public final class AttSyntax {
         static final int RSI = 6, RDI = 7;
     }
 
+    private static final String[] PREDICATES = {"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"};
+
+    private static boolean isCompare(Insn in) {
+        return in.op == Op.CMPPS || in.op == Op.CMPSS || in.op == Op.CMPPD || in.op == Op.CMPSD_X;
+    }
+
     private static String mnemonic(Insn in, boolean longMode) {
         int f = in.entry.flags();
         String base = in.entry.mnemonic();
+        if ((f & SIMD) != 0) {
+            switch (in.op) {
+                case MOVD, MOVD_STORE: return in.opSize == 8 ? "movq" : base;
+                case CVTSI2SS, CVTSI2SD: return in.srcKind == Operand.MEM && longMode ? base + suffix(in.opSize) : base;
+                case CMPPS, CMPSS, CMPPD, CMPSD_X:
+                    return (in.imm & 0xFF) < 8 ? "cmp" + PREDICATES[(int) in.imm & 7] + base.substring(3) : base;
+                case FXSAVE, FXRSTOR: return (in.rex & 8) != 0 ? base + "64" : base;
+                default: return base;
+            }
+        }
         if (in.entry == Decoder.NOP && in.has(Insn.P_REP)) return "pause";
         if ((f & COND) != 0) return base + CONDITIONS[in.cond];
         switch (in.op) {

@@ -43,10 +43,10 @@ final class Prefixes {
             int b = p[i] & 0xFF;
             String name = switch (b) {
                 case 0xF0 -> "lock";
-                case 0xF3 -> i == lastRep && in.entry == Decoder.NOP ? null : hle ? "xrelease"
+                case 0xF3 -> i == lastRep && (in.entry == Decoder.NOP || simd(in, 2)) ? null : hle ? "xrelease"
                         : in.op == Op.MOVS || in.op == Op.STOS || in.op == Op.LODS ? "rep" : "repz";
-                case 0xF2 -> branch ? "bnd" : hle ? "xacquire" : "repnz";
-                case 0x66 -> i == lastData && dataUsed(in, longMode) ? null : "data16";
+                case 0xF2 -> i == lastRep && simd(in, 3) ? null : branch ? "bnd" : hle ? "xacquire" : "repnz";
+                case 0x66 -> i == lastData && (dataUsed(in, longMode) || simd(in, 1)) ? null : "data16";
                 case 0x67 -> i == lastAddr && addressUsed(in) ? null : longMode ? "addr32" : "addr16";
                 case 0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65 -> i == lastSeg && notrack(in) ? "notrack"
                         : i == lastSeg && segmentUsed(in, segment) ? null : SEGMENT_NAMES[segmentOf(b)];
@@ -55,6 +55,11 @@ final class Prefixes {
             if (name != null) out.append(name).append(' ');
         }
         return out.toString();
+    }
+
+    /** True when {@code in} is an SSE cell selected by the mandatory prefix {@code which} (1: 66, 2: F3, 3: F2). */
+    private static boolean simd(Insn in, int which) {
+        return (in.entry.flags() & org.polyvisor.isa.x86.decode.Entry.SIMD) != 0 && in.mandatory == which;
     }
 
     /** Names of the first {@code count} prefix bytes, space-separated (a REX names its bits). */
@@ -106,6 +111,10 @@ final class Prefixes {
 
     /** 66 selects the 16-bit operand size of an instruction whose size it can change. */
     private static boolean dataUsed(Insn in, boolean longMode) {
+        if (in.op == Op.X87) {  // only the environment forms have a 16-bit format (fnstenvs, fldenvs, fnsaves, frstors)
+            int esc = in.opcode & 7, reg = (in.modrm >>> 3) & 7;
+            return in.modrm < 0xC0 && (esc == 1 || esc == 5) && (reg == 4 || reg == 6);
+        }
         boolean table = in.op == Op.LGDT || in.op == Op.LIDT || in.op == Op.SGDT || in.op == Op.SIDT;
         if (table && longMode) return false;  // the 10-byte operand has one size in 64-bit mode
         return in.entry.size() == V && in.opSize == 2 && sized(in);
@@ -126,10 +135,15 @@ final class Prefixes {
         if (rex != in.rex) return rexName(rex);  // a REX that is not last before the opcode is ignored
         var e = in.entry;
         int used = 0;
-        if ((rex & 8) != 0 && e.size() == V && (e.flags() & (D64 | NO_REXW)) == 0 && sized(in)) used |= 8;
-        if ((rex & 4) != 0 && (e.dst() == Operand.G || e.src() == Operand.G || e.dst() == Operand.C || e.src() == Operand.C)) used |= 4;
+        boolean simd = (e.flags() & org.polyvisor.isa.x86.decode.Entry.SIMD) != 0;
+        boolean gpr = e.dst() == Operand.E || e.src() == Operand.E || e.dst() == Operand.G || e.src() == Operand.G;
+        if ((rex & 8) != 0 && (simd ? gpr || in.op == Op.FXSAVE || in.op == Op.FXRSTOR
+                : e.size() == V && (e.flags() & (D64 | NO_REXW)) == 0 && sized(in))) used |= 8;
+        if ((rex & 4) != 0 && (e.dst() == Operand.G || e.src() == Operand.G || e.dst() == Operand.C || e.src() == Operand.C
+                || e.dst() == Operand.V_XMM || e.src() == Operand.V_XMM)) used |= 4;
         if ((rex & 2) != 0 && in.hasSib) used |= 2;
         boolean rm = in.modrm >= 0 && (e.dst() == Operand.E || e.src() == Operand.E || e.src() == Operand.M || e.dst() == Operand.M
+                || e.dst() == Operand.W_XMM || e.src() == Operand.W_XMM || e.dst() == Operand.U_XMM || e.src() == Operand.U_XMM
                 || e.dst() == Operand.R || e.src() == Operand.R || e.isGroup());
         if ((rex & 1) != 0 && (rm || e.dst() == Operand.Z || e.src() == Operand.Z || e == Decoder.NOP)) used |= 1;
         boolean byteReg = byteRegister(in, in.dstKind, in.dstReg, in.opSize) || byteRegister(in, in.srcKind, in.srcReg, in.srcSize);

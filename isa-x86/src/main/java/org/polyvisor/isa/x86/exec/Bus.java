@@ -38,6 +38,12 @@ public final class Bus {
      */
     public boolean implicitSupervisor;
 
+    /**
+     * Counts TLB invalidations (INVLPG, CR3/CR0/CR4 writes, privilege changes): a translation cached outside the
+     * TLB (the vCPU's current code page) is good while the epoch it was made in lasts.
+     */
+    public int epoch;
+
     /** Set when the current instruction cannot complete (fault, or an MMIO read waiting for its value). */
     public VcpuExit abort;
     /** Set when the current instruction completed with a store the hypervisor must see (MMIO write). */
@@ -54,6 +60,7 @@ public final class Bus {
 
     /** INVLPG: drops the translations of the page holding {@code va}. */
     public void flushPage(long va) {
+        epoch++;
         tlb.flushPage(va);
         long page = va & ~0xFFFL;
         for (int i = 0; i < globalCount; i++) {
@@ -84,6 +91,7 @@ public final class Bus {
 
     /** Drops every translation, global pages too (CR0/CR4/EFER writes, a change of privilege level). */
     public void flushTlb() {
+        epoch++;
         tlb.flush();
         globalCount = 0;
     }
@@ -93,6 +101,7 @@ public final class Bus {
      * they are remembered here as they are filled (up to {@link #GLOBAL_SLOTS}) and filled again after the flush.
      */
     public void flushNonGlobal() {
+        epoch++;
         tlb.flush();
         for (int i = 0; i < globalCount; i++) {
             MemorySegment p = memory.page(globalGfn[i]);
@@ -125,14 +134,8 @@ public final class Bus {
     public long read(long va, int size) {
         int off = (int) (va & 0xFFF);
         MemorySegment p = tlb.lookup(SoftTlb.READ, va);
-        if (p != null && off + size <= 4096) {
-            return switch (size) {
-                case 1 -> p.get(ValueLayout.JAVA_BYTE, off) & 0xFFL;
-                case 2 -> p.get(U16, off) & 0xFFFFL;
-                case 4 -> p.get(U32, off) & 0xFFFF_FFFFL;
-                default -> p.get(U64, off);
-            };
-        }
+        // One 8-byte load serves every size away from the page's end: a single access path to inline per call site.
+        if (p != null && off <= 4096 - 8) return p.get(U64, off) & CpuState.mask(size);
         return readSlow(va, size);
     }
 
@@ -173,6 +176,8 @@ public final class Bus {
             }
             return v;
         }
+        MemorySegment hit = tlb.lookup(SoftTlb.READ, va);  // a hit in the last bytes of a page
+        if (hit != null) return readPage(hit, (int) (va & 0xFFF), size);
         long gpa = translate(va, Mmu.READ);
         if (gpa < 0) return 0;
         MemorySegment p = memory.page(gpa >>> 12);
@@ -190,9 +195,8 @@ public final class Bus {
             }
             return 0;
         }
-        if (implicitSupervisor) return readPage(p, (int) (gpa & 0xFFF), size);
-        fill(SoftTlb.READ, va, gpa >>> 12, p);
-        return read(va, size);
+        if (!implicitSupervisor) fill(SoftTlb.READ, va, gpa >>> 12, p);
+        return readPage(p, (int) (gpa & 0xFFF), size);
     }
 
     private void writeSlow(long va, int size, long v) {

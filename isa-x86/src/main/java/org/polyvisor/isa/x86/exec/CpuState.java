@@ -31,6 +31,8 @@ public final class CpuState {
 
     /** CR8: the task-priority register of long mode (bits 3:0). */
     public long cr8;
+    /** An HVM board's controllers (the local APIC's MSRs, CPUID's APIC bits), or null: set by {@link X86Vcpu#attach}. */
+    public LocalInterrupts platform;
     /** Descriptor caches of the six segment registers: base, limit and the access byte with the flags nibble. */
     public final long[] segBase = new long[6];
     public final long[] segLimit = new long[6];
@@ -45,6 +47,12 @@ public final class CpuState {
     public boolean interruptShadow;
     /** True for a vCPU model with IA-32e mode (the x86_64 backend): EFER.LME may be set. */
     public final boolean longModeCapable;
+    /** The x87 FPU (FNINIT state at creation: a PV vCPU starts as Xen leaves it). */
+    public final org.polyvisor.isa.x86.fpu.X87 fpu = new org.polyvisor.isa.x86.fpu.X87();
+    /** XMM0-XMM15 as (low, high) quadword pairs: XMMn is xmm[2n] | xmm[2n + 1] << 64. */
+    public final long[] xmm = new long[32];
+    /** MXCSR; 0x1F80 (every exception masked, round to nearest) at creation and RESET. */
+    public int mxcsr = 0x1F80;
     /**
      * The current mode, derived by {@link #updateMode} from CR0.PE, EFER.LMA and the CS descriptor cache (SDM Vol. 3,
      * 2.2 and 9.8): {@code longMode} is 64-bit mode (IA-32e with CS.L = 1); {@code codeSize} is the default operand
@@ -107,6 +115,9 @@ public final class CpuState {
         idtLimit = 0x3FF;
         ldtr = tr = 0;
         rip = 0xFFF0;
+        fpu.reset();
+        java.util.Arrays.fill(xmm, 0);
+        mxcsr = 0x1F80;
         updateMode();
     }
 

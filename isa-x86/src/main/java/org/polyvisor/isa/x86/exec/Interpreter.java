@@ -34,6 +34,8 @@ public final class Interpreter {
     private final SystemInstructions system;
     private final SystemCalls calls;
     private final FarTransfers far;
+    private final X87Instructions x87;
+    private final SseInstructions sse;
 
     /** The exit of the last EXIT or ABORT. */
     public VcpuExit exit;
@@ -45,6 +47,8 @@ public final class Interpreter {
         this.system = new SystemInstructions(state, bus);
         this.calls = new SystemCalls(state, bus);
         this.far = new FarTransfers(state, bus, segments);
+        this.x87 = new X87Instructions(state, bus);
+        this.sse = new SseInstructions(state, bus);
     }
 
     /**
@@ -82,6 +86,11 @@ public final class Interpreter {
         long next = (pc + in.length) & ipMask;
         if ((in.prefixes & Insn.P_LOCK) != 0 && !lockable(in)) return undefined(in, pc, in.length);
         int r;
+        if ((in.entry.flags() & org.polyvisor.isa.x86.decode.Entry.SIMD) != 0) {
+            long fl = sse.execute(in, pc, next);
+            if (fl != 0) return fl == Vectors.fault(Vectors.UD, 0) ? undefined(in, pc, in.length) : raiseFault(fl, pc);
+            return retire(next);
+        }
         switch (in.op) {
             case ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, TEST -> r = alu(in, next);
             case MOV -> r = mov(in, next);
@@ -375,11 +384,26 @@ public final class Interpreter {
                 if (fl != 0) return raiseFault(fl, pc);
                 r = NEXT;
             }
+            case X87 -> {
+                long fl = x87.execute(in, pc, next);
+                if (fl != 0) return raiseFault(fl, pc);
+                r = NEXT;
+            }
+            case FWAIT -> {
+                long fl = x87.fwait();
+                if (fl != 0) return raiseFault(fl, pc);
+                r = NEXT;
+            }
             default -> {  // UNDEFINED, UD2
                 return undefined(in, pc, in.op == Op.UNDEFINED ? Math.max(1, in.opcodeLength) : in.length);
             }
         }
         if (r != NEXT) return r;
+        return retire(next);
+    }
+
+    /** Completes an instruction: the next pc, and the exit of an MMIO store it made. */
+    private int retire(long next) {
         s.rip = next;
         if (bus.after != null) {
             exit = bus.after;
@@ -412,7 +436,7 @@ public final class Interpreter {
      * The current instruction cannot complete because of {@link Bus#abort}: a page fault or #GP is raised (CR2
      * takes the address), anything else (an MMIO read, memory outside the guest) leaves as an exit.
      */
-    private int abort() {
+    int abort() {
         VcpuExit e = bus.abort;
         bus.abort = null;
         bus.after = null;
@@ -464,30 +488,11 @@ public final class Interpreter {
         return b.toString();
     }
 
-    /**
-     * The linear address of the memory operand: the offset plus, for an FS or GS override, that segment's base.
-     * Other segment bases are cached but not applied (flat model; real mode is not executed yet).
-     */
     /** The effective address (the offset in its segment) of the memory operand, at the address size. */
-    private long offset(Insn in, long next) {
-        long a = in.disp;
-        if (in.base >= 0) a += s.r[in.base];
-        if (in.index >= 0) a += s.r[in.index] << in.scaleShift;
-        if (in.ripRelative) a += next;
-        return in.addrSize == 8 ? a : in.addrSize == 2 ? a & 0xFFFF : a & 0xFFFF_FFFFL;
-    }
+    private long offset(Insn in, long next) { return Addressing.offset(s, in, next); }
 
-    /**
-     * The linear address of the memory operand: the offset plus the segment base (the override, else SS for a
-     * rBP/rSP base, else DS). In 64-bit mode only FS and GS add a base; outside it every base applies (real mode
-     * selector * 16, the descriptor's base in protected mode).
-     */
-    long ea(Insn in, long next) {
-        long a = offset(in, next);
-        int sreg = in.segment >= 0 ? in.segment : in.base == CpuState.RSP || in.base == CpuState.RBP ? CpuState.SS : CpuState.DS;
-        if (s.longMode) return sreg >= CpuState.FS ? a + s.segBase[sreg] : a;
-        return (a + s.segBase[sreg]) & 0xFFFF_FFFFL;
-    }
+    /** The linear address of the memory operand ({@link Addressing#linear}). */
+    long ea(Insn in, long next) { return Addressing.linear(s, in, next); }
 
     private long read(Insn in, int kind, int reg, int size, long next) {
         return switch (kind) {
@@ -700,13 +705,18 @@ public final class Interpreter {
         long b = read(in, in.srcKind, in.srcReg, size, next);
         if (bus.abort != null) return abort();
         long a = in.hasImm ? in.imm : s.get(in.dstReg, size);
+        s.set(in.dstReg, size, multiplySigned(f, a, b, size));
+        return NEXT;
+    }
+
+    /** The truncated signed product of IMUL r, r/m (, imm): CF = OF = the product did not fit; SF ZF PF of the result. */
+    static long multiplySigned(LazyFlags f, long a, long b, int size) {
         long sa = signExtend(a, size), sb = signExtend(b, size);
         long lo = sa * sb;
         boolean overflow = size == 8 ? Math.multiplyHigh(sa, sb) != (lo >> 63) : signExtend(lo, size) != lo;
         long res = lo & mask(size);
         f.setEager(szp(res, size) | (overflow ? LazyFlags.CF | LazyFlags.OF : 0));
-        s.set(in.dstReg, size, res);
-        return NEXT;
+        return res;
     }
 
     private static final int REPEAT = 3;
@@ -754,9 +764,27 @@ public final class Interpreter {
         return MultiplyDivide.divide(s, in.opSize, in.op == Op.IDIV, d) ? NEXT : ABORT;
     }
 
+    /**
+     * Iterations of a REP string instruction that one call may run: each retires as an instruction of its own, so
+     * the vCPU sets the budget it has left here and adds {@link #extraRetired} (iterations beyond the one the
+     * instruction's own result accounts for) to its count. At most {@link #STRING_BURST} at a time, so that
+     * pending interrupts are looked at between bursts.
+     */
+    long budgetLeft = 1;
+    int extraRetired;
+    private static final int STRING_BURST = 4096;
+
     private int string(Insn in, long next) {
-        int r = StringInstructions.step(in, s, bus);
-        return r == StringInstructions.FAULT ? abort() : r == StringInstructions.REPEAT ? REPEAT : NEXT;
+        boolean rep = (in.prefixes & (Insn.P_REP | Insn.P_REPNE)) != 0;
+        long limit = rep ? Math.min(budgetLeft, STRING_BURST) : 1;
+        int completed = 0;
+        while (true) {
+            int r = StringInstructions.step(in, s, bus);
+            if (r == StringInstructions.FAULT) { extraRetired = completed; return abort(); }
+            if (r == StringInstructions.DONE) { extraRetired = completed; return NEXT; }
+            completed++;
+            if (completed >= limit || bus.after != null) { extraRetired = completed - 1; return REPEAT; }
+        }
     }
 
     private boolean push(long v, int size) {

@@ -45,6 +45,7 @@ final class SystemCalls {
             case SYSENTER_EIP -> value = s.sysenterEip;
             case EFER -> value = s.efer;
             default -> {
+                if (s.platform != null && s.platform.ownsMsr(msr)) { value = s.platform.readMsr(msr); return 0; }  // APIC MSRs
                 if (!s.longModeCapable) return fault(GP, 0);  // the IA-32e MSRs exist in every mode of a 64-bit model
                 switch (msr) {
                     case STAR -> value = s.star;
@@ -79,6 +80,7 @@ final class SystemCalls {
                 bus.flushTlb();
             }
             default -> {
+                if (s.platform != null && s.platform.ownsMsr(msr)) return s.platform.writeMsr(msr, v) ? 0 : fault(GP, 0);
                 if (!s.longModeCapable) return fault(GP, 0);  // the IA-32e MSRs exist in every mode of a 64-bit model
                 boolean address = msr == LSTAR || msr == CSTAR || msr == FS_BASE || msr == GS_BASE || msr == KERNEL_GS_BASE;
                 if (address && !s.canonical(v)) return fault(GP, 0);

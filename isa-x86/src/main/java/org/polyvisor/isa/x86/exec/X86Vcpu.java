@@ -20,9 +20,11 @@ import org.polyvisor.spi.exec.DecodedPages;
 import org.polyvisor.spi.exec.SoftTlb;
 
 /**
- * An x86 vCPU: fetch through the per-page cache of decoded instructions, execute with {@link Interpreter}.
+ * An x86 vCPU: fetch through the per-page cache of decoded instructions, execute with {@link FastPath} (runs of
+ * common instructions) or {@link Interpreter} (everything).
  * Registers are numbered as {@link X86RegisterLayout} says: the GPRs, the instruction pointer, EFLAGS, the six
- * segment selectors and CR0. The x86_64 backend builds the same class with its decoder, layout and trap model.
+ * segment selectors and CR0. A saved state carries the x87/SSE state (XMM0-XMM15, MXCSR, the FPU stack) as its
+ * opaque part, in the 512-byte FXSAVE format. The x86_64 backend builds the same class with its decoder, layout and trap model.
  */
 public class X86Vcpu implements Vcpu {
     private final String isa;
@@ -35,6 +37,7 @@ public class X86Vcpu implements Vcpu {
     private final DecodedPages decoded = new DecodedPages(1, tlb);
     private final Bus bus;
     private final Interpreter interpreter;
+    private final FastPath fast;
     protected final CpuState state;
     private final CodeSource fetch = this::fetchByte;
 
@@ -43,6 +46,9 @@ public class X86Vcpu implements Vcpu {
     private int decodedCodeSize;
     private long curGfn = -1;
     private Object[] curSlots;
+    /** The linear page number whose instructions {@link #curSlots} holds, and the {@link Bus#epoch} it was mapped in. */
+    private long fetchPage = -1;
+    private int fetchEpoch;
 
     public X86Vcpu(String isa, int id, GuestMemory memory, X86RegisterLayout layout, Decoder decoder, TrapModel traps) {
         this(isa, id, memory, layout, decoder, traps, () -> 0);
@@ -60,6 +66,7 @@ public class X86Vcpu implements Vcpu {
         this.mmu = new Mmu(state, memory);
         this.bus = new Bus(memory, tlb, decoded, mmu, state);
         this.interpreter = new Interpreter(state, bus, traps, fetch, new Cpuid(decoder.longMode(), id));
+        this.fast = new FastPath(state, bus, interpreter);
         this.state.clock = clock;
         this.decodedCodeSize = state.codeSize;
     }
@@ -79,13 +86,20 @@ public class X86Vcpu implements Vcpu {
     public VcpuExit run(long budget) {
         long done = 0;
         VcpuExit result = VcpuExit.BUDGET_SPENT;
+        LocalInterrupts board = this.board;
+        if (board != null) board.poll();  // HVM: the board's timers that are due raise their vectors now
         while (done < budget) {
             if (pendingCount != 0 && retired + done > shadowEnd && state.flags.interruptsEnabled() && state.idtInstalled()) {
                 int vector = takePending();
+                if (board != null) vector = board.acknowledge(vector);  // INTA: the controller sets its ISR
                 if (interpreter.externalInterrupt(vector) != Interpreter.DELIVERED) { result = interpreter.exit; break; }
             }
             long pc = state.rip;
-            Insn in = fetchDecoded(pc);
+            long linear = state.longMode ? pc : (pc + state.segBase[CpuState.CS]) & 0xFFFF_FFFFL;
+            Insn in;
+            // The current code page's slots serve while its translation stands (same page, TLB epoch and mode).
+            if ((linear >>> 12) != fetchPage || bus.epoch != fetchEpoch || state.codeSize != decodedCodeSize
+                    || (in = (Insn) curSlots[(int) linear & 0xFFF]) == null) in = fetchDecoded(pc);
             if (in == null) {
                 if (fetchFaultCode >= 0) {  // #PF on the fetch (or #GP for a non-canonical RIP): delivered or fatal
                     int d = fetchFaultCode == NON_CANONICAL ? interpreter.generalProtection(pc)
@@ -97,7 +111,18 @@ public class X86Vcpu implements Vcpu {
                 result = new VcpuExit.Fault("fetch outside guest memory at 0x" + Long.toHexString(faultAddress), pc);
                 break;
             }
+            if (in.fast != FastPath.GENERAL) {  // a run of straight-line fast instructions on this page
+                done += fast.run(in, pc, curSlots, fetchPage, (int) Math.min(budget - done, FAST_RUN));
+                int st = fast.status;
+                if (st == Interpreter.NEXT) continue;
+                if (st == Interpreter.DELIVERED) { done++; continue; }
+                result = interpreter.exit;
+                break;
+            }
+            interpreter.budgetLeft = budget - done;
             int r = interpreter.execute(in, pc);
+            done += interpreter.extraRetired;  // the further iterations of a REP string instruction
+            interpreter.extraRetired = 0;
             if (r == Interpreter.DELIVERED) { done++; continue; }
             if (r == Interpreter.NEXT) {
                 done++;
@@ -112,6 +137,9 @@ public class X86Vcpu implements Vcpu {
         lastExit = result;
         return result;
     }
+
+    /** The most instructions one fast run retires before pending interrupts are looked at again. */
+    private static final int FAST_RUN = 256;
 
     /** Pending external interrupt vectors, one bit each (an APIC's IRR, without priorities: highest first). */
     private final long[] pending = new long[4];
@@ -132,6 +160,35 @@ public class X86Vcpu implements Vcpu {
             pending[v >>> 6] |= bit;
             pendingCount++;
         }
+    }
+
+    /** The HVM board's interrupt controllers and timers for this vCPU, or null (PV, unit tests). */
+    private volatile LocalInterrupts board;
+
+    /** Attaches an HVM board's controllers: polled at each run, told of each interrupt taken. */
+    public void attach(LocalInterrupts board) {
+        this.board = board;
+        state.platform = board;
+    }
+
+    /** Withdraws a vector a controller posted and the vCPU has not taken yet (masked, or a higher one replaced it). */
+    @Override
+    public synchronized void lowerInterrupt(int line) {
+        int v = line & 0xFF;
+        long bit = 1L << (v & 63);
+        if ((pending[v >>> 6] & bit) != 0) {
+            pending[v >>> 6] &= ~bit;
+            pendingCount--;
+        }
+    }
+
+    /** A posted vector ends HLT (the guest takes it when EFLAGS.IF allows). */
+    @Override public boolean hasWakeEvent() { return pendingCount != 0; }
+
+    @Override
+    public long wakeDeadline() {
+        LocalInterrupts b = board;
+        return b == null ? -1 : b.wakeDeadline();
     }
 
     private synchronized int takePending() {
@@ -177,6 +234,7 @@ public class X86Vcpu implements Vcpu {
             decoder.setCodeSize(decodedCodeSize);
             decoded.clear();
             curGfn = -1;
+            fetchPage = -1;
         }
         long linear = state.longMode ? pc : (pc + state.segBase[CpuState.CS]) & 0xFFFF_FFFFL;
         long gpa = fetchAddress(linear);
@@ -186,12 +244,15 @@ public class X86Vcpu implements Vcpu {
             curSlots = decoded.slots(gfn);
             curGfn = gfn;
         }
+        fetchPage = linear >>> 12;
+        fetchEpoch = bus.epoch;
         int slot = (int) (gpa & 0xFFF);
         Insn in = (Insn) curSlots[slot];
         if (in != null) return in;
         in = new Insn();
         decoder.decode(fetch, linear, in);
-        if (in.truncated) { faultAddress = in.faultAddress; return null; }
+        if (in.truncated) { faultAddress = in.faultAddress; fetchPage = -1; return null; }
+        in.fast = FastPath.classify(in);
         long lastGpa = fetchAddress(linear + in.length - 1);
         if (lastGpa >>> 12 != gfn) decoded.slots(lastGpa >>> 12);  // stores into the tail page must invalidate too
         curSlots[slot] = in;
@@ -279,7 +340,9 @@ public class X86Vcpu implements Vcpu {
     public VcpuState save() {
         Map<String, Long> regs = new LinkedHashMap<>();
         for (Register r : layout.set().all()) regs.put(r.name(), register(r.number()));
-        return new VcpuState(isa, regs, null);
+        byte[] fpu = new byte[512];  // the x87, MXCSR and XMM0-XMM15 as the FXSAVE image (64-bit pointer format)
+        new FxImage(state).write(fpu, true, 16);
+        return new VcpuState(isa, regs, fpu);
     }
 
     @Override
@@ -290,9 +353,13 @@ public class X86Vcpu implements Vcpu {
             Register r = set.byName(e.getKey()).orElseThrow(() -> new IllegalArgumentException(isa + ": no register " + e.getKey()));
             setRegister(r.number(), e.getValue());
         }
+        byte[] fpu = saved.extra();
+        if (fpu.length == 512 && !new FxImage(state).read(fpu, true, 16))
+            throw new IllegalArgumentException(isa + ": saved MXCSR 0x" + Long.toHexString(FxImage.get(fpu, 24, 4)) + " has reserved bits set");
         decoded.clear();
         bus.flushTlb();
         curGfn = -1;
         curSlots = null;
+        fetchPage = -1;
     }
 }

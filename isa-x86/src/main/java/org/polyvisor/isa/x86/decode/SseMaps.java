@@ -1,0 +1,198 @@
+package org.polyvisor.isa.x86.decode;
+
+import static org.polyvisor.isa.x86.decode.Entry.IMM_BU;
+import static org.polyvisor.isa.x86.decode.Entry.IMM_NONE;
+import static org.polyvisor.isa.x86.decode.Entry.SIMD;
+import static org.polyvisor.isa.x86.decode.Entry.UNDEFINED;
+import static org.polyvisor.isa.x86.decode.Entry.V;
+
+/**
+ * The SSE and SSE2 cells of the 0F opcode map (SDM Vol. 2, Tables A-3 and A-4): for each second opcode byte four
+ * entries, selected by the mandatory prefix (none, 66, F3, F2). Written as one text row per opcode, in the SDM's
+ * operand letters (V: XMM in ModRM.reg, W: XMM or memory in ModRM.rm, U: XMM register in ModRM.rm, E/G: general
+ * registers, M: memory only) with "b" for an 8-bit immediate. The MMX forms (no prefix, 60-7F and D0-FF) are not
+ * decoded: they are undefined here.
+ */
+public final class SseMaps {
+    private SseMaps() { }
+
+    /** Index of the mandatory prefix in a row: none, 66, F3, F2. */
+    public static final int NONE = 0, P66 = 1, PF3 = 2, PF2 = 3;
+
+    /** Rows by second opcode byte; null where the 0F map has no SSE cell. */
+    static final Entry[][] ROWS = new Entry[256][];
+
+    private static final String[] TABLE = {
+            "10 MOVUPS movups V W | MOVUPS movupd V W | MOVSS movss V W | MOVSD_X movsd V W",
+            "11 MOVUPS movups W V | MOVUPS movupd W V | MOVSS movss W V | MOVSD_X movsd W V",
+            "12 MOVLPS movlps V M | MOVLPS movlpd V M | - | -",
+            "13 MOVLPS movlps M V | MOVLPS movlpd M V | - | -",
+            "14 UNPCKLPS unpcklps V W | UNPCKLPD unpcklpd V W | - | -",
+            "15 UNPCKHPS unpckhps V W | UNPCKHPD unpckhpd V W | - | -",
+            "16 MOVHPS movhps V M | MOVHPS movhpd V M | - | -",
+            "17 MOVHPS movhps M V | MOVHPS movhpd M V | - | -",
+            "28 MOVAPS movaps V W | MOVAPS movapd V W | - | -",
+            "29 MOVAPS movaps W V | MOVAPS movapd W V | - | -",
+            "2A - | - | CVTSI2SS cvtsi2ss V E | CVTSI2SD cvtsi2sd V E",
+            "2B MOVNT movntps M V | MOVNT movntpd M V | - | -",
+            "2C - | - | CVTTSS2SI cvttss2si G W | CVTTSD2SI cvttsd2si G W",
+            "2D - | - | CVTSS2SI cvtss2si G W | CVTSD2SI cvtsd2si G W",
+            "2E UCOMISS ucomiss V W | UCOMISD ucomisd V W | - | -",
+            "2F COMISS comiss V W | COMISD comisd V W | - | -",
+            "50 MOVMSKPS movmskps G U | MOVMSKPD movmskpd G U | - | -",
+            "51 SQRTPS sqrtps V W | SQRTPD sqrtpd V W | SQRTSS sqrtss V W | SQRTSD sqrtsd V W",
+            "54 ANDPS andps V W | ANDPS andpd V W | - | -",
+            "55 ANDNPS andnps V W | ANDNPS andnpd V W | - | -",
+            "56 ORPS orps V W | ORPS orpd V W | - | -",
+            "57 XORPS xorps V W | XORPS xorpd V W | - | -",
+            "58 ADDPS addps V W | ADDPD addpd V W | ADDSS addss V W | ADDSD addsd V W",
+            "59 MULPS mulps V W | MULPD mulpd V W | MULSS mulss V W | MULSD mulsd V W",
+            "5A CVTPS2PD cvtps2pd V W | CVTPD2PS cvtpd2ps V W | CVTSS2SD cvtss2sd V W | CVTSD2SS cvtsd2ss V W",
+            "5B CVTDQ2PS cvtdq2ps V W | CVTPS2DQ cvtps2dq V W | CVTTPS2DQ cvttps2dq V W | -",
+            "5C SUBPS subps V W | SUBPD subpd V W | SUBSS subss V W | SUBSD subsd V W",
+            "5D MINPS minps V W | MINPD minpd V W | MINSS minss V W | MINSD minsd V W",
+            "5E DIVPS divps V W | DIVPD divpd V W | DIVSS divss V W | DIVSD divsd V W",
+            "5F MAXPS maxps V W | MAXPD maxpd V W | MAXSS maxss V W | MAXSD maxsd V W",
+            "60 - | PUNPCKLBW punpcklbw V W | - | -",
+            "61 - | PUNPCKLWD punpcklwd V W | - | -",
+            "62 - | PUNPCKLDQ punpckldq V W | - | -",
+            "63 - | PACKSSWB packsswb V W | - | -",
+            "64 - | PCMPGTB pcmpgtb V W | - | -",
+            "65 - | PCMPGTW pcmpgtw V W | - | -",
+            "66 - | PCMPGTD pcmpgtd V W | - | -",
+            "67 - | PACKUSWB packuswb V W | - | -",
+            "68 - | PUNPCKHBW punpckhbw V W | - | -",
+            "69 - | PUNPCKHWD punpckhwd V W | - | -",
+            "6A - | PUNPCKHDQ punpckhdq V W | - | -",
+            "6B - | PACKSSDW packssdw V W | - | -",
+            "6C - | PUNPCKLQDQ punpcklqdq V W | - | -",
+            "6D - | PUNPCKHQDQ punpckhqdq V W | - | -",
+            "6E - | MOVD movd V E | - | -",
+            "6F - | MOVAPS movdqa V W | MOVDQU movdqu V W | -",
+            "70 - | PSHUFD pshufd V W b | PSHUFHW pshufhw V W b | PSHUFLW pshuflw V W b",
+            "74 - | PCMPEQB pcmpeqb V W | - | -",
+            "75 - | PCMPEQW pcmpeqw V W | - | -",
+            "76 - | PCMPEQD pcmpeqd V W | - | -",
+            "7E - | MOVD_STORE movd E V | MOVQ_LOAD movq V W | -",
+            "7F - | MOVAPS movdqa W V | MOVDQU movdqu W V | -",
+            "C2 CMPPS cmpps V W b | CMPPD cmppd V W b | CMPSS cmpss V W b | CMPSD_X cmpsd V W b",
+            "C3 MOVNTI movnti M G | - | - | -",
+            "C4 - | PINSRW pinsrw V E b | - | -",
+            "C5 - | PEXTRW pextrw G U b | - | -",
+            "C6 SHUFPS shufps V W b | SHUFPD shufpd V W b | - | -",
+            "D1 - | PSRLW psrlw V W | - | -",
+            "D2 - | PSRLD psrld V W | - | -",
+            "D3 - | PSRLQ psrlq V W | - | -",
+            "D4 - | PADDQ paddq V W | - | -",
+            "D5 - | PMULLW pmullw V W | - | -",
+            "D6 - | MOVQ_STORE movq W V | - | -",
+            "D7 - | PMOVMSKB pmovmskb G U | - | -",
+            "D8 - | PSUBUSB psubusb V W | - | -",
+            "D9 - | PSUBUSW psubusw V W | - | -",
+            "DA - | PMINUB pminub V W | - | -",
+            "DB - | PAND pand V W | - | -",
+            "DC - | PADDUSB paddusb V W | - | -",
+            "DD - | PADDUSW paddusw V W | - | -",
+            "DE - | PMAXUB pmaxub V W | - | -",
+            "DF - | PANDN pandn V W | - | -",
+            "E0 - | PAVGB pavgb V W | - | -",
+            "E1 - | PSRAW psraw V W | - | -",
+            "E2 - | PSRAD psrad V W | - | -",
+            "E3 - | PAVGW pavgw V W | - | -",
+            "E4 - | PMULHUW pmulhuw V W | - | -",
+            "E5 - | PMULHW pmulhw V W | - | -",
+            "E6 - | CVTTPD2DQ cvttpd2dq V W | CVTDQ2PD cvtdq2pd V W | CVTPD2DQ cvtpd2dq V W",
+            "E7 - | MOVNT movntdq M V | - | -",
+            "E8 - | PSUBSB psubsb V W | - | -",
+            "E9 - | PSUBSW psubsw V W | - | -",
+            "EA - | PMINSW pminsw V W | - | -",
+            "EB - | POR por V W | - | -",
+            "EC - | PADDSB paddsb V W | - | -",
+            "ED - | PADDSW paddsw V W | - | -",
+            "EE - | PMAXSW pmaxsw V W | - | -",
+            "EF - | PXOR pxor V W | - | -",
+            "F1 - | PSLLW psllw V W | - | -",
+            "F2 - | PSLLD pslld V W | - | -",
+            "F3 - | PSLLQ psllq V W | - | -",
+            "F4 - | PMULUDQ pmuludq V W | - | -",
+            "F5 - | PMADDWD pmaddwd V W | - | -",
+            "F6 - | PSADBW psadbw V W | - | -",
+            "F8 - | PSUBB psubb V W | - | -",
+            "F9 - | PSUBW psubw V W | - | -",
+            "FA - | PSUBD psubd V W | - | -",
+            "FB - | PSUBQ psubq V W | - | -",
+            "FC - | PADDB paddb V W | - | -",
+            "FD - | PADDW paddw V W | - | -",
+            "FE - | PADDD paddd V W | - | -",
+    };
+
+    /** MOVHLPS and MOVLHPS: the register forms of 0F 12 and 0F 16 without a prefix. */
+    private static final Entry MOVHLPS = cell("MOVHLPS movhlps V U"), MOVLHPS = cell("MOVLHPS movlhps V U");
+    /** The register forms of 0F AE (group 15) by ModRM.reg: LFENCE, MFENCE, SFENCE. */
+    private static final Entry[] FENCES = new Entry[8];
+
+    static {
+        for (String row : TABLE) {
+            int b = Integer.parseInt(row.substring(0, 2), 16);
+            String[] cells = row.substring(3).split("\\|");
+            Entry[] r = new Entry[4];
+            for (int p = 0; p < 4; p++) r[p] = cell(cells[p].trim());
+            ROWS[b] = r;
+        }
+        ROWS[0x71] = shiftGroup("PSRLW psrlw", "PSRAW psraw", "PSLLW psllw", null, null);
+        ROWS[0x72] = shiftGroup("PSRLD psrld", "PSRAD psrad", "PSLLD pslld", null, null);
+        ROWS[0x73] = shiftGroup("PSRLQ psrlq", null, "PSLLQ psllq", "PSRLDQ psrldq", "PSLLDQ pslldq");
+        Entry[] g15 = {cell("FXSAVE fxsave - M"), cell("FXRSTOR fxrstor M -"), cell("LDMXCSR ldmxcsr M -"),
+                cell("STMXCSR stmxcsr - M"), UNDEFINED, UNDEFINED, UNDEFINED, cell("CLFLUSH clflush M -")};
+        ROWS[0xAE] = new Entry[] {Entry.group(g15), UNDEFINED, UNDEFINED, UNDEFINED};
+        java.util.Arrays.fill(FENCES, UNDEFINED);
+        FENCES[5] = cell("FENCE lfence - -");
+        FENCES[6] = cell("FENCE mfence - -");
+        FENCES[7] = cell("FENCE sfence - -");
+        Entry[] prefetch = {cell("PREFETCH prefetchnta M -"), cell("PREFETCH prefetcht0 M -"), cell("PREFETCH prefetcht1 M -"),
+                cell("PREFETCH prefetcht2 M -"), UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED};
+        Entry p = Entry.group(prefetch);
+        ROWS[0x18] = new Entry[] {p, p, p, p};
+    }
+
+    /** "OP mnemonic DST SRC [b]" or "-". */
+    private static Entry cell(String text) {
+        if (text.equals("-")) return UNDEFINED;
+        String[] f = text.split(" ");
+        int dst = letter(f[2]), src = letter(f[3]);
+        int imm = f.length > 4 ? IMM_BU : IMM_NONE;
+        return Entry.of(Op.valueOf(f[0]), f[1], dst, src, V, imm, SIMD | Entry.MODRM);
+    }
+
+    private static int letter(String l) {
+        return switch (l) {
+            case "V" -> Operand.V_XMM;
+            case "W" -> Operand.W_XMM;
+            case "U" -> Operand.U_XMM;
+            case "E" -> Operand.E;
+            case "G" -> Operand.G;
+            case "M" -> Operand.M;
+            default -> Operand.NONE;
+        };
+    }
+
+    /** Groups 12-14 (0F 71-73) with 66: shifts of an XMM register by an immediate, by ModRM.reg 2, 4, 6 (3, 7). */
+    private static Entry[] shiftGroup(String r2, String r4, String r6, String r3, String r7) {
+        Entry[] g = new Entry[8];
+        java.util.Arrays.fill(g, UNDEFINED);
+        if (r2 != null) g[2] = cell(r2 + " U - b");
+        if (r4 != null) g[4] = cell(r4 + " U - b");
+        if (r6 != null) g[6] = cell(r6 + " U - b");
+        if (r3 != null) g[3] = cell(r3 + " U - b");
+        if (r7 != null) g[7] = cell(r7 + " U - b");
+        return new Entry[] {UNDEFINED, Entry.group(g), UNDEFINED, UNDEFINED};
+    }
+
+    /** The register form (ModRM.mod = 3) of a cell that has one of its own, or null. */
+    static Entry registerForm(int opcode, int prefix, int modrm) {
+        if (prefix == NONE && opcode == 0x12) return MOVHLPS;
+        if (prefix == NONE && opcode == 0x16) return MOVLHPS;
+        if (opcode == 0xAE) return prefix == NONE ? FENCES[(modrm >>> 3) & 7] : UNDEFINED;
+        return null;
+    }
+}

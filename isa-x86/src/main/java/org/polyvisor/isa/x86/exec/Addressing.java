@@ -1,0 +1,29 @@
+package org.polyvisor.isa.x86.exec;
+
+import org.polyvisor.isa.x86.decode.Insn;
+
+/** Effective and linear addresses of a decoded memory operand (SDM Vol. 1, 3.7.5 and Vol. 3, 3.4). */
+final class Addressing {
+    private Addressing() { }
+
+    /** The effective address (the offset in its segment) of the memory operand, at the address size. */
+    static long offset(CpuState s, Insn in, long next) {
+        long a = in.disp;
+        if (in.base >= 0) a += s.r[in.base];
+        if (in.index >= 0) a += s.r[in.index] << in.scaleShift;
+        if (in.ripRelative) a += next;
+        return in.addrSize == 8 ? a : in.addrSize == 2 ? a & 0xFFFF : a & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * The linear address of the memory operand: the offset plus the segment base (the override, else SS for a
+     * rBP/rSP base, else DS). In 64-bit mode only FS and GS add a base; outside it every base applies (real mode
+     * selector * 16, the descriptor's base in protected mode).
+     */
+    static long linear(CpuState s, Insn in, long next) {
+        long a = offset(s, in, next);
+        int sreg = in.segment >= 0 ? in.segment : in.base == CpuState.RSP || in.base == CpuState.RBP ? CpuState.SS : CpuState.DS;
+        if (s.longMode) return sreg >= CpuState.FS ? a + s.segBase[sreg] : a;
+        return (a + s.segBase[sreg]) & 0xFFFF_FFFFL;
+    }
+}

@@ -1,0 +1,350 @@
+package org.polyvisor.isa.x86.exec;
+
+import static org.polyvisor.isa.x86.decode.Operand.IMM;
+import static org.polyvisor.isa.x86.decode.Operand.MEM;
+import static org.polyvisor.isa.x86.decode.Operand.REG;
+
+import org.polyvisor.isa.x86.decode.Insn;
+import org.polyvisor.isa.x86.decode.Op;
+
+/**
+ * The common case of compiled code, executed without the general interpreter's operand-kind switches: 32- and
+ * 64-bit MOV/ALU/INC/DEC/LEA/shift forms with register, immediate and memory operands, Jcc/JMP/CALL/RET and
+ * PUSH/POP of a register. {@link #classify} picks a handler once per decoded instruction (kept in
+ * {@link Insn#fast}); everything else, and every LOCK-prefixed form, goes to {@link Interpreter#execute}.
+ * The semantics are the interpreter's: faults abort through it, MMIO stores leave through {@link Bus#after}.
+ */
+final class FastPath {
+    /** Handler numbers; {@link #GENERAL} means "use the interpreter". */
+    static final int GENERAL = 0, MOV_RR = 1, MOV_RI = 2, MOV_RM = 3, MOV_MR = 4, MOV_MI = 5, ALU_RR = 6, ALU_RI = 7,
+            ALU_RM = 8, ALU_MR = 9, ALU_MI = 10, INC_R = 11, DEC_R = 12, JCC = 13, JMP = 14, CALL = 15, RET = 16,
+            PUSH_R = 17, POP_R = 18, LEA = 19, SHIFT_RI = 20, MOVX_RR = 21, MOVX_RM = 22, CMOV_RR = 23, SETCC_R = 24,
+            TEST_RR = 25, NOP = 26, ADD_RR = 27, ADD_RI = 28, SUB_RR = 29, SUB_RI = 30, CMP_RR = 31, CMP_RI = 32,
+            AND_RI = 33, MOVN_RM = 34, MOVN_MR = 35, MOVN_MI = 36, IMUL_R = 37, IMUL_M = 38, LEAVE = 39;
+    /** ALU operations of {@link Insn#fastOp}, in the order of the 00-3F opcode rows, then TEST. */
+    static final int ADD = 0, OR = 1, ADC = 2, SBB = 3, AND = 4, SUB = 5, XOR = 6, CMP = 7, TEST = 8;
+
+    private final CpuState s;
+    private final long[] r;
+    private final LazyFlags f;
+    private final Bus bus;
+    private final Interpreter general;
+
+    FastPath(CpuState s, Bus bus, Interpreter general) {
+        this.s = s; this.r = s.r; this.f = s.flags; this.bus = bus; this.general = general;
+    }
+
+    /** The handler for {@code in} (and its {@link Insn#fastOp}); {@link #GENERAL} when the fast path has none. */
+    static int classify(Insn in) {
+        if ((in.prefixes & Insn.P_LOCK) != 0) return GENERAL;
+        int size = in.opSize;
+        boolean wide = size == 4 || size == 8;
+        int d = in.dstKind, src = in.srcKind;
+        in.opMask = CpuState.mask(size == 0 ? 4 : size);
+        switch (in.op) {
+            case MOV -> {
+                if (!wide) {  // byte and word moves between a register (AH..BH included) and memory
+                    if (d == REG && src == MEM) return MOVN_RM;
+                    if (d == MEM) return src == REG ? MOVN_MR : src == IMM ? MOVN_MI : GENERAL;
+                    return GENERAL;
+                }
+                if (d == REG) return src == REG ? MOV_RR : src == IMM ? MOV_RI : src == MEM ? MOV_RM : GENERAL;
+                if (d == MEM) return src == REG ? MOV_MR : src == IMM ? MOV_MI : GENERAL;
+                return GENERAL;
+            }
+            case ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, TEST -> {
+                if (!wide) return GENERAL;
+                in.fastOp = aluIndex(in.op);
+                if (d == REG) {  // the most frequent operations have handlers of their own
+                    if (src == REG) return switch (in.op) {
+                        case TEST -> TEST_RR;
+                        case ADD -> ADD_RR;
+                        case SUB -> SUB_RR;
+                        case CMP -> CMP_RR;
+                        default -> ALU_RR;
+                    };
+                    if (src == IMM) return switch (in.op) {
+                        case ADD -> ADD_RI;
+                        case SUB -> SUB_RI;
+                        case CMP -> CMP_RI;
+                        case AND -> AND_RI;
+                        default -> ALU_RI;
+                    };
+                    return src == MEM ? ALU_RM : GENERAL;
+                }
+                if (d == MEM) return src == REG ? ALU_MR : src == IMM ? ALU_MI : GENERAL;
+                return GENERAL;
+            }
+            case INC, DEC -> { return wide && d == REG ? (in.op == Op.INC ? INC_R : DEC_R) : GENERAL; }
+            case JCC -> { return JCC; }
+            case JMP -> { return JMP; }
+            case CALL -> { return wide ? CALL : GENERAL; }
+            case RET -> { return wide && !in.hasImm ? RET : GENERAL; }
+            case PUSH -> { return wide && src == REG ? PUSH_R : GENERAL; }
+            case POP -> { return wide && d == REG ? POP_R : GENERAL; }
+            case LEA -> { return wide ? LEA : GENERAL; }
+            case SHL, SHR, SAR -> {
+                if (!wide || d != REG || src != IMM) return GENERAL;
+                in.fastOp = in.op == Op.SHL ? 0 : in.op == Op.SHR ? 1 : 2;
+                return SHIFT_RI;
+            }
+            case MOVZX, MOVSX, MOVSXD -> {
+                if (!wide) return GENERAL;
+                in.fastOp = in.op == Op.MOVZX ? 0 : 1;
+                return src == REG ? MOVX_RR : src == MEM ? MOVX_RM : GENERAL;
+            }
+            case CMOVCC -> { return wide && src == REG ? CMOV_RR : GENERAL; }
+            case SETCC -> { return d == REG ? SETCC_R : GENERAL; }
+            case NOP -> { return NOP; }
+            case IMUL -> { return !wide ? GENERAL : src == REG ? IMUL_R : src == MEM ? IMUL_M : GENERAL; }
+            case LEAVE -> { return wide ? LEAVE : GENERAL; }
+            default -> { return GENERAL; }
+        }
+    }
+
+    private static int aluIndex(Op op) {
+        return switch (op) {
+            case ADD -> ADD; case OR -> OR; case ADC -> ADC; case SBB -> SBB; case AND -> AND;
+            case SUB -> SUB; case XOR -> XOR; case CMP -> CMP; default -> TEST;
+        };
+    }
+
+    /** What ended the last {@link #run}: {@link Interpreter#NEXT} (a limit) or the result of the instruction that stopped it. */
+    int status;
+
+    /**
+     * Executes {@code in} at {@code pc} and the instructions after it while they have fast handlers, stay on the
+     * linear page {@code page} whose decoded slots are {@code slots}, and fewer than {@code max} retired. Returns
+     * the number retired (an instruction that EXITs counts); {@link #status} says why it stopped. The results are
+     * those of {@link Interpreter#execute}, instruction by instruction.
+     */
+    int run(Insn in, long pc, Object[] slots, long page, int max) {
+        int n = 0;
+        long csBase = s.longMode ? 0 : s.segBase[CpuState.CS];
+        long linearMask = s.longMode ? -1L : 0xFFFF_FFFFL;
+        while (true) {
+            long next = (pc + in.length) & s.ipMask;
+            long m = in.opMask;
+            int size = in.opSize;
+            // One place computes the memory operand's address, loads it and evaluates a condition, for every
+            // handler that needs them: one call site each keeps the loop small enough for the JIT to inline them.
+            int needs = NEEDS[in.fast];
+            long ea = 0, mv = 0;
+            boolean cond = false;
+            if (needs != 0) {
+                if ((needs & N_COND) != 0) cond = f.condition(in.cond);
+                if ((needs & (N_EA | N_STACK | N_FRAME)) != 0) {
+                    bus.pc = pc;
+                    ea = (needs & N_EA) != 0 ? Addressing.linear(s, in, next)
+                            : stackLinear(r[(needs & N_STACK) != 0 ? CpuState.RSP : CpuState.RBP] & s.stackMask());
+                    if ((needs & N_LOAD) != 0) {
+                        mv = bus.read(ea, (needs & N_SRC_SIZE) != 0 ? in.srcSize : size);
+                        if (bus.abort != null) return stop(general.abort(), n);
+                    }
+                }
+            }
+            int wsize = 0;  // a store of wsize bytes of wv to ea after the handler
+            long wv = 0;
+            switch (in.fast) {
+                case MOV_RR -> put(in.dstReg, size, r[in.srcReg]);
+                case MOV_RI -> put(in.dstReg, size, in.imm);
+                case MOV_RM -> put(in.dstReg, size, mv);
+                case MOVN_RM -> s.set(in.dstReg, size, mv);
+                case MOVN_MR -> { wv = s.get(in.srcReg, size); wsize = size; }
+                case MOV_MR -> { wv = r[in.srcReg]; wsize = size; }
+                case MOV_MI, MOVN_MI -> { wv = in.imm; wsize = size; }
+                case IMUL_R, IMUL_M -> {
+                    long b = in.fast == IMUL_R ? r[in.srcReg] & m : mv;
+                    put(in.dstReg, size, Interpreter.multiplySigned(f, in.hasImm ? in.imm : r[in.dstReg] & m, b, size));
+                }
+                case LEAVE -> {
+                    long sp = r[CpuState.RBP] & s.stackMask();
+                    r[CpuState.RSP] = r[CpuState.RBP];
+                    s.set(CpuState.RSP, s.stackSize, sp + size);
+                    put(CpuState.RBP, size, mv);
+                }
+                case ALU_RR, ALU_RI, ALU_RM -> {
+                    long b = in.fast == ALU_RR ? r[in.srcReg] & m : in.fast == ALU_RI ? in.imm & m : mv;
+                    int op = in.fastOp;
+                    long res = alu(op, size, m, r[in.dstReg] & m, b);
+                    if (op != CMP && op != TEST) put(in.dstReg, size, res);
+                }
+                case ADD_RR, ADD_RI -> {
+                    long a = r[in.dstReg] & m, b = (in.fast == ADD_RR ? r[in.srcReg] : in.imm) & m, res = (a + b) & m;
+                    f.set(LazyFlags.ADD, size, a, b, res);
+                    put(in.dstReg, size, res);
+                }
+                case SUB_RR, SUB_RI -> {
+                    long a = r[in.dstReg] & m, b = (in.fast == SUB_RR ? r[in.srcReg] : in.imm) & m, res = (a - b) & m;
+                    f.set(LazyFlags.SUB, size, a, b, res);
+                    put(in.dstReg, size, res);
+                }
+                case CMP_RR, CMP_RI -> {
+                    long a = r[in.dstReg] & m, b = (in.fast == CMP_RR ? r[in.srcReg] : in.imm) & m;
+                    f.set(LazyFlags.SUB, size, a, b, (a - b) & m);
+                }
+                case AND_RI -> {
+                    long a = r[in.dstReg] & m, res = a & in.imm & m;
+                    f.set(LazyFlags.LOGIC, size, a, res, res);
+                    put(in.dstReg, size, res);
+                }
+                case TEST_RR -> {
+                    long a = r[in.dstReg] & m, res = a & r[in.srcReg];
+                    f.set(LazyFlags.LOGIC, size, a, res, res);
+                }
+                case ALU_MR, ALU_MI -> {
+                    int op = in.fastOp;
+                    long res = alu(op, size, m, mv, in.fast == ALU_MR ? r[in.srcReg] & m : in.imm & m);
+                    if (op != CMP && op != TEST) { wv = res; wsize = size; }
+                }
+                case INC_R -> {
+                    long a = r[in.dstReg] & m, res = (a + 1) & m;
+                    f.setKeepCarry(LazyFlags.INC, size, a, res);
+                    put(in.dstReg, size, res);
+                }
+                case DEC_R -> {
+                    long a = r[in.dstReg] & m, res = (a - 1) & m;
+                    f.setKeepCarry(LazyFlags.DEC, size, a, res);
+                    put(in.dstReg, size, res);
+                }
+                case JCC -> {  // a select, not a branch: a guest branch the host cannot predict costs no pipeline flush
+                    long target = (next + in.imm) & s.ipMask;
+                    next = cond ? target : next;
+                }
+                case JMP -> next = (next + in.imm) & s.ipMask;
+                case CALL -> {
+                    bus.pc = pc;
+                    if (!push(next, size)) return stop(general.abort(), n);
+                    next = (next + in.imm) & s.ipMask;
+                }
+                case RET -> {
+                    s.set(CpuState.RSP, s.stackSize, (r[CpuState.RSP] & s.stackMask()) + size);
+                    next = mv & s.ipMask;
+                }
+                case PUSH_R -> {
+                    bus.pc = pc;
+                    if (!push(r[in.srcReg], size)) return stop(general.abort(), n);
+                }
+                case POP_R -> {
+                    s.set(CpuState.RSP, s.stackSize, (r[CpuState.RSP] & s.stackMask()) + size);
+                    put(in.dstReg, size, mv);
+                }
+                case LEA -> put(in.dstReg, size, Addressing.offset(s, in, next));
+                case SHIFT_RI -> {
+                    int count = (int) (in.imm & (size == 8 ? 63 : 31));
+                    if (count != 0) put(in.dstReg, size, shift(in.fastOp, size, m, r[in.dstReg] & m, count));
+                }
+                case MOVX_RR, MOVX_RM -> {
+                    long v = in.fast == MOVX_RR ? s.get(in.srcReg, in.srcSize) : mv;
+                    if (in.fastOp != 0) v = CpuState.signExtend(v, in.srcSize);
+                    put(in.dstReg, size, v);
+                }
+                case CMOV_RR -> put(in.dstReg, size, cond ? r[in.srcReg] : r[in.dstReg]);
+                case SETCC_R -> s.set(in.dstReg, 1, cond ? 1 : 0);
+                default -> { }  // NOP
+            }
+            if (wsize != 0) {
+                bus.write(ea, wsize, wv);
+                if (bus.abort != null) return stop(general.abort(), n);
+            }
+            if (bus.after != null) return stop(after(next), n);  // a store to MMIO (the stack too): leave after it
+            s.rip = next;
+            n++;
+            pc = next;
+            long linear = (pc + csBase) & linearMask;
+            if (n >= max || (linear >>> 12) != page) break;
+            Object o = slots[(int) linear & 0xFFF];
+            if (o == null) break;
+            in = (Insn) o;
+            if (in.fast == GENERAL) break;
+        }
+        status = Interpreter.NEXT;
+        return n;
+    }
+
+    /** What a handler needs before it runs: the memory operand's address, its value, the stack top, a condition. */
+    private static final int N_EA = 1, N_LOAD = 2, N_SRC_SIZE = 4, N_COND = 8, N_STACK = 16, N_FRAME = 32;
+    private static final int[] NEEDS = new int[64];
+
+    static {
+        for (int k : new int[] {MOV_RM, MOVN_RM, IMUL_M, ALU_RM, ALU_MR, ALU_MI}) NEEDS[k] = N_EA | N_LOAD;
+        NEEDS[MOVX_RM] = N_EA | N_LOAD | N_SRC_SIZE;
+        for (int k : new int[] {MOV_MR, MOV_MI, MOVN_MR, MOVN_MI}) NEEDS[k] = N_EA;
+        for (int k : new int[] {JCC, CMOV_RR, SETCC_R}) NEEDS[k] = N_COND;
+        NEEDS[RET] = NEEDS[POP_R] = N_STACK | N_LOAD;
+        NEEDS[LEAVE] = N_FRAME | N_LOAD;
+    }
+
+    /** Ends a run at an instruction that did not simply go on: {@code r} is its result; an EXIT retired it. */
+    private int stop(int r, int n) {
+        status = r;
+        return r == Interpreter.EXIT ? n + 1 : n;
+    }
+
+    /** A 32-bit write zero-extends into the 64-bit register; a 64-bit one replaces it. */
+    private void put(int reg, int size, long v) { r[reg] = size == 8 ? v : v & 0xFFFF_FFFFL; }
+
+    private int after(long next) {
+        s.rip = next;
+        general.exit = bus.after;
+        bus.after = null;
+        return Interpreter.EXIT;
+    }
+
+    private long alu(int op, int size, long m, long a, long b) {
+        long res;
+        switch (op) {
+            case ADD -> { res = (a + b) & m; f.set(LazyFlags.ADD, size, a, b, res); }
+            case ADC -> {
+                boolean c = f.cf();
+                res = (a + b + (c ? 1 : 0)) & m;
+                f.setWithCarry(LazyFlags.ADC, size, a, b, res, c);
+            }
+            case SUB, CMP -> { res = (a - b) & m; f.set(LazyFlags.SUB, size, a, b, res); }
+            case SBB -> {
+                boolean c = f.cf();
+                res = (a - b - (c ? 1 : 0)) & m;
+                f.setWithCarry(LazyFlags.SBB, size, a, b, res, c);
+            }
+            case AND, TEST -> { res = a & b; f.set(LazyFlags.LOGIC, size, a, b, res); }
+            case OR -> { res = a | b; f.set(LazyFlags.LOGIC, size, a, b, res); }
+            default -> { res = a ^ b; f.set(LazyFlags.LOGIC, size, a, b, res); }
+        }
+        return res;
+    }
+
+    /** SHL (0), SHR (1), SAR (2) by a non-zero masked count, with the interpreter's flag rules. */
+    private long shift(int op, int size, long m, long a, int count) {
+        int bits = size * 8;
+        long res, cf;
+        long fl;
+        if (op == 0) {
+            res = (a << count) & m;
+            cf = (a >>> (bits - count)) & 1;
+            fl = Interpreter.szp(res, size) | (cf != 0 ? LazyFlags.CF : 0);
+            if ((((res >>> (bits - 1)) & 1) ^ cf) != 0) fl |= LazyFlags.OF;
+        } else if (op == 1) {
+            res = a >>> count;
+            cf = (a >>> (count - 1)) & 1;
+            fl = Interpreter.szp(res, size) | (cf != 0 ? LazyFlags.CF : 0);
+            if (((a >>> (bits - 1)) & 1) != 0) fl |= LazyFlags.OF;
+        } else {
+            long sa = CpuState.signExtend(a, size);
+            res = (sa >> count) & m;
+            cf = (sa >> (count - 1)) & 1;
+            fl = Interpreter.szp(res, size) | (cf != 0 ? LazyFlags.CF : 0);
+        }
+        f.setEager(fl);
+        return res;
+    }
+
+    private boolean push(long v, int size) {
+        long sp = (r[CpuState.RSP] - size) & s.stackMask();
+        bus.write(stackLinear(sp), size, v);
+        if (bus.abort != null) return false;
+        s.set(CpuState.RSP, s.stackSize, sp);
+        return true;
+    }
+
+    private long stackLinear(long sp) { return s.longMode ? sp : (sp + s.segBase[CpuState.SS]) & 0xFFFF_FFFFL; }
+}
