@@ -44,6 +44,11 @@ public final class PpcIsaProvider implements IsaProvider {
 
     @Override public HypercallAbi hypercallAbi() { return ABI; }
 
+    private static final org.polyvisor.spi.GuestContext CONTEXT = new org.polyvisor.isa.ppc.pv.PpcGuestContext();
+
+    /** Polyvisor's 32-bit ppc vcpu_guest_context ({@link org.polyvisor.isa.ppc.pv.PpcGuestContext}). */
+    @Override public java.util.Optional<org.polyvisor.spi.GuestContext> guestContext() { return java.util.Optional.of(CONTEXT); }
+
     /** The ppc HVM board: 16550 UART, OpenPIC, power-off register, ePAPR boot ({@link PpcBoard}). */
     @Override
     public java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {

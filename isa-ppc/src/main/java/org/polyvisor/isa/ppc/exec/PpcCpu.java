@@ -85,6 +85,9 @@ public final class PpcCpu {
         msr = next;
     }
 
+    /** Sets the FPSCR as a context load does: the reserved bit 20 stays 0, VX and FEX follow the other bits. */
+    public void setFpscr(int value) { fpscr = Fpscr.summarise(value & ~Fpscr.RESERVED); }
+
     /** Sets CR field {@code field} to LT/GT/EQ from a signed comparison result, and SO from XER. */
     public void setCrField(int field, int cmp) {
         int bits = (cmp < 0 ? 8 : cmp > 0 ? 4 : 2) | ((xer & XER_SO) != 0 ? 1 : 0);

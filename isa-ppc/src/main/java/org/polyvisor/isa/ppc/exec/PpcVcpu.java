@@ -32,7 +32,9 @@ import org.polyvisor.spi.exec.SoftTlb;
  * run loop delivers it at its vector if the guest installed one ({@code trap.InstalledVectors}) or ends the run
  * with the crash fault. The decrementer and external interrupts are looked at between slices of
  * {@link #POLL_INTERVAL} instructions and right after every system instruction (mtmsr, rfi, mtdec...), while
- * MSR[EE] = 1. A change of MSR[PR/IR/DR] or of the MMU registers flushes the software TLB.
+ * MSR[EE] = 1, so one made deliverable by an rfi or mtmsr that sets EE is taken before the next instruction.
+ * Xen's event upcall of a PV domain is the external interrupt too ({@link #raiseEventUpcall}). A change of
+ * MSR[PR/IR/DR] or of the MMU registers flushes the software TLB.
  */
 public final class PpcVcpu implements Vcpu {
     private static final long LOW32 = 0xffff_ffffL;
@@ -55,6 +57,8 @@ public final class PpcVcpu implements Vcpu {
     private long retired;
     /** An external interrupt was raised and not yet taken (edge-triggered: {@link #raiseInterrupt}). */
     private volatile boolean externalPending;
+    /** Xen's event upcall was raised and not yet taken at 0x500 ({@link #raiseEventUpcall}). */
+    private volatile boolean upcallPending;
 
     /** The code page the fetch path holds: its virtual page number, host page and decoded slots. */
     private long fetchVpn = -1;
@@ -74,6 +78,9 @@ public final class PpcVcpu implements Vcpu {
         this.system = new SystemUnit(cpu, mmu, timeBase);
         this.pic = config.platform() instanceof PpcBoard board ? board.pic() : null;
     }
+
+    /** The domain's guest-physical memory this vCPU runs in. */
+    public GuestMemory memory() { return memory; }
 
     /** The MMU state (BATs, segment registers, SDR1), for tests in this module. */
     public ClassicMmu mmu() { return mmu; }
@@ -171,11 +178,16 @@ public final class PpcVcpu implements Vcpu {
         return null;
     }
 
-    /** With MSR[EE] = 1: the external interrupt (0x500) first, then the decrementer (0x900), if installed. */
+    /**
+     * With MSR[EE] = 1: the external interrupt (0x500) first (the board's input, then Xen's event upcall), then the
+     * decrementer (0x900), if installed. SRR0 is the next instruction to execute, SRR1 the MSR with no cause bits.
+     */
     private void takeAsynchronous() {
         PpcCpu c = cpu;
-        if (externalPending && InstalledVectors.installed(memory, c.msr, Vectors.EXTERNAL)) {
-            externalPending = false;
+        boolean external = externalPending, upcall = !external && upcallPending;
+        if ((external || upcall) && InstalledVectors.installed(memory, c.msr, Vectors.EXTERNAL)) {
+            if (external) externalPending = false;
+            else upcallPending = false;
             ExceptionEntry.enter(c, Vectors.EXTERNAL, c.pc, 0);
             if (c.translationChanged) translationChanged();
         } else if (timeBase.decrementerPending() && InstalledVectors.installed(memory, c.msr, Vectors.DECREMENTER)) {
@@ -208,7 +220,25 @@ public final class PpcVcpu implements Vcpu {
 
     @Override public void lowerInterrupt(int line) { externalPending = false; }
 
-    @Override public boolean hasWakeEvent() { return externalPending; }
+    /**
+     * Xen's event upcall for a PV guest, which has no callback registration on this ISA: the external interrupt at
+     * 0x500 (SRR0 = the next instruction, SRR1 = the MSR), taken as soon as MSR[EE] = 1 and the guest has installed
+     * that vector ({@link InstalledVectors}). It stays latched while the guest cannot take it (EE = 0, no handler)
+     * and is consumed by the entry. The level is Xen's: the kernel raises it again on every return from a hypercall
+     * while the vCPU's evtchn_upcall_pending is set and unmasked, so a handler must clear upcall_pending (then
+     * scan pending_sel and evtchn_pending); one that returns with rfi without clearing it is entered again at its
+     * next hypercall, and a handler may see an upcall whose events it already consumed (as Linux's does).
+     * Callable from any thread.
+     */
+    @Override public void raiseEventUpcall() { upcallPending = true; }
+
+    @Override public boolean hasWakeEvent() { return externalPending || upcallPending; }
+
+    /** The decrementer as mfdec reads it (for the vCPU context). */
+    public long decrementer() { return timeBase.decrementer(); }
+
+    /** Sets the decrementer as mtdec does (for the vCPU context). */
+    public void setDecrementer(long value) { timeBase.setDecrementer(value); }
 
     /** The decoded instruction at {@code pc}, or null with {@link #fetchExit} set. */
     private Insn fetch(long pc) {
@@ -346,6 +376,7 @@ public final class PpcVcpu implements Vcpu {
         m.put("vscr", c.vscr & LOW32);
         m.put("vrsave", c.vrsave);
         m.put("external_pending", externalPending ? 1L : 0L);
+        m.put("upcall_pending", upcallPending ? 1L : 0L);
         return new VcpuState("ppc", m, java.nio.ByteBuffer.allocate(8).putLong(retired).array());
     }
 
@@ -386,6 +417,7 @@ public final class PpcVcpu implements Vcpu {
         c.vscr = (int) (long) m.getOrDefault("vscr", 0L);
         c.vrsave = m.getOrDefault("vrsave", 0L);
         externalPending = m.getOrDefault("external_pending", 0L) != 0;
+        upcallPending = m.getOrDefault("upcall_pending", 0L) != 0;
         byte[] extra = state.extra();
         if (extra.length == 8) retired = java.nio.ByteBuffer.wrap(extra).getLong();
         // Memory may have changed under a restored state: forget every cached translation and decoding.

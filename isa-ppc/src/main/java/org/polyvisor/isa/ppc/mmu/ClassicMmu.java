@@ -40,13 +40,23 @@ public final class ClassicMmu implements Mmu {
         ea &= 0xffff_ffffL;
         boolean fetch = kind == FETCH;
         if (!(fetch ? instructionRelocate : dataRelocate)) return ea;
-        long bat = (fetch ? ibat : dbat).translate(ea, problemState, kind);
-        if (bat >= 0) return bat;
-        if (bat == BatArray.PROTECTED) return fault(Faults.PROTECTION);
-        return pageTranslate(ea, kind);
+        return relocate(ea, kind, problemState, true);
     }
 
-    private long pageTranslate(long ea, int kind) {
+    /**
+     * The translation of {@code ea} for {@code kind} in the given privilege with relocation on, without setting the
+     * PTE's R and C bits (a look, not an access): -1 with {@link #faultBits()} when it would fault.
+     */
+    public long probe(long ea, int kind, boolean problem) { return relocate(ea & 0xffff_ffffL, kind, problem, false); }
+
+    private long relocate(long ea, int kind, boolean problem, boolean access) {
+        long bat = (kind == FETCH ? ibat : dbat).translate(ea, problem, kind);
+        if (bat >= 0) return bat;
+        if (bat == BatArray.PROTECTED) return fault(Faults.PROTECTION);
+        return pageTranslate(ea, kind, problem, access);
+    }
+
+    private long pageTranslate(long ea, int kind, boolean problem, boolean access) {
         int sr = segments.forAddress(ea);
         if ((sr & SegmentRegisters.T) != 0) return fault(kind == FETCH ? Faults.NO_EXECUTE : Faults.DIRECT_STORE);
         if (kind == FETCH && (sr & SegmentRegisters.N) != 0) return fault(Faults.NO_EXECUTE);
@@ -55,9 +65,9 @@ public final class ClassicMmu implements Mmu {
         long word1 = pageTable.word1(pte);
         // G (guarded, WIMG bit 28) forbids instruction fetch from the page.
         if (kind == FETCH && (word1 & 0x8) != 0) return fault(Faults.NO_EXECUTE);
-        if (!Protection.pageAllows(SegmentRegisters.key(sr, problemState), (int) word1 & 3, kind))
+        if (!Protection.pageAllows(SegmentRegisters.key(sr, problem), (int) word1 & 3, kind))
             return fault(Faults.PROTECTION);
-        pageTable.markReferenced(pte, word1, kind == WRITE);
+        if (access) pageTable.markReferenced(pte, word1, kind == WRITE);
         return (word1 & 0xffff_f000L) | (ea & 0xfff);
     }
 
