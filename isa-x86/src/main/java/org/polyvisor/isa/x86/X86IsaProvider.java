@@ -60,4 +60,10 @@ public final class X86IsaProvider implements IsaProvider {
         return new HypercallAbi("int $0x82", CpuState.RAX,
                 List.of(CpuState.RBX, CpuState.RCX, CpuState.RDX, CpuState.RSI, CpuState.RDI), CpuState.RAX);
     }
+
+    /** Xen's x86 PV {@code struct vcpu_guest_context} ({@link org.polyvisor.isa.x86.pv.XenGuestContext}). */
+    @Override
+    public java.util.Optional<org.polyvisor.spi.GuestContext> guestContext() {
+        return java.util.Optional.of(org.polyvisor.isa.x86.pv.XenGuestContext.X86_32);
+    }
 }

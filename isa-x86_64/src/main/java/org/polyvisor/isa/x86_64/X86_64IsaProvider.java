@@ -55,4 +55,10 @@ public final class X86_64IsaProvider implements IsaProvider {
     public HypercallAbi hypercallAbi() {
         return new HypercallAbi("syscall", CpuState.RAX, List.of(CpuState.RDI, CpuState.RSI, CpuState.RDX, 10, 8), CpuState.RAX);
     }
+
+    /** Xen's x86 PV {@code struct vcpu_guest_context} ({@link org.polyvisor.isa.x86.pv.XenGuestContext}). */
+    @Override
+    public java.util.Optional<org.polyvisor.spi.GuestContext> guestContext() {
+        return java.util.Optional.of(org.polyvisor.isa.x86.pv.XenGuestContext.X86_64);
+    }
 }

@@ -9,14 +9,14 @@ import org.polyvisor.isa.x86.trap.Vectors;
  * in stack order in 16-byte slots, XMM0-XMM7 (XMM0-XMM15 in 64-bit mode). FXSAVE and FXRSTOR move it to and from
  * guest memory; the vCPU's save and restore use it as the opaque part of the saved state.
  */
-final class FxImage {
+public final class FxImage {
     private final CpuState s;
     private final byte[] image = new byte[512];
 
-    FxImage(CpuState s) { this.s = s; }
+    public FxImage(CpuState s) { this.s = s; }
 
     /** Fills {@code b} (512 bytes) from the state; {@code wide}: 64-bit pointers; {@code xmmCount}: 8 or 16. */
-    void write(byte[] b, boolean wide, int xmmCount) {
+    public void write(byte[] b, boolean wide, int xmmCount) {
         java.util.Arrays.fill(b, 0, 416, (byte) 0);
         X87 x = s.fpu;
         put(b, 0, 2, x.cw);
@@ -46,7 +46,7 @@ final class FxImage {
     }
 
     /** Loads the state from {@code b}; false (nothing changed) when MXCSR has a reserved bit set. */
-    boolean read(byte[] b, boolean wide, int xmmCount) {
+    public boolean read(byte[] b, boolean wide, int xmmCount) {
         long mxcsr = get(b, 24, 4);
         if ((mxcsr & ~SseInstructions.MXCSR_MASK) != 0) return false;
         X87 x = s.fpu;

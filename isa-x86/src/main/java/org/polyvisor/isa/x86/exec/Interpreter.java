@@ -20,6 +20,8 @@ import org.polyvisor.spi.VcpuExit;
  */
 public final class Interpreter {
     public static final int NEXT = 0, EXIT = 1, ABORT = 2;
+    /** Xen's EPERM, answered to a VMCALL from CPL &gt; 0 of an HVM guest. */
+    private static final long EPERM = 1;
     /** Not retired, but an exception or interrupt was delivered: the vCPU goes on at the handler. */
     public static final int DELIVERED = 4;
 
@@ -350,7 +352,14 @@ public final class Interpreter {
                 if (in.srcReg > CpuState.GS) return undefined(in, pc, in.length);
                 r = write(in, in.dstKind, in.dstReg, in.dstKind == MEM ? 2 : in.opSize, next, s.seg[in.srcReg]);
             }
-            case VMCALL -> { return trap(traps.vmcall(s.cpl(), pc), next); }
+            case VMCALL -> {
+                if (s.cpl() != 0 && traps.guestType() == org.polyvisor.spi.GuestType.HVM) {
+                    // Xen's HVM hypercall from guest user mode: no hypercall, -EPERM in eAX/rAX (32/64-bit mode).
+                    s.set(CpuState.RAX, s.longMode ? 8 : 4, -EPERM);
+                    return retire(next);
+                }
+                return trap(traps.vmcall(s.cpl(), pc), next);
+            }
             case SYSCALL -> {
                 if (traps.isHypercallSyscall(s.cpl())) return trap(traps.syscall(s.cpl(), pc), next);
                 if (calls.syscall(next) == 0) return NEXT;

@@ -8,6 +8,8 @@ import org.polyvisor.isa.x86.decode.CodeSource;
 import org.polyvisor.isa.x86.decode.Decoder;
 import org.polyvisor.isa.x86.decode.Insn;
 import org.polyvisor.isa.x86.mmu.Mmu;
+import org.polyvisor.isa.x86.pv.BounceFrame;
+import org.polyvisor.isa.x86.pv.PvCallbacks;
 import org.polyvisor.isa.x86.trap.TrapModel;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.Register;
@@ -69,7 +71,14 @@ public class X86Vcpu implements Vcpu {
         this.fast = new FastPath(state, bus, interpreter);
         this.state.clock = clock;
         this.decodedCodeSize = state.codeSize;
+        this.callbacks = traps.guestType() == org.polyvisor.spi.GuestType.PV ? new PvCallbacks(decoder.longMode()) : null;
     }
+
+    /** A PV guest's registered callbacks (vCPU state, like Xen's arch_vcpu), or null for an HVM guest. */
+    private final PvCallbacks callbacks;
+
+    /** The PV callbacks this vCPU's guest registered, or null (HVM). */
+    public PvCallbacks callbacks() { return callbacks; }
 
     /** INIT/RESET: the architectural reset state (real mode at F000:FFF0, {@link CpuState#resetReal}). */
     public void reset() {
@@ -80,19 +89,54 @@ public class X86Vcpu implements Vcpu {
     /** The architectural state, for the boot protocol of this module. */
     public CpuState state() { return state; }
 
+    /** The guest's memory (a context's frame numbers are checked against it). */
+    public GuestMemory memory() { return memory; }
+
+    /** After the state was replaced wholesale (a loaded context): forget translations and decoded code. */
+    public void stateReplaced() {
+        state.updateMode();
+        decoded.clear();
+        bus.flushTlb();
+        curGfn = -1;
+        curSlots = null;
+        fetchPage = -1;
+    }
+
     @Override public int id() { return id; }
 
+    /**
+     * Runs up to {@code budget} instructions. A PV guest's callback_op and set_callbacks hypercalls are answered
+     * here without an exit ({@link PvCallbacks}: the registrations are this vCPU's architectural state); every
+     * other hypercall leaves as {@link VcpuExit#HYPERCALL} for the kernel.
+     */
     @Override
     public VcpuExit run(long budget) {
+        long start = retired;
+        while (true) {
+            VcpuExit e = runSlice(budget - (retired - start));
+            if (e != VcpuExit.HYPERCALL || callbacks == null || !callbacks.handle(state, bus)) return e;
+            if (retired - start >= budget) { lastExit = VcpuExit.BUDGET_SPENT; return VcpuExit.BUDGET_SPENT; }
+        }
+    }
+
+    private VcpuExit runSlice(long budget) {
         long done = 0;
         VcpuExit result = VcpuExit.BUDGET_SPENT;
         LocalInterrupts board = this.board;
         if (board != null) board.poll();  // HVM: the board's timers that are due raise their vectors now
         while (done < budget) {
-            if (pendingCount != 0 && retired + done > shadowEnd && state.flags.interruptsEnabled() && state.idtInstalled()) {
-                int vector = takePending();
-                if (board != null) vector = board.acknowledge(vector);  // INTA: the controller sets its ISR
-                if (interpreter.externalInterrupt(vector) != Interpreter.DELIVERED) { result = interpreter.exit; break; }
+            if (pendingCount != 0 && retired + done > shadowEnd && state.flags.interruptsEnabled()) {
+                if (upcall && BounceFrame.ready(callbacks, state) && takeUpcall()) {
+                    if (!BounceFrame.deliver(callbacks, state, bus)) {
+                        result = new VcpuExit.Fault("event upcall: the bounce frame does not fit the guest stack at 0x"
+                                + Long.toHexString(state.r[CpuState.RSP]), state.rip);
+                        break;
+                    }
+                } else if (vectorCount != 0 && state.idtInstalled()) {
+                    int vector = takePending();
+                    if (board != null) vector = board.acknowledge(vector);  // INTA: the controller sets its ISR
+                    if (interpreter.externalInterrupt(vector) != Interpreter.DELIVERED) { result = interpreter.exit; break; }
+                }
             }
             long pc = state.rip;
             long linear = state.longMode ? pc : (pc + state.segBase[CpuState.CS]) & 0xFFFF_FFFFL;
@@ -143,8 +187,33 @@ public class X86Vcpu implements Vcpu {
 
     /** Pending external interrupt vectors, one bit each (an APIC's IRR, without priorities: highest first). */
     private final long[] pending = new long[4];
-    /** Read once per instruction by the vCPU thread; written under the lock by whoever raises a line. */
+    /**
+     * Read once per instruction by the vCPU thread; written under the lock by whoever raises a line: the pending
+     * vectors ({@link #vectorCount}) plus one for a pending event upcall ({@link #upcall}).
+     */
     private volatile int pendingCount;
+    /** How many vectors {@link #pending} holds (under the lock). */
+    private int vectorCount;
+    /** A PV event upcall waits for the guest to be able to take it (read after {@link #pendingCount}). */
+    private boolean upcall;
+
+    /**
+     * Xen's PV event upcall: when the guest registered an event callback it is bounced there ({@link BounceFrame})
+     * as soon as the kernel runs at CPL 0 with IF = 1; without a callback nothing happens (the guest polls).
+     */
+    @Override
+    public synchronized void raiseEventUpcall() {
+        if (callbacks == null || !callbacks.eventRegistered() || upcall) return;
+        upcall = true;
+        pendingCount++;
+    }
+
+    private synchronized boolean takeUpcall() {
+        if (!upcall) return false;
+        upcall = false;
+        pendingCount--;
+        return true;
+    }
     /** Instruction count up to which the STI / MOV SS shadow holds interrupts off. */
     private long shadowEnd = -1;
 
@@ -158,6 +227,7 @@ public class X86Vcpu implements Vcpu {
         long bit = 1L << (v & 63);
         if ((pending[v >>> 6] & bit) == 0) {
             pending[v >>> 6] |= bit;
+            vectorCount++;
             pendingCount++;
         }
     }
@@ -178,6 +248,7 @@ public class X86Vcpu implements Vcpu {
         long bit = 1L << (v & 63);
         if ((pending[v >>> 6] & bit) != 0) {
             pending[v >>> 6] &= ~bit;
+            vectorCount--;
             pendingCount--;
         }
     }
@@ -196,6 +267,7 @@ public class X86Vcpu implements Vcpu {
             if (pending[w] != 0) {
                 int b = 63 - Long.numberOfLeadingZeros(pending[w]);
                 pending[w] &= ~(1L << b);
+                vectorCount--;
                 pendingCount--;
                 return w * 64 + b;
             }

@@ -9,7 +9,8 @@ import org.polyvisor.spi.VcpuExit;
  * ({@link VcpuExit.Fault}); once an IDT is installed the interpreter delivers it architecturally instead and
  * these messages are not used. Either way the hypercall instructions become
  * {@link VcpuExit#HYPERCALL}: {@code int $0x82} from a PV kernel (ring 0-2, as Xen's 32-bit PV ABI) and
- * {@code vmcall} at CPL 0. The x86_64 backend overrides {@link #syscall}.
+ * {@code vmcall} at CPL 0 (an HVM guest's {@code vmcall} above CPL 0 never gets here: the interpreter answers it
+ * with -EPERM in eAX/rAX, as Xen does). The x86_64 backend overrides {@link #syscall}.
  */
 public class TrapModel {
     /** Xen's 32-bit PV hypercall vector. */
@@ -18,6 +19,9 @@ public class TrapModel {
     protected final GuestType type;
 
     public TrapModel(GuestType type) { this.type = type; }
+
+    /** PV or HVM: the guest kind these rules are for. */
+    public GuestType guestType() { return type; }
 
     public VcpuExit undefined(String encodingHex, long pc) {
         return new VcpuExit.Fault("undefined instruction " + encodingHex, pc);
