@@ -38,6 +38,12 @@ public final class Ia64IsaProvider implements IsaProvider {
 
     @Override public HypercallAbi hypercallAbi() { return ABI; }
 
+    /** Polyvisor's ia64 {@code struct vcpu_guest_context} for VCPUOP_initialise ({@link org.polyvisor.isa.ia64.pv.Ia64GuestContext}). */
+    @Override
+    public java.util.Optional<org.polyvisor.spi.GuestContext> guestContext() {
+        return java.util.Optional.of(new org.polyvisor.isa.ia64.pv.Ia64GuestContext());
+    }
+
     /** The ia64 HVM board: 16550 UART and power-off register, interrupts through cr.ivr ({@link org.polyvisor.isa.ia64.platform.Ia64Board}). */
     @Override
     public java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {

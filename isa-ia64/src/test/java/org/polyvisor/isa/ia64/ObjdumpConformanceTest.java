@@ -13,11 +13,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.polyvisor.isa.ia64.disasm.Ia64Disassembler;
 import org.polyvisor.spi.ObjdumpListing;
 
-/** Holds the disassembler against what GNU objdump printed for the committed corpora (generate.sh; speculation.sh for the NaT and control speculation forms; fp.sh for the floating-point forms). */
+/** Holds the disassembler against what GNU objdump printed for the committed corpora (generate.sh; speculation.sh for the NaT and control speculation forms; fp.sh for the floating-point forms; multimedia.sh for the integer multimedia, shrp, addp4 and lfetch forms). */
 class ObjdumpConformanceTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"core", "tail", "random", "speculation", "fp"})
+    @ValueSource(strings = {"core", "tail", "random", "speculation", "fp", "multimedia"})
     void matchesObjdump(String name) throws IOException {
         byte[] bin = resource(name + ".bin");
         List<String> expected = new String(resource(name + ".objdump"), StandardCharsets.UTF_8).lines().toList();

@@ -3,6 +3,15 @@ package org.polyvisor.isa.ia64.decode;
 import java.util.ArrayList;
 import java.util.List;
 import org.polyvisor.isa.ia64.insn.AddImm;
+import org.polyvisor.isa.ia64.insn.AddPointer;
+import org.polyvisor.isa.ia64.insn.BitCount;
+import org.polyvisor.isa.ia64.insn.LineFetch;
+import org.polyvisor.isa.ia64.insn.ParallelAlu;
+import org.polyvisor.isa.ia64.insn.ParallelMinMax;
+import org.polyvisor.isa.ia64.insn.ParallelMultiply;
+import org.polyvisor.isa.ia64.insn.ParallelShift;
+import org.polyvisor.isa.ia64.insn.Permute;
+import org.polyvisor.isa.ia64.insn.ShiftRightPair;
 import org.polyvisor.isa.ia64.insn.AlatControl;
 import org.polyvisor.isa.ia64.insn.Alloc;
 import org.polyvisor.isa.ia64.insn.Atomic;
@@ -78,6 +87,7 @@ final class SlotTable {
         bUnit();
         fUnit();
         xUnit();
+        multimedia();
         List<List<List<Pattern>>> tmp = new ArrayList<>();
         for (Unit u : Unit.values()) {
             List<List<Pattern>> majors = new ArrayList<>();
@@ -422,6 +432,82 @@ final class SlotTable {
         add("M22 chk.a.nc f", u, 0, (s, l) -> new FpCheck(s, FpCheck.Kind.CHK_A_NC), X3, 6);
         add("M22 chk.a.clr f", u, 0, (s, l) -> new FpCheck(s, FpCheck.Kind.CHK_A_CLR), X3, 7);
         add("M27 invala.e f", u, 0, (s, l) -> new FpCheck(s, FpCheck.Kind.INVALA_E), X3, 0, M_X4, 3, M_X2, 1);
+    }
+
+    /**
+     * The multimedia and 32-bit pointer forms (SDM rev 2.3 vol 3, tables 4-8, 4-9, 4-15 to 4-19, 4-26, 4-40):
+     * A9 / A10 (major 8, x2a = 1; lane size by za:zb 00 = 1, 01 = 2, 10 = 4 bytes) on M and I, addp4 / shladdp4
+     * (A1 x4 = 2, A4 x2a = 3, A2 x4 = 6), I1-I8 (major 7, ve = 0), I9 popcnt, I10 shrp, czx (I29) and M13-M15 lfetch.
+     */
+    private void multimedia() {
+        int[] za = {36, 1}, zb = {33, 1}, x4 = {29, 4}, x2b27 = {27, 2};
+        int[][] sizeZaZb = {{1, 0, 0}, {2, 0, 1}, {4, 1, 0}};
+        for (Unit u : new Unit[] {Unit.M, Unit.I}) {
+            add("A1 addp4", u, 8, (s, l) -> new AddPointer(s, AddPointer.Form.REGISTER), X2A, 0, VE, 0, X4, 2, X2B, 0);
+            add("A4 addp4 imm14", u, 8, (s, l) -> new AddPointer(s, AddPointer.Form.IMMEDIATE), X2A, 3, VE, 0);
+            add("A2 shladdp4", u, 8, (s, l) -> new AddPointer(s, AddPointer.Form.SHIFT_LEFT), X2A, 0, VE, 0, X4, 6);
+            for (int[] z : sizeZaZb) {
+                int n = z[0];
+                for (int k = 0; k < 4; k++) {
+                    ParallelAlu.Sat sat = ParallelAlu.Sat.values()[k];
+                    if (n == 4 && k != 0) continue;
+                    add("A9 padd" + n + sat.suffix, u, 8, (s, l) -> new ParallelAlu(s, ParallelAlu.Op.PADD, n, sat), X2A, 1, za, z[1], zb, z[2], x4, 0, x2b27, k);
+                    add("A9 psub" + n + sat.suffix, u, 8, (s, l) -> new ParallelAlu(s, ParallelAlu.Op.PSUB, n, sat), X2A, 1, za, z[1], zb, z[2], x4, 1, x2b27, k);
+                }
+                if (n != 4) {
+                    add("A9 pavg" + n, u, 8, (s, l) -> new ParallelAlu(s, ParallelAlu.Op.PAVG, n, ParallelAlu.Sat.NONE), X2A, 1, za, z[1], zb, z[2], x4, 2, x2b27, 2);
+                    add("A9 pavg" + n + ".raz", u, 8, (s, l) -> new ParallelAlu(s, ParallelAlu.Op.PAVG_RAZ, n, ParallelAlu.Sat.NONE), X2A, 1, za, z[1], zb, z[2], x4, 2, x2b27, 3);
+                    add("A9 pavgsub" + n, u, 8, (s, l) -> new ParallelAlu(s, ParallelAlu.Op.PAVGSUB, n, ParallelAlu.Sat.NONE), X2A, 1, za, z[1], zb, z[2], x4, 3, x2b27, 2);
+                }
+                add("A9 pcmp" + n + ".eq", u, 8, (s, l) -> new ParallelAlu(s, ParallelAlu.Op.PCMP_EQ, n, ParallelAlu.Sat.NONE), X2A, 1, za, z[1], zb, z[2], x4, 9, x2b27, 0);
+                add("A9 pcmp" + n + ".gt", u, 8, (s, l) -> new ParallelAlu(s, ParallelAlu.Op.PCMP_GT, n, ParallelAlu.Sat.NONE), X2A, 1, za, z[1], zb, z[2], x4, 9, x2b27, 1);
+            }
+            add("A10 pshladd2", u, 8, (s, l) -> new ParallelAlu(s, ParallelAlu.Op.PSHLADD, 2, ParallelAlu.Sat.NONE), X2A, 1, za, 0, zb, 1, x4, 4);
+            add("A10 pshradd2", u, 8, (s, l) -> new ParallelAlu(s, ParallelAlu.Op.PSHRADD, 2, ParallelAlu.Sat.NONE), X2A, 1, za, 0, zb, 1, x4, 6);
+        }
+        Unit u = Unit.I;
+        // I1 / I2 (x2a = 2 for I2; x2c and x2b per table 4-18), size from za:zb
+        add("I1 pmpyshr2", u, 7, (s, l) -> new ParallelMultiply(s, ParallelMultiply.Op.PMPYSHR2), ZA, 0, X2A, 0, ZB, 1, VE32, 0, X2B28, 3);
+        add("I1 pmpyshr2.u", u, 7, (s, l) -> new ParallelMultiply(s, ParallelMultiply.Op.PMPYSHR2_U), ZA, 0, X2A, 0, ZB, 1, VE32, 0, X2B28, 1);
+        add("I2 pmpy2.r", u, 7, (s, l) -> new ParallelMultiply(s, ParallelMultiply.Op.PMPY2_R), ZA, 0, X2A, 2, ZB, 1, VE32, 0, X2C, 3, X2B28, 1);
+        add("I2 pmpy2.l", u, 7, (s, l) -> new ParallelMultiply(s, ParallelMultiply.Op.PMPY2_L), ZA, 0, X2A, 2, ZB, 1, VE32, 0, X2C, 3, X2B28, 3);
+        add("I2 pmin1.u", u, 7, (s, l) -> new ParallelMinMax(s, ParallelMinMax.Op.PMIN1_U), ZA, 0, X2A, 2, ZB, 0, VE32, 0, X2C, 0, X2B28, 1);
+        add("I2 pmax1.u", u, 7, (s, l) -> new ParallelMinMax(s, ParallelMinMax.Op.PMAX1_U), ZA, 0, X2A, 2, ZB, 0, VE32, 0, X2C, 1, X2B28, 1);
+        add("I2 pmin2", u, 7, (s, l) -> new ParallelMinMax(s, ParallelMinMax.Op.PMIN2), ZA, 0, X2A, 2, ZB, 1, VE32, 0, X2C, 0, X2B28, 3);
+        add("I2 pmax2", u, 7, (s, l) -> new ParallelMinMax(s, ParallelMinMax.Op.PMAX2), ZA, 0, X2A, 2, ZB, 1, VE32, 0, X2C, 1, X2B28, 3);
+        add("I2 psad1", u, 7, (s, l) -> new ParallelMinMax(s, ParallelMinMax.Op.PSAD1), ZA, 0, X2A, 2, ZB, 0, VE32, 0, X2C, 2, X2B28, 3);
+        add("I2 pack2.sss", u, 7, (s, l) -> new Permute(s, Permute.Op.PACK_SSS, 2), ZA, 0, X2A, 2, ZB, 1, VE32, 0, X2C, 0, X2B28, 2);
+        add("I2 pack2.uss", u, 7, (s, l) -> new Permute(s, Permute.Op.PACK_USS, 2), ZA, 0, X2A, 2, ZB, 1, VE32, 0, X2C, 0, X2B28, 0);
+        add("I2 pack4.sss", u, 7, (s, l) -> new Permute(s, Permute.Op.PACK_SSS, 4), ZA, 1, X2A, 2, ZB, 0, VE32, 0, X2C, 0, X2B28, 2);
+        add("I3 mux1", u, 7, (s, l) -> Permute.mux1(s), ZA, 0, X2A, 3, ZB, 0, VE32, 0, X2C, 2, X2B28, 2);
+        add("I4 mux2", u, 7, (s, l) -> new Permute(s, Permute.Op.MUX2, 2), ZA, 0, X2A, 3, ZB, 1, VE32, 0, X2C, 2, X2B28, 2);
+        add("I9 popcnt", u, 7, (s, l) -> new BitCount(s, BitCount.Op.POPCNT, 1), ZA, 0, X2A, 1, ZB, 1, VE32, 0, X2C, 2, X2B28, 1);
+        for (int[] z : sizeZaZb) {
+            int n = z[0];
+            add("I2 mix" + n + ".l", u, 7, (s, l) -> new Permute(s, Permute.Op.MIX_L, n), ZA, z[1], X2A, 2, ZB, z[2], VE32, 0, X2C, 2, X2B28, 2);
+            add("I2 mix" + n + ".r", u, 7, (s, l) -> new Permute(s, Permute.Op.MIX_R, n), ZA, z[1], X2A, 2, ZB, z[2], VE32, 0, X2C, 2, X2B28, 0);
+            add("I2 unpack" + n + ".h", u, 7, (s, l) -> new Permute(s, Permute.Op.UNPACK_H, n), ZA, z[1], X2A, 2, ZB, z[2], VE32, 0, X2C, 1, X2B28, 0);
+            add("I2 unpack" + n + ".l", u, 7, (s, l) -> new Permute(s, Permute.Op.UNPACK_L, n), ZA, z[1], X2A, 2, ZB, z[2], VE32, 0, X2C, 1, X2B28, 2);
+            if (n == 1) continue;
+            // I5 pshr by GR, I6 pshr by count5, I7 pshl by GR, I8 pshl by count5
+            add("I5 pshr" + n, u, 7, (s, l) -> new ParallelShift(s, ParallelShift.Kind.SHR, n, false), ZA, z[1], X2A, 0, ZB, z[2], VE32, 0, X2C, 0, X2B28, 2);
+            add("I5 pshr" + n + ".u", u, 7, (s, l) -> new ParallelShift(s, ParallelShift.Kind.SHR_U, n, false), ZA, z[1], X2A, 0, ZB, z[2], VE32, 0, X2C, 0, X2B28, 0);
+            add("I6 pshr" + n + " imm", u, 7, (s, l) -> new ParallelShift(s, ParallelShift.Kind.SHR, n, true), ZA, z[1], X2A, 1, ZB, z[2], VE32, 0, X2C, 0, X2B28, 3);
+            add("I6 pshr" + n + ".u imm", u, 7, (s, l) -> new ParallelShift(s, ParallelShift.Kind.SHR_U, n, true), ZA, z[1], X2A, 1, ZB, z[2], VE32, 0, X2C, 0, X2B28, 1);
+            add("I7 pshl" + n, u, 7, (s, l) -> new ParallelShift(s, ParallelShift.Kind.SHL, n, false), ZA, z[1], X2A, 0, ZB, z[2], VE32, 0, X2C, 1, X2B28, 0);
+            add("I8 pshl" + n + " imm", u, 7, (s, l) -> new ParallelShift(s, ParallelShift.Kind.SHL, n, true), ZA, z[1], X2A, 3, ZB, z[2], VE32, 0, X2C, 1, X2B28, 1);
+        }
+        add("I10 shrp", u, 5, (s, l) -> new ShiftRightPair(s), X2, 3, X, 0);
+        int[][] czx = {{0x18, 1}, {0x19, 2}, {0x1c, 1}, {0x1d, 2}};
+        for (int[] z : czx) {
+            BitCount.Op op = z[0] < 0x1c ? BitCount.Op.CZX_L : BitCount.Op.CZX_R;
+            add("I29 " + op + z[1], u, 0, (s, l) -> new BitCount(s, op, z[1]), X3, 0, X6, z[0]);
+        }
+        for (int x6 = 0x2c; x6 < 0x30; x6++) {
+            add("M13 lfetch " + x6, Unit.M, 6, (s, l) -> new LineFetch(s, Load.Increment.NONE), M, 0, MX, 0, LD_X6, x6);
+            add("M14 lfetch reg " + x6, Unit.M, 6, (s, l) -> new LineFetch(s, Load.Increment.REGISTER), M, 1, MX, 0, LD_X6, x6);
+            add("M15 lfetch imm9 " + x6, Unit.M, 7, (s, l) -> new LineFetch(s, Load.Increment.IMMEDIATE), LD_X6, x6);
+        }
     }
 
     private void xUnit() {

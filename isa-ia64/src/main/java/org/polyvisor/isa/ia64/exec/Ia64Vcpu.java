@@ -273,6 +273,18 @@ public final class Ia64Vcpu implements Vcpu {
         c.interrupts.raise(line);
     }
 
+    /**
+     * The PV event upcall (Xen set evtchn_upcall_pending with upcalls unmasked): external interrupt vector
+     * {@link org.polyvisor.isa.ia64.trap.ExternalInterrupts#EVENT_UPCALL_VECTOR} (0xe9) is made pending in IRR and
+     * taken through the guest's IVT at vector 0x3000 once PSR.i = 1 and cr.iva was written; raised again while
+     * already pending or in service it is delivered once (the kernel raises it again on each hypercall return while
+     * upcall_pending stays set, so an upcall the handler did not clear comes back after cr.eoi). Thread-safe.
+     */
+    @Override
+    public void raiseEventUpcall() {
+        c.interrupts.raise(org.polyvisor.isa.ia64.trap.ExternalInterrupts.EVENT_UPCALL_VECTOR);
+    }
+
     /** Pending external interrupts end a wait (thread-safe: the pending set is atomic). */
     @Override
     public boolean hasWakeEvent() {

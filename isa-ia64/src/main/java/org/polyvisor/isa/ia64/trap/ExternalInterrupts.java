@@ -13,6 +13,13 @@ import org.polyvisor.isa.ia64.cpu.CpuState;
  */
 public final class ExternalInterrupts {
     public static final int SPURIOUS = 15;
+    /**
+     * The vector a PV domain's event upcall arrives on (Vcpu.raiseEventUpcall): a fixed, documented choice of
+     * Polyvisor (images/README.md, ia64 PV ABI), in priority class 14 below the interval timer's usual 0xef, a
+     * vector Linux/ia64's fixed map leaves free. cr.ivr reads it; the guest's handler clears
+     * evtchn_upcall_pending, scans pending_sel / evtchn_pending and writes cr.eoi.
+     */
+    public static final int EVENT_UPCALL_VECTOR = 0xe9;
 
     private final CpuState cpu;
     private final AtomicLongArray pending = new AtomicLongArray(4);
