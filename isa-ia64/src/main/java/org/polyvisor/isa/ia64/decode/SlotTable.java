@@ -435,7 +435,7 @@ final class SlotTable {
     }
 
     /**
-     * The multimedia and 32-bit pointer forms (SDM rev 2.3 vol 3, tables 4-8, 4-9, 4-15 to 4-19, 4-26, 4-40):
+     * The multimedia and 32-bit pointer forms (SDM rev 2.3 vol 3, chapter 4, formats A1, A2, A4, A9, A10, I1-I10, I29, M13-M15):
      * A9 / A10 (major 8, x2a = 1; lane size by za:zb 00 = 1, 01 = 2, 10 = 4 bytes) on M and I, addp4 / shladdp4
      * (A1 x4 = 2, A4 x2a = 3, A2 x4 = 6), I1-I8 (major 7, ve = 0), I9 popcnt, I10 shrp, czx (I29) and M13-M15 lfetch.
      */
