@@ -50,6 +50,12 @@ public final class Arm64IsaProvider implements IsaProvider {
 
     @Override public HypercallAbi hypercallAbi() { return HYPERCALL_ABI; }
 
+    /** Xen on ARM's vcpu_guest_context (public/arch-arm.h) for VCPUOP_initialise and getvcpucontext. */
+    @Override
+    public java.util.Optional<org.polyvisor.spi.GuestContext> guestContext() {
+        return java.util.Optional.of(new org.polyvisor.isa.arm64.pv.ArmGuestContext());
+    }
+
     /** HVM domains boot on QEMU's virt board: PL011, GICv2, PSCI, a device tree in x0. */
     @Override
     public java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {

@@ -21,8 +21,13 @@ public final class SysReg {
             CNTV_TVAL_EL0 = 25, CNTP_CTL_EL0 = 26, CNTP_CVAL_EL0 = 27, CNTP_TVAL_EL0 = 28, CNTKCTL_EL1 = 29,
             MIDR_EL1 = 30, MPIDR_EL1 = 31, AMAIR_EL1 = 32, ACTLR_EL1 = 33, CPACR_EL1 = 34, AFSR0_EL1 = 35,
             AFSR1_EL1 = 36, DCZID_EL0 = 37,
-            ID_AA64PFR0_EL1 = 38, ID_AA64MMFR0_EL1 = 39, ID_AA64ISAR0_EL1 = 40, FPCR = 41, FPSR = 42;
-    public static final int COUNT = 43;
+            ID_AA64PFR0_EL1 = 38, ID_AA64MMFR0_EL1 = 39, ID_AA64ISAR0_EL1 = 40, FPCR = 41, FPSR = 42,
+            ICC_SRE_EL1 = 43, ICC_PMR_EL1 = 44, ICC_IGRPEN1_EL1 = 45, ICC_IAR1_EL1 = 46, ICC_EOIR1_EL1 = 47,
+            ICC_DIR_EL1 = 48, ICC_HPPIR1_EL1 = 49, ICC_SGI1R_EL1 = 50, ICC_BPR1_EL1 = 51, ICC_RPR_EL1 = 52,
+            ICC_CTLR_EL1 = 53;
+    /** The GICv3 CPU interface registers: {@link #ICC_SRE_EL1} to {@link #ICC_CTLR_EL1}. */
+    public static final int FIRST_ICC = ICC_SRE_EL1, LAST_ICC = ICC_CTLR_EL1;
+    public static final int COUNT = 54;
 
     private record Def(String name, int id, boolean writable, int el0) { }
 
@@ -70,6 +75,17 @@ public final class SysReg {
         new Def("id_aa64isar0_el1", id(3, 0, 0, 6, 0), false, EL0_NONE),
         new Def("fpcr", id(3, 3, 4, 4, 0), true, EL0_RW),
         new Def("fpsr", id(3, 3, 4, 4, 1), true, EL0_RW),
+        new Def("icc_sre_el1", id(3, 0, 12, 12, 5), true, EL0_NONE),
+        new Def("icc_pmr_el1", id(3, 0, 4, 6, 0), true, EL0_NONE),
+        new Def("icc_igrpen1_el1", id(3, 0, 12, 12, 7), true, EL0_NONE),
+        new Def("icc_iar1_el1", id(3, 0, 12, 12, 0), false, EL0_NONE),
+        new Def("icc_eoir1_el1", id(3, 0, 12, 12, 1), true, EL0_NONE),
+        new Def("icc_dir_el1", id(3, 0, 12, 11, 1), true, EL0_NONE),
+        new Def("icc_hppir1_el1", id(3, 0, 12, 12, 2), false, EL0_NONE),
+        new Def("icc_sgi1r_el1", id(3, 0, 12, 11, 5), true, EL0_NONE),
+        new Def("icc_bpr1_el1", id(3, 0, 12, 12, 3), true, EL0_NONE),
+        new Def("icc_rpr_el1", id(3, 0, 12, 11, 3), false, EL0_NONE),
+        new Def("icc_ctlr_el1", id(3, 0, 12, 12, 4), true, EL0_NONE),
     };
 
     /** The PSTATE fields MSR (immediate) can write, as {@link Insn#shift} holds them. */

@@ -53,7 +53,8 @@ public final class Arm64Vcpu implements Vcpu {
         this.timer = new GenericTimer(config.clock());
         this.board = config.platform() instanceof VirtBoard b ? b : null;
         this.interrupts = board == null ? new Interrupts(state, timer) : new Interrupts(state, timer, board.gic(), id);
-        SystemRegisters sys = new SystemRegisters(state, timer, id, this::translationChanged);
+        SystemRegisters sys = new SystemRegisters(state, timer, id, this::translationChanged,
+                board != null && board.gic() instanceof org.polyvisor.isa.arm64.platform.GicV3 v3 ? v3.cpuInterface(id) : null);
         this.tlbDomain = TlbBroadcast.of(config.memory());
         this.tlbStale = tlbDomain.join();
         SystemOperations ops = new SystemOperations(state, mmu, this::translationChanged,
@@ -63,6 +64,18 @@ public final class Arm64Vcpu implements Vcpu {
     }
 
     @Override public int id() { return id; }
+
+    /** The architectural state, for Xen's vcpu_guest_context (org.polyvisor.isa.arm64.pv) to load and store. */
+    public Arm64State state() { return state; }
+
+    /**
+     * SCTLR_EL1, TCR_EL1 and TTBRn_EL1 were set from outside the guest (VCPUOP_initialise): drop cached translations
+     * and decoded code.
+     */
+    public void translationRegimeLoaded() {
+        translationChanged();
+        code.clear();
+    }
 
     @Override
     public VcpuExit run(long budget) {

@@ -2,7 +2,7 @@ package org.polyvisor.isa.arm64.exec;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.polyvisor.isa.arm64.platform.GicV2;
+import org.polyvisor.isa.arm64.platform.Gic;
 import org.polyvisor.isa.arm64.platform.VirtBoard;
 import org.polyvisor.isa.arm64.trap.ExceptionModel;
 
@@ -28,12 +28,12 @@ final class Interrupts {
     private final AtomicInteger latched = new AtomicInteger();
 
     /** The board's GIC and this vCPU's index in it, or null without a board. */
-    private final GicV2 gic;
+    private final Gic gic;
     private final int cpu;
 
     Interrupts(Arm64State state, GenericTimer timer) { this(state, timer, null, 0); }
 
-    Interrupts(Arm64State state, GenericTimer timer, GicV2 gic, int cpu) {
+    Interrupts(Arm64State state, GenericTimer timer, Gic gic, int cpu) {
         this.s = state;
         this.timer = timer;
         this.gic = gic;

@@ -2,6 +2,7 @@ package org.polyvisor.isa.arm64.exec;
 
 import org.polyvisor.isa.arm64.decode.Insn;
 import org.polyvisor.isa.arm64.decode.SysReg;
+import org.polyvisor.isa.arm64.platform.GicV3;
 
 /**
  * MRS, MSR (register) and MSR (immediate) on the system registers of {@link SysReg}. The decoder has already
@@ -41,7 +42,16 @@ final class SystemRegisters {
     private final GenericTimer timer;
     private final int vcpuId;
 
+    /** The GICv3 CPU interface on a virt board with gic_version = "v3"; null otherwise (ICC_* are UNDEFINED). */
+    private final GicV3.CpuInterface icc;
+
     SystemRegisters(Arm64State state, GenericTimer timer, int vcpuId, Runnable translationChanged) {
+        this(state, timer, vcpuId, translationChanged, null);
+    }
+
+    SystemRegisters(Arm64State state, GenericTimer timer, int vcpuId, Runnable translationChanged,
+            GicV3.CpuInterface icc) {
+        this.icc = icc;
         this.s = state;
         this.timer = timer;
         this.vcpuId = vcpuId;
@@ -81,6 +91,7 @@ final class SystemRegisters {
     private boolean allowed(int k, boolean write) {
         // SP_EL0 is UNDEFINED through MRS/MSR while it is the current stack pointer (Arm ARM C5.2.19).
         if (k == SysReg.SP_EL0) return s.el() == 1 && !s.usingSpEl0();
+        if (k >= SysReg.FIRST_ICC && k <= SysReg.LAST_ICC) return icc != null && s.el() != 0;
         if (s.el() != 0) return true;
         return switch (SysReg.el0Access(k)) {
             case SysReg.EL0_RW -> true;
@@ -115,6 +126,15 @@ final class SystemRegisters {
             case SysReg.CNTP_CVAL_EL0 -> timer.cval(GenericTimer.PHYSICAL);
             case SysReg.CNTP_TVAL_EL0 -> timer.tval(GenericTimer.PHYSICAL);
             case SysReg.MIDR_EL1 -> MIDR;
+            case SysReg.ICC_SRE_EL1 -> GicV3.CpuInterface.SRE;
+            case SysReg.ICC_PMR_EL1 -> icc.pmr();
+            case SysReg.ICC_IGRPEN1_EL1 -> icc.igrpen1();
+            case SysReg.ICC_IAR1_EL1 -> icc.iar1();
+            case SysReg.ICC_HPPIR1_EL1 -> icc.hppir1();
+            case SysReg.ICC_RPR_EL1 -> icc.rpr();
+            case SysReg.ICC_BPR1_EL1 -> icc.bpr1();
+            case SysReg.ICC_CTLR_EL1 -> icc.ctlr();
+            case SysReg.ICC_EOIR1_EL1, SysReg.ICC_DIR_EL1, SysReg.ICC_SGI1R_EL1 -> 0;   // write-only: read as zero
             case SysReg.DCZID_EL0 -> DCZID_PROHIBITED;
             case SysReg.ID_AA64PFR0_EL1 -> ID_AA64PFR0;
             case SysReg.ID_AA64MMFR0_EL1 -> ID_AA64MMFR0;
@@ -145,6 +165,14 @@ final class SystemRegisters {
                 s.sys[k] = value;
                 translationChanged.run();
             }
+            case SysReg.ICC_SRE_EL1 -> { }                                   // SRE, DFB, DIB fixed at one
+            case SysReg.ICC_PMR_EL1 -> icc.setPmr(value);
+            case SysReg.ICC_IGRPEN1_EL1 -> icc.setIgrpen1(value);
+            case SysReg.ICC_EOIR1_EL1 -> icc.eoir1(value);
+            case SysReg.ICC_DIR_EL1 -> icc.dir(value);
+            case SysReg.ICC_SGI1R_EL1 -> icc.sgi1r(value);
+            case SysReg.ICC_BPR1_EL1 -> icc.setBpr1(value);
+            case SysReg.ICC_CTLR_EL1 -> icc.setCtlr(value);
             case SysReg.FPCR -> s.fpcr = (int) value & FPCR_MASK;
             case SysReg.FPSR -> s.fpsr = (int) value & FPSR_MASK;
             case SysReg.CNTV_CTL_EL0 -> timer.setCtl(GenericTimer.VIRTUAL, value);
@@ -155,6 +183,6 @@ final class SystemRegisters {
             case SysReg.CNTP_TVAL_EL0 -> timer.setTval(GenericTimer.PHYSICAL, value);
             default -> s.sys[k] = value;
         }
-        if (k >= SysReg.CNTV_CTL_EL0 && k <= SysReg.CNTP_TVAL_EL0) s.recheckInterrupts = true;
+        if (k >= SysReg.CNTV_CTL_EL0 && k <= SysReg.CNTP_TVAL_EL0 || k >= SysReg.FIRST_ICC) s.recheckInterrupts = true;
     }
 }

@@ -15,10 +15,11 @@ import org.polyvisor.spi.ShutdownReason;
 
 /**
  * QEMU's {@code virt} board as an arm64 HVM domain sees it: RAM at 0x40000000, a PL011 at 0x09000000 on SPI 1,
- * a GICv2 (distributor 0x08000000, CPU interface 0x08010000), the generic timer's PPIs 13/14/11/10 (INTIDs
- * 29/30/27/26), PSCI 0.2 over HVC, and a device tree at the top of usable RAM whose address vCPU 0 finds in x0
- * (Linux arm64 boot protocol: EL1h, DAIF masked, MMU and caches off, x1-x3 zero, pc at the kernel's entry).
- * Only GICv2 exists here; {@code gic_version = "v3"} is refused by falling back to v2 with a log line.
+ * a GICv2 (distributor 0x08000000, CPU interface 0x08010000) or, with xl.cfg's {@code gic_version = "v3"}, a GICv3
+ * (distributor 0x08000000, redistributors from 0x080A0000, the CPU interface as ICC_* system registers), the generic
+ * timer's PPIs 13/14/11/10 (INTIDs 29/30/27/26), PSCI 0.2 over HVC, and a device tree at the top of usable RAM whose
+ * address vCPU 0 finds in x0 (Linux arm64 boot protocol: EL1h, DAIF masked, MMU and caches off, x1-x3 zero, pc at
+ * the kernel's entry). GICv2 is the default; an unknown gic_version falls back to it with a log line.
  */
 public final class VirtBoard implements Platform {
     public static final long UART_BASE = 0x0900_0000L, UART_SIZE = 0x1000;
@@ -33,37 +34,46 @@ public final class VirtBoard implements Platform {
     public static final ThreadLocal<Integer> CURRENT_CPU = ThreadLocal.withInitial(() -> 0);
 
     private final PlatformHost host;
-    private final GicV2 gic;
+    private final Gic gic;
     private final Pl011 uart;
     private final Psci psci;
 
     public VirtBoard(PlatformHost host) {
         this.host = host;
-        this.gic = new GicV2(host, () -> CURRENT_CPU.get());
+        String version = host.option("gic_version");
+        boolean v3 = "v3".equals(version) || "3".equals(version);
+        if (version != null && !v3 && !version.equals("v2") && !version.equals("2"))
+            host.logOnce("gic_version", "arm64 virt board: gic_version = \"" + version + "\" is not modelled, using GICv2");
+        this.gic = v3 ? new GicV3(host, () -> CURRENT_CPU.get()) : new GicV2(host, () -> CURRENT_CPU.get());
         this.uart = new Pl011(host::consoleOutput, gic.spi(UART_SPI));
         this.psci = new Psci(host);
-        String version = host.option("gic_version");
-        if (version != null && !version.equals("v2") && !version.equals("2"))
-            host.logOnce("gic_version", "arm64 virt board: gic_version = \"" + version + "\" is not modelled, using GICv2");
     }
 
-    public GicV2 gic() { return gic; }
+    public Gic gic() { return gic; }
 
     public Psci psci() { return psci; }
 
     @Override
     public List<DeviceWindow> windows() {
-        return List.of(DeviceWindow.mmio("pl011", UART_BASE, UART_SIZE, uart),
-                DeviceWindow.mmio("gic-dist", GicV2.DIST_BASE, GicV2.WINDOW, gic.distributor()),
-                DeviceWindow.mmio("gic-cpu", GicV2.CPU_BASE, GicV2.WINDOW, gic.cpuInterface()));
+        return switch (gic) {
+            case GicV2 v2 -> List.of(DeviceWindow.mmio("pl011", UART_BASE, UART_SIZE, uart),
+                    DeviceWindow.mmio("gic-dist", GicV2.DIST_BASE, GicV2.WINDOW, v2.distributor()),
+                    DeviceWindow.mmio("gic-cpu", GicV2.CPU_BASE, GicV2.WINDOW, v2.cpuInterface()));
+            case GicV3 v3 -> List.of(DeviceWindow.mmio("pl011", UART_BASE, UART_SIZE, uart),
+                    DeviceWindow.mmio("gicv3-dist", GicV3.DIST_BASE, GicV3.DIST_SIZE, v3.distributor()),
+                    DeviceWindow.mmio("gicv3-redist", GicV3.REDIST_BASE, v3.redistributorSize(), v3.redistributors()));
+        };
     }
 
     @Override public void consoleInput(byte[] bytes) { uart.receive(bytes); }
 
     @Override
     public String describe() {
-        return String.format("arm64 virt: RAM 0x%x+0x%x, pl011 0x%x (SPI %d), GICv2 0x%x/0x%x, PSCI 0.2 (hvc)",
-                host.ramBase(), host.ramBytes(), UART_BASE, UART_SPI, GicV2.DIST_BASE, GicV2.CPU_BASE);
+        String gicText = gic instanceof GicV3
+                ? String.format("GICv3 0x%x/0x%x", GicV3.DIST_BASE, GicV3.REDIST_BASE)
+                : String.format("GICv2 0x%x/0x%x", GicV2.DIST_BASE, GicV2.CPU_BASE);
+        return String.format("arm64 virt: RAM 0x%x+0x%x, pl011 0x%x (SPI %d), %s, PSCI 0.2 (hvc)",
+                host.ramBase(), host.ramBytes(), UART_BASE, UART_SPI, gicText);
     }
 
     @Override
@@ -104,12 +114,21 @@ public final class VirtBoard implements Platform {
         }
         f.endNode();
         f.beginNode("psci").property("compatible", "arm,psci-0.2", "arm,psci").property("method", "hvc").endNode();
-        f.beginNode("intc@8000000").property("compatible", "arm,cortex-a15-gic")
-                .cells("#interrupt-cells", 3).property("interrupt-controller")
-                .cells("reg", FdtBuilder.cells64(GicV2.DIST_BASE, GicV2.WINDOW, GicV2.CPU_BASE, GicV2.WINDOW))
-                .cells("phandle", gicPhandle).endNode();
-        // Timer PPIs 13, 14, 11, 10, level-low with the CPU mask in bits 15:8 (the GICv2 binding).
-        long flags = ((long) cpuMask << 8) | 4;
+        if (gic instanceof GicV3 v3) {
+            f.beginNode("intc@8000000").property("compatible", "arm,gic-v3")
+                    .cells("#interrupt-cells", 3).property("interrupt-controller")
+                    .cells("#redistributor-regions", 1)
+                    .cells("reg", FdtBuilder.cells64(GicV3.DIST_BASE, GicV3.DIST_SIZE, GicV3.REDIST_BASE,
+                            v3.redistributorSize()))
+                    .cells("phandle", gicPhandle).endNode();
+        } else {
+            f.beginNode("intc@8000000").property("compatible", "arm,cortex-a15-gic")
+                    .cells("#interrupt-cells", 3).property("interrupt-controller")
+                    .cells("reg", FdtBuilder.cells64(GicV2.DIST_BASE, GicV2.WINDOW, GicV2.CPU_BASE, GicV2.WINDOW))
+                    .cells("phandle", gicPhandle).endNode();
+        }
+        // Timer PPIs 13, 14, 11, 10, level-low; the GICv2 binding adds the CPU mask in bits 15:8, GICv3's has none.
+        long flags = gic instanceof GicV3 ? 4 : ((long) cpuMask << 8) | 4;
         f.beginNode("timer").property("compatible", "arm,armv8-timer").property("always-on")
                 .cells("interrupts", 1, 13, flags, 1, 14, flags, 1, 11, flags, 1, 10, flags).endNode();
         f.beginNode("apb-pclk").property("compatible", "fixed-clock").cells("#clock-cells", 0)

@@ -43,6 +43,7 @@ class VirtBoardTest {
         final ByteArrayOutputStream console = new ByteArrayOutputStream();
         final List<String> events = new ArrayList<>();
         long nanos;
+        String gicVersion;
 
         @Override public GuestMemory memory() { return memory; }
         @Override public long ramBase() { return RAM; }
@@ -62,7 +63,7 @@ class VirtBoardTest {
         @Override public void shutdown(ShutdownReason reason) { events.add("shutdown " + reason); }
         @Override public void exit(int code) { events.add("exit " + code); }
         @Override public long virtualNanos() { return nanos; }
-        @Override public String option(String key) { return null; }
+        @Override public String option(String key) { return key.equals("gic_version") ? gicVersion : null; }
         @Override public void logOnce(String key, String message) { events.add(message); }
     }
 
@@ -79,6 +80,51 @@ class VirtBoardTest {
         String out = host.console.toString(StandardCharsets.US_ASCII);
         assertTrue(out.endsWith("hvm-hello: all checks passed\n"), "arm64 virt board: console was\n" + out);
         assertEquals(List.of("shutdown POWEROFF"), host.events);
+    }
+
+    @Test
+    void gicVersionV3GivesTheGicV3WindowsAndDeviceTreeNode() {
+        Host host = new Host();
+        host.gicVersion = "v3";
+        VirtBoard board = new VirtBoard(host);
+        assertTrue(board.gic() instanceof GicV3, "gic_version = v3: a GICv3");
+        assertEquals(List.of("pl011 0x9000000+0x1000", "gicv3-dist 0x8000000+0x10000", "gicv3-redist 0x80a0000+0x40000"),
+                board.windows().stream().map(w -> w.name() + " 0x" + Long.toHexString(w.base()) + "+0x" + Long.toHexString(w.length())).toList(),
+                "windows: distributor and one 128 KiB redistributor per vCPU");
+        String dtb = new String(board.deviceTree(RAM, RAM_BYTES), StandardCharsets.ISO_8859_1);
+        assertTrue(dtb.contains("arm,gic-v3") && dtb.contains("#redistributor-regions"), "the FDT names arm,gic-v3");
+        byte[] reg = {0, 0, 0, 0, 0x08, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0x08, 0x0a, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0};
+        assertTrue(new String(reg, StandardCharsets.ISO_8859_1).length() == 32 && dtb.contains(new String(reg, StandardCharsets.ISO_8859_1)),
+                "reg = <0x0 0x08000000 0x0 0x10000>, <0x0 0x080a0000 0x0 0x40000>");
+        assertTrue(new VirtBoard(new Host()).gic() instanceof GicV2, "the default stays GICv2");
+    }
+
+    /**
+     * On a GICv3 board the vCPU reaches its CPU interface with MRS/MSR: ICC_PMR_EL1 and ICC_IGRPEN1_EL1 written, then
+     * the event upcall (PPI 31, enabled in its redistributor) is ICC_HPPIR1_EL1 and acknowledged by ICC_IAR1_EL1.
+     */
+    @Test
+    void theEventUpcallArrivesThroughTheGicV3SystemRegisters() {
+        Host host = new Host();
+        host.gicVersion = "v3";
+        Arm64IsaProvider isa = new Arm64IsaProvider();
+        VirtBoard board = (VirtBoard) isa.createPlatform(host).orElseThrow();
+        for (int id = 0; id < 2; id++) host.vcpus.add(isa.createVcpu(new VcpuConfig(host.memory, id, GuestType.HVM, () -> host.nanos, board)));
+        GicV3 gic = (GicV3) board.gic();
+        gic.distributor().write(0, 4, 0x12);                              // GICD_CTLR: ARE, EnableGrp1
+        gic.redistributors().write(0x1_0000 + 0x100, 4, 1L << 31);        // GICR_ISENABLER0 of CPU 0: INTID 31
+        int[] code = {0xd5184601, 0xd5384602, 0xd538cca3, 0xd518cce4, 0xd538cc45, 0xd538cc06, 0xd401d422};
+        for (int k = 0; k < code.length; k++) host.memory.write(RAM + 4L * k, 4, code[k] & 0xFFFF_FFFFL);
+        Vcpu v = host.vcpus.get(0);
+        v.setPc(RAM);
+        v.setRegister(1, 0xF0);
+        v.setRegister(4, 1);
+        v.raiseEventUpcall();
+        assertEquals(VcpuExit.HYPERCALL, v.run(20), "the sequence runs to the hypercall");
+        assertEquals(0xF0, v.register(2), "ICC_PMR_EL1 reads back");
+        assertEquals(7, v.register(3), "ICC_SRE_EL1: SRE, DFB, DIB");
+        assertEquals(31, v.register(5), "ICC_HPPIR1_EL1: the event PPI");
+        assertEquals(31, v.register(6), "ICC_IAR1_EL1 acknowledges INTID 31");
     }
 
     /** Runs the online vCPUs in turn, 1000 instructions each, routing MMIO, until a shutdown or 20M instructions. */
