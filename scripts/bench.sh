@@ -48,7 +48,7 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 printf '%-8s %11s %11s %10s  %s\n' ISA "MIPS wall" "MIPS cpu" "s per run" "guest console"
 awk -F, -v out="$out" '
-  function unq(s) { gsub(/"/, "", s); return s }
+  function unq(s) { gsub(/["\r]/, "", s); return s }   # JMH writes CRLF lines
   BEGIN { while ((getline line < out) > 0) if (match(line, /^\[[a-z0-9_]+\] /)) { isa = substr(line, 2, RLENGTH - 3); con[isa] = substr(line, RLENGTH + 1) } }
   NR == 1 { for (i = 1; i <= NF; i++) { h = unq($i); if (h == "Score") sc = i; if (h == "Param: isa") pi = i }; next }
   { isa = unq($pi); name = unq($1); if (!(isa in seen)) { seen[isa] = 1; order[n++] = isa }
