@@ -116,9 +116,10 @@ regs=(r0 r1 r2 r3 r7 r8 r12 r14 r31 r32 r33 r63 r64 r100 r126 r127)
   # translation management
   for r in r2 r33 r127; do
     echo "	itc.d $r ;;"; echo "	itc.i $r ;;"; echo "	itr.d dtr[r4]=$r ;;"; echo "	itr.i itr[$r]=r7 ;;"; echo "	mov rr[$r]=r9 ;;"
-    echo "	mov r10=rr[$r] ;;"; echo "	ptc.l $r,r13 ;;"; echo "	ptc.e $r ;;"; echo "	ptr.d $r,r16 ;;"; echo "	ptr.i r17,$r ;;"
+    echo "	mov r10=rr[$r] ;;"; echo "	mov pkr[$r]=r9 ;;"; echo "	mov r10=pkr[$r] ;;"; echo "	mov pkr[r3]=$r ;;"; echo "	mov $r=pkr[r5] ;;"; echo "	tak $r=r3 ;;"; echo "	tak r9=$r ;;"
+    echo "	ptc.l $r,r13 ;;"; echo "	ptc.e $r ;;"; echo "	ptr.d $r,r16 ;;"; echo "	ptr.i r17,$r ;;"
   done
-  echo "	srlz.d ;;"; echo "	srlz.i ;;"; echo "	sync.i ;;"; echo "	mf ;;"; echo "	mf.a ;;"; echo "	fwb ;;"; echo "	(p3) mf ;;"; echo "	(p5) itc.d r2 ;;"; echo "	(p6) srlz.i ;;"
+  echo "	srlz.d ;;"; echo "	srlz.i ;;"; echo "	sync.i ;;"; echo "	mf ;;"; echo "	mf.a ;;"; echo "	fwb ;;"; echo "	(p3) mf ;;"; echo "	(p5) itc.d r2 ;;"; echo "	(p7) mov pkr[r4]=r5 ;;"; echo "	(p8) mov r6=pkr[r7] ;;"; echo "	(p9) tak r1=r2 ;;"; echo "	(p6) srlz.i ;;"
   # nops and breaks on every unit, with immediates at the edges
   for imm in 0 1 0x1000 0x1fffff; do
     echo "	{ .mfb"; echo "	nop.m $imm"; echo "	nop.f $imm"; echo "	nop.b $imm"; echo "	}"

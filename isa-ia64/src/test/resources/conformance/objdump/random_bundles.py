@@ -21,7 +21,7 @@ KNOWN = [re.compile(p) for p in [
     r'^mov (psr\.l|psr\.um|cr\.[a-z0-9]+)=r\d+$', r'^mov r\d+=(psr|psr\.um|cr\.[a-z0-9]+)$', r'^mov pr\.rot=0x[0-9a-f]+$',
     r'^cmpxchg[1248]\.(acq|rel)(\.nt1|\.nta)? r\d+=\[r\d+\],r\d+,ar\.ccv$', r'^xchg[1248](\.nt1|\.nta)? r\d+=\[r\d+\],r\d+$',
     r'^fetchadd[48]\.(acq|rel)(\.nt1|\.nta)? r\d+=\[r\d+\],-?\d+$',
-    r'^(itc\.[id] r\d+|itr\.i itr\[r\d+\]=r\d+|itr\.d dtr\[r\d+\]=r\d+|mov rr\[r\d+\]=r\d+|mov r\d+=rr\[r\d+\]|ptc\.l r\d+,r\d+|ptc\.e r\d+|ptr\.[di] r\d+,r\d+|srlz\.[di]|sync\.i|mf|mf\.a|fwb)$',
+    r'^(itc\.[id] r\d+|itr\.i itr\[r\d+\]=r\d+|itr\.d dtr\[r\d+\]=r\d+|mov rr\[r\d+\]=r\d+|mov r\d+=rr\[r\d+\]|mov pkr\[r\d+\]=r\d+|mov r\d+=pkr\[r\d+\]|tak r\d+=r\d+|ptc\.l r\d+,r\d+|ptc\.e r\d+|ptr\.[di] r\d+,r\d+|srlz\.[di]|sync\.i|mf|mf\.a|fwb)$',
     r'^mov\.m ar\.(k[0-7]|rsc|bsp|bspstore|rnat|ccv|unat|fpsr|itc)=(r\d+|-?\d+)$',
     r'^mov\.m r\d+=ar\.(k[0-7]|rsc|bsp|bspstore|rnat|ccv|unat|fpsr|itc)$',
     r'^br(\.cond|\.call|\.ret|\.cloop|\.ctop|\.cexit|\.wtop|\.wexit)?(\.(sptk|spnt|dptk|dpnt))?\.(few|many)(\.clr)? (b\d=)?(0x[0-9a-f]+|b\d)$',

@@ -24,11 +24,12 @@ import org.polyvisor.spi.VcpuExit;
  * chk.s, NaT propagation and consumption, ld8.fill / st8.spill with ar.unat, NaT collections), fp.vectors (the floating-point unit: fma and its
  * pseudo-ops in every computation model, conversions, compares, classes, frcpa/frsqrta special operands, transfers,
  * loads and stores, status-field control; expected values from fp_model.py) and fpdiv.vectors (the frcpa-based
- * integer division sequence against exact quotients) and bits.vectors (dep, parallel tbit / tnat) and multimedia.vectors (the parallel integer forms, czx, popcnt, shrp, addp4, shladdp4, lfetch). Runs each program through the Vcpu interface and compares
+ * integer division sequence against exact quotients) and bits.vectors (dep, parallel tbit / tnat) and multimedia.vectors (the parallel integer forms, czx, popcnt, shrp, addp4, shladdp4, lfetch) and protection_key.vectors (pkr moves, PSR.pk, Key Miss / Key Permission faults and
+ * their priority). Runs each program through the Vcpu interface and compares
  * registers, memory words and the exit with what the manual prescribes.
  */
 class SemanticVectorsTest {
-    private static final String[] TABLES = {"rse", "rotation", "interruption", "translation", "alat", "nat", "fp", "fpdiv", "bits", "multimedia"};
+    private static final String[] TABLES = {"rse", "rotation", "interruption", "translation", "alat", "nat", "fp", "fpdiv", "bits", "multimedia", "protection_key"};
 
     record Vector(String table, String name, String section, String hex, String presets, String expected) {
         @Override public String toString() { return table + ": " + name; }

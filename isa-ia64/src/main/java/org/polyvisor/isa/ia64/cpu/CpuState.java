@@ -15,7 +15,7 @@ import org.polyvisor.spi.VirtualClock;
 public final class CpuState {
     public static final int AR_PFS = 64, AR_LC = 65, AR_EC = 66;
     /** PSR bits the PV boot state clears (SDM vol 2, 3.3.2); ri (41-42) and cpl (32-33) live in their own fields. */
-    public static final long PSR_IC = 1L << 13, PSR_I = 1L << 14, PSR_DT = 1L << 17, PSR_RT = 1L << 27, PSR_IT = 1L << 36;
+    public static final long PSR_IC = 1L << 13, PSR_I = 1L << 14, PSR_PK = 1L << 15, PSR_DT = 1L << 17, PSR_RT = 1L << 27, PSR_IT = 1L << 36;
 
     /** r0..r31, then the physical stacked registers; r32+ live at index n + bof. */
     public final long[] gr = new long[32 + RegisterStack.PHYSICAL];
@@ -201,6 +201,6 @@ public final class CpuState {
         }
         long changed = psr ^ v;
         psr = v & ~(3L << 41 | 3L << 32);
-        if ((changed & (PSR_DT | PSR_IT | PSR_RT)) != 0) translationChanged.run();
+        if ((changed & (PSR_DT | PSR_IT | PSR_RT | PSR_PK)) != 0) translationChanged.run();
     }
 }

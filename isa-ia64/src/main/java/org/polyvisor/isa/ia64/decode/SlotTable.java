@@ -47,6 +47,7 @@ import org.polyvisor.isa.ia64.insn.MoveCr;
 import org.polyvisor.isa.ia64.insn.MovePsr;
 import org.polyvisor.isa.ia64.insn.SystemBranch;
 import org.polyvisor.isa.ia64.insn.MoveLong;
+import org.polyvisor.isa.ia64.insn.MoveProtectionKey;
 import org.polyvisor.isa.ia64.insn.MoveSpecial;
 import org.polyvisor.isa.ia64.insn.NopBreak;
 import org.polyvisor.isa.ia64.insn.Ordering;
@@ -60,6 +61,7 @@ import org.polyvisor.isa.ia64.insn.Store;
 import org.polyvisor.isa.ia64.insn.TestBit;
 import org.polyvisor.isa.ia64.insn.TestNat;
 import org.polyvisor.isa.ia64.insn.TlbManagement;
+import org.polyvisor.isa.ia64.insn.TranslationAccessKey;
 
 /**
  * The decode table (SDM vol 3, chapter 4): every known encoding as a mask/match {@link Pattern}, grouped at
@@ -258,6 +260,9 @@ final class SlotTable {
             TlbManagement.Kind kind = tlb[k];
             add("M41-47 " + kind, u, 1, (s, l) -> new TlbManagement(s, kind), X3, 0, X6, tlbX6[k]);
         }
+        add("M42 mov pkr=r", u, 1, (s, l) -> new MoveProtectionKey(s, true), X3, 0, X6, 0x03);
+        add("M43 mov r=pkr", u, 1, (s, l) -> new MoveProtectionKey(s, false), X3, 0, X6, 0x13);
+        add("M46 tak r=r", u, 1, (s, l) -> new TranslationAccessKey(s), X3, 0, X6, 0x1f);
         add("M24 srlz.d", u, 0, (s, l) -> new Ordering(s, "srlz.d"), X3, 0, M_X4, 0, M_X2, 3);
         add("M24 srlz.i", u, 0, (s, l) -> new Ordering(s, "srlz.i"), X3, 0, M_X4, 1, M_X2, 3);
         add("M24 sync.i", u, 0, (s, l) -> new Ordering(s, "sync.i"), X3, 0, M_X4, 3, M_X2, 3);

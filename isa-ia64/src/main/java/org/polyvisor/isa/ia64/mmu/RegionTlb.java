@@ -19,6 +19,7 @@ public final class RegionTlb {
     private final int[][] rid = new int[2][TRS + TCS];
     private final int[][] ps = new int[2][TRS + TCS];
     private final long[][] pte = new long[2][TRS + TCS];
+    private final int[][] key = new int[2][TRS + TCS];
     private final int[] nextTc = new int[2];
 
     /** Region id of {@code va}: its region register's rid. */
@@ -42,28 +43,32 @@ public final class RegionTlb {
 
     public int pageShift(int side, int i) { return ps[side][i]; }
 
+    /** The protection key the entry was inserted with (itir.key, 4.1.3). */
+    public int key(int side, int i) { return key[side][i]; }
+
     /** itc.i / itc.d: a translation cache insert (purging overlapping cache entries first). */
     public void insertCache(int side, long ifa, long itir, long entry) {
         int psz = (int) (itir >>> 2 & 0x3f);
         purge(side, ifa, psz, false);
         int slot = TRS + nextTc[side];
         nextTc[side] = (nextTc[side] + 1) % TCS;
-        set(side, slot, ifa, psz, entry);
+        set(side, slot, ifa, psz, ProtectionKeys.key(itir), entry);
     }
 
     /** itr.i / itr.d: a translation register insert at {@code index} (0-7). */
     public void insertRegister(int side, int index, long ifa, long itir, long entry) {
         int psz = (int) (itir >>> 2 & 0x3f);
         purge(side, ifa, psz, false);
-        set(side, index & (TRS - 1), ifa, psz, entry);
+        set(side, index & (TRS - 1), ifa, psz, ProtectionKeys.key(itir), entry);
     }
 
-    private void set(int side, int i, long ifa, int psz, long entry) {
+    private void set(int side, int i, long ifa, int psz, int k, long entry) {
         valid[side][i] = true;
         rid[side][i] = ridOf(ifa);
         ps[side][i] = psz;
         vpn[side][i] = ifa & ((1L << 61) - 1) & -(1L << psz);
         pte[side][i] = entry;
+        key[side][i] = k;
     }
 
     /**

@@ -15,7 +15,14 @@ import org.polyvisor.spi.GuestMemory;
  * and IHA in the fault fields, for the interruption to collect.
  * <p>Access rights, as read from the manual's table: ar 0-3 give r, rx, rw, rwx; ar 4-6 give r, rx, rw plus
  * write (and execute for 5-6) at privilege level 0; ar 7 gives execute; all only while PSR.cpl &lt;= the page's
- * pl (execute of ar 7 at any level). Protection keys are not checked (PSR.pk is treated as 0).
+ * pl (execute of ar 7 at any level).
+ * <p>Protection keys (4.1.3): only while PSR.pk = 1, after the present bit and before the access rights (the
+ * priority order of 5.6, table 5-?: Page Not Present, Key Miss, Key Permission, Access Rights, Dirty-Bit,
+ * Access-Bit), the entry's key is looked up in {@link ProtectionKeys}: no valid match is an Instruction (0x1800)
+ * or Data (0x1c00) Key Miss fault, a match whose xd / wd / rd bit disables the access a Key Permission fault
+ * (0x5100). As for every translation fault (vol 2 part I chapter 8, the vector descriptions), ITIR then holds the
+ * default translation information of the address (key = the region register's rid, ps = its ps; the guest reads
+ * the translation's own key with tak), IFA the address and ISR x/w/r the access.
  */
 public final class Translation {
     public static final int READ = 0, WRITE = 1, FETCH = 2;
@@ -25,6 +32,7 @@ public final class Translation {
     private static final int[] LEVEL0 = {R, R | X, R | W, R | W | X, R | W, R | W | X, R | W | X, R | X};
 
     public final RegionTlb tlb = new RegionTlb();
+    public final ProtectionKeys keys = new ProtectionKeys();
     private CpuState cpu;
     private GuestMemory memory;
 
@@ -64,6 +72,7 @@ public final class Translation {
         int psz = tlb.pageShift(side, e);
         long isr = kind == FETCH ? ISR_X : kind == WRITE ? ISR_W : ISR_R;
         if ((pte & 1) == 0) return fault(Vector.PAGE_NOT_PRESENT, isr, va, psz, "page not present", kind);
+        if ((cpu.psr & CpuState.PSR_PK) != 0 && !keyAllows(side, e, va, isr, kind)) return -1;
         int ar = (int) (pte >>> 9 & 7), pl = (int) (pte >>> 7 & 3);
         int rights = cpu.cpl <= pl ? (cpu.cpl == 0 ? LEVEL0[ar] : BASE[ar]) : (ar == 7 ? X : 0);
         int need = kind == FETCH ? X : kind == WRITE ? W : R;
@@ -75,6 +84,20 @@ public final class Translation {
         long ppn = pte & ((1L << 50) - 1) & -(1L << 12);
         long mask = (1L << psz) - 1;
         return (ppn & ~mask) | (va & mask);
+    }
+
+    /**
+     * The protection key check of 4.1.3 for entry {@code e}; false after raising a key fault, whose ITIR is the
+     * region's default (rr.rid as key, rr.ps as page size), as the vector descriptions give it.
+     */
+    private boolean keyAllows(int side, int e, long va, long isr, int kind) {
+        int i = keys.find(tlb.key(side, e));
+        long disable = kind == FETCH ? ProtectionKeys.XD : kind == WRITE ? ProtectionKeys.WD : ProtectionKeys.RD;
+        if (i != ProtectionKeys.MISS && !ProtectionKeys.forbids(keys.pkr[i], disable)) return true;
+        int vector = i != ProtectionKeys.MISS ? Vector.KEY_PERMISSION
+                : kind == FETCH ? Vector.INSTRUCTION_KEY_MISS : Vector.DATA_KEY_MISS;
+        fault(vector, isr, va, (int) (tlb.rr[(int) (va >>> 61)] >>> 2 & 0x3f), i != ProtectionKeys.MISS ? "key permission" : "key miss", kind);
+        return false;
     }
 
     /** The short-format VHPT hash of {@code va} (4.1.5.?): region bits, PTA.base above the table size, the vpn. */

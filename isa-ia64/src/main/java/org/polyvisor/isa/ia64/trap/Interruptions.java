@@ -11,13 +11,13 @@ import org.polyvisor.spi.VcpuExit;
  * instruction ..."); after it, the fault is delivered to iva + its vector offset.
  * <p>Delivery: with PSR.ic = 1 the interruption state is collected (IPSR = PSR with ri = the faulting slot,
  * IIP = its bundle, IIPA, IFS.v = 0, and IFA / IIM / ITIR / IHA when the fault defines them); ISR is always written, with
- * ei = the slot. Then PSR.ic, i, bn, ri, ss, ed, id, da, dd, ia, db, lp, tb, is and cpl are cleared (bank 0 is
+ * ei = the slot. Then PSR.ic, i, pk, bn, ri, ss, ed, id, da, dd, ia, db, lp, tb, is and cpl are cleared (bank 0 is
  * selected), PSR.be takes DCR.be, and dt / it / rt keep their values. A data TLB miss (Data TLB, Alternate Data
  * TLB, data VHPT Translation) taken with PSR.ic = 0 goes to the Data Nested TLB vector instead.
  */
 public final class Interruptions {
-    /** PSR bits an interruption clears (ic 13, i 14, ss 40, ed 43, bn 44, ia 45, db 24, lp 25, tb 26, is 34, id 37, da 38, dd 39). */
-    private static final long CLEARED = 1L << 13 | 1L << 14 | 1L << 24 | 1L << 25 | 1L << 26 | 1L << 34 | 1L << 37
+    /** PSR bits an interruption clears (ic 13, i 14, pk 15, ss 40, ed 43, bn 44, ia 45, db 24, lp 25, tb 26, is 34, id 37, da 38, dd 39). */
+    private static final long CLEARED = 1L << 13 | 1L << 14 | 1L << 15 | 1L << 24 | 1L << 25 | 1L << 26 | 1L << 34 | 1L << 37
             | 1L << 38 | 1L << 39 | 1L << 40 | 1L << 43 | 1L << 44 | 1L << 45;
     private static final long PSR_BE = 1L << 1;
 
