@@ -109,11 +109,19 @@ public final class Ia64Vcpu implements Vcpu {
                 if (flow == Flow.NEXT) {
                     left--; retired++;
                     k += in.width();
+                    if ((c.psr & PSR_SS) != 0) {
+                        int done = k - in.width(), next = k;
+                        if (next >= 3) { c.ip += 16; next = 0; }
+                        if (!debugTrap(false, next, done)) return takeExit();
+                        branched = true;
+                        break;
+                    }
                 } else if (flow == Flow.BRANCH) {
                     left--; retired++;
                     c.ip = c.branchTarget;
                     c.ri = 0;
                     branched = true;
+                    if ((c.psr & (PSR_SS | PSR_TB)) != 0 && !debugTrap(true, 0, k)) return takeExit();
                     break;
                 } else if (flow == Flow.EXIT_AFTER) {
                     retired++;
@@ -148,6 +156,30 @@ public final class Ia64Vcpu implements Vcpu {
             if (!branched) { c.ip += 16; c.ri = 0; }
         }
         return VcpuExit.BUDGET_SPENT;
+    }
+
+    /** PSR.ss (bit 40) and PSR.tb (bit 26): trap after every instruction, or after every taken branch. */
+    private static final long PSR_SS = 1L << 40, PSR_TB = 1L << 26;
+
+    /**
+     * The Single Step trap (vector 0x6000, ISR.code{3} = ss) or, for a taken branch with PSR.tb, the Taken Branch
+     * trap (0x5f00, ISR.code{2} = tb; ss is reported with it when both apply), after the instruction in slot
+     * {@code done} completed (SDM rev 2.3 vol 2 part I 5.8, vol 1 and vol 2 "Debugging"): IIP and ri name the next
+     * instruction ({@code nextSlot} of the bundle at IP, already set), ISR.ei the one that trapped. PSR.ss and tb are
+     * cleared by the delivery and come back with rfi, so the handler runs unstepped. False when no IVT is installed
+     * (the domain then ends with the fault, as for any interruption it cannot take).
+     */
+    private boolean debugTrap(boolean taken, int nextSlot, int done) {
+        boolean ss = (c.psr & PSR_SS) != 0, tb = taken && (c.psr & PSR_TB) != 0;
+        if (!ss && !tb) return true;
+        c.raise(tb ? Vector.TAKEN_BRANCH_TRAP : Vector.SINGLE_STEP_TRAP, (ss ? 8 : 0) | (tb ? 4 : 0),
+                tb ? "taken branch trap" : "single step trap");
+        if (!Interruptions.deliver(c, nextSlot)) {
+            c.ri = nextSlot;
+            return false;
+        }
+        c.cr[CpuState.CR_ISR] = c.cr[CpuState.CR_ISR] & ~(3L << 41) | (long) done << 41;
+        return true;
     }
 
     private VcpuExit takeExit() {
