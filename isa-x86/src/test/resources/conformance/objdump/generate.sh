@@ -234,6 +234,14 @@ for m in "${ssemem[@]}"; do
   echo "    movnti %ecx,$m"
 done
 echo "    lfence"; echo "    mfence"; echo "    sfence"
+# PUSHA/POPA, BOUND (memory forms only: a register form is EVEX to objdump), ENTER (levels 0, 1, >1, masked), CLTS,
+# SMSW and LMSW in their register and memory forms (66 is unused on the memory forms: data16).
+for x in pusha popa pushaw popaw clts; do echo "    $x"; done
+for m in "${mem[@]}"; do echo "    bound %eax,$m"; echo "    bound %di,$m"; echo "    smsw $m"; echo "    lmsw $m"; done
+for r in "${r32[@]}"; do echo "    smsw %$r"; done
+for r in "${r16[@]}"; do echo "    smsw %$r"; echo "    lmsw %$r"; done
+for i in 0 1 0x10 0x7fff 0xffff; do for l in 0 1 2 7 0x1f 0x20 0xff; do echo "    enter \$$i,\$$l"; echo "    enterw \$$i,\$$l"; done; done
+for seq in "0x66,0x0f,0x01,0x20" "0x66,0x0f,0x01,0x30" "0x66,0x0f,0x01,0x64,0x24,0x08"; do echo "    .byte $seq"; done
 # Truly undefined encodings (objdump: (bad)); each is followed by bytes that decode on their own.
 for b in 04 0a 0c 25 27 36 39 3b 3c 3d 3e 3f 7a 7b b8; do echo "    .byte 0x0f,0x$b"; done
 echo "    .byte 0xd6"; echo "    .byte 0xff,0xff,0xc0"; echo "    .byte 0xfe,0xfe,0xc0"; echo "    .byte 0xd6,0x90"

@@ -235,6 +235,14 @@ for g in rax r11; do for a in 0 9; do
   echo "    movq %$g,%xmm$a"; echo "    movq %xmm$a,%$g"; echo "    cvtsi2ss %$g,%xmm$a"; echo "    cvtsi2sd %$g,%xmm$a"
   echo "    cvttss2si %xmm$a,%$g"; echo "    cvttsd2si %xmm$a,%$g"; echo "    cvtsd2si %xmm$a,%$g"
 done; done
+# ENTER (levels 0, 1, >1, masked; 66 and a REX.W it ignores), CLTS, SMSW (REX.W widens only the register form), LMSW.
+for i in 0 1 0x10 0xffff; do for l in 0 1 2 0x1f 0x20 0xff; do echo "    enter \$$i,\$$l"; echo "    enterw \$$i,\$$l"; done; done
+echo "    clts"
+for m in "${mem[@]}"; do echo "    smsw $m"; echo "    lmsw $m"; done
+for r in "${r64[@]}"; do echo "    smsw %$r"; done
+for r in "${r32[@]}"; do echo "    smsw %$r"; done
+for r in "${r16[@]}"; do echo "    smsw %$r"; echo "    lmsw %$r"; done
+for seq in "0x48,0xc8,0x01,0x00,0x02" "0x48,0x0f,0x01,0x20" "0x48,0x0f,0x01,0xf0" "0x66,0x0f,0x01,0x20" "0x41,0x0f,0x01,0x30"; do echo "    .byte $seq"; done
 # Truly undefined in long mode (objdump: (bad)); 62, C4 and C5 are EVEX/VEX there.
 for b in 06 07 0e 16 17 1e 1f 27 2f 37 3f 60 61 82 9a ce d4 d5 d6 ea; do echo "    .byte 0x$b"; done
 for b in 04 0a 0c 25 27 36 39 3b 3c 3d 3e 3f 7a 7b b8; do echo "    .byte 0x0f,0x$b"; done

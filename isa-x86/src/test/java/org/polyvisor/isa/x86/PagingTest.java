@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.polyvisor.isa.x86.testing.Machine;
 import org.polyvisor.isa.x86.testing.PagingAccess.Model;
@@ -123,6 +124,26 @@ class PagingTest {
             writeTables(m, Model.BITS32, 0);  // VA 4 MiB not present
             VcpuExit.Fault f = (VcpuExit.Fault) m.cpu.run(100);
             assertEquals("page fault (#PF) at 0x400000 error code 0x0 with no handler (no IDT)", f.reason());
+        }
+    }
+
+    /**
+     * PUSHAD and ENTER store slot by slot below ESP 0x7010, across into the not-present page 0x6000: the #PF
+     * (CR2 = the first slot in that page, error code W) leaves ESP and EBP as they were, so the frame that the
+     * delivery pushes sits right below 0x7010 and the saved EIP is the faulting instruction (it restarts).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "pushad,                    60",
+        "enter $0x0 with level 5,   c8000005"})
+    void multiSlotStackStoresFaultWithRegistersUnchanged(String name, String insn) {
+        String setup = "bc10700000 bd00800000";  // mov $0x7010,%esp; mov $0x8000,%ebp
+        try (Machine m = boot(Model.BITS32, setup + insn + "f4", mm -> mm.memory.write(TABLES + 0x1000 + 4 * 6, 4, 0))) {
+            long at = Machine.CODE + (PROLOGUE + enablePaging(Model.BITS32, true, true)).length() / 2 + 10;
+            String what = "x86 " + name + " [" + insn + "]";
+            assertSame(VcpuExit.HALT, m.cpu.run(200), what);
+            m.expect(what, "eip=" + (handler(14) + 1) + " cr2=0x6ffc ebp=0x8000 esp=0x7000 m32[0x7000]=2");
+            assertEquals("0x" + Long.toHexString(at), "0x" + Long.toHexString(m.memory.read(0x7004, 4)), what + ": saved EIP");
         }
     }
 }

@@ -116,7 +116,16 @@ class ProtectedModeTest {
                 k("iret with NT set (a task return) is #GP(0)", "9c 58 0d00400000 50 9d cf", 13, 0, 9),
                 k("ljmp to DPL 3 code at CPL 0 is #GP(sel)", "ea00100000 1b00", 13, 0x18, 0),
                 k("lcall to a null selector is #GP(0)", "9a00100000 0000", 13, 0, 0),
-                u("ljmp to DPL 0 code at CPL 3 is #GP(sel)", "ea00100000 0800", 13, 0x08, 0));
+                u("ljmp to DPL 0 code at CPL 3 is #GP(sel)", "ea00100000 0800", 13, 0x08, 0),
+                k("bound above the upper bound is #BR at the BOUND", "bb00200000 b811000000 6203",
+                        m -> m.set("m32[0x2000]=0 m32[0x2004]=0x10"), 5, -1, 10),
+                k("bound below the signed lower bound is #BR", "bb00200000 b8ffffffff 6203",
+                        m -> m.set("m32[0x2000]=0 m32[0x2004]=0x7fffffff"), 5, -1, 10),
+                k("bound (66) compares words", "bb00200000 b880000000 666203",
+                        m -> m.set("m16[0x2000]=0 m16[0x2002]=0x7f"), 5, -1, 10),
+                k("bound with a register operand is #UD", "62c3", 6, -1, 0),
+                u("clts at CPL 3 is #GP(0)", "0f06", 13, 0, 0),
+                u("lmsw at CPL 3 is #GP(0)", "0f01f0", 13, 0, 0));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -56,6 +56,15 @@ class RealModeTest {
                     "f6f3f4", "baaddef4", "cs=0x800 edx=0xdead esp=0x6ffa m16[0x6ffa]=0x7c00 m16[0x6ffc]=0"),
             Arguments.of("wrmsr EFER.LME on the IA-32 model: #GP through IVT vector 13", "esp=0x7000 m32[0x34]=0x08000000",
                     "66b9800000c066b8000100006631d20f30f4", "ba0d0df4", "cs=0x800 edx=0xd0d esp=0x6ffa m16[0x6ffa]=0x7c0f"),
+            Arguments.of("pusha on a 16-bit SS:SP", "ss=0x800 esp=0x100 eax=0x1111 ebp=0x6666 edi=0x8888",
+                    "60f4", "", "esp=0xf0 m16[0x80fe]=0x1111 m16[0x80f6]=0x100 m16[0x80f4]=0x6666 m16[0x80f0]=0x8888"),
+            Arguments.of("pusha; popa round trip", "ss=0x800 esp=0x100 eax=0x1111 esi=0x7777",
+                    "6031c031f661f4", "", "esp=0x100 eax=0x1111 esi=0x7777"),
+            Arguments.of("enter $4,$1 on a 16-bit stack", "ss=0x800 esp=0x100 ebp=0x1234",
+                    "c8040001f4", "", "m16[0x80fe]=0x1234 m16[0x80fc]=0xfe ebp=0xfe esp=0xf8"),
+            Arguments.of("bound out of range: #BR through IVT vector 5 at the BOUND", "esp=0x7000 eax=9 ebx=0x500 m16[0x500]=0"
+                    + " m16[0x502]=8 m32[0x14]=0x08000000", "6207f4", "ba0505f4", "cs=0x800 edx=0x505 esp=0x6ffa m16[0x6ffa]=0x7c00"),
+            Arguments.of("smsw %ax at reset reads CR0's low word", "eax=0xabcd1234", "0f01e0f4", "", "eax=0xabcd0010"),
             // lgdtl; CR0.PE = 1; ljmp $8 (16-bit code, D = 0); DS = 0x10 (base 0x10000); store; CR0.PE = 0;
             // ljmp $0 (real mode again); DS = 0; store; hlt. GDT: null, 16-bit code base 0, data base 0x10000.
             Arguments.of("real -> protected with a 16-bit CS (D = 0) -> real", "",

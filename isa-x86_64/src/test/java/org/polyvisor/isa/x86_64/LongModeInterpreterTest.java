@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.polyvisor.isa.x86.testing.Machine;
 import org.polyvisor.spi.VcpuExit;
@@ -18,6 +19,15 @@ import org.polyvisor.spi.VcpuExit;
 class LongModeInterpreterTest {
     static Stream<Arguments> rows() {
         return Stream.of(
+            row("enter level 0 (64-bit push)", "c8100000", "rbp=0x1234567890", 1, "m64[0x8ff8]=0x1234567890 rbp=0x8ff8 rsp=0x8fe8 rip=0x1004"),
+            row("enter level 1", "c8080001", "rbp=0x1234", 1, "m64[0x8ff8]=0x1234 m64[0x8ff0]=0x8ff8 rbp=0x8ff8 rsp=0x8fe8"),
+            row("enter level 2 copies a quadword", "c8000002", "rbp=0x8100 m64[0x80f8]=0x1122334455667788", 1,
+                    "m64[0x8ff8]=0x8100 m64[0x8ff0]=0x1122334455667788 m64[0x8fe8]=0x8ff8 rbp=0x8ff8 rsp=0x8fe8"),
+            row("enter level masked to 5 bits (0x41 = 1)", "c8000041", "rbp=0x1234", 1, "m64[0x8ff0]=0x8ff8 rbp=0x8ff8 rsp=0x8ff0"),
+            row("enterw (66) sets BP only", "66c8100000", "rbp=0x1122334455667788", 1, "m16[0x8ffe]=0x7788 rbp=0x1122334455668ffe rsp=0x8fee"),
+            row("REX.W enter is enter", "48c8080000", "rbp=5", 1, "m64[0x8ff8]=5 rbp=0x8ff8 rsp=0x8ff0"),
+            row("enter then leave", "c8200003 c9", "rbp=0x8100", 2, "rbp=0x8100 rsp=0x9000"),
+            row("smsw m16 leaves the bytes above", "0f0123", "rbx=0x2000 m64[0x2000]=-1", 1, "m16[0x2002]=0xffff m32[0x2004]=0xffffffff"),
             row("add r64", "4801d8", "rax=0x100000000 rbx=0x100000000", 1, "rax=0x200000000 cf=0 zf=0 rip=0x1003"),
             row("add r64 carry", "4883c001", "rax=-1", 1, "rax=0 cf=1 zf=1 of=0"),
             row("add r64 overflow", "4883c001", "rax=0x7fffffffffffffff", 1, "rax=0x8000000000000000 of=1 sf=1"),
@@ -106,6 +116,25 @@ class LongModeInterpreterTest {
             assertSame(VcpuExit.BUDGET_SPENT, exit, "x86_64 " + name + ": exit " + exit);
             assertEquals(steps, m.cpu.retired(), "x86_64 " + name + ": retired");
             m.expect(name, after);
+        }
+    }
+
+    /** SMSW's register form takes CR0 at the operand size: all of it with REX.W, its low word with 66. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "smsw %rax (REX.W),   480f01e0, -1",
+        "smsw %eax,           0f01e0,   0xffffffff",
+        "smsw %r9d (REX.B),   410f01e1, 0xffffffff",
+        "smsw %ax (66),       660f01e0, 0xffff"})
+    void smswRegisterForms(String name, String code, String mask) {
+        try (Machine m = new Machine(new X86_64IsaProvider(), code)) {
+            m.set("rax=0x1122334455667788 r9=0x1122334455667788");
+            long cr0 = m.cpu.register(m.reg("cr0"));
+            assertSame(VcpuExit.BUDGET_SPENT, m.cpu.run(1), "x86_64 " + name);
+            long k = Long.decode(mask);
+            long expected = k == 0xFFFF ? 0x1122334455660000L | (cr0 & k) : cr0 & k;
+            long actual = m.cpu.register(m.reg(code.startsWith("41") ? "r9" : "rax"));
+            assertEquals("0x" + Long.toHexString(expected), "0x" + Long.toHexString(actual), "x86_64 " + name + " [" + code + "]");
         }
     }
 }

@@ -55,7 +55,12 @@ class LongModeSystemTest {
                 new Row("int $0x80 from ring 3 switches to RSP0", TO_RING3 + "cd80", 0x80, -1, USER + 2, true, RING0_STACK),
                 new Row("int $0x30 from ring 3 through a DPL 0 gate is #GP", TO_RING3 + "cd30", 13, (0x30 << 3) | 2, USER, true, RING0_STACK),
                 new Row("hlt in ring 3 is #GP(0)", TO_RING3 + "f4", 13, 0, USER, true, RING0_STACK),
-                new Row("mov to cr3 in ring 3 is #GP(0)", TO_RING3 + "0f22d8", 13, 0, USER, true, RING0_STACK));
+                new Row("mov to cr3 in ring 3 is #GP(0)", TO_RING3 + "0f22d8", 13, 0, USER, true, RING0_STACK),
+                new Row("pusha (60) is #UD in 64-bit mode", "60", 6, -1, START, false, Machine.STACK),
+                new Row("popa (61) is #UD in 64-bit mode", "61", 6, -1, START, false, Machine.STACK),
+                new Row("bound (62, EVEX) is #UD in 64-bit mode", "6203", 6, -1, START, false, Machine.STACK),
+                new Row("clts in ring 3 is #GP(0)", TO_RING3 + "0f06", 13, 0, USER, true, RING0_STACK),
+                new Row("lmsw in ring 3 is #GP(0)", TO_RING3 + "0f01f0", 13, 0, USER, true, RING0_STACK));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -99,7 +99,9 @@ public class Decoder {
             int b2 = next();
             if (b2 < 0) return;
             e = maps.twoByte[b2];
-            if (b2 == 0x01 && src.byteAt(start + pos) >= 0xC0) {
+            int peek = b2 == 0x01 ? src.byteAt(start + pos) : -1;
+            // SMSW (/4) and LMSW (/6) take a general register in their register forms; the others go by ModRM.
+            if (peek >= 0xC0 && ((peek >> 3) & 7) != 4 && ((peek >> 3) & 7) != 6) {
                 int modrm = next();
                 if (modrm < 0) return;
                 in.modrm = modrm;
@@ -353,6 +355,10 @@ public class Decoder {
             case IMM_W -> in.imm = readLE(2);
             case IMM_Z -> in.imm = size == 2 ? (short) readLE(2) : (int) readLE(4);
             case IMM_V -> in.imm = size == 8 ? readLE(8) : size == 2 ? readLE(2) : readLE(4);
+            case IMM_ENTER -> {
+                in.imm = readLE(2);
+                in.selector = (int) readLE(1);
+            }
             case IMM_PTR -> {
                 in.imm = size == 2 ? readLE(2) : readLE(4);
                 in.selector = (int) readLE(2);

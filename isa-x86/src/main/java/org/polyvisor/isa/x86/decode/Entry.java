@@ -17,6 +17,8 @@ public record Entry(Op op, String mnemonic, int dst, int src, int size, int imm,
     public static final int IMM_NONE = 0, IMM_B = 1, IMM_BU = 2, IMM_W = 3, IMM_Z = 4, IMM_V = 5;
     /** A far pointer: an offset of the operand size, then a 16-bit selector ({@link Insn#selector}). */
     public static final int IMM_PTR = 6;
+    /** ENTER's iw ib: the frame size in {@link Insn#imm}, the nesting level in {@link Insn#selector}. */
+    public static final int IMM_ENTER = 7;
     /** Defaults to 64-bit operand size in long mode (push, pop, near branches). */
     public static final int D64 = 1;
     /** AT&T prints a size suffix when no register operand tells the size (addl $1,(%eax)). */

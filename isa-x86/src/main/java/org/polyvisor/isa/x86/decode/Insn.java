@@ -23,7 +23,7 @@ public final class Insn {
     public long imm;
     /** True when the entry has an immediate (the third operand of IMUL Gv,Ev,Iz). */
     public boolean hasImm;
-    /** The selector of a direct far JMP/CALL (ptr16:16/32), whose offset is {@link #imm}. */
+    /** The selector of a direct far JMP/CALL (ptr16:16/32), whose offset is {@link #imm}; ENTER's nesting level (ib). */
     public int selector;
     public int cond;
     /** The opcode byte (one-byte map) or 0x0F00 | the second byte (0F map): the x87 and SSE executors read it. */

@@ -13,6 +13,8 @@ public enum Op {
     LGDT, LIDT, SGDT, SIDT, LLDT, LTR, SLDT, STR, MOV_FROM_CR, MOV_TO_CR, MOV_TO_SREG, MOV_FROM_SREG, IRET, INTO, PUSH_SREG, POP_SREG,
     RDMSR, WRMSR, SYSENTER, SYSEXIT, SYSRET, SWAPGS, INVLPG,
     DAA, DAS, AAA, AAS, AAM, AAD, JMP_FAR, CALL_FAR, RET_FAR, RDTSC,
+    // PUSHA/PUSHAD, POPA/POPAD, BOUND, ENTER, CLTS, SMSW, LMSW.
+    PUSHA, POPA, BOUND, ENTER, CLTS, SMSW, LMSW,
     // The x87 escapes D8-DF (the executor decodes ModRM further, as the SDM's Tables do) and FWAIT.
     X87, FWAIT,
     // SSE and SSE2 (0F map with the mandatory prefixes none/66/F3/F2; SDM Vol. 2 pages of the same names).

@@ -151,7 +151,14 @@ public final class OpcodeMaps {
         // REX.W does not change their operand (10 bytes in 64-bit mode whatever the prefixes).
         t[0x01] = group(of(Op.SGDT, "sgdt", M, NONE, V, IMM_NONE, NO_REXW), of(Op.SIDT, "sidt", M, NONE, V, IMM_NONE, NO_REXW),
                 of(Op.LGDT, "lgdt", NONE, M, V, IMM_NONE, NO_REXW), of(Op.LIDT, "lidt", NONE, M, V, IMM_NONE, NO_REXW),
-                UNDEFINED, UNDEFINED, UNDEFINED, of(Op.INVLPG, "invlpg", NONE, M, B, IMM_NONE, 0));
+                of(Op.SMSW, "smsw", E, NONE, V, IMM_NONE, 0), UNDEFINED, of(Op.LMSW, "lmsw", NONE, E, W, IMM_NONE, 0),
+                of(Op.INVLPG, "invlpg", NONE, M, B, IMM_NONE, 0));
+        t[0x06] = of(Op.CLTS, "clts", NONE, NONE, V, IMM_NONE, 0);
+        // 60/61 and 62 are i64 (62 is EVEX there); BOUND prints its register first, as objdump does: bound %eax,(%ebx).
+        o[0x60] = of(Op.PUSHA, "pusha", NONE, NONE, V, IMM_NONE, 0);
+        o[0x61] = of(Op.POPA, "popa", NONE, NONE, V, IMM_NONE, 0);
+        o[0x62] = of(Op.BOUND, "bound", M, G, V, IMM_NONE, 0);
+        o[0xC8] = of(Op.ENTER, "enter", NONE, NONE, V, IMM_ENTER, D64);
         // 0F 00: SLDT/STR store the selector (a register takes it zero-extended), LLDT/LTR load one from Ew.
         t[0x00] = group(of(Op.SLDT, "sldt", E, NONE, V, IMM_NONE, 0), of(Op.STR, "str", E, NONE, V, IMM_NONE, 0),
                 of(Op.LLDT, "lldt", NONE, E, W, IMM_NONE, 0), of(Op.LTR, "ltr", NONE, E, W, IMM_NONE, 0),

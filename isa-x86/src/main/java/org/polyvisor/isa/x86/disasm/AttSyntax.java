@@ -69,6 +69,7 @@ public final class AttSyntax {
         }
         if (in.prefixBytes != null) m = Prefixes.unused(in, segment, longMode) + m;
         if (Decoder.isString(in.op)) return pad(m) + stringOperands(in, segment);
+        if (in.op == Op.ENTER) return pad(m) + "$0x" + Long.toHexString(in.imm & 0xFFFF) + ",$0x" + Integer.toHexString(in.selector);
         if (in.op == Op.IN || in.op == Op.OUT) {
             String port = in.hasImm ? "$0x" + Long.toHexString(in.imm) : "(%dx)", data = "%" + register(0, in.opSize);
             return pad(m) + (in.op == Op.IN ? port + "," + data : data + "," + port);
@@ -159,6 +160,7 @@ public final class AttSyntax {
             case MOVZX: case MOVSX: case MOVSXD: return base + suffix(in.srcSize) + suffix(in.opSize);
             case MOVS: case CMPS: return base + suffix(in.opSize);
             case PUSHF: case POPF: case PUSH_SREG: case POP_SREG: return in.opSize == 2 ? base + "w" : base;
+            case PUSHA: case POPA: case ENTER: return in.has(Insn.P_OPSIZE) ? base + suffix(in.opSize) : base;
             case MOV:
                 if (in.entry.imm() == IMM_V && in.opSize == 8) return "movabs";
                 if ((in.entry.dst() == Operand.O || in.entry.src() == Operand.O) && in.addrSize == 8) return "movabs";

@@ -117,6 +117,7 @@ final class Prefixes {
         }
         boolean table = in.op == Op.LGDT || in.op == Op.LIDT || in.op == Op.SGDT || in.op == Op.SIDT;
         if (table && longMode) return false;  // the 10-byte operand has one size in 64-bit mode
+        if (in.op == Op.SMSW && in.dstKind == Operand.MEM) return false;  // the memory form stores 16 bits always
         return in.entry.size() == V && in.opSize == 2 && sized(in);
     }
 
@@ -126,7 +127,7 @@ final class Prefixes {
         if (in.op == Op.IN || in.op == Op.OUT) return true;
         if (in.op == Op.CBW || in.op == Op.CWD || in.op == Op.PUSHF || in.op == Op.POPF || in.op == Op.IRET || in.op == Op.SYSRET
                 || in.op == Op.JMP_FAR || in.op == Op.CALL_FAR || in.op == Op.RET_FAR
-                || in.op == Op.SYSEXIT || Decoder.isString(in.op)) return true;
+                || in.op == Op.SYSEXIT || in.op == Op.PUSHA || in.op == Op.POPA || in.op == Op.ENTER || Decoder.isString(in.op)) return true;
         return in.dstKind != Operand.NONE && in.dstKind != Operand.REL || in.srcKind != Operand.NONE;
     }
 
@@ -138,7 +139,8 @@ final class Prefixes {
         boolean simd = (e.flags() & org.polyvisor.isa.x86.decode.Entry.SIMD) != 0;
         boolean gpr = e.dst() == Operand.E || e.src() == Operand.E || e.dst() == Operand.G || e.src() == Operand.G;
         if ((rex & 8) != 0 && (simd ? gpr || in.op == Op.FXSAVE || in.op == Op.FXRSTOR
-                : e.size() == V && (e.flags() & (D64 | NO_REXW)) == 0 && sized(in))) used |= 8;
+                : e.size() == V && (e.flags() & (D64 | NO_REXW)) == 0 && sized(in)
+                        && !(in.op == Op.SMSW && in.dstKind == Operand.MEM))) used |= 8;
         if ((rex & 4) != 0 && (e.dst() == Operand.G || e.src() == Operand.G || e.dst() == Operand.C || e.src() == Operand.C
                 || e.dst() == Operand.V_XMM || e.src() == Operand.V_XMM)) used |= 4;
         if ((rex & 2) != 0 && in.hasSib) used |= 2;

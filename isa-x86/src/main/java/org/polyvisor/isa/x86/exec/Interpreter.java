@@ -160,6 +160,37 @@ public final class Interpreter {
                 s.set(CpuState.RBP, in.opSize, v);
                 r = NEXT;
             }
+            case PUSHA -> r = StackFrames.pusha(s, bus, in.opSize) ? NEXT : abort();
+            case POPA -> r = StackFrames.popa(s, bus, in.opSize, popaSlots) ? NEXT : abort();
+            case ENTER -> r = StackFrames.enter(s, bus, in.opSize, (int) in.imm & 0xFFFF, in.selector) ? NEXT : abort();
+            case BOUND -> {
+                // A signed index against the signed bounds [m] and [m + size]; #BR is a fault (returns to BOUND).
+                long a = ea(in, next);
+                long lower = signExtend(bus.read(a, in.opSize), in.opSize);
+                if (bus.abort != null) return abort();
+                long upper = signExtend(bus.read(a + in.opSize, in.opSize), in.opSize);
+                if (bus.abort != null) return abort();
+                long index = signExtend(s.get(in.srcReg, in.opSize), in.opSize);
+                if (index < lower || index > upper) return raise(Vectors.BR, 0, false, ExceptionEntry.EXCEPTION, pc, pc, traps.exception(Vectors.BR, 0, pc));
+                r = NEXT;
+            }
+            case CLTS -> {
+                if (s.cpl() != 0) return privileged("clts", pc);
+                long fl = system.write(0, s.cr0 & ~CR0_TS);
+                if (fl != 0) return raiseFault(fl, pc);
+                r = NEXT;
+            }
+            // SMSW: the register form takes CR0 at the operand size (as QEMU does), the memory form its low 16 bits.
+            case SMSW -> r = write(in, in.dstKind, in.dstReg, in.dstKind == MEM ? 2 : in.opSize, next, s.cr0);
+            case LMSW -> {
+                if (s.cpl() != 0) return privileged("lmsw", pc);
+                long v = read(in, in.srcKind, in.srcReg, 2, next);
+                if (bus.abort != null) return abort();
+                // Loads PE, MP, EM and TS; PE can be set but not cleared.
+                long fl = system.write(0, (s.cr0 & ~0xEL) | (v & 0xF));
+                if (fl != 0) return raiseFault(fl, pc);
+                r = NEXT;
+            }
             case NOP -> r = NEXT;
             case HLT -> {
                 if (s.cpl() != 0) return privileged("hlt", pc);
@@ -795,6 +826,11 @@ public final class Interpreter {
             if (completed >= limit || bus.after != null) { extraRetired = completed - 1; return REPEAT; }
         }
     }
+
+    /** CR0.TS, which CLTS clears. */
+    private static final long CR0_TS = 8;
+    /** The eight slots POPA reads before it writes any register. */
+    private final long[] popaSlots = new long[8];
 
     private boolean push(long v, int size) {
         long sp = (s.r[CpuState.RSP] - size) & s.stackMask();
