@@ -54,6 +54,9 @@ public final class Bus {
     private boolean mmioValueReady;
     private long mmioAddress, mmioValue;
 
+    /** What locked instructions of every vCPU of the domain synchronise on: the domain's one guest memory. */
+    public Object lockMonitor() { return memory; }
+
     public Bus(GuestMemory memory, SoftTlb tlb, DecodedPages code, Mmu mmu, CpuState s) {
         this.memory = memory; this.tlb = tlb; this.code = code; this.mmu = mmu; this.s = s;
     }
