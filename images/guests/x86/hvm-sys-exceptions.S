@@ -2,8 +2,8 @@
 # vector, the error code (selector error codes, #PF's P/W/U bits and CR2) and, for traps, the return address.
 # #TS comes from INT 0x82 to ring-1 code while TSS.SS1 is a code segment; #DF from #DE with a not-present gate 0;
 # INT 0x81 from ring 3 through a DPL 0 gate is #GP with error code 0x81 * 8 + 2.
-# KNOWN, left out (CPU gaps recorded in the issue 5 report): #DB from EFLAGS.TF (no single-step trap), #BR (no BOUND),
-# #AC (no alignment check); their checks are kept below as comments.
+# KNOWN, left out (CPU gaps recorded in the issue 5 report): #DB from EFLAGS.TF (no single-step trap) and #AC (no
+# alignment check); their checks are kept below as comments.
     .include "sys.inc"
 
 main:
@@ -35,9 +35,16 @@ main:
     into
     EXPECT NO_EXC, 0, "into with OF = 0: no exception"
 
-    # #BR: KNOWN, left out: the CPU has no BOUND (opcode 62 decodes as #UD); the checks would be
-    #   mov $5, %eax; TRY 1f; bound %eax, bounds; 1: EXPECT 5, 0, "#BR: bound 5 outside [10, 20], vector 5"
-    #   mov $15, %eax; TRY 1f; bound %eax, bounds; 1: EXPECT NO_EXC, 0, "bound 15 inside [10, 20]: no exception"
+    # #BR: BOUND with the index outside its bounds.
+    TRY 1f                                  # (TRY uses %eax: the index is loaded after it)
+    mov $5, %eax
+2:  bound %eax, bounds
+1:  EXPECT 5, 0, "#BR: bound 5 outside [10, 20], vector 5"
+    CHECK_EQ got_eip, $2b, "#BR: a fault, the return address is the bound itself"
+    TRAP_TRY
+    mov $15, %eax
+    bound %eax, bounds
+    EXPECT NO_EXC, 0, "bound 15 inside [10, 20]: no exception"
     # #UD.
     TRY 1f
 5:  ud2
