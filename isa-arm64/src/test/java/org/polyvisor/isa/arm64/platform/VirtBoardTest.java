@@ -26,7 +26,7 @@ import org.polyvisor.spi.platform.Platform;
 import org.polyvisor.spi.platform.PlatformHost;
 
 /**
- * The virt board end to end on one thread: src/test/resources/board/program.S (the hvm-hello image) boots on two
+ * The virt board end to end on one thread: images/guests/arm64/hvm-hello.S (assembled into src/test/resources/board/program.words by generate.sh there) boots on two
  * vCPUs run in turn, with this test routing MMIO exits to the board's windows as the kernel does. It checks the
  * device tree in x0, PSCI_VERSION, a virtual-timer interrupt through the GICv2 and PSCI CPU_ON/CPU_OFF, and powers
  * off with SYSTEM_OFF.
