@@ -70,6 +70,19 @@ public interface Vcpu {
      */
     default boolean hasWakeEvent() { return false; }
 
+    /** {@link #archHypercall}'s answer for a hypercall number this ISA does not implement itself. */
+    long NOT_ARCH = Long.MIN_VALUE;
+
+    /**
+     * A hypercall that acts on this vCPU's architectural state rather than on the hypervisor's (Xen's arch_do_*:
+     * x86 PV set_trap_table, mmu_update, mmuext_op, update_va_mapping, set_gdt, stack_switch, iret...). The kernel
+     * asks here for every hypercall number it has no handler of its own for, directly or inside a multicall.
+     * {@code args} are cut to the guest's word size; pointers among them are guest-virtual, read through this vCPU's
+     * MMU and checked like any guest pointer. Returns the result for the guest (negative Xen errno on failure), or
+     * {@link #NOT_ARCH} when the ISA has no such hypercall (the kernel then answers -ENOSYS).
+     */
+    default long archHypercall(long op, long[] args) { return NOT_ARCH; }
+
     /** A complete snapshot of the architectural state, for save/restore and migration. */
     VcpuState save();
 

@@ -27,6 +27,8 @@ final class GuestHypercall implements HypercallCall {
 
     @Override public long arg(int index) { return args[index]; }
 
+    @Override public long archHypercall(long op, long[] args) { return vcpu.vcpu().archHypercall(op, args); }
+
     @Override public int domainId() { return vcpu.domain().id(); }
 
     @Override public boolean privileged() { return vcpu.domain().privileged(); }

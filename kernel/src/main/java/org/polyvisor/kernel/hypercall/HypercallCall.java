@@ -70,6 +70,12 @@ public interface HypercallCall {
     /** The parameters of HVM domain {@code domid}, or null when it is not an HVM domain (or does not exist). */
     HvmParams hvmParams(int domid);
 
+    /**
+     * The calling vCPU's own answer for a hypercall number the kernel has no handler for (Vcpu.archHypercall), or
+     * Vcpu.NOT_ARCH.
+     */
+    long archHypercall(long op, long[] args);
+
     /** A once-per-domain note in the hypervisor's log. */
     void logOnce(String key, String message);
 }

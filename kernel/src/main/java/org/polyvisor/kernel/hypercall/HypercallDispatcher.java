@@ -2,7 +2,11 @@ package org.polyvisor.kernel.hypercall;
 
 import java.util.Map;
 
-/** Routes a hypercall to its handler by Xen's number. Unknown ones answer -ENOSYS and the guest goes on. */
+/**
+ * Routes a hypercall to its handler by Xen's number. A number the kernel has no handler for goes to the calling
+ * vCPU's ISA (Vcpu.archHypercall: x86 PV's MMU and trap hypercalls); one neither knows answers -ENOSYS and the guest
+ * goes on.
+ */
 public final class HypercallDispatcher {
     private final Map<Integer, HypercallHandler> handlers;
 
@@ -26,6 +30,8 @@ public final class HypercallDispatcher {
         long op = call.op();
         HypercallHandler h = op >= 0 && op < 64 ? handlers.get((int) op) : null;
         if (h == null) {
+            long arch = call.archHypercall(op, new long[] {call.arg(0), call.arg(1), call.arg(2), call.arg(3), call.arg(4)});
+            if (arch != org.polyvisor.spi.Vcpu.NOT_ARCH) return arch;
             call.logOnce("enosys-" + op, "d" + call.domainId() + ": " + HypercallNumbers.name(op) + " (" + op
                     + ") is not implemented: -ENOSYS");
             return -XenErrno.ENOSYS;
