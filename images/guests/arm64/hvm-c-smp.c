@@ -26,7 +26,9 @@ __asm__(".section .text.start, \"ax\"\n"
         ".globl _start\n"
         "_start:\n"
         "    mrs x1, mpidr_el1\n"
-        "    and x1, x1, #0xff\n"                  /* this vCPU's index (Aff0) */
+        "    ubfx x2, x1, #8, #8\n"                /* Aff1 */
+        "    and x1, x1, #0xff\n"                  /* Aff0 */
+        "    add x1, x1, x2, lsl #4\n"             /* this vCPU's index: Aff1 * 16 + Aff0 (see mpidr_of) */
         "    adrp x2, stacks\n"
         "    add x2, x2, :lo12:stacks\n"
         "    add x3, x1, #1\n"
@@ -48,6 +50,10 @@ static long psci(unsigned long fn, unsigned long a1, unsigned long a2, unsigned 
     __asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) : : "memory");
     return (long) x0;
 }
+
+/* The MPIDR of vCPU c, as QEMU's virt machine (and Polyvisor's board) number them: Aff0 clusters of 16 with a
+ * GICv3; a GICv2 board has at most 8 vCPUs, all in cluster 0, so the same formula serves both. */
+static unsigned long mpidr_of(unsigned long c) { return (c / 16) << 8 | (c % 16); }
 
 static void puts(const char *s) { while (*s) *UART_DR = (unsigned char) *s++; }
 
@@ -107,9 +113,10 @@ void smp_main(unsigned long cpu) {
     }
     puts(CPUS == 4 ? "Hello from an arm64 HVM guest in C: 4 vCPUs on the virt board\n"
                    : "Hello from an arm64 HVM guest in C: 64 vCPUs on the virt board\n");
-    check(psci(PSCI_VERSION, 0, 0, 0) == 2, "PSCI_VERSION is 0.2");
+    unsigned long version = psci(PSCI_VERSION, 0, 0, 0);  /* 0.2 here, 1.1 on QEMU's virt: any 0.2 or later */
+    check(!(version & 0x80000000ul) && (version & 0xfffffffful) >= 2, "PSCI_VERSION is 0.2 or later");
     int started = 1;
-    for (unsigned long c = 1; c < CPUS; c++) started &= psci(PSCI_CPU_ON, c, (unsigned long) _start, c) == 0;
+    for (unsigned long c = 1; c < CPUS; c++) started &= psci(PSCI_CPU_ON, mpidr_of(c), (unsigned long) _start, c) == 0;
     check(started, CPUS == 4 ? "PSCI CPU_ON brought vCPUs 1-3 up" : "PSCI CPU_ON brought vCPUs 1-63 up");
     check(psci(PSCI_CPU_ON, 0, (unsigned long) _start, 0) == -4, "PSCI CPU_ON of the running vCPU 0 is ALREADY_ON");
     work();
@@ -120,7 +127,7 @@ void smp_main(unsigned long cpu) {
     int off = 1;
     for (unsigned long c = 1; c < CPUS; c++) {
         long state;
-        for (int tries = 0; (state = psci(PSCI_AFFINITY_INFO, c, 0, 0)) != 1 && tries < 1000000; tries++) { }
+        for (int tries = 0; (state = psci(PSCI_AFFINITY_INFO, mpidr_of(c), 0, 0)) != 1 && tries < 1000000; tries++) { }
         off &= state == 1;
     }
     check(off, CPUS == 4 ? "AFFINITY_INFO reports vCPUs 1-3 off after CPU_OFF" : "AFFINITY_INFO reports vCPUs 1-63 off after CPU_OFF");

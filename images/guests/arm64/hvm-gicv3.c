@@ -154,6 +154,7 @@ static int cpu_interface_on(unsigned long cpu, unsigned int id) {
     WRITE_SYSREG(icc_pmr_el1, 0xf0);
     WRITE_SYSREG(icc_bpr1_el1, 0);
     WRITE_SYSREG(icc_igrpen1_el1, 1);
+    *reg32(rd + SGI_FRAME + 0x080) = ~0u;                      /* GICR_IGROUPR0: SGIs and PPIs in group 1, as Linux sets them */
     *reg8(rd + SGI_FRAME + 0x400 + id) = 0xa0;                 /* GICR_IPRIORITYR */
     *reg32(rd + SGI_FRAME + 0x100) = 1u << id;                 /* GICR_ISENABLER0 */
     WRITE_SYSREG(vbar_el1, vectors);

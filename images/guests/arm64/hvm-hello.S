@@ -1,6 +1,6 @@
 // hvm-hello: the arm64 virt board's boot state and devices, self-checking. Entered at EL1 per the Linux arm64
 // boot protocol with the device tree's address in x0; prints over the PL011 at 0x09000000 and powers off with
-// PSCI SYSTEM_OFF. Checks: the FDT magic at x0, PSCI_VERSION 0.2, a virtual timer interrupt (PPI 14, INTID 27)
+// PSCI SYSTEM_OFF. Checks: the FDT magic at x0, PSCI_VERSION 0.2 or later, a virtual timer interrupt (PPI 14, INTID 27)
 // through the GICv2, and vCPU 1 brought up by PSCI CPU_ON, writing a flag and leaving with CPU_OFF.
     .equ UART, 0x09000000
     .equ GICD, 0x08000000
@@ -30,10 +30,14 @@ _start:
     cmp     w1, w2
     bl      report
 
-    // 2. PSCI_VERSION is 0.2
+    // 2. PSCI_VERSION is 0.2 or later (QEMU's virt says 1.1): bit 31 clear (not an error), major.minor >= 0.2
     ldr     x0, =PSCI_VERSION
     hvc     #0
-    cmp     x0, #2
+    mov     w1, #0
+    tbnz    w0, #31, 1f
+    cmp     w0, #2
+    cset    w1, hs
+1:  cmp     w1, #1
     adr     x0, s_psci
     bl      report
 
@@ -168,7 +172,7 @@ s_hello:    .asciz "Hello from an arm64 HVM guest (Linux boot protocol on the vi
 s_pass:     .asciz "PASS "
 s_fail:     .asciz "FAIL "
 s_fdt:      .asciz "device tree magic at x0\n"
-s_psci:     .asciz "PSCI_VERSION is 0.2\n"
+s_psci:     .asciz "PSCI_VERSION is 0.2 or later\n"
 s_timer:    .asciz "virtual timer IRQ 27 through the GICv2\n"
 s_cpuon:    .asciz "PSCI CPU_ON started vCPU 1 with its context id\n"
 s_all:      .asciz "hvm-hello: all checks passed\n"

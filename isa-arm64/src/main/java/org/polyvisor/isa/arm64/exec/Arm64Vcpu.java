@@ -54,7 +54,8 @@ public final class Arm64Vcpu implements Vcpu {
         this.board = config.platform() instanceof VirtBoard b ? b : null;
         this.interrupts = board == null ? new Interrupts(state, timer) : new Interrupts(state, timer, board.gic(), id);
         SystemRegisters sys = new SystemRegisters(state, timer, id, this::translationChanged,
-                board != null && board.gic() instanceof org.polyvisor.isa.arm64.platform.GicV3 v3 ? v3.cpuInterface(id) : null);
+                board != null && board.gic() instanceof org.polyvisor.isa.arm64.platform.GicV3 v3 ? v3.cpuInterface(id) : null,
+                board != null ? board.affinity() : org.polyvisor.isa.arm64.platform.CpuAffinity.XEN);
         this.tlbDomain = TlbBroadcast.of(config.memory());
         this.tlbStale = tlbDomain.join();
         SystemOperations ops = new SystemOperations(state, mmu, this::translationChanged,

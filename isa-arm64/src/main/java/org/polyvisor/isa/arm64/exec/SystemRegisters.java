@@ -2,6 +2,7 @@ package org.polyvisor.isa.arm64.exec;
 
 import org.polyvisor.isa.arm64.decode.Insn;
 import org.polyvisor.isa.arm64.decode.SysReg;
+import org.polyvisor.isa.arm64.platform.CpuAffinity;
 import org.polyvisor.isa.arm64.platform.GicV3;
 
 /**
@@ -33,28 +34,28 @@ final class SystemRegisters {
     static final long ID_AA64ISAR0 = 0x0000_0000_0021_0000L;
     /** DCZID_EL0.DZP: DC ZVA is not implemented, so software must not use it. */
     private static final long DCZID_PROHIBITED = 1 << 4;
-    /** MPIDR_EL1 RES1 bit 31; Aff0 is the vCPU index. */
+    /** MPIDR_EL1 RES1 bit 31; the affinity fields come from the vCPU's index by {@link CpuAffinity}. */
     private static final long MPIDR_RES1 = 1L << 31;
     /** Registers whose writes change translation: the soft TLB is flushed. */
     private final Runnable translationChanged;
 
     private final Arm64State s;
     private final GenericTimer timer;
-    private final int vcpuId;
+    private final long mpidr;
 
     /** The GICv3 CPU interface on a virt board with gic_version = "v3"; null otherwise (ICC_* are UNDEFINED). */
     private final GicV3.CpuInterface icc;
 
     SystemRegisters(Arm64State state, GenericTimer timer, int vcpuId, Runnable translationChanged) {
-        this(state, timer, vcpuId, translationChanged, null);
+        this(state, timer, vcpuId, translationChanged, null, CpuAffinity.XEN);
     }
 
     SystemRegisters(Arm64State state, GenericTimer timer, int vcpuId, Runnable translationChanged,
-            GicV3.CpuInterface icc) {
+            GicV3.CpuInterface icc, CpuAffinity affinity) {
+        this.mpidr = MPIDR_RES1 | affinity.mpidr(vcpuId);
         this.icc = icc;
         this.s = state;
         this.timer = timer;
-        this.vcpuId = vcpuId;
         this.translationChanged = translationChanged;
     }
 
@@ -139,7 +140,7 @@ final class SystemRegisters {
             case SysReg.ID_AA64PFR0_EL1 -> ID_AA64PFR0;
             case SysReg.ID_AA64MMFR0_EL1 -> ID_AA64MMFR0;
             case SysReg.ID_AA64ISAR0_EL1 -> ID_AA64ISAR0;
-            case SysReg.MPIDR_EL1 -> MPIDR_RES1 | (vcpuId & 0xFF) | ((long) (vcpuId >>> 8 & 0xFF) << 8);
+            case SysReg.MPIDR_EL1 -> mpidr;
             case SysReg.FPCR -> s.fpcr & 0xFFFF_FFFFL;
             case SysReg.FPSR -> s.fpsr & 0xFFFF_FFFFL;
             default -> s.sys[k];

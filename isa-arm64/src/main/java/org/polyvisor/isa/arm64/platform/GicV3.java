@@ -49,8 +49,8 @@ public final class GicV3 extends Gic {
     /** The redistributor region: one RD + SGI frame pair per CPU. */
     public long redistributorSize() { return cpus * REDIST_STRIDE; }
 
-    /** MPIDR-style affinity of CPU {@code c}: Aff0 = c mod 256, Aff1 = c / 256 (as the vCPUs' MPIDR_EL1). */
-    static long affinity(int c) { return (c & 0xFF) | ((long) (c >>> 8 & 0xFF) << 8); }
+    /** MPIDR-style affinity of CPU {@code c}, as the vCPUs' MPIDR_EL1: clusters of 16 ({@link CpuAffinity#GICV3}). */
+    static long affinity(int c) { return CpuAffinity.GICV3.mpidr(c); }
 
     public Device distributor() {
         return new Device() {
@@ -112,8 +112,8 @@ public final class GicV3 extends Gic {
         router[id] = v;
         if ((v & IRM) != 0) targets[id] = cpus == 64 ? -1L : (1L << cpus) - 1;
         else {
-            int c = (int) (v & 0xFF) | (int) (v >>> 8 & 0xFF) << 8;
-            targets[id] = (v >>> 16 & 0xFF_FFFFL) == 0 && c < cpus ? 1L << c : 0;
+            int c = CpuAffinity.GICV3.index(v & 0xFF_0000_FFFFL);
+            targets[id] = c >= 0 && c < cpus ? 1L << c : 0;
         }
     }
 
@@ -207,7 +207,8 @@ public final class GicV3 extends Gic {
 
         /**
          * ICC_SGI1R_EL1: INTID in 27:24, TargetList 15:0 for Aff0 = RS * 16 + bit (RS in 47:44) within Aff1 (23:16);
-         * IRM (bit 40) sends to every CPU but this one. Aff2/Aff3 other than 0 reach no CPU here.
+         * IRM (bit 40) sends to every CPU but this one. Aff2/Aff3 other than 0, and Aff0 beyond a 16-CPU cluster
+         * (RS > 0), reach no CPU here.
          */
         public void sgi1r(long v) {
             synchronized (GicV3.this) {
@@ -218,8 +219,8 @@ public final class GicV3 extends Gic {
                     int aff1 = (int) (v >>> 16) & 0xFF, rs = (int) (v >>> 44) & 15;
                     for (int bit = 0; bit < 16; bit++) {
                         if ((v & (1L << bit)) == 0) continue;
-                        int c = (aff1 << 8) | (rs * 16 + bit);
-                        if (c < cpus) sendSgi(cpu, c, id);
+                        int c = CpuAffinity.GICV3.index((long) aff1 << 8 | (rs * 16 + bit));
+                        if (c >= 0 && c < cpus) sendSgi(cpu, c, id);
                     }
                 }
                 updateAll();

@@ -37,6 +37,7 @@ public final class VirtBoard implements Platform {
     private final Gic gic;
     private final Pl011 uart;
     private final Psci psci;
+    private final CpuAffinity affinity;
 
     public VirtBoard(PlatformHost host) {
         this.host = host;
@@ -45,11 +46,18 @@ public final class VirtBoard implements Platform {
         if (version != null && !v3 && !version.equals("v2") && !version.equals("2"))
             host.logOnce("gic_version", "arm64 virt board: gic_version = \"" + version + "\" is not modelled, using GICv2");
         this.gic = v3 ? new GicV3(host, () -> CURRENT_CPU.get()) : new GicV2(host, () -> CURRENT_CPU.get());
+        this.affinity = v3 ? CpuAffinity.GICV3 : CpuAffinity.GICV2;
+        if (host.vcpuCount() > gic.cpus())
+            throw new IllegalArgumentException("arm64 virt board: " + (v3 ? "GICv3" : "GICv2") + " serves " + gic.cpus()
+                    + " vCPUs, not " + host.vcpuCount() + (v3 ? "" : " (gic_version = \"v3\" serves up to " + GicV3.MAX_CPUS + ")"));
         this.uart = new Pl011(host::consoleOutput, gic.spi(UART_SPI));
-        this.psci = new Psci(host);
+        this.psci = new Psci(host, affinity);
     }
 
     public Gic gic() { return gic; }
+
+    /** The MPIDR layout of this board's vCPUs. */
+    public CpuAffinity affinity() { return affinity; }
 
     public Psci psci() { return psci; }
 
@@ -107,7 +115,7 @@ public final class VirtBoard implements Platform {
                 .cells("reg", FdtBuilder.cells64(ramBase, ramBytes)).endNode();
         f.beginNode("cpus").cells("#address-cells", 1).cells("#size-cells", 0);
         for (int c = 0; c < host.vcpuCount(); c++) {
-            long mpidr = (c & 0xFF) | ((long) (c >>> 8 & 0xFF) << 8);
+            long mpidr = affinity.mpidr(c);
             f.beginNode("cpu@" + Long.toHexString(mpidr)).property("device_type", "cpu")
                     .property("compatible", "arm,cortex-a53").cells("reg", mpidr)
                     .property("enable-method", "psci").endNode();
@@ -153,7 +161,12 @@ public final class VirtBoard implements Platform {
 
         private final PlatformHost host;
 
-        Psci(PlatformHost host) { this.host = host; }
+        private final CpuAffinity affinity;
+
+        Psci(PlatformHost host, CpuAffinity affinity) {
+            this.host = host;
+            this.affinity = affinity;
+        }
 
         /** Outcome of a call for the caller's vCPU: go on, or stop at once (CPU_OFF, SYSTEM_OFF/RESET). */
         public enum After { CONTINUE, STOP }
@@ -189,8 +202,7 @@ public final class VirtBoard implements Platform {
 
         /** MPIDR (Aff1:Aff0) to a vCPU index, or -1 for none. */
         private int cpuOf(long mpidr) {
-            if ((mpidr & ~0xFFFFL) != 0) return -1;
-            int id = (int) (mpidr & 0xFF) | (int) ((mpidr >>> 8) & 0xFF) << 8;
+            int id = affinity.index(mpidr);
             return id < host.vcpuCount() ? id : -1;
         }
 

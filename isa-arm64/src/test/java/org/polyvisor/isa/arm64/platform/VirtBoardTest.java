@@ -1,6 +1,7 @@
 package org.polyvisor.isa.arm64.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -39,11 +40,15 @@ class VirtBoardTest {
     private static final class Host implements PlatformHost {
         final FlatGuestMemory memory = new FlatGuestMemory(ByteOrder.LITTLE_ENDIAN, RAM, RAM_BYTES).withMmio(0x0800_0000L, 0x0200_0000L);
         final List<Vcpu> vcpus = new ArrayList<>();
-        final boolean[] online = new boolean[2];
+        final boolean[] online;
         final ByteArrayOutputStream console = new ByteArrayOutputStream();
         final List<String> events = new ArrayList<>();
         long nanos;
         String gicVersion;
+
+        Host() { this(2); }
+
+        Host(int vcpus) { online = new boolean[vcpus]; }
 
         @Override public GuestMemory memory() { return memory; }
         @Override public long ramBase() { return RAM; }
@@ -97,6 +102,37 @@ class VirtBoardTest {
         assertTrue(new String(reg, StandardCharsets.ISO_8859_1).length() == 32 && dtb.contains(new String(reg, StandardCharsets.ISO_8859_1)),
                 "reg = <0x0 0x08000000 0x0 0x10000>, <0x0 0x080a0000 0x0 0x40000>");
         assertTrue(new VirtBoard(new Host()).gic() instanceof GicV2, "the default stays GICv2");
+    }
+
+    /**
+     * vCPU affinities follow QEMU's virt machine: Aff0 clusters of 16 on a GICv3 board, so vCPU 17 of 20 is 0.0.1.1 in
+     * its MPIDR_EL1, its device-tree node and PSCI AFFINITY_INFO; a GICv2 board refuses more vCPUs than its 8 CPU
+     * interfaces.
+     */
+    @Test
+    void vcpuAffinitiesFollowTheVirtMachinesClusters() {
+        Host host = new Host(20);
+        host.gicVersion = "v3";
+        Arm64IsaProvider isa = new Arm64IsaProvider();
+        VirtBoard board = (VirtBoard) isa.createPlatform(host).orElseThrow();
+        for (int id = 0; id < 20; id++) host.vcpus.add(isa.createVcpu(new VcpuConfig(host.memory, id, GuestType.HVM, () -> host.nanos, board)));
+        host.memory.write(RAM, 4, 0xd53800a0L);                            // mrs x0, mpidr_el1
+        Vcpu v17 = host.vcpus.get(17);
+        v17.setPc(RAM);
+        v17.run(1);
+        assertEquals(0x8000_0101L, v17.register(0), "MPIDR_EL1 of vCPU 17: RES1, Aff1 = 1, Aff0 = 1");
+        String dtb = new String(board.deviceTree(RAM, RAM_BYTES), StandardCharsets.ISO_8859_1);
+        assertTrue(dtb.contains("cpu@101\0") && dtb.contains("cpu@f\0") && !dtb.contains("cpu@10\0"),
+                "device tree cpu nodes cpu@0..cpu@f, cpu@100..cpu@103");
+        long[] result = new long[1];
+        board.psci().call(0, 0x8400_0004L, 0x101, 0, 0, result);           // AFFINITY_INFO of 0.0.1.1
+        assertEquals(1, result[0], "AFFINITY_INFO(0x101): vCPU 17 is off");
+        board.psci().call(0, 0x8400_0004L, 0x10, 0, 0, result);            // Aff0 16 is no vCPU in 16-wide clusters
+        assertEquals(-2, result[0], "AFFINITY_INFO(0x10): INVALID_PARAMETERS");
+
+        Host nine = new Host(9);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new VirtBoard(nine));
+        assertTrue(e.getMessage().contains("GICv2 serves 8 vCPUs, not 9"), e.getMessage());
     }
 
     /**
