@@ -14,7 +14,8 @@ import org.polyvisor.spi.Vcpu;
  *     with base 0 and a 4 GiB limit, CR0.PE = 1 and CR0.PG = 0 (virtual = physical until the guest turns
  *     paging on), CR4.OSFXSR and CR4.OSXMMEXCPT set (SSE enabled, as Xen runs PV guests), the x87 and MXCSR in
  *     their FNINIT/default state, EFLAGS = 0x2 (interrupts masked), the instruction pointer at the ELF entry and
- *     the start_info address in eSI/rSI (Xen's x86 PV ABI).</li>
+ *     the start_info address in eSI/rSI (Xen's x86 PV ABI). A kernel with the XEN_ELFNOTE_HYPERCALL_PAGE note gets
+ *     Xen's hypercall page there ({@link org.polyvisor.isa.x86.pv.PvHypercallPage}).</li>
  * <li>HVM: the architectural reset state of the SDM (Vol. 3, 9.1.1): real mode, CS = 0xF000 (base 0xFFFF0000),
  *     IP = 0xFFF0, CR0 = 0x60000010, EDX = 0x600, EFLAGS = 0x2. The interpreter executes it: the first
  *     instruction is fetched at linear 0xFFFFFFF0.</li>
@@ -37,6 +38,7 @@ public final class X86BootProtocol implements BootProtocol {
             s.mxcsr = 0x1F80;
             s.rip = info.entry() & s.addressMask;
             s.r[CpuState.RSI] = info.startInfo() & s.addressMask;
+            org.polyvisor.isa.x86.pv.PvHypercallPage.install(((X86Vcpu) vcpu).memory(), info.xenNotes(), s.longModeCapable);
         } else {
             s.resetReal();
         }

@@ -12,6 +12,9 @@ public class Decoder {
     /** The longest x86 instruction, in bytes. */
     public static final int MAX_LENGTH = 15;
     public static final Entry NOP = Entry.of(Op.NOP, "nop", Operand.NONE, Operand.NONE, V, IMM_NONE, 0);
+    /** RTM (SDM Vol. 2: XABORT is C6 F8 ib, XBEGIN C7 F8 rel16/32): decoded, not executed (#UD, no RTM in CPUID). */
+    private static final Entry XABORT = Entry.of(Op.XABORT, "xabort", Operand.NONE, Operand.I, B, IMM_BU, 0),
+            XBEGIN = Entry.of(Op.XBEGIN, "xbegin", Operand.J, Operand.NONE, V, IMM_Z, D64);
 
     /** The maps of the current mode: {@link #maps64} in 64-bit mode, the IA-32 maps otherwise. */
     protected OpcodeMaps maps;
@@ -114,6 +117,8 @@ public class Decoder {
             }
             if ((e.flags() & COND) != 0) in.cond = b2 & 0xF;
             in.opcode = 0x0F00 | b2;
+            Entry f3 = OpcodeMaps.withF3(b2);
+            if (f3 != null && mandatoryPrefix(seen, count) == SseMaps.PF3) e = f3;
             Entry[] simd = SseMaps.ROWS[b2];
             if (simd != null) {
                 in.mandatory = mandatoryPrefix(seen, count);
@@ -124,7 +129,8 @@ public class Decoder {
             e = maps.oneByte[b];
             in.opcode = b;
             if ((e.flags() & COND) != 0) in.cond = b & 0xF;
-            if (b == 0x90 && (in.rex & 1) == 0 && !in.has(Insn.P_OPSIZE)) e = NOP;
+            // 90 is NOP (F3 90: PAUSE) unless REX.B names R8 or 66 makes it XCHG rAX at another size.
+            if (b == 0x90 && (in.rex & 1) == 0 && (!in.has(Insn.P_OPSIZE) || in.has(Insn.P_REP))) e = NOP;
         }
         int reg = b & 7;
         in.opcodeLength = pos;
@@ -135,22 +141,22 @@ public class Decoder {
             Entry register = modrm >= 0xC0 && (in.opcode & 0xFF00) == 0x0F00 && SseMaps.ROWS[in.opcode & 0xFF] != null
                     ? SseMaps.registerForm(in.opcode & 0xFF, in.mandatory, modrm) : null;
             if (register != null) e = register;
+            else if ((in.opcode == 0xC6 || in.opcode == 0xC7) && modrm == 0xF8) e = in.opcode == 0xC6 ? XABORT : XBEGIN;
             else if (e.isGroup()) e = e.group()[(modrm >> 3) & 7];
         }
         in.entry = e;
         in.op = e.op();
         if (e.op() == Op.UNDEFINED) return;
         int size = (e.flags() & MODE_SIZE) != 0 ? (longMode ? 8 : 4)
-                : (e.flags() & SIMD) != 0 ? (longMode && (in.rex & 8) != 0 ? 8 : 4) : operandSize(e, in);
+                : (e.flags() & (SIMD | MMX)) != 0 ? (longMode && (in.rex & 8) != 0 ? 8 : 4) : operandSize(e, in);
         in.opSize = size;
         int f = e.flags();
         in.srcSize = (f & SRC_B) != 0 ? 1 : (f & SRC_W) != 0 ? 2 : (f & SRC_D) != 0 ? 4 : size;
         if (in.modrm >= 0 && !modrmOperand(in)) return;
         boolean moffs = e.dst() == Operand.O || e.src() == Operand.O;
-        if (isString(e.op()) || moffs || isCounted(e.op())) {
-            // These address (or count) at the address size without ModRM. In 32-bit code a 67 prefix makes it
-            // 16 bits, which only the moffs forms decode yet (string instructions and LOOP/JCXZ with 67: undefined).
-            if (!longMode && !default16 && in.has(Insn.P_ADDRSIZE) && !moffs) { in.op = Op.UNDEFINED; in.entry = UNDEFINED; return; }
+        if (isString(e.op()) || moffs || isCounted(e.op()) || e.op() == Op.XLAT) {
+            // These address (or count) at the address size without ModRM: 67 switches between 16 and 32 bits
+            // outside 64-bit mode (SI/DI/CX or ESI/EDI/ECX), between 32 and 64 in it.
             in.addrSize = longMode ? (in.has(Insn.P_ADDRSIZE) ? 4 : 8) : default16 != in.has(Insn.P_ADDRSIZE) ? 2 : 4;
         }
         if (moffs) {
@@ -159,13 +165,11 @@ public class Decoder {
             in.disp = offset;
             in.hasDisp = true;
         }
-        if ((e.op() == Op.BSF || e.op() == Op.BSR) && in.has(Insn.P_REP)) {  // F3: TZCNT/LZCNT, not decoded yet
-            in.op = Op.UNDEFINED; in.entry = UNDEFINED; return;
-        }
         in.dstKind = resolve(e.dst(), in, size, reg, true);
         in.srcKind = resolve(e.src(), in, in.srcSize, reg, false);
         boolean memoryOnly = (e.src() == Operand.M && in.srcKind != Operand.MEM) || (e.dst() == Operand.M && in.dstKind != Operand.MEM);
-        boolean registerOnly = (e.src() == Operand.U_XMM || e.dst() == Operand.U_XMM) && in.modrm < 0xC0;
+        boolean registerOnly = (e.src() == Operand.U_XMM || e.dst() == Operand.U_XMM || e.src() == Operand.N_MMX
+                || e.dst() == Operand.N_MMX) && in.modrm < 0xC0;
         if (memoryOnly || registerOnly) { in.op = Op.UNDEFINED; in.entry = UNDEFINED; return; }
         if (e.imm() != IMM_NONE) readImmediate(e.imm(), size, in);
     }
@@ -195,7 +199,7 @@ public class Decoder {
     }
 
     public static boolean isString(Op op) {
-        return op == Op.MOVS || op == Op.STOS || op == Op.LODS || op == Op.CMPS || op == Op.SCAS;
+        return op == Op.MOVS || op == Op.STOS || op == Op.LODS || op == Op.CMPS || op == Op.SCAS || op == Op.INS || op == Op.OUTS;
     }
 
     /** Bits of {@link Insn} for a legacy prefix, a negative segment (-1 - sreg), or 0 for a non-prefix. */
@@ -220,6 +224,8 @@ public class Decoder {
         if (e.size() == B) return 1;
         if (e.size() == W) return 2;
         if (longMode && (in.rex & 8) != 0 && (e.flags() & NO_REXW) == 0) return 8;
+        // REX.W overrides 66 (SDM Vol. 1, 3.6.1); port I/O then stays at 32 bits.
+        if (longMode && (in.rex & 8) != 0 && (e.op() == Op.IN || e.op() == Op.OUT || e.op() == Op.INS || e.op() == Op.OUTS)) return 4;
         if (default16) return in.has(Insn.P_OPSIZE) ? 4 : 2;
         if (in.has(Insn.P_OPSIZE)) return 2;
         return longMode && (e.flags() & D64) != 0 ? 8 : 4;
@@ -331,6 +337,15 @@ public class Decoder {
                 r = ((in.modrm >> 3) & 7) | (in.rex & 4) << 1;
                 if (dst) in.dstReg = r; else in.srcReg = r;
                 return Operand.XMM;
+            case Operand.P_MMX:
+                r = (in.modrm >> 3) & 7;
+                if (dst) in.dstReg = r; else in.srcReg = r;
+                return Operand.MMX;
+            case Operand.Q_MMX: case Operand.N_MMX:
+                if (in.modrm >> 6 != 3) return Operand.MEM;
+                r = in.modrm & 7;
+                if (dst) in.dstReg = r; else in.srcReg = r;
+                return Operand.MMX;
             case Operand.W_XMM: case Operand.U_XMM:
                 if (in.modrm >> 6 != 3) return Operand.MEM;
                 r = (in.modrm & 7) | (in.rex & 1) << 3;

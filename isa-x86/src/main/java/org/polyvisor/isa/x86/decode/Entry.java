@@ -37,6 +37,10 @@ public record Entry(Op op, String mnemonic, int dst, int src, int size, int imm,
     public static final int MODE_SIZE = 512;
     /** SSE/SSE2: executed by the SIMD unit; a GPR operand is 32 bits (64 with REX.W), whatever 66 says. */
     public static final int SIMD = 1024;
+    /** A third operand, the shift count in CL (SHLD/SHRD Ev,Gv,CL). */
+    public static final int COUNT_CL = 2048;
+    /** MMX: sized like {@link #SIMD} (a GPR operand is 32 bits, 64 with REX.W) but not executed by the SIMD unit. */
+    public static final int MMX = 4096;
 
     public static final Entry UNDEFINED = new Entry(Op.UNDEFINED, "(bad)", Operand.NONE, Operand.NONE, V, IMM_NONE, 0, null);
 
@@ -46,7 +50,8 @@ public record Entry(Op op, String mnemonic, int dst, int src, int size, int imm,
         return group != null || (flags & MODRM) != 0 || dst == Operand.E || src == Operand.E || dst == Operand.G
                 || src == Operand.G || src == Operand.M || dst == Operand.S || src == Operand.S || dst == Operand.C
                 || src == Operand.C || dst == Operand.V_XMM || src == Operand.V_XMM || dst == Operand.W_XMM || src == Operand.W_XMM
-                || dst == Operand.U_XMM || src == Operand.U_XMM;
+                || dst == Operand.U_XMM || src == Operand.U_XMM || dst == Operand.P_MMX || src == Operand.P_MMX
+                || dst == Operand.Q_MMX || src == Operand.Q_MMX || dst == Operand.N_MMX || src == Operand.N_MMX;
     }
 
     public static Entry of(Op op, String mnemonic, int dst, int src, int size, int imm, int flags) {

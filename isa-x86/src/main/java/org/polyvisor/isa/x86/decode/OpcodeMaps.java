@@ -213,12 +213,61 @@ public final class OpcodeMaps {
         t[0xC0] = of(Op.XADD, "xadd", E, G, B, IMM_NONE, 0);
         t[0xC1] = of(Op.XADD, "xadd", E, G, V, IMM_NONE, 0);
         for (int r = 0; r < 8; r++) t[0xC8 + r] = of(Op.BSWAP, "bswap", Z, NONE, V, IMM_NONE, 0);
+        // Decoded for the disassembler, not executed yet (the executor raises #UD): ARPL, INS/OUTS, LES/LDS
+        // (C4/C5 are VEX in 64-bit mode and with a register ModRM), XLAT, INT1 (ICEBP).
+        o[0x63] = of(Op.ARPL, "arpl", E, G, W, IMM_NONE, 0);
+        o[0x6C] = of(Op.INS, "ins", NONE, NONE, B, IMM_NONE, 0);
+        o[0x6D] = of(Op.INS, "ins", NONE, NONE, V, IMM_NONE, NO_REXW);
+        o[0x6E] = of(Op.OUTS, "outs", NONE, NONE, B, IMM_NONE, 0);
+        o[0x6F] = of(Op.OUTS, "outs", NONE, NONE, V, IMM_NONE, NO_REXW);
+        o[0xC4] = of(Op.LES, "les", G, M, V, IMM_NONE, 0);
+        o[0xC5] = of(Op.LDS, "lds", G, M, V, IMM_NONE, 0);
+        o[0xD7] = of(Op.XLAT, "xlat", NONE, NONE, B, IMM_NONE, 0);
+        o[0xF1] = of(Op.INT1, "int1", NONE, NONE, V, IMM_NONE, 0);
+        // 0F rows decoded for the disassembler, not executed yet (#UD): double shifts, LAR/LSL, far pointer loads,
+        // UD0/UD1 (which #UD anyway), VERR/VERW, cache and system control. POPCNT (F3 B8), TZCNT/LZCNT (F3 BC/BD)
+        // and WBNOINVD (F3 09) are chosen by their F3 prefix in the decoder.
+        t[0xA4] = of(Op.SHLD, "shld", E, G, V, IMM_BU, 0);
+        t[0xA5] = of(Op.SHLD, "shld", E, G, V, IMM_NONE, COUNT_CL);
+        t[0xAC] = of(Op.SHRD, "shrd", E, G, V, IMM_BU, 0);
+        t[0xAD] = of(Op.SHRD, "shrd", E, G, V, IMM_NONE, COUNT_CL);
+        t[0x02] = of(Op.LAR, "lar", G, E, V, IMM_NONE, 0);
+        t[0x03] = of(Op.LSL, "lsl", G, E, V, IMM_NONE, 0);
+        t[0xB2] = of(Op.LSS, "lss", G, M, V, IMM_NONE, 0);
+        t[0xB4] = of(Op.LFS, "lfs", G, M, V, IMM_NONE, 0);
+        t[0xB5] = of(Op.LGS, "lgs", G, M, V, IMM_NONE, 0);
+        t[0xB9] = of(Op.UD1, "ud1", G, E, V, IMM_NONE, 0);
+        t[0xFF] = of(Op.UD0, "ud0", G, E, V, IMM_NONE, 0);
+        t[0x08] = of(Op.INVD, "invd", NONE, NONE, V, IMM_NONE, 0);
+        t[0x09] = of(Op.WBINVD, "wbinvd", NONE, NONE, V, IMM_NONE, 0);
+        t[0x33] = of(Op.RDPMC, "rdpmc", NONE, NONE, V, IMM_NONE, 0);
+        t[0xAA] = of(Op.RSM, "rsm", NONE, NONE, V, IMM_NONE, 0);
+        t[0x37] = of(Op.GETSEC, "getsec", NONE, NONE, V, IMM_NONE, 0);
+        Entry[] g6 = t[0x00].group().clone();
+        g6[4] = of(Op.VERR, "verr", NONE, E, W, IMM_NONE, 0);
+        g6[5] = of(Op.VERW, "verw", NONE, E, W, IMM_NONE, 0);
+        t[0x00] = group(g6);
         t[0xB6] = of(Op.MOVZX, "movz", G, E, V, IMM_NONE, SRC_B | ALWAYS_SUFFIX);
         t[0xB7] = of(Op.MOVZX, "movz", G, E, V, IMM_NONE, SRC_W | ALWAYS_SUFFIX);
         t[0xBE] = of(Op.MOVSX, "movs", G, E, V, IMM_NONE, SRC_B | ALWAYS_SUFFIX);
         t[0xBF] = of(Op.MOVSX, "movs", G, E, V, IMM_NONE, SRC_W | ALWAYS_SUFFIX);
         return m;
     }
+
+    /** The 0F cells an F3 prefix (the last F2/F3) selects: POPCNT, TZCNT, LZCNT, WBNOINVD; null for the others. */
+    public static Entry withF3(int opcode) {
+        return switch (opcode) {
+            case 0xB8 -> POPCNT;
+            case 0xBC -> TZCNT;
+            case 0xBD -> LZCNT;
+            case 0x09 -> WBNOINVD;
+            default -> null;
+        };
+    }
+
+    private static final Entry POPCNT = of(Op.POPCNT, "popcnt", G, E, V, IMM_NONE, 0),
+            TZCNT = of(Op.TZCNT, "tzcnt", G, E, V, IMM_NONE, 0), LZCNT = of(Op.LZCNT, "lzcnt", G, E, V, IMM_NONE, 0),
+            WBNOINVD = of(Op.WBNOINVD, "wbnoinvd", NONE, NONE, V, IMM_NONE, 0);
 
     /** VMCALL (0F 01 C1): the one 0F 01 form this backend knows. */
     public static final Entry VMCALL = of(Op.VMCALL, "vmcall", NONE, NONE, V, IMM_NONE, 0);

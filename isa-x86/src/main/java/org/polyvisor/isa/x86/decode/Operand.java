@@ -40,6 +40,15 @@ public final class Operand {
     /** U: ModRM.rm names an XMM register; a memory form is undefined. */
     public static final int U_XMM = 28;
 
+    /** P: ModRM.reg names an MMX register (REX does not extend it). */
+    public static final int P_MMX = 30;
+    /** Q: ModRM.rm names an MMX register or memory. */
+    public static final int Q_MMX = 31;
+    /** N: ModRM.rm names an MMX register; a memory form is undefined. */
+    public static final int N_MMX = 32;
+    /** Decoded kind of P, N and the register form of Q (register number in dstReg/srcReg). */
+    public static final int MMX = 33;
+
     /** A segment register fixed by the opcode (PUSH ES, POP DS, ...): SEG_ES + the register's number. */
     public static final int SEG_ES = 20, SEG_GS = 25;
 

@@ -53,78 +53,82 @@ public final class SseMaps {
             "5D MINPS minps V W | MINPD minpd V W | MINSS minss V W | MINSD minsd V W",
             "5E DIVPS divps V W | DIVPD divpd V W | DIVSS divss V W | DIVSD divsd V W",
             "5F MAXPS maxps V W | MAXPD maxpd V W | MAXSS maxss V W | MAXSD maxsd V W",
-            "60 - | PUNPCKLBW punpcklbw V W | - | -",
-            "61 - | PUNPCKLWD punpcklwd V W | - | -",
-            "62 - | PUNPCKLDQ punpckldq V W | - | -",
-            "63 - | PACKSSWB packsswb V W | - | -",
-            "64 - | PCMPGTB pcmpgtb V W | - | -",
-            "65 - | PCMPGTW pcmpgtw V W | - | -",
-            "66 - | PCMPGTD pcmpgtd V W | - | -",
-            "67 - | PACKUSWB packuswb V W | - | -",
-            "68 - | PUNPCKHBW punpckhbw V W | - | -",
-            "69 - | PUNPCKHWD punpckhwd V W | - | -",
-            "6A - | PUNPCKHDQ punpckhdq V W | - | -",
-            "6B - | PACKSSDW packssdw V W | - | -",
+            "60 MMX punpcklbw P Q | PUNPCKLBW punpcklbw V W | - | -",
+            "61 MMX punpcklwd P Q | PUNPCKLWD punpcklwd V W | - | -",
+            "62 MMX punpckldq P Q | PUNPCKLDQ punpckldq V W | - | -",
+            "63 MMX packsswb P Q | PACKSSWB packsswb V W | - | -",
+            "64 MMX pcmpgtb P Q | PCMPGTB pcmpgtb V W | - | -",
+            "65 MMX pcmpgtw P Q | PCMPGTW pcmpgtw V W | - | -",
+            "66 MMX pcmpgtd P Q | PCMPGTD pcmpgtd V W | - | -",
+            "67 MMX packuswb P Q | PACKUSWB packuswb V W | - | -",
+            "68 MMX punpckhbw P Q | PUNPCKHBW punpckhbw V W | - | -",
+            "69 MMX punpckhwd P Q | PUNPCKHWD punpckhwd V W | - | -",
+            "6A MMX punpckhdq P Q | PUNPCKHDQ punpckhdq V W | - | -",
+            "6B MMX packssdw P Q | PACKSSDW packssdw V W | - | -",
             "6C - | PUNPCKLQDQ punpcklqdq V W | - | -",
             "6D - | PUNPCKHQDQ punpckhqdq V W | - | -",
-            "6E - | MOVD movd V E | - | -",
-            "6F - | MOVAPS movdqa V W | MOVDQU movdqu V W | -",
-            "70 - | PSHUFD pshufd V W b | PSHUFHW pshufhw V W b | PSHUFLW pshuflw V W b",
-            "74 - | PCMPEQB pcmpeqb V W | - | -",
-            "75 - | PCMPEQW pcmpeqw V W | - | -",
-            "76 - | PCMPEQD pcmpeqd V W | - | -",
-            "7E - | MOVD_STORE movd E V | MOVQ_LOAD movq V W | -",
-            "7F - | MOVAPS movdqa W V | MOVDQU movdqu W V | -",
+            "6E MMX movd P E | MOVD movd V E | - | -",
+            "6F MMX movq P Q | MOVAPS movdqa V W | MOVDQU movdqu V W | -",
+            "70 MMX pshufw P Q b | PSHUFD pshufd V W b | PSHUFHW pshufhw V W b | PSHUFLW pshuflw V W b",
+            "74 MMX pcmpeqb P Q | PCMPEQB pcmpeqb V W | - | -",
+            "75 MMX pcmpeqw P Q | PCMPEQW pcmpeqw V W | - | -",
+            "76 MMX pcmpeqd P Q | PCMPEQD pcmpeqd V W | - | -",
+            "7E MMX movd E P | MOVD_STORE movd E V | MOVQ_LOAD movq V W | -",
+            "7F MMX movq Q P | MOVAPS movdqa W V | MOVDQU movdqu W V | -",
             "C2 CMPPS cmpps V W b | CMPPD cmppd V W b | CMPSS cmpss V W b | CMPSD_X cmpsd V W b",
             "C3 MOVNTI movnti M G | - | - | -",
-            "C4 - | PINSRW pinsrw V E b | - | -",
-            "C5 - | PEXTRW pextrw G U b | - | -",
+            "C4 MMX pinsrw P E b | PINSRW pinsrw V E b | - | -",
+            "C5 MMX pextrw G N b | PEXTRW pextrw G U b | - | -",
             "C6 SHUFPS shufps V W b | SHUFPD shufpd V W b | - | -",
-            "D1 - | PSRLW psrlw V W | - | -",
-            "D2 - | PSRLD psrld V W | - | -",
-            "D3 - | PSRLQ psrlq V W | - | -",
-            "D4 - | PADDQ paddq V W | - | -",
-            "D5 - | PMULLW pmullw V W | - | -",
+            "D1 MMX psrlw P Q | PSRLW psrlw V W | - | -",
+            "D2 MMX psrld P Q | PSRLD psrld V W | - | -",
+            "D3 MMX psrlq P Q | PSRLQ psrlq V W | - | -",
+            "D4 MMX paddq P Q | PADDQ paddq V W | - | -",
+            "D5 MMX pmullw P Q | PMULLW pmullw V W | - | -",
             "D6 - | MOVQ_STORE movq W V | - | -",
-            "D7 - | PMOVMSKB pmovmskb G U | - | -",
-            "D8 - | PSUBUSB psubusb V W | - | -",
-            "D9 - | PSUBUSW psubusw V W | - | -",
-            "DA - | PMINUB pminub V W | - | -",
-            "DB - | PAND pand V W | - | -",
-            "DC - | PADDUSB paddusb V W | - | -",
-            "DD - | PADDUSW paddusw V W | - | -",
-            "DE - | PMAXUB pmaxub V W | - | -",
-            "DF - | PANDN pandn V W | - | -",
-            "E0 - | PAVGB pavgb V W | - | -",
-            "E1 - | PSRAW psraw V W | - | -",
-            "E2 - | PSRAD psrad V W | - | -",
-            "E3 - | PAVGW pavgw V W | - | -",
-            "E4 - | PMULHUW pmulhuw V W | - | -",
-            "E5 - | PMULHW pmulhw V W | - | -",
+            "D7 MMX pmovmskb G N | PMOVMSKB pmovmskb G U | - | -",
+            "D8 MMX psubusb P Q | PSUBUSB psubusb V W | - | -",
+            "D9 MMX psubusw P Q | PSUBUSW psubusw V W | - | -",
+            "DA MMX pminub P Q | PMINUB pminub V W | - | -",
+            "DB MMX pand P Q | PAND pand V W | - | -",
+            "DC MMX paddusb P Q | PADDUSB paddusb V W | - | -",
+            "DD MMX paddusw P Q | PADDUSW paddusw V W | - | -",
+            "DE MMX pmaxub P Q | PMAXUB pmaxub V W | - | -",
+            "DF MMX pandn P Q | PANDN pandn V W | - | -",
+            "E0 MMX pavgb P Q | PAVGB pavgb V W | - | -",
+            "E1 MMX psraw P Q | PSRAW psraw V W | - | -",
+            "E2 MMX psrad P Q | PSRAD psrad V W | - | -",
+            "E3 MMX pavgw P Q | PAVGW pavgw V W | - | -",
+            "E4 MMX pmulhuw P Q | PMULHUW pmulhuw V W | - | -",
+            "E5 MMX pmulhw P Q | PMULHW pmulhw V W | - | -",
             "E6 - | CVTTPD2DQ cvttpd2dq V W | CVTDQ2PD cvtdq2pd V W | CVTPD2DQ cvtpd2dq V W",
-            "E7 - | MOVNT movntdq M V | - | -",
-            "E8 - | PSUBSB psubsb V W | - | -",
-            "E9 - | PSUBSW psubsw V W | - | -",
-            "EA - | PMINSW pminsw V W | - | -",
-            "EB - | POR por V W | - | -",
-            "EC - | PADDSB paddsb V W | - | -",
-            "ED - | PADDSW paddsw V W | - | -",
-            "EE - | PMAXSW pmaxsw V W | - | -",
-            "EF - | PXOR pxor V W | - | -",
-            "F1 - | PSLLW psllw V W | - | -",
-            "F2 - | PSLLD pslld V W | - | -",
-            "F3 - | PSLLQ psllq V W | - | -",
-            "F4 - | PMULUDQ pmuludq V W | - | -",
-            "F5 - | PMADDWD pmaddwd V W | - | -",
-            "F6 - | PSADBW psadbw V W | - | -",
-            "F8 - | PSUBB psubb V W | - | -",
-            "F9 - | PSUBW psubw V W | - | -",
-            "FA - | PSUBD psubd V W | - | -",
-            "FB - | PSUBQ psubq V W | - | -",
-            "FC - | PADDB paddb V W | - | -",
-            "FD - | PADDW paddw V W | - | -",
-            "FE - | PADDD paddd V W | - | -",
+            "E7 MMX movntq M P | MOVNT movntdq M V | - | -",
+            "E8 MMX psubsb P Q | PSUBSB psubsb V W | - | -",
+            "E9 MMX psubsw P Q | PSUBSW psubsw V W | - | -",
+            "EA MMX pminsw P Q | PMINSW pminsw V W | - | -",
+            "EB MMX por P Q | POR por V W | - | -",
+            "EC MMX paddsb P Q | PADDSB paddsb V W | - | -",
+            "ED MMX paddsw P Q | PADDSW paddsw V W | - | -",
+            "EE MMX pmaxsw P Q | PMAXSW pmaxsw V W | - | -",
+            "EF MMX pxor P Q | PXOR pxor V W | - | -",
+            "F1 MMX psllw P Q | PSLLW psllw V W | - | -",
+            "F2 MMX pslld P Q | PSLLD pslld V W | - | -",
+            "F3 MMX psllq P Q | PSLLQ psllq V W | - | -",
+            "F4 MMX pmuludq P Q | PMULUDQ pmuludq V W | - | -",
+            "F5 MMX pmaddwd P Q | PMADDWD pmaddwd V W | - | -",
+            "F6 MMX psadbw P Q | PSADBW psadbw V W | - | -",
+            "F7 MMX maskmovq P N | - | - | -",
+            "F8 MMX psubb P Q | PSUBB psubb V W | - | -",
+            "F9 MMX psubw P Q | PSUBW psubw V W | - | -",
+            "FA MMX psubd P Q | PSUBD psubd V W | - | -",
+            "FB MMX psubq P Q | PSUBQ psubq V W | - | -",
+            "FC MMX paddb P Q | PADDB paddb V W | - | -",
+            "FD MMX paddw P Q | PADDW paddw V W | - | -",
+            "FE MMX paddd P Q | PADDD paddd V W | - | -",
     };
+
+    /** EMMS (0F 77): no operands, no ModRM; MMX, decoded for the disassembler and not executed (#UD). */
+    static final Entry EMMS = Entry.of(Op.MMX, "emms", Operand.NONE, Operand.NONE, V, IMM_NONE, Entry.MMX);
 
     /** MOVHLPS and MOVLHPS: the register forms of 0F 12 and 0F 16 without a prefix. */
     private static final Entry MOVHLPS = cell("MOVHLPS movhlps V U"), MOVLHPS = cell("MOVLHPS movlhps V U");
@@ -142,6 +146,10 @@ public final class SseMaps {
         ROWS[0x71] = shiftGroup("PSRLW psrlw", "PSRAW psraw", "PSLLW psllw", null, null);
         ROWS[0x72] = shiftGroup("PSRLD psrld", "PSRAD psrad", "PSLLD pslld", null, null);
         ROWS[0x73] = shiftGroup("PSRLQ psrlq", null, "PSLLQ psllq", "PSRLDQ psrldq", "PSLLDQ pslldq");
+        ROWS[0x71][NONE] = mmxShiftGroup("psrlw", "psraw", "psllw");
+        ROWS[0x72][NONE] = mmxShiftGroup("psrld", "psrad", "pslld");
+        ROWS[0x73][NONE] = mmxShiftGroup("psrlq", null, "psllq");
+        ROWS[0x77] = new Entry[] {EMMS, UNDEFINED, UNDEFINED, UNDEFINED};
         Entry[] g15 = {cell("FXSAVE fxsave - M"), cell("FXRSTOR fxrstor M -"), cell("LDMXCSR ldmxcsr M -"),
                 cell("STMXCSR stmxcsr - M"), UNDEFINED, UNDEFINED, UNDEFINED, cell("CLFLUSH clflush M -")};
         ROWS[0xAE] = new Entry[] {Entry.group(g15), UNDEFINED, UNDEFINED, UNDEFINED};
@@ -161,7 +169,9 @@ public final class SseMaps {
         String[] f = text.split(" ");
         int dst = letter(f[2]), src = letter(f[3]);
         int imm = f.length > 4 ? IMM_BU : IMM_NONE;
-        return Entry.of(Op.valueOf(f[0]), f[1], dst, src, V, imm, SIMD | Entry.MODRM);
+        Op op = Op.valueOf(f[0]);
+        int srcD = f[1].equals("pinsrw") ? Entry.SRC_D : 0;  // its general register is 32 bits whatever REX.W says
+        return Entry.of(op, f[1], dst, src, V, imm, (op == Op.MMX ? Entry.MMX : SIMD) | Entry.MODRM | srcD);
     }
 
     private static int letter(String l) {
@@ -172,6 +182,9 @@ public final class SseMaps {
             case "E" -> Operand.E;
             case "G" -> Operand.G;
             case "M" -> Operand.M;
+            case "P" -> Operand.P_MMX;
+            case "Q" -> Operand.Q_MMX;
+            case "N" -> Operand.N_MMX;
             default -> Operand.NONE;
         };
     }
@@ -186,6 +199,16 @@ public final class SseMaps {
         if (r3 != null) g[3] = cell(r3 + " U - b");
         if (r7 != null) g[7] = cell(r7 + " U - b");
         return new Entry[] {UNDEFINED, Entry.group(g), UNDEFINED, UNDEFINED};
+    }
+
+    /** Groups 12-14 without a prefix: the MMX shifts by an immediate, by ModRM.reg 2, 4, 6. */
+    private static Entry mmxShiftGroup(String r2, String r4, String r6) {
+        Entry[] g = new Entry[8];
+        java.util.Arrays.fill(g, UNDEFINED);
+        g[2] = cell("MMX " + r2 + " N - b");
+        if (r4 != null) g[4] = cell("MMX " + r4 + " N - b");
+        g[6] = cell("MMX " + r6 + " N - b");
+        return Entry.group(g);
     }
 
     /** The register form (ModRM.mod = 3) of a cell that has one of its own, or null. */

@@ -52,23 +52,39 @@ public final class AttSyntax {
 
     private static long mask(int size) { return size == 8 ? -1L : (1L << (size * 8)) - 1; }
 
-    public static String format(Insn in, long address, boolean longMode) {
+    /** The text of {@code in} at {@code address} in code of {@code codeSize} (2: objdump -m i8086, 4: i386, 8: x86-64). */
+    public static String format(Insn in, long address, int codeSize) {
         if (in.op == Op.UNDEFINED) return "(bad)";
+        boolean longMode = codeSize == 8;
         long next = address + in.length;
         long ipMask = longMode ? -1L : 0xFFFF_FFFFL;
-        String m = mnemonic(in, longMode);
-        // The segment override shows in the operand only where it takes effect (fs/gs in long mode).
-        int segment = in.segment >= 0 && in.hasMemory() && (!longMode || in.segment >= 4) ? in.segment : -1;
-        if ((in.op == Op.CALL_INDIRECT || in.op == Op.JMP_INDIRECT) && in.segment == 3) segment = -1;
+        String m = mnemonic(in, codeSize);
+        // The segment override shows in the operand only where it takes effect: in 64-bit mode objdump takes the
+        // last FS or GS prefix, whatever segment prefixes follow it.
+        int active = longMode ? Prefixes.lastFsGs(in) : in.segment;
+        int segment = active >= 0 && in.hasMemory() ? active : -1;
+        if (Prefixes.notrack(in, codeSize)) segment = -1;
         if (in.op == Op.JCC && (in.segment == 1 || in.segment == 3)) m += in.segment == 1 ? ",pn" : ",pt";
-        if (Decoder.isString(in.op)) segment = in.segment;
+        // A string instruction's override applies to its DS:rSI source (MOVS, CMPS, LODS, OUTS), XLAT's to DS:rBX.
+        if (Decoder.isString(in.op) || in.op == Op.XLAT) segment = stringSource(in.op) ? active : -1;
         if (in.op == Op.X87) {
-            String unused = in.prefixBytes != null ? Prefixes.unused(in, segment, longMode) : "";
-            String text = X87Syntax.format(in, unused, in.hasMemory() ? memory(in, segment, longMode) : "");
+            String unused = in.prefixBytes != null ? Prefixes.unused(in, segment, codeSize) : "";
+            String text = X87Syntax.format(in, unused, in.hasMemory() ? memory(in, segment, codeSize) : "", codeSize);
             return in.ripRelative ? text + "        # 0x" + Long.toHexString(next + in.disp) : text;
         }
-        if (in.prefixBytes != null) m = Prefixes.unused(in, segment, longMode) + m;
+        if (in.op == Op.XCHG && in.opcode == 0x90 && lastRepeat(in) == 0xF3) {
+            // F3 90 is PAUSE to objdump even with REX.B (the CPU's XCHG r8): every other prefix named
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < in.prefixBytes.length; i++) {
+                int v = in.prefixBytes[i] & 0xFF;
+                boolean lastF3 = v == 0xF3 && lastRepeatIndex(in) == i;
+                if (!lastF3) b.append(Prefixes.names(new byte[] {in.prefixBytes[i]}, 1, codeSize)).append(' ');
+            }
+            return b + "pause";
+        }
+        if (in.prefixBytes != null) m = Prefixes.unused(in, segment, codeSize) + m;
         if (Decoder.isString(in.op)) return pad(m) + stringOperands(in, segment);
+        if (in.op == Op.XLAT) return pad(m) + "%" + (segment >= 0 ? SEGMENTS[segment] : "ds") + ":(%" + register(3, in.addrSize) + ")";
         if (in.op == Op.ENTER) return pad(m) + "$0x" + Long.toHexString(in.imm & 0xFFFF) + ",$0x" + Integer.toHexString(in.selector);
         if (in.op == Op.IN || in.op == Op.OUT) {
             String port = in.hasImm ? "$0x" + Long.toHexString(in.imm) : "(%dx)", data = "%" + register(0, in.opSize);
@@ -81,21 +97,24 @@ public final class AttSyntax {
         String comment = "";
         boolean indirect = in.op == Op.CALL_INDIRECT || in.op == Op.JMP_INDIRECT;
         boolean predicate = isCompare(in) && (in.imm & 0xFF) < 8;  // cmpltps: the predicate is in the name
+        if ((in.entry.flags() & COUNT_CL) != 0) ops.append("%cl,");
         if (in.srcKind == Operand.IMM && in.entry.src() != Operand.ONE) ops.append(immediate(in)).append(',');
         if (in.hasImm && in.srcKind != Operand.IMM && in.dstKind != Operand.REL && !predicate) ops.append(immediate(in)).append(',');
         if (in.srcKind == Operand.SREG) ops.append('%').append(segment(in.srcReg)).append(',');
         if (in.srcKind == Operand.CREG) ops.append("%cr").append(in.srcReg).append(',');
         // MOV to Sreg names its register source at the operand size objdump uses: 32 bits unless REX.W or 66.
-        int srcRegSize = in.op == Op.MOV_TO_SREG ? ((in.rex & 8) != 0 ? 8 : in.has(Insn.P_OPSIZE) ? 2 : 4)
+        int srcRegSize = in.op == Op.MOV_TO_SREG ? ((in.rex & 8) != 0 ? 8 : (codeSize == 2) != in.has(Insn.P_OPSIZE) ? 2 : 4)
                 : in.entry.src() == CL_LETTER ? 1 : in.srcSize;
         if (in.srcKind == Operand.REG) ops.append('%').append(register(in.srcReg, srcRegSize)).append(',');
         if (in.srcKind == Operand.XMM) ops.append("%xmm").append(in.srcReg).append(',');
+        if (in.srcKind == Operand.MMX) ops.append("%mm").append(in.srcReg).append(',');
         boolean far = in.op == Op.JMP_FAR || in.op == Op.CALL_FAR;
-        if (in.srcKind == Operand.MEM) ops.append(far ? "*" : "").append(memory(in, segment, longMode)).append(',');
+        if (in.srcKind == Operand.MEM) ops.append(far ? "*" : "").append(memory(in, segment, codeSize)).append(',');
         if (in.dstKind == Operand.REG) ops.append(indirect ? "*%" : "%").append(register(in.dstReg, in.opSize));
-        else if (in.dstKind == Operand.MEM) ops.append(indirect ? "*" : "").append(memory(in, segment, longMode));
+        else if (in.dstKind == Operand.MEM) ops.append(indirect ? "*" : "").append(memory(in, segment, codeSize));
         else if (in.dstKind == Operand.SREG) ops.append('%').append(segment(in.dstReg));
         else if (in.dstKind == Operand.XMM) ops.append("%xmm").append(in.dstReg);
+        else if (in.dstKind == Operand.MMX) ops.append("%mm").append(in.dstReg);
         else if (in.dstKind == Operand.CREG) ops.append("%cr").append(in.dstReg);
         else if (in.dstKind == Operand.REL) ops.append("0x").append(Long.toHexString((next + in.imm) & ipMask));
         if (ops.length() > 0 && ops.charAt(ops.length() - 1) == ',') ops.setLength(ops.length() - 1);
@@ -124,8 +143,15 @@ public final class AttSyntax {
             case CMPS -> dst + "," + src;
             case STOS -> acc + "," + dst;
             case LODS -> src + "," + acc;
+            case INS -> "(%dx)," + dst;
+            case OUTS -> src + ",(%dx)";
             default -> dst + "," + acc;  // SCAS
         };
+    }
+
+    /** The string instructions (and XLAT) that read DS:rSI (DS:rBX), whose segment an override replaces. */
+    static boolean stringSource(Op op) {
+        return op == Op.MOVS || op == Op.CMPS || op == Op.LODS || op == Op.OUTS || op == Op.XLAT;
     }
 
     /** Register numbers of the string instructions' implicit operands. */
@@ -139,9 +165,11 @@ public final class AttSyntax {
         return in.op == Op.CMPPS || in.op == Op.CMPSS || in.op == Op.CMPPD || in.op == Op.CMPSD_X;
     }
 
-    private static String mnemonic(Insn in, boolean longMode) {
+    private static String mnemonic(Insn in, int codeSize) {
+        boolean longMode = codeSize == 8;
         int f = in.entry.flags();
         String base = in.entry.mnemonic();
+        if ((f & MMX) != 0) return base.equals("movd") && in.opSize == 8 ? "movq" : base;
         if ((f & SIMD) != 0) {
             switch (in.op) {
                 case MOVD, MOVD_STORE: return in.opSize == 8 ? "movq" : base;
@@ -152,15 +180,21 @@ public final class AttSyntax {
                 default: return base;
             }
         }
-        if (in.entry == Decoder.NOP && in.has(Insn.P_REP)) return "pause";
+        if (in.entry == Decoder.NOP && lastRepeat(in) == 0xF3) return "pause";  // F3 90; with F2 last it stays nop
         if ((f & COND) != 0) return base + CONDITIONS[in.cond];
         switch (in.op) {
             case CBW: return in.opSize == 2 ? "cbtw" : in.opSize == 4 ? "cwtl" : "cltq";
             case CWD: return in.opSize == 2 ? "cwtd" : in.opSize == 4 ? "cltd" : "cqto";
-            case MOVZX: case MOVSX: case MOVSXD: return base + suffix(in.srcSize) + suffix(in.opSize);
-            case MOVS: case CMPS: return base + suffix(in.opSize);
-            case PUSHF: case POPF: case PUSH_SREG: case POP_SREG: return in.opSize == 2 ? base + "w" : base;
-            case PUSHA: case POPA: case ENTER: return in.has(Insn.P_OPSIZE) ? base + suffix(in.opSize) : base;
+            case MOVSXD: return in.opSize == 8 ? "movslq" : "movsxd";  // binutils 2.40's names
+            case MOVZX: case MOVSX: return base + suffix(in.srcSize) + suffix(in.opSize);
+            case MOVS: case CMPS: case INS: case OUTS: return base + suffix(in.opSize);
+            // These name the operand size objdump's "P" does: a suffix where 66 changed it.
+            case PUSHF: case POPF: case PUSH_SREG: case POP_SREG: return sizedBy66(in) ? base + suffix(in.opSize) : base;
+            case PUSHA: case POPA: case ENTER: return sizedBy66(in) ? base + suffix(in.opSize) : base;
+            // The stack operations whose size no register shows take a suffix when 66 changed it (pushw $1, retw).
+            case PUSH: case POP: case RET: case LEAVE: case CALL_INDIRECT: case JMP_INDIRECT:
+                if (in.has(Insn.P_OPSIZE) && (in.rex & 8) == 0 && in.dstKind != Operand.REG && in.srcKind != Operand.REG) return base + suffix(in.opSize);
+                break;
             case MOV:
                 if (in.entry.imm() == IMM_V && in.opSize == 8) return "movabs";
                 if ((in.entry.dst() == Operand.O || in.entry.src() == Operand.O) && in.addrSize == 8) return "movabs";
@@ -168,15 +202,37 @@ public final class AttSyntax {
             case JCXZ: return in.addrSize == 8 ? "jrcxz" : "jecxz";
             case LGDT: case LIDT: case SGDT: case SIDT: return longMode ? base : base + (in.opSize == 2 ? "w" : "l");
             case SYSEXIT: case SYSRET: return longMode ? base + (in.opSize == 8 ? "q" : "l") : base;
-            case JMP_FAR: case CALL_FAR: return in.opSize == 2 ? base + "w" : base;
-            case RET_FAR: return in.opSize == 2 ? base + "w" : in.opSize == 8 ? base + "q" : base;
-            case IRET: return in.opSize == 2 ? "iretw" : in.opSize == 8 ? "iretq" : "iret";
+            case JMP_FAR: case CALL_FAR: return in.has(Insn.P_OPSIZE) ? base + suffix(in.opSize) : base;
+            case RET_FAR: case IRET: return in.has(Insn.P_OPSIZE) || in.opSize == 8 ? base + suffix(in.opSize) : base;
             default: break;
         }
         // %cl of the shift forms is a count, not a sized operand: shlb %cl,(%eax)
         boolean regOperand = in.dstKind == Operand.REG || (in.srcKind == Operand.REG && in.entry.src() != Operand.CL);
         if ((f & SUFFIX) != 0 && !regOperand) return base + suffix(in.opSize);
         return base;
+    }
+
+    /** 66 chose the operand size (REX.W, which overrides it, is absent): objdump's "P" suffix then shows. */
+    private static boolean sizedBy66(Insn in) {
+        return in.has(Insn.P_OPSIZE) && (in.rex & 8) == 0;
+    }
+
+    private static int lastRepeatIndex(Insn in) {
+        for (int i = in.prefixBytes.length - 1; i >= 0; i--) {
+            int b = in.prefixBytes[i] & 0xFF;
+            if (b == 0xF2 || b == 0xF3) return i;
+        }
+        return -1;
+    }
+
+    /** The last F2 or F3 prefix byte, or 0. */
+    private static int lastRepeat(Insn in) {
+        if (in.prefixBytes == null) return 0;
+        for (int i = in.prefixBytes.length - 1; i >= 0; i--) {
+            int b = in.prefixBytes[i] & 0xFF;
+            if (b == 0xF2 || b == 0xF3) return b;
+        }
+        return 0;
     }
 
     private static String immediate(Insn in) {
@@ -186,7 +242,8 @@ public final class AttSyntax {
     }
 
     /** The memory operand as i386-dis.c's OP_E_memory prints it (including its %eiz/%riz and displacement rules). */
-    private static String memory(Insn in, int segment, boolean longMode) {
+    private static String memory(Insn in, int segment, int codeSize) {
+        boolean longMode = codeSize == 8;
         StringBuilder b = new StringBuilder();
         if (segment >= 0) b.append('%').append(SEGMENTS[segment]).append(':');
         int as = in.addrSize;
@@ -198,8 +255,12 @@ public final class AttSyntax {
         }
         if (in.ripRelative) return b.append(signedHex(in.disp)).append("(%rip)").toString();
         boolean haveBase = in.base >= 0, haveIndex = in.index >= 0;
-        boolean needIndex = in.hasSib && !haveBase && !haveIndex && (!longMode || as == 4);
+        // A SIB with neither base nor index shows %eiz (%riz) in 32-bit code and with 67 in 64-bit code, elsewhere
+        // only when scaled.
+        boolean needIndex = in.hasSib && !haveBase && !haveIndex
+                && (codeSize == 4 || in.scaleShift != 0 || (codeSize == 8 && as == 4));
         boolean signedDisp = haveBase || needIndex || (in.hasSib && (haveIndex || in.scaleShift != 0));
+        if (longMode && as == 4 && !haveBase && !haveIndex) signedDisp = false;  // 67 0x...(,%eiz,n): 32 bits unsigned
         if (in.hasDisp) {
             if (signedDisp) b.append(signedHex(in.disp));
             else b.append("0x").append(Long.toHexString(in.disp & (longMode && as == 8 ? -1L : 0xFFFF_FFFFL)));

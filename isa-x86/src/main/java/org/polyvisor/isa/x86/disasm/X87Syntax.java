@@ -56,12 +56,12 @@ final class X87Syntax {
     }
 
     /** The text of escape instruction {@code in}; {@code prefixes} are the names of unused prefixes, {@code memory} its operand. */
-    static String format(Insn in, String prefixes, String memory) {
+    static String format(Insn in, String prefixes, String memory, int codeSize) {
         int esc = in.opcode & 7, modrm = in.modrm, reg = (modrm >>> 3) & 7;
         if (modrm < 0xC0) {
             String name = MEMORY[esc][reg];
             boolean env = (esc == 1 || esc == 5) && (reg == 4 || reg == 6);
-            if (env && in.opSize == 2) name += "s";
+            if (env && in.has(Insn.P_OPSIZE)) name += codeSize == 2 ? "l" : "s";  // objdump's "C": only where 66 chose it
             return AttSyntax.pad(prefixes + name) + memory;
         }
         String form = REGISTER[esc][reg];

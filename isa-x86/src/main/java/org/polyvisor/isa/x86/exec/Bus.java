@@ -3,7 +3,6 @@ package org.polyvisor.isa.x86.exec;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import org.polyvisor.isa.x86.decode.Decoder;
 import org.polyvisor.isa.x86.mmu.Mmu;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.VcpuExit;
@@ -43,6 +42,9 @@ public final class Bus {
      * TLB (the vCPU's current code page) is good while the epoch it was made in lasts.
      */
     public int epoch;
+
+    /** Counts stores into pages that hold decoded code: a {@link Block} that sees it change stops after the store. */
+    public int codeWrites;
 
     /** Set when the current instruction cannot complete (fault, or an MMIO read waiting for its value). */
     public VcpuExit abort;
@@ -217,7 +219,9 @@ public final class Bus {
             return;
         }
         put(p, (int) (gpa & 0xFFF), size, v);
-        if (code.mayHoldCode(gfn)) code.written(gpa, size, Decoder.MAX_LENGTH - 1);
-        else if (!implicitSupervisor) fill(SoftTlb.WRITE, va, gfn, p);
+        if (code.mayHoldCode(gfn)) {  // drops the instructions and blocks that may overlap the stored bytes
+            code.written(gpa, size, Block.MAX_BYTES - 1);
+            codeWrites++;
+        } else if (!implicitSupervisor) fill(SoftTlb.WRITE, va, gfn, p);
     }
 }

@@ -156,7 +156,13 @@ public final class CpuState {
      * True once the guest loaded an IDT with a non-zero limit (LIDT). Before that a synchronous exception the
      * guest cannot take ends the vCPU with a Fault exit (the walking-skeleton policy the crash images rely on).
      */
-    public boolean idtInstalled() { return idtLimit != 0; }
+    public boolean idtInstalled() { return idtLimit != 0 || guestTraps != null; }
+
+    /**
+     * A PV guest's trap table (Xen's set_trap_table), or null: while set, exceptions and INT n bounce to the guest's
+     * registered handlers ({@link ExceptionEntry.GuestTraps}) instead of going through an IDT.
+     */
+    public ExceptionEntry.GuestTraps guestTraps;
 
     /**
      * Current privilege level: 0 in real mode, else the RPL bits of CS. (Between setting CR0.PE and the far JMP that

@@ -26,7 +26,28 @@ public final class ExceptionEntry {
     /** Where the event comes from: it decides the gate DPL check and the EXT bit of error codes. */
     public static final int EXCEPTION = 0, SOFTWARE = 1, EXTERNAL = 2;
     /** Results of {@link #raise}. */
-    public static final int ENTERED = 0, TRIPLE_FAULT = 1, OUT_OF_MEMORY = 2;
+    public static final int ENTERED = 0, TRIPLE_FAULT = 1, OUT_OF_MEMORY = 2, UNHANDLED = 3;
+    /** What {@link GuestTraps#enter} answers for an exception the PV guest registered no handler for. */
+    public static final long NO_HANDLER = Long.MIN_VALUE;
+
+    /**
+     * A PV guest's trap table (Xen's {@code set_trap_table}): delivers an exception or INT n to the guest's handler with
+     * Xen's bounce frame. Returns 0 when the handler was entered, an exception as a value ({@code Vectors.fault}: a
+     * #GP for an INT n the handler's DPL forbids), {@code Vectors.MEMORY} when the frame could not be written, or
+     * {@link #NO_HANDLER} (Xen crashes the domain).
+     */
+    public interface GuestTraps {
+        long enter(int vector, int errorCode, boolean hasError, int source, long returnIp);
+    }
+
+    /** Why a delivery that did not enter a handler ended the guest, for the crash message. */
+    public static String failure(int result, int vector) {
+        return switch (result) {
+            case TRIPLE_FAULT -> "triple fault";
+            case UNHANDLED -> org.polyvisor.isa.x86.trap.Vectors.name(vector) + " with no handler in the PV trap table";
+            default -> "exception delivery outside guest memory (" + org.polyvisor.isa.x86.trap.Vectors.name(vector) + ")";
+        };
+    }
 
     private static final long TF = 1 << 8, IF = 1 << 9, NT = 1 << 14, RF = 1 << 16, VM = 1 << 17, AC = 1 << 18;
 
@@ -46,9 +67,12 @@ public final class ExceptionEntry {
     public int raise(int vector, int errorCode, boolean hasError, int source, long returnIp, long faultIp) {
         for (int attempt = 0; attempt < 4; attempt++) {
             bus.implicitSupervisor = true;
-            long f = enter(vector, errorCode, hasError, source, returnIp);
+            GuestTraps pv = s.guestTraps;
+            long f = pv != null && !s.realMode() ? pv.enter(vector, errorCode, hasError, source, returnIp)
+                    : enter(vector, errorCode, hasError, source, returnIp);
             bus.implicitSupervisor = false;
             if (f == 0) return ENTERED;
+            if (f == NO_HANDLER) return UNHANDLED;
             if (f == MEMORY) {
                 if (bus.abort == Bus.PAGE_FAULT) {
                     s.cr2 = bus.faultAddress;

@@ -12,6 +12,9 @@ import org.polyvisor.isa.x86.decode.Op;
  * 64-bit MOV/ALU/INC/DEC/LEA/shift forms with register, immediate and memory operands, Jcc/JMP/CALL/RET and
  * PUSH/POP of a register. {@link #classify} picks a handler once per decoded instruction (kept in
  * {@link Insn#fast}); everything else, and every LOCK-prefixed form, goes to {@link Interpreter#execute}.
+ * Fast instructions run in {@link Block}s: {@link #run} goes through a block's prepared instructions ({@link Uop},
+ * handler {@link #uopKind}) and on to the next block of the page, the most frequent forms in the loop itself, the
+ * others through {@link #execute} by their {@link #classify} handler.
  * The semantics are the interpreter's: faults abort through it, MMIO stores leave through {@link Bus#after}.
  */
 final class FastPath {
@@ -21,6 +24,45 @@ final class FastPath {
             PUSH_R = 17, POP_R = 18, LEA = 19, SHIFT_RI = 20, MOVX_RR = 21, MOVX_RM = 22, CMOV_RR = 23, SETCC_R = 24,
             TEST_RR = 25, NOP = 26, ADD_RR = 27, ADD_RI = 28, SUB_RR = 29, SUB_RI = 30, CMP_RR = 31, CMP_RI = 32,
             AND_RI = 33, MOVN_RM = 34, MOVN_MR = 35, MOVN_MI = 36, IMUL_R = 37, IMUL_M = 38, LEAVE = 39;
+    /**
+     * The handlers of prepared instructions ({@link Uop#kind}): the forms compiled code runs most (32- and 64-bit
+     * operands), with the address arithmetic resolved when the block was made; {@link #U_INSN} runs the rest from
+     * the decoded {@link Insn} by its {@link #classify} handler.
+     */
+    static final int U_INSN = 0, U_LEA = 1, U_LOAD = 2, U_STORE = 3, U_CMP_MR = 4, U_CMP_RM = 5, U_MOV_RR = 6,
+            U_MOV_RI = 7, U_CMP_RR = 8, U_CMP_RI = 9, U_ADD_RR = 10, U_ADD_RI = 11, U_SUB_RR = 12, U_SUB_RI = 13,
+            U_JCC = 14, U_ALU_RR = 15, U_ALU_RI = 16, U_SHIFT_RI = 17, U_PUSH = 18, U_POP = 19;
+    /** The last handler with a memory operand: {@link #U_LEA} to here compute an address first. */
+    private static final int U_LAST_MEMORY = U_CMP_RM;
+
+    /** The {@link Uop} handler of the classified fast instruction {@code in}. */
+    static int uopKind(Insn in) {
+        boolean wide = in.opSize == 4 || in.opSize == 8;
+        if (!wide) return in.fast == JCC ? U_JCC : U_INSN;
+        return switch (in.fast) {
+            case LEA -> U_LEA;
+            case MOV_RM -> U_LOAD;
+            case MOV_MR -> U_STORE;
+            case MOV_RR -> U_MOV_RR;
+            case MOV_RI -> U_MOV_RI;
+            case CMP_RR -> U_CMP_RR;
+            case CMP_RI -> U_CMP_RI;
+            case ALU_MR -> in.fastOp == CMP ? U_CMP_MR : U_INSN;
+            case ALU_RM -> in.fastOp == CMP ? U_CMP_RM : U_INSN;
+            case ADD_RR -> U_ADD_RR;
+            case ADD_RI -> U_ADD_RI;
+            case SUB_RR -> U_SUB_RR;
+            case SUB_RI -> U_SUB_RI;
+            case JCC -> U_JCC;
+            case ALU_RR -> U_ALU_RR;
+            case ALU_RI -> U_ALU_RI;
+            case SHIFT_RI -> U_SHIFT_RI;
+            case PUSH_R -> U_PUSH;
+            case POP_R -> U_POP;
+            default -> U_INSN;
+        };
+    }
+
     /** ALU operations of {@link Insn#fastOp}, in the order of the 00-3F opcode rows, then TEST. */
     static final int ADD = 0, OR = 1, ADC = 2, SBB = 3, AND = 4, SUB = 5, XOR = 6, CMP = 7, TEST = 8;
 
@@ -113,153 +155,282 @@ final class FastPath {
     int status;
 
     /**
-     * Executes {@code in} at {@code pc} and the instructions after it while they have fast handlers, stay on the
-     * linear page {@code page} whose decoded slots are {@code slots}, and fewer than {@code max} retired. Returns
-     * the number retired (an instruction that EXITs counts); {@link #status} says why it stopped. The results are
-     * those of {@link Interpreter#execute}, instruction by instruction.
+     * Executes {@code block} at {@code pc}, then the blocks that follow it on the linear page {@code page} whose
+     * decoded slots are {@code slots}, until one is missing, control leaves the page, a store went into code, or
+     * {@code max} instructions retired. Returns the number retired (an instruction that EXITs counts);
+     * {@link #status} says why it stopped. The results are those of {@link Interpreter#execute}, instruction by
+     * instruction: a fault leaves the state at the faulting instruction, with the ones before it retired.
      */
-    int run(Insn in, long pc, Object[] slots, long page, int max) {
+    int run(Block block, long pc, Object[] slots, long page, int max) {
         int n = 0;
         long csBase = s.longMode ? 0 : s.segBase[CpuState.CS];
         long linearMask = s.longMode ? -1L : 0xFFFF_FFFFL;
+        long ipMask = s.ipMask;
+        long[] r = this.r, segBase = s.segBase;
+        Uop[] uops = block.uops;
+        int i = 0, end = Math.min(uops.length, max);
+        int codeWrites = bus.codeWrites;
         while (true) {
-            long next = (pc + in.length) & s.ipMask;
-            long m = in.opMask;
-            int size = in.opSize;
-            // One place computes the memory operand's address, loads it and evaluates a condition, for every
-            // handler that needs them: one call site each keeps the loop small enough for the JIT to inline them.
-            int needs = NEEDS[in.fast];
-            long ea = 0, mv = 0;
-            boolean cond = false;
-            if (needs != 0) {
-                if ((needs & N_COND) != 0) cond = f.condition(in.cond);
-                if ((needs & (N_EA | N_STACK | N_FRAME)) != 0) {
+            Uop u = uops[i];
+            long next = (pc + u.length) & ipMask;
+            long m = u.mask;
+            int k = u.kind;
+            if (k != U_INSN && k <= U_LAST_MEMORY) {
+                // The memory forms: the address is computed here only (not for the register forms below).
+                long offset = offset(u, r, next);
+                if (k == U_LEA) {
+                    r[u.dst] = offset & m;
+                } else {
                     bus.pc = pc;
-                    ea = (needs & N_EA) != 0 ? Addressing.linear(s, in, next)
-                            : stackLinear(r[(needs & N_STACK) != 0 ? CpuState.RSP : CpuState.RBP] & s.stackMask());
-                    if ((needs & N_LOAD) != 0) {
-                        mv = bus.read(ea, (needs & N_SRC_SIZE) != 0 ? in.srcSize : size);
+                    long linear = (offset + (segBase[u.seg] & u.segMask)) & u.linearMask;
+                    if (k == U_STORE) {
+                        bus.write(linear, u.size, r[u.src]);
                         if (bus.abort != null) return stop(general.abort(), n);
+                        if (bus.after != null) return stop(after(next), n);  // a store to MMIO: leave after it
+                    } else {
+                        long v = bus.read(linear, u.size);
+                        if (bus.abort != null) return stop(general.abort(), n);
+                        if (k == U_LOAD) {
+                            r[u.dst] = v;
+                        } else {  // CMP r/m, r and CMP r, r/m with a memory operand
+                            long a = k == U_CMP_MR ? v : r[u.dst] & m, b = k == U_CMP_MR ? r[u.src] & m : v;
+                            f.set(LazyFlags.SUB, u.size, a, b, (a - b) & m);
+                            if (u.jcc != null && n + 2 <= max) { next = branch(u, a, b, next, ipMask); n++; }
+                        }
+                    }
+                }
+            } else {
+                switch (k) {
+                    case U_MOV_RR -> r[u.dst] = r[u.src] & m;
+                    case U_MOV_RI -> r[u.dst] = u.imm & m;
+                    case U_CMP_RR, U_CMP_RI -> {
+                        long a = r[u.dst] & m, b = (k == U_CMP_RR ? r[u.src] : u.imm) & m;
+                        f.set(LazyFlags.SUB, u.size, a, b, (a - b) & m);
+                        if (u.jcc != null && n + 2 <= max) { next = branch(u, a, b, next, ipMask); n++; }
+                    }
+                    case U_ADD_RR, U_ADD_RI -> {
+                        long a = r[u.dst] & m, b = (k == U_ADD_RR ? r[u.src] : u.imm) & m, res = (a + b) & m;
+                        f.set(LazyFlags.ADD, u.size, a, b, res);
+                        r[u.dst] = res;
+                    }
+                    case U_SUB_RR, U_SUB_RI -> {
+                        long a = r[u.dst] & m, b = (k == U_SUB_RR ? r[u.src] : u.imm) & m, res = (a - b) & m;
+                        f.set(LazyFlags.SUB, u.size, a, b, res);
+                        r[u.dst] = res;
+                        if (u.jcc != null && n + 2 <= max) { next = branch(u, a, b, next, ipMask); n++; }
+                    }
+                    case U_ALU_RR, U_ALU_RI -> {
+                        int op = u.insn.fastOp;
+                        long res = alu(op, u.size, m, r[u.dst] & m, (k == U_ALU_RR ? r[u.src] : u.imm) & m);
+                        if (op != CMP && op != TEST) r[u.dst] = res;
+                    }
+                    case U_SHIFT_RI -> {
+                        int count = (int) (u.imm & (u.size == 8 ? 63 : 31));
+                        if (count != 0) r[u.dst] = shift(u.insn.fastOp, u.size, m, r[u.dst] & m, count);
+                    }
+                    case U_PUSH -> {
+                        bus.pc = pc;
+                        if (!push(r[u.src], u.size)) return stop(general.abort(), n);
+                        if (bus.after != null) return stop(after(next), n);  // the stack is MMIO: leave after it
+                    }
+                    case U_POP -> {
+                        bus.pc = pc;
+                        long sp = r[CpuState.RSP] & s.stackMask(), v = bus.read(stackLinear(sp), u.size);
+                        if (bus.abort != null) return stop(general.abort(), n);
+                        s.set(CpuState.RSP, s.stackSize, sp + u.size);
+                        r[u.dst] = v;  // after the stack pointer: POP rSP loads the value read
+                    }
+                    case U_JCC -> {  // a select, not a branch: a guest branch the host cannot predict costs no flush
+                        long target = (next + u.imm) & ipMask;
+                        next = f.condition(u.cond) ? target : next;
+                    }
+                    default -> {
+                        next = execute(u.insn, pc, next);
+                        int st = stopped;
+                        if (st != GOING) {
+                            stopped = GOING;
+                            return stop(st, n);
+                        }
                     }
                 }
             }
-            int wsize = 0;  // a store of wsize bytes of wv to ea after the handler
-            long wv = 0;
-            switch (in.fast) {
-                case MOV_RR -> put(in.dstReg, size, r[in.srcReg]);
-                case MOV_RI -> put(in.dstReg, size, in.imm);
-                case MOV_RM -> put(in.dstReg, size, mv);
-                case MOVN_RM -> s.set(in.dstReg, size, mv);
-                case MOVN_MR -> { wv = s.get(in.srcReg, size); wsize = size; }
-                case MOV_MR -> { wv = r[in.srcReg]; wsize = size; }
-                case MOV_MI, MOVN_MI -> { wv = in.imm; wsize = size; }
-                case IMUL_R, IMUL_M -> {
-                    long b = in.fast == IMUL_R ? r[in.srcReg] & m : mv;
-                    put(in.dstReg, size, Interpreter.multiplySigned(f, in.hasImm ? in.imm : r[in.dstReg] & m, b, size));
-                }
-                case LEAVE -> {
-                    long sp = r[CpuState.RBP] & s.stackMask();
-                    r[CpuState.RSP] = r[CpuState.RBP];
-                    s.set(CpuState.RSP, s.stackSize, sp + size);
-                    put(CpuState.RBP, size, mv);
-                }
-                case ALU_RR, ALU_RI, ALU_RM -> {
-                    long b = in.fast == ALU_RR ? r[in.srcReg] & m : in.fast == ALU_RI ? in.imm & m : mv;
-                    int op = in.fastOp;
-                    long res = alu(op, size, m, r[in.dstReg] & m, b);
-                    if (op != CMP && op != TEST) put(in.dstReg, size, res);
-                }
-                case ADD_RR, ADD_RI -> {
-                    long a = r[in.dstReg] & m, b = (in.fast == ADD_RR ? r[in.srcReg] : in.imm) & m, res = (a + b) & m;
-                    f.set(LazyFlags.ADD, size, a, b, res);
-                    put(in.dstReg, size, res);
-                }
-                case SUB_RR, SUB_RI -> {
-                    long a = r[in.dstReg] & m, b = (in.fast == SUB_RR ? r[in.srcReg] : in.imm) & m, res = (a - b) & m;
-                    f.set(LazyFlags.SUB, size, a, b, res);
-                    put(in.dstReg, size, res);
-                }
-                case CMP_RR, CMP_RI -> {
-                    long a = r[in.dstReg] & m, b = (in.fast == CMP_RR ? r[in.srcReg] : in.imm) & m;
-                    f.set(LazyFlags.SUB, size, a, b, (a - b) & m);
-                }
-                case AND_RI -> {
-                    long a = r[in.dstReg] & m, res = a & in.imm & m;
-                    f.set(LazyFlags.LOGIC, size, a, res, res);
-                    put(in.dstReg, size, res);
-                }
-                case TEST_RR -> {
-                    long a = r[in.dstReg] & m, res = a & r[in.srcReg];
-                    f.set(LazyFlags.LOGIC, size, a, res, res);
-                }
-                case ALU_MR, ALU_MI -> {
-                    int op = in.fastOp;
-                    long res = alu(op, size, m, mv, in.fast == ALU_MR ? r[in.srcReg] & m : in.imm & m);
-                    if (op != CMP && op != TEST) { wv = res; wsize = size; }
-                }
-                case INC_R -> {
-                    long a = r[in.dstReg] & m, res = (a + 1) & m;
-                    f.setKeepCarry(LazyFlags.INC, size, a, res);
-                    put(in.dstReg, size, res);
-                }
-                case DEC_R -> {
-                    long a = r[in.dstReg] & m, res = (a - 1) & m;
-                    f.setKeepCarry(LazyFlags.DEC, size, a, res);
-                    put(in.dstReg, size, res);
-                }
-                case JCC -> {  // a select, not a branch: a guest branch the host cannot predict costs no pipeline flush
-                    long target = (next + in.imm) & s.ipMask;
-                    next = cond ? target : next;
-                }
-                case JMP -> next = (next + in.imm) & s.ipMask;
-                case CALL -> {
-                    bus.pc = pc;
-                    if (!push(next, size)) return stop(general.abort(), n);
-                    next = (next + in.imm) & s.ipMask;
-                }
-                case RET -> {
-                    s.set(CpuState.RSP, s.stackSize, (r[CpuState.RSP] & s.stackMask()) + size);
-                    next = mv & s.ipMask;
-                }
-                case PUSH_R -> {
-                    bus.pc = pc;
-                    if (!push(r[in.srcReg], size)) return stop(general.abort(), n);
-                }
-                case POP_R -> {
-                    s.set(CpuState.RSP, s.stackSize, (r[CpuState.RSP] & s.stackMask()) + size);
-                    put(in.dstReg, size, mv);
-                }
-                case LEA -> put(in.dstReg, size, Addressing.offset(s, in, next));
-                case SHIFT_RI -> {
-                    int count = (int) (in.imm & (size == 8 ? 63 : 31));
-                    if (count != 0) put(in.dstReg, size, shift(in.fastOp, size, m, r[in.dstReg] & m, count));
-                }
-                case MOVX_RR, MOVX_RM -> {
-                    long v = in.fast == MOVX_RR ? s.get(in.srcReg, in.srcSize) : mv;
-                    if (in.fastOp != 0) v = CpuState.signExtend(v, in.srcSize);
-                    put(in.dstReg, size, v);
-                }
-                case CMOV_RR -> put(in.dstReg, size, cond ? r[in.srcReg] : r[in.dstReg]);
-                case SETCC_R -> s.set(in.dstReg, 1, cond ? 1 : 0);
-                default -> { }  // NOP
-            }
-            if (wsize != 0) {
-                bus.write(ea, wsize, wv);
-                if (bus.abort != null) return stop(general.abort(), n);
-            }
-            if (bus.after != null) return stop(after(next), n);  // a store to MMIO (the stack too): leave after it
             s.rip = next;
             n++;
             pc = next;
+            if (++i < end) {
+                if (bus.codeWrites == codeWrites) continue;
+                break;  // a store into code: the rest of this block may be stale
+            }
+            // The block is done: its successor on the same page, when that is a block too, follows directly.
             long linear = (pc + csBase) & linearMask;
-            if (n >= max || (linear >>> 12) != page) break;
-            Object o = slots[(int) linear & 0xFFF];
-            if (o == null) break;
-            in = (Insn) o;
-            if (in.fast == GENERAL) break;
+            if (n >= max || (linear >>> 12) != page || bus.codeWrites != codeWrites) break;
+            if (!(slots[(int) linear & 0xFFF] instanceof Block b)) break;
+            uops = b.uops;
+            i = 0;
+            end = Math.min(uops.length, max - n);
         }
         status = Interpreter.NEXT;
         return n;
+    }
+
+    /**
+     * The Jcc fused to a compare of {@code a} with {@code b} (masked to the operand size), at {@code next}: the
+     * address it goes on at, taken or not (a select: a guest branch the host cannot predict costs no flush).
+     */
+    private static long branch(Uop u, long a, long b, long next, long ipMask) {
+        long fallThrough = (next + u.jccLength) & ipMask, target = (fallThrough + u.jccImm) & ipMask;
+        return ((u.condTable >>> relation(a, b, u.shift64)) & 1) != 0 ? target : fallThrough;
+    }
+
+    /**
+     * How {@code a} compares with {@code b}, operands of the size that {@code shift64} moves to the top of a long:
+     * bit 0 a &lt; b unsigned (CF of a - b), bit 1 a = b (ZF), bit 2 a &lt; b signed (SF != OF).
+     */
+    static int relation(long a, long b, int shift64) {
+        long x = a << shift64, y = b << shift64;
+        return (Long.compareUnsigned(x, y) < 0 ? 1 : 0) | (x == y ? 2 : 0) | (x < y ? 4 : 0);
+    }
+
+    /** The offset of a prepared memory operand in its segment (see {@link Uop}). */
+    private static long offset(Uop u, long[] r, long next) {
+        return (u.disp + (r[u.base] & u.baseMask) + ((r[u.index] & u.indexMask) << u.shift) + (next & u.ripMask)) & u.addrMask;
+    }
+
+    /** {@link #execute}'s verdict: {@link #GOING} on, or the result of an instruction that ended the run. */
+    private int stopped = GOING;
+    private static final int GOING = -1;
+
+    /**
+     * Executes the fast instruction {@code in} at {@code pc} from its decoded form, with the interpreter's results;
+     * returns the next instruction pointer, or sets {@link #stopped} when the instruction ended the run.
+     */
+    private long execute(Insn in, long pc, long next) {
+        long ipMask = s.ipMask;
+        long m = in.opMask;
+        int size = in.opSize;
+        // One place computes the memory operand's address, loads it and evaluates a condition, for every
+        // handler that needs them: one call site each keeps the method small enough for the JIT to inline them.
+        int needs = NEEDS[in.fast];
+        long ea = 0, mv = 0;
+        boolean cond = false;
+        if (needs != 0) {
+            if ((needs & N_COND) != 0) cond = f.condition(in.cond);
+            if ((needs & (N_EA | N_STACK | N_FRAME)) != 0) {
+                bus.pc = pc;
+                ea = (needs & N_EA) != 0 ? Addressing.linear(s, in, next)
+                        : stackLinear(r[(needs & N_STACK) != 0 ? CpuState.RSP : CpuState.RBP] & s.stackMask());
+                if ((needs & N_LOAD) != 0) {
+                    mv = bus.read(ea, (needs & N_SRC_SIZE) != 0 ? in.srcSize : size);
+                    if (bus.abort != null) { stopped = general.abort(); return next; }
+                }
+            }
+        }
+        int wsize = 0;  // a store of wsize bytes of wv to ea after the handler
+        long wv = 0;
+        switch (in.fast) {
+            case MOV_RR -> put(in.dstReg, size, r[in.srcReg]);
+            case MOV_RI -> put(in.dstReg, size, in.imm);
+            case MOV_RM -> put(in.dstReg, size, mv);
+            case MOVN_RM -> s.set(in.dstReg, size, mv);
+            case MOVN_MR -> { wv = s.get(in.srcReg, size); wsize = size; }
+            case MOV_MR -> { wv = r[in.srcReg]; wsize = size; }
+            case MOV_MI, MOVN_MI -> { wv = in.imm; wsize = size; }
+            case IMUL_R, IMUL_M -> {
+                long b = in.fast == IMUL_R ? r[in.srcReg] & m : mv;
+                put(in.dstReg, size, Interpreter.multiplySigned(f, in.hasImm ? in.imm : r[in.dstReg] & m, b, size));
+            }
+            case LEAVE -> {
+                long sp = r[CpuState.RBP] & s.stackMask();
+                r[CpuState.RSP] = r[CpuState.RBP];
+                s.set(CpuState.RSP, s.stackSize, sp + size);
+                put(CpuState.RBP, size, mv);
+            }
+            case ALU_RR, ALU_RI, ALU_RM -> {
+                long b = in.fast == ALU_RR ? r[in.srcReg] & m : in.fast == ALU_RI ? in.imm & m : mv;
+                int op = in.fastOp;
+                long res = alu(op, size, m, r[in.dstReg] & m, b);
+                if (op != CMP && op != TEST) put(in.dstReg, size, res);
+            }
+            case ADD_RR, ADD_RI -> {
+                long a = r[in.dstReg] & m, b = (in.fast == ADD_RR ? r[in.srcReg] : in.imm) & m, res = (a + b) & m;
+                f.set(LazyFlags.ADD, size, a, b, res);
+                put(in.dstReg, size, res);
+            }
+            case SUB_RR, SUB_RI -> {
+                long a = r[in.dstReg] & m, b = (in.fast == SUB_RR ? r[in.srcReg] : in.imm) & m, res = (a - b) & m;
+                f.set(LazyFlags.SUB, size, a, b, res);
+                put(in.dstReg, size, res);
+            }
+            case CMP_RR, CMP_RI -> {
+                long a = r[in.dstReg] & m, b = (in.fast == CMP_RR ? r[in.srcReg] : in.imm) & m;
+                f.set(LazyFlags.SUB, size, a, b, (a - b) & m);
+            }
+            case AND_RI -> {
+                long a = r[in.dstReg] & m, res = a & in.imm & m;
+                f.set(LazyFlags.LOGIC, size, a, res, res);
+                put(in.dstReg, size, res);
+            }
+            case TEST_RR -> {
+                long a = r[in.dstReg] & m, res = a & r[in.srcReg];
+                f.set(LazyFlags.LOGIC, size, a, res, res);
+            }
+            case ALU_MR, ALU_MI -> {
+                int op = in.fastOp;
+                long res = alu(op, size, m, mv, in.fast == ALU_MR ? r[in.srcReg] & m : in.imm & m);
+                if (op != CMP && op != TEST) { wv = res; wsize = size; }
+            }
+            case INC_R -> {
+                long a = r[in.dstReg] & m, res = (a + 1) & m;
+                f.setKeepCarry(LazyFlags.INC, size, a, res);
+                put(in.dstReg, size, res);
+            }
+            case DEC_R -> {
+                long a = r[in.dstReg] & m, res = (a - 1) & m;
+                f.setKeepCarry(LazyFlags.DEC, size, a, res);
+                put(in.dstReg, size, res);
+            }
+            case JCC -> {  // a select, not a branch: a guest branch the host cannot predict costs no pipeline flush
+                long target = (next + in.imm) & ipMask;
+                next = cond ? target : next;
+            }
+            case JMP -> next = (next + in.imm) & ipMask;
+            case CALL -> {
+                bus.pc = pc;
+                if (!push(next, size)) { stopped = general.abort(); return next; }
+                next = (next + in.imm) & ipMask;
+            }
+            case RET -> {
+                s.set(CpuState.RSP, s.stackSize, (r[CpuState.RSP] & s.stackMask()) + size);
+                next = mv & ipMask;
+            }
+            case PUSH_R -> {
+                bus.pc = pc;
+                if (!push(r[in.srcReg], size)) { stopped = general.abort(); return next; }
+            }
+            case POP_R -> {
+                s.set(CpuState.RSP, s.stackSize, (r[CpuState.RSP] & s.stackMask()) + size);
+                put(in.dstReg, size, mv);
+            }
+            case LEA -> put(in.dstReg, size, Addressing.offset(s, in, next));
+            case SHIFT_RI -> {
+                int count = (int) (in.imm & (size == 8 ? 63 : 31));
+                if (count != 0) put(in.dstReg, size, shift(in.fastOp, size, m, r[in.dstReg] & m, count));
+            }
+            case MOVX_RR, MOVX_RM -> {
+                long v = in.fast == MOVX_RR ? s.get(in.srcReg, in.srcSize) : mv;
+                if (in.fastOp != 0) v = CpuState.signExtend(v, in.srcSize);
+                put(in.dstReg, size, v);
+            }
+            case CMOV_RR -> put(in.dstReg, size, cond ? r[in.srcReg] : r[in.dstReg]);
+            case SETCC_R -> s.set(in.dstReg, 1, cond ? 1 : 0);
+            default -> { }  // NOP
+        }
+        if (wsize != 0) {
+            bus.write(ea, wsize, wv);
+            if (bus.abort != null) { stopped = general.abort(); return next; }
+        }
+        if (bus.after != null) stopped = after(next);  // a store to MMIO (the stack too): leave after it
+        return next;
     }
 
     /** What a handler needs before it runs: the memory operand's address, its value, the stack top, a condition. */

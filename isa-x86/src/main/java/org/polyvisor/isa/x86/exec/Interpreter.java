@@ -69,8 +69,7 @@ public final class Interpreter {
         if (!s.idtInstalled()) return fault(noIdt);
         int r = entry.raise(vector, error, hasError, source, returnIp, pc);
         if (r == ExceptionEntry.ENTERED) return DELIVERED;
-        return fault(new VcpuExit.Fault(r == ExceptionEntry.TRIPLE_FAULT ? "triple fault"
-                : "exception delivery outside guest memory (" + Vectors.name(vector) + ")", pc));
+        return fault(new VcpuExit.Fault(ExceptionEntry.failure(r, vector), pc));
     }
 
     /** Raises the exception value {@code f} of a system helper; {@link Vectors#MEMORY} becomes the bus's exit. */
@@ -449,7 +448,8 @@ public final class Interpreter {
                 if (fl != 0) return raiseFault(fl, pc);
                 r = NEXT;
             }
-            default -> {  // UNDEFINED, UD2
+            default -> {  // UNDEFINED, UD2 (or a PV guest's forced-emulation prefix before CPUID)
+                if (in.op == Op.UD2 && traps.forcedEmulation(s, bus, cpuid, pc)) return retire((pc + TrapModel.FORCED_CPUID_BYTES) & ipMask);
                 return undefined(in, pc, in.op == Op.UNDEFINED ? Math.max(1, in.opcodeLength) : in.length);
             }
         }

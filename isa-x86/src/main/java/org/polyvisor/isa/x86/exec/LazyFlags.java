@@ -111,6 +111,34 @@ public final class LazyFlags {
 
     /** Evaluates condition code {@code cc} (the low nibble of Jcc/SETcc/CMOVcc). */
     public boolean condition(int cc) {
+        if (kind == SUB || kind == LOGIC) return conditionDirect(cc);
+        return conditionOfFlags(cc);
+    }
+
+    /**
+     * After a subtraction or comparison (a - b) or a logical operation, most conditions follow from the operands
+     * without computing flags: shifted to the top of a long (by 64 - size bits), unsigned and signed comparisons of
+     * the operands give B/BE and L/LE, the result gives E and S (a logical operation clears CF and OF).
+     * Parity and overflow take the general way.
+     */
+    private boolean conditionDirect(int cc) {
+        int sh = 64 - bits;
+        long x = a << sh, y = b << sh, z = res << sh;
+        boolean logic = kind == LOGIC;
+        boolean r;
+        switch (cc >> 1) {
+            case 1 -> r = !logic && Long.compareUnsigned(x, y) < 0;  // B: CF
+            case 2 -> r = z == 0;  // E: ZF
+            case 3 -> r = logic ? z == 0 : Long.compareUnsigned(x, y) <= 0;  // BE: CF or ZF
+            case 4 -> r = z < 0;  // S: SF
+            case 6 -> r = logic ? z < 0 : x < y;  // L: SF != OF
+            case 7 -> r = logic ? z <= 0 : x <= y;  // LE: ZF or SF != OF
+            default -> { return conditionOfFlags(cc); }  // O, P
+        }
+        return (cc & 1) == 0 ? r : !r;
+    }
+
+    private boolean conditionOfFlags(int cc) {
         boolean r = switch (cc >> 1) {
             case 0 -> of();
             case 1 -> cf();

@@ -10,6 +10,7 @@ import org.polyvisor.isa.x86.decode.Insn;
 import org.polyvisor.isa.x86.mmu.Mmu;
 import org.polyvisor.isa.x86.pv.BounceFrame;
 import org.polyvisor.isa.x86.pv.PvCallbacks;
+import org.polyvisor.isa.x86.pv.PvHypercalls;
 import org.polyvisor.isa.x86.trap.TrapModel;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.Register;
@@ -72,7 +73,18 @@ public class X86Vcpu implements Vcpu {
         this.state.clock = clock;
         this.decodedCodeSize = state.codeSize;
         this.callbacks = traps.guestType() == org.polyvisor.spi.GuestType.PV ? new PvCallbacks(decoder.longMode()) : null;
+        this.pv = callbacks == null ? null : new PvHypercalls(state, bus, memory, callbacks, decoder.longMode(), id);
     }
+
+    /** A PV guest's MMU, trap and CPU-state hypercalls ({@link #archHypercall}), or null for an HVM guest. */
+    private final PvHypercalls pv;
+
+    /** The PV hypercalls of this vCPU, or null (HVM). */
+    public PvHypercalls pv() { return pv; }
+
+    /** Xen's x86 PV arch hypercalls ({@link PvHypercalls}); an HVM guest has none. */
+    @Override
+    public long archHypercall(long op, long[] args) { return pv == null ? NOT_ARCH : pv.call(op, args); }
 
     /** A PV guest's registered callbacks (vCPU state, like Xen's arch_vcpu), or null for an HVM guest. */
     private final PvCallbacks callbacks;
@@ -112,6 +124,7 @@ public class X86Vcpu implements Vcpu {
     @Override
     public VcpuExit run(long budget) {
         long start = retired;
+        if (pv != null && pv.takeFlushRequest()) bus.flushTlb();  // another vCPU's TLB_FLUSH_ALL / INVLPG_ALL
         while (true) {
             VcpuExit e = runSlice(budget - (retired - start));
             if (e != VcpuExit.HYPERCALL || callbacks == null || !callbacks.handle(state, bus)) return e;
@@ -140,11 +153,11 @@ public class X86Vcpu implements Vcpu {
             }
             long pc = state.rip;
             long linear = state.longMode ? pc : (pc + state.segBase[CpuState.CS]) & 0xFFFF_FFFFL;
-            Insn in;
+            Object slot;
             // The current code page's slots serve while its translation stands (same page, TLB epoch and mode).
             if ((linear >>> 12) != fetchPage || bus.epoch != fetchEpoch || state.codeSize != decodedCodeSize
-                    || (in = (Insn) curSlots[(int) linear & 0xFFF]) == null) in = fetchDecoded(pc);
-            if (in == null) {
+                    || (slot = curSlots[(int) linear & 0xFFF]) == null) slot = fetchDecoded(pc);
+            if (slot == null) {
                 if (fetchFaultCode >= 0) {  // #PF on the fetch (or #GP for a non-canonical RIP): delivered or fatal
                     int d = fetchFaultCode == NON_CANONICAL ? interpreter.generalProtection(pc)
                             : interpreter.pageFault(faultAddress, fetchFaultCode, pc);
@@ -155,8 +168,11 @@ public class X86Vcpu implements Vcpu {
                 result = new VcpuExit.Fault("fetch outside guest memory at 0x" + Long.toHexString(faultAddress), pc);
                 break;
             }
-            if (in.fast != FastPath.GENERAL) {  // a run of straight-line fast instructions on this page
-                done += fast.run(in, pc, curSlots, fetchPage, (int) Math.min(budget - done, FAST_RUN));
+            if (!(slot instanceof Block) && ((Insn) slot).fast != FastPath.GENERAL) slot = blockAt((Insn) slot, pc, linear);
+            if (slot instanceof Block block) {  // straight-line runs of fast instructions on this page
+                // An interrupt held off only by the STI / MOV SS shadow is taken after one instruction.
+                int max = pendingCount != 0 && retired + done <= shadowEnd ? 1 : (int) Math.min(budget - done, FAST_RUN);
+                done += fast.run(block, pc, curSlots, fetchPage, max);
                 int st = fast.status;
                 if (st == Interpreter.NEXT) continue;
                 if (st == Interpreter.DELIVERED) { done++; continue; }
@@ -164,7 +180,7 @@ public class X86Vcpu implements Vcpu {
                 break;
             }
             interpreter.budgetLeft = budget - done;
-            int r = interpreter.execute(in, pc);
+            int r = interpreter.execute((Insn) slot, pc);
             done += interpreter.extraRetired;  // the further iterations of a REP string instruction
             interpreter.extraRetired = 0;
             if (r == Interpreter.DELIVERED) { done++; continue; }
@@ -298,8 +314,11 @@ public class X86Vcpu implements Vcpu {
         return gpa;
     }
 
-    /** The decoded instruction at {@code pc}, from the page cache or freshly decoded; null when it cannot be fetched. */
-    private Insn fetchDecoded(long pc) {
+    /**
+     * The decoded slot at {@code pc} (an {@link Insn} or a {@link Block}), from the page cache or freshly decoded;
+     * null when it cannot be fetched. Makes the page of {@code pc} the current one ({@link #curSlots}).
+     */
+    private Object fetchDecoded(long pc) {
         fetchFaultCode = -1;
         if (state.codeSize != decodedCodeSize) {  // real/protected/long mode switch: decode afresh in the new mode
             decodedCodeSize = state.codeSize;
@@ -319,15 +338,57 @@ public class X86Vcpu implements Vcpu {
         fetchPage = linear >>> 12;
         fetchEpoch = bus.epoch;
         int slot = (int) (gpa & 0xFFF);
-        Insn in = (Insn) curSlots[slot];
-        if (in != null) return in;
-        in = new Insn();
+        Object cached = curSlots[slot];
+        if (cached != null) return cached;
+        Insn in = new Insn();
         decoder.decode(fetch, linear, in);
         if (in.truncated) { faultAddress = in.faultAddress; fetchPage = -1; return null; }
         in.fast = FastPath.classify(in);
         long lastGpa = fetchAddress(linear + in.length - 1);
         if (lastGpa >>> 12 != gfn) decoded.slots(lastGpa >>> 12);  // stores into the tail page must invalidate too
         curSlots[slot] = in;
+        return in;
+    }
+
+    /** Gathers the instructions of a {@link Block}; blocks are copied out of it. */
+    private final Insn[] blockBuffer = new Insn[Block.MAX_INSNS];
+
+    /**
+     * The block that starts with the fast instruction {@code first} at {@code pc} (linear {@code linear}, on the
+     * current page), made from the decoded slots after it (decoding those not decoded yet) and put in its slot;
+     * {@code first} itself where no block may start (the page's last bytes).
+     */
+    private Object blockAt(Insn first, long pc, long linear) {
+        int start = (int) linear & 0xFFF;
+        if (start > Block.PAGE_TAIL) return first;
+        Insn[] buf = blockBuffer;
+        int n = 0, off = start;
+        Insn in = first;
+        while (true) {
+            buf[n++] = in;
+            if (Block.endsAfter(in) || n == Block.MAX_INSNS) break;
+            long next = pc + in.length;
+            if ((next & state.ipMask) != next) break;  // the instruction pointer wraps (16-bit code)
+            off += in.length;
+            if (off > Block.PAGE_TAIL) break;
+            Object o = curSlots[off];
+            Insn after = o != null ? Block.first(o) : decodeInPage(linear + (off - start), off);
+            if (after == null || after.fast == FastPath.GENERAL || off + after.length - start > Block.MAX_BYTES) break;
+            in = after;
+            pc = next;
+        }
+        Block b = new Block(buf, n, state.longMode);
+        curSlots[start] = b;
+        return b;
+    }
+
+    /** Decodes the instruction at {@code linear} (offset {@code off} of the current page, not its last bytes) into its slot. */
+    private Insn decodeInPage(long linear, int off) {
+        Insn in = new Insn();
+        decoder.decode(fetch, linear, in);
+        if (in.truncated) return null;
+        in.fast = FastPath.classify(in);
+        curSlots[off] = in;
         return in;
     }
 

@@ -42,7 +42,8 @@ import org.polyvisor.spi.platform.PlatformHost;
  * <p>The Xen HVM guest interface: CPUID leaves 0x40000000-0x40000005 and the hypercall-page MSR
  * ({@link XenHvmInterface}); the {@code vmcall} in the stubs is the vCPU's hypercall exit.
  *
- * <p>{@link #boot}: a Multiboot kernel is entered as {@link Multiboot} says; otherwise the firmware ROM starts at the
+ * <p>{@link #boot}: a kernel with Xen's PHYS32_ENTRY ELF note is entered as {@link PvhBoot} says (PVH); else a Multiboot
+ * kernel is entered as {@link Multiboot} says; otherwise the firmware ROM starts at the
  * reset vector ({@link FirmwareRom}); with neither the domain cannot boot, and vCPU 0 crashes the domain on its
  * first run after printing why on the console.
  */
@@ -141,6 +142,17 @@ public final class PcBoard implements Platform {
         attach(cpu);
         CpuState s = cpu.state();
         var mem = host.memory();
+        java.util.OptionalLong pvh = PvhBoot.entry(info);
+        if (pvh.isPresent()) {
+            long entry = pvh.getAsLong();
+            String why = PvhBoot.problem(mem, entry, host.ramBytes());
+            if (why != null) { fail(s, why); return; }
+            long start = PvhBoot.write(mem, host.ramBytes(), Multiboot.startInfoCmdline(mem, info.startInfo(), longModeCpu),
+                    PvhBoot.startInfoFlags(mem, info.startInfo(), longModeCpu));
+            PvhBoot.enter(s, entry, start);
+            bootDescription = String.format("PVH kernel (XEN_ELFNOTE_PHYS32_ENTRY), entry 0x%x, hvm_start_info at 0x%x", entry, start);
+            return;
+        }
         Multiboot.Header h = Multiboot.find(mem, host.ramBase(), host.ramBytes());
         if (h != null) {
             String why = Multiboot.unsupported(h);

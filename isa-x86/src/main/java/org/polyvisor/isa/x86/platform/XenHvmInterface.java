@@ -18,7 +18,7 @@ import org.polyvisor.spi.GuestMemory;
  * {@code ud2} for HYPERVISOR_iret (23), which HVM guests do not have. A page outside RAM or a non-zero index is #GP.
  * RDMSR of it reads 0.
  */
-final class XenHvmInterface {
+public final class XenHvmInterface {
     static final int BASE_LEAF = 0x4000_0000, LAST_LEAF = 0x4000_0005, HYPERCALL_MSR = 0x4000_0000;
     static final int SIGNATURE_EBX = 0x566e_6558, SIGNATURE_ECX = 0x6558_4d4d, SIGNATURE_EDX = 0x4d4d_566e;  // "XenV" "MMXe" "nVMM"
     static final int VERSION = 4 << 16 | 19, HYPERCALL_IRET = 23, STUB_BYTES = 32, VCPU_ID_PRESENT = 1 << 3;
@@ -26,15 +26,21 @@ final class XenHvmInterface {
     private XenHvmInterface() { }
 
     /** Whether {@code leaf} is in the hypervisor range (0x40000000-0x400000FF). */
-    static boolean owns(int leaf) { return leaf >>> 8 == BASE_LEAF >>> 8; }
+    public static boolean owns(int leaf) { return leaf >>> 8 == BASE_LEAF >>> 8; }
 
-    static void cpuid(int leaf, int vcpuId, CpuState s) {
+    static void cpuid(int leaf, int vcpuId, CpuState s) { cpuid(leaf, vcpuId, true, s); }
+
+    /**
+     * The hypervisor leaves as Xen's cpuid_hypervisor_leaves gives them; a PV guest ({@code hvm} false, through the
+     * forced-emulation prefix) sees the same but for leaf 0x40000004, the HVM features, which is zero for it.
+     */
+    public static void cpuid(int leaf, int vcpuId, boolean hvm, CpuState s) {
         int a = 0, b = 0, c = 0, d = 0;
         switch (leaf) {
             case BASE_LEAF -> { a = LAST_LEAF; b = SIGNATURE_EBX; c = SIGNATURE_ECX; d = SIGNATURE_EDX; }
             case BASE_LEAF + 1 -> a = VERSION;
             case BASE_LEAF + 2 -> { a = 1; b = HYPERCALL_MSR; }
-            case BASE_LEAF + 4 -> { a = VCPU_ID_PRESENT; b = vcpuId; }
+            case BASE_LEAF + 4 -> { if (hvm) { a = VCPU_ID_PRESENT; b = vcpuId; } }
             default -> { }
         }
         s.set(CpuState.RAX, 4, a);

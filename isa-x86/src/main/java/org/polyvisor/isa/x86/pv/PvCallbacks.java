@@ -21,6 +21,7 @@ import org.polyvisor.isa.x86.exec.CpuState;
  *     failsafe and syscall cannot be unregistered (-EINVAL), other types -ENOSYS. Another cmd is -ENOSYS; an
  *     argument pointer the guest cannot read is -EFAULT.</li>
  * </ul>
+ * Both are also reachable as {@code Vcpu.archHypercall} ({@link #call}): a multicall entry gets there.
  * The fields are volatile: {@code raiseEventUpcall} reads them from the kernel's threads.
  */
 public final class PvCallbacks {
@@ -34,8 +35,9 @@ public final class PvCallbacks {
     public volatile long eventCs, eventIp, failsafeCs, failsafeIp, syscallIp, nmiIp;
     public volatile boolean failsafeMasksEvents, syscallMasksEvents;
     /**
-     * The parts of a loaded {@code vcpu_guest_context} Polyvisor keeps but does not act on (a PV kernel at ring 0
-     * has no trap table bouncing, stack switch or debug registers): returned unchanged by the next store.
+     * The rest of the PV vCPU state of {@code vcpu_guest_context}: the trap table in trap_ctxt's layout (set_trap_table,
+     * {@code TrapTable} bounces through it), kernel_ss/kernel_sp (stack_switch: the stack of traps from CPL 3), the
+     * vm_assist bits, the GDT frames and entry counts (set_gdt); the debug registers are kept, not acted on.
      */
     public volatile byte[] trapTable;
     public volatile long kernelSs, kernelSp, vmAssist, ldtEntries, gdtEntries;
@@ -56,38 +58,41 @@ public final class PvCallbacks {
     public boolean handle(CpuState s, Bus bus) {
         long mask = wide ? -1L : 0xFFFF_FFFFL;
         long op = s.r[CpuState.RAX] & mask;
-        long result;
-        if (op == SET_CALLBACKS) result = setCallbacks(s);
-        else if (op == CALLBACK_OP) result = callbackOp(s, bus);
-        else return false;
-        s.r[CpuState.RAX] = result & mask;
+        if (op != SET_CALLBACKS && op != CALLBACK_OP) return false;
+        int[] regs = wide ? ARGS_64 : ARGS_32;
+        long[] a = args;
+        for (int i = 0; i < a.length; i++) a[i] = s.r[regs[i]] & mask;
+        s.r[CpuState.RAX] = call(op, a, bus) & mask;
         return true;
     }
 
-    private long arg(CpuState s, int n) {
-        int[] regs = wide ? ARGS_64 : ARGS_32;
-        return wide ? s.r[regs[n]] : s.r[regs[n]] & 0xFFFF_FFFFL;
+    /** One of the two callback hypercalls with its arguments (from registers, or a multicall entry); else -ENOSYS. */
+    long call(long op, long[] a, Bus bus) {
+        if (op == SET_CALLBACKS) return setCallbacks(a);
+        if (op == CALLBACK_OP) return callbackOp(a, bus);
+        return -ENOSYS;
     }
 
-    private static final int[] ARGS_64 = {CpuState.RDI, CpuState.RSI, CpuState.RDX};
+    private final long[] args = new long[4];
+    private static final int[] ARGS_64 = {CpuState.RDI, CpuState.RSI, CpuState.RDX, 10};
     private static final int[] ARGS_32 = {CpuState.RBX, CpuState.RCX, CpuState.RDX, CpuState.RSI};
 
-    private long setCallbacks(CpuState s) {
+    private long setCallbacks(long[] a) {
         if (wide) {
-            eventIp = arg(s, 0);
-            failsafeIp = arg(s, 1);
-            syscallIp = arg(s, 2);
+            eventIp = a[0];
+            failsafeIp = a[1];
+            syscallIp = a[2];
         } else {
-            eventCs = arg(s, 0) & 0xFFFF;
-            eventIp = arg(s, 1);
-            failsafeCs = arg(s, 2) & 0xFFFF;
-            failsafeIp = arg(s, 3);
+            eventCs = a[0] & 0xFFFF;
+            eventIp = a[1];
+            failsafeCs = a[2] & 0xFFFF;
+            failsafeIp = a[3];
         }
         return 0;
     }
 
-    private long callbackOp(CpuState s, Bus bus) {
-        long cmd = arg(s, 0), p = arg(s, 1);
+    private long callbackOp(long[] a, Bus bus) {
+        long cmd = a[0], p = a[1];
         if (cmd != CALLBACKOP_REGISTER && cmd != CALLBACKOP_UNREGISTER) return -ENOSYS;
         int type = (int) read(bus, p, 2);
         int flags = (int) read(bus, p + 2, 2);

@@ -35,7 +35,8 @@ import org.polyvisor.spi.Vcpu;
  * ({@code xen_cr3_to_pfn}: cr3 &gt;&gt; 12 on x86_64, the 32-bit rotation (cr3 &gt;&gt; 12 | cr3 &lt;&lt; 20) on
  * x86_32), CR0.PG and TS from ctrlreg[0], CR4.PSE/PAE/PGE from ctrlreg[4]; the GDT at frame gdt_frames[0] with
  * gdt_ents entries, the LDT at ldt_base; the callbacks; on x86_64 FS base, GS base = gs_base_kernel and
- * KERNEL_GS_BASE = gs_base_user. trap_ctxt, kernel_ss/sp, debugreg and vm_assist are kept and stored back.
+ * KERNEL_GS_BASE = gs_base_user; trap_ctxt becomes the vCPU's trap table (exceptions bounce through it, see
+ * {@code TrapTable}), kernel_ss/sp its stack for traps from CPL 3; debugreg and vm_assist are kept and stored back.
  * Refused as Xen refuses them (-EINVAL): an LDT base not page-aligned or more than 8192 entries, more than 7168
  * GDT entries (FIRST_RESERVED_GDT_ENTRY), a CR3 frame outside the guest's memory, MXCSR with reserved bits, on
  * x86_64 a non-canonical rip, rsp, kernel_sp, ldt_base, fs/gs base, callback or trap address, on x86_32 a
@@ -128,6 +129,7 @@ public final class XenGuestContext implements GuestContext {
         cb.failsafeMasksEvents = (flags & VGCF_FAILSAFE_DISABLES_EVENTS) != 0;
         cb.syscallMasksEvents = (flags & VGCF_SYSCALL_DISABLES_EVENTS) != 0;
         cb.trapTable = java.util.Arrays.copyOfRange(c, trap, ldt);
+        if (x.pv() != null) x.pv().trapTableLoaded();
         cb.kernelSs = get(c, kernelSs, w);
         cb.kernelSp = get(c, kernelSs + w, w);
         cb.ldtEntries = ldtEntries;

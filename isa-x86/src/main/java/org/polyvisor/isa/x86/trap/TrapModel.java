@@ -1,5 +1,8 @@
 package org.polyvisor.isa.x86.trap;
 
+import org.polyvisor.isa.x86.exec.Bus;
+import org.polyvisor.isa.x86.exec.CpuState;
+import org.polyvisor.isa.x86.exec.Cpuid;
 import org.polyvisor.spi.GuestType;
 import org.polyvisor.spi.VcpuExit;
 
@@ -63,6 +66,28 @@ public class TrapModel {
     public VcpuExit exception(int vector, int errorCode, long pc) {
         return new VcpuExit.Fault(Vectors.name(vector) + " (error code 0x" + Integer.toHexString(errorCode)
                 + ") with no handler (no IDT)", pc);
+    }
+
+    /** The length of Xen's forced-emulation prefix and its CPUID: {@code ud2; .ascii "xen"; cpuid}. */
+    public static final int FORCED_CPUID_BYTES = 7;
+    /** The four bytes after {@code ud2} ("xen", then 0x0F of CPUID) read little-endian, and CPUID's second byte. */
+    private static final long XEN_AND_0F = 0x0F6E_6578L, CPUID_SECOND = 0xA2;
+
+    /**
+     * Xen's forced-emulation prefix in a PV guest (xen/arch/x86/pv/emul-inv-op.c): {@code ud2} at {@code pc}
+     * followed by {@code .ascii "xen"} and {@code cpuid} is not #UD but the CPUID of Xen's PV view
+     * ({@link org.polyvisor.isa.x86.pv.PvCpuid}), after which the guest goes on past the seven bytes. True when it was
+     * that (the registers are set; the caller retires the instruction), false for a plain ud2 (or an HVM guest, or
+     * bytes that cannot be read).
+     */
+    public boolean forcedEmulation(CpuState s, Bus bus, Cpuid cpuid, long pc) {
+        if (type != GuestType.PV) return false;
+        long linear = s.longMode ? pc : (pc + s.segBase[CpuState.CS]) & 0xFFFF_FFFFL;
+        long tag = bus.read(linear + 2, 4), second = bus.read(linear + 6, 1);
+        if (bus.abort != null) { bus.abort = null; return false; }
+        if (tag != XEN_AND_0F || second != CPUID_SECOND) return false;
+        org.polyvisor.isa.x86.pv.PvCpuid.execute(s, cpuid);
+        return true;
     }
 
     public VcpuExit privileged(String what, int cpl, long pc) {

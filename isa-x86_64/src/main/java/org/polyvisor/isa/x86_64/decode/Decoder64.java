@@ -35,6 +35,8 @@ public final class Decoder64 extends Decoder {
         for (int b : new int[] {0x06, 0x07, 0x0E, 0x16, 0x17, 0x1E, 0x1F}) o[b] = UNDEFINED;  // PUSH/POP ES CS SS DS: i64
         for (int b : new int[] {0x27, 0x2F, 0x37, 0x3F, 0xD4, 0xD5, 0x9A, 0xEA}) o[b] = UNDEFINED;        // DAA DAS AAA AAS AAM AAD, far ptr: i64
         for (int b : new int[] {0x60, 0x61, 0x62}) o[b] = UNDEFINED;                      // PUSHA POPA: i64; 62 is EVEX
+        o[0xC4] = UNDEFINED;                                   // LES, LDS: i64 (C4/C5 are VEX)
+        o[0xC5] = UNDEFINED;
         o[0x63] = Entry.of(Op.MOVSXD, "movs", G, E, V, IMM_NONE, SRC_D | ALWAYS_SUFFIX);
         t[0x05] = Entry.of(Op.SYSCALL, "syscall", NONE, NONE, V, IMM_NONE, 0);
         t[0x07] = Entry.of(Op.SYSRET, "sysret", NONE, NONE, V, IMM_NONE, 0);

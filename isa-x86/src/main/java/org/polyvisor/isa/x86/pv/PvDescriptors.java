@@ -1,0 +1,105 @@
+package org.polyvisor.isa.x86.pv;
+
+import org.polyvisor.isa.x86.exec.CpuState;
+
+/**
+ * The PV descriptor-table hypercalls (xen/arch/x86/pv/descriptor-tables.c):
+ * <ul>
+ * <li>{@code set_gdt} (2): {@code (ulong *frame_list, unsigned entries)}. More than 7168 entries
+ *     (FIRST_RESERVED_GDT_ENTRY: Xen keeps the rest) is -EINVAL; an unreadable list -EFAULT; each of the
+ *     ceil(entries / 512) frames must be the domain's and hold only descriptors {@link #check} accepts (the whole page),
+ *     and takes the descriptor-page type (so it can no longer be mapped writable, and a page table or a writable-mapped
+ *     page cannot become a GDT: -EINVAL). The previous GDT's frames are released.</li>
+ * <li>{@code update_descriptor} (10): {@code (u64 ma, u64 desc)} on x86_64, {@code (ma_lo, ma_hi, desc_lo, desc_hi)} on
+ *     x86_32: writes one descriptor at guest-physical {@code ma} (8-aligned, in the domain's RAM, in a descriptor page
+ *     or a page that may be writable, and accepted by {@link #check}), else -EINVAL.</li>
+ * </ul>
+ * {@link #check} is Xen's check_descriptor: a not-present descriptor, any code or data segment (on x86_32 not a
+ * 64-bit code segment) and the type-0 second half of a call gate pass; among system descriptors only a call gate
+ * with a non-null target selector does. Polyvisor's PV kernel runs at CPL 0, so DPLs are not raised to the
+ * kernel's ring as Xen raises them.
+ *
+ * <p>Deviation: Xen maps the frames in its own per-vCPU GDT area; here GDTR.base is the first frame's address
+ * (as {@link XenGuestContext} loads gdt_frames[0]), so the frames must be consecutive (else -EINVAL) and the guest
+ * reaches them 1:1 (paging off, or mapped at their physical address).
+ */
+final class PvDescriptors {
+    static final int SET_GDT = 2, UPDATE_DESCRIPTOR = 10;
+    static final int MAX_ENTRIES = 14 * 512, PER_PAGE = 512;
+
+    private final CpuState s;
+    private final GuestView guest;
+    private final PageTypes types;
+    private final PvCallbacks cb;
+    private final boolean wide;
+    /** The frames set_gdt typed, released by the next one. */
+    private long[] held = new long[0];
+
+    PvDescriptors(CpuState s, GuestView guest, PageTypes types, PvCallbacks cb, boolean wide) {
+        this.s = s; this.guest = guest; this.types = types; this.cb = cb; this.wide = wide;
+    }
+
+    long setGdt(long list, long entries) {
+        if (entries > MAX_ENTRIES || entries < 0) return -Errno.EINVAL;
+        int n = (int) ((entries + PER_PAGE - 1) / PER_PAGE);
+        int w = wide ? 8 : 4;
+        long[] frames = new long[n];
+        for (int i = 0; i < n; i++) frames[i] = guest.read(list + (long) i * w, w);
+        if (guest.faulted()) return -Errno.EFAULT;
+        for (int i = 1; i < n; i++) if (frames[i] != frames[0] + i) return -Errno.EINVAL;
+        int taken = 0;
+        long rc = 0;
+        for (; taken < n; taken++) {
+            rc = checkPage(frames[taken]);
+            if (rc == 0) rc = types.get(frames[taken], PageTypes.SEG_DESC);
+            if (rc != 0) break;
+        }
+        if (rc != 0) {
+            for (int i = 0; i < taken; i++) types.put(frames[i]);
+            return -Errno.EINVAL;
+        }
+        for (long f : held) types.put(f);
+        held = frames;
+        long[] list16 = new long[16];
+        System.arraycopy(frames, 0, list16, 0, n);
+        cb.gdtFrames = list16;
+        cb.gdtEntries = entries;
+        s.gdtBase = n == 0 ? 0 : frames[0] << 12;
+        s.gdtLimit = entries == 0 ? 0 : (int) (entries * 8 - 1);
+        return 0;
+    }
+
+    private long checkPage(long frame) {
+        if (!types.isRam(frame)) return -Errno.EINVAL;
+        var page = types.page(frame);
+        for (int i = 0; i < PER_PAGE; i++)
+            if (!check(page.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, 8L * i), wide)) return -Errno.EINVAL;
+        return 0;
+    }
+
+    long updateDescriptor(long ma, long desc) {
+        if ((ma & 7) != 0) return -Errno.EINVAL;
+        long frame = ma >>> 12;
+        if (!types.isRam(frame) || !check(desc, wide)) return -Errno.EINVAL;
+        int type = types.typeOf(frame) == PageTypes.SEG_DESC ? PageTypes.SEG_DESC : PageTypes.WRITABLE;
+        if (types.get(frame, type) != 0) return -Errno.EINVAL;
+        types.page(frame).set(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, ma & 0xFFF, desc);
+        types.put(frame);
+        return 0;
+    }
+
+    /** Xen's check_descriptor (little-endian raw descriptor). */
+    static boolean check(long raw, boolean wide) {
+        long b = raw >>> 32;
+        if ((b & (1 << 15)) == 0) return true;              // not present: always faults, so safe
+        if ((b & (1 << 12)) != 0) {                         // code or data
+            boolean code = (b & (1 << 11)) != 0, longCode = (b & (1 << 21)) != 0;
+            return wide || !(code && longCode);
+        }
+        int type = (int) (b >>> 8) & 0xF;
+        if (type == 0) return true;                         // the upper half of a 16-byte call gate
+        if (type != 0xC) return false;                      // only call gates among system descriptors
+        int selector = (int) (raw >>> 16) & 0xFFFF;
+        return (selector & 0xFFFC) != 0;
+    }
+}

@@ -1,0 +1,91 @@
+package org.polyvisor.isa.x86.pv;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.polyvisor.isa.x86.exec.Bus;
+import org.polyvisor.isa.x86.exec.CpuState;
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.Vcpu;
+
+/**
+ * The x86 PV hypercalls that act on a vCPU's own architectural state ({@link Vcpu#archHypercall}: the kernel sends
+ * every number it has no handler for here, directly or from a multicall), by Xen's numbers, one class per family:
+ * <pre>
+ *   0 set_trap_table      {@link TrapTable}            14 update_va_mapping              {@link PvMmu}
+ *   1 mmu_update          {@link PvMmu}                21 vm_assist                      {@link PvCpuOps}
+ *   2 set_gdt             {@link PvDescriptors}        22 update_va_mapping_otherdomain  {@link PvMmu}
+ *   3 stack_switch        {@link PvCpuOps}             23 iret                           {@link PvCpuOps}
+ *   4 set_callbacks       {@link PvCallbacks}          25 set_segment_base               {@link PvCpuOps}
+ *   5 fpu_taskswitch      {@link PvCpuOps}             26 mmuext_op                      {@link PvMmu}
+ *  10 update_descriptor   {@link PvDescriptors}        30 callback_op                    {@link PvCallbacks}
+ *                                                      33 physdev_op                     {@link PvCpuOps}
+ * </pre>
+ * Any other number is {@link Vcpu#NOT_ARCH}. Arguments are cut to the guest's word size; on x86_32 the 64-bit values
+ * of update_va_mapping and update_descriptor come as low/high pairs. Guest pointers are guest-virtual, read through
+ * the vCPU's MMU ({@link GuestView}); a bad one is -EFAULT. Never throws for guest input.
+ */
+public final class PvHypercalls {
+    private final CpuState s;
+    private final boolean wide;
+    private final GuestView guest;
+    private final Bus bus;
+    private final PvCallbacks callbacks;
+    private final PageTypes types;
+    private final TrapTable traps;
+    private final PvMmu mmu;
+    private final PvDescriptors descriptors;
+    private final PvCpuOps cpu;
+    private final AtomicBoolean flushRequest;
+
+    public PvHypercalls(CpuState s, Bus bus, GuestMemory memory, PvCallbacks callbacks, boolean wide, int vcpu) {
+        this.s = s;
+        this.wide = wide;
+        this.bus = bus;
+        this.callbacks = callbacks;
+        this.guest = new GuestView(bus);
+        this.types = PageTypes.of(memory, wide);
+        this.traps = new TrapTable(s, bus, guest, callbacks, wide);
+        this.mmu = new PvMmu(s, bus, guest, types, types.shootdown, wide, vcpu);
+        this.descriptors = new PvDescriptors(s, guest, types, callbacks, wide);
+        this.cpu = new PvCpuOps(s, bus, guest, callbacks, wide);
+        this.flushRequest = types.shootdown.register(vcpu);
+    }
+
+    /** The domain's page types (for tests and the context). */
+    public PageTypes pageTypes() { return types; }
+
+    /** The user-mode root table of NEW_USER_BASEPTR (a frame number; 0 for none). */
+    public long userBase() { return mmu.userBase(); }
+
+    /** After a loaded vcpu_guest_context replaced {@link PvCallbacks#trapTable}: bounce through it. */
+    public void trapTableLoaded() { traps.install(callbacks.trapTable); }
+
+    /** True (once) when another vCPU asked this one to flush its TLB; the vCPU flushes before running on. */
+    public boolean takeFlushRequest() { return flushRequest.get() && flushRequest.getAndSet(false); }
+
+    public long call(long op, long[] args) {
+        if (op < 0 || op > 63) return Vcpu.NOT_ARCH;
+        long m = wide ? -1L : 0xFFFF_FFFFL;
+        long a0 = arg(args, 0) & m, a1 = arg(args, 1) & m, a2 = arg(args, 2) & m, a3 = arg(args, 3) & m;
+        return switch ((int) op) {
+            case TrapTable.SET_TRAP_TABLE -> traps.set(a0);
+            case PvMmu.MMU_UPDATE -> mmu.mmuUpdate(a0, a1, a2, a3);
+            case PvDescriptors.SET_GDT -> descriptors.setGdt(a0, a1);
+            case PvCpuOps.STACK_SWITCH -> cpu.stackSwitch(a0, a1);
+            case PvCallbacks.SET_CALLBACKS, PvCallbacks.CALLBACK_OP -> callbacks.call(op, new long[] {a0, a1, a2, a3}, bus);
+            case PvCpuOps.FPU_TASKSWITCH -> cpu.fpuTaskswitch(a0);
+            case PvDescriptors.UPDATE_DESCRIPTOR -> wide ? descriptors.updateDescriptor(a0, a1)
+                    : descriptors.updateDescriptor(a0 | a1 << 32, a2 | a3 << 32);
+            case PvMmu.UPDATE_VA_MAPPING -> wide ? mmu.updateVaMapping(a0, a1, a2) : mmu.updateVaMapping(a0, a1 | a2 << 32, a3);
+            case PvMmu.UPDATE_VA_MAPPING_OTHERDOMAIN -> wide ? mmu.updateVaMappingOtherdomain(a0, a1, a2, a3)
+                    : mmu.updateVaMappingOtherdomain(a0, a1 | a2 << 32, a3, arg(args, 4) & m);
+            case PvCpuOps.VM_ASSIST -> cpu.vmAssist(a0, a1);
+            case PvCpuOps.IRET -> cpu.iret();
+            case PvCpuOps.SET_SEGMENT_BASE -> cpu.setSegmentBase(a0, a1);
+            case PvMmu.MMUEXT_OP -> mmu.mmuextOp(a0, a1, a2, a3);
+            case PvCpuOps.PHYSDEV_OP -> cpu.physdevOp(a0, a1);
+            default -> Vcpu.NOT_ARCH;
+        };
+    }
+
+    private static long arg(long[] args, int n) { return args != null && n < args.length ? args[n] : 0; }
+}

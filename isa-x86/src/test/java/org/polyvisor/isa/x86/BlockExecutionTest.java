@@ -1,0 +1,173 @@
+package org.polyvisor.isa.x86;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.polyvisor.isa.x86.testing.PagingAccess.*;
+import static org.polyvisor.isa.x86.testing.SystemTables.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.polyvisor.isa.x86.testing.Machine;
+import org.polyvisor.isa.x86.testing.PagingAccess.Model;
+import org.polyvisor.isa.x86.testing.SystemTables;
+import org.polyvisor.spi.VcpuExit;
+
+/**
+ * Block execution (decoded straight-line runs, a compare fused with the Jcc after it) seen through the Vcpu
+ * interface: each program runs once with a large budget, where whole blocks and fused pairs execute, and once one
+ * instruction per run, where none do; the two must end in the same state with the same retired count, and in the
+ * state the SDM gives. Covers stores into the running block, a #PF in the middle of a block, budgets that end
+ * inside a block and between a compare and its Jcc, an interrupt taken where a run stopped, and INVLPG or a CR3
+ * reload that moves a code page.
+ */
+class BlockExecutionTest {
+    static final X86IsaProvider ISA = new X86IsaProvider();
+
+    /** Runs {@code m} to HALT with budgets of {@code step} instructions; returns the exits' count. */
+    private static int runToHalt(Machine m, int step, String what) {
+        for (int runs = 1; runs <= 10_000; runs++) {
+            VcpuExit e = m.cpu.run(step);
+            if (e == VcpuExit.HALT) return runs;
+            assertSame(VcpuExit.BUDGET_SPENT, e, what + ": exit after " + m.cpu.retired() + " instructions");
+        }
+        throw new AssertionError(what + ": no HLT in 10,000 runs");
+    }
+
+    /** Runs the machine {@code boot} makes in whole runs and one instruction at a time: same state, same count. */
+    private static Machine sameBothWays(String what, Supplier<Machine> boot) {
+        Machine stepped = boot.get();
+        runToHalt(stepped, 1, what + " (one instruction a run)");
+        Machine whole = boot.get();
+        runToHalt(whole, 1000, what + " (whole runs)");
+        assertEquals(stepped.cpu.retired(), whole.cpu.retired(), what + ": retired");
+        Map<String, Long> a = stepped.cpu.save().registers(), b = whole.cpu.save().registers();
+        for (String name : a.keySet()) assertEquals(a.get(name), b.get(name), what + ": register " + name);
+        stepped.close();
+        return whole;
+    }
+
+    @Test
+    void storesIntoTheRunningBlockTakeEffectAtOnce() {
+        // 0: mov %eax,0x1007 (the immediate of 6); 5: inc %ecx; 6: mov $0,%ebx; b: add %ebx,%edx;
+        // d: add $0x100,%eax; 12: cmp $3,%ecx; 15: jne 0; 17: hlt. Each pass stores into its own block.
+        try (Machine m = sameBothWays("x86 self-modifying block",
+                () -> new Machine(ISA, "a307100000 41 bb00000000 01da 0500010000 83f903 75e9 f4").set("eax=0x100 ecx=0 edx=0"))) {
+            m.expect("x86 self-modifying block", "ebx=0x300 edx=0x600 ecx=3 eip=0x1018 m32[0x1007]=0x300");
+        }
+    }
+
+    @Test
+    void budgetsEndInsideBlocksAndBetweenACompareAndItsJcc() {
+        // 0: xor %eax,%eax; 2: add $1,%eax; 5: cmp $10,%eax; 8: jne 2; a: hlt: 32 instructions to the HLT
+        String code = "31c0 83c001 83f80a 75f8 f4";
+        for (int budget = 1; budget < 32; budget++) {
+            try (Machine m = new Machine(ISA, code)) {
+                assertSame(VcpuExit.BUDGET_SPENT, m.cpu.run(budget), "x86 budget " + budget);
+                assertEquals(budget, m.cpu.retired(), "x86 retired after a budget of " + budget);
+                int done = budget - 1, passes = done / 3, inPass = done % 3;  // after the xor: add, cmp, jne per pass
+                long eax = passes + (inPass >= 1 ? 1 : 0);
+                long eip = Machine.CODE + (passes == 10 ? 0xa : new int[] {2, 5, 8}[inPass]);  // the last jne falls through
+                m.expect("x86 state after a budget of " + budget, "eax=" + eax + " eip=" + eip);
+                assertSame(VcpuExit.HALT, m.cpu.run(100), "x86 rest after a budget of " + budget);
+                assertEquals(32, m.cpu.retired(), "x86 retired at the HLT after a budget of " + budget);
+                m.expect("x86 end after a budget of " + budget, "eax=10 zf=1");
+            }
+        }
+    }
+
+    @Test
+    void aPageFaultInsideABlockLeavesTheStateAtTheFaultingInstruction() {
+        // mov $1,%eax; mov $2,%ebx; mov VA,%ecx (not present); mov $3,%edx; hlt (ECX and EDX keep the values the
+        // paging set-up left: the MSR number of EFER and 0)
+        String code = "b801000000 bb02000000 8b0d" + le32(VA) + " ba03000000 f4";
+        long faulting = Machine.CODE + (PROLOGUE + enablePaging(Model.BITS32, true, true)).length() / 2 + 10;
+        try (Machine m = sameBothWays("x86 #PF in a block", () -> PagingTest.boot(Model.BITS32, code, t -> { }))) {
+            m.expect("x86 #PF in a block", "eip=" + (handler(14) + 1) + " cr2=" + VA + " eax=1 ebx=2 ecx=0xc0000080 edx=0");
+            long esp = m.cpu.register(m.reg("esp"));
+            assertEquals(0, m.memory.read(esp, 4), "x86 #PF error code (read, supervisor, not present)");
+            assertEquals(faulting, m.memory.read(esp + 4, 4), "x86 #PF saved EIP: the faulting load");
+        }
+    }
+
+    @Test
+    void anInterruptIsTakenWhereARunStopped() {
+        // The IDT, sti, then the loop above; the run stops after xor, add, cmp: the interrupt comes before the jne.
+        String code = PROLOGUE + "fb" + "31c0 83c001 83f80a 75f8 f4";
+        try (Machine m = new Machine(ISA, code)) {
+            SystemTables.install(m, false);
+            assertSame(VcpuExit.BUDGET_SPENT, m.cpu.run(4 + 1 + 3));
+            long stopped = m.cpu.pc();
+            assertEquals(Machine.CODE + PROLOGUE_LENGTH + 1 + 8, stopped, "x86 the run stopped at the jne");
+            m.cpu.raiseInterrupt(0x41);
+            assertSame(VcpuExit.HALT, m.cpu.run(100));
+            m.expect("x86 interrupt between runs", "eip=" + (handler(0x41) + 1) + " eax=1 if=0");
+            long esp = m.cpu.register(m.reg("esp"));
+            assertEquals(stopped, m.memory.read(esp, 4), "x86 saved EIP: where the run stopped");
+            assertEquals(1, (m.memory.read(esp + 8, 4) >> 9) & 1, "x86 saved IF");
+        }
+    }
+
+    static Stream<String> codeRemaps() {
+        return Stream.of("0f013e", "0f20d9 0f22d9");  // invlpg (%esi); mov %cr3,%ecx; mov %ecx,%cr3
+    }
+
+    @ParameterizedTest(name = "x86 {0}")
+    @MethodSource("codeRemaps")
+    void invlpgAndCr3ReloadDropACodeMapping(String flush) {
+        // mov $VA,%esi; call *%esi (mov $0x1111,%eax; ret from FRAME); mov %eax,%ebx; the test moves the PTE to
+        // DATA (mov $0x2222,%eax; ret); <flush>; call *%esi; hlt
+        String code = "be" + le32(VA) + " ffd6 89c3 " + flush + " ffd6 f4";
+        try (Machine m = PagingTest.boot(Model.BITS32, code, t -> t.memory.write(TABLES + 0x2000, 4, FRAME | 7))) {
+            m.load(FRAME, "b811110000 c3").load(PagingTest.DATA, "b822220000 c3");
+            assertSame(VcpuExit.BUDGET_SPENT, m.cpu.run(4 + 11 + 5));  // prologue, paging, mov, call, mov, ret, mov
+            m.expect("x86 the first call ran the code at FRAME", "ebx=0x1111");
+            m.memory.write(TABLES + 0x2000, 4, PagingTest.DATA | 7);
+            assertSame(VcpuExit.HALT, m.cpu.run(100));
+            m.expect("x86 after the flush the call runs the code at DATA", "eax=0x2222 ebx=0x1111");
+        }
+    }
+
+    /** A compare (or subtraction) of {@code a} with {@code b} and a Jcc on {@code cc}. */
+    record Branch(String op, int cc, long a, long b) {
+        @Override public String toString() { return String.format("%s %x,%x j%x", op, a, b, cc); }
+
+        /** The SDM's condition (Vol. 1, Appendix B) on the flags of a - b in 32 bits. */
+        boolean taken() {
+            long res = (a - b) & 0xFFFF_FFFFL;
+            boolean cf = Long.compareUnsigned(a, b) < 0, zf = res == 0, sf = (res >>> 31) != 0;
+            boolean of = (((a ^ b) & (a ^ res)) >>> 31 & 1) != 0, pf = (Integer.bitCount((int) res & 0xFF) & 1) == 0;
+            boolean v = switch (cc >> 1) {
+                case 0 -> of; case 1 -> cf; case 2 -> zf; case 3 -> cf || zf;
+                case 4 -> sf; case 5 -> pf; case 6 -> sf != of; default -> zf || sf != of;
+            };
+            return ((cc & 1) != 0) != v;
+        }
+    }
+
+    static Stream<Branch> branches() {
+        long[] values = {0, 1, 2, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL};
+        List<Branch> rows = new ArrayList<>();
+        for (String op : new String[] {"cmp", "sub"})
+            for (int cc = 0; cc < 16; cc++)
+                for (long a : values) for (long b : values) rows.add(new Branch(op, cc, a, b));
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("branches")
+    void fusedCompareAndBranchFollowTheFlags(Branch row) {
+        // cmp %ebx,%eax (or sub %ebx,%eax); j<cc> +6; mov $1,%ecx; hlt; mov $2,%ecx; hlt
+        String code = (row.op.equals("cmp") ? "39d8" : "29d8") + String.format("%02x06", 0x70 + row.cc) + "b901000000 f4 b902000000 f4";
+        String what = "x86 " + row;
+        try (Machine m = sameBothWays(what, () -> new Machine(ISA, code).set("eax=" + row.a + " ebx=" + row.b))) {
+            long eax = row.op.equals("cmp") ? row.a : (row.a - row.b) & 0xFFFF_FFFFL;
+            m.expect(what, "ecx=" + (row.taken() ? 2 : 1) + " eax=" + eax);
+        }
+    }
+}
