@@ -20,7 +20,8 @@ class SplitDriverTest {
     static final int REQUESTS = 1000;
 
     @ParameterizedTest(name = "{0} frontend <-> {1} backend")
-    @CsvSource({"x86, ia64", "ppc, arm64", "arm64, ppc", "ppc, ia64", "arm64, ia64", "x86, arm64", "arm64, x86", "x86, ppc"})
+    @CsvSource({"x86, ia64", "ppc, arm64", "arm64, ppc", "ppc, ia64", "arm64, ia64", "x86, arm64", "arm64, x86", "x86, ppc",
+            "ia64, x86", "ia64, ppc"})
     void frontendAndBackendOfDifferentIsasExchangeRequests(String frontIsa, String backIsa) throws Exception {
         try (SplitRig rig = new SplitRig(2)) {
             Domain back = rig.create(backIsa, "split-back", null);
@@ -40,7 +41,7 @@ class SplitDriverTest {
     }
 
     @ParameterizedTest(name = "{0} frontend, no backend")
-    @ValueSource(strings = {"x86", "arm64", "ppc"})
+    @ValueSource(strings = {"x86", "arm64", "ppc", "ia64"})
     void frontendGivesUpWhenNoBackendConnects(String isa) throws Exception {
         try (SplitRig rig = new SplitRig(1)) {
             Domain front = rig.create(isa, "split-front", "requests=1000 timeout=200");
@@ -52,7 +53,7 @@ class SplitDriverTest {
     }
 
     @ParameterizedTest(name = "{0} frontend grants read-only to a {1} backend")
-    @CsvSource({"ppc, arm64", "x86, ia64", "arm64, x86"})
+    @CsvSource({"ppc, arm64", "x86, ia64", "arm64, x86", "ia64, x86"})
     void backendRefusesToMapARingGrantedReadOnly(String frontIsa, String backIsa) throws Exception {
         try (SplitRig rig = new SplitRig(2)) {
             Domain back = rig.create(backIsa, "split-back", null);

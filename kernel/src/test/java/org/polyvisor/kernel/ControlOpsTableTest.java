@@ -151,7 +151,7 @@ class ControlOpsTableTest {
             row("getvcpucontext into a wild pointer", 0, domctl(Domctl.GETVCPUCONTEXT, 1, context(0, WILD)), DOMCTL, args(OP), "-14"),
             row("getvcpucontext of no such domain", 0, domctl(Domctl.GETVCPUCONTEXT, 77, context(0, BUF)), DOMCTL, args(OP), "-3"),
             row("getvcpucontext by a domU", 2, domctl(Domctl.GETVCPUCONTEXT, 1, context(0, BUF)), DOMCTL, args(OP), "-1"),
-            row("createdomain by dom0", 0, domctl(Domctl.CREATEDOMAIN, 0, NONE), DOMCTL, args(OP), "-95"),
+            row("createdomain by dom0 with no vCPUs", 0, domctl(Domctl.CREATEDOMAIN, 0, NONE), DOMCTL, args(OP), "-22"),
             row("createdomain by a domU", 2, domctl(Domctl.CREATEDOMAIN, 0, NONE), DOMCTL, args(OP), "-1"),
             row("domctl from a wild pointer", 0, v -> { }, DOMCTL, args(WILD), "-14"),
             row("getdomaininfolist from 0", 0, sysctl(Sysctl.GETDOMAININFOLIST, infolist(0, 10, BUF)), SYSCTL, args(OP), "0 n=3 ids=0,1,2",

@@ -117,7 +117,7 @@ class ControlTest {
         e = assertThrows(XsmPolicy.PolicyException.class, () -> XsmPolicy.parse("policy", List.of("allow tool reboot")));
         assertEquals("policy:1: unknown operation 'reboot' (known: createdomain, destroydomain, getdomaininfo, getdomaininfolist, "
                 + "getvcpuaffinity, getvcpucontext, max_mem, max_vcpus, pausedomain, physinfo, readconsole, renamedomain, sched_id, "
-                + "scheduler_op, setmemtarget, setvcpuaffinity, setvcpuonline, shutdowndomain, unpausedomain)",
+                + "scheduler_op, setmemtarget, setvcpuaffinity, setvcpucontext, setvcpuonline, shutdowndomain, unpausedomain)",
                 e.getMessage());
     }
 }

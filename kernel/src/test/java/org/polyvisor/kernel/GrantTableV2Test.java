@@ -17,14 +17,14 @@ import org.polyvisor.kernel.domain.Domain;
  * Grant tables v2 through grant_table_op and memory_op, for a 64-bit little-endian and a 32-bit big-endian guest:
  * set_version/get_version and the switch rules, grant_entry_v2 (full_page, sub_page, transitive) with the status
  * array, get_status_frames, map/unmap/copy on v2 entries, and XENMEM_add_to_physmap of grant and status frames.
- * Domain 1 grants, domain 2 maps. With 4 MiB of RAM from 0, the table's frames are 1020-1023 (1023 is v2's status
- * frame).
+ * Domain 1 grants, domain 2 maps. With 4 MiB of RAM from 0, the table's frames are 1020-1023 and v2's status frame
+ * is 1019, below them; v2 may use all 4 frames (the domain's max_grant_frames).
  */
 class GrantTableV2Test {
     @TempDir Path dir;
     private static final int GNTTAB = 20, MEMORY_OP = 12, SELF = 0x7FF0;
     private static final long LIST = 0x33000, DATA = 0x40000, WINDOW = 0x50000, COPY_TO = 0x60000, WILD = 0x7FFF_F000L;
-    private static final long TABLE = 1020L << 12, STATUS = 1023L << 12;
+    private static final long TABLE = 1020L << 12, STATUS = 1019L << 12;
     private final AtomicReference<Domain> granter = new AtomicReference<>();
 
     private record Abi(int word, boolean big) {
@@ -122,10 +122,10 @@ class GrantTableV2Test {
             row("set_version 2", 1, setVersion(2), GNTTAB, args(8, OP, 1), "0 version=2", v -> "version=" + v.memory.read(OP, 4)),
             row("set_version 2 again is a no-op", 1, setVersion(2), GNTTAB, args(8, OP, 1), "0 version=2", v -> "version=" + v.memory.read(OP, 4)),
             row("get_version of domain 1 by domain 2 is -EPERM", 2, v -> { zero(v, OP, 8); v.memory.write(OP, 2, 1); }, GNTTAB, args(10, OP, 1), "-1"),
-            row("query_size under v2: 3 grant frames at most", 1, v -> { zero(v, OP, 16); v.memory.write(OP, 2, SELF); },
-                    GNTTAB, args(6, OP, 1), "0 frames=2 max=3 status=0",
+            row("query_size under v2: its 4 grant frames at most", 1, v -> { zero(v, OP, 16); v.memory.write(OP, 2, SELF); },
+                    GNTTAB, args(6, OP, 1), "0 frames=2 max=4 status=0",
                     v -> "frames=" + v.memory.read(OP + 4, 4) + " max=" + v.memory.read(OP + 8, 4) + " status=" + v.memory.read(OP + 12, 2)),
-            row("get_status_frames 1", 1, statusFrames(abi, 1, SELF, LIST), GNTTAB, args(9, OP, 1), "0 status=0 frame=1023",
+            row("get_status_frames 1", 1, statusFrames(abi, 1, SELF, LIST), GNTTAB, args(9, OP, 1), "0 status=0 frame=1019",
                     v -> "status=" + (short) v.memory.read(OP + 6, 2) + " frame=" + v.memory.read(LIST, 8)),
             row("get_status_frames 2: more than there are", 1, statusFrames(abi, 2, SELF, LIST), GNTTAB, args(9, OP, 1), "0 status=-1",
                     v -> "status=" + (short) v.memory.read(OP + 6, 2)),
@@ -184,8 +184,11 @@ class GrantTableV2Test {
             row("add_to_physmap grant frame 0 at 0x70", 1, physmap(abi, SELF, 1, 0, 0x70), MEMORY_OP, args(7, OP), "0 hdr10=1",
                     v -> "hdr10=" + v.memory.read(0x70000 + 160, 2)),
             row("add_to_physmap the status frame at 0x71", 1, physmap(abi, SELF, 1, 0x8000_0000L, 0x71), MEMORY_OP, args(7, OP), "0 same=true",
-                    v -> "same=" + (granter.get().memory().page(0x71) == granter.get().memory().page(1023))),
-            row("add_to_physmap grant frame 3 under v2", 1, physmap(abi, SELF, 1, 3, 0x72), MEMORY_OP, args(7, OP), "-22"),
+                    v -> "same=" + (granter.get().memory().page(0x71) == granter.get().memory().page(1019))),
+            row("add_to_physmap grant frame 3 under v2, its fourth", 1, physmap(abi, SELF, 1, 3, 0x72), MEMORY_OP, args(7, OP), "0 same=true",
+                    v -> "same=" + (granter.get().memory().page(0x72) == granter.get().memory().page(1023))),
+            row("add_to_physmap grant frame 4 under v2, beyond max_grant_frames", 1, physmap(abi, SELF, 1, 4, 0x72), MEMORY_OP,
+                    args(7, OP), "-22"),
             row("add_to_physmap shared_info at 0x73", 1, physmap(abi, SELF, 0, 0, 0x73), MEMORY_OP, args(7, OP), "0 through=abcd",
                     v -> {
                         v.memory.write(0x73000 + 4000, 4, 0xABCD);    // written through the new frame, read at shared_info

@@ -177,8 +177,8 @@ class HvmPlatformTest {
         try (Hypervisor h = boot(self[0])) {
             Domain d = create(h, self[0], GuestType.HVM, 1);
             await("unclaimed ffff");
-            assertEquals(List.of("board boot ram=" + (4096 - 32) + "K", "write 0x8=42", "read 0x8", "got 42", "write 0x4=7", "unclaimed ffff"), seen,
-                    "usable RAM leaves out the 4 grant frames and Xen's 4 special pages");
+            assertEquals(List.of("board boot ram=" + (4096 - 36) + "K", "write 0x8=42", "read 0x8", "got 42", "write 0x4=7", "unclaimed ffff"), seen,
+                    "usable RAM leaves out the 4 grant frames, the v2 status frame and Xen's 4 special pages");
             assertTrue(d.memory().isMmio(0x0B00_0000L), "non-RAM is the board's");
             assertFalse(d.memory().isMmio(0x1000), "RAM is RAM");
             assertTrue(h.log().lines().stream().anyMatch(l -> l.contains("no device at MMIO 0xb000000 (reads return all ones)")), "logged once");

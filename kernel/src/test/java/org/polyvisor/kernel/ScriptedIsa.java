@@ -26,6 +26,8 @@ import org.polyvisor.spi.VcpuState;
  */
 public final class ScriptedIsa implements IsaProvider {
     public static final int MACHINE = 0x5C;
+    /** Xen's arch_0 hypercall number, which the scripted vCPU answers itself (Vcpu.archHypercall). */
+    public static final int ARCH_0 = 48;
     private final List<Function<ScriptedVcpu, VcpuExit>> script;
     private final int wordBits;
     private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
@@ -115,7 +117,10 @@ public final class ScriptedIsa implements IsaProvider {
         private long retired;
         private boolean again;
 
+        private final org.polyvisor.spi.VirtualClock clock;
+
         ScriptedVcpu(VcpuConfig config, List<Function<ScriptedVcpu, VcpuExit>> script, int wordBits) {
+            this.clock = config.clock();
             this.wordBits = wordBits;
             this.memory = config.memory();
             this.script = script;
@@ -139,6 +144,9 @@ public final class ScriptedIsa implements IsaProvider {
         }
 
         public long result() { return regs[6]; }
+
+        /** The guest word in bytes, 4 or 8. */
+        public int wordBytes() { return wordBits / 8; }
 
         /** The domain id that the domain builder put first in start_info's cmd_line ("domid=N"). */
         public int domid() {
@@ -164,6 +172,17 @@ public final class ScriptedIsa implements IsaProvider {
         }
 
         @Override public long retired() { return retired; }
+
+        /**
+         * The scripted ISA's own hypercalls: arch_0 (48) answers its first argument plus one, arch_1 (49) the domain's
+         * virtual time; nothing else is its.
+         */
+        @Override
+        public long archHypercall(long op, long[] args) {
+            if (op == ARCH_0) return args[0] + 1;
+            if (op == ARCH_0 + 1) return clock.nanos();
+            return NOT_ARCH;
+        }
 
         /** How many event upcalls the kernel raised on this vCPU. */
         public final java.util.concurrent.atomic.AtomicInteger upcalls = new java.util.concurrent.atomic.AtomicInteger();

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 public enum ControlOp {
     DESTROYDOMAIN("destroydomain", 2, false), PAUSEDOMAIN("pausedomain", 3, false), UNPAUSEDOMAIN("unpausedomain", 4, false),
     GETDOMAININFO("getdomaininfo", 5, false), SETVCPUAFFINITY("setvcpuaffinity", 9, false), MAX_MEM("max_mem", 11, false),
-    GETVCPUCONTEXT("getvcpucontext", 13, false), MAX_VCPUS("max_vcpus", 15, false), SCHEDULER_OP("scheduler_op", 16, false),
+    GETVCPUCONTEXT("getvcpucontext", 13, false), SETVCPUCONTEXT("setvcpucontext", 12, false), MAX_VCPUS("max_vcpus", 15, false), SCHEDULER_OP("scheduler_op", 16, false),
     GETVCPUAFFINITY("getvcpuaffinity", 25, false), RENAMEDOMAIN("renamedomain", -1, false),
     SHUTDOWNDOMAIN("shutdowndomain", -1, false), CREATEDOMAIN("createdomain", 1, false),
     /** xl vcpu-set: the domain's cpu/N/availability nodes (a toolstack operation, no hypercall of its own). */

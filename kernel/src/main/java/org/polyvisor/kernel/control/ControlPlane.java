@@ -210,8 +210,8 @@ public final class ControlPlane implements ControlService {
         if (d.config().type() == org.polyvisor.spi.GuestType.HVM) flags |= DOMINF_HVM;
         int online = 0;
         for (VcpuHandle v : d.vcpus()) if (v.up()) online++;
-        out[0] = new DomainInfoOut(d.id(), flags, d.memory().populatedPages(), d.memory().maxPages(),
-                d.sharedInfo() >>> 12, (long) (i.cpuSeconds() * 1e9), online, d.maxVcpus() - 1);
+        out[0] = new DomainInfoOut(d.id(), flags, d.memory().currentReservation(), d.memory().maxPages(),
+                d.sharedInfo() >>> 12, (long) (i.cpuSeconds() * 1e9), online, d.maxVcpus() - 1, d.ssidref(), d.handle());
         return 0;
     }
 
@@ -252,23 +252,78 @@ public final class ControlPlane implements ControlService {
 
     @Override public int pcpus() { return pcpus; }
 
+    /** XEN_DOMCTL_CDF_* flags of Xen 4.19 (domctl.h). */
+    public static final long CDF_HVM = 1, CDF_HAP = 1 << 1, CDF_S3_INTEGRITY = 1 << 2, CDF_OOS_OFF = 1 << 3, CDF_XS_DOMAIN = 1 << 4,
+            CDF_IOMMU = 1 << 5, CDF_NESTED_VIRT = 1 << 6, CDF_VPMU = 1 << 7;
     /**
-     * Refused with -EOPNOTSUPP after the policy check: Xen's createdomain makes an empty domain that the toolstack
-     * then fills through privileged mappings and setvcpucontext, while Polyvisor's domain builder makes a domain
-     * from its kernel image and config in one step, which the toolstack does through {@link #create}.
+     * Polyvisor's extension: the new domain's ISA is the one for the ELF e_machine and EI_CLASS given in the domctl
+     * (see Domctl). Xen refuses flags it does not know, so a toolstack written for Xen never sets it.
+     */
+    public static final long CDF_POLYVISOR_ISA = 1L << 31;
+    private static final long CDF_KNOWN = CDF_HVM | CDF_HAP | CDF_S3_INTEGRITY | CDF_OOS_OFF | CDF_XS_DOMAIN | CDF_IOMMU
+            | CDF_NESTED_VIRT | CDF_VPMU | CDF_POLYVISOR_ISA;
+    /** XEN_DOMCTL_GRANT_version_mask: grant_opts' low 4 bits are the highest grant table version the domain may use. */
+    private static final long GRANT_VERSION_MASK = 0xF;
+    /**
+     * The most grant frames a domain may ask for: the frames reserved at the top of its RAM (Xen's own limit is its
+     * max_grant_frames option, 64 by default, and it refuses more with -EINVAL as here).
+     */
+    public static final int MAX_GRANT_FRAMES_LIMIT = org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES;
+
+    /**
+     * XEN_DOMCTL_createdomain, checked as Xen's sanitise_domain_config and domain_create check it: unknown flags,
+     * HAP, nested virtualisation or IOMMU on a PV domain, vPMU, vmtrace, a cpupool other than 0, no vCPUs, too many,
+     * a grant version other than 1 or 2, or max_grant_frames of 0 or beyond {@link #MAX_GRANT_FRAMES_LIMIT} (negative: the
+     * default) are -EINVAL; HVM is -EOPNOTSUPP (a domain built through hypercalls is PV
+     * here: the HVM boards boot from the builder); a requested domid in use is -EEXIST. The domain is empty and paused
+     * (DomainTable.createEmpty); its ISA is the caller's unless CDF_POLYVISOR_ISA names another. max_evtchn_port bounds
+     * the ports its bindings may take (the hypervisor's own XenStore and console ports, 1 and 2, come first).
      */
     @Override
-    public long createDomain(int caller) {
+    public long createDomain(int caller, CreateDomainIn in) {
         if (!allowed(caller, ControlOp.CREATEDOMAIN)) return -XenErrno.EPERM;
-        return -XenErrno.EOPNOTSUPP;
+        long f = in.flags();
+        if ((f & ~CDF_KNOWN) != 0) return -XenErrno.EINVAL;
+        if ((f & CDF_HVM) != 0) return -XenErrno.EOPNOTSUPP;
+        if ((f & (CDF_HAP | CDF_NESTED_VIRT | CDF_IOMMU | CDF_VPMU)) != 0 || in.iommuOpts() != 0) return -XenErrno.EINVAL;
+        if (in.vmtraceSize() != 0 || in.cpupoolId() != 0) return -XenErrno.EINVAL;
+        if (in.maxVcpus() < 1 || in.maxVcpus() > DomainConfig.MAX_VCPUS) return -XenErrno.EINVAL;
+        long version = in.grantOpts() & GRANT_VERSION_MASK;
+        if ((in.grantOpts() & ~GRANT_VERSION_MASK) != 0 || version < 1 || version > 2) return -XenErrno.EINVAL;
+        if (in.maxGrantFrames() == 0 || in.maxGrantFrames() > MAX_GRANT_FRAMES_LIMIT) return -XenErrno.EINVAL;
+        org.polyvisor.spi.IsaProvider isa;
+        if ((f & CDF_POLYVISOR_ISA) != 0) {
+            isa = domains.isaForElf(in.elfMachine(), in.elfClass());
+            if (isa == null) return -XenErrno.EINVAL;
+        } else {
+            Optional<Domain> self = domains.find(String.valueOf(caller));
+            if (self.isEmpty()) return -XenErrno.ESRCH;
+            isa = self.get().isa();
+        }
+        try {
+            Domain d = domains.createEmpty(in.requestedDomid(), isa, (int) in.maxVcpus(), in.maxGrantFrames() < 0 ? -1 : in.maxGrantFrames(),
+                    (int) version, in.maxEvtchnPort());
+            if (d == null) return -XenErrno.EEXIST;
+            d.setIdentity(in.ssidref(), in.handle());
+            return d.id();
+        } catch (DomainOpException e) {
+            log.xen("createdomain for domain " + caller + " failed: " + e.getMessage());
+            return -XenErrno.EINVAL;
+        } catch (IllegalStateException e) {
+            return -XenErrno.ENOMEM; // every domain id is in use
+        }
     }
 
+    /**
+     * XEN_DOMCTL_max_mem. The first one of a domain made by createdomain gives it its RAM range (max_memkb in whole
+     * frames, as Xen rounds; see DomainTable.maxMem); otherwise the ceiling, at most the RAM range. -EINVAL beyond it.
+     */
     @Override
     public long maxMem(int caller, long domid, long maxKiB) {
         if (!allowed(caller, ControlOp.MAX_MEM)) return -XenErrno.EPERM;
         Optional<Domain> d = target(domid);
         if (d.isEmpty()) return -XenErrno.ESRCH;
-        return maxKiB >= 0 && d.get().memory().setMaxPages(maxKiB >>> 2) ? 0 : -XenErrno.EINVAL;
+        return maxKiB >= 0 && domains.maxMem(d.get(), maxKiB >>> 2) ? 0 : -XenErrno.EINVAL;
     }
 
     @Override
@@ -309,7 +364,7 @@ public final class ControlPlane implements ControlService {
      * the ISA's register set, in the SPI's order (Polyvisor's layout, for ISAs Xen never had a context for).
      */
     @Override
-    public long vcpuContext(int caller, long domid, long vcpu, java.nio.ByteOrder order, byte[][] out) {
+    public long vcpuContext(int caller, int callerVcpu, long domid, long vcpu, java.nio.ByteOrder order, byte[][] out) {
         if (!allowed(caller, ControlOp.GETVCPUCONTEXT)) return -XenErrno.EPERM;
         Optional<Domain> t = target(domid);
         if (t.isEmpty()) return -XenErrno.ESRCH;
@@ -317,11 +372,20 @@ public final class ControlPlane implements ControlService {
         if (vcpu < 0 || vcpu >= d.maxVcpus()) return -XenErrno.ESRCH;
         VcpuHandle v = d.vcpus().get((int) vcpu);
         if (!v.initialised()) return -XenErrno.ENODATA;
-        var layout = d.isa().guestContext();
-        if (layout.isPresent()) {
-            out[0] = layout.get().store(v.vcpu());
+        // Xen's getvcpucontext: "if ( v != current ) vcpu_pause(v)", so the registers are read whole.
+        boolean self = d.id() == caller && vcpu == callerVcpu;
+        if (!self && !domains.pauseVcpu(v)) return -XenErrno.EBUSY;
+        try {
+            out[0] = storeContext(d, v, order);
             return 0;
+        } finally {
+            if (!self) domains.unpauseVcpu(v);
         }
+    }
+
+    private static byte[] storeContext(Domain d, VcpuHandle v, java.nio.ByteOrder order) {
+        var layout = d.isa().guestContext();
+        if (layout.isPresent()) return layout.get().store(v.vcpu());
         var regs = d.isa().registers().all();
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * Math.min(regs.size(), MAX_CONTEXT_REGISTERS)).order(order);
         for (int i = 0; i < b.capacity() / 8; i++) {
@@ -329,8 +393,33 @@ public final class ControlPlane implements ControlService {
             long x = v.vcpu().register(r.number());
             b.putLong(8 * i, r.bits() == 64 ? x : x & ((1L << r.bits()) - 1));
         }
-        out[0] = b.array();
-        return 0;
+        return b.array();
+    }
+
+    /**
+     * XEN_DOMCTL_setvcpucontext, as Xen's: the caller's own domain, a vCPU beyond the domain's, or an ISA with no
+     * vcpu_guest_context is -EINVAL; the context is read from the caller (in the target's ISA's layout, word size and
+     * byte order) and loaded with the vCPU paused; a context the ISA refuses is -EINVAL. A null handle resets the vCPU
+     * (no context, offline). vCPU 0 of a domain made by createdomain comes online with its context, as libxc's
+     * VGCF_online does; other vCPUs wait for VCPUOP_up.
+     */
+    @Override
+    public long setVcpuContext(int caller, long domid, long vcpu, java.util.function.IntFunction<byte[]> read) {
+        if (!allowed(caller, ControlOp.SETVCPUCONTEXT)) return -XenErrno.EPERM;
+        Optional<Domain> t = target(domid);
+        if (t.isEmpty()) return -XenErrno.ESRCH;
+        Domain d = t.get();
+        if (d.id() == caller || vcpu < 0 || vcpu >= d.vcpus().size()) return -XenErrno.EINVAL;
+        var layout = d.isa().guestContext();
+        if (layout.isEmpty()) return -XenErrno.EINVAL;
+        byte[] context = read == null ? null : read.apply(layout.get().size());
+        VcpuHandle v = d.vcpus().get((int) vcpu);
+        if (!domains.pauseVcpu(v)) return -XenErrno.EBUSY;
+        try {
+            return domains.setVcpuContext(v, layout.get(), context) ? 0 : -XenErrno.EINVAL;
+        } finally {
+            domains.unpauseVcpu(v);
+        }
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class Domain {
 
     private final int id;
     private volatile String name;
-    private final DomainConfig config;
+    private volatile DomainConfig config;
     private final IsaProvider isa;
     private final DomainMemory memory;
     private final List<VcpuHandle> vcpus = new ArrayList<>();
@@ -38,7 +38,7 @@ public final class Domain {
     private volatile int cap;
     private volatile ShutdownReason shutdownReason;
 
-    private final long sharedInfo;
+    private volatile long sharedInfo;
     private final long createdNanos = System.nanoTime();
 
     /** Seconds since the domain was created. */
@@ -80,8 +80,70 @@ public final class Domain {
 
     void setConsoleInput(java.util.function.Consumer<byte[]> sink) { consoleInput = sink; }
 
-    /** Guest-physical address of the shared_info page. */
+    /** Guest-physical address of the shared_info page (0 for a domain made by createdomain before its max_mem). */
     public long sharedInfo() { return sharedInfo; }
+
+    /** Places start_info, shared_info and the rings (a domain made by createdomain, once it has RAM). */
+    void setSharedInfo(long at) { sharedInfo = at; }
+
+    /** The config, replaced once for a domain made by createdomain when it is introduced (its memory known). */
+    void setConfig(DomainConfig c) { config = c; }
+
+    /**
+     * Whether the domain was made empty by XEN_DOMCTL_createdomain (its toolstack fills it through hypercalls) rather
+     * than in one step by the domain builder.
+     */
+    private volatile boolean builtByDomctl;
+
+    public boolean builtByDomctl() { return builtByDomctl; }
+
+    void markBuiltByDomctl() { builtByDomctl = true; }
+
+    /**
+     * Whether the hypervisor's side of the domain is set up: event channels on its shared_info, grant table, XenStore
+     * connection and console backend. At once for the builder's domains; at the first unpause for createdomain's.
+     */
+    private volatile boolean introduced;
+
+    public boolean introduced() { return introduced; }
+
+    void markIntroduced() { introduced = true; }
+
+    /** XEN_DOMCTL_createdomain's max_grant_frames (-1: the hypervisor's default). */
+    private volatile int maxGrantFrames = -1;
+
+    public int maxGrantFrames() { return maxGrantFrames; }
+
+    void setMaxGrantFrames(int n) { maxGrantFrames = n; }
+
+    private volatile long ssidref;
+    private volatile byte[] handle = new byte[16];
+
+    /** XEN_DOMCTL_createdomain's ssidref (0 for the builder's domains). */
+    public long ssidref() { return ssidref; }
+
+    /** XEN_DOMCTL_createdomain's xen_domain_handle_t, the toolstack's UUID of the domain (zeros for the builder's). */
+    public byte[] handle() { return handle.clone(); }
+
+    /** Keeps createdomain's ssidref and handle, which getdomaininfo answers. */
+    public void setIdentity(long ssid, byte[] uuid) {
+        ssidref = ssid;
+        handle = java.util.Arrays.copyOf(uuid, 16);
+    }
+
+    /** XEN_DOMCTL_createdomain's max_evtchn_port, or -1 (no limit below the 2-level ABI's). */
+    private volatile long maxEvtchnPort = -1;
+
+    public long maxEvtchnPort() { return maxEvtchnPort; }
+
+    void setMaxEvtchnPort(long max) { maxEvtchnPort = max; }
+
+    /** XEN_DOMCTL_createdomain's grant_opts version: the highest grant table version the domain may use. */
+    private volatile int maxGrantVersion = 2;
+
+    public int maxGrantVersion() { return maxGrantVersion; }
+
+    void setMaxGrantVersion(int v) { maxGrantVersion = v; }
 
     /** The domain's event channels (set when it starts). */
     public org.polyvisor.kernel.event.EventChannels events() { return events; }

@@ -81,7 +81,8 @@ public final class DomainBuilder {
         }
         try {
             ElfLoader.load(elf, memory, ramBase, ramBytes);
-            long grantFrames = ramBase + ramBytes - (long) org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES * GuestMemory.PAGE_SIZE;
+            // The grant frames and the v2 status frame below them, at the top of RAM.
+            long grantFrames = ramBase + ramBytes - (long) org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES * GuestMemory.PAGE_SIZE;
             boolean hvm = config.type() == org.polyvisor.spi.GuestType.HVM;
             // PV: Xen's pages follow the image, where start_info tells the guest to find them. HVM: they sit at the top
             // of RAM below the grant frames, outside the memory the board reports, so an unmodified guest never uses them.
@@ -95,7 +96,7 @@ public final class DomainBuilder {
                         + (hvm ? "below the grant frames" : "after the kernel image") + " in " + config.memoryMiB() + " MiB");
             String cmdline = ("domid=" + id + " " + config.cmdline()).strip();
             // nr_pages leaves out the grant frames at the top of RAM: they are the hypervisor's, as in Xen.
-            StartInfoWriter.write(memory, startInfo, isa, memory.nrPages() - org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES,
+            StartInfoWriter.write(memory, startInfo, isa, memory.nrPages() - org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES,
                     sharedInfo, storeRing, id == 0, cmdline);
             Domain d = new Domain(id, config, isa, memory, log, sharedInfo);
             org.polyvisor.spi.platform.Platform platform = null;
@@ -132,6 +133,63 @@ public final class DomainBuilder {
             memory.close();
             throw fail(config, "the " + isa.id() + " backend failed to set up the domain: " + e);
         }
+    }
+
+    /** The ISA running ELF files of this e_machine and EI_CLASS, or null when none is loaded. */
+    public IsaProvider isaForElf(int machine, int elfClass) { return isas.forElf(machine, elfClass); }
+
+    /**
+     * XEN_DOMCTL_createdomain: an empty PV domain of {@code isa} with {@code vcpus} vCPUs, none initialised, and no
+     * RAM yet ({@link DomainMemory#empty}); the toolstack fills it through hypercalls (see DomainTable.createEmpty).
+     * Its lifecycle actions are all preserve: as in Xen, a domain the toolstack built stays until the toolstack
+     * destroys it.
+     */
+    public Domain buildEmpty(int id, IsaProvider isa, int vcpus) {
+        DomainMemory memory = DomainMemory.empty(machine, id, isa.byteOrder(), isa.ramBase(org.polyvisor.spi.GuestType.PV));
+        DomainConfig config = new DomainConfig("domain-" + id, org.polyvisor.spi.GuestType.PV, isa.id(),
+                java.nio.file.Path.of("(built through domctl)"), 0, vcpus, org.polyvisor.kernel.config.LifecycleAction.PRESERVE,
+                org.polyvisor.kernel.config.LifecycleAction.PRESERVE, org.polyvisor.kernel.config.LifecycleAction.PRESERVE, "",
+                java.util.List.of());
+        Domain d = new Domain(id, config, isa, memory, log, 0);
+        d.markBuiltByDomctl();
+        try {
+            for (int i = 0; i < vcpus; i++)
+                d.addVcpu(isa.createVcpu(new VcpuConfig(memory, i, org.polyvisor.spi.GuestType.PV, d::virtualNanos)), false);
+        } catch (RuntimeException e) {
+            memory.close();
+            throw new DomainOpException("the " + isa.id() + " backend failed to create the vCPUs of domain " + id + ": " + e);
+        }
+        return d;
+    }
+
+    /** The fewest frames a domain made by createdomain may have: its special pages, the grant frames and one more. */
+    public static final int MIN_DOMCTL_PAGES = SPECIAL_PAGES + org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES + 1;
+
+    /**
+     * The first XEN_DOMCTL_max_mem of a domain made by createdomain gives it its RAM range, {@code pages} frames from
+     * the ISA's RAM base. The hypervisor's pages go where an HVM domain's do: the grant frames and the v2 status frame at the top,
+     * start_info, shared_info and the XenStore and console rings below them; these are populated now, every other frame waits for
+     * XENMEM_populate_physmap. getdomaininfo's shared_info_frame tells the toolstack where they are (start_info is the
+     * frame before). False when {@code pages} is below {@link #MIN_DOMCTL_PAGES} or the host has not that many.
+     */
+    boolean sizeEmpty(Domain d, long pages) {
+        if (pages < MIN_DOMCTL_PAGES || !d.memory().size(pages)) return false;
+        DomainMemory m = d.memory();
+        long top = m.ramBase() + m.ramBytes();
+        long startInfo = top - (long) (org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES + SPECIAL_PAGES) * GuestMemory.PAGE_SIZE;
+        for (long a = startInfo; a < top; a += GuestMemory.PAGE_SIZE) m.repopulate(a >>> GuestMemory.PAGE_SHIFT);
+        d.setSharedInfo(startInfo + GuestMemory.PAGE_SIZE);
+        return true;
+    }
+
+    /**
+     * Writes start_info of a domain made by createdomain when it is introduced (its first unpause). nr_pages ends below
+     * the special pages, which sit at the top of its RAM, so that a guest using every page it is told of leaves them be.
+     */
+    static void writeStartInfo(Domain d) {
+        StartInfoWriter.write(d.memory(), d.startInfo(), d.isa(),
+                d.memory().nrPages() - org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES - SPECIAL_PAGES,
+                d.sharedInfo(), d.storeRing(), false, "domid=" + d.id());
     }
 
     private static DomainCreateException fail(DomainConfig config, String why) {

@@ -58,6 +58,69 @@ public final class DomainTable implements AutoCloseable {
         return start(builder.build(allocateId(), config));
     }
 
+    /**
+     * XEN_DOMCTL_createdomain: an empty, paused domain of {@code isa} with {@code vcpus} vCPUs (see
+     * {@link DomainBuilder#buildEmpty}), with id {@code requested} when that is a free domU id, otherwise the next
+     * free one; {@code maxGrantFrames} (-1: the default) and {@code maxGrantVersion} bound its grant table, and
+     * {@code maxEvtchnPort} its event channels (past the hypervisor's own XenStore and console ports). Returns the
+     * domain, or null when {@code requested} is taken (Xen's -EEXIST); throws {@link DomainOpException} when the ISA
+     * cannot make the vCPUs.
+     */
+    public Domain createEmpty(int requested, org.polyvisor.spi.IsaProvider isa, int vcpus, int maxGrantFrames, int maxGrantVersion,
+                              long maxEvtchnPort) {
+        int id;
+        synchronized (this) {
+            if (requested > 0 && requested < DOMID_FIRST_RESERVED) {
+                if (domains.containsKey(requested)) return null;
+                id = requested;
+            } else id = allocateId();
+            // Claimed at once, so that no other creation takes the id while the vCPUs are made.
+            Domain d = builder.buildEmpty(id, isa, vcpus);
+            d.setMaxGrantFrames(maxGrantFrames);
+            d.setMaxGrantVersion(maxGrantVersion);
+            d.setMaxEvtchnPort(maxEvtchnPort);
+            d.setTable(this);
+            domains.put(id, d);
+            log.xen("created " + d.describe() + " through XEN_DOMCTL_createdomain: empty, paused, " + vcpus + " vCPU"
+                    + (vcpus == 1 ? "" : "s"));
+            return d;
+        }
+    }
+
+    /**
+     * XEN_DOMCTL_max_mem of a domain made by createdomain: its first one gives it its RAM range (see
+     * {@link DomainBuilder#sizeEmpty}); later ones, and every one of a builder's domain, set the ceiling only.
+     */
+    public synchronized boolean maxMem(Domain d, long pages) {
+        if (d.builtByDomctl() && !d.memory().sized()) {
+            if (!builder.sizeEmpty(d, pages)) return false;
+            log.xen(d.describe() + " has " + pages + " frames of guest-physical RAM (max_mem)");
+            return true;
+        }
+        return d.memory().setMaxPages(pages);
+    }
+
+    /**
+     * The first unpause of a domain made by createdomain introduces it, as libxl's xs_introduce_domain and the
+     * hypervisor's own set-up do: start_info is written (nr_pages, shared_info, the rings; the command line is
+     * "domid=N"), its event channels, grant table, XenStore connection and console backend are set up, and its vCPUs
+     * join the scheduler. It needs RAM (max_mem) and a context for vCPU 0 (setvcpucontext).
+     */
+    private void introduce(Domain d) {
+        if (!d.memory().sized()) throw new DomainOpException(d.describe() + " has no memory yet (XEN_DOMCTL_max_mem first)");
+        if (!d.vcpus().get(0).initialised())
+            throw new DomainOpException(d.describe() + " has no context for vCPU 0 (XEN_DOMCTL_setvcpucontext first)");
+        DomainBuilder.writeStartInfo(d);
+        long mib = d.memory().ramBytes() >> 20;
+        DomainConfig c = d.config();
+        d.setConfig(new DomainConfig(d.name(), c.type(), c.isa(), c.kernel(), mib, c.vcpus(), c.onPoweroff(), c.onReboot(),
+                c.onCrash(), "domid=" + d.id(), java.util.List.of()));
+        register(d);
+        for (VcpuHandle v : d.vcpus()) scheduler.add(v);
+        log.xen("introduced " + d.describe() + ": pv, " + d.memory().currentReservation() + " of " + d.memory().nrPages()
+                + " frames populated, " + d.vcpus().size() + " vCPU" + (d.vcpus().size() == 1 ? "" : "s"));
+    }
+
     private synchronized int allocateId() {
         for (int tries = 0; tries < DOMID_FIRST_RESERVED; tries++) {
             int id = nextId;
@@ -69,18 +132,37 @@ public final class DomainTable implements AutoCloseable {
 
     public org.polyvisor.kernel.event.EventHub events() { return events; }
 
+    /** The loaded ISA running ELF files of this e_machine and EI_CLASS, or null. */
+    public org.polyvisor.spi.IsaProvider isaForElf(int machine, int elfClass) { return builder.isaForElf(machine, elfClass); }
+
     public org.polyvisor.kernel.grant.GrantHub grants() { return grants; }
 
     public org.polyvisor.kernel.xenstore.XenStoreDaemon xenstore() { return xenstore; }
 
     private Domain start(Domain d) {
+        register(d);
+        d.setTable(this);
+        domains.put(d.id(), d);
+        d.setState(DomainState.ACTIVE);
+        for (VcpuHandle v : d.vcpus()) scheduler.add(v);
+        log.xen("created " + d.describe() + ": " + d.config().type().xlName() + ", " + d.config().memoryMiB() + " MiB, "
+                + d.config().vcpus() + " vCPU" + (d.config().vcpus() == 1 ? "" : "s"));
+        wake.run();
+        return d;
+    }
+
+    /** The hypervisor's side of a domain: event channels, grant table, XenStore connection, console backend. */
+    private void register(Domain d) {
         var ec = new org.polyvisor.kernel.event.EventChannels(d.id(), d.isa().wordBits(), d.memory(), d.sharedInfo(),
                 d.vcpus().size(), v -> kick(d, v));
         ec.clearPage();
         ec.writeWallclock(System.currentTimeMillis() * 1_000_000L);
         d.setEvents(ec);
         events.register(ec);
-        grants.register(new org.polyvisor.kernel.grant.GrantTable(d.id(), d.memory(), d.grantFrames()), d.memory());
+        int grantLimit = d.maxGrantFrames() < 0 ? org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES : d.maxGrantFrames();
+        var table = new org.polyvisor.kernel.grant.GrantTable(d.id(), d.memory(), d.grantFrames(), grantLimit);
+        table.setMaxVersion(d.maxGrantVersion());
+        grants.register(table, d.memory());
         xenstore.toolstack(xs -> xs.introduce(d.id(), d.name(), d.config().memoryMiB() * 1024));
         int storePort = events.bindService(d.id(), () -> xenstore.serve(d.id()));
         xenstore.connect(d.id(), d.memory(), d.storeRing(), id -> events.notify(id, storePort));
@@ -99,14 +181,8 @@ public final class DomainTable implements AutoCloseable {
                         d.memory().read(d.startInfo() + StartInfoWriter.consoleEvtchnOffset(wb), 4));
             }
         }
-        d.setTable(this);
-        domains.put(d.id(), d);
-        d.setState(DomainState.ACTIVE);
-        for (VcpuHandle v : d.vcpus()) scheduler.add(v);
-        log.xen("created " + d.describe() + ": " + d.config().type().xlName() + ", " + d.config().memoryMiB() + " MiB, "
-                + d.config().vcpus() + " vCPU" + (d.config().vcpus() == 1 ? "" : "s"));
-        wake.run();
-        return d;
+        if (d.maxEvtchnPort() >= 0) ec.setMaxPort((int) Math.min(Integer.MAX_VALUE, d.maxEvtchnPort()));
+        d.markIntroduced();
     }
 
     /**
@@ -200,6 +276,66 @@ public final class DomainTable implements AutoCloseable {
         });
     }
 
+    /** Foreign mappings (XENMAPSPACE_gmfn_foreign) between the domains. */
+    private final org.polyvisor.kernel.mem.ForeignMappings foreign = new org.polyvisor.kernel.mem.ForeignMappings();
+
+    public org.polyvisor.kernel.mem.ForeignMappings foreign() { return foreign; }
+
+    /** How long {@link #pauseVcpu} waits for a vCPU to leave its pCPU (it finishes a chunk of at most 1 ms of its time). */
+    private static final long PAUSE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    /**
+     * Xen's vcpu_pause: the vCPU stops being runnable and this waits until it is off its pCPU (the runner looks
+     * between chunks), so that its state can be read or set whole. Returns false (and undoes the pause) when it did not
+     * stop in time, e.g. two vCPUs pausing each other at once. Undo a true answer with {@link #unpauseVcpu}.
+     */
+    public boolean pauseVcpu(VcpuHandle v) {
+        v.pause();
+        long deadline = System.nanoTime() + PAUSE_WAIT_NANOS;
+        while (v.onCpu()) {
+            if (System.nanoTime() > deadline) {
+                unpauseVcpu(v);
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+        }
+        return true;
+    }
+
+    /**
+     * XEN_DOMCTL_setvcpucontext of a paused vCPU: loads {@code context} (null: vcpu_reset, no context and offline).
+     * vCPU 0 of a domain made by createdomain and not yet introduced comes online with it. False when the ISA refuses
+     * the context (the reason is logged once).
+     */
+    public boolean setVcpuContext(VcpuHandle v, org.polyvisor.spi.GuestContext layout, byte[] context) {
+        Domain d = v.domain();
+        synchronized (v) {
+            if (context == null) {
+                v.reset();
+                return true;
+            }
+            String refused;
+            try {
+                refused = layout.load(context, v.vcpu());
+            } catch (RuntimeException e) {                 // the ISA's bug must not crash the caller's domain
+                refused = "the " + d.isa().id() + " backend failed to load it: " + e;
+            }
+            if (refused != null) {
+                d.logOnce("setvcpucontext-" + v.vcpuId(), d.describe() + ": XEN_DOMCTL_setvcpucontext of vCPU " + v.vcpuId()
+                        + " refused: " + refused);
+                return false;
+            }
+            v.markInitialised();
+            if (d.builtByDomctl() && !d.introduced() && v.vcpuId() == 0) v.setUp(true);
+        }
+        return true;
+    }
+
+    /** Undoes {@link #pauseVcpu}: the vCPU runs again once nobody else pauses it. */
+    public void unpauseVcpu(VcpuHandle v) {
+        if (v.unpause() && v.runnable()) wakeVcpu(v);
+    }
+
     /** A vCPU became runnable again (VCPUOP_up): tell the scheduler and the idle pCPUs. */
     void wakeVcpu(VcpuHandle v) {
         scheduler.wake(v);
@@ -251,6 +387,7 @@ public final class DomainTable implements AutoCloseable {
 
     public synchronized void unpause(Domain d) {
         require(d, d.state() == DomainState.PAUSED, "is not paused");
+        if (!d.introduced()) introduce(d);
         d.setState(DomainState.ACTIVE);
         for (VcpuHandle v : d.vcpus()) scheduler.wake(v);
         log.xen("unpaused " + d.describe());
@@ -375,9 +512,12 @@ public final class DomainTable implements AutoCloseable {
             while (v.onCpu() && System.nanoTime() < deadline) java.util.concurrent.locks.LockSupport.parkNanos(100_000);
             scheduler.remove(v);
         }
-        xenstore.disconnect(d.id());
-        events.unregister(d.id());
-        grants.unregister(d.id());
+        foreign.forget(d.id());
+        if (d.introduced()) {
+            xenstore.disconnect(d.id());
+            events.unregister(d.id());
+            grants.unregister(d.id());
+        }
         d.memory().close();
         d.setState(DomainState.DEAD);
         domains.remove(d.id(), d);

@@ -149,6 +149,21 @@ final class GuestHypercall implements HypercallCall {
 
     @Override public void logOnce(String key, String message) { vcpu.domain().logOnce(key, message); }
 
+    @Override public HypercallCall subCall(long subOp, long[] subArgs) { return new GuestHypercall(vcpu, domains, control, subOp, subArgs); }
+
+    @Override
+    public boolean preempted() {
+        return vcpu.blocked() || vcpu.yieldPending() || vcpu.domain().state() != org.polyvisor.kernel.domain.DomainState.ACTIVE;
+    }
+
+    @Override
+    public void continueWith(long nextOp, long[] nextArgs) {
+        long[] c = new long[1 + nextArgs.length];
+        c[0] = nextOp;
+        System.arraycopy(nextArgs, 0, c, 1, nextArgs.length);
+        vcpu.setContinuation(c);
+    }
+
     @Override
     public org.polyvisor.kernel.hypercall.HvmParams hvmParams(int domid) {
         return domains.find(String.valueOf(domid)).map(Domain::hvmParams).orElse(null);

@@ -45,7 +45,32 @@ public final class VcpuHandle implements SchedUnit {
 
     @Override public int vcpuId() { return vcpu.id(); }
 
-    @Override public boolean runnable() { return up && !blocked && domain.state() == DomainState.ACTIVE; }
+    @Override public boolean runnable() { return up && !blocked && pauses.get() == 0 && domain.state() == DomainState.ACTIVE; }
+
+    /** Xen's vcpu_pause count: a vCPU paused by the hypervisor (to read or set its context) does not run. */
+    private final java.util.concurrent.atomic.AtomicInteger pauses = new java.util.concurrent.atomic.AtomicInteger();
+
+    void pause() { pauses.incrementAndGet(); }
+
+    /** Returns whether the vCPU is no longer paused by anyone. */
+    boolean unpause() { return pauses.decrementAndGet() == 0; }
+
+    /**
+     * A hypercall continuation (Xen's hypercall_create_continuation): the op and arguments to run again before the
+     * guest's next instruction, whose result then goes to the guest; null when none is pending.
+     */
+    private volatile long[] continuation;
+
+    void setContinuation(long[] opAndArgs) { continuation = opAndArgs; }
+
+    /** Reads and clears the pending continuation. */
+    long[] takeContinuation() {
+        long[] c = continuation;
+        continuation = null;
+        return c;
+    }
+
+    boolean hasContinuation() { return continuation != null; }
 
     public boolean up() { return up; }
 
@@ -61,6 +86,12 @@ public final class VcpuHandle implements SchedUnit {
     void setUp(boolean u) {
         if (u) initialised = true;
         up = u;
+    }
+
+    /** XEN_DOMCTL_setvcpucontext with a null context (vcpu_reset): no context, offline. */
+    void reset() {
+        up = false;
+        initialised = false;
     }
 
     /** Wall time spent blocked so far, in ns (runstate "blocked"). */
@@ -166,6 +197,9 @@ public final class VcpuHandle implements SchedUnit {
     }
 
     void requestYield() { yieldRequested = true; }
+
+    /** Whether the running slice was asked to yield (not cleared). */
+    boolean yieldPending() { return yieldRequested; }
 
     /** Reads and clears the yield request of the slice that is running. */
     boolean takeYield() {

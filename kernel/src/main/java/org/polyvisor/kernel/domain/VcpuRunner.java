@@ -29,7 +29,8 @@ public final class VcpuRunner {
     public VcpuRunner(DomainTable domains, org.polyvisor.kernel.hypercall.ControlService control) {
         this.domains = domains;
         this.control = control;
-        this.hypercalls = new HypercallDispatcher((caller, domid) -> domains.find(String.valueOf(domid)).map(Domain::memory).orElse(null));
+        this.hypercalls = new HypercallDispatcher((caller, domid) -> domains.find(String.valueOf(domid)).map(Domain::memory).orElse(null),
+                domains.foreign());
     }
 
     /** Runs up to {@code budget} instructions of the unit; returns how many it ran. */
@@ -43,6 +44,12 @@ public final class VcpuRunner {
         long left = budget;
         try {
             for (int exits = 0; left > 0 && exits < MAX_EXITS_PER_SLICE && vh.runnable(); exits++) {
+                if (vh.hasContinuation()) {
+                    long[] continuation = vh.takeContinuation();
+                    hypercall(vh, continuation[0], java.util.Arrays.copyOfRange(continuation, 1, continuation.length));
+                    if (vh.takeYield()) break;
+                    continue;
+                }
                 long before = vcpu.retired();
                 VcpuExit exit = vcpu.run(Math.min(left, CHUNK));
                 left -= vcpu.retired() - before;
@@ -122,16 +129,26 @@ public final class VcpuRunner {
     }
 
     private void hypercall(VcpuHandle vh) {
+        Vcpu vcpu = vh.vcpu();
+        HypercallAbi abi = vh.domain().isa().hypercallAbi();
+        long mask = vh.domain().isa().wordBits() == 64 ? -1L : 0xFFFF_FFFFL;
+        List<Integer> regs = abi.argumentRegisters();
+        long[] args = new long[regs.size()];
+        for (int i = 0; i < args.length; i++) args[i] = vcpu.register(regs.get(i)) & mask;
+        hypercall(vh, vcpu.register(abi.opRegister()) & mask, args);
+    }
+
+    /**
+     * Runs one hypercall (or a continuation of one) and writes its result to the guest, unless it left a continuation:
+     * then the result waits for the call that finishes it.
+     */
+    private void hypercall(VcpuHandle vh, long op, long[] args) {
         Domain d = vh.domain();
         Vcpu vcpu = vh.vcpu();
         HypercallAbi abi = d.isa().hypercallAbi();
         long mask = d.isa().wordBits() == 64 ? -1L : 0xFFFF_FFFFL;
-        List<Integer> regs = abi.argumentRegisters();
-        long[] args = new long[regs.size()];
-        for (int i = 0; i < args.length; i++) args[i] = vcpu.register(regs.get(i)) & mask;
-        long op = vcpu.register(abi.opRegister()) & mask;
         long result = hypercalls.dispatch(new GuestHypercall(vh, domains, control, op, args));
-        vcpu.setRegister(abi.resultRegister(), result & mask);
+        if (!vh.hasContinuation()) vcpu.setRegister(abi.resultRegister(), result & mask);
         // Xen looks for a deliverable event on every return to the guest: a guest that unmasked upcalls with events
         // pending makes any hypercall (Linux uses xen_version) to have them delivered.
         var ec = d.events();

@@ -98,9 +98,19 @@ public final class EventChannels {
     /** The binding of a port, or null when it is closed or out of range. */
     public Port get(long port) { return valid(port) ? ports[(int) port] : null; }
 
-    /** The lowest free port (port 0 is never used, as in Xen), bound to {@code p}; -1 when all are in use. */
+    /** XEN_DOMCTL_createdomain's max_evtchn_port: the highest port a new binding may take. */
+    private volatile int maxPort = Integer.MAX_VALUE;
+
+    /** Limits new bindings to ports up to {@code max} (Xen's d->max_evtchn_port); ports bound already stay. */
+    public void setMaxPort(int max) { maxPort = Math.max(0, max); }
+
+    /**
+     * The lowest free port (port 0 is never used, as in Xen), bound to {@code p}; -1 when all are in use or the free
+     * ones are beyond the domain's max_evtchn_port.
+     */
     int allocate(Port p) {
-        for (int i = 1; i < ports.length; i++) {
+        int last = (int) Math.min(ports.length - 1L, maxPort);
+        for (int i = 1; i <= last; i++) {
             if (ports[i] == null) {
                 ports[i] = p;
                 clearBit(layout.pendingWord(i), i);

@@ -20,8 +20,11 @@ public final class GrantHub {
 
     private record Member(GrantTable table, DomainMemory memory) { }
 
-    /** A live mapping: {@code mapper} shows {@code granter}'s frame of grant {@code ref} at guest frame {@code gfn}. */
-    public record Mapping(int mapper, int granter, long ref, long gfn, boolean readOnly) { }
+    /**
+     * A live mapping: {@code mapper} shows {@code granter}'s frame {@code frame} (of grant {@code ref}) at guest frame
+     * {@code gfn}.
+     */
+    public record Mapping(int mapper, int granter, long ref, long gfn, boolean readOnly, long frame) { }
 
     private final Map<Integer, Member> members = new HashMap<>();
     private final Map<Integer, List<Mapping>> handles = new HashMap<>();
@@ -74,9 +77,10 @@ public final class GrantHub {
         if ((hostAddr & GuestMemory.PAGE_MASK) != 0) return GrantStatus.BAD_VIRT_ADDR;
         long gfn = hostAddr >>> GuestMemory.PAGE_SHIFT;
         if (!self.memory().mapForeign(gfn, page, readOnly)) return GrantStatus.BAD_VIRT_ADDR;
+        granter.memory().pin(t.frame(ref));      // the granted frame stays the granter's while mapped
         t.updateStatus(ref, readOnly ? GrantTable.GTF_READING : GrantTable.GTF_READING | GrantTable.GTF_WRITING, 0);
         List<Mapping> list = handles.computeIfAbsent(mapper, d -> new ArrayList<>());
-        list.add(new Mapping(mapper, granterId, ref, gfn, readOnly));
+        list.add(new Mapping(mapper, granterId, ref, gfn, readOnly, t.frame(ref)));
         handleOut[0] = list.size() - 1;
         return GrantStatus.OKAY;
     }
@@ -97,6 +101,7 @@ public final class GrantHub {
         Member m = members.get(domainId);
         if (m == null) return -ESRCH;
         if (version != 1 && version != 2) return -EINVAL;
+        if (version > m.table().maxVersion()) return -EINVAL; // beyond createdomain's grant_opts, as Xen's max_grant_version
         if (version == m.table().version()) return 0;
         if (grantsInUse(domainId)) return -EBUSY;
         return m.table().switchVersion(version);
@@ -137,6 +142,14 @@ public final class GrantHub {
         return 0;
     }
 
+    /** XENMEM_remove_from_physmap of a frame add_to_physmap showed at {@code gpfn}: false when it shows none. */
+    public synchronized boolean hide(int domainId, DomainMemory memory, long gpfn) {
+        Map<Long, MemorySegment> mine = physmap.get(domainId);
+        if (mine == null || mine.remove(gpfn) == null) return false;
+        memory.unmapForeign(gpfn);
+        return true;
+    }
+
     /** GNTTABOP_unmap_grant_ref for one entry. */
     public synchronized int unmap(int mapper, long hostAddr, long handle) {
         List<Mapping> list = handles.get(mapper);
@@ -153,6 +166,7 @@ public final class GrantHub {
         if (self != null) self.memory().unmapForeign(m.gfn());
         Member granter = members.get(m.granter());
         if (granter == null) return;
+        granter.memory().unpin(m.frame());
         boolean reading = false, writing = false;
         for (List<Mapping> list : handles.values())
             for (Mapping o : list)

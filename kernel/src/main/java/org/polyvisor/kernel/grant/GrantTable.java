@@ -13,13 +13,17 @@ import org.polyvisor.spi.GuestMemory;
  *     domid_t domid; }}, then {@code full_page { uint32_t pad0; uint64_t frame; }} or {@code sub_page { uint16_t
  *     page_off; uint16_t length; uint64_t frame; }} or {@code transitive { domid_t trans_domid; uint16_t pad0;
  *     grant_ref_t gref; }}; GTF_reading/GTF_writing live in a separate array of {@code grant_status_t} (uint16_t)
- *     in the status frame. Under v2 the first 3 reserved frames hold entries (768) and the last one the status
- *     array, so a v2 table has at most 3 grant frames and 1 status frame.</li>
+ *     in the status frame, the reserved frame just below the entry frames (its 2048 statuses cover the 1024 entries
+ *     of 4 frames).</li>
  * </ul>
+ * Either version may use as many frames as the domain's max_grant_frames (4 unless XEN_DOMCTL_createdomain asked for
+ * fewer), as in Xen, where the status frames are separate pages.
  */
 public final class GrantTable {
-    /** Frames reserved for the table at the top of RAM (Xen's max_grant_frames is configurable; 4 serves 2048 v1 grants). */
+    /** Grant frames reserved for the table at the top of RAM (Xen's max_grant_frames is configurable; 4 serves 2048 v1 grants). */
     public static final int MAX_FRAMES = 4;
+    /** The v2 status frame, below the grant frames; with them, the frames reserved at the top of RAM. */
+    public static final int STATUS_FRAMES = 1, RESERVED_FRAMES = MAX_FRAMES + STATUS_FRAMES;
     /** Entries the toolstack may keep in use across a version switch (xenstore, console), as Xen's GNTTAB_NR_RESERVED_ENTRIES. */
     public static final int RESERVED_ENTRIES = 8;
     public static final int ENTRY_SIZE = 8, ENTRIES_PER_FRAME = GuestMemory.PAGE_SIZE / ENTRY_SIZE;
@@ -33,11 +37,32 @@ public final class GrantTable {
     private int frames;
     private volatile int version = 1;
 
+    /** The domain's max_grant_frames (XEN_DOMCTL_createdomain), at most {@link #MAX_FRAMES}. */
+    private final int limit;
+    /** The highest version the domain may switch to (createdomain's grant_opts; 2 unless it asked for 1). */
+    private volatile int maxVersion = 2;
+
+    public int maxVersion() { return maxVersion; }
+
+    /** XEN_DOMCTL_createdomain's grant_opts version: 1 or 2. */
+    public void setMaxVersion(int v) {
+        if (v != 1 && v != 2) throw new IllegalArgumentException("grant version must be 1 or 2, was " + v);
+        maxVersion = v;
+    }
+
     /** @param base guest-physical address of the first of the {@link #MAX_FRAMES} reserved frames */
-    public GrantTable(int domainId, GuestMemory memory, long base) {
+    public GrantTable(int domainId, GuestMemory memory, long base) { this(domainId, memory, base, MAX_FRAMES); }
+
+    /**
+     * @param base  guest-physical address of the first of the {@link #MAX_FRAMES} reserved frames
+     * @param limit the domain's max_grant_frames (1 to {@link #MAX_FRAMES})
+     */
+    public GrantTable(int domainId, GuestMemory memory, long base, int limit) {
+        if (limit < 1 || limit > MAX_FRAMES) throw new IllegalArgumentException("max_grant_frames must be 1 to " + MAX_FRAMES + ", was " + limit);
         this.domainId = domainId;
         this.memory = memory;
         this.base = base;
+        this.limit = limit;
     }
 
     public int domainId() { return domainId; }
@@ -47,16 +72,16 @@ public final class GrantTable {
     /** The grant table version in use, 1 or 2. */
     public int version() { return version; }
 
-    /** Grant frames this version allows: 4 under v1, 3 under v2 (the fourth holds the status array). */
-    public int maxFrames() { return version == 1 ? MAX_FRAMES : MAX_FRAMES - 1; }
+    /** Grant frames either version allows: the domain's max_grant_frames (4 unless createdomain asked for fewer). */
+    public int maxFrames() { return limit; }
 
     private int entrySize() { return version == 1 ? ENTRY_SIZE : ENTRY_SIZE_V2; }
 
     /** Guest frame number of grant frame {@code i} (live or not). */
     public long frameGfn(int i) { return (base >>> GuestMemory.PAGE_SHIFT) + i; }
 
-    /** Guest frame number of the v2 status frame (meaningful under v2 only). */
-    public long statusGfn() { return frameGfn(MAX_FRAMES - 1); }
+    /** Guest frame number of the v2 status frame (meaningful under v2 only): the reserved frame below grant frame 0. */
+    public long statusGfn() { return frameGfn(0) - 1; }
 
     /** Status frames in use: 1 under v2 (its 2048 statuses cover every entry), none under v1. */
     public int statusFrames() { return version == 2 ? 1 : 0; }
@@ -155,10 +180,7 @@ public final class GrantTable {
         int liveFrames = Math.min(frames, MAX_FRAMES);
         byte[] zero = new byte[GuestMemory.PAGE_SIZE];
         for (int i = 0; i < liveFrames; i++) memory.writeBytes(base + (long) i * GuestMemory.PAGE_SIZE, zero, 0, zero.length);
-        if (to == 2) {
-            memory.writeBytes(statusGfn() << GuestMemory.PAGE_SHIFT, zero, 0, zero.length);
-            frames = Math.min(frames, MAX_FRAMES - 1);
-        }
+        if (to == 2) memory.writeBytes(statusGfn() << GuestMemory.PAGE_SHIFT, zero, 0, zero.length);
         version = to;
         for (int i = 0; i < keep; i++) {
             long e = entry(i);

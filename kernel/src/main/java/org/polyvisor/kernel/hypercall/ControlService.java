@@ -7,7 +7,7 @@ package org.polyvisor.kernel.hypercall;
 public interface ControlService {
     /** XEN_DOMCTL_getdomaininfo's answer. */
     record DomainInfoOut(int domain, long flags, long totPages, long maxPages, long sharedInfoFrame, long cpuTimeNs,
-                         int onlineVcpus, int maxVcpuId) { }
+                         int onlineVcpus, int maxVcpuId, long ssidref, byte[] handle) { }
 
     long pause(int caller, long domid);
 
@@ -27,8 +27,22 @@ public interface ControlService {
     /** nr_cpus, total_pages, free_pages, cpu_khz into {@code out}. */
     long physinfo(int caller, long[] out);
 
-    /** XEN_DOMCTL_createdomain: a guest cannot build a domain this way (see the implementation). */
-    long createDomain(int caller);
+    /**
+     * XEN_DOMCTL_createdomain's {@code struct xen_domctl_createdomain}, as read (see Domctl), with the requested domid
+     * (0 or a reserved id: the next free one). {@code elfMachine}/{@code elfClass} name the new domain's ISA (Polyvisor's
+     * extension); -1 when the caller did not name one (the caller's own ISA).
+     */
+    record CreateDomainIn(long ssidref, byte[] handle, int requestedDomid, long flags, long iommuOpts, long maxVcpus, long maxEvtchnPort, int maxGrantFrames,
+                          int maxMaptrackFrames, long grantOpts, long vmtraceSize, long cpupoolId, int elfMachine, int elfClass) { }
+
+    /** XEN_DOMCTL_createdomain: an empty paused domain; returns its domid, or -errno. */
+    long createDomain(int caller, CreateDomainIn in);
+
+    /**
+     * XEN_DOMCTL_setvcpucontext: {@code read} gives the ISA's vcpu_guest_context of the length asked for (read from the
+     * caller only once the policy allows), or is null for a null handle (Xen's vcpu_reset).
+     */
+    long setVcpuContext(int caller, long domid, long vcpu, java.util.function.IntFunction<byte[]> read);
 
     /** XEN_DOMCTL_max_mem: the domain's memory ceiling in KiB. */
     long maxMem(int caller, long domid, long maxKiB);
@@ -42,8 +56,11 @@ public interface ControlService {
      */
     long vcpuAffinity(int caller, long domid, long vcpu, java.util.function.Supplier<java.util.BitSet> hard, java.util.BitSet[] out);
 
-    /** XEN_DOMCTL_getvcpucontext: the vCPU's registers, in its ISA's register-set order, into {@code out[0]}. */
-    long vcpuContext(int caller, long domid, long vcpu, java.nio.ByteOrder order, byte[][] out);
+    /**
+     * XEN_DOMCTL_getvcpucontext: the vCPU's state (its ISA's vcpu_guest_context) into {@code out[0]}. A vCPU other than
+     * the caller's own ({@code callerVcpu} of domain {@code caller}) is paused while it is read, as Xen's vcpu_pause.
+     */
+    long vcpuContext(int caller, int callerVcpu, long domid, long vcpu, java.nio.ByteOrder order, byte[][] out);
 
     /** XEN_SYSCTL_getdomaininfolist: domains from id {@code first} on, at most {@code max}, into {@code out}. */
     long domainInfoList(int caller, long first, long max, java.util.List<DomainInfoOut> out);

@@ -18,7 +18,9 @@ final class DomainInfoLayout {
     static byte[] encode(ControlService.DomainInfoOut i, ByteOrder order) {
         ByteBuffer b = ByteBuffer.allocate(SIZE).order(order);
         b.putShort(0, (short) i.domain()).putInt(4, (int) i.flags()).putLong(8, i.totPages()).putLong(16, i.maxPages())
-                .putLong(48, i.sharedInfoFrame()).putLong(56, i.cpuTimeNs()).putInt(64, i.onlineVcpus()).putInt(68, i.maxVcpuId());
+                .putLong(48, i.sharedInfoFrame()).putLong(56, i.cpuTimeNs()).putInt(64, i.onlineVcpus()).putInt(68, i.maxVcpuId())
+                .putInt(72, (int) i.ssidref());
+        b.put(76, i.handle(), 0, Math.min(16, i.handle().length));
         return b.array();
     }
 }

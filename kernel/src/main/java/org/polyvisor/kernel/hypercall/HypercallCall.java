@@ -78,4 +78,20 @@ public interface HypercallCall {
 
     /** A once-per-domain note in the hypervisor's log. */
     void logOnce(String key, String message);
+
+    /** The same caller making another hypercall (a multicall entry): same vCPU, services and memory. */
+    HypercallCall subCall(long op, long[] args);
+
+    /**
+     * Whether the calling vCPU must leave the hypervisor now (Xen's hypercall_preempt_check after an entry): it blocked
+     * or polls, asked to yield, or its domain is no longer running (paused, shut down).
+     */
+    default boolean preempted() { return false; }
+
+    /**
+     * Xen's hypercall_create_continuation: this hypercall is not finished; {@code op} with {@code args} runs in its
+     * place before the vCPU's next instruction (once it is runnable again), and that call's result is the guest's.
+     * The result of the current call is then not written.
+     */
+    default void continueWith(long op, long[] args) { }
 }

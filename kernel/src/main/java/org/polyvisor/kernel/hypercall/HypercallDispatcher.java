@@ -11,9 +11,16 @@ public final class HypercallDispatcher {
     private final Map<Integer, HypercallHandler> handlers;
 
     /** @param memories how memory_op finds a domain's memory */
-    public HypercallDispatcher(MemoryOp.Memories memories) {
+    public HypercallDispatcher(MemoryOp.Memories memories) { this(memories, new org.polyvisor.kernel.mem.ForeignMappings()); }
+
+    /**
+     * @param memories how memory_op finds a domain's memory
+     * @param foreign  the foreign mappings between domains (XENMAPSPACE_gmfn_foreign)
+     */
+    public HypercallDispatcher(MemoryOp.Memories memories, org.polyvisor.kernel.mem.ForeignMappings foreign) {
         handlers = Map.ofEntries(
-            Map.entry(HypercallNumbers.MEMORY_OP, new MemoryOp(memories)),
+            Map.entry(HypercallNumbers.MEMORY_OP, new MemoryOp(memories, foreign)),
+            Map.entry(HypercallNumbers.MULTICALL, new Multicall(this::dispatch)),
             Map.entry(HypercallNumbers.SET_TIMER_OP, new SetTimerOp()),
             Map.entry(HypercallNumbers.VCPU_OP, new VcpuOp()),
             Map.entry(HypercallNumbers.XEN_VERSION, new XenVersion()),

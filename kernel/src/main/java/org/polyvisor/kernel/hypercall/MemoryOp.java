@@ -17,10 +17,24 @@ import org.polyvisor.kernel.mem.DomainMemory;
  * XENMAPSPACE_shared_info (0, idx 0) or XENMAPSPACE_grant_table (1: grant frame idx, growing the table; with
  * XENMAPIDX_grant_table_status the v2 status frame). The other spaces (gmfn, gmfn_range, gmfn_foreign, dev_mmio)
  * are -EOPNOTSUPP. Population respects the domain's maximum (XEN_DOMCTL_max_mem).
+ * <p>
+ * How a privileged toolstack loads a domain it builds (Linux's privcmd, as xl's libxc uses it on Arm and PVH):
+ * add_to_physmap_batch (23) with {@code struct xen_add_to_physmap_batch { domid_t domid; uint16_t space; uint16_t
+ * size; domid_t foreign_domid; XEN_GUEST_HANDLE(xen_ulong_t) idxs; XEN_GUEST_HANDLE(xen_pfn_t) gpfns;
+ * XEN_GUEST_HANDLE(int) errs; }} (handles from offset 8, each a guest word) and space XENMAPSPACE_gmfn_foreign (4)
+ * shows frame idxs[i] of foreign_domid at the caller's frame gpfns[i] (errs[i] = 0, -EINVAL for a frame that is not
+ * populated RAM or a gpfn outside the caller's RAM, -EBUSY for a gpfn showing another foreign frame); the call
+ * returns 0 once every entry has its error code. Only a privileged caller may map another domain's frames (-EPERM),
+ * into its own physmap (domid DOMID_SELF or its own; -EINVAL otherwise); other spaces are -EOPNOTSUPP in a batch.
+ * remove_from_physmap (15) with {@code struct xen_remove_from_physmap { domid_t domid; xen_pfn_t gpfn; }} (gpfn at
+ * one word) undoes such a mapping (the caller's own frame, or hole, is back), or one add_to_physmap made; -EINVAL
+ * when the gpfn shows neither.
  */
 public final class MemoryOp implements HypercallHandler {
-    public static final int INCREASE = 0, DECREASE = 1, CURRENT = 3, MAXIMUM = 4, POPULATE = 6, ADD_TO_PHYSMAP = 7, MEMORY_MAP = 9;
-    public static final int XENMAPSPACE_SHARED_INFO = 0, XENMAPSPACE_GRANT_TABLE = 1, XENMAPSPACE_DEV_MMIO = 5;
+    public static final int INCREASE = 0, DECREASE = 1, CURRENT = 3, MAXIMUM = 4, POPULATE = 6, ADD_TO_PHYSMAP = 7, MEMORY_MAP = 9,
+            REMOVE_FROM_PHYSMAP = 15, ADD_TO_PHYSMAP_BATCH = 23;
+    public static final int XENMAPSPACE_SHARED_INFO = 0, XENMAPSPACE_GRANT_TABLE = 1, XENMAPSPACE_GMFN_FOREIGN = 4,
+            XENMAPSPACE_DEV_MMIO = 5;
     public static final long XENMAPIDX_GRANT_TABLE_STATUS = 0x8000_0000L;
     static final int MAX_EXTENTS = 1 << 16, E820_RAM = 1, E820_RESERVED = 2;
 
@@ -30,8 +44,12 @@ public final class MemoryOp implements HypercallHandler {
     }
 
     private final Memories memories;
+    private final org.polyvisor.kernel.mem.ForeignMappings foreign;
 
-    public MemoryOp(Memories memories) { this.memories = memories; }
+    public MemoryOp(Memories memories, org.polyvisor.kernel.mem.ForeignMappings foreign) {
+        this.memories = memories;
+        this.foreign = foreign;
+    }
 
     @Override
     public long handle(HypercallCall call) {
@@ -81,17 +99,28 @@ public final class MemoryOp implements HypercallHandler {
             }
             return space > XENMAPSPACE_GRANT_TABLE && space <= XENMAPSPACE_DEV_MMIO ? -XenErrno.EOPNOTSUPP : -XenErrno.EINVAL;
         }
+        if (cmd == ADD_TO_PHYSMAP_BATCH) return addToPhysmapBatch(call, at, w);
+        if (cmd == REMOVE_FROM_PHYSMAP) {
+            int dom = m.readU16(at);
+            long gpfn = m.readWord(at + w, w);
+            if (dom != EventHub.DOMID_SELF && dom != call.domainId()) return call.privileged() ? -XenErrno.EINVAL : -XenErrno.EPERM;
+            if (foreign.unmap(call.domainId(), gpfn)) return 0;
+            DomainMemory mine = target(call, EventHub.DOMID_SELF);
+            return mine != null && call.grants().table(call.domainId()) != null
+                    && call.grants().hide(call.domainId(), mine, gpfn) ? 0 : -XenErrno.EINVAL;
+        }
         if (cmd == MEMORY_MAP) {
             DomainMemory mem = target(call, EventHub.DOMID_SELF);
             long nr = m.readU32(at);
             long buffer = m.readWord(at + w, w);
             if (nr < 1) return -XenErrno.EINVAL;
             ByteBuffer e = ByteBuffer.allocate(20).order(call.byteOrder());
-            e.putLong(0, mem.ramBase()).putLong(8, mem.ramBytes() - 4L * 4096).putInt(16, E820_RAM);
+            long reserved = (long) org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES * 4096;
+            e.putLong(0, mem.ramBase()).putLong(8, mem.ramBytes() - reserved).putInt(16, E820_RAM);
             m.write(buffer, e.array());
             int entries = 1;
             if (nr >= 2) {
-                e.putLong(0, mem.ramBase() + mem.ramBytes() - 4L * 4096).putLong(8, 4L * 4096).putInt(16, E820_RESERVED);
+                e.putLong(0, mem.ramBase() + mem.ramBytes() - reserved).putLong(8, reserved).putInt(16, E820_RESERVED);
                 m.write(buffer + 20, e.array());
                 entries = 2;
             }
@@ -99,6 +128,23 @@ public final class MemoryOp implements HypercallHandler {
             return 0;
         }
         return -XenErrno.ENOSYS;
+    }
+
+    private long addToPhysmapBatch(HypercallCall call, long at, int w) {
+        GuestPointers m = call.memory();
+        int dom = m.readU16(at), space = m.readU16(at + 2), size = m.readU16(at + 4), from = m.readU16(at + 6);
+        long idxs = m.readWord(at + 8, w), gpfns = m.readWord(at + 8 + w, w), errs = m.readWord(at + 8 + 2L * w, w);
+        if (space != XENMAPSPACE_GMFN_FOREIGN) return space <= XENMAPSPACE_DEV_MMIO ? -XenErrno.EOPNOTSUPP : -XenErrno.EINVAL;
+        if (!call.privileged()) return -XenErrno.EPERM;
+        if (dom != EventHub.DOMID_SELF && dom != call.domainId()) return -XenErrno.EINVAL;
+        DomainMemory mine = target(call, EventHub.DOMID_SELF);
+        DomainMemory theirs = memories.of(call.domainId(), from);
+        if (mine == null || theirs == null) return -XenErrno.ESRCH;
+        for (int i = 0; i < size; i++) {
+            long idx = m.readWord(idxs + (long) i * w, w), gpfn = m.readWord(gpfns + (long) i * w, w);
+            m.writeU32(errs + 4L * i, foreign.map(call.domainId(), mine, gpfn, from, theirs, idx));
+        }
+        return 0;
     }
 
     private static boolean mayTouch(HypercallCall call, int domid) {

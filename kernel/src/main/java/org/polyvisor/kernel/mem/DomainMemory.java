@@ -21,12 +21,26 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
     private final ByteOrder order;
     private final long ramBase;
     private final long baseGfn;
-    private final int nrPages;
-    /** The P2M: guest frame (relative to the RAM base) to machine frame. */
-    private final AtomicIntegerArray p2m;
-    /** The host pages of populated frames, for the vCPUs' TLB fills. */
-    private final AtomicReferenceArray<MemorySegment> pages;
+    /**
+     * The RAM range's frames: fixed when the domain is built, or (a domain made empty by XEN_DOMCTL_createdomain) by
+     * its first XEN_DOMCTL_max_mem ({@link #size}). One volatile read per lookup.
+     */
+    private volatile Frames frames;
     private volatile boolean closed;
+
+    /**
+     * @param p2m   guest frame (relative to the RAM base) to machine frame
+     * @param pages the host pages of populated frames, for the vCPUs' TLB fills
+     */
+    private record Frames(int nrPages, AtomicIntegerArray p2m, AtomicReferenceArray<MemorySegment> pages) {
+        static final Frames NONE = new Frames(0, new AtomicIntegerArray(0), new AtomicReferenceArray<>(0));
+
+        static Frames of(int n, int initial) {
+            AtomicIntegerArray p2m = new AtomicIntegerArray(n);
+            for (int i = 0; i < n; i++) p2m.set(i, initial);
+            return new Frames(n, p2m, new AtomicReferenceArray<>(n));
+        }
+    }
     /** Guest frames that show another domain's frame (grant mappings), with what they showed before. */
     private final java.util.Map<Integer, Displaced> foreign = new java.util.HashMap<>();
 
@@ -44,10 +58,40 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
         this.order = order;
         this.ramBase = ramBase;
         this.baseGfn = ramBase >>> PAGE_SHIFT;
-        this.nrPages = (int) n;
-        this.p2m = new AtomicIntegerArray(nrPages);
-        for (int i = 0; i < nrPages; i++) p2m.set(i, UNPOPULATED);
-        this.pages = new AtomicReferenceArray<>(nrPages);
+        this.frames = Frames.of((int) n, UNPOPULATED);
+    }
+
+    private DomainMemory(MachineMemory machine, int domainId, ByteOrder order, long ramBase) {
+        if ((ramBase & PAGE_MASK) != 0) throw new IllegalArgumentException("RAM base must be a multiple of 4 KiB");
+        this.machine = machine;
+        this.domainId = domainId;
+        this.order = order;
+        this.ramBase = ramBase;
+        this.baseGfn = ramBase >>> PAGE_SHIFT;
+        this.frames = Frames.NONE;
+    }
+
+    /**
+     * The memory of a domain XEN_DOMCTL_createdomain made: no RAM range yet, so nothing can be populated until
+     * {@link #size} gives it one (as a new Xen domain's max_pages is 0 until XEN_DOMCTL_max_mem).
+     */
+    public static DomainMemory empty(MachineMemory machine, int domainId, ByteOrder order, long ramBase) {
+        return new DomainMemory(machine, domainId, order, ramBase);
+    }
+
+    /** Whether the domain has its RAM range (always, except an empty domain before {@link #size}). */
+    public boolean sized() { return frames.nrPages() > 0; }
+
+    /**
+     * Gives an empty domain its RAM range of {@code pages} frames from the RAM base, reserving them with the host;
+     * every frame starts absent (not RAM) until XENMEM_populate_physmap, and the maximum is the whole range.
+     * False when the domain has a range already, {@code pages} is not positive, or the host has not that many.
+     */
+    public synchronized boolean size(long pages) {
+        if (closed || sized() || pages <= 0 || pages > Integer.MAX_VALUE || !machine.reserve(pages)) return false;
+        ballooned = (int) pages;
+        frames = Frames.of((int) pages, BALLOONED);
+        return true;
     }
 
     @Override public ByteOrder byteOrder() { return order; }
@@ -63,33 +107,35 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
 
     public long ramBase() { return ramBase; }
 
-    public long ramBytes() { return (long) nrPages << PAGE_SHIFT; }
+    public long ramBytes() { return (long) frames.nrPages() << PAGE_SHIFT; }
 
-    public int nrPages() { return nrPages; }
+    public int nrPages() { return frames.nrPages(); }
 
     @Override
     public MemorySegment page(long gfn) {
+        Frames f = frames;
         long i = gfn - baseGfn;
-        if (i < 0 || i >= nrPages || closed) return null;
-        MemorySegment p = pages.get((int) i);
+        if (i < 0 || i >= f.nrPages() || closed) return null;
+        MemorySegment p = f.pages().get((int) i);
         return p != null ? p : populate((int) i);
     }
 
     private synchronized MemorySegment populate(int i) {
-        if (closed || p2m.get(i) == BALLOONED) return null;
-        MemorySegment p = pages.get(i);
+        Frames f = frames;
+        if (closed || f.p2m().get(i) == BALLOONED) return null;
+        MemorySegment p = f.pages().get(i);
         if (p != null) return p;
         int mfn = machine.allocate(domainId);
-        p2m.set(i, mfn);
+        f.p2m().set(i, mfn);
         p = machine.frame(mfn, domainId);
-        pages.set(i, p);
+        f.pages().set(i, p);
         return p;
     }
 
     @Override
     public synchronized boolean isWritable(long gfn) {
         long i = gfn - baseGfn;
-        if (i < 0 || i >= nrPages || closed) return false;
+        if (i < 0 || i >= nrPages() || closed) return false;
         Displaced d = foreign.get((int) i);
         return d == null || !d.readOnly();
     }
@@ -101,38 +147,38 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
      */
     public synchronized boolean mapForeign(long gfn, MemorySegment page, boolean readOnly) {
         long i = gfn - baseGfn;
-        if (i < 0 || i >= nrPages || closed || foreign.containsKey((int) i)) return false;
+        if (i < 0 || i >= nrPages() || closed || foreign.containsKey((int) i)) return false;
         MemorySegment own = page(gfn);
-        foreign.put((int) i, new Displaced(own, p2m.get((int) i), readOnly));
-        pages.set((int) i, page);
+        foreign.put((int) i, new Displaced(own, frames.p2m().get((int) i), readOnly));
+        frames.pages().set((int) i, page);
         return true;
     }
 
     /** Puts this domain's own frame back at {@code gfn}; false when no foreign frame was there. */
     public synchronized boolean unmapForeign(long gfn) {
         long i = gfn - baseGfn;
-        if (i < 0 || i >= nrPages) return false;
+        if (i < 0 || i >= nrPages()) return false;
         Displaced d = foreign.remove((int) i);
         if (d == null) return false;
-        pages.set((int) i, d.page());
+        frames.pages().set((int) i, d.page());
         return true;
     }
 
     /** The machine frame behind guest frame {@code gfn}, or -1 if unpopulated or not RAM. */
     public int machineFrame(long gfn) {
         long i = gfn - baseGfn;
-        return i < 0 || i >= nrPages ? UNPOPULATED : Math.max(UNPOPULATED, p2m.get((int) i));
+        return i < 0 || i >= nrPages() ? UNPOPULATED : Math.max(UNPOPULATED, frames.p2m().get((int) i));
     }
 
     /** Frames backed by host memory so far. */
     public synchronized int populatedPages() {
         int n = 0;
-        for (int i = 0; i < nrPages; i++) if (p2m.get(i) >= 0) n++;
+        for (int i = 0; i < nrPages(); i++) if (frames.p2m().get(i) >= 0) n++;
         return n;
     }
 
     /** Frames the guest may use now: all but those it gave back. */
-    public synchronized long currentReservation() { return nrPages - ballooned; }
+    public synchronized long currentReservation() { return nrPages() - ballooned; }
 
     /** Frames given back (ballooned out) and not populated again. */
     private int ballooned;
@@ -140,7 +186,7 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
     private volatile long maxPages = -1;
 
     /** The most frames the domain may have (XENMEM_maximum_reservation). */
-    public long maxPages() { return maxPages < 0 ? nrPages : maxPages; }
+    public long maxPages() { return maxPages < 0 ? nrPages() : maxPages; }
 
     /**
      * XEN_DOMCTL_max_mem: a new ceiling, at most the RAM range the domain was built with (its P2M has no room
@@ -148,21 +194,35 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
      * Xen. False when {@code pages} is beyond the RAM range.
      */
     public boolean setMaxPages(long pages) {
-        if (pages < 0 || pages > nrPages) return false;
+        if (pages < 0 || pages > nrPages()) return false;
         maxPages = pages;
         return true;
     }
 
+    /** Frames of this domain that other domains map (a grant mapping or a foreign mapping), with how many map each. */
+    private final java.util.Map<Integer, Integer> pinned = new java.util.HashMap<>();
+
+    /**
+     * Another domain maps frame {@code gfn}: it stays this domain's until {@link #unpin} (Xen holds a page reference
+     * for the mapping), so it cannot be given back to the host and handed to someone else meanwhile.
+     */
+    public synchronized void pin(long gfn) { pinned.merge((int) (gfn - baseGfn), 1, Integer::sum); }
+
+    /** One mapping of frame {@code gfn} by another domain went away. */
+    public synchronized void unpin(long gfn) { pinned.computeIfPresent((int) (gfn - baseGfn), (k, n) -> n > 1 ? n - 1 : null); }
+
     /**
      * XENMEM_decrease_reservation of one frame: its machine frame goes back to the host now, and the guest frame
-     * is no longer RAM. False when {@code gfn} is not this domain's RAM, already given back, or shows a grant.
+     * is no longer RAM. False when {@code gfn} is not this domain's RAM, already given back, shows a grant, or is
+     * mapped by another domain (Xen would free it once unmapped; here the frame is kept and the extent not done).
      */
     public synchronized boolean release(long gfn) {
         long i = gfn - baseGfn;
-        if (i < 0 || i >= nrPages || closed || foreign.containsKey((int) i) || p2m.get((int) i) == BALLOONED) return false;
-        int mfn = p2m.getAndSet((int) i, BALLOONED);
+        if (i < 0 || i >= nrPages() || closed || foreign.containsKey((int) i) || pinned.containsKey((int) i)
+                || frames.p2m().get((int) i) == BALLOONED) return false;
+        int mfn = frames.p2m().getAndSet((int) i, BALLOONED);
         ballooned++;
-        pages.set((int) i, null);
+        frames.pages().set((int) i, null);
         if (mfn >= 0) machine.release(mfn, domainId);
         return true;
     }
@@ -173,10 +233,10 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
      */
     public synchronized boolean repopulate(long gfn) {
         long i = gfn - baseGfn;
-        if (i < 0 || i >= nrPages || closed) return false;
-        if (p2m.get((int) i) == BALLOONED) {
-            if (nrPages - ballooned >= maxPages()) return false;
-            p2m.set((int) i, UNPOPULATED);
+        if (i < 0 || i >= nrPages() || closed) return false;
+        if (frames.p2m().get((int) i) == BALLOONED) {
+            if (nrPages() - ballooned >= maxPages()) return false;
+            frames.p2m().set((int) i, UNPOPULATED);
             ballooned--;
         }
         return true;
@@ -188,11 +248,11 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
         if (closed) return;
         closed = true;
         foreign.clear();
-        for (int i = 0; i < nrPages; i++) {
-            int mfn = p2m.getAndSet(i, UNPOPULATED);
-            pages.set(i, null);
+        for (int i = 0; i < nrPages(); i++) {
+            int mfn = frames.p2m().getAndSet(i, UNPOPULATED);
+            frames.pages().set(i, null);
             if (mfn >= 0) machine.release(mfn, domainId);
         }
-        machine.unreserve(nrPages);
+        machine.unreserve(nrPages());
     }
 }
