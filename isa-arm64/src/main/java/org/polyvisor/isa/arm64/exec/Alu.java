@@ -69,9 +69,9 @@ final class Alu {
         return v << amount;
     }
 
-    private static long ones(int n) { return n >= 64 ? -1L : (1L << n) - 1; }
+    static long ones(int n) { return n >= 64 ? -1L : (1L << n) - 1; }
 
-    private static long ror(long value, int amount, int width) {
+    static long ror(long value, int amount, int width) {
         if (amount == 0) return value;
         return ((value >>> amount) | (value << (width - amount))) & ones(width);
     }

@@ -120,7 +120,10 @@ public final class Arm64State {
     }
 
     /** ConditionHolds() of the Arm ARM (J1, shared/functions/system). */
-    public boolean holds(int cond) {
+    public boolean holds(int cond) { return conditionHolds(cond, n, z, c, v); }
+
+    /** ConditionHolds() for the given flags. */
+    public static boolean conditionHolds(int cond, boolean n, boolean z, boolean c, boolean v) {
         boolean result = switch (cond >>> 1) {
             case 0 -> z;
             case 1 -> c;

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.polyvisor.isa.arm64.Arm64Registers;
 import org.polyvisor.isa.arm64.decode.A64Decoder;
-import org.polyvisor.isa.arm64.decode.Insn;
 import org.polyvisor.isa.arm64.decode.Reg;
 import org.polyvisor.isa.arm64.mmu.Translation;
 import org.polyvisor.isa.arm64.platform.VirtBoard;
@@ -22,8 +21,8 @@ import org.polyvisor.spi.exec.SoftTlb;
 /** An AArch64 vCPU: the fetch-decode-execute loop over {@link Arm64State}, with cached decoding and a soft TLB. */
 public final class Arm64Vcpu implements Vcpu {
     private static final int INSN_BYTES = 4;
-    /** The run loop looks for interrupts (the timers advance with virtual time) at least this often: 2^10 - 1. */
-    private static final long POLL_MASK = 1023;
+    /** The run loop looks for interrupts (the timers advance with virtual time) at least this often, in instructions. */
+    private static final long POLL_INTERVAL = 1024;
     /** The line {@link #raiseInterrupt} takes for FIQ; every other line drives IRQ (see {@link Interrupts}). */
     public static final int FIQ_LINE = Interrupts.FIQ_LINE;
 
@@ -35,6 +34,7 @@ public final class Arm64Vcpu implements Vcpu {
     private final DataBus bus;
     private final InstructionFetch fetch;
     private final Executor executor;
+    private final BlockRunner runner;
     private final Interrupts interrupts;
     private final GenericTimer timer;
     private final TlbBroadcast tlbDomain;
@@ -62,6 +62,7 @@ public final class Arm64Vcpu implements Vcpu {
                 () -> tlbDomain.broadcast(tlbStale));
         this.executor = new Executor(state, bus, sys, ops, interrupts, new Atomics(state, bus, config.memory()),
                 id, board == null ? null : board.psci());
+        this.runner = new BlockRunner(state, bus, tlb, executor, fetch);
     }
 
     @Override public int id() { return id; }
@@ -78,37 +79,38 @@ public final class Arm64Vcpu implements Vcpu {
         code.clear();
     }
 
+    /**
+     * Runs whole blocks ({@link BlockRunner}) until {@code budget} instructions have retired (the last block is cut
+     * short to make the count exact) or an exit. Interrupts and other vCPUs' TLB invalidations are looked at
+     * between blocks: before the first, at least every {@link #POLL_INTERVAL} instructions, and after anything that
+     * may have unmasked or raised one.
+     */
     @Override
     public VcpuExit run(long budget) {
         final Arm64State s = state;
         if (board != null) VirtBoard.CURRENT_CPU.set(id);
-        long done = 0;
+        long done = 0, nextPoll = 0;
         try {
             while (done < budget) {
-                if (s.recheckInterrupts || (done & POLL_MASK) == 0) {
+                if (s.recheckInterrupts || done >= nextPoll) {
                     s.recheckInterrupts = false;
+                    nextPoll = done + POLL_INTERVAL;
                     if (tlbStale.get() && tlbStale.getAndSet(false)) translationChanged();
                     interrupts.deliver();
                 }
-                Insn insn = fetch.fetch(s.pc);
-                if (insn == null) {
+                FastOp[] block = fetch.block(s.pc);
+                if (block == null) {
                     if (!s.vectorsInstalled) return fetch.exit;
                     fetchAbort();
                     done++;
                     continue;
                 }
-                switch (executor.execute(insn)) {
-                    case Step.NEXT -> s.pc += INSN_BYTES;
-                    case Step.JUMP -> { }
-                    case Step.EXIT_RETIRED -> {
-                        done++;
-                        return executor.exit;
-                    }
-                    default -> {
-                        return executor.exit;
-                    }
+                done += runner.run(block, (int) (Math.min(budget, nextPoll) - done));
+                if (runner.exit != null) {
+                    VcpuExit exit = runner.exit;
+                    runner.exit = null;
+                    return exit;
                 }
-                done++;
             }
             return VcpuExit.BUDGET_SPENT;
         } finally {

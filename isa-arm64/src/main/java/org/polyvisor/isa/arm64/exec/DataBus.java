@@ -32,6 +32,11 @@ final class DataBus {
     VcpuExit exit;
     /** True when {@link #exit} is an MMIO store: the instruction has completed. */
     boolean exitAfterRetire;
+    /**
+     * Set when a store or atomic overwrote decoded code (the block being run may be one of the blocks dropped); whoever
+     * runs blocks clears it.
+     */
+    boolean codeWritten;
 
     /** Set with {@link #exit} when the access is a data abort the guest could take: its VA, FSC and direction. */
     boolean aborted;
@@ -99,12 +104,29 @@ final class DataBus {
         }
         long gpa = mmu.translate(va, write ? Translation.WRITE : Translation.READ);
         if (gpa != Translation.FAULT && memory.page(gpa >>> GuestMemory.PAGE_SHIFT) != null) {
-            if (write && code.mayHoldCode(gpa >>> GuestMemory.PAGE_SHIFT)) code.written(gpa, bytes, 0);
+            if (write && code.mayHoldCode(gpa >>> GuestMemory.PAGE_SHIFT)) codeWritten(gpa, bytes);
             return gpa;
         }
         exit = new VcpuExit.Fault("exclusive or atomic access outside guest memory at 0x" + Long.toHexString(va), pc);
         abort(va, gpa, write);
         return -1;
+    }
+
+    /**
+     * Drops the decoded blocks that contain any of the {@code size} bytes written at {@code gpa} (within one page, on
+     * a page that holds decoded code), and sets {@link #codeWritten} if there were any. A block is cached in the slot
+     * of its first instruction ({@link InstructionFetch}), so the blocks to drop start at most
+     * {@link InstructionFetch#MAX_BLOCK} - 1 slots before the first byte written.
+     */
+    private void codeWritten(long gpa, int size) {
+        Object[] slots = code.slots(gpa >>> GuestMemory.PAGE_SHIFT);
+        int first = ((int) gpa & (PAGE - 1)) >>> 2, last = ((int) (gpa + size - 1) & (PAGE - 1)) >>> 2;
+        for (int i = Math.max(0, first - (InstructionFetch.MAX_BLOCK - 1)); i <= last; i++) {
+            if (slots[i] instanceof FastOp[] block && i + block.length > first) {
+                slots[i] = null;
+                codeWritten = true;
+            }
+        }
     }
 
     /** The crash reason for a data abort from translation with no vectors installed. */
@@ -165,7 +187,7 @@ final class DataBus {
         if (p != null) {
             write(p, (int) gpa & (PAGE - 1), log2Size, value);
             // Pages holding decoded code never enter the write TLB, so every store to them comes here.
-            if (code.mayHoldCode(gfn)) code.written(gpa, size, 0);
+            if (code.mayHoldCode(gfn)) codeWritten(gpa, size);
             else tlb.fill(SoftTlb.WRITE, va, gfn, p);
             return;
         }

@@ -13,13 +13,19 @@ import org.polyvisor.spi.exec.DecodedPages;
 import org.polyvisor.spi.exec.SoftTlb;
 
 /**
- * Fetch and decode with the per-page cache of {@link DecodedPages}: the page the PC is on is remembered, so the
- * common case is one compare and one array load. Stores that overwrite code clear slots of the same array,
- * so the next fetch decodes the new bytes.
+ * Fetch and decode, a block at a time, with the per-page cache of {@link DecodedPages}: the slot of a block's first
+ * instruction holds the block, an array of {@link FastOp}s running up to and including the first instruction that
+ * {@link FastForm#endsBlock ends a block}, the end of the page, or {@link #MAX_BLOCK} instructions. The page the PC
+ * is on is remembered, so the common case (a branch to the same page) is one compare and one array load. Stores
+ * that overwrite code clear the slots of every block that may contain the bytes written (see {@link DataBus}), so
+ * the next fetch decodes the new bytes.
  */
 final class InstructionFetch {
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final long NO_PAGE = -1;
+    /** The most instructions in one block: it bounds the slots a store into a code page must clear. */
+    static final int MAX_BLOCK = 32;
+    private static final int SLOTS = GuestMemory.PAGE_SIZE / 4;
 
     private final A64Decoder decoder;
     private final GuestMemory memory;
@@ -45,9 +51,18 @@ final class InstructionFetch {
         this.mmu = mmu;
     }
 
-    /** The instruction at {@code pc}, or null with {@link #exit} set. */
-    Insn fetch(long pc) {
+    /** The block starting at {@code pc}, or null with {@link #exit} set. */
+    FastOp[] block(long pc) {
         // One compare covers both checks: pageVa is 4-aligned, so a misaligned PC never equals it.
+        if (((pc & ~GuestMemory.PAGE_MASK) | (pc & 3)) == pageVa) {
+            Object cached = slots[((int) pc & (int) GuestMemory.PAGE_MASK) >>> 2];
+            if (cached != null) return (FastOp[]) cached;
+        }
+        return blockSlow(pc);
+    }
+
+    /** {@link #block} when the PC left the remembered page or its block is not decoded yet. */
+    private FastOp[] blockSlow(long pc) {
         if (((pc & ~GuestMemory.PAGE_MASK) | (pc & 3)) != pageVa) {
             if ((pc & 3) != 0) {
                 // PC alignment fault; with no exception vectors installed it ends the guest.
@@ -59,10 +74,27 @@ final class InstructionFetch {
         }
         int slot = ((int) pc & (int) GuestMemory.PAGE_MASK) >>> 2;
         Object cached = slots[slot];
-        if (cached != null) return (Insn) cached;
-        Insn insn = decoder.decode(page.get(U32, slot << 2));
-        slots[slot] = insn;
-        return insn;
+        if (cached != null) return (FastOp[]) cached;
+        FastOp[] block = decode(slot);
+        slots[slot] = block;
+        return block;
+    }
+
+    /** Decodes the block starting at {@code slot} of the current page. */
+    private FastOp[] decode(int slot) {
+        int end = Math.min(SLOTS, slot + MAX_BLOCK);
+        Insn[] insns = new Insn[end - slot];
+        int n = 0;
+        for (int k = slot; k < end; k++) {
+            Insn insn = decoder.decode(page.get(U32, k << 2));
+            insns[n++] = insn;
+            if (FastForm.endsBlock(insn)) break;
+        }
+        FastOp[] block = new FastOp[n];
+        for (int k = 0; k < n; k++) block[k] = FastForm.prepare(insns[k]);
+        FastOp fused = n >= 2 ? FastForm.fuse(block[n - 2], block[n - 1]) : null;
+        if (fused != null) block[n - 2] = fused;
+        return block;
     }
 
     /** Forgets the remembered page: after a TLB flush or a restore. */

@@ -1,10 +1,40 @@
 /**
  * The AArch64 vCPU: architectural state (PSTATE, banked SP_EL0/SP_EL1, the EL1 system registers), the
- * fetch-decode-execute loop with its per-page decoded-instruction cache and soft TLB, interrupt polling, and the
+ * fetch-decode-execute loop with its per-page decoded-block cache and soft TLB, interrupt polling, and the
  * instruction handlers grouped as the Arm ARM groups encodings (data processing, loads and stores, exclusives and
  * LSE atomics, branches, system registers and SYS operations), plus the generic timer. The SIMD&amp;FP unit is
  * {@link org.polyvisor.isa.arm64.exec.FloatingPoint} (scalar FP), {@link org.polyvisor.isa.arm64.exec.AdvancedSimd}
  * (vector integer) and {@link org.polyvisor.isa.arm64.exec.SoftFloat} (IEEE arithmetic with FPCR's modes and FPSR's
  * flags as the Arm ARM's pseudocode defines them), behind CPACR_EL1.FPEN.
+ *
+ * <h2>Block-level execution</h2>
+ * {@link org.polyvisor.isa.arm64.exec.InstructionFetch} decodes a basic block at a time: the instructions from the
+ * PC up to and including the first branch or system instruction ({@link org.polyvisor.isa.arm64.exec.FastForm#endsBlock}),
+ * within one page and at most {@code MAX_BLOCK} long. Each becomes a {@link org.polyvisor.isa.arm64.exec.FastOp}:
+ * a {@link org.polyvisor.isa.arm64.exec.FastForm} (a common shape such as ADD immediate, CMP register, LDR W with a
+ * register offset, B.NE) with its operands worked out once, or GENERIC for the
+ * {@link org.polyvisor.isa.arm64.exec.Executor} to run. The block is cached in the
+ * {@link org.polyvisor.spi.exec.DecodedPages} slot of its first instruction; pages with slots never enter the TLB for
+ * writes, so every store to them reaches {@link org.polyvisor.isa.arm64.exec.DataBus}, which drops exactly the
+ * blocks that contain a byte written (they start at most {@code MAX_BLOCK - 1} slots before it).
+ * <p>{@link org.polyvisor.isa.arm64.exec.BlockRunner} runs blocks in one loop with the PC in a local, from block
+ * to block (the next is found through the remembered page: one compare and one array load), with no call on the
+ * fast forms' path: a fast load or store reads or writes the host page of a soft-TLB hit, and anything else
+ * (a TLB miss, MMIO, a fault, an SP alignment check, a GENERIC instruction) leaves the loop for the executor, which
+ * runs that one instruction with the PC written back. Hence the invariants of the one-at-a-time interpreter hold:
+ * <ul>
+ *   <li>exact counts: {@link org.polyvisor.isa.arm64.exec.Arm64Vcpu#run} hands the runner the instructions left
+ *       before the budget or the next interrupt poll, and the runner stops at exactly that many, even inside a block;
+ *   <li>precise exceptions: an instruction that faults has changed nothing, and the instructions before it in its
+ *       block have retired;
+ *   <li>self-modifying code: a store that overwrites decoded code (such pages never enter the TLB for writes, so the
+ *       store takes the executor's path) drops the blocks holding it and sets {@code DataBus.codeWritten}, and the
+ *       runner leaves the block after it;
+ *   <li>interrupts and translation changes: instructions that can unmask or raise an interrupt or change
+ *       translation (MSR, SYS, ERET, exception entry...) end their block, and the runner does not go on to the next
+ *       block when PSTATE or the GIC asked for a look ({@code Arm64State.recheckInterrupts}); a TLB flush also makes
+ *       the fetch forget its remembered page.
+ * </ul>
+ * Nothing is allocated per instruction or per block executed; a block is allocated once, when decoded.
  */
 package org.polyvisor.isa.arm64.exec;

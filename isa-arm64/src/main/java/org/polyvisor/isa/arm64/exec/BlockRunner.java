@@ -1,0 +1,326 @@
+package org.polyvisor.isa.arm64.exec;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.VcpuExit;
+import org.polyvisor.spi.exec.SoftTlb;
+
+/**
+ * Runs decoded blocks: one loop over a block's {@link FastOp}s with the {@link FastForm}s written out inline, going
+ * on from block to block. The inner loop makes no call, so the JIT keeps its state in registers: everything that
+ * needs one (a GENERIC instruction, a soft-TLB miss) leaves the loop, runs that instruction through the
+ * {@link Executor}, and comes back. A fast load or store reads or writes the host page a {@link SoftTlb} hit gives;
+ * on a miss, a page-crossing access, or an SP-based access with SP not 16-byte aligned, the executor runs the same
+ * instruction instead, and its slow path fills the TLB, raises the fault or exits to MMIO (nothing has changed by
+ * then, so the instruction runs exactly once). Stores to pages of decoded code always take that path, as such pages
+ * never enter the TLB for writes. The PC lives in a local and is written back before the executor runs an
+ * instruction and when the runner stops, so a fault in the middle of a block leaves the PC, registers and flags
+ * exactly as they are after the instructions before it. Allocation-free.
+ */
+final class BlockRunner {
+    private static final int LR = 30;
+    private static final long W = Alu.W_MASK;
+    private static final int PAGE = GuestMemory.PAGE_SIZE, PAGE_MASK = PAGE - 1;
+    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /** {@link #generic}'s answer when the block goes on. */
+    private static final int CONTINUE = -1;
+
+    private final Arm64State s;
+    private final long[] x;
+    private final DataBus bus;
+    private final SoftTlb tlb;
+    private final Executor executor;
+    private final InstructionFetch fetch;
+
+    /** Set when the last {@link #run} stopped for the hypervisor; the run loop takes it and clears it. */
+    VcpuExit exit;
+
+    BlockRunner(Arm64State state, DataBus bus, SoftTlb tlb, Executor executor, InstructionFetch fetch) {
+        this.fetch = fetch;
+        this.s = state;
+        this.x = state.x;
+        this.bus = bus;
+        this.tlb = tlb;
+        this.executor = executor;
+    }
+
+    /**
+     * Runs up to {@code limit} instructions from {@code s.pc}, starting with {@code first} (the block there) and going
+     * on from block to block (the next one comes from {@link InstructionFetch#block}, usually one compare and one
+     * array load). It stops early when an instruction takes an exception, overwrites decoded code, needs the
+     * hypervisor ({@link #exit}), or may have unmasked or raised an interrupt, and when the next block cannot be
+     * fetched (the run loop then takes the abort). Returns the count retired; {@code s.pc} is then the next
+     * instruction to run.
+     */
+    int run(FastOp[] first, int limit) {
+        final Arm64State s = this.s;
+        final long[] x = this.x;
+        final SoftTlb tlb = this.tlb;
+        FastOp[] block = first;
+        long pc = s.pc;
+        int done = 0;
+        while (true) {
+            int n = Math.min(block.length, limit - done), k = 0;
+            boolean slow;
+            do {
+                slow = false;
+                body:
+                for (; k < n; k++, pc += 4) {
+                    FastOp o = block[k];
+                    switch (o.form) {
+                        case FastForm.MOV_REG -> x[o.rd] = x[o.rm] & o.mask;
+                        case FastForm.ADD_IMM -> x[o.rd] = (x[o.rn] + o.imm) & o.mask;
+                        case FastForm.ADDS_IMM_X -> {
+                            long a = x[o.rn], b = o.imm, r = a + b;
+                            s.n = r < 0;
+                            s.z = r == 0;
+                            s.c = Long.compareUnsigned(r, a) < 0;
+                            s.v = ((a ^ r) & (b ^ r)) < 0;
+                            x[o.rd] = r;
+                        }
+                        case FastForm.ADDS_IMM_W -> {
+                            int a = (int) x[o.rn], b = (int) (o.imm), r = a + b;
+                            s.n = r < 0;
+                            s.z = r == 0;
+                            s.c = Integer.compareUnsigned(r, a) < 0;
+                            s.v = ((a ^ r) & (b ^ r)) < 0;
+                            x[o.rd] = r & W;
+                        }
+                        case FastForm.SUBS_IMM_X -> {
+                            long a = x[o.rn], b = o.imm, r = a - b;
+                            s.n = r < 0;
+                            s.z = r == 0;
+                            s.c = Long.compareUnsigned(a, b) >= 0;
+                            s.v = ((a ^ b) & (a ^ r)) < 0;
+                            x[o.rd] = r;
+                        }
+                        case FastForm.SUBS_IMM_W -> {
+                            int a = (int) x[o.rn], b = (int) (o.imm), r = a - b;
+                            s.n = r < 0;
+                            s.z = r == 0;
+                            s.c = Integer.compareUnsigned(a, b) >= 0;
+                            s.v = ((a ^ b) & (a ^ r)) < 0;
+                            x[o.rd] = r & W;
+                        }
+                        case FastForm.ADD_LSL -> x[o.rd] = (x[o.rn] + (x[o.rm] << o.amount)) & o.mask;
+                        case FastForm.SUB_LSL -> x[o.rd] = (x[o.rn] - (x[o.rm] << o.amount)) & o.mask;
+                        case FastForm.ADDS_LSL_X -> {
+                            long a = x[o.rn], b = x[o.rm] << o.amount, r = a + b;
+                            s.n = r < 0;
+                            s.z = r == 0;
+                            s.c = Long.compareUnsigned(r, a) < 0;
+                            s.v = ((a ^ r) & (b ^ r)) < 0;
+                            x[o.rd] = r;
+                        }
+                        case FastForm.ADDS_LSL_W -> {
+                            int a = (int) x[o.rn], b = (int) (x[o.rm] << o.amount), r = a + b;
+                            s.n = r < 0;
+                            s.z = r == 0;
+                            s.c = Integer.compareUnsigned(r, a) < 0;
+                            s.v = ((a ^ r) & (b ^ r)) < 0;
+                            x[o.rd] = r & W;
+                        }
+                        case FastForm.SUBS_LSL_X -> {
+                            long a = x[o.rn], b = x[o.rm] << o.amount, r = a - b;
+                            s.n = r < 0;
+                            s.z = r == 0;
+                            s.c = Long.compareUnsigned(a, b) >= 0;
+                            s.v = ((a ^ b) & (a ^ r)) < 0;
+                            x[o.rd] = r;
+                        }
+                        case FastForm.SUBS_LSL_W -> {
+                            int a = (int) x[o.rn], b = (int) (x[o.rm] << o.amount), r = a - b;
+                            s.n = r < 0;
+                            s.z = r == 0;
+                            s.c = Integer.compareUnsigned(a, b) >= 0;
+                            s.v = ((a ^ b) & (a ^ r)) < 0;
+                            x[o.rd] = r & W;
+                        }
+                        case FastForm.ADD_EXT -> x[o.rd] = (x[o.rn] + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount)) & o.mask;
+                        case FastForm.SUB_EXT -> x[o.rd] = (x[o.rn] - ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount)) & o.mask;
+                        case FastForm.AND_LSL -> x[o.rd] = x[o.rn] & (x[o.rm] << o.amount) & o.mask;
+                        case FastForm.ORR_LSL -> x[o.rd] = (x[o.rn] | (x[o.rm] << o.amount)) & o.mask;
+                        case FastForm.EOR_LSL -> x[o.rd] = (x[o.rn] ^ (x[o.rm] << o.amount)) & o.mask;
+                        case FastForm.AND_SHR -> x[o.rd] = x[o.rn] & ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) >>> o.amount) & o.mask;
+                        case FastForm.ORR_SHR -> x[o.rd] = (x[o.rn] | ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) >>> o.amount)) & o.mask;
+                        case FastForm.EOR_SHR -> x[o.rd] = (x[o.rn] ^ ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) >>> o.amount)) & o.mask;
+                        case FastForm.AND_IMM -> x[o.rd] = x[o.rn] & o.imm;
+                        case FastForm.ORR_IMM -> x[o.rd] = (x[o.rn] | o.imm) & o.mask;
+                        case FastForm.EOR_IMM -> x[o.rd] = (x[o.rn] ^ o.imm) & o.mask;
+                        case FastForm.MOV_CONST -> x[o.rd] = o.imm;
+                        case FastForm.MOVK -> x[o.rd] = (x[o.rd] & o.imm2) | o.imm;
+                        case FastForm.UBFM_X -> {
+                            long v = x[o.rn];
+                            x[o.rd] = ((v >>> o.amount) | (v << -o.amount)) & o.imm;
+                        }
+                        case FastForm.UBFM_W -> {
+                            int v = (int) x[o.rn];
+                            x[o.rd] = ((v >>> o.amount) | (v << -o.amount)) & o.imm;
+                        }
+                        case FastForm.SBFM_X -> {
+                            long v = x[o.rn];
+                            x[o.rd] = (((v >>> o.amount) | (v << -o.amount)) & o.imm) | (-((v >>> o.aux) & 1) & o.imm2);
+                        }
+                        case FastForm.SBFM_W -> {
+                            int v = (int) x[o.rn];
+                            x[o.rd] = (((v >>> o.amount) | (v << -o.amount)) & o.imm) | (-((x[o.rn] >>> o.aux) & 1) & o.imm2);
+                        }
+                        case FastForm.ADR -> x[o.rd] = pc + o.imm;
+                        case FastForm.ADRP -> x[o.rd] = (pc & ~0xFFFL) + o.imm;
+                        case FastForm.LDRB, FastForm.LDRH, FastForm.LDR_W, FastForm.LDR_X, FastForm.LDRSW -> {
+                            long va = x[o.rn] + o.imm + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
+                            MemorySegment p = tlb.lookup(SoftTlb.READ, va);
+                            int off = (int) va & PAGE_MASK;
+                            if (p != null && off <= PAGE - 8 && (x[o.rn] & o.imm2) == 0) {
+                                x[o.rd] = switch (o.form) {
+                                    case FastForm.LDRB -> p.get(ValueLayout.JAVA_BYTE, off) & 0xFFL;
+                                    case FastForm.LDRH -> p.get(U16, off) & 0xFFFFL;
+                                    case FastForm.LDR_W -> p.get(U32, off) & W;
+                                    case FastForm.LDR_X -> p.get(U64, off);
+                                    default -> p.get(U32, off);
+                                };
+                            } else {
+                                slow = true;
+                                break body;
+                            }
+                        }
+                        case FastForm.STRB, FastForm.STRH, FastForm.STR_W, FastForm.STR_X -> {
+                            long va = x[o.rn] + o.imm + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
+                            MemorySegment p = tlb.lookup(SoftTlb.WRITE, va);
+                            int off = (int) va & PAGE_MASK;
+                            if (p != null && off <= PAGE - 8 && (x[o.rn] & o.imm2) == 0) {
+                                long value = x[o.rd];
+                                switch (o.form) {
+                                    case FastForm.STRB -> p.set(ValueLayout.JAVA_BYTE, off, (byte) value);
+                                    case FastForm.STRH -> p.set(U16, off, (short) value);
+                                    case FastForm.STR_W -> p.set(U32, off, (int) value);
+                                    default -> p.set(U64, off, value);
+                                }
+                            } else {
+                                slow = true;
+                                break body;
+                            }
+                        }
+                        case FastForm.CMP_BCOND_X, FastForm.CMP_BCOND_W -> {
+                            long a = x[o.rn], b = (x[o.rm] << o.amount) + o.imm;
+                            int nzcv;
+                            if (o.form == FastForm.CMP_BCOND_X) {
+                                long r = a - b;
+                                x[o.rd] = r;
+                                nzcv = (int) (r >>> 63) << 3 | (r == 0 ? 4 : 0) | (Long.compareUnsigned(a, b) >= 0 ? 2 : 0)
+                                        | (int) (((a ^ b) & (a ^ r)) >>> 63);
+                            } else {
+                                int ia = (int) a, ib = (int) b, r = ia - ib;
+                                x[o.rd] = r & W;
+                                nzcv = (r >>> 31) << 3 | (r == 0 ? 4 : 0) | (Integer.compareUnsigned(ia, ib) >= 0 ? 2 : 0)
+                                        | (((ia ^ ib) & (ia ^ r)) >>> 31);
+                            }
+                            s.setNzcv(nzcv);
+                            if (k + 1 < n) {
+                                k++;
+                                pc += 4;
+                                if (((o.aux >>> nzcv) & 1) != 0) {
+                                    pc += o.imm2;
+                                    k++;
+                                    break body;
+                                }
+                            }
+                        }
+                        case FastForm.NOP -> { }
+                        case FastForm.B -> {
+                            pc += o.imm;
+                            k++;
+                            break body;
+                        }
+                        case FastForm.BL -> {
+                            x[LR] = pc + 4;
+                            pc += o.imm;
+                            k++;
+                            break body;
+                        }
+                        case FastForm.B_EQ -> { if (s.z) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_NE -> { if (!s.z) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_CS -> { if (s.c) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_CC -> { if (!s.c) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_MI -> { if (s.n) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_PL -> { if (!s.n) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_VS -> { if (s.v) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_VC -> { if (!s.v) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_HI -> { if (s.c && !s.z) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_LS -> { if (!s.c || s.z) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_GE -> { if (s.n == s.v) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_LT -> { if (s.n != s.v) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_GT -> { if (s.n == s.v && !s.z) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_LE -> { if (s.n != s.v || s.z) { pc += o.imm; k++; break body; } }
+                        case FastForm.CBZ -> { if ((x[o.rd] & o.mask) == 0) { pc += o.imm; k++; break body; } }
+                        case FastForm.CBNZ -> { if ((x[o.rd] & o.mask) != 0) { pc += o.imm; k++; break body; } }
+                        case FastForm.TBZ -> { if ((x[o.rd] & o.imm2) == 0) { pc += o.imm; k++; break body; } }
+                        case FastForm.TBNZ -> { if ((x[o.rd] & o.imm2) != 0) { pc += o.imm; k++; break body; } }
+                        case FastForm.BR -> {
+                            pc = x[o.rn];
+                            k++;
+                            break body;
+                        }
+                        case FastForm.BLR -> {
+                            long target = x[o.rn];
+                            x[LR] = pc + 4;
+                            pc = target;
+                            k++;
+                            break body;
+                        }
+                        default -> {
+                            slow = true;
+                            break body;
+                        }
+                    }
+                }
+                if (slow) {
+                    int r = generic(block[k], k, pc);
+                    if (r != CONTINUE) return done + r;
+                    k++;
+                    pc += 4;
+                }
+            } while (slow);
+            done += k;
+            if (done >= limit || s.recheckInterrupts) break;
+            block = fetch.block(pc);
+            if (block == null) break;
+        }
+        s.pc = pc;
+        return done;
+    }
+
+    /**
+     * Instruction {@code k} through the executor: {@link #CONTINUE} when the block goes on, else the count retired
+     * with {@code s.pc} set.
+     */
+    private int generic(FastOp o, int k, long pc) {
+        s.pc = pc;
+        int step = executor.execute(o.insn);
+        if (step != Step.NEXT) return stopped(step, k);
+        if (bus.codeWritten) return codeOverwritten(k, pc);
+        return CONTINUE;
+    }
+
+    /** Instruction {@code k} ended the block with a {@link Step} other than NEXT. */
+    private int stopped(int step, int k) {
+        if (step == Step.JUMP) return k + 1;
+        exit = executor.exit;
+        return step == Step.EXIT_RETIRED ? k + 1 : k;
+    }
+
+    /**
+     * Instruction {@code k} (retired) stored into a page of decoded code, which may have been this block: leave it,
+     * so the next instruction is fetched and decoded afresh.
+     */
+    private int codeOverwritten(int k, long pc) {
+        bus.codeWritten = false;
+        s.pc = pc + 4;
+        return k + 1;
+    }
+}

@@ -1,0 +1,225 @@
+package org.polyvisor.isa.arm64.exec;
+
+import org.polyvisor.isa.arm64.decode.ExecClass;
+import org.polyvisor.isa.arm64.decode.Insn;
+import org.polyvisor.isa.arm64.decode.MemKind;
+import org.polyvisor.isa.arm64.decode.Op;
+import org.polyvisor.isa.arm64.decode.Reg;
+import org.polyvisor.isa.arm64.decode.Shift;
+
+/**
+ * The forms {@link BlockRunner} executes inline, and the choice of form for a decoded instruction. A form is one
+ * common shape of an encoding (ADD immediate without flags, LDR Wt with a register offset, B.EQ...) whose operands
+ * {@link #prepare} works out once; everything else is {@link #GENERIC} and goes through {@link Executor}, which stays
+ * the one definition of each instruction's semantics. The forms are what compiled C executes most: moves, additions,
+ * compares and conditional branches, shifts, and loads and stores of general registers.
+ */
+final class FastForm {
+    private FastForm() { }
+
+    static final int GENERIC = 0,
+            /** Rd = Rm (ORR with XZR, no shift). */
+            MOV_REG = 1,
+            /** ADD/SUB (immediate) without flags: Rd = Rn + imm (imm negated for SUB). */
+            ADD_IMM = 2,
+            /** ADDS/SUBS (immediate), 64- and 32-bit: CMP, CMN. */
+            ADDS_IMM_X = 3, ADDS_IMM_W = 4, SUBS_IMM_X = 5, SUBS_IMM_W = 6,
+            /** ADD/SUB (shifted register) with LSL, without flags. */
+            ADD_LSL = 7, SUB_LSL = 8,
+            /** ADDS/SUBS (shifted register) with LSL: CMP, CMN, NEGS. */
+            ADDS_LSL_X = 9, ADDS_LSL_W = 10, SUBS_LSL_X = 11, SUBS_LSL_W = 12,
+            /** ADD/SUB (extended register) without flags. */
+            ADD_EXT = 13, SUB_EXT = 14,
+            /** AND/ORR/EOR (shifted register) with LSL, without flags. */
+            AND_LSL = 15, ORR_LSL = 16, EOR_LSL = 17,
+            /**
+             * AND/ORR/EOR (shifted register) with LSR, or with ASR on W registers: Rm extended to 64 bits as
+             * {@link FastOp#aux} and {@link FastOp#extendMask} say (zero for LSR, sign for ASR), then shifted right
+             * logically; the W result mask drops what the sign brought above bit 31.
+             */
+            AND_SHR = 18, ORR_SHR = 19, EOR_SHR = 20,
+            /** AND/ORR/EOR (immediate) without flags. */
+            AND_IMM = 21, ORR_IMM = 22, EOR_IMM = 23,
+            /** MOVZ, MOVN: a constant. */
+            MOV_CONST = 24,
+            MOVK = 25,
+            /** UBFM (LSL, LSR, UBFX, UXTB...) and SBFM (ASR, SBFX, SXTW...), 64- and 32-bit. */
+            UBFM_X = 26, UBFM_W = 27, SBFM_X = 28, SBFM_W = 29,
+            ADR = 30, ADRP = 31,
+            /**
+             * Loads (zero-extending, and LDRSW) and stores of a general register, without write-back: immediate
+             * offset (the index register is XZR) or register offset.
+             */
+            LDRB = 32, LDRH = 33, LDR_W = 34, LDR_X = 35, LDRSW = 36, STRB = 37, STRH = 38, STR_W = 39, STR_X = 40,
+            /** HINTs that only retire (NOP, YIELD, the unallocated ones). */
+            NOP = 41,
+            /**
+             * CMP (SUBS immediate or LSL register, 64- or 32-bit) fused with the B.cond after it, the last two
+             * instructions of a block ({@link #fuse}): {@link FastOp#aux} is the condition's truth table over NZCV,
+             * {@link FastOp#imm2} the branch offset from the B.cond. When the budget ends between the two, only the
+             * CMP runs.
+             */
+            CMP_BCOND_X = 64, CMP_BCOND_W = 65,
+            // Block terminators from here on.
+            B = 42, BL = 43,
+            /** B.cond, one form per condition (AL and NV: {@link #B}). */
+            B_EQ = 44, B_NE = 45, B_CS = 46, B_CC = 47, B_MI = 48, B_PL = 49, B_VS = 50, B_VC = 51,
+            B_HI = 52, B_LS = 53, B_GE = 54, B_LT = 55, B_GT = 56, B_LE = 57,
+            CBZ = 58, CBNZ = 59, TBZ = 60, TBNZ = 61,
+            /** BR and RET. */
+            BR = 62,
+            BLR = 63;
+
+    private static final long W = Alu.W_MASK;
+    /** HINT numbers the executor acts on (WFE, WFI, SEV, SEVL); every other hint is a NOP. */
+    private static final int FIRST_ACTIVE_HINT = 2, LAST_ACTIVE_HINT = 5;
+    private static final int COND_AL = 14;
+
+    /**
+     * True when a block ends after {@code i}: branches, and every instruction that may change what the next one
+     * fetches or how (system registers, TLB and cache maintenance, exception generation and return, WFI and WFE,
+     * ISB, undefined encodings). Loads and stores do not end a block; one that overwrites decoded code makes
+     * {@link BlockRunner} leave it instead.
+     */
+    static boolean endsBlock(Insn i) {
+        return switch (i.execClass) {
+            case ExecClass.HINT -> i.aux >= FIRST_ACTIVE_HINT && i.aux <= LAST_ACTIVE_HINT;
+            case ExecClass.B, ExecClass.BL, ExecClass.B_COND, ExecClass.CBZ, ExecClass.CBNZ, ExecClass.TBZ,
+                 ExecClass.TBNZ, ExecClass.BRANCH_REG, ExecClass.BLR, ExecClass.NO_OP, ExecClass.MSR_IMM,
+                 ExecClass.MRS, ExecClass.MSR_REG, ExecClass.SYS, ExecClass.ERET, ExecClass.HVC, ExecClass.SVC,
+                 ExecClass.BRK, ExecClass.UNDEFINED -> true;
+            default -> false;
+        };
+    }
+
+    /** The prepared form of {@code i}: a fast form when one fits, else {@link #GENERIC}. */
+    static FastOp prepare(Insn i) {
+        long mask = i.sf ? -1L : W;
+        return switch (i.op) {
+            case ADD_imm -> op(ADD_IMM, i, i.rd, i.rn, 0, i.imm, 0, mask);
+            case SUB_imm -> op(ADD_IMM, i, i.rd, i.rn, 0, -i.imm, 0, mask);
+            case ADDS_imm -> op(i.sf ? ADDS_IMM_X : ADDS_IMM_W, i, i.rd, i.rn, 0, i.imm, 0, mask);
+            case SUBS_imm -> op(i.sf ? SUBS_IMM_X : SUBS_IMM_W, i, i.rd, i.rn, 0, i.imm, 0, mask);
+            case ADD_shift -> lsl(i, ADD_LSL, mask);
+            case SUB_shift -> lsl(i, SUB_LSL, mask);
+            case ADDS_shift -> lsl(i, i.sf ? ADDS_LSL_X : ADDS_LSL_W, mask);
+            case SUBS_shift -> lsl(i, i.sf ? SUBS_LSL_X : SUBS_LSL_W, mask);
+            case ADD_ext -> extended(i, ADD_EXT, mask);
+            case SUB_ext -> extended(i, SUB_EXT, mask);
+            case ORR_shift -> i.rn == Reg.ZR && i.amount == 0 && i.shift == Shift.LSL
+                    ? op(MOV_REG, i, i.rd, 0, i.rm, 0, 0, mask)
+                    : logical(i, ORR_LSL, ORR_SHR, mask);
+            case AND_shift -> logical(i, AND_LSL, AND_SHR, mask);
+            case EOR_shift -> logical(i, EOR_LSL, EOR_SHR, mask);
+            case AND_imm -> op(AND_IMM, i, i.rd, i.rn, 0, i.imm, 0, mask);
+            case ORR_imm -> op(ORR_IMM, i, i.rd, i.rn, 0, i.imm, 0, mask);
+            case EOR_imm -> op(EOR_IMM, i, i.rd, i.rn, 0, i.imm, 0, mask);
+            case MOVZ -> op(MOV_CONST, i, i.rd, 0, 0, i.imm << i.amount, 0, mask);
+            case MOVN -> op(MOV_CONST, i, i.rd, 0, 0, ~(i.imm << i.amount) & mask, 0, mask);
+            case MOVK -> op(MOVK, i, i.rd, 0, 0, i.imm << i.amount, ~(0xFFFFL << i.amount) & mask, mask);
+            case UBFM, SBFM -> bitfield(i);
+            case ADR -> op(ADR, i, i.rd, 0, 0, i.imm, 0, -1L);
+            case ADRP -> op(ADRP, i, i.rd, 0, 0, i.imm, 0, -1L);
+            case LDST_unsigned_imm, LDST_unscaled_imm -> access(i, Reg.ZR, i.imm, Shift.UXTX, 0);
+            case LDST_reg_offset -> access(i, i.rm, 0, i.shift, i.amount);
+            case HINT -> i.aux >= FIRST_ACTIVE_HINT && i.aux <= LAST_ACTIVE_HINT ? generic(i) : op(NOP, i, 0, 0, 0, 0, 0, 0);
+            case B -> op(B, i, 0, 0, 0, i.imm, 0, 0);
+            case BL -> op(BL, i, 0, 0, 0, i.imm, 0, 0);
+            case B_cond -> op(i.cond >= COND_AL ? B : B_EQ + i.cond, i, 0, 0, 0, i.imm, 0, 0);
+            case CBZ -> op(CBZ, i, i.rd, 0, 0, i.imm, 0, mask);
+            case CBNZ -> op(CBNZ, i, i.rd, 0, 0, i.imm, 0, mask);
+            case TBZ -> op(TBZ, i, i.rd, 0, 0, i.imm, 1L << i.aux, 0);
+            case TBNZ -> op(TBNZ, i, i.rd, 0, 0, i.imm, 1L << i.aux, 0);
+            case BR, RET -> op(BR, i, 0, i.rn, 0, 0, 0, 0);
+            case BLR -> op(BLR, i, 0, i.rn, 0, 0, 0, 0);
+            default -> generic(i);
+        };
+    }
+
+    /**
+     * The block's last two instructions as one CMP-and-branch when they are a CMP (immediate or register with LSL)
+     * followed by a B.cond other than AL/NV, else null. The B.cond stays in the block, for a budget that ends
+     * between the two.
+     */
+    static FastOp fuse(FastOp compare, FastOp branch) {
+        boolean x = compare.form == SUBS_IMM_X || compare.form == SUBS_LSL_X;
+        if (!x && compare.form != SUBS_IMM_W && compare.form != SUBS_LSL_W) return null;
+        if (branch.form < B_EQ || branch.form > B_LE) return null;
+        boolean immediate = compare.form == SUBS_IMM_X || compare.form == SUBS_IMM_W;
+        return new FastOp(x ? CMP_BCOND_X : CMP_BCOND_W, compare.insn, compare.rd, compare.rn,
+                immediate ? Reg.ZR : compare.rm, immediate ? 0 : compare.amount, truthTable(branch.form - B_EQ), 0,
+                immediate ? compare.imm : 0, branch.imm, compare.mask);
+    }
+
+    /** Bit NZCV (N in bit 3) of the result is set when condition {@code cond} holds for those flags. */
+    static int truthTable(int cond) {
+        int table = 0;
+        for (int nzcv = 0; nzcv < 16; nzcv++) {
+            if (Arm64State.conditionHolds(cond, (nzcv & 8) != 0, (nzcv & 4) != 0, (nzcv & 2) != 0, (nzcv & 1) != 0)) {
+                table |= 1 << nzcv;
+            }
+        }
+        return table;
+    }
+
+    private static FastOp op(int form, Insn i, int rd, int rn, int rm, long imm, long imm2, long mask) {
+        return new FastOp(form, i, rd, rn, rm, i.amount, 0, 0, imm, imm2, mask);
+    }
+
+    private static FastOp generic(Insn i) { return new FastOp(GENERIC, i, 0, 0, 0, 0, 0, 0, 0, 0, 0); }
+
+    /** An add or subtract (shifted register): fast with LSL (including no shift); LSR and ASR stay generic. */
+    private static FastOp lsl(Insn i, int form, long mask) {
+        return i.shift == Shift.LSL ? op(form, i, i.rd, i.rn, i.rm, 0, 0, mask) : generic(i);
+    }
+
+    /** AND/ORR/EOR (shifted register): fast with LSL, LSR, and ASR on W registers; ROR and 64-bit ASR stay generic. */
+    private static FastOp logical(Insn i, int lslForm, int shrForm, long mask) {
+        if (i.shift == Shift.LSL) return op(lslForm, i, i.rd, i.rn, i.rm, 0, 0, mask);
+        if (i.shift == Shift.LSR) {
+            return new FastOp(shrForm, i, i.rd, i.rn, i.rm, i.amount, i.sf ? 0 : 32, mask, 0, 0, mask);
+        }
+        if (i.shift == Shift.ASR && !i.sf) return new FastOp(shrForm, i, i.rd, i.rn, i.rm, i.amount, 32, -1L, 0, 0, mask);
+        return generic(i);
+    }
+
+    /** ADD/SUB (extended register): ExtendReg() as a shift pair and a mask ({@link FastOp#aux}). */
+    private static FastOp extended(Insn i, int form, long mask) {
+        return new FastOp(form, i, i.rd, i.rn, i.rm, i.amount, keptShift(i.shift), keptMask(i.shift), 0, 0, mask);
+    }
+
+    /** 64 minus the bits extend {@code option} keeps. */
+    private static int keptShift(int option) { return 64 - (8 << (option & 3)); }
+
+    /** The bits extend {@code option} keeps after sign-extending them: all for SXT*, the low ones for UXT*. */
+    private static long keptMask(int option) { return option >= Shift.SXTB ? -1L : Alu.ones(8 << (option & 3)); }
+
+    /**
+     * UBFM and SBFM as a rotation and masks (the Arm ARM's pseudocode with DecodeBitMasks folded in): the result is
+     * ROR(Rn, immr) AND (wmask AND tmask), and for SBFM, where bit imms of Rn is set, also the bits outside tmask.
+     */
+    private static FastOp bitfield(Insn i) {
+        int width = i.sf ? 64 : 32, immr = i.amount, imms = i.aux;
+        long wmask = Alu.ror(Alu.ones(imms + 1), immr, width);
+        long tmask = Alu.ones(((imms - immr) & (width - 1)) + 1);
+        long fill = ~tmask & Alu.ones(width);
+        int form = i.op == Op.UBFM ? (i.sf ? UBFM_X : UBFM_W) : (i.sf ? SBFM_X : SBFM_W);
+        return new FastOp(form, i, i.rd, i.rn, 0, immr, imms, 0, wmask & tmask, fill, i.sf ? -1L : W);
+    }
+
+    /**
+     * A load or store of a general register without write-back, at Rn + offset + (extend(index) << scale); SP as the
+     * base asks for a 16-byte aligned SP on the fast path ({@link FastOp#imm2}), where SCTLR_EL1.SA cannot fault.
+     */
+    private static FastOp access(Insn i, int index, long offset, int option, int scale) {
+        int form = switch (i.memKind) {
+            case MemKind.LOAD -> LDRB + i.size;
+            case MemKind.STORE -> STRB + i.size;
+            case MemKind.LOAD_SX64 -> i.size == 2 ? LDRSW : GENERIC;
+            default -> GENERIC;
+        };
+        if (form == GENERIC) return generic(i);
+        return new FastOp(form, i, i.rd, i.rn, index, scale, keptShift(option), keptMask(option), offset,
+                i.rn == Reg.SP ? 15 : 0, 0);
+    }
+}

@@ -1,0 +1,52 @@
+package org.polyvisor.isa.arm64.exec;
+
+import org.polyvisor.isa.arm64.decode.Insn;
+
+/**
+ * One instruction of a block, prepared for {@link BlockRunner}: its {@link FastForm} and the operands that form
+ * needs, worked out once when the block is decoded (a W form's result mask, a bitfield move's rotation and masks, a
+ * subtraction's negated immediate). {@link FastForm#GENERIC} instructions use only {@link #insn}, which the
+ * {@link Executor} runs. Immutable, and shared by every execution of the block.
+ */
+final class FastOp {
+    /** The {@link FastForm} constant the runner switches on. */
+    final int form;
+    /** Register-file indices, as in {@link Insn}: destination or transfer register, base or first source, second source. */
+    final int rd, rn, rm;
+    /** Shift amount (LSL and extend forms, a register offset's scale), rotation (bitfield moves) or log2 of an access's size. */
+    final int amount;
+    /**
+     * SBFM's sign bit, or for an extended register (ADD/SUB extended, loads and stores, right shifts of a W register)
+     * 64 minus the width the extend keeps: the extended value is {@code ((Rm << aux) >> aux) & extendMask}, then
+     * shifted by {@link #amount}.
+     */
+    final int aux;
+    /** An extend's kept bits: all ones for a signed extend or a 64-bit register, else the low 8, 16 or 32 bits. */
+    final long extendMask;
+    /** The immediate: addend (negated for SUB), constant, offset, MOVK's shifted half-word, or a bitfield move's kept bits. */
+    final long imm;
+    /**
+     * A second constant: MOVK's kept bits, SBFM's sign-fill bits, TBZ's tested bit, or for a load or store based on SP,
+     * 15 (the fast path needs a 16-byte aligned SP, so SCTLR_EL1.SA cannot apply).
+     */
+    final long imm2;
+    /** The result mask: all ones for X forms, the low 32 bits for W forms. */
+    final long mask;
+    /** The decoded instruction, for the generic path and for anything the runner hands back to the executor. */
+    final Insn insn;
+
+    FastOp(int form, Insn insn, int rd, int rn, int rm, int amount, int aux, long extendMask, long imm, long imm2,
+           long mask) {
+        this.extendMask = extendMask;
+        this.form = form;
+        this.insn = insn;
+        this.rd = rd;
+        this.rn = rn;
+        this.rm = rm;
+        this.amount = amount;
+        this.aux = aux;
+        this.imm = imm;
+        this.imm2 = imm2;
+        this.mask = mask;
+    }
+}
