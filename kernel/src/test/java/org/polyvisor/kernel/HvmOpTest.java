@@ -57,6 +57,7 @@ class HvmOpTest {
                 v -> param(v, 1, 0x7FF0, 2, 0), v -> note(v, "store_evtchn"),
                 v -> param(v, 1, v.domid(), 18, 0), v -> note(v, "console_evtchn"),
                 v -> param(v, 0, 0x7FF0, 1, 5), v -> note(v, "set store_pfn"),
+                v -> param(v, 0, 0x7FF0, 2, 1), v -> note(v, "set store_evtchn"),
                 v -> param(v, 1, 0x7FF0, 39, 0), v -> note(v, "index 39"),
                 v -> param(v, 1, 5, 1, 0), v -> note(v, "other domain"),
                 v -> v.hypercall(34, 7, P), v -> note(v, "other sub-op"),
@@ -77,9 +78,10 @@ class HvmOpTest {
                 });
         try (Hypervisor h = Hypervisor.boot(HypervisorOptions.defaults().withPcpus(1).withHostMemoryMiB(64), IsaCatalog.of(isa))) {
             Domain d = create(h, isa, GuestType.HVM);
-            await(9);
+            await(10);
             assertEquals(List.of("store_pfn 0 value=" + (d.storeRing() >>> 12), "store_evtchn 0 value=1", "console_evtchn 0 value=2",
-                    "set store_pfn " + -XenErrno.EPERM, "index 39 " + -XenErrno.EINVAL, "other domain " + -XenErrno.EPERM,
+                    "set store_pfn " + -XenErrno.EPERM, "set store_evtchn 0 value=1", "index 39 " + -XenErrno.EINVAL,
+                    "other domain " + -XenErrno.ESRCH,
                     "other sub-op " + -XenErrno.ENOSYS, "callback vector 0 value=" + ((2L << 56) | 0xF3), "interrupts [243] upcalls 0"), seen);
         }
     }

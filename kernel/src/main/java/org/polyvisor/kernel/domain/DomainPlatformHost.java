@@ -27,6 +27,8 @@ final class DomainPlatformHost implements PlatformHost {
     /** RAM the guest may use: Xen's special pages and the grant frames at the top are left out, as Xen's e820 does. */
     @Override public long ramBytes() { return usableRam; }
 
+    @Override public int domainId() { return domain.id(); }
+
     @Override public int vcpuCount() { return domain.config().vcpus(); }
 
     @Override public Vcpu vcpu(int id) { return handle(id).vcpu(); }

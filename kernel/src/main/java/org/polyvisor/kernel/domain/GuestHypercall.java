@@ -165,6 +165,9 @@ final class GuestHypercall implements HypercallCall {
     }
 
     @Override
+    public boolean domainExists(int domid) { return domains.find(String.valueOf(domid)).isPresent(); }
+
+    @Override
     public org.polyvisor.kernel.hypercall.HvmParams hvmParams(int domid) {
         return domains.find(String.valueOf(domid)).map(Domain::hvmParams).orElse(null);
     }

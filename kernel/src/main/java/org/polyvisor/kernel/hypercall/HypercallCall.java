@@ -67,6 +67,9 @@ public interface HypercallCall {
     /** The caller's domain shuts down for this Xen reason code. */
     void shutdownDomain(int reason);
 
+    /** Whether a domain with this id exists. */
+    boolean domainExists(int domid);
+
     /** The parameters of HVM domain {@code domid}, or null when it is not an HVM domain (or does not exist). */
     HvmParams hvmParams(int domid);
 

@@ -16,6 +16,9 @@ public interface PlatformHost {
 
     long ramBytes();
 
+    /** The domain's id (Xen's domid), for what a board reports of it (x86's Xen HVM CPUID leaf); -1 when unknown. */
+    default int domainId() { return -1; }
+
     /** The domain's vCPU count (xl.cfg {@code vcpus}). */
     int vcpuCount();
 

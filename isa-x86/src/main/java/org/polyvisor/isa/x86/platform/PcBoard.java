@@ -239,7 +239,7 @@ public final class PcBoard implements Platform {
         @Override
         public boolean cpuid(int leaf, CpuState state) {
             if (!XenHvmInterface.owns(leaf)) return false;
-            XenHvmInterface.cpuid(leaf, id, state);
+            XenHvmInterface.cpuid(leaf, id, host.domainId(), state);
             return true;
         }
 

@@ -18,7 +18,7 @@ public final class PvCpuid {
     public static void execute(CpuState s, Cpuid cpuid) {
         int leaf = (int) s.r[CpuState.RAX];
         if (XenHvmInterface.owns(leaf)) {
-            XenHvmInterface.cpuid(leaf, 0, false, s);
+            XenHvmInterface.cpuid(leaf, 0, -1, false, s);
             return;
         }
         cpuid.execute(s);
