@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Builds every guest image from its source with the GNU cross toolchains from Debian's packages:
-#   assembly: images/guests/<isa>/<name>.S  --as-->  .o  --ld -T link.ld-->  images/guests/<isa>/<name>.elf
+#   assembly: images/guests/<isa>/<name>.S  --as-->  .o  --ld -T <name>.ld or link.ld-->  images/guests/<isa>/<name>.elf
 #   C:        images/guests/<isa>/<name>.c  --gcc-12 -c-->  .o, then linked (ld -T <name>.ld or link.ld) with an
 #             archive of the ISA's runtime (<isa>/crt-*.S, <isa>/lib-*.c, common/*.c, all compiled for this image)
 #             and libgcc; an archive member is linked only when the image uses a symbol it defines.
+# An image with a <name>.raw marker file is a raw binary (an arm64 Image, say): its ELF stays in the scratch folder and
+# objcopy -O binary writes images/guests/<isa>/<name>.Image from it instead.
 # crt-*.S and lib-*.c are runtime files, not images. ia64 has no C compiler: its images stay assembly.
 # Output is deterministic (no build ids, no timestamps, sorted inputs), so CI can rebuild and compare with what is
 # committed. See images/README.md ("Building") for the rules.
@@ -66,6 +68,14 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+# elf_of <isa> <name>: where the linker writes the image's ELF (the scratch folder for a raw image, see above).
+elf_of() { if [ -f "$1/$2.raw" ]; then echo "$tmp/$1-$2.elf"; else echo "$1/$2.elf"; fi; }
+# finish <triple> <isa> <name>: makes a raw image's binary from its ELF and says what was built.
+finish() {
+  if [ -f "$2/$3.raw" ]; then "$1-objcopy" -O binary "$(elf_of "$2" "$3")" "$2/$3.Image"; echo "built $2/$3.Image"
+  else echo "built $2/$3.elf"; fi
+}
 for isa in "${isas[@]}"; do
   t=$(triple_of "$isa")
   [ -f "$isa/link.ld" ] || { echo "build-images: $isa/link.ld is missing" >&2; exit 1; }
@@ -76,8 +86,9 @@ for isa in "${isas[@]}"; do
     case "$name" in crt-*) continue ;; esac      # runtime of the C images
     # .S goes through the C preprocessor only if the source asks for it; plain GNU as syntax is the norm here.
     "$t-as" "${asflags[@]}" -I "$isa" -o "$tmp/$isa-$name.o" "$src"
-    "$t-ld" -nostdlib --build-id=none -T "$isa/link.ld" -o "$isa/$name.elf" "$tmp/$isa-$name.o"
-    echo "built $isa/$name.elf"
+    script="$isa/link.ld"; [ -f "$isa/$name.ld" ] && script="$isa/$name.ld"
+    "$t-ld" -nostdlib --build-id=none -T "$script" -o "$(elf_of "$isa" "$name")" "$tmp/$isa-$name.o"
+    finish "$t" "$isa" "$name"
   done
 done
 
@@ -105,8 +116,8 @@ for isa in "${isas[@]}"; do
     done
     runtime=()
     if [ ${#members[@]} -gt 0 ]; then "$t-ar" rcsD "$out/runtime.a" "${members[@]}"; runtime=("$out/runtime.a"); fi
-    "$t-ld" -nostdlib --build-id=none -T "$script" -o "$isa/$name.elf" "$out/image.o" "${runtime[@]}" \
+    "$t-ld" -nostdlib --build-id=none -T "$script" -o "$(elf_of "$isa" "$name")" "$out/image.o" "${runtime[@]}" \
       "$("$t-gcc-12" -print-libgcc-file-name)"
-    echo "built $isa/$name.elf"
+    finish "$t" "$isa" "$name"
   done
 done

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Boots the HVM images (images/guests/<isa>/hvm-*.elf) under QEMU's full-system emulators on the machines Polyvisor's
-# boards follow, and compares each serial console with what Polyvisor prints: arm64 on qemu-system-aarch64 -M virt,
+# Boots the HVM images (images/guests/<isa>/hvm-*.elf, or hvm-*.Image where an image is a raw arm64 Image) under
+# QEMU's full-system emulators on the machines Polyvisor's boards follow, and compares each serial console with what Polyvisor prints: arm64 on qemu-system-aarch64 -M virt,
 # x86 and x86_64 on qemu-system-i386/-x86_64 -M pc with Multiboot (-kernel) and isa-debug-exit at 0xf4. ppc's and
 # ia64's boards are Polyvisor's own (QEMU has no such machine), so they are not compared.
 # The expected console is <image>.golden, or <image>.qemu where QEMU is known to print something else: each such
@@ -32,9 +32,11 @@ run_qemu() {  # <isa> <image dir> <name>: prints the guest's console
   case "$isa" in
     arm64)
       gic=$(cfg_value "$dir/$name.cfg" gic_version); gic=${gic#v}
+      local kernel="$dir/$name.elf"          # QEMU boots a raw Image by its header (booting.rst), x0 = the device tree
+      [ -f "$dir/$name.Image" ] && kernel="$dir/$name.Image"
       [ "${vcpus:-1}" -le 8 ] || gic=${gic:-3}        # a GICv2 has 8 CPU interfaces
       timeout 60 qemu-system-aarch64 -M virt,gic-version="${gic:-2}" -cpu max -smp "${vcpus:-1}" -m "${memory:-16}M" \
-        -nographic -monitor none -serial stdio -kernel "$dir/$name.elf" 2>&1 | tr -d '\r' ;;
+        -nographic -monitor none -serial stdio -kernel "$kernel" 2>&1 | tr -d '\r' ;;
     x86|x86_64)
       local elf="$dir/$name.elf" qemu=qemu-system-i386
       if [ "$isa" = x86_64 ]; then  # QEMU's Multiboot loader takes 32-bit ELF files only: the same bytes, re-wrapped

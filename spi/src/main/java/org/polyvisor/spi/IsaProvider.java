@@ -54,4 +54,12 @@ public interface IsaProvider {
     default java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Reads a kernel file that is not ELF as this ISA's raw kernel format (for arm64 the Linux {@code Image}), placing it
+     * in RAM that starts at {@code ramBase} as that format's boot protocol says. Empty when this ISA has no raw format
+     * (the builder then reports the file as not ELF); otherwise the placement or precisely why the file is not loadable.
+     * Never throws for bad input.
+     */
+    default java.util.Optional<RawImage> rawImage(byte[] bytes, long ramBase) { return java.util.Optional.empty(); }
 }

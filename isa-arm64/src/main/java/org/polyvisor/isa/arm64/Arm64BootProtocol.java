@@ -6,7 +6,8 @@ import org.polyvisor.spi.BootProtocol;
 import org.polyvisor.spi.Vcpu;
 
 /**
- * First state of an AArch64 vCPU. PV (images/README.md): EL1h, DAIF masked, MMU off, pc at the ELF entry,
+ * First state of an AArch64 vCPU. PV (images/README.md): EL1h, DAIF masked, MMU off, pc at the kernel's entry (the ELF
+ * entry, or the first byte of a raw Linux Image as {@link org.polyvisor.isa.arm64.platform.Arm64Image} places it),
  * x0 = start_info. HVM: the same EL1h entry with x0 = 0, which is the Linux arm64 boot protocol's state without a
  * device tree (the platform's firmware tables come with the HVM platform); EL2/EL3 are not modelled.
  * Every other general-purpose register and the stack pointer start at zero.

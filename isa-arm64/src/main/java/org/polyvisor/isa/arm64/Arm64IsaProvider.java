@@ -61,4 +61,10 @@ public final class Arm64IsaProvider implements IsaProvider {
     public java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {
         return java.util.Optional.of(new org.polyvisor.isa.arm64.platform.VirtBoard(host));
     }
+
+    /** A Linux arm64 {@code Image} (booting.rst): placed at the first 2 MiB boundary of RAM plus its text_offset. */
+    @Override
+    public java.util.Optional<org.polyvisor.spi.RawImage> rawImage(byte[] bytes, long ramBase) {
+        return java.util.Optional.of(org.polyvisor.isa.arm64.platform.Arm64Image.read(bytes, ramBase));
+    }
 }

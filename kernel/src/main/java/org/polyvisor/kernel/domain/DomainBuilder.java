@@ -17,11 +17,13 @@ import org.polyvisor.kernel.mem.OutOfMachineMemoryException;
 import org.polyvisor.spi.BootInfo;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.IsaProvider;
+import org.polyvisor.spi.RawImage;
 import org.polyvisor.spi.Vcpu;
 import org.polyvisor.spi.VcpuConfig;
 
 /**
- * Xen's domain builder: reads the kernel image, picks and checks the ISA, reserves memory, loads the ELF, writes
+ * Xen's domain builder: reads the kernel image, picks and checks the ISA, reserves memory, loads the ELF (or, for a file
+ * that is not ELF, the domain's ISA's raw image format, {@link IsaProvider#rawImage}), writes
  * start_info, shared_info and the XenStore ring page after the image, creates the vCPUs and puts vCPU 0 in its entry state (the others stay down, as PV
  * secondaries do until VCPUOP_up). On any failure everything reserved is given back.
  */
@@ -55,19 +57,44 @@ public final class DomainBuilder {
 
     /** Builds a domain from kernel bytes already in hand (dom0 from the images jar, tests). */
     public Domain build(int id, DomainConfig config, byte[] kernel) throws DomainCreateException {
-        ElfImage elf;
+        ElfImage elf = null;
+        RawImage.Placed raw = null;
         IsaProvider isa;
+        String source = config.kernel().toString();
         try {
-            elf = ElfImage.parse(config.kernel().toString(), kernel);
-            if (config.isa() != null) {
+            if (!RawImageLoader.isElf(kernel)) {
+                // Not ELF: the domain's ISA may know the file as its raw kernel format (arm64's Image).
+                if (config.isa() == null)
+                    throw fail(config, source + ": not an ELF file (no 7f 45 4c 46 magic); a raw kernel image such as an "
+                            + "arm64 Image needs isa = \"<id>\" in the config to say whose format it is");
                 isa = isas.get(config.isa());
+                java.util.Optional<RawImage> read;
+                try {
+                    read = isa.rawImage(kernel, isa.ramBase(config.type()));
+                } catch (RuntimeException e) {
+                    throw fail(config, "the " + isa.id() + " backend failed to read " + source + " as a raw image: " + e);
+                }
+                if (read.isEmpty()) {
+                    ElfImage.parse(source, kernel);        // throws the precise "not an ELF file" error
+                    throw fail(config, source + ": not an ELF file");
+                }
+                switch (read.get()) {
+                    case RawImage.Placed p -> raw = p;
+                    case RawImage.Invalid bad -> throw fail(config, source + ": not an ELF file, nor a loadable "
+                            + isa.id() + " raw image: " + bad.reason());
+                }
             } else {
-                isa = isas.forElf(elf.machine(), elf.elfClass());
-                if (isa == null)
-                    throw fail(config, config.kernel() + ": no loaded ISA runs this ELF's machine (" + elf.machine()
-                            + "); loaded: " + isas.ids());
+                elf = ElfImage.parse(source, kernel);
+                if (config.isa() != null) {
+                    isa = isas.get(config.isa());
+                } else {
+                    isa = isas.forElf(elf.machine(), elf.elfClass());
+                    if (isa == null)
+                        throw fail(config, config.kernel() + ": no loaded ISA runs this ELF's machine (" + elf.machine()
+                                + "); loaded: " + isas.ids());
+                }
+                ElfLoader.checkFor(elf, isa);
             }
-            ElfLoader.checkFor(elf, isa);
         } catch (ElfException | UnknownIsaException e) {
             throw fail(config, e.getMessage());
         }
@@ -80,18 +107,25 @@ public final class DomainBuilder {
             throw fail(config, e.getMessage());
         }
         try {
-            ElfLoader.load(elf, memory, ramBase, ramBytes);
+            if (elf != null) ElfLoader.load(elf, memory, ramBase, ramBytes);
+            else {
+                String misfit = RawImageLoader.misfit(source, raw, ramBase, ramBytes);
+                if (misfit != null) throw fail(config, misfit);
+                RawImageLoader.load(raw, memory);
+            }
+            long[] extent = elf != null ? elf.physicalExtent() : new long[] {raw.loadAddress(), raw.end()};
+            long entry = elf != null ? elf.entry() : raw.entry();
             // The grant frames and the v2 status frame below them, at the top of RAM.
             long grantFrames = ramBase + ramBytes - (long) org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES * GuestMemory.PAGE_SIZE;
             boolean hvm = config.type() == org.polyvisor.spi.GuestType.HVM;
             // PV: Xen's pages follow the image, where start_info tells the guest to find them. HVM: they sit at the top
             // of RAM below the grant frames, outside the memory the board reports, so an unmodified guest never uses them.
             long startInfo = hvm ? grantFrames - SPECIAL_PAGES * GuestMemory.PAGE_SIZE
-                    : (elf.physicalExtent()[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK;
+                    : (extent[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK;
             long sharedInfo = startInfo + GuestMemory.PAGE_SIZE;
             long storeRing = sharedInfo + GuestMemory.PAGE_SIZE;
             long consoleRing = storeRing + GuestMemory.PAGE_SIZE;
-            if (consoleRing + GuestMemory.PAGE_SIZE > grantFrames || (hvm && elf.physicalExtent()[1] > startInfo))
+            if (consoleRing + GuestMemory.PAGE_SIZE > grantFrames || (hvm && extent[1] > startInfo))
                 throw fail(config, "no room for start_info, shared_info and the XenStore and console rings "
                         + (hvm ? "below the grant frames" : "after the kernel image") + " in " + config.memoryMiB() + " MiB");
             String cmdline = ("domid=" + id + " " + config.cmdline()).strip();
@@ -115,8 +149,8 @@ public final class DomainBuilder {
                 int vcpuId = i;
                 Vcpu v = isa.createVcpu(new VcpuConfig(memory, i, config.type(), d::virtualNanos, platform));
                 if (vcpuId == 0) {
-                    BootInfo info = new BootInfo(config.type(), elf.entry(), startInfo, ramBase, platform != null ? usableRam : ramBytes, 0,
-                            elf.xenNotes(), kernel);
+                    BootInfo info = new BootInfo(config.type(), entry, startInfo, ramBase, platform != null ? usableRam : ramBytes, 0,
+                            elf != null ? elf.xenNotes() : null, kernel);
                     if (platform != null) platform.boot(v, info);
                     else isa.bootProtocol().boot(v, info);
                 }

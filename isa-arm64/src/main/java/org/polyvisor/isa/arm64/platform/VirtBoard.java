@@ -19,7 +19,8 @@ import org.polyvisor.spi.ShutdownReason;
  * (distributor 0x08000000, redistributors from 0x080A0000, the CPU interface as ICC_* system registers), the generic
  * timer's PPIs 13/14/11/10 (INTIDs 29/30/27/26), PSCI 0.2 over HVC, and a device tree at the top of usable RAM whose
  * address vCPU 0 finds in x0 (Linux arm64 boot protocol: EL1h, DAIF masked, MMU and caches off, x1-x3 zero, pc at
- * the kernel's entry). GICv2 is the default; an unknown gic_version falls back to it with a log line.
+ * the kernel's entry: an ELF's e_entry, or the first byte of a raw Image placed by {@link Arm64Image}). GICv2 is the
+ * default; an unknown gic_version falls back to it with a log line.
  */
 public final class VirtBoard implements Platform {
     public static final long UART_BASE = 0x0900_0000L, UART_SIZE = 0x1000;
