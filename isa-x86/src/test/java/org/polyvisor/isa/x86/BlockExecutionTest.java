@@ -133,15 +133,16 @@ class BlockExecutionTest {
         }
     }
 
-    /** A compare (or subtraction) of {@code a} with {@code b} and a Jcc on {@code cc}. */
+    /** A compare, subtraction or TEST of {@code a} with {@code b} and a Jcc on {@code cc}. */
     record Branch(String op, int cc, long a, long b) {
         @Override public String toString() { return String.format("%s %x,%x j%x", op, a, b, cc); }
 
-        /** The SDM's condition (Vol. 1, Appendix B) on the flags of a - b in 32 bits. */
+        /** The SDM's condition (Vol. 1, Appendix B) on the flags of a - b (a AND b for TEST) in 32 bits. */
         boolean taken() {
-            long res = (a - b) & 0xFFFF_FFFFL;
-            boolean cf = Long.compareUnsigned(a, b) < 0, zf = res == 0, sf = (res >>> 31) != 0;
-            boolean of = (((a ^ b) & (a ^ res)) >>> 31 & 1) != 0, pf = (Integer.bitCount((int) res & 0xFF) & 1) == 0;
+            boolean test = op.equals("test");
+            long res = (test ? a & b : a - b) & 0xFFFF_FFFFL;
+            boolean cf = !test && Long.compareUnsigned(a, b) < 0, zf = res == 0, sf = (res >>> 31) != 0;
+            boolean of = !test && (((a ^ b) & (a ^ res)) >>> 31 & 1) != 0, pf = (Integer.bitCount((int) res & 0xFF) & 1) == 0;
             boolean v = switch (cc >> 1) {
                 case 0 -> of; case 1 -> cf; case 2 -> zf; case 3 -> cf || zf;
                 case 4 -> sf; case 5 -> pf; case 6 -> sf != of; default -> zf || sf != of;
@@ -153,7 +154,7 @@ class BlockExecutionTest {
     static Stream<Branch> branches() {
         long[] values = {0, 1, 2, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL};
         List<Branch> rows = new ArrayList<>();
-        for (String op : new String[] {"cmp", "sub"})
+        for (String op : new String[] {"cmp", "sub", "test"})
             for (int cc = 0; cc < 16; cc++)
                 for (long a : values) for (long b : values) rows.add(new Branch(op, cc, a, b));
         return rows.stream();
@@ -162,11 +163,12 @@ class BlockExecutionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("branches")
     void fusedCompareAndBranchFollowTheFlags(Branch row) {
-        // cmp %ebx,%eax (or sub %ebx,%eax); j<cc> +6; mov $1,%ecx; hlt; mov $2,%ecx; hlt
-        String code = (row.op.equals("cmp") ? "39d8" : "29d8") + String.format("%02x06", 0x70 + row.cc) + "b901000000 f4 b902000000 f4";
+        // cmp %ebx,%eax (or sub, or test); j<cc> +6; mov $1,%ecx; hlt; mov $2,%ecx; hlt
+        String op = switch (row.op) { case "cmp" -> "39d8"; case "sub" -> "29d8"; default -> "85d8"; };
+        String code = op + String.format("%02x06", 0x70 + row.cc) + "b901000000 f4 b902000000 f4";
         String what = "x86 " + row;
         try (Machine m = sameBothWays(what, () -> new Machine(ISA, code).set("eax=" + row.a + " ebx=" + row.b))) {
-            long eax = row.op.equals("cmp") ? row.a : (row.a - row.b) & 0xFFFF_FFFFL;
+            long eax = row.op.equals("sub") ? (row.a - row.b) & 0xFFFF_FFFFL : row.a;
             m.expect(what, "ecx=" + (row.taken() ? 2 : 1) + " eax=" + eax);
         }
     }

@@ -45,18 +45,19 @@ class BlockExecution64Test {
         return whole;
     }
 
-    /** A compare or subtraction of {@code a} with {@code b} in {@code bits} and a Jcc on {@code cc}. */
+    /** A compare, subtraction or TEST of {@code a} with {@code b} in {@code bits} and a Jcc on {@code cc}. */
     record Branch(String op, int bits, int cc, long a, long b) {
         @Override public String toString() { return String.format("%s%d %x,%x j%x", op, bits, a, b, cc); }
 
         long mask() { return bits == 64 ? -1L : 0xFFFF_FFFFL; }
 
-        /** The SDM's condition (Vol. 1, Appendix B) on the flags of a - b. */
+        /** The SDM's condition (Vol. 1, Appendix B) on the flags of a - b (a AND b for TEST). */
         boolean taken() {
-            long m = mask(), x = a & m, y = b & m, res = (x - y) & m;
+            boolean test = op.equals("test");
+            long m = mask(), x = a & m, y = b & m, res = (test ? x & y : x - y) & m;
             int top = bits - 1;
-            boolean cf = Long.compareUnsigned(x, y) < 0, zf = res == 0, sf = (res >>> top & 1) != 0;
-            boolean of = (((x ^ y) & (x ^ res)) >>> top & 1) != 0, pf = (Integer.bitCount((int) res & 0xFF) & 1) == 0;
+            boolean cf = !test && Long.compareUnsigned(x, y) < 0, zf = res == 0, sf = (res >>> top & 1) != 0;
+            boolean of = !test && (((x ^ y) & (x ^ res)) >>> top & 1) != 0, pf = (Integer.bitCount((int) res & 0xFF) & 1) == 0;
             boolean v = switch (cc >> 1) {
                 case 0 -> of; case 1 -> cf; case 2 -> zf; case 3 -> cf || zf;
                 case 4 -> sf; case 5 -> pf; case 6 -> sf != of; default -> zf || sf != of;
@@ -64,15 +65,15 @@ class BlockExecution64Test {
             return ((cc & 1) != 0) != v;
         }
 
-        /** RAX afterwards: unchanged by CMP; a - b by SUB (a 32-bit result zero-extends). */
-        long rax() { return op.equals("cmp") ? a : (a - b) & mask(); }
+        /** RAX afterwards: a - b by SUB (a 32-bit result zero-extends), else unchanged. */
+        long rax() { return op.equals("sub") ? (a - b) & mask() : a; }
     }
 
     static Stream<Branch> branches() {
         // Signed and unsigned edges in 64 bits, and in their low 32 bits (0x80000000, 0x7fffffff, 0xffffffff)
-        long[] values = {0, 1, 0x7FFF_FFFF_8000_0000L, 0x8000_0000_7FFF_FFFFL, -1L};
+        long[] values = {0, 0x7FFF_FFFF_8000_0000L, 0x8000_0000_7FFF_FFFFL, -1L};
         List<Branch> rows = new ArrayList<>();
-        for (String op : new String[] {"cmp", "sub"})
+        for (String op : new String[] {"cmp", "sub", "test"})
             for (int bits : new int[] {64, 32})
                 for (int cc = 0; cc < 16; cc++)
                     for (long a : values) for (long b : values) rows.add(new Branch(op, bits, cc, a, b));
@@ -82,8 +83,9 @@ class BlockExecution64Test {
     @ParameterizedTest(name = "{0}")
     @MethodSource("branches")
     void fusedCompareAndBranchFollowTheFlags(Branch row) {
-        // cmp %rbx,%rax (48 39 d8) or cmp %ebx,%eax (39 d8), or sub; j<cc> +6; mov $1,%ecx; hlt; mov $2,%ecx; hlt
-        String op = (row.bits == 64 ? "48" : "") + (row.op.equals("cmp") ? "39d8" : "29d8");
+        // cmp %rbx,%rax (48 39 d8) or cmp %ebx,%eax (39 d8), or sub, or test; j<cc> +6; mov $1,%ecx; hlt;
+        // mov $2,%ecx; hlt
+        String op = (row.bits == 64 ? "48" : "") + switch (row.op) { case "cmp" -> "39d8"; case "sub" -> "29d8"; default -> "85d8"; };
         String code = op + String.format("%02x06", 0x70 + row.cc) + "b901000000 f4 b902000000 f4";
         String what = "x86_64 " + row;
         try (Machine m = sameBothWays(what, () -> new Machine(ISA, code).set("rax=" + row.a + " rbx=" + row.b))) {

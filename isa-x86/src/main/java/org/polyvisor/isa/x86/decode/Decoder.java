@@ -130,7 +130,7 @@ public class Decoder {
             in.opcode = b;
             if ((e.flags() & COND) != 0) in.cond = b & 0xF;
             // 90 is NOP (F3 90: PAUSE) unless REX.B names R8 or 66 makes it XCHG rAX at another size.
-            if (b == 0x90 && (in.rex & 1) == 0 && (!in.has(Insn.P_OPSIZE) || in.has(Insn.P_REP))) e = NOP;
+            if (b == 0x90 && (in.rex & 1) == 0 && (!in.has(Insn.P_OPSIZE) || mandatoryPrefix(seen, count) == SseMaps.PF3)) e = NOP;
         }
         int reg = b & 7;
         in.opcodeLength = pos;
@@ -326,6 +326,9 @@ public class Decoder {
             case Operand.C:
                 if (dst) in.dstReg = ((in.modrm >> 3) & 7) | (in.rex & 4) << 1; else in.srcReg = ((in.modrm >> 3) & 7) | (in.rex & 4) << 1;
                 return Operand.CREG;
+            case Operand.D:
+                if (dst) in.dstReg = ((in.modrm >> 3) & 7) | (in.rex & 4) << 1; else in.srcReg = ((in.modrm >> 3) & 7) | (in.rex & 4) << 1;
+                return Operand.DREG;
             case Operand.Z: r = register(opcodeReg | (in.rex & 1) << 3, size, in); break;
             case Operand.A: r = 0; break;
             case Operand.CL: r = 1; break;

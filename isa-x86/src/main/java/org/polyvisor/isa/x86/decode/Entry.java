@@ -49,7 +49,7 @@ public record Entry(Op op, String mnemonic, int dst, int src, int size, int imm,
     public boolean hasModrm() {
         return group != null || (flags & MODRM) != 0 || dst == Operand.E || src == Operand.E || dst == Operand.G
                 || src == Operand.G || src == Operand.M || dst == Operand.S || src == Operand.S || dst == Operand.C
-                || src == Operand.C || dst == Operand.V_XMM || src == Operand.V_XMM || dst == Operand.W_XMM || src == Operand.W_XMM
+                || src == Operand.C || dst == Operand.D || src == Operand.D || dst == Operand.V_XMM || src == Operand.V_XMM || dst == Operand.W_XMM || src == Operand.W_XMM
                 || dst == Operand.U_XMM || src == Operand.U_XMM || dst == Operand.P_MMX || src == Operand.P_MMX
                 || dst == Operand.Q_MMX || src == Operand.Q_MMX || dst == Operand.N_MMX || src == Operand.N_MMX;
     }

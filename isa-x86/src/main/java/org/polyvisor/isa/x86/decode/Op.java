@@ -34,5 +34,7 @@ public enum Op {
     ARPL, INS, OUTS, LES, LDS, XLAT, INT1, XABORT, XBEGIN, SHLD, SHRD, LAR, LSL, LSS, LFS, LGS, UD0, UD1, VERR, VERW,
     INVD, WBINVD, WBNOINVD, RDPMC, RSM, GETSEC, POPCNT, TZCNT, LZCNT,
     // MMX technology (0F map without a prefix, %mm registers): decoded for the disassembler, not executed (#UD).
-    MMX
+    MMX,
+    // MOV to and from the debug registers (0F 21, 0F 23): decoded, not executed yet (#UD).
+    MOV_FROM_DR, MOV_TO_DR
 }

@@ -163,6 +163,8 @@ public final class OpcodeMaps {
         t[0x00] = group(of(Op.SLDT, "sldt", E, NONE, V, IMM_NONE, 0), of(Op.STR, "str", E, NONE, V, IMM_NONE, 0),
                 of(Op.LLDT, "lldt", NONE, E, W, IMM_NONE, 0), of(Op.LTR, "ltr", NONE, E, W, IMM_NONE, 0),
                 UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED);
+        t[0x21] = of(Op.MOV_FROM_DR, "mov", R, Operand.D, V, IMM_NONE, MODE_SIZE);
+        t[0x23] = of(Op.MOV_TO_DR, "mov", Operand.D, R, V, IMM_NONE, MODE_SIZE);
         t[0x20] = of(Op.MOV_FROM_CR, "mov", R, C, V, IMM_NONE, MODE_SIZE);
         t[0x22] = of(Op.MOV_TO_CR, "mov", C, R, V, IMM_NONE, MODE_SIZE);
         o[0x8C] = of(Op.MOV_FROM_SREG, "mov", E, S, V, IMM_NONE, 0);
@@ -196,7 +198,9 @@ public final class OpcodeMaps {
         // x87 escapes: ModRM selects the operation (memory forms by reg, register forms by the whole byte).
         for (int esc = 0xD8; esc <= 0xDF; esc++) o[esc] = of(Op.X87, "", E, NONE, V, IMM_NONE, MODRM);
         o[0x9B] = of(Op.FWAIT, "fwait", NONE, NONE, V, IMM_NONE, 0);
-        t[0x1F] = of(Op.NOP, "nop", E, NONE, V, IMM_NONE, MODRM | SUFFIX);
+        t[0x1F] = HINT_NOP;
+        t[0x19] = t[0x1F];  // the reserved hint NOPs (SDM Vol. 2, NOP: 0F 19, 0F 1D and 0F 1F /r execute as NOP)
+        t[0x1D] = t[0x1F];
         t[0xAF] = of(Op.IMUL, "imul", G, E, V, IMM_NONE, 0);
         t[0xA2] = of(Op.CPUID, "cpuid", NONE, NONE, V, IMM_NONE, 0);
         t[0xA3] = of(Op.BT, "bt", E, G, V, IMM_NONE, 0);
@@ -268,6 +272,9 @@ public final class OpcodeMaps {
     private static final Entry POPCNT = of(Op.POPCNT, "popcnt", G, E, V, IMM_NONE, 0),
             TZCNT = of(Op.TZCNT, "tzcnt", G, E, V, IMM_NONE, 0), LZCNT = of(Op.LZCNT, "lzcnt", G, E, V, IMM_NONE, 0),
             WBNOINVD = of(Op.WBNOINVD, "wbnoinvd", NONE, NONE, V, IMM_NONE, 0);
+
+    /** NOP Ev, the hint NOPs of 0F 18-1F (0F 18 /4-/7 and its register forms among them). */
+    public static final Entry HINT_NOP = of(Op.NOP, "nop", E, NONE, V, IMM_NONE, MODRM | SUFFIX);
 
     /** VMCALL (0F 01 C1): the one 0F 01 form this backend knows. */
     public static final Entry VMCALL = of(Op.VMCALL, "vmcall", NONE, NONE, V, IMM_NONE, 0);

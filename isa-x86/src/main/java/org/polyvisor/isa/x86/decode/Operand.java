@@ -49,6 +49,11 @@ public final class Operand {
     /** Decoded kind of P, N and the register form of Q (register number in dstReg/srcReg). */
     public static final int MMX = 33;
 
+    /** D: ModRM.reg (with REX.R) names a debug register (MOV Dd). */
+    public static final int D = 34;
+    /** Decoded kind of D (register number in dstReg/srcReg). */
+    public static final int DREG = 35;
+
     /** A segment register fixed by the opcode (PUSH ES, POP DS, ...): SEG_ES + the register's number. */
     public static final int SEG_ES = 20, SEG_GS = 25;
 

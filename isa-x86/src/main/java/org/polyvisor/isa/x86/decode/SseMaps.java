@@ -158,7 +158,7 @@ public final class SseMaps {
         FENCES[6] = cell("FENCE mfence - -");
         FENCES[7] = cell("FENCE sfence - -");
         Entry[] prefetch = {cell("PREFETCH prefetchnta M -"), cell("PREFETCH prefetcht0 M -"), cell("PREFETCH prefetcht1 M -"),
-                cell("PREFETCH prefetcht2 M -"), UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED};
+                cell("PREFETCH prefetcht2 M -"), OpcodeMaps.HINT_NOP, OpcodeMaps.HINT_NOP, OpcodeMaps.HINT_NOP, OpcodeMaps.HINT_NOP};
         Entry p = Entry.group(prefetch);
         ROWS[0x18] = new Entry[] {p, p, p, p};
     }
@@ -216,6 +216,7 @@ public final class SseMaps {
         if (prefix == NONE && opcode == 0x12) return MOVHLPS;
         if (prefix == NONE && opcode == 0x16) return MOVLHPS;
         if (opcode == 0xAE) return prefix == NONE ? FENCES[(modrm >>> 3) & 7] : UNDEFINED;
+        if (opcode == 0x18) return OpcodeMaps.HINT_NOP;  // the register forms of 0F 18 are hint NOPs
         return null;
     }
 }

@@ -64,7 +64,8 @@ public final class AttSyntax {
         int active = longMode ? Prefixes.lastFsGs(in) : in.segment;
         int segment = active >= 0 && in.hasMemory() ? active : -1;
         if (Prefixes.notrack(in, codeSize)) segment = -1;
-        if (in.op == Op.JCC && (in.segment == 1 || in.segment == 3)) m += in.segment == 1 ? ",pn" : ",pt";
+        int hint = Prefixes.branchHint(in);
+        if (hint != 0) m += hint == 1 ? ",pn" : ",pt";
         // A string instruction's override applies to its DS:rSI source (MOVS, CMPS, LODS, OUTS), XLAT's to DS:rBX.
         if (Decoder.isString(in.op) || in.op == Op.XLAT) segment = stringSource(in.op) ? active : -1;
         if (in.op == Op.X87) {
@@ -101,7 +102,10 @@ public final class AttSyntax {
         if (in.srcKind == Operand.IMM && in.entry.src() != Operand.ONE) ops.append(immediate(in)).append(',');
         if (in.hasImm && in.srcKind != Operand.IMM && in.dstKind != Operand.REL && !predicate) ops.append(immediate(in)).append(',');
         if (in.srcKind == Operand.SREG) ops.append('%').append(segment(in.srcReg)).append(',');
-        if (in.srcKind == Operand.CREG) ops.append("%cr").append(in.srcReg).append(',');
+        // LOCK MOV CRn outside 64-bit mode is AMD's encoding of CR8 + n (objdump names it so and the LOCK is used).
+        int crLock = !longMode && in.has(Insn.P_LOCK) ? 8 : 0;
+        if (in.srcKind == Operand.CREG) ops.append("%cr").append(in.srcReg + crLock).append(',');
+        if (in.srcKind == Operand.DREG) ops.append("%db").append(in.srcReg).append(',');
         // MOV to Sreg names its register source at the operand size objdump uses: 32 bits unless REX.W or 66.
         int srcRegSize = in.op == Op.MOV_TO_SREG ? ((in.rex & 8) != 0 ? 8 : (codeSize == 2) != in.has(Insn.P_OPSIZE) ? 2 : 4)
                 : in.entry.src() == CL_LETTER ? 1 : in.srcSize;
@@ -115,8 +119,9 @@ public final class AttSyntax {
         else if (in.dstKind == Operand.SREG) ops.append('%').append(segment(in.dstReg));
         else if (in.dstKind == Operand.XMM) ops.append("%xmm").append(in.dstReg);
         else if (in.dstKind == Operand.MMX) ops.append("%mm").append(in.dstReg);
-        else if (in.dstKind == Operand.CREG) ops.append("%cr").append(in.dstReg);
-        else if (in.dstKind == Operand.REL) ops.append("0x").append(Long.toHexString((next + in.imm) & ipMask));
+        else if (in.dstKind == Operand.CREG) ops.append("%cr").append(in.dstReg + crLock);
+        else if (in.dstKind == Operand.DREG) ops.append("%db").append(in.dstReg);
+        else if (in.dstKind == Operand.REL) ops.append("0x").append(Long.toHexString(target(in, next, codeSize) & ipMask));
         if (ops.length() > 0 && ops.charAt(ops.length() - 1) == ',') ops.setLength(ops.length() - 1);
         if (in.ripRelative) comment = "        # 0x" + Long.toHexString(next + in.disp);
         if (ops.length() == 0) return m;
@@ -199,7 +204,11 @@ public final class AttSyntax {
                 if (in.entry.imm() == IMM_V && in.opSize == 8) return "movabs";
                 if ((in.entry.dst() == Operand.O || in.entry.src() == Operand.O) && in.addrSize == 8) return "movabs";
                 break;
-            case JCXZ: return in.addrSize == 8 ? "jrcxz" : "jecxz";
+            case JCXZ: return in.addrSize == 8 ? "jrcxz" : in.addrSize == 4 ? "jecxz" : "jcxz";
+            case LOOP: case LOOPE: case LOOPNE:  // 67 chose the counter: loopl in 16-bit code, loopw in 32-bit code
+                return in.has(Insn.P_ADDRSIZE) ? base + suffix(in.addrSize) : base;
+            case CALL: case JMP:  // the rel16/rel32 forms: 66 chose the size (callw, jmpl in 16-bit code)
+                return in.entry.imm() == IMM_Z && sizedBy66(in) ? base + suffix(in.opSize) : base;
             case LGDT: case LIDT: case SGDT: case SIDT: return longMode ? base : base + (in.opSize == 2 ? "w" : "l");
             case SYSEXIT: case SYSRET: return longMode ? base + (in.opSize == 8 ? "q" : "l") : base;
             case JMP_FAR: case CALL_FAR: return in.has(Insn.P_OPSIZE) ? base + suffix(in.opSize) : base;
@@ -223,6 +232,16 @@ public final class AttSyntax {
             if (b == 0xF2 || b == 0xF3) return i;
         }
         return -1;
+    }
+
+    /**
+     * A relative branch's target as objdump computes it: a 16-bit operand size wraps IP within its 64 KiB (in
+     * 16-bit code the bits above stay those of the next address; in 32-bit code they are dropped).
+     */
+    private static long target(Insn in, long next, int codeSize) {
+        long t = next + in.imm;
+        if (in.opSize != 2 || (codeSize != 2 && in.entry.imm() != IMM_Z)) return t;  // 66 leaves a rel8 alone
+        return codeSize == 2 ? (next & ~0xFFFFL) | (t & 0xFFFF) : t & 0xFFFF;
     }
 
     /** The last F2 or F3 prefix byte, or 0. */
@@ -253,7 +272,7 @@ public final class AttSyntax {
             if (in.base >= 0) b.append("(%").append(register(in.base, 2)).append(in.index >= 0 ? ",%" + register(in.index, 2) : "").append(')');
             return b.toString();
         }
-        if (in.ripRelative) return b.append(signedHex(in.disp)).append("(%rip)").toString();
+        if (in.ripRelative) return b.append(signedHex(in.disp)).append(as == 4 ? "(%eip)" : "(%rip)").toString();
         boolean haveBase = in.base >= 0, haveIndex = in.index >= 0;
         // A SIB with neither base nor index shows %eiz (%riz) in 32-bit code and with 67 in 64-bit code, elsewhere
         // only when scaled.

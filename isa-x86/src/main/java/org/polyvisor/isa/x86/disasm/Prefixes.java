@@ -26,12 +26,13 @@ final class Prefixes {
     static String unused(Insn in, int segment, int codeSize) {
         byte[] p = in.prefixBytes;
         boolean longMode = codeSize == 8;
-        int lastData = -1, lastAddr = -1, lastSeg = -1, lastRep = -1, lastF3 = -1, lastF2 = -1;
+        int lastData = -1, lastAddr = -1, lastSeg = -1, lastRep = -1, lastF3 = -1, lastF2 = -1, lastLock = -1;
         for (int i = 0; i < p.length; i++) {
             int b = p[i] & 0xFF;
             switch (b) {
                 case 0x66 -> lastData = i;
                 case 0x67 -> lastAddr = i;
+                case 0xF0 -> lastLock = i;
                 case 0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65 -> lastSeg = i;
                 case 0xF2 -> { lastRep = i; lastF2 = i; }
                 case 0xF3 -> { lastRep = i; lastF3 = i; }
@@ -51,7 +52,7 @@ final class Prefixes {
         for (int i = 0; i < p.length; i++) {
             int b = p[i] & 0xFF;
             String name = switch (b) {
-                case 0xF0 -> "lock";
+                case 0xF0 -> i == lastLock && crLock(in, codeSize) ? null : "lock";
                 case 0xF3 -> i == lastRep && (in.entry == Decoder.NOP || simd(in, 2) || selectedByF3(in)) ? null
                         : i == lastF3 && release ? "xrelease" : i == lastF3 && rep ? "rep" : "repz";
                 case 0xF2 -> i == lastRep && simd(in, 3) ? null : i == lastF2 && branch ? "bnd"
@@ -65,6 +66,11 @@ final class Prefixes {
             if (name != null) out.append(name).append(' ');
         }
         return out.toString();
+    }
+
+    /** LOCK MOV CRn outside 64-bit mode names CR8 + n: the (last) LOCK is used. */
+    private static boolean crLock(Insn in, int codeSize) {
+        return codeSize != 8 && (in.op == Op.MOV_FROM_CR || in.op == Op.MOV_TO_CR);
     }
 
     /**
@@ -88,7 +94,8 @@ final class Prefixes {
 
     /** True when {@code in} is an SSE cell selected by the mandatory prefix {@code which} (1: 66, 2: F3, 3: F2). */
     private static boolean simd(Insn in, int which) {
-        return (in.entry.flags() & org.polyvisor.isa.x86.decode.Entry.SIMD) != 0 && in.mandatory == which;
+        return (in.entry.flags() & org.polyvisor.isa.x86.decode.Entry.SIMD) != 0 && in.mandatory == which
+                && in.op != Op.PREFETCH;  // 0F 18 takes any prefix without a meaning
     }
 
     /**
@@ -163,7 +170,7 @@ final class Prefixes {
         if (printed >= 0) return true;
         // A string source reads DS:rSI; in 64-bit mode objdump counts a segment prefix it ignores as that DS.
         if (codeSize == 8 && AttSyntax.stringSource(in.op)) return true;
-        return in.op == Op.JCC && (in.segment == 1 || in.segment == 3);  // branch hints: je,pn / je,pt
+        return branchHint(in) != 0;  // branch hints: je,pn / je,pt use the last segment prefix
     }
 
     /** CET: a 3E among the prefixes of an indirect near branch makes NOTRACK, not a segment override. */
@@ -183,6 +190,20 @@ final class Prefixes {
         return in.hasMemory() || Decoder.isString(in.op) || Decoder.isCounted(in.op) || in.op == Op.XLAT;
     }
 
+    /**
+     * The branch hint objdump prints on a conditional branch (Jcc, LOOPcc, LOOP, JrCXZ): 1 (",pn") for a CS
+     * prefix without DS, 2 (",pt") for DS without CS, else 0.
+     */
+    static int branchHint(Insn in) {
+        if (in.prefixBytes == null || (in.op != Op.JCC && !Decoder.isCounted(in.op))) return 0;
+        boolean cs = false, ds = false;
+        for (byte b : in.prefixBytes) {
+            if (b == 0x2E) cs = true;
+            if (b == 0x3E) ds = true;
+        }
+        return cs == ds ? 0 : cs ? 1 : 2;
+    }
+
     /** A memory operand with neither base nor index (objdump names 67 on it in 16-bit code: addr32 mov 0x12345678,%ax). */
     private static boolean absolute(Insn in) {
         return in.hasMemory() && in.base < 0 && in.index < 0 && !in.ripRelative;
@@ -200,7 +221,11 @@ final class Prefixes {
         if (in.op == Op.SMSW && in.dstKind == Operand.MEM) return false;  // the memory form stores 16 bits always
         // A selector store to memory is 16 bits; to a register 66 chooses its width (unless REX.W does).
         if (in.op == Op.MOV_FROM_SREG || in.op == Op.SLDT || in.op == Op.STR) return in.dstKind == Operand.REG && (in.rex & 8) == 0;
-        if (in.op == Op.BSF || in.op == Op.BSR) return true;  // 66 picks a cell of objdump's prefix table for 0F BC/BD
+        if (in.op == Op.BSF || in.op == Op.BSR) return true;
+        // A near branch's rel16/rel32 follows the operand size; rel8 does not (data16 jmp .+2).
+        if (in.op == Op.JCC || in.op == Op.JMP || in.op == Op.CALL) return in.entry.imm() == org.polyvisor.isa.x86.decode.Entry.IMM_Z
+                && (in.rex & 8) == 0;
+        if ((in.entry.flags() & org.polyvisor.isa.x86.decode.Entry.MODE_SIZE) != 0) return false;  // MOV CRn/DRn: fixed size  // 66 picks a cell of objdump's prefix table for 0F BC/BD
         if (in.op == Op.MOV_TO_SREG) return in.srcKind == Operand.REG && (in.rex & 8) == 0;  // 66 names the 16-bit register
         if ((in.entry.flags() & (org.polyvisor.isa.x86.decode.Entry.SIMD | org.polyvisor.isa.x86.decode.Entry.MMX)) != 0)
             return false;  // 66 selects a cell or nothing
@@ -215,7 +240,7 @@ final class Prefixes {
         if (in.op == Op.IN || in.op == Op.OUT) return true;
         if (in.op == Op.CBW || in.op == Op.CWD || in.op == Op.PUSHF || in.op == Op.POPF || in.op == Op.IRET || in.op == Op.SYSRET
                 || in.op == Op.JMP_FAR || in.op == Op.CALL_FAR || in.op == Op.RET_FAR
-                || in.op == Op.SYSEXIT || in.op == Op.RET || in.op == Op.LEAVE || in.op == Op.PUSHA || in.op == Op.POPA || in.op == Op.ENTER || Decoder.isString(in.op)) return true;
+                || in.op == Op.RET || in.op == Op.LEAVE || in.op == Op.PUSHA || in.op == Op.POPA || in.op == Op.ENTER || Decoder.isString(in.op)) return true;
         return in.dstKind != Operand.NONE && in.dstKind != Operand.REL || in.srcKind != Operand.NONE;
     }
 
@@ -226,7 +251,6 @@ final class Prefixes {
         int used = 0;
         if (in.op == Op.X87) {  // only the memory forms' address uses REX (B, X); W and R never count
             if (in.modrm < 0xC0) used = rex & (in.hasSib ? 3 : 1);
-            if (in.modrm < 0xC0 && !in.hasSib && (in.modrm & 7) == 5 && in.modrm < 0x40) used &= ~1;  // RIP-relative
             if (used != 0) used |= 0x40;
             return used == rex ? null : rexName(rex);
         }
@@ -239,9 +263,11 @@ final class Prefixes {
             return used == rex ? null : rexName(rex);
         }
         if ((rex & 8) != 0 && (simd ? gpr && !e.mnemonic().equals("pinsrw") || in.op == Op.FXSAVE || in.op == Op.FXRSTOR
-                : e.size() == V && (e.flags() & (D64 | NO_REXW)) == 0 && sized(in)
-                        && !((in.op == Op.SMSW || in.op == Op.SLDT || in.op == Op.STR) && in.dstKind == Operand.MEM))) used |= 8;
+                : e.size() == V && (e.flags() & (D64 | NO_REXW | org.polyvisor.isa.x86.decode.Entry.MODE_SIZE)) == 0 && sized(in)
+                        && !((in.op == Op.SMSW || in.op == Op.SLDT || in.op == Op.STR) && in.dstKind == Operand.MEM)
+                        || in.op == Op.SYSEXIT)) used |= 8;  // sysexitq
         if ((rex & 4) != 0 && (e.dst() == Operand.G || e.src() == Operand.G || e.dst() == Operand.C || e.src() == Operand.C
+                || e.dst() == Operand.D || e.src() == Operand.D
                 || e.dst() == Operand.V_XMM || e.src() == Operand.V_XMM)) used |= 4;
         if ((rex & 2) != 0 && in.hasSib) used |= 2;
         boolean rm = in.modrm >= 0 && (((e.dst() == Operand.Q_MMX || e.src() == Operand.Q_MMX) && in.modrm < 0xC0) || e.dst() == Operand.E || e.src() == Operand.E || e.src() == Operand.M || e.dst() == Operand.M

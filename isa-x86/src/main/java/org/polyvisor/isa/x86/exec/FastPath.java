@@ -31,7 +31,8 @@ final class FastPath {
      */
     static final int U_INSN = 0, U_LEA = 1, U_LOAD = 2, U_STORE = 3, U_CMP_MR = 4, U_CMP_RM = 5, U_MOV_RR = 6,
             U_MOV_RI = 7, U_CMP_RR = 8, U_CMP_RI = 9, U_ADD_RR = 10, U_ADD_RI = 11, U_SUB_RR = 12, U_SUB_RI = 13,
-            U_JCC = 14, U_ALU_RR = 15, U_ALU_RI = 16, U_SHIFT_RI = 17, U_PUSH = 18, U_POP = 19;
+            U_JCC = 14, U_ALU_RR = 15, U_ALU_RI = 16, U_SHIFT_RI = 17, U_PUSH = 18, U_POP = 19,
+            U_TEST_RR = 20;
     /** The last handler with a memory operand: {@link #U_LEA} to here compute an address first. */
     private static final int U_LAST_MEMORY = U_CMP_RM;
 
@@ -59,6 +60,7 @@ final class FastPath {
             case SHIFT_RI -> U_SHIFT_RI;
             case PUSH_R -> U_PUSH;
             case POP_R -> U_POP;
+            case TEST_RR -> U_TEST_RR;
             default -> U_INSN;
         };
     }
@@ -185,11 +187,11 @@ final class FastPath {
                     long linear = (offset + (segBase[u.seg] & u.segMask)) & u.linearMask;
                     if (k == U_STORE) {
                         bus.write(linear, u.size, r[u.src]);
-                        if (bus.abort != null) return stop(general.abort(), n);
+                        if (bus.abort != null) return fault(pc, n);
                         if (bus.after != null) return stop(after(next), n);  // a store to MMIO: leave after it
                     } else {
                         long v = bus.read(linear, u.size);
-                        if (bus.abort != null) return stop(general.abort(), n);
+                        if (bus.abort != null) return fault(pc, n);
                         if (k == U_LOAD) {
                             r[u.dst] = v;
                         } else {  // CMP r/m, r and CMP r, r/m with a memory operand
@@ -219,24 +221,29 @@ final class FastPath {
                         r[u.dst] = res;
                         if (u.jcc != null && n + 2 <= max) { next = branch(u, a, b, next, ipMask); n++; }
                     }
+                    case U_TEST_RR -> {  // flags of a AND b: as a compare of the result with 0 (CF = OF = 0)
+                        long a = r[u.dst] & m, res = a & r[u.src];
+                        f.set(LazyFlags.LOGIC, u.size, a, res, res);
+                        if (u.jcc != null && n + 2 <= max) { next = branch(u, res, 0, next, ipMask); n++; }
+                    }
                     case U_ALU_RR, U_ALU_RI -> {
-                        int op = u.insn.fastOp;
+                        int op = u.op;
                         long res = alu(op, u.size, m, r[u.dst] & m, (k == U_ALU_RR ? r[u.src] : u.imm) & m);
                         if (op != CMP && op != TEST) r[u.dst] = res;
                     }
                     case U_SHIFT_RI -> {
                         int count = (int) (u.imm & (u.size == 8 ? 63 : 31));
-                        if (count != 0) r[u.dst] = shift(u.insn.fastOp, u.size, m, r[u.dst] & m, count);
+                        if (count != 0) r[u.dst] = shift(u.op, u.size, m, r[u.dst] & m, count);
                     }
                     case U_PUSH -> {
                         bus.pc = pc;
-                        if (!push(r[u.src], u.size)) return stop(general.abort(), n);
+                        if (!push(r[u.src], u.size)) return fault(pc, n);
                         if (bus.after != null) return stop(after(next), n);  // the stack is MMIO: leave after it
                     }
                     case U_POP -> {
                         bus.pc = pc;
                         long sp = r[CpuState.RSP] & s.stackMask(), v = bus.read(stackLinear(sp), u.size);
-                        if (bus.abort != null) return stop(general.abort(), n);
+                        if (bus.abort != null) return fault(pc, n);
                         s.set(CpuState.RSP, s.stackSize, sp + u.size);
                         r[u.dst] = v;  // after the stack pointer: POP rSP loads the value read
                     }
@@ -245,6 +252,7 @@ final class FastPath {
                         next = f.condition(u.cond) ? target : next;
                     }
                     default -> {
+                        s.rip = pc;
                         next = execute(u.insn, pc, next);
                         int st = stopped;
                         if (st != GOING) {
@@ -254,7 +262,6 @@ final class FastPath {
                     }
                 }
             }
-            s.rip = next;
             n++;
             pc = next;
             if (++i < end) {
@@ -269,8 +276,18 @@ final class FastPath {
             i = 0;
             end = Math.min(uops.length, max - n);
         }
+        s.rip = pc;
         status = Interpreter.NEXT;
         return n;
+    }
+
+    /**
+     * Ends a run at the instruction at {@code pc} whose access failed ({@link Bus#abort}): the state is that
+     * instruction's (the instruction pointer is only stored when a run ends), and the interpreter raises the fault.
+     */
+    private int fault(long pc, int n) {
+        s.rip = pc;
+        return stop(general.abort(), n);
     }
 
     /**

@@ -24,6 +24,8 @@ final class Uop {
     /** The operand-size mask: a 32-bit result written to a register zero-extends (SDM Vol. 1, 3.4.1.1). */
     final long mask;
     final int dst, src;
+    /** The ALU operation or shift of the instruction's {@link FastPath#classify} handler ({@link Insn#fastOp}). */
+    final int op;
     final long imm;
     final int cond;
     final long disp, baseMask, indexMask, ripMask, addrMask, segMask, linearMask;
@@ -47,6 +49,7 @@ final class Uop {
         this.mask = in.opMask;
         this.dst = in.dstReg;
         this.src = in.srcReg;
+        this.op = in.fastOp;
         this.imm = in.imm;
         this.cond = in.cond;
         boolean memory = in.dstKind == Operand.MEM || in.srcKind == Operand.MEM;
@@ -74,14 +77,16 @@ final class Uop {
     static Uop of(Insn in, boolean longMode) { return new Uop(in, FastPath.uopKind(in), longMode, null); }
 
     /**
-     * {@code cmp} (a CMP or SUB of 32 or 64 bits with a {@link Uop} of its own) and the Jcc right after it as one
-     * prepared instruction that retires both, or null when they do not fuse: the Jcc tests O, S or P, which the
-     * relation of the operands does not give.
+     * {@code cmp} (a CMP, SUB or TEST of 32 or 64 bits with a {@link Uop} of its own) and the Jcc right after it as
+     * one prepared instruction that retires both, or null when they do not fuse: the Jcc tests O, S or P, which the
+     * relation of the operands does not give. TEST's flags are those of comparing its result with 0: CF and OF
+     * clear, ZF and SF (= SF != OF) of the result.
      */
     static Uop fused(Insn cmp, Insn jcc, boolean longMode) {
         int kind = FastPath.uopKind(cmp);
         boolean fusable = kind == FastPath.U_CMP_RR || kind == FastPath.U_CMP_RI || kind == FastPath.U_CMP_MR
-                || kind == FastPath.U_CMP_RM || kind == FastPath.U_SUB_RR || kind == FastPath.U_SUB_RI;
+                || kind == FastPath.U_CMP_RM || kind == FastPath.U_SUB_RR || kind == FastPath.U_SUB_RI
+                || kind == FastPath.U_TEST_RR;
         if (!fusable || jcc.fast != FastPath.JCC || truthTable(jcc.cond) < 0) return null;
         return new Uop(cmp, kind, longMode, jcc);
     }

@@ -6,13 +6,14 @@
  * transfer, kept in the decoded slot of their first instruction (so whatever drops decoded code drops them: a store
  * clears the slots up to {@code Block.MAX_BYTES - 1} bytes before it, a mode switch or restore clears them all).
  * A block holds its instructions prepared as {@code Uop}s: the handler, the registers, and the memory operand's
- * address arithmetic as masks (no tests on the operand form); a CMP or SUB and the Jcc that ends the block are
- * one {@code Uop}, whose condition is a truth table over how the operands compare. {@code FastPath.run} executes
- * blocks one after another while they stay on the page, counting instructions exactly against the budget (a
- * fused pair splits when one instruction is left), stopping after a store into code ({@code Bus.codeWrites}) so
- * that self-modifying code sees its new bytes, and after one instruction in an STI / MOV SS shadow with an
- * interrupt pending. A fault leaves the state at the faulting instruction with the ones before it retired.
- * Everything else, and every fault, goes through {@code Interpreter}. Floating point: {@code X87Instructions} (the D8-DF escapes),
+ * address arithmetic as masks (no tests on the operand form); a CMP, SUB or TEST and the Jcc that ends the block
+ * are one {@code Uop}, whose condition is a truth table over how the operands compare (TEST: its result with 0).
+ * {@code FastPath.run} executes blocks one after another while they stay on the page, counting instructions
+ * exactly against the budget (a fused pair splits when one instruction is left), stopping after a store into code
+ * ({@code Bus.codeWrites}) so that self-modifying code sees its new bytes, and after one instruction in an STI /
+ * MOV SS shadow with an interrupt pending; it stores the instruction pointer only when it stops. A fault leaves the
+ * state at the faulting instruction with the ones before it retired. Everything else, and every fault, goes
+ * through {@code Interpreter}. Floating point: {@code X87Instructions} (the D8-DF escapes),
  * {@code SseInstructions} (SSE/SSE2, MXCSR, FXSAVE/FXRSTOR through {@code FxImage}), on the arithmetic of the
  * {@code fpu} package;
  * the system side: segment and system-register loads ({@code Segments}, {@code SystemInstructions}), fast system
