@@ -119,6 +119,9 @@ public final class Arm64State {
         v = (nzcv & 1) != 0;
     }
 
+    /** NZCV as a 4-bit value, N in bit 3: what {@link #setNzcv} takes. */
+    public int nzcv() { return (n ? 8 : 0) | (z ? 4 : 0) | (c ? 2 : 0) | (v ? 1 : 0); }
+
     /** ConditionHolds() of the Arm ARM (J1, shared/functions/system). */
     public boolean holds(int cond) { return conditionHolds(cond, n, z, c, v); }
 

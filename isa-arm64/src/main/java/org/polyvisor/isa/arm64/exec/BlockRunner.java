@@ -24,6 +24,7 @@ final class BlockRunner {
     private static final int LR = 30;
     private static final long W = Alu.W_MASK;
     private static final int PAGE = GuestMemory.PAGE_SIZE, PAGE_MASK = PAGE - 1;
+    private static final long PAGE_MASK_L = PAGE_MASK;
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -63,6 +64,7 @@ final class BlockRunner {
         final SoftTlb tlb = this.tlb;
         FastOp[] block = first;
         long pc = s.pc;
+        int nzcv = s.nzcv();
         int done = 0;
         while (true) {
             int n = Math.min(block.length, limit - done), k = 0;
@@ -77,72 +79,56 @@ final class BlockRunner {
                         case FastForm.ADD_IMM -> x[o.rd] = (x[o.rn] + o.imm) & o.mask;
                         case FastForm.ADDS_IMM_X -> {
                             long a = x[o.rn], b = o.imm, r = a + b;
-                            s.n = r < 0;
-                            s.z = r == 0;
-                            s.c = Long.compareUnsigned(r, a) < 0;
-                            s.v = ((a ^ r) & (b ^ r)) < 0;
+                            nzcv = addFlagsX(a, b, r);
                             x[o.rd] = r;
                         }
                         case FastForm.ADDS_IMM_W -> {
                             int a = (int) x[o.rn], b = (int) (o.imm), r = a + b;
-                            s.n = r < 0;
-                            s.z = r == 0;
-                            s.c = Integer.compareUnsigned(r, a) < 0;
-                            s.v = ((a ^ r) & (b ^ r)) < 0;
+                            nzcv = addFlagsW(a, b, r);
                             x[o.rd] = r & W;
                         }
                         case FastForm.SUBS_IMM_X -> {
                             long a = x[o.rn], b = o.imm, r = a - b;
-                            s.n = r < 0;
-                            s.z = r == 0;
-                            s.c = Long.compareUnsigned(a, b) >= 0;
-                            s.v = ((a ^ b) & (a ^ r)) < 0;
+                            nzcv = subFlagsX(a, b, r);
                             x[o.rd] = r;
                         }
                         case FastForm.SUBS_IMM_W -> {
                             int a = (int) x[o.rn], b = (int) (o.imm), r = a - b;
-                            s.n = r < 0;
-                            s.z = r == 0;
-                            s.c = Integer.compareUnsigned(a, b) >= 0;
-                            s.v = ((a ^ b) & (a ^ r)) < 0;
+                            nzcv = subFlagsW(a, b, r);
                             x[o.rd] = r & W;
                         }
                         case FastForm.ADD_LSL -> x[o.rd] = (x[o.rn] + (x[o.rm] << o.amount)) & o.mask;
                         case FastForm.SUB_LSL -> x[o.rd] = (x[o.rn] - (x[o.rm] << o.amount)) & o.mask;
                         case FastForm.ADDS_LSL_X -> {
                             long a = x[o.rn], b = x[o.rm] << o.amount, r = a + b;
-                            s.n = r < 0;
-                            s.z = r == 0;
-                            s.c = Long.compareUnsigned(r, a) < 0;
-                            s.v = ((a ^ r) & (b ^ r)) < 0;
+                            nzcv = addFlagsX(a, b, r);
                             x[o.rd] = r;
                         }
                         case FastForm.ADDS_LSL_W -> {
                             int a = (int) x[o.rn], b = (int) (x[o.rm] << o.amount), r = a + b;
-                            s.n = r < 0;
-                            s.z = r == 0;
-                            s.c = Integer.compareUnsigned(r, a) < 0;
-                            s.v = ((a ^ r) & (b ^ r)) < 0;
+                            nzcv = addFlagsW(a, b, r);
                             x[o.rd] = r & W;
                         }
                         case FastForm.SUBS_LSL_X -> {
                             long a = x[o.rn], b = x[o.rm] << o.amount, r = a - b;
-                            s.n = r < 0;
-                            s.z = r == 0;
-                            s.c = Long.compareUnsigned(a, b) >= 0;
-                            s.v = ((a ^ b) & (a ^ r)) < 0;
+                            nzcv = subFlagsX(a, b, r);
                             x[o.rd] = r;
                         }
                         case FastForm.SUBS_LSL_W -> {
                             int a = (int) x[o.rn], b = (int) (x[o.rm] << o.amount), r = a - b;
-                            s.n = r < 0;
-                            s.z = r == 0;
-                            s.c = Integer.compareUnsigned(a, b) >= 0;
-                            s.v = ((a ^ b) & (a ^ r)) < 0;
+                            nzcv = subFlagsW(a, b, r);
                             x[o.rd] = r & W;
                         }
                         case FastForm.ADD_EXT -> x[o.rd] = (x[o.rn] + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount)) & o.mask;
                         case FastForm.SUB_EXT -> x[o.rd] = (x[o.rn] - ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount)) & o.mask;
+                        case FastForm.ADD_SHR -> x[o.rd] = (x[o.rn] + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) >>> o.amount)) & o.mask;
+                        case FastForm.SUB_SHR -> x[o.rd] = (x[o.rn] - ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) >>> o.amount)) & o.mask;
+                        case FastForm.MADD -> x[o.rd] = (x[o.aux] + x[o.rn] * x[o.rm]) & o.mask;
+                        case FastForm.MSUB -> x[o.rd] = (x[o.aux] - x[o.rn] * x[o.rm]) & o.mask;
+                        case FastForm.CSEL -> x[o.rd] = (((o.aux >>> nzcv) & 1) != 0 ? x[o.rn] : x[o.rm]) & o.mask;
+                        case FastForm.CSINC -> x[o.rd] = (((o.aux >>> nzcv) & 1) != 0 ? x[o.rn] : x[o.rm] + 1) & o.mask;
+                        case FastForm.CSINV -> x[o.rd] = (((o.aux >>> nzcv) & 1) != 0 ? x[o.rn] : ~x[o.rm]) & o.mask;
+                        case FastForm.CSNEG -> x[o.rd] = (((o.aux >>> nzcv) & 1) != 0 ? x[o.rn] : -x[o.rm]) & o.mask;
                         case FastForm.AND_LSL -> x[o.rd] = x[o.rn] & (x[o.rm] << o.amount) & o.mask;
                         case FastForm.ORR_LSL -> x[o.rd] = (x[o.rn] | (x[o.rm] << o.amount)) & o.mask;
                         case FastForm.EOR_LSL -> x[o.rd] = (x[o.rn] ^ (x[o.rm] << o.amount)) & o.mask;
@@ -172,35 +158,88 @@ final class BlockRunner {
                         }
                         case FastForm.ADR -> x[o.rd] = pc + o.imm;
                         case FastForm.ADRP -> x[o.rd] = (pc & ~0xFFFL) + o.imm;
-                        case FastForm.LDRB, FastForm.LDRH, FastForm.LDR_W, FastForm.LDR_X, FastForm.LDRSW -> {
-                            long va = x[o.rn] + o.imm + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
+                        case FastForm.LDRB, FastForm.LDRH, FastForm.LDR_W, FastForm.LDR_X, FastForm.LDRSW,
+                             FastForm.LDRB_WB, FastForm.LDRH_WB, FastForm.LDR_W_WB, FastForm.LDR_X_WB, FastForm.LDRSW_WB -> {
+                            long base = x[o.rn];
+                            boolean writeBack = o.form >= FastForm.LDRB_WB;
+                            long va = writeBack ? base + (o.imm & o.extendMask)
+                                    : base + o.imm + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
                             MemorySegment p = tlb.lookup(SoftTlb.READ, va);
                             int off = (int) va & PAGE_MASK;
-                            if (p != null && off <= PAGE - 8 && (x[o.rn] & o.imm2) == 0) {
-                                x[o.rd] = switch (o.form) {
-                                    case FastForm.LDRB -> p.get(ValueLayout.JAVA_BYTE, off) & 0xFFL;
-                                    case FastForm.LDRH -> p.get(U16, off) & 0xFFFFL;
-                                    case FastForm.LDR_W -> p.get(U32, off) & W;
-                                    case FastForm.LDR_X -> p.get(U64, off);
-                                    default -> p.get(U32, off);
+                            if (p != null && off <= PAGE - 8 && (base & o.imm2) == 0) {
+                                // One 8-byte read for every size (off <= PAGE - 8): one access site, which C2 still inlines here.
+                                long raw = p.get(U64, off);
+                                x[o.rd] = switch (o.form - (writeBack ? FastForm.LDRB_WB : FastForm.LDRB)) {
+                                    case 0 -> raw & 0xFFL;
+                                    case 1 -> raw & 0xFFFFL;
+                                    case 2 -> raw & W;
+                                    case 3 -> raw;
+                                    default -> (long) (int) raw;
                                 };
+                                if (writeBack) x[o.rn] = base + o.imm;
                             } else {
                                 slow = true;
                                 break body;
                             }
                         }
-                        case FastForm.STRB, FastForm.STRH, FastForm.STR_W, FastForm.STR_X -> {
-                            long va = x[o.rn] + o.imm + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
+                        case FastForm.STRB, FastForm.STRH, FastForm.STR_W, FastForm.STR_X,
+                             FastForm.STRB_WB, FastForm.STRH_WB, FastForm.STR_W_WB, FastForm.STR_X_WB -> {
+                            long base = x[o.rn];
+                            boolean writeBack = o.form >= FastForm.STRB_WB;
+                            long va = writeBack ? base + (o.imm & o.extendMask)
+                                    : base + o.imm + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
                             MemorySegment p = tlb.lookup(SoftTlb.WRITE, va);
                             int off = (int) va & PAGE_MASK;
-                            if (p != null && off <= PAGE - 8 && (x[o.rn] & o.imm2) == 0) {
+                            if (p != null && off <= PAGE - 8 && (base & o.imm2) == 0) {
                                 long value = x[o.rd];
-                                switch (o.form) {
-                                    case FastForm.STRB -> p.set(ValueLayout.JAVA_BYTE, off, (byte) value);
-                                    case FastForm.STRH -> p.set(U16, off, (short) value);
-                                    case FastForm.STR_W -> p.set(U32, off, (int) value);
+                                switch (o.form - (writeBack ? FastForm.STRB_WB : FastForm.STRB)) {
+                                    case 0 -> p.set(ValueLayout.JAVA_BYTE, off, (byte) value);
+                                    case 1 -> p.set(U16, off, (short) value);
+                                    case 2 -> p.set(U32, off, (int) value);
                                     default -> p.set(U64, off, value);
                                 }
+                                if (writeBack) x[o.rn] = base + o.imm;
+                            } else {
+                                slow = true;
+                                break body;
+                            }
+                        }
+                        case FastForm.LDP_W, FastForm.LDP_X, FastForm.LDPSW -> {
+                            long base = x[o.rn], va = base + (o.imm & o.extendMask);
+                            MemorySegment p = tlb.lookup(SoftTlb.READ, va);
+                            int off = (int) va & PAGE_MASK;
+                            if (p != null && off <= PAGE - 16 && (base & o.imm2) == 0) {
+                                long lo = p.get(U64, off), hi;
+                                if (o.form == FastForm.LDP_X) {
+                                    hi = p.get(U64, off + 8);
+                                } else if (o.form == FastForm.LDP_W) {
+                                    hi = lo >>> 32;
+                                    lo &= W;
+                                } else {
+                                    hi = lo >> 32;
+                                    lo = (int) lo;
+                                }
+                                x[o.rd] = lo;
+                                x[o.rm] = hi;
+                                if (o.aux != 0) x[o.rn] = base + o.imm;
+                            } else {
+                                slow = true;
+                                break body;
+                            }
+                        }
+                        case FastForm.STP_W, FastForm.STP_X -> {
+                            long base = x[o.rn], va = base + (o.imm & o.extendMask);
+                            MemorySegment p = tlb.lookup(SoftTlb.WRITE, va);
+                            int off = (int) va & PAGE_MASK;
+                            if (p != null && off <= PAGE - 16 && (base & o.imm2) == 0) {
+                                long lo = x[o.rd], hi = x[o.rm];
+                                if (o.form == FastForm.STP_X) {
+                                    p.set(U64, off, lo);
+                                    p.set(U64, off + 8, hi);
+                                } else {
+                                    p.set(U64, off, (lo & W) | hi << 32);
+                                }
+                                if (o.aux != 0) x[o.rn] = base + o.imm;
                             } else {
                                 slow = true;
                                 break body;
@@ -208,19 +247,15 @@ final class BlockRunner {
                         }
                         case FastForm.CMP_BCOND_X, FastForm.CMP_BCOND_W -> {
                             long a = x[o.rn], b = (x[o.rm] << o.amount) + o.imm;
-                            int nzcv;
                             if (o.form == FastForm.CMP_BCOND_X) {
                                 long r = a - b;
                                 x[o.rd] = r;
-                                nzcv = (int) (r >>> 63) << 3 | (r == 0 ? 4 : 0) | (Long.compareUnsigned(a, b) >= 0 ? 2 : 0)
-                                        | (int) (((a ^ b) & (a ^ r)) >>> 63);
+                                nzcv = subFlagsX(a, b, r);
                             } else {
                                 int ia = (int) a, ib = (int) b, r = ia - ib;
                                 x[o.rd] = r & W;
-                                nzcv = (r >>> 31) << 3 | (r == 0 ? 4 : 0) | (Integer.compareUnsigned(ia, ib) >= 0 ? 2 : 0)
-                                        | (((ia ^ ib) & (ia ^ r)) >>> 31);
+                                nzcv = subFlagsW(ia, ib, r);
                             }
-                            s.setNzcv(nzcv);
                             if (k + 1 < n) {
                                 k++;
                                 pc += 4;
@@ -243,20 +278,7 @@ final class BlockRunner {
                             k++;
                             break body;
                         }
-                        case FastForm.B_EQ -> { if (s.z) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_NE -> { if (!s.z) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_CS -> { if (s.c) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_CC -> { if (!s.c) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_MI -> { if (s.n) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_PL -> { if (!s.n) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_VS -> { if (s.v) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_VC -> { if (!s.v) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_HI -> { if (s.c && !s.z) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_LS -> { if (!s.c || s.z) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_GE -> { if (s.n == s.v) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_LT -> { if (s.n != s.v) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_GT -> { if (s.n == s.v && !s.z) { pc += o.imm; k++; break body; } }
-                        case FastForm.B_LE -> { if (s.n != s.v || s.z) { pc += o.imm; k++; break body; } }
+                        case FastForm.B_COND -> { if (((o.aux >>> nzcv) & 1) != 0) { pc += o.imm; k++; break body; } }
                         case FastForm.CBZ -> { if ((x[o.rd] & o.mask) == 0) { pc += o.imm; k++; break body; } }
                         case FastForm.CBNZ -> { if ((x[o.rd] & o.mask) != 0) { pc += o.imm; k++; break body; } }
                         case FastForm.TBZ -> { if ((x[o.rd] & o.imm2) == 0) { pc += o.imm; k++; break body; } }
@@ -280,19 +302,46 @@ final class BlockRunner {
                     }
                 }
                 if (slow) {
+                    s.setNzcv(nzcv);
                     int r = generic(block[k], k, pc);
                     if (r != CONTINUE) return done + r;
+                    nzcv = s.nzcv();
                     k++;
                     pc += 4;
                 }
             } while (slow);
             done += k;
             if (done >= limit || s.recheckInterrupts) break;
-            block = fetch.block(pc);
+            // InstructionFetch.block's hit path written out: a call here would spill every local.
+            Object cached = ((pc & ~PAGE_MASK_L) | (pc & 3)) == fetch.pageVa ? fetch.slots[((int) pc & PAGE_MASK) >>> 2] : null;
+            block = cached != null ? (FastOp[]) cached : fetch.block(pc);
             if (block == null) break;
         }
         s.pc = pc;
+        s.setNzcv(nzcv);
         return done;
+    }
+
+    /** NZCV (N in bit 3) of AddWithCarry(a, b, 0) on 64 bits, result {@code r}. */
+    private static int addFlagsX(long a, long b, long r) {
+        return (int) (r >>> 63) << 3 | (r == 0 ? 4 : 0) | (Long.compareUnsigned(r, a) < 0 ? 2 : 0)
+                | (int) (((a ^ r) & (b ^ r)) >>> 63);
+    }
+
+    /** NZCV of AddWithCarry(a, b, 0) on 32 bits. */
+    private static int addFlagsW(int a, int b, int r) {
+        return (r >>> 31) << 3 | (r == 0 ? 4 : 0) | (Integer.compareUnsigned(r, a) < 0 ? 2 : 0) | (((a ^ r) & (b ^ r)) >>> 31);
+    }
+
+    /** NZCV of AddWithCarry(a, NOT(b), 1), a - b, on 64 bits. */
+    private static int subFlagsX(long a, long b, long r) {
+        return (int) (r >>> 63) << 3 | (r == 0 ? 4 : 0) | (Long.compareUnsigned(a, b) >= 0 ? 2 : 0)
+                | (int) (((a ^ b) & (a ^ r)) >>> 63);
+    }
+
+    /** NZCV of a - b on 32 bits. */
+    private static int subFlagsW(int a, int b, int r) {
+        return (r >>> 31) << 3 | (r == 0 ? 4 : 0) | (Integer.compareUnsigned(a, b) >= 0 ? 2 : 0) | (((a ^ b) & (a ^ r)) >>> 31);
     }
 
     /**

@@ -54,17 +54,45 @@ final class FastForm {
             /** HINTs that only retire (NOP, YIELD, the unallocated ones). */
             NOP = 41,
             /**
-             * CMP (SUBS immediate or LSL register, 64- or 32-bit) fused with the B.cond after it, the last two
-             * instructions of a block ({@link #fuse}): {@link FastOp#aux} is the condition's truth table over NZCV,
+             * CMP (SUBS immediate or LSL register, 64- or 32-bit) fused with the B.cond after it, anywhere in a
+             * block ({@link #fuse}): {@link FastOp#aux} is the condition's truth table over NZCV,
              * {@link FastOp#imm2} the branch offset from the B.cond. When the budget ends between the two, only the
              * CMP runs.
              */
             CMP_BCOND_X = 64, CMP_BCOND_W = 65,
+            /**
+             * ADD/SUB (shifted register) with LSR, or with ASR on W registers, without flags: Rm extended and shifted
+             * right as for {@link #AND_SHR}.
+             */
+            ADD_SHR = 66, SUB_SHR = 67,
+            /**
+             * Loads and stores of a general register with write-back (pre- and post-index immediate): the address is
+             * Rn plus {@link FastOp#imm} AND {@link FastOp#extendMask} (all ones for pre-index, zero for post-index),
+             * and Rn becomes Rn + imm once the access is done, after a load's Rt, as {@link LoadStore} orders them.
+             */
+            LDRB_WB = 68, LDRH_WB = 69, LDR_W_WB = 70, LDR_X_WB = 71, LDRSW_WB = 72,
+            STRB_WB = 73, STRH_WB = 74, STR_W_WB = 75, STR_X_WB = 76,
+            /** MADD and MSUB (MUL, MNEG): Rd = Ra +/- Rn * Rm, Ra in {@link FastOp#aux}. */
+            MADD = 77, MSUB = 78,
+            /**
+             * CSEL, CSINC, CSINV, CSNEG (and their aliases CSET, CINC, CNEG...): {@link FastOp#aux} is the condition's
+             * truth table over NZCV.
+             */
+            CSEL = 79, CSINC = 80, CSINV = 81, CSNEG = 82,
+            /**
+             * LDP, LDPSW and STP of general registers (signed offset, pre- and post-index): Rt in {@link FastOp#rd},
+             * Rt2 in {@link FastOp#rm}; the address is Rn plus {@link FastOp#imm} AND {@link FastOp#extendMask} (zero
+             * for post-index), and with write-back ({@link FastOp#aux} = 1) Rn becomes Rn + imm after both
+             * registers, as {@link LoadStore#pair} orders them.
+             */
+            LDP_W = 83, LDP_X = 84, LDPSW = 85, STP_W = 86, STP_X = 87,
             // Block terminators from here on.
             B = 42, BL = 43,
-            /** B.cond, one form per condition (AL and NV: {@link #B}). */
-            B_EQ = 44, B_NE = 45, B_CS = 46, B_CC = 47, B_MI = 48, B_PL = 49, B_VS = 50, B_VC = 51,
-            B_HI = 52, B_LS = 53, B_GE = 54, B_LT = 55, B_GT = 56, B_LE = 57,
+            /**
+             * B.cond other than AL and NV (those are {@link #B}): {@link FastOp#aux} is the condition's truth table
+             * over NZCV ({@link #truthTable}), so every condition is one shift and test of the runner's NZCV.
+             */
+            B_COND = 44,
             CBZ = 58, CBNZ = 59, TBZ = 60, TBNZ = 61,
             /** BR and RET. */
             BR = 62,
@@ -76,16 +104,16 @@ final class FastForm {
     private static final int COND_AL = 14;
 
     /**
-     * True when a block ends after {@code i}: branches, and every instruction that may change what the next one
-     * fetches or how (system registers, TLB and cache maintenance, exception generation and return, WFI and WFE,
-     * ISB, undefined encodings). Loads and stores do not end a block; one that overwrites decoded code makes
-     * {@link BlockRunner} leave it instead.
+     * True when a block ends after {@code i}: unconditional branches, and every instruction that may change what the
+     * next one fetches or how (system registers, TLB and cache maintenance, exception generation and return, WFI and
+     * WFE, ISB, undefined encodings). Conditional branches (B.cond, CBZ, CBNZ, TBZ, TBNZ) do not: a block runs on
+     * past one not taken and leaves at one taken, so a loop body with early exits is one block. Loads and stores do
+     * not end a block either; one that overwrites decoded code makes {@link BlockRunner} leave it instead.
      */
     static boolean endsBlock(Insn i) {
         return switch (i.execClass) {
             case ExecClass.HINT -> i.aux >= FIRST_ACTIVE_HINT && i.aux <= LAST_ACTIVE_HINT;
-            case ExecClass.B, ExecClass.BL, ExecClass.B_COND, ExecClass.CBZ, ExecClass.CBNZ, ExecClass.TBZ,
-                 ExecClass.TBNZ, ExecClass.BRANCH_REG, ExecClass.BLR, ExecClass.NO_OP, ExecClass.MSR_IMM,
+            case ExecClass.B, ExecClass.BL, ExecClass.BRANCH_REG, ExecClass.BLR, ExecClass.NO_OP, ExecClass.MSR_IMM,
                  ExecClass.MRS, ExecClass.MSR_REG, ExecClass.SYS, ExecClass.ERET, ExecClass.HVC, ExecClass.SVC,
                  ExecClass.BRK, ExecClass.UNDEFINED -> true;
             default -> false;
@@ -100,8 +128,8 @@ final class FastForm {
             case SUB_imm -> op(ADD_IMM, i, i.rd, i.rn, 0, -i.imm, 0, mask);
             case ADDS_imm -> op(i.sf ? ADDS_IMM_X : ADDS_IMM_W, i, i.rd, i.rn, 0, i.imm, 0, mask);
             case SUBS_imm -> op(i.sf ? SUBS_IMM_X : SUBS_IMM_W, i, i.rd, i.rn, 0, i.imm, 0, mask);
-            case ADD_shift -> lsl(i, ADD_LSL, mask);
-            case SUB_shift -> lsl(i, SUB_LSL, mask);
+            case ADD_shift -> i.shift == Shift.LSL ? lsl(i, ADD_LSL, mask) : logical(i, ADD_LSL, ADD_SHR, mask);
+            case SUB_shift -> i.shift == Shift.LSL ? lsl(i, SUB_LSL, mask) : logical(i, SUB_LSL, SUB_SHR, mask);
             case ADDS_shift -> lsl(i, i.sf ? ADDS_LSL_X : ADDS_LSL_W, mask);
             case SUBS_shift -> lsl(i, i.sf ? SUBS_LSL_X : SUBS_LSL_W, mask);
             case ADD_ext -> extended(i, ADD_EXT, mask);
@@ -122,10 +150,22 @@ final class FastForm {
             case ADRP -> op(ADRP, i, i.rd, 0, 0, i.imm, 0, -1L);
             case LDST_unsigned_imm, LDST_unscaled_imm -> access(i, Reg.ZR, i.imm, Shift.UXTX, 0);
             case LDST_reg_offset -> access(i, i.rm, 0, i.shift, i.amount);
+            case LDST_imm_pre -> writeBack(i, -1L);
+            case LDST_imm_post -> writeBack(i, 0);
+            case LDP_STP_offset -> pair(i, -1L, 0);
+            case LDP_STP_pre -> pair(i, -1L, 1);
+            case LDP_STP_post -> pair(i, 0, 1);
+            case MADD -> new FastOp(MADD, i, i.rd, i.rn, i.rm, 0, i.ra, 0, 0, 0, mask);
+            case MSUB -> new FastOp(MSUB, i, i.rd, i.rn, i.rm, 0, i.ra, 0, 0, 0, mask);
+            case CSEL -> select(i, CSEL, mask);
+            case CSINC -> select(i, CSINC, mask);
+            case CSINV -> select(i, CSINV, mask);
+            case CSNEG -> select(i, CSNEG, mask);
             case HINT -> i.aux >= FIRST_ACTIVE_HINT && i.aux <= LAST_ACTIVE_HINT ? generic(i) : op(NOP, i, 0, 0, 0, 0, 0, 0);
             case B -> op(B, i, 0, 0, 0, i.imm, 0, 0);
             case BL -> op(BL, i, 0, 0, 0, i.imm, 0, 0);
-            case B_cond -> op(i.cond >= COND_AL ? B : B_EQ + i.cond, i, 0, 0, 0, i.imm, 0, 0);
+            case B_cond -> i.cond >= COND_AL ? op(B, i, 0, 0, 0, i.imm, 0, 0)
+                    : new FastOp(B_COND, i, 0, 0, 0, 0, truthTable(i.cond), 0, i.imm, 0, 0);
             case CBZ -> op(CBZ, i, i.rd, 0, 0, i.imm, 0, mask);
             case CBNZ -> op(CBNZ, i, i.rd, 0, 0, i.imm, 0, mask);
             case TBZ -> op(TBZ, i, i.rd, 0, 0, i.imm, 1L << i.aux, 0);
@@ -137,17 +177,17 @@ final class FastForm {
     }
 
     /**
-     * The block's last two instructions as one CMP-and-branch when they are a CMP (immediate or register with LSL)
-     * followed by a B.cond other than AL/NV, else null. The B.cond stays in the block, for a budget that ends
-     * between the two.
+     * Two adjacent instructions of a block as one CMP-and-branch when they are a CMP (immediate or register with LSL)
+     * followed by a B.cond other than AL/NV, else null. The B.cond stays in the block after it, for a budget that
+     * ends between the two.
      */
     static FastOp fuse(FastOp compare, FastOp branch) {
         boolean x = compare.form == SUBS_IMM_X || compare.form == SUBS_LSL_X;
         if (!x && compare.form != SUBS_IMM_W && compare.form != SUBS_LSL_W) return null;
-        if (branch.form < B_EQ || branch.form > B_LE) return null;
+        if (branch.form != B_COND) return null;
         boolean immediate = compare.form == SUBS_IMM_X || compare.form == SUBS_IMM_W;
         return new FastOp(x ? CMP_BCOND_X : CMP_BCOND_W, compare.insn, compare.rd, compare.rn,
-                immediate ? Reg.ZR : compare.rm, immediate ? 0 : compare.amount, truthTable(branch.form - B_EQ), 0,
+                immediate ? Reg.ZR : compare.rm, immediate ? 0 : compare.amount, branch.aux, 0,
                 immediate ? compare.imm : 0, branch.imm, compare.mask);
     }
 
@@ -173,7 +213,15 @@ final class FastForm {
         return i.shift == Shift.LSL ? op(form, i, i.rd, i.rn, i.rm, 0, 0, mask) : generic(i);
     }
 
-    /** AND/ORR/EOR (shifted register): fast with LSL, LSR, and ASR on W registers; ROR and 64-bit ASR stay generic. */
+    /** A conditional select: the condition's truth table over NZCV in {@link FastOp#aux}. */
+    private static FastOp select(Insn i, int form, long mask) {
+        return new FastOp(form, i, i.rd, i.rn, i.rm, 0, truthTable(i.cond), 0, 0, 0, mask);
+    }
+
+    /**
+     * AND/ORR/EOR, and ADD/SUB without flags (shifted register): fast with LSL, LSR, and ASR on W registers; ROR and
+     * 64-bit ASR stay generic.
+     */
     private static FastOp logical(Insn i, int lslForm, int shrForm, long mask) {
         if (i.shift == Shift.LSL) return op(lslForm, i, i.rd, i.rn, i.rm, 0, 0, mask);
         if (i.shift == Shift.LSR) {
@@ -221,5 +269,35 @@ final class FastForm {
         if (form == GENERIC) return generic(i);
         return new FastOp(form, i, i.rd, i.rn, index, scale, keptShift(option), keptMask(option), offset,
                 i.rn == Reg.SP ? 15 : 0, 0);
+    }
+
+    /**
+     * LDP/STP of W or X registers and LDPSW; SP as the base asks for a 16-byte aligned SP. SIMD&amp;FP pairs stay
+     * generic.
+     */
+    private static FastOp pair(Insn i, long addressMask, int writeBack) {
+        int form = switch (i.memKind) {
+            case MemKind.LOAD -> i.size == 3 ? LDP_X : i.size == 2 ? LDP_W : GENERIC;
+            case MemKind.STORE -> i.size == 3 ? STP_X : i.size == 2 ? STP_W : GENERIC;
+            case MemKind.LOAD_SX64 -> i.size == 2 ? LDPSW : GENERIC;
+            default -> GENERIC;
+        };
+        if (form == GENERIC) return generic(i);
+        return new FastOp(form, i, i.rd, i.rn, i.ra, i.size, writeBack, addressMask, i.imm, i.rn == Reg.SP ? 15 : 0, 0);
+    }
+
+    /**
+     * A load or store of a general register with pre-index ({@code addressMask} all ones: the address includes the
+     * offset) or post-index ({@code addressMask} zero) write-back; SP as the base asks for a 16-byte aligned SP.
+     */
+    private static FastOp writeBack(Insn i, long addressMask) {
+        int form = switch (i.memKind) {
+            case MemKind.LOAD -> LDRB_WB + i.size;
+            case MemKind.STORE -> STRB_WB + i.size;
+            case MemKind.LOAD_SX64 -> i.size == 2 ? LDRSW_WB : GENERIC;
+            default -> GENERIC;
+        };
+        if (form == GENERIC) return generic(i);
+        return new FastOp(form, i, i.rd, i.rn, 0, 0, 0, addressMask, i.imm, i.rn == Reg.SP ? 15 : 0, 0);
     }
 }

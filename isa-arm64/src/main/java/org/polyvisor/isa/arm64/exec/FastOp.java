@@ -11,19 +11,30 @@ import org.polyvisor.isa.arm64.decode.Insn;
 final class FastOp {
     /** The {@link FastForm} constant the runner switches on. */
     final int form;
-    /** Register-file indices, as in {@link Insn}: destination or transfer register, base or first source, second source. */
+    /**
+     * Register-file indices, as in {@link Insn}: destination or transfer register (Rt), base or first source, second
+     * source (Rt2 of a pair).
+     */
     final int rd, rn, rm;
     /** Shift amount (LSL and extend forms, a register offset's scale), rotation (bitfield moves) or log2 of an access's size. */
     final int amount;
     /**
      * SBFM's sign bit, or for an extended register (ADD/SUB extended, loads and stores, right shifts of a W register)
      * 64 minus the width the extend keeps: the extended value is {@code ((Rm << aux) >> aux) & extendMask}, then
-     * shifted by {@link #amount}.
+     * shifted by {@link #amount}. For B.cond, the fused CMP and B.cond and the conditional selects, the condition's
+     * truth table over NZCV ({@link FastForm#truthTable}); for MADD/MSUB, Ra; for a pair, 1 when it writes back.
      */
     final int aux;
-    /** An extend's kept bits: all ones for a signed extend or a 64-bit register, else the low 8, 16 or 32 bits. */
+    /**
+     * An extend's kept bits: all ones for a signed extend or a 64-bit register, else the low 8, 16 or 32 bits. For a
+     * write-back access or a pair, what of {@link #imm} the address includes: all ones (offset, pre-index) or none
+     * (post-index).
+     */
     final long extendMask;
-    /** The immediate: addend (negated for SUB), constant, offset, MOVK's shifted half-word, or a bitfield move's kept bits. */
+    /**
+     * The immediate: addend (negated for SUB), constant, offset (also what write-back adds to the base), MOVK's
+     * shifted half-word, a bitfield move's kept bits, or a branch offset.
+     */
     final long imm;
     /**
      * A second constant: MOVK's kept bits, SBFM's sign-fill bits, TBZ's tested bit, or for a load or store based on SP,

@@ -33,9 +33,11 @@ final class InstructionFetch {
     private final DecodedPages code;
     private final Translation mmu;
 
-    private long pageVa = NO_PAGE;
+    /** The remembered page's virtual address, or NO_PAGE; with {@link #slots}, what {@link BlockRunner} reads inline. */
+    long pageVa = NO_PAGE;
     private MemorySegment page;
-    private Object[] slots;
+    /** The remembered page's {@link DecodedPages} slots (null when no page is remembered). */
+    Object[] slots;
 
     /** Why the last {@link #fetch} returned null. */
     VcpuExit exit;
@@ -92,8 +94,10 @@ final class InstructionFetch {
         }
         FastOp[] block = new FastOp[n];
         for (int k = 0; k < n; k++) block[k] = FastForm.prepare(insns[k]);
-        FastOp fused = n >= 2 ? FastForm.fuse(block[n - 2], block[n - 1]) : null;
-        if (fused != null) block[n - 2] = fused;
+        for (int k = 0; k + 1 < n; k++) {
+            FastOp fused = FastForm.fuse(block[k], block[k + 1]);
+            if (fused != null) block[k] = fused;
+        }
         return block;
     }
 

@@ -8,18 +8,21 @@
  * flags as the Arm ARM's pseudocode defines them), behind CPACR_EL1.FPEN.
  *
  * <h2>Block-level execution</h2>
- * {@link org.polyvisor.isa.arm64.exec.InstructionFetch} decodes a basic block at a time: the instructions from the
- * PC up to and including the first branch or system instruction ({@link org.polyvisor.isa.arm64.exec.FastForm#endsBlock}),
+ * {@link org.polyvisor.isa.arm64.exec.InstructionFetch} decodes a block at a time: the instructions from the
+ * PC up to and including the first unconditional branch or system instruction
+ * ({@link org.polyvisor.isa.arm64.exec.FastForm#endsBlock}; a conditional branch leaves the block only when taken),
  * within one page and at most {@code MAX_BLOCK} long. Each becomes a {@link org.polyvisor.isa.arm64.exec.FastOp}:
  * a {@link org.polyvisor.isa.arm64.exec.FastForm} (a common shape such as ADD immediate, CMP register, LDR W with a
- * register offset, B.NE) with its operands worked out once, or GENERIC for the
- * {@link org.polyvisor.isa.arm64.exec.Executor} to run. The block is cached in the
+ * register offset, LDR with post-index write-back, LDP/STP, CSEL, MADD, B.NE) with its operands worked out once, or
+ * GENERIC for the {@link org.polyvisor.isa.arm64.exec.Executor} to run. The block is cached in the
  * {@link org.polyvisor.spi.exec.DecodedPages} slot of its first instruction; pages with slots never enter the TLB for
  * writes, so every store to them reaches {@link org.polyvisor.isa.arm64.exec.DataBus}, which drops exactly the
  * blocks that contain a byte written (they start at most {@code MAX_BLOCK - 1} slots before it).
  * <p>{@link org.polyvisor.isa.arm64.exec.BlockRunner} runs blocks in one loop with the PC in a local, from block
- * to block (the next is found through the remembered page: one compare and one array load), with no call on the
- * fast forms' path: a fast load or store reads or writes the host page of a soft-TLB hit, and anything else
+ * to block (the next is found through the remembered page: one compare and one array load, written out in the runner),
+ * with NZCV in a local int (written back to {@link org.polyvisor.isa.arm64.exec.Arm64State} before the executor runs
+ * an instruction and when the runner stops, read again after), and with no call on the fast forms' path: a fast load
+ * or store reads or writes the host page of a soft-TLB hit, and anything else
  * (a TLB miss, MMIO, a fault, an SP alignment check, a GENERIC instruction) leaves the loop for the executor, which
  * runs that one instruction with the PC written back. Hence the invariants of the one-at-a-time interpreter hold:
  * <ul>
@@ -35,6 +38,10 @@
  *       block when PSTATE or the GIC asked for a look ({@code Arm64State.recheckInterrupts}); a TLB flush also makes
  *       the fetch forget its remembered page.
  * </ul>
- * Nothing is allocated per instruction or per block executed; a block is allocated once, when decoded.
+ * Nothing is allocated per instruction or per block executed; a block is allocated once, when decoded. The runner is
+ * one large method, and C2 stops inlining into it once it is big enough, which then leaves calls (and spills of every
+ * local) on the fast path: hence every fast load reads the page with one 8-byte read and masks it, and the load and
+ * store forms share their access sites. Check with a profile (a separately compiled {@code Unsafe.get*} or
+ * {@code InstructionFetch.block} next to {@code BlockRunner.run}) after adding forms.
  */
 package org.polyvisor.isa.arm64.exec;
