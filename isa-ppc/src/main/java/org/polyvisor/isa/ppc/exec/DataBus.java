@@ -16,8 +16,9 @@ import org.polyvisor.spi.exec.SoftTlb;
  * The vCPU's data side: big-endian loads and stores through the software TLB, filled from
  * {@link GuestMemory#page(long)} after translation. An access that cannot complete in RAM leaves its outcome in
  * {@link #exit} (an MMIO exit or a fault) and returns; the caller checks that field, so no exception is thrown
- * for guest behaviour. Stores into pages that hold decoded code never hit the TLB and clear the slots they
- * overwrite.
+ * for guest behaviour. Stores into pages that hold decoded code never hit the TLB: they clear the decoded blocks
+ * that may cover the bytes they overwrite (those starting up to {@link Block#LOOK_BEHIND} bytes before them in the
+ * same page; blocks never span pages) and set {@link #codeWritten}, so the block running ends after the store.
  */
 public final class DataBus {
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
@@ -31,6 +32,8 @@ public final class DataBus {
     private final PpcCpu cpu;
     /** Why the last access did not complete, or null. */
     public VcpuExit exit;
+    /** A store, dcbz, stwcx. or icbi reached a page holding decoded code since the run loop last cleared this. */
+    boolean codeWritten;
 
     public DataBus(PpcCpu cpu, GuestMemory memory, SoftTlb tlb, DecodedPages code, Mmu mmu) {
         this.cpu = cpu;
@@ -96,7 +99,7 @@ public final class DataBus {
             return;
         }
         put(p, off, size, value);
-        if (code.mayHoldCode(gfn)) code.written(gpa, size, 0);
+        if (code.mayHoldCode(gfn)) dropCode(gpa, size);
         else tlb.fill(SoftTlb.WRITE, ea, gfn, p);
     }
 
@@ -119,7 +122,7 @@ public final class DataBus {
         }
         long seen = memory.compareAndExchange(gpa, 4, expected & 0xffff_ffffL, value & 0xffff_ffffL);
         boolean stored = seen == (expected & 0xffff_ffffL);
-        if (stored && code.mayHoldCode(gfn)) code.written(gpa, 4, 0);
+        if (stored && code.mayHoldCode(gfn)) dropCode(gpa, 4);
         return stored;
     }
 
@@ -133,7 +136,13 @@ public final class DataBus {
             dataStorage(ea, false);
             return;
         }
-        if (code.mayHoldCode(gpa >>> GuestMemory.PAGE_SHIFT)) code.written(gpa & ~31L, 32, 0);
+        if (code.mayHoldCode(gpa >>> GuestMemory.PAGE_SHIFT)) dropCode(gpa & ~31L, 32);
+    }
+
+    /** Drops the decoded blocks that may cover the {@code length} bytes at {@code gpa} (all in one page). */
+    private void dropCode(long gpa, int length) {
+        code.written(gpa, length, Math.min(Block.LOOK_BEHIND, (int) gpa & (PAGE - 1)));
+        codeWritten = true;
     }
 
     /** The translation of {@code ea} failed: a data storage interrupt with DAR = ea and DSISR = the causes. */

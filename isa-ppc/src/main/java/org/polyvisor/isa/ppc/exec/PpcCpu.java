@@ -53,6 +53,11 @@ public final class PpcCpu {
     public boolean translationChanged;
     /** The 32-bit condition register; field n is bits 4n..4n+3 counted from the MSB. */
     public int cr;
+    /**
+     * Instructions retired so far (a system call counts; an instruction that raised any other exception does not).
+     * The virtual clock, and so the time base and decrementer, count from it.
+     */
+    public long retired;
 
     /** Truncates an effective address or branch target to the current mode's width. */
     public long ea(long address) { return address & LOW32; }

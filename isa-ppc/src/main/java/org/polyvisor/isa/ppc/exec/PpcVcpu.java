@@ -1,12 +1,9 @@
 package org.polyvisor.isa.ppc.exec;
 
-import java.lang.foreign.MemorySegment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.polyvisor.isa.ppc.PpcRegisters;
-import org.polyvisor.isa.ppc.decode.DecodeTable;
-import org.polyvisor.isa.ppc.decode.Insn;
 import org.polyvisor.isa.ppc.mmu.ClassicMmu;
 import org.polyvisor.isa.ppc.mmu.Mmu;
 import org.polyvisor.isa.ppc.platform.OpenPic;
@@ -14,7 +11,6 @@ import org.polyvisor.isa.ppc.platform.PpcBoard;
 import org.polyvisor.isa.ppc.trap.ExceptionEntry;
 import org.polyvisor.isa.ppc.trap.InstalledVectors;
 import org.polyvisor.isa.ppc.trap.PpcTraps;
-import org.polyvisor.isa.ppc.trap.Srr1;
 import org.polyvisor.isa.ppc.trap.Vectors;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.Vcpu;
@@ -25,16 +21,15 @@ import org.polyvisor.spi.exec.DecodedPages;
 import org.polyvisor.spi.exec.SoftTlb;
 
 /**
- * One PowerPC vCPU: fetch through the decoded-page cache, dispatch on the instruction's unit, retire.
- * The fetch keeps the slots of the current code page at hand, so the common case is an array read; a store
- * into that page clears the slots it overwrote (same array), so modified code is decoded again.
+ * One PowerPC vCPU: runs blocks of straight-line code ({@link Block}), looked up by {@link BlockCache} and executed by
+ * {@link BlockRunner}, and takes the exceptions they end with. See the package documentation for the design.
  * <p>Exceptions: a unit records a synchronous exception in {@link PpcCpu} and returns {@code PpcTraps.RAISED}; the
  * run loop delivers it at its vector if the guest installed one ({@code trap.InstalledVectors}) or ends the run
- * with the crash fault. The decrementer and external interrupts are looked at between slices of
- * {@link #POLL_INTERVAL} instructions and right after every system instruction (mtmsr, rfi, mtdec...), while
- * MSR[EE] = 1, so one made deliverable by an rfi or mtmsr that sets EE is taken before the next instruction.
- * Xen's event upcall of a PV domain is the external interrupt too ({@link #raiseEventUpcall}). A change of
- * MSR[PR/IR/DR] or of the MMU registers flushes the software TLB.
+ * with the crash fault. The decrementer and external interrupts are looked at between slices of at least
+ * {@link #POLL_INTERVAL} instructions (at a block boundary) and right after every system instruction (mtmsr, rfi,
+ * mtdec...), which ends its block, while MSR[EE] = 1, so one made deliverable by an rfi or mtmsr that sets EE is
+ * taken before the next instruction. Xen's event upcall of a PV domain is the external interrupt too
+ * ({@link #raiseEventUpcall}). A change of MSR[PR/IR/DR] or of the MMU registers flushes the software TLB.
  */
 public final class PpcVcpu implements Vcpu {
     private static final long LOW32 = 0xffff_ffffL;
@@ -44,7 +39,6 @@ public final class PpcVcpu implements Vcpu {
     private final PpcCpu cpu = new PpcCpu();
     private final SoftTlb tlb = new SoftTlb();
     private final DecodedPages code = new DecodedPages(4, tlb);
-    private final DecodeTable decoder = DecodeTable.standard();
     private final ClassicMmu mmu;
     private final TimeBase timeBase;
     private final DataBus bus;
@@ -52,19 +46,14 @@ public final class PpcVcpu implements Vcpu {
     private final FloatingPointUnit floatingPoint;
     private final VectorUnit vector;
     private final SystemUnit system;
+    private final BlockCache blocks;
+    private final BlockRunner runner;
     /** The HVM board's interrupt controller, polled for its timers; null for PV domains and tests without a board. */
     private final OpenPic pic;
-    private long retired;
     /** An external interrupt was raised and not yet taken (edge-triggered: {@link #raiseInterrupt}). */
     private volatile boolean externalPending;
     /** Xen's event upcall was raised and not yet taken at 0x500 ({@link #raiseEventUpcall}). */
     private volatile boolean upcallPending;
-
-    /** The code page the fetch path holds: its virtual page number, host page and decoded slots. */
-    private long fetchVpn = -1;
-    private MemorySegment fetchPage;
-    private Object[] fetchSlots;
-    private VcpuExit fetchExit;
 
     public PpcVcpu(VcpuConfig config) {
         this.id = config.vcpuId();
@@ -76,6 +65,8 @@ public final class PpcVcpu implements Vcpu {
         this.floatingPoint = new FloatingPointUnit(cpu, bus);
         this.vector = new VectorUnit(cpu, bus);
         this.system = new SystemUnit(cpu, mmu, timeBase);
+        this.blocks = new BlockCache(cpu, memory, tlb, code, mmu);
+        this.runner = new BlockRunner(cpu, blocks, tlb, bus, loadStore, floatingPoint, vector, system);
         this.pic = config.platform() instanceof PpcBoard board ? board.pic() : null;
     }
 
@@ -90,7 +81,10 @@ public final class PpcVcpu implements Vcpu {
 
     @Override public int id() { return id; }
 
-    /** Instructions between two looks at the asynchronous exceptions (decrementer, external) when nothing changed. */
+    /**
+     * Instructions between two looks at the asynchronous exceptions (decrementer, external) when nothing changed;
+     * the look waits for the end of the block that crosses it.
+     */
     private static final long POLL_INTERVAL = 256;
 
     @Override
@@ -99,45 +93,20 @@ public final class PpcVcpu implements Vcpu {
         if (c.translationChanged) translationChanged();
         long done = 0;
         while (done < budget) {
-            // Asynchronous exceptions are looked at between slices, so the inner loop carries no extra test.
+            // Asynchronous exceptions are looked at between slices of blocks, so the blocks carry no extra test.
             if (pic != null) pic.poll();
             if ((c.msr & PpcCpu.MSR_EE) != 0) takeAsynchronous();
-            long sliceEnd = Math.min(budget, done + POLL_INTERVAL);
-            for (; done < sliceEnd; done++) {
-                long cia = c.pc;
-                Insn in = fetch(cia);
-                if (in == null) {
-                    VcpuExit unhandled = exception(fetchExit, cia);
-                    if (unhandled != null) return unhandled;
-                    continue;
-                }
-                c.pc = (cia + 4) & LOW32;
-                VcpuExit exit = switch (in.unit) {
-                    case FIXED_POINT -> { FixedPointUnit.execute(c, in); yield null; }
-                    case ROTATE -> { RotateUnit.execute(c, in); yield null; }
-                    case LOAD_STORE -> loadStore.execute(in);
-                    case BRANCH -> BranchUnit.execute(c, in, cia);
-                    case CONDITION -> { ConditionUnit.execute(c, in); yield null; }
-                    case FLOATING_POINT -> floatingPoint.execute(in);
-                    case VECTOR -> vector.execute(in);
-                    case SYSTEM -> {
-                        VcpuExit e = system.execute(in, cia);
-                        // mtmsr, rfi, mtsr, tlbie... may have changed the translation or made an interrupt deliverable
-                        if (c.translationChanged) translationChanged();
-                        sliceEnd = done + 1;
-                        yield e;
-                    }
-                };
-                if (exit != null) {
-                    if (exit == PpcTraps.RAISED || exit instanceof VcpuExit.Fault) {
-                        VcpuExit unhandled = exception(exit, cia);
-                        if (unhandled != null) return unhandled;
-                        continue;
-                    }
-                    retired++;
-                    return exit;
-                }
-                retired++;
+            long left = budget - done;
+            done += runner.run(Math.min(POLL_INTERVAL, left), left);
+            // mtmsr, rfi, mtsr, tlbie... may have changed the translation
+            if (c.translationChanged) translationChanged();
+            VcpuExit exit = runner.exit;
+            if (exit != null) {
+                runner.exit = null;
+                if (exit != PpcTraps.RAISED && !(exit instanceof VcpuExit.Fault)) return exit;
+                done++;
+                VcpuExit unhandled = exception(exit, c.pc);
+                if (unhandled != null) return unhandled;
             }
         }
         return VcpuExit.BUDGET_SPENT;
@@ -155,7 +124,7 @@ public final class PpcVcpu implements Vcpu {
             return f.pc() == cia ? f : new VcpuExit.Fault(f.reason(), cia);
         }
         VcpuExit unhandled = takeSynchronous(cia);
-        if (unhandled == null && c.raisedVector == Vectors.SYSTEM_CALL) retired++;
+        if (unhandled == null && c.raisedVector == Vectors.SYSTEM_CALL) c.retired++;
         return unhandled;
     }
 
@@ -207,9 +176,7 @@ public final class PpcVcpu implements Vcpu {
         long msr = c.msr;
         mmu.setMode((msr & PpcCpu.MSR_IR) != 0, (msr & PpcCpu.MSR_DR) != 0, (msr & PpcCpu.MSR_PR) != 0);
         tlb.flush();
-        fetchVpn = -1;
-        fetchPage = null;
-        fetchSlots = null;
+        blocks.forget();
     }
 
     /**
@@ -240,49 +207,7 @@ public final class PpcVcpu implements Vcpu {
     /** Sets the decrementer as mtdec does (for the vCPU context). */
     public void setDecrementer(long value) { timeBase.setDecrementer(value); }
 
-    /** The decoded instruction at {@code pc}, or null with {@link #fetchExit} set. */
-    private Insn fetch(long pc) {
-        long vpn = pc >>> GuestMemory.PAGE_SHIFT;
-        if (vpn != fetchVpn && !enterCodePage(pc)) return null;
-        int slot = (int) (pc & GuestMemory.PAGE_MASK) >>> 2;
-        Object o = fetchSlots[slot];
-        if (o != null) return (Insn) o;
-        int word = DataBus.word(fetchPage, slot << 2);
-        Insn in = decoder.decode(word);
-        if (in == null) {
-            fetchExit = cpu.raise(Vectors.PROGRAM, Srr1.PROGRAM_ILLEGAL, word);
-            return null;
-        }
-        fetchSlots[slot] = in;
-        return in;
-    }
-
-    private boolean enterCodePage(long pc) {
-        MemorySegment page = tlb.lookup(SoftTlb.FETCH, pc);
-        long gfn;
-        if (page != null) {
-            gfn = tlb.frame(SoftTlb.FETCH, pc);
-        } else {
-            long gpa = mmu.translate(pc, Mmu.FETCH);
-            if (gpa < 0) {
-                fetchExit = cpu.raise(Vectors.ISI, mmu.faultBits() & Srr1.ISI_CAUSES, 0);
-                return false;
-            }
-            gfn = gpa >>> GuestMemory.PAGE_SHIFT;
-            page = memory.page(gfn);
-            if (page == null) {
-                fetchExit = new VcpuExit.Fault("fetch outside guest memory at 0x" + Long.toHexString(pc), pc);
-                return false;
-            }
-            tlb.fill(SoftTlb.FETCH, pc, gfn, page);
-        }
-        fetchVpn = pc >>> GuestMemory.PAGE_SHIFT;
-        fetchPage = page;
-        fetchSlots = code.slots(gfn);
-        return true;
-    }
-
-    @Override public long retired() { return retired; }
+    @Override public long retired() { return cpu.retired; }
 
     @Override public long pc() { return cpu.pc; }
 
@@ -377,7 +302,7 @@ public final class PpcVcpu implements Vcpu {
         m.put("vrsave", c.vrsave);
         m.put("external_pending", externalPending ? 1L : 0L);
         m.put("upcall_pending", upcallPending ? 1L : 0L);
-        return new VcpuState("ppc", m, java.nio.ByteBuffer.allocate(8).putLong(retired).array());
+        return new VcpuState("ppc", m, java.nio.ByteBuffer.allocate(8).putLong(c.retired).array());
     }
 
     @Override
@@ -419,7 +344,7 @@ public final class PpcVcpu implements Vcpu {
         externalPending = m.getOrDefault("external_pending", 0L) != 0;
         upcallPending = m.getOrDefault("upcall_pending", 0L) != 0;
         byte[] extra = state.extra();
-        if (extra.length == 8) retired = java.nio.ByteBuffer.wrap(extra).getLong();
+        if (extra.length == 8) c.retired = java.nio.ByteBuffer.wrap(extra).getLong();
         // Memory may have changed under a restored state: forget every cached translation and decoding.
         code.clear();
         translationChanged();
