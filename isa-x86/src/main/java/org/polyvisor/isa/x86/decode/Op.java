@@ -30,9 +30,10 @@ public enum Op {
     PSUBD, PSUBQ, PMULLW, PMULHW, PMULHUW, PMULUDQ, PMADDWD, PSADBW, PMOVMSKB, PSUBUSB, PSUBUSW, PADDUSB, PADDUSW,
     PSUBSB, PSUBSW, PADDSB, PADDSW, PMINUB, PMAXUB, PMINSW, PMAXSW, PAVGB, PAVGW, PAND, PANDN, POR, PXOR,
     FXSAVE, FXRSTOR, LDMXCSR, STMXCSR, FENCE, CLFLUSH, PREFETCH, MOVNTI,
-    // Decoded (their length and operands are known, the disassembler names them) but not executed yet: #UD.
+    // Decoded (their length and operands are known, the disassembler names them) but not executed yet (#UD), except
+    // SHLD, SHRD, POPCNT, LZCNT, TZCNT (run as BSF: no BMI1 in the CPU model) and CMPXCHG8B/16B, which the executor runs.
     ARPL, INS, OUTS, LES, LDS, XLAT, INT1, XABORT, XBEGIN, SHLD, SHRD, LAR, LSL, LSS, LFS, LGS, UD0, UD1, VERR, VERW,
-    INVD, WBINVD, WBNOINVD, RDPMC, RSM, GETSEC, POPCNT, TZCNT, LZCNT,
+    INVD, WBINVD, WBNOINVD, RDPMC, RSM, GETSEC, POPCNT, TZCNT, LZCNT, CMPXCHG8B,
     // MMX technology (0F map without a prefix, %mm registers): decoded for the disassembler, not executed (#UD).
     MMX,
     // MOV to and from the debug registers (0F 21, 0F 23): decoded, not executed yet (#UD).

@@ -228,13 +228,16 @@ public final class OpcodeMaps {
         o[0xC5] = of(Op.LDS, "lds", G, M, V, IMM_NONE, 0);
         o[0xD7] = of(Op.XLAT, "xlat", NONE, NONE, B, IMM_NONE, 0);
         o[0xF1] = of(Op.INT1, "int1", NONE, NONE, V, IMM_NONE, 0);
-        // 0F rows decoded for the disassembler, not executed yet (#UD): double shifts, LAR/LSL, far pointer loads,
-        // UD0/UD1 (which #UD anyway), VERR/VERW, cache and system control. POPCNT (F3 B8), TZCNT/LZCNT (F3 BC/BD)
-        // and WBNOINVD (F3 09) are chosen by their F3 prefix in the decoder.
+        // 0F rows decoded for the disassembler, not executed yet (#UD): LAR/LSL, far pointer loads, UD0/UD1 (which
+        // #UD anyway), VERR/VERW, cache and system control; the double shifts are executed. POPCNT (F3 B8),
+        // TZCNT/LZCNT (F3 BC/BD, executed) and WBNOINVD (F3 09) are chosen by their F3 prefix in the decoder.
         t[0xA4] = of(Op.SHLD, "shld", E, G, V, IMM_BU, 0);
         t[0xA5] = of(Op.SHLD, "shld", E, G, V, IMM_NONE, COUNT_CL);
         t[0xAC] = of(Op.SHRD, "shrd", E, G, V, IMM_BU, 0);
         t[0xAD] = of(Op.SHRD, "shrd", E, G, V, IMM_NONE, COUNT_CL);
+        // Group 9 (0F C7): /1 is CMPXCHG8B m64, CMPXCHG16B m128 with REX.W; its register forms are undefined.
+        t[0xC7] = group(UNDEFINED, of(Op.CMPXCHG8B, "cmpxchg8b", M, NONE, V, IMM_NONE, 0), UNDEFINED, UNDEFINED,
+                UNDEFINED, UNDEFINED, UNDEFINED, UNDEFINED);
         t[0x02] = of(Op.LAR, "lar", G, E, V, IMM_NONE, 0);
         t[0x03] = of(Op.LSL, "lsl", G, E, V, IMM_NONE, 0);
         t[0xB2] = of(Op.LSS, "lss", G, M, V, IMM_NONE, 0);

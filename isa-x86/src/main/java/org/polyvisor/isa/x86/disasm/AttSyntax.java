@@ -204,6 +204,7 @@ public final class AttSyntax {
                 if (in.entry.imm() == IMM_V && in.opSize == 8) return "movabs";
                 if ((in.entry.dst() == Operand.O || in.entry.src() == Operand.O) && in.addrSize == 8) return "movabs";
                 break;
+            case CMPXCHG8B: return in.opSize == 8 ? "cmpxchg16b" : base;   // REX.W: the 16-byte form
             case JCXZ: return in.addrSize == 8 ? "jrcxz" : in.addrSize == 4 ? "jecxz" : "jcxz";
             case LOOP: case LOOPE: case LOOPNE:  // 67 chose the counter: loopl in 16-bit code, loopw in 32-bit code
                 return in.has(Insn.P_ADDRSIZE) ? base + suffix(in.addrSize) : base;

@@ -2,14 +2,20 @@ package org.polyvisor.isa.x86.exec;
 
 /**
  * What CPUID reports: a vendor of our own ("PolyvisorVM!"), family 6, and only the features this interpreter
- * implements (FPU, PSE, TSC, MSR, PAE, SEP, PGE, CMOV, PSE-36, FXSR, SSE, SSE2; NX; in long mode LM and SYSCALL; 40 physical and 48
- * virtual address bits in leaf 0x80000008), so that a guest probing for more falls back instead of executing what
- * would be undefined here. Leaves past the maximum read as zero (as on hardware's unknown leaves).
+ * implements (FPU, PSE, TSC, MSR, PAE, CX8, SEP, PGE, CMOV, PSE-36, FXSR, SSE, SSE2, POPCNT; NX and ABM (LZCNT); in long
+ * mode LM, SYSCALL and CX16 (CMPXCHG16B); 40 physical and 48 virtual address bits in leaf 0x80000008), so that a
+ * guest probing for more falls back instead of executing what would be undefined here. Leaves past the maximum
+ * read as zero (as on hardware's unknown leaves). The maximum basic leaf is 1, so leaf 7 and its BMI1 bit read as
+ * zero: this model has no BMI1 (its VEX instructions ANDN, BEXTR, BLS* are not implemented), and F3 0F BC
+ * (TZCNT) runs as BSF, as on the CPUs with ABM but without BMI1 (AMD family 10h): compilers emit "rep bsf" for
+ * exactly that reason.
  */
 public final class Cpuid {
     private static final int VENDOR_EBX = le("Poly"), VENDOR_EDX = le("viso"), VENDOR_ECX = le("rVM!");
     private static final int PSE = 1 << 3, TSC = 1 << 4, MSR = 1 << 5, PAE = 1 << 6, SEP = 1 << 11, PGE = 1 << 13,
-            CMOV = 1 << 15, PSE36 = 1 << 17, FPU = 1, FXSR = 1 << 24, SSE = 1 << 25, SSE2 = 1 << 26;
+            CMOV = 1 << 15, PSE36 = 1 << 17, FPU = 1, FXSR = 1 << 24, SSE = 1 << 25, SSE2 = 1 << 26, CX8 = 1 << 8;
+    /** Leaf 1 ECX: CMPXCHG16B, POPCNT; leaf 0x80000001 ECX: ABM (LZCNT). */
+    private static final int CX16 = 1 << 13, POPCNT = 1 << 23, ABM = 1 << 5;
     private static final int LM = 1 << 29, SYSCALL = 1 << 11, NX = 1 << 20;
 
     private final boolean longMode;
@@ -32,11 +38,12 @@ public final class Cpuid {
         switch (leaf) {
             case 0 -> { a = 1; b = VENDOR_EBX; d = VENDOR_EDX; c = VENDOR_ECX; }
             case 1 -> {
-                a = 0x0600; b = apicId << 24 | 1 << 16; d = FPU | PSE | TSC | MSR | PAE | SEP | PGE | CMOV | PSE36 | FXSR | SSE | SSE2;
+                a = 0x0600; b = apicId << 24 | 1 << 16; d = FPU | PSE | TSC | MSR | PAE | CX8 | SEP | PGE | CMOV | PSE36 | FXSR | SSE | SSE2;
+                c = POPCNT | (longMode ? CX16 : 0);
                 if (state.platform != null) { d |= 1 << 9; c |= 1 << 21; }  // HVM board: APIC and x2APIC
             }
             case 0x8000_0000 -> a = 0x8000_0008;
-            case 0x8000_0001 -> d = NX | (longMode ? LM | SYSCALL : 0);
+            case 0x8000_0001 -> { d = NX | (longMode ? LM | SYSCALL : 0); c = ABM; }
             case 0x8000_0008 -> a = 48 << 8 | 40;
             default -> { }
         }

@@ -119,14 +119,16 @@ public final class Interpreter {
             case ROL, ROR, SHL, SHR, SAR -> r = shift(in, next);
             case RCL, RCR -> r = rotateThroughCarry(in, next);
             case BT, BTS, BTR, BTC -> r = bitTest(in, next);
-            case BSF, BSR -> {
+            case BSF, BSR, TZCNT -> {  // TZCNT: F3 0F BC runs as BSF, as on a CPU without BMI1 (see Cpuid)
                 long v = read(in, in.srcKind, in.srcReg, in.opSize, next);
                 if (bus.abort != null) return abort();
                 // Zero source: ZF = 1 and the destination is left as it was (what Intel and AMD parts do).
-                if (v != 0) s.set(in.dstReg, in.opSize, in.op == Op.BSF ? Long.numberOfTrailingZeros(v) : 63 - Long.numberOfLeadingZeros(v));
+                if (v != 0) s.set(in.dstReg, in.opSize, in.op != Op.BSR ? Long.numberOfTrailingZeros(v) : 63 - Long.numberOfLeadingZeros(v));
                 f.setEager((f.value() & ~(long) LazyFlags.ZF) | (v == 0 ? LazyFlags.ZF : 0));
                 r = NEXT;
             }
+            case SHLD, SHRD -> r = shiftDouble(in, next);
+            case POPCNT, LZCNT -> r = bitCount(in, next);
             case IMUL -> r = imul(in, next);
             case PUSH -> r = pushOp(in, next);
             case POP -> r = popOp(in, next);
@@ -269,6 +271,7 @@ public final class Interpreter {
                 return EXIT;
             }
             case CMPXCHG -> r = cmpxchg(in, next);
+            case CMPXCHG8B -> r = cmpxchg8b(in, next);
             case CPUID -> { cpuid.execute(s); r = NEXT; }
             case XADD -> {
                 long a = read(in, in.dstKind, in.dstReg, in.opSize, next);
@@ -472,7 +475,7 @@ public final class Interpreter {
     private static boolean lockable(Insn in) {
         if (in.dstKind != MEM) return false;
         return switch (in.op) {
-            case ADD, ADC, AND, BTC, BTR, BTS, CMPXCHG, DEC, INC, NEG, NOT, OR, SBB, SUB, XOR, XADD, XCHG -> true;
+            case ADD, ADC, AND, BTC, BTR, BTS, CMPXCHG, CMPXCHG8B, DEC, INC, NEG, NOT, OR, SBB, SUB, XOR, XADD, XCHG -> true;
             default -> false;
         };
     }
@@ -695,6 +698,42 @@ public final class Interpreter {
         return write(in, in.dstKind, in.dstReg, size, next, res);
     }
 
+    /** SHLD/SHRD Ev,Gv by imm8 or CL: {@link DoubleShifts}; a zero count changes nothing. */
+    private int shiftDouble(Insn in, long next) {
+        int size = in.opSize;
+        long a = read(in, in.dstKind, in.dstReg, size, next);
+        if (bus.abort != null) return abort();
+        int count = (int) ((in.hasImm ? in.imm : s.get(CpuState.RCX, 1)) & (size == 8 ? 63 : 31));
+        if (count == 0) return NEXT;
+        boolean left = in.op == Op.SHLD;
+        long b = s.get(in.srcReg, size), res = DoubleShifts.result(left, size, a, b, count);
+        int w = write(in, in.dstKind, in.dstReg, size, next, res);
+        if (w != NEXT) return w;
+        f.setEager((f.value() & ~(long) LazyFlags.ARITH) | DoubleShifts.flags(left, size, a, b, count, res));
+        return NEXT;
+    }
+
+    /**
+     * POPCNT (SDM Vol. 2B "POPCNT": ZF = source is zero, the other arithmetic flags cleared) and LZCNT (Vol. 2A
+     * "LZCNT": CF = source is zero, ZF = result is zero; SF, PF, AF cleared and OF kept, as the host CPU does with
+     * the flags the SDM leaves undefined: conformance/native/bits.c).
+     */
+    private int bitCount(Insn in, long next) {
+        int size = in.opSize;
+        long v = read(in, in.srcKind, in.srcReg, size, next);
+        if (bus.abort != null) return abort();
+        long keep = f.value() & ~(long) LazyFlags.ARITH;
+        if (in.op == Op.POPCNT) {
+            s.set(in.dstReg, size, Long.bitCount(v));
+            f.setEager(keep | (v == 0 ? LazyFlags.ZF : 0));
+        } else {
+            int res = Long.numberOfLeadingZeros(v) - (64 - size * 8);
+            s.set(in.dstReg, size, res);
+            f.setEager(keep | (f.value() & LazyFlags.OF) | (v == 0 ? LazyFlags.CF : 0) | (res == 0 ? LazyFlags.ZF : 0));
+        }
+        return NEXT;
+    }
+
     /** RCL/RCR: rotate size+1 bits (the operand and CF); only CF and (for a count of 1) OF change. */
     private int rotateThroughCarry(Insn in, long next) {
         int size = in.opSize, bits = size * 8;
@@ -801,6 +840,35 @@ public final class Interpreter {
         if (w != NEXT) return w;
         f.set(LazyFlags.SUB, size, a, d, (a - d) & mask(size));
         if (!equal) s.set(CpuState.RAX, size, d);
+        return NEXT;
+    }
+
+    /**
+     * CMPXCHG8B m64 / CMPXCHG16B m128 (REX.W) (SDM Vol. 2A "CMPXCHG8B/CMPXCHG16B"): compares EDX:EAX (RDX:RAX)
+     * with the memory operand; equal: ZF = 1 and the operand takes ECX:EBX (RCX:RBX), else ZF = 0, EDX:EAX
+     * (RDX:RAX) takes the operand and the processor writes the old value back. The other flags are kept. A
+     * register operand is #UD (the decoder leaves it undefined); CMPXCHG16B on an address not 16-byte aligned is
+     * #GP(0). With LOCK it is atomic across vCPUs (see execute).
+     */
+    private int cmpxchg8b(Insn in, long next) {
+        int half = in.opSize == 8 ? 8 : 4;
+        long addr = ea(in, next);
+        if (half == 8 && (addr & 15) != 0) return generalProtection(bus.pc);
+        long lo = bus.read(addr, half);
+        if (bus.abort != null) return abort();
+        long hi = bus.read(addr + half, half);
+        if (bus.abort != null) return abort();
+        boolean equal = lo == s.get(CpuState.RAX, half) && hi == s.get(CpuState.RDX, half);
+        long newLo = equal ? s.get(CpuState.RBX, half) : lo, newHi = equal ? s.get(CpuState.RCX, half) : hi;
+        bus.write(addr, half, newLo);
+        if (bus.abort != null) return abort();
+        bus.write(addr + half, half, newHi);
+        if (bus.abort != null) return abort();
+        f.setEager((f.value() & ~(long) LazyFlags.ZF) | (equal ? LazyFlags.ZF : 0));
+        if (!equal) {
+            s.set(CpuState.RAX, half, lo);
+            s.set(CpuState.RDX, half, hi);
+        }
         return NEXT;
     }
 

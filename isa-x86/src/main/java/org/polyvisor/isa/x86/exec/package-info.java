@@ -18,7 +18,8 @@
  * {@code fpu} package;
  * the system side: segment and system-register loads ({@code Segments}, {@code SystemInstructions}), fast system
  * calls and MSRs ({@code SystemCalls}), IDT delivery and IRET ({@code ExceptionEntry}, with the real-mode IVT),
- * decimal adjust ({@code Bcd}), the multi-slot stack instructions PUSHA/POPA/ENTER ({@code StackFrames}).
+ * decimal adjust ({@code Bcd}), the multi-slot stack instructions PUSHA/POPA/ENTER ({@code StackFrames}), SHLD/SHRD
+ * results and flags ({@code DoubleShifts}). {@code Cpuid} is the CPU model: what it advertises is what runs.
  * Modes: {@code CpuState.updateMode} derives real / protected (16- or 32-bit CS) /
  * compatibility / 64-bit mode from CR0.PE, EFER.LMA and CS; the vCPU re-decodes after a switch.
  * "Installed" exception table: the IDT (IVT in real mode) once IDTR.limit != 0. The reset state has the IVT

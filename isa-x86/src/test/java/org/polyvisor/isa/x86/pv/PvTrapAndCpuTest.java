@@ -208,14 +208,14 @@ class PvTrapAndCpuTest {
     /** ud2; .ascii "xen"; cpuid; hlt */
     static final String FORCED_CPUID = "0f0b78656e0fa2f4";
 
-    /** Leaf 1 EDX: the vCPU's features (0x0702a879) without PSE and PSE-36. */
+    /** Leaf 1: the vCPU's features (EDX 0x0702a979) without PSE and PSE-36; ECX has POPCNT. */
     @ParameterizedTest(name = "forced-emulation CPUID leaf {0}")
     @CsvSource({
         "0x40000000, 0x40000005, 0x566e6558, 0x65584d4d, 0x4d4d566e",
         "0x40000001, 0x40013, 0, 0, 0",
         "0x40000002, 1, 0x40000000, 0, 0",
         "0x40000004, 0, 0, 0, 0",
-        "1, 0x600, 0x10000, 0, 0x0700a871"})
+        "1, 0x600, 0x10000, 0x800000, 0x0700a971"})
     void forcedEmulationPrefixGivesThePvCpuidView(String leaf, String a, String b, String c, String d) {
         try (Machine m = new Machine(ISA, FORCED_CPUID)) {
             m.set("eax=" + leaf + " ecx=0");
