@@ -37,6 +37,15 @@ class BadInputTest {
     }
 
     @Test
+    void aBoardRefusesWhatItCannotModel() throws Exception {
+        try (Hypervisor h = Guests.hypervisor(1)) {
+            String m = createFails(h, "name = \"x\"\ntype = \"hvm\"\nisa = \"arm64\"\nvcpus = 9\nkernel = \""
+                    + Guests.folder().resolve("arm64").resolve("hvm-hello.elf") + "\"\n");
+            assertEquals("cannot create domain 'x': arm64 virt board: GICv2 serves 8 vCPUs, not 9 (gic_version = \"v3\" serves up to 64)", m);
+        }
+    }
+
+    @Test
     void missingKernelFile() throws Exception {
         try (Hypervisor h = Guests.hypervisor(1)) {
             String m = createFails(h, "name = \"x\"\nkernel = \"nowhere.elf\"\n");

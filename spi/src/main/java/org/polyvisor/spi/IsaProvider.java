@@ -49,7 +49,9 @@ public interface IsaProvider {
 
     /**
      * Makes the board for one HVM domain (the ISA's emulated platform: UART, interrupt controller, power-off...), or
-     * empty when this ISA has none yet: such a domain then boots in the ISA's reset state with no devices.
+     * empty when this ISA has none yet: such a domain then boots in the ISA's reset state with no devices. A board
+     * that cannot model the domain's configuration (more vCPUs than its interrupt controller serves, say) throws
+     * IllegalArgumentException with a message for the user; the domain is then not created.
      */
     default java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {
         return java.util.Optional.empty();

@@ -163,6 +163,10 @@ public final class DomainBuilder {
         } catch (DomainCreateException e) {
             memory.close();
             throw e;
+        } catch (IllegalArgumentException e) {
+            // A board refusing a configuration it cannot model (IsaProvider.createPlatform): its message says why.
+            memory.close();
+            throw fail(config, e.getMessage());
         } catch (RuntimeException e) {
             memory.close();
             throw fail(config, "the " + isa.id() + " backend failed to set up the domain: " + e);
