@@ -24,7 +24,8 @@ import org.polyvisor.spi.VcpuExit;
  */
 public final class DirectRun implements AutoCloseable {
     private static final int CONSOLE_IO = 18, SCHED_OP = 29, CONSOLEIO_WRITE = 0, SCHEDOP_SHUTDOWN = 2, ENOSYS = 38;
-    private static final int BUDGET = 50_000_000;
+    /** Instructions per run call: the kernel's chunk (VcpuRunner.CHUNK, 1 ms of virtual time), as a scheduled vCPU runs. */
+    private static final int BUDGET = 1_000_000;
     /** Bytes kept of one console write, and of a whole run's console (the rest is dropped, as a full ring would). */
     private static final int WRITE_MAX = 4096, CONSOLE_MAX = 64 << 10;
 
