@@ -99,28 +99,7 @@ _start:
     hvc     #0
 7:  b       7b
 
-// report: prints "PASS <x0>" when the flags say EQ, else "FAIL <x0>" and counts it
-report:
-    stp     x29, x30, [sp, #-32]!
-    str     x0, [sp, #16]
-    b.ne    1f
-    adr     x0, s_pass
-    b       2f
-1:  add     w20, w20, #1
-    adr     x0, s_fail
-2:  bl      puts
-    ldr     x0, [sp, #16]
-    bl      puts
-    ldp     x29, x30, [sp], #32
-    ret
-
-puts:                                    // x0: NUL-terminated string
-    ldr     x1, =UART
-1:  ldrb    w2, [x0], #1
-    cbz     w2, 2f
-    str     w2, [x1]
-    b       1b
-2:  ret
+    .include "report.inc"               // report and puts (w20 counts failures; s_pass, s_fail, UART here)
 
 secondary:                               // x0 = context id (0x5a)
     adr     x1, cpu1_flag

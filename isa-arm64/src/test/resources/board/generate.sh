@@ -12,7 +12,7 @@ sed -e 's/^\( *\)\.section \.text\.start$/\1.text/' \
     -e 's/^\( *\)\.space 8192$/\1.space 8192, 0/' \
     -e 's/^\( *\)adrp\( *\)x1, stack_top$/\1adr\2x1, stack_top/' \
     -e '/^ *add *x1, x1, :lo12:stack_top$/d' "$src" > "$tmp/program.S"
-aarch64-linux-gnu-as "$tmp/program.S" -o "$tmp/p.o"
+aarch64-linux-gnu-as -I "$(dirname "$src")" "$tmp/program.S" -o "$tmp/p.o"
 aarch64-linux-gnu-objcopy -O binary -j .text "$tmp/p.o" "$tmp/p.bin"
 {
   aarch64-linux-gnu-nm "$tmp/p.o" | awk '$2 == "t" || $2 == "T" { printf "label %s 0x%s\n", $3, $1 }' | sort -k3
