@@ -82,46 +82,8 @@ fail:
     outb %al, $0xF4                        # isa-debug-exit: exit code 3
     hlt
 
-# 16550A: 8N1, 115200 baud (divisor 1), FIFOs on, interrupts off.
-uart_init:
-    mov $COM1 + 1, %dx
-    xor %al, %al
-    outb %al, %dx                          # IER = 0
-    mov $COM1 + 3, %dx
-    mov $0x80, %al
-    outb %al, %dx                          # LCR.DLAB
-    mov $COM1, %dx
-    mov $1, %al
-    outb %al, %dx                          # DLL = 1
-    inc %dx
-    xor %al, %al
-    outb %al, %dx                          # DLM = 0
-    mov $COM1 + 3, %dx
-    mov $0x03, %al
-    outb %al, %dx                          # 8N1, DLAB off
-    mov $COM1 + 2, %dx
-    mov $0x07, %al
-    outb %al, %dx                          # FCR: enable and clear the FIFOs
-    ret
-
-# puts(eax = NUL-terminated string): each byte once LSR.THRE (bit 5) says the holding register is empty.
-puts:
-    push %esi
-    mov %eax, %esi
-1:  movzbl (%esi), %ecx
-    test %ecx, %ecx
-    jz 3f
-    mov $COM1 + 5, %dx
-2:  inb %dx, %al
-    test $0x20, %al
-    jz 2b
-    mov $COM1, %dx
-    mov %cl, %al
-    outb %al, %dx
-    inc %esi
-    jmp 1b
-3:  pop %esi
-    ret
+    .include "uart.inc"
+    uart_routines %eax, %edx, %esi, %eax
 
     .section .rodata
 hello:    .asciz "Hello from an x86 HVM guest (Multiboot on the PC board)\n"

@@ -215,46 +215,8 @@ unexpected:
 exception:
     jmp fail
 
-uart_init:
-    mov $COM1 + 1, %dx
-    xor %al, %al
-    outb %al, %dx
-    mov $COM1 + 3, %dx
-    mov $0x80, %al
-    outb %al, %dx
-    mov $COM1, %dx
-    mov $1, %al
-    outb %al, %dx
-    inc %dx
-    xor %al, %al
-    outb %al, %dx
-    mov $COM1 + 3, %dx
-    mov $0x03, %al
-    outb %al, %dx
-    mov $COM1 + 2, %dx
-    mov $0x07, %al
-    outb %al, %dx
-    ret
-
-puts:
-    push %esi
-    push %edx
-    mov %eax, %esi
-1:  movzbl (%esi), %ecx
-    test %ecx, %ecx
-    jz 3f
-    mov $COM1 + 5, %dx
-2:  inb %dx, %al
-    test $0x20, %al
-    jz 2b
-    mov $COM1, %dx
-    mov %cl, %al
-    outb %al, %dx
-    inc %esi
-    jmp 1b
-3:  pop %edx
-    pop %esi
-    ret
+    .include "uart.inc"
+    uart_routines %eax, %edx, %esi, %eax
 
     .section .rodata
     .balign 8

@@ -57,44 +57,8 @@ fail:
     outb %al, $0xF4
     hlt
 
-uart_init:
-    mov $COM1 + 1, %dx
-    xor %al, %al
-    outb %al, %dx
-    mov $COM1 + 3, %dx
-    mov $0x80, %al
-    outb %al, %dx
-    mov $COM1, %dx
-    mov $1, %al
-    outb %al, %dx
-    inc %dx
-    xor %al, %al
-    outb %al, %dx
-    mov $COM1 + 3, %dx
-    mov $0x03, %al
-    outb %al, %dx
-    mov $COM1 + 2, %dx
-    mov $0x07, %al
-    outb %al, %dx
-    ret
-
-puts:
-    push %esi
-    mov %eax, %esi
-1:  movzbl (%esi), %ecx
-    test %ecx, %ecx
-    jz 3f
-    mov $COM1 + 5, %dx
-2:  inb %dx, %al
-    test $0x20, %al
-    jz 2b
-    mov $COM1, %dx
-    mov %cl, %al
-    outb %al, %dx
-    inc %esi
-    jmp 1b
-3:  pop %esi
-    ret
+    .include "uart.inc"
+    uart_routines %eax, %edx, %esi, %eax
 
 # vCPU 1's start-up code, position-independent real-mode code run at 0900:0000.
     .code16

@@ -157,42 +157,8 @@ timer:
 exception:
     jmp fail
 
-uart_init:
-    mov $COM1 + 1, %dx
-    xor %al, %al
-    outb %al, %dx
-    mov $COM1 + 3, %dx
-    mov $0x80, %al
-    outb %al, %dx
-    mov $COM1, %dx
-    mov $1, %al
-    outb %al, %dx
-    inc %dx
-    xor %al, %al
-    outb %al, %dx
-    mov $COM1 + 3, %dx
-    mov $0x03, %al
-    outb %al, %dx
-    mov $COM1 + 2, %dx
-    mov $0x07, %al
-    outb %al, %dx
-    ret
-
-# puts(rdi = NUL-terminated string)
-puts:
-1:  movzbl (%rdi), %ecx
-    test %ecx, %ecx
-    jz 3f
-    mov $COM1 + 5, %dx
-2:  inb %dx, %al
-    test $0x20, %al
-    jz 2b
-    mov $COM1, %dx
-    mov %cl, %al
-    outb %al, %dx
-    inc %rdi
-    jmp 1b
-3:  ret
+    .include "x86/uart.inc"
+    uart_routines %rax, %rdx, %rdi, %rdi
 
     .section .rodata
     .balign 8

@@ -580,52 +580,8 @@ finish:
     outb %al, $0xF4
     hlt
 
-uart_init:
-    mov $COM1 + 1, %dx
-    xor %al, %al
-    outb %al, %dx
-    mov $COM1 + 3, %dx
-    mov $0x80, %al
-    outb %al, %dx
-    mov $COM1, %dx
-    mov $1, %al
-    outb %al, %dx
-    inc %dx
-    xor %al, %al
-    outb %al, %dx
-    mov $COM1 + 3, %dx
-    mov $0x03, %al
-    outb %al, %dx
-    mov $COM1 + 2, %dx
-    mov $0x07, %al
-    outb %al, %dx
-    ret
-
-# putc(al)
-putc:
-    push %rdx
-    push %rax
-    mov $COM1 + 5, %dx
-1:  inb %dx, %al
-    test $0x20, %al
-    jz 1b
-    pop %rax
-    mov $COM1, %dx
-    outb %al, %dx
-    pop %rdx
-    ret
-
-# puts(rdi)
-puts:
-    push %rdi
-1:  movb (%rdi), %al
-    test %al, %al
-    jz 2f
-    call putc
-    inc %rdi
-    jmp 1b
-2:  pop %rdi
-    ret
+    .include "x86/uart.inc"
+    uart_routines %rax, %rdx, %rdi, %rdi
 
 # puthex(rax): 16 hex digits
 puthex:
