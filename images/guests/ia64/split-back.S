@@ -7,59 +7,15 @@
 // string routines are split.inc's, shared with split-front.S.
 // Entry (images/README.md): physical mode, cpl 0, r28 = start_info. Assembled in gas auto mode (as places stops).
 
-	HYPERCALL_IMM = 0x1000          // break.m 0x1000: op r2, arguments r14-r18, result r8
-	HC_CONSOLE_IO = 18
-	HC_GRANT_TABLE_OP = 20
-	HC_SCHED_OP = 29
-	HC_EVENT_CHANNEL_OP = 32
-	SCHEDOP_SHUTDOWN = 2
-	SCHEDOP_POLL = 3
-	EVTCHNOP_BIND_INTERDOMAIN = 0
-	EVTCHNOP_CLOSE = 3
-	EVTCHNOP_SEND = 4
-	GNTTABOP_MAP = 0
-	GNTTABOP_UNMAP = 1
-	GNTMAP_HOST_MAP = 2
-	XS_DIRECTORY = 1
-	XS_READ = 2
-	XS_WATCH = 4
-	XS_WRITE = 11
-	XS_WATCH_EVENT = 15
-	XS_ERROR = 16
-	SI_SHARED_INFO = 40             // 64-bit start_info offsets
-	SI_STORE_MFN = 56
-	SI_STORE_EVTCHN = 64
-	SI_CMDLINE = 128
-	XS_REQ_PROD = 2052              // struct xenstore_domain_interface
-	XS_RSP_CONS = 2056
-	XS_RSP_PROD = 2060
-	XS_RSP = 1024
+	.include "xen.inc"
+	.include "split-abi.inc"
 
 	.text
 	.global _start
 	.proc _start
 _start:
 	alloc loc15 = ar.pfs, 0, 16, 3, 0
-	movl r12 = stack_top
-	mov loc0 = r28                  // loc0 = start_info
-	adds r9 = SI_SHARED_INFO, r28
-	ld8 loc1 = [r9]                 // loc1 = shared_info
-	adds r9 = SI_STORE_MFN, r28
-	ld8 r10 = [r9]
-	shl loc2 = r10, 12              // loc2 = the xenstore ring page
-	adds r9 = SI_STORE_EVTCHN, r28
-	ld4 loc3 = [r9]                 // loc3 = the store's port
-	movl r9 = store_port
-	st4 [r9] = loc3
-	movl r9 = ports
-	st4 [r9] = loc3                 // ports = { store, ring }: SCHEDOP_poll's list
-	movl r9 = xs_ring
-	st8 [r9] = loc2
-	movl r9 = shared_info
-	st8 [r9] = loc1
-	adds out0 = SI_CMDLINE + 6, r28 // "domid=<N>" is the command line's first token
-	br.call.sptk.many b0 = s_num
-	mov loc4 = r8                   // loc4 = our domid
+	split_entry
 
 	// "split-back: domain <N> serving polyvisor-echo"
 	movl out0 = line
