@@ -25,6 +25,8 @@ final class BlockCache {
     private final DecodedPages code;
     private final Mmu mmu;
     private final DecodeTable decoder = DecodeTable.standard();
+    /** The run loop's copy of the data side of the software TLB, kept in step with it here. */
+    final BlockTlb dataTlb;
 
     private long vpn = -1;
     private MemorySegment page;
@@ -38,6 +40,7 @@ final class BlockCache {
         this.tlb = tlb;
         this.code = code;
         this.mmu = mmu;
+        this.dataTlb = new BlockTlb(tlb);
     }
 
     /** The block at {@code pc}, or null with {@link #exit} set. */
@@ -55,11 +58,12 @@ final class BlockCache {
         return b;
     }
 
-    /** Forgets the code page in hand: the translation changed. */
+    /** Forgets the code page in hand and the run loop's data TLB: the translation changed (the TLB was flushed). */
     void forget() {
         vpn = -1;
         page = null;
         slots = null;
+        dataTlb.flush();
     }
 
     private boolean enterCodePage(long pc) {
@@ -83,7 +87,10 @@ final class BlockCache {
         }
         vpn = pc >>> GuestMemory.PAGE_SHIFT;
         page = p;
+        // a page that gets decoded code loses its write entries in the software TLB: the run loop's copy too
+        boolean fresh = !code.mayHoldCode(gfn);
         slots = code.slots(gfn);
+        if (fresh) dataTlb.flushWrites();
         return true;
     }
 }

@@ -1,6 +1,7 @@
 package org.polyvisor.isa.ppc.exec;
 
 import org.polyvisor.isa.ppc.decode.Insn;
+import org.polyvisor.isa.ppc.decode.Op;
 
 /**
  * The packed form {@link BlockRunner} executes: one {@code long} per instruction holding a dense operation code and
@@ -10,9 +11,9 @@ import org.polyvisor.isa.ppc.decode.Insn;
  * the "s" forms) or the low word of the rotate mask zero-extended (read with {@link #uimm}).
  * <p>Codes are specialised when the block is decoded: addi with RA = 0 is {@link #LI}; an XO or X form without OE
  * and Rc is the plain code; or RA,RS,RS is {@link #MR}; rlwinm shaped as slwi or srwi is a shift; a compare with L = 0
- * is the word compare; a D or X form load or store with RA = 0 stays generic, so the fast case adds RA without
+ * is the word compare ({@link #CMP} with its form in flag bits); a D or X form load or store with RA = 0 stays generic, so the fast case adds RA without
  * testing it; bc is split by what BO tests (CR only, CTR only, both). A word compare directly followed by a bc on a
- * bit of the field it sets is one fused code ({@link #fuse}); the bc keeps its own packed word. Everything else is
+ * bit of the field it sets is marked {@link #FUSED} ({@link #fuse}); the bc keeps its own packed word. Everything else is
  * {@link #GENERIC}: executed by its unit, exactly as the manual's handlers define it.
  */
 final class BlockOps {
@@ -26,21 +27,24 @@ final class BlockOps {
             EXTSB = 19, EXTSH = 20, SLW = 21, SRW = 22;
     // rotate with a mask that does not wrap (MB <= ME: its high word is 0)
     static final int RLWINM = 23, RLWINM_RC = 24, RLWIMI = 25;
-    // word compares into CR field BF
-    static final int CMPW = 26, CMPLW = 27, CMPWI = 28, CMPLWI = 29;
+    // word compares into CR field BF: one code, its form in the SIGNED and IMMEDIATE bits (FUSED: a bc follows)
+    static final int CMP = 26;
     // loads and stores with RA != 0: the fast case hits the software TLB, a miss goes to the load/store unit
     static final int LWZ = 30, LWZX = 31, LWZU = 32, LBZ = 33, LBZX = 34, LBZU = 35, LHZ = 36, LHA = 37,
             STW = 38, STWX = 39, STWU = 40, STB = 41, STBX = 42, STBU = 43, STH = 44;
     // branches (end the block) and the LR/CTR moves (do not)
     static final int B = 45, BC = 46, BCLR = 47, BCCTR = 48, MFLR = 49, MTLR = 50, MFCTR = 51, MTCTR = 52;
-    // a word compare fused with the CR-only bc that follows it
-    static final int CMPW_BC = 53, CMPLW_BC = 54, CMPWI_BC = 55, CMPLWI_BC = 56;
     // bc that tests a CR bit only (BO = 0b001at or 0b011at: beq, bne, blt...) and bc that tests CTR only (bdnz, bdz)
     static final int BC_CR = 57, BC_CTR = 58;
     // the commonest shapes of or and rlwinm: mr, slwi (the shift in SH) and srwi (the shift in the immediate)
     static final int MR = 59, SLWI = 60, SRWI = 61;
 
     static final long RC = 1L << 23, AA = 1L << 24;
+    /**
+     * {@link #CMP}: the compare is signed (cmpw, cmpwi; else cmplw, cmplwi), its second operand is the immediate (else
+     * RB), and it is fused with the CR-only bc on a bit of its field that directly follows it ({@link #fuse}).
+     */
+    static final long SIGNED = 1L << 25, IMMEDIATE = 1L << 26, FUSED = 1L << 27;
     /** BO bits in the packed word (BO sits in the RT field): branch if the CR bit is 1; branch if CTR reaches 0. */
     static final long BO_CR_TRUE = 0x08L << 8, BO_CTR_ZERO = 0x02L << 8;
 
@@ -61,27 +65,24 @@ final class BlockOps {
         int code = code(in);
         long imm = switch (code) {
             case LIS, ADDIS -> in.simm << 16;
-            case ORI, XORI, ANDI_RC, CMPLWI -> in.uimm;
+            case ORI, XORI, ANDI_RC -> in.uimm;
+            case CMP -> in.op == Op.CMPLI ? in.uimm : in.op == Op.CMPI ? in.simm : 0;
             case ORIS, XORIS -> in.uimm << 16;
             case RLWINM, RLWINM_RC, RLWIMI -> in.mask & 0xffff_ffffL;
             case SRWI -> in.mb;
             default -> in.simm;
         };
+        long form = code != CMP ? 0
+                : (in.op == Op.CMP || in.op == Op.CMPI ? SIGNED : 0) | (in.op == Op.CMPI || in.op == Op.CMPLI ? IMMEDIATE : 0);
         return code | (long) in.rt << 8 | (long) in.ra << 13 | (long) in.rb << 18 | (in.rc ? RC : 0) | (in.aa ? AA : 0)
-                | imm << 32;
+                | form | imm << 32;
     }
 
     /** The fused code for a compare packed as {@code cmp} directly followed by {@code next}, or its own code. */
     static long fuse(long cmp, long next) {
         // the bc must test CR bits only, and a bit of the field the compare sets (its BI in the compare's BF)
-        if (code(next) != BC_CR || ra(next) >>> 2 != rt(cmp) >>> 2) return cmp;
-        return switch (code(cmp)) {
-            case CMPW -> cmp & ~0xffL | CMPW_BC;
-            case CMPLW -> cmp & ~0xffL | CMPLW_BC;
-            case CMPWI -> cmp & ~0xffL | CMPWI_BC;
-            case CMPLWI -> cmp & ~0xffL | CMPLWI_BC;
-            default -> cmp;
-        };
+        if (code(cmp) != CMP || code(next) != BC_CR || ra(next) >>> 2 != rt(cmp) >>> 2) return cmp;
+        return cmp | FUSED;
     }
 
     private static int code(Insn in) {
@@ -109,10 +110,7 @@ final class BlockOps {
             case SRW -> in.rc ? GENERIC : SRW;
             case RLWINM -> in.mb > in.me ? GENERIC : in.rc ? RLWINM_RC : rotateShape(in);
             case RLWIMI -> in.mb > in.me || in.rc ? GENERIC : RLWIMI;
-            case CMP -> word(in) ? CMPW : GENERIC;
-            case CMPL -> word(in) ? CMPLW : GENERIC;
-            case CMPI -> word(in) ? CMPWI : GENERIC;
-            case CMPLI -> word(in) ? CMPLWI : GENERIC;
+            case CMP, CMPL, CMPI, CMPLI -> word(in) ? CMP : GENERIC;
             case LWZ -> ra ? LWZ : GENERIC;
             case LWZX -> ra ? LWZX : GENERIC;
             case LWZU -> LWZU;

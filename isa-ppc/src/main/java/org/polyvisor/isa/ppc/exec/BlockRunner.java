@@ -9,31 +9,38 @@ import org.polyvisor.isa.ppc.decode.Unit;
 import org.polyvisor.isa.ppc.trap.PpcTraps;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.VcpuExit;
-import org.polyvisor.spi.exec.SoftTlb;
 
 import static org.polyvisor.isa.ppc.exec.BlockOps.*;
 
 /**
  * Runs {@link Block}s: one switch over the dense {@link BlockOps} codes, the hot forms computed in place (loads and
- * stores straight from the software TLB's host page, big-endian), everything else and every TLB miss handed to the
- * instruction's unit; at the end of a block the next one is looked up and run at once (chained). The pc and the
- * retired count are written when the run returns, and before an instruction goes to its unit (which may read them,
- * or raise an exception at it), so the state seen from outside is exactly that of one instruction at a time.
+ * stores straight from the host page of the run loop's {@link BlockTlb}, big-endian), everything else and every TLB
+ * miss handed to the instruction's unit; at the end of a block the next one is looked up and run at once (chained).
+ * The pc and the retired count are written when the run returns, and before an instruction goes to its unit (which
+ * may read them, or raise an exception at it), so the state seen from outside is exactly that of one instruction at
+ * a time.
  * <p>A run returns at a block boundary once its slice is done, inside a block when the budget is spent, at an
  * instruction that raised an exception (not retired: the pc is left at it, {@link #exit} says which), at one that
  * ends the run with an exit (retired), after a system instruction (the caller applies a change of translation and
  * looks at the asynchronous exceptions), and when the fetch of the next block fails. A store that hit decoded code
  * ends its block (the rest may have changed); the next lookup decodes the new code.
+ * <p>Written for the JIT: one block runs in {@link #runBlock}, a method small enough to compile the same way whatever
+ * the profile, whose fast cases call nothing (the fields of the packed word, the compare, the branch outcome and the
+ * TLB lookup are written out in place, so no inlining decision can leave a call in a hot case); the slow paths
+ * ({@link #unit}, the TLB refill) are calls.
  */
 final class BlockRunner {
     private static final long LOW32 = 0xffff_ffffL;
-    private static final int PAGE = GuestMemory.PAGE_SIZE;
+    private static final int PAGE = GuestMemory.PAGE_SIZE, SHIFT = GuestMemory.PAGE_SHIFT;
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfByte BYTE = ValueLayout.JAVA_BYTE;
+    /** {@link #next}: the block ended by running off its end (or the budget); the run must return now. */
+    private static final long FALL = -1, STOP = -2;
 
     private final PpcCpu c;
     private final BlockCache blocks;
-    private final SoftTlb tlb;
+    private final BlockTlb dataTlb;
     private final DataBus bus;
     private final LoadStoreUnit loadStore;
     private final FloatingPointUnit floatingPoint;
@@ -41,12 +48,14 @@ final class BlockRunner {
     private final SystemUnit system;
     /** The exit of the instruction that ended the last run, or null: {@link PpcTraps#RAISED}, a fault, or an exit. */
     VcpuExit exit;
+    /** How the last {@link #runBlock} ended: the pc it branched to, {@link #FALL} or {@link #STOP}. */
+    private long next;
 
-    BlockRunner(PpcCpu c, BlockCache blocks, SoftTlb tlb, DataBus bus, LoadStoreUnit loadStore, FloatingPointUnit floatingPoint,
+    BlockRunner(PpcCpu c, BlockCache blocks, DataBus bus, LoadStoreUnit loadStore, FloatingPointUnit floatingPoint,
                 VectorUnit vector, SystemUnit system) {
         this.c = c;
         this.blocks = blocks;
-        this.tlb = tlb;
+        this.dataTlb = blocks.dataTlb;
         this.bus = bus;
         this.loadStore = loadStore;
         this.floatingPoint = floatingPoint;
@@ -61,8 +70,6 @@ final class BlockRunner {
      */
     long run(long slice, long budget) {
         PpcCpu c = this.c;
-        SoftTlb tlb = this.tlb;
-        long[] r = c.gpr;
         long pc = c.pc;
         Block b = blocks.lookup(pc);
         if (b == null) {
@@ -71,195 +78,11 @@ final class BlockRunner {
         }
         long base = c.retired, done = 0;
         while (true) {
-            long[] ops = b.ops;
-            int limit = (int) Math.min(ops.length, budget - done);
-            long next = -1;
-            int k = 0;
-            block:
-            for (; k < limit; k++) {
-                long op = ops[k];
-                switch (code(op)) {
-                    case LI -> { r[rt(op)] = simm(op); continue; }
-                    case ADDI, ADDIS -> { r[rt(op)] = r[ra(op)] + simm(op); continue; }
-                    case LIS -> { r[rt(op)] = simm(op); continue; }
-                    case ORI, ORIS -> { r[ra(op)] = r[rt(op)] | uimm(op); continue; }
-                    case XORI, XORIS -> { r[ra(op)] = r[rt(op)] ^ uimm(op); continue; }
-                    case ANDI_RC -> { long v = r[rt(op)] & uimm(op); r[ra(op)] = v; recordCr0(c, v); continue; }
-                    case ADD -> { r[rt(op)] = r[ra(op)] + r[rb(op)]; continue; }
-                    case SUBF -> { r[rt(op)] = r[rb(op)] - r[ra(op)]; continue; }
-                    case NEG -> { r[rt(op)] = -r[ra(op)]; continue; }
-                    case MULLW -> { r[rt(op)] = (long) (int) r[ra(op)] * (int) r[rb(op)]; continue; }
-                    case OR -> { r[ra(op)] = r[rt(op)] | r[rb(op)]; continue; }
-                    case MR -> { r[ra(op)] = r[rt(op)]; continue; }
-                    case AND -> { r[ra(op)] = r[rt(op)] & r[rb(op)]; continue; }
-                    case XOR -> { r[ra(op)] = r[rt(op)] ^ r[rb(op)]; continue; }
-                    case ANDC -> { r[ra(op)] = r[rt(op)] & ~r[rb(op)]; continue; }
-                    case NOR -> { r[ra(op)] = ~(r[rt(op)] | r[rb(op)]); continue; }
-                    case EXTSB -> { r[ra(op)] = (byte) r[rt(op)]; continue; }
-                    case EXTSH -> { r[ra(op)] = (short) r[rt(op)]; continue; }
-                    case SLW -> { int n = (int) r[rb(op)] & 63; r[ra(op)] = n < 32 ? (r[rt(op)] << n) & LOW32 : 0; continue; }
-                    case SRW -> { int n = (int) r[rb(op)] & 63; r[ra(op)] = n < 32 ? (r[rt(op)] & LOW32) >>> n : 0; continue; }
-                    case SLWI -> { r[ra(op)] = (r[rt(op)] << rb(op)) & LOW32; continue; }
-                    case SRWI -> { r[ra(op)] = (r[rt(op)] & LOW32) >>> uimm(op); continue; }
-                    case RLWINM -> { r[ra(op)] = rotl32(r[rt(op)], rb(op)) & uimm(op); continue; }
-                    case RLWINM_RC -> { long v = rotl32(r[rt(op)], rb(op)) & uimm(op); r[ra(op)] = v; recordCr0(c, v); continue; }
-                    case RLWIMI -> {
-                        long m = uimm(op);
-                        r[ra(op)] = (rotl32(r[rt(op)], rb(op)) & m) | (r[ra(op)] & ~m);
-                        continue;
-                    }
-                    case CMPW -> { compare(c, op, (int) r[ra(op)], (int) r[rb(op)]); continue; }
-                    case CMPLW -> { compare(c, op, r[ra(op)] & LOW32, r[rb(op)] & LOW32); continue; }
-                    case CMPWI -> { compare(c, op, (int) r[ra(op)], simm(op)); continue; }
-                    case CMPLWI -> { compare(c, op, r[ra(op)] & LOW32, uimm(op)); continue; }
-                    case CMPW_BC, CMPLW_BC, CMPWI_BC, CMPLWI_BC -> {
-                        long a = r[ra(op)];
-                        int field = switch (code(op)) {
-                            case CMPW_BC -> compare(c, op, (int) a, (int) r[rb(op)]);
-                            case CMPLW_BC -> compare(c, op, a & LOW32, r[rb(op)] & LOW32);
-                            case CMPWI_BC -> compare(c, op, (int) a, simm(op));
-                            default -> compare(c, op, a & LOW32, uimm(op));
-                        };
-                        if (++k == limit) break block;
-                        // the bc tests a bit of the field just set (BlockOps.fuse): read it from the field, not CR
-                        long bc = ops[k];
-                        boolean bit = (field << (28 + (ra(bc) & 3))) < 0;
-                        long target = branchOutcome(c, bc, pc + ((long) k << 2), bit == ((bc & BO_CR_TRUE) != 0));
-                        if (target < 0) continue;
-                        next = target;
-                        k++;
-                        break block;
-                    }
-                    case LWZ, LWZX, LWZU -> {
-                        long ea = (r[ra(op)] + (code(op) == LWZX ? r[rb(op)] : simm(op))) & LOW32;
-                        MemorySegment p = tlb.lookup(SoftTlb.READ, ea);
-                        int off = (int) ea & (PAGE - 1);
-                        if (p != null && off <= PAGE - 4) {
-                            r[rt(op)] = p.get(INT, off) & LOW32;
-                            if (code(op) == LWZU) r[ra(op)] = ea;
-                            continue;
-                        }
-                    }
-                    case LBZ, LBZX, LBZU -> {
-                        long ea = (r[ra(op)] + (code(op) == LBZX ? r[rb(op)] : simm(op))) & LOW32;
-                        MemorySegment p = tlb.lookup(SoftTlb.READ, ea);
-                        if (p != null) {
-                            r[rt(op)] = p.get(ValueLayout.JAVA_BYTE, (int) ea & (PAGE - 1)) & 0xffL;
-                            if (code(op) == LBZU) r[ra(op)] = ea;
-                            continue;
-                        }
-                    }
-                    case LHZ, LHA -> {
-                        long ea = (r[ra(op)] + simm(op)) & LOW32;
-                        MemorySegment p = tlb.lookup(SoftTlb.READ, ea);
-                        int off = (int) ea & (PAGE - 1);
-                        if (p != null && off <= PAGE - 2) {
-                            short h = p.get(SHORT, off);
-                            r[rt(op)] = code(op) == LHA ? h : h & 0xffffL;
-                            continue;
-                        }
-                    }
-                    case STW, STWX, STWU -> {
-                        long ea = (r[ra(op)] + (code(op) == STWX ? r[rb(op)] : simm(op))) & LOW32;
-                        MemorySegment p = tlb.lookup(SoftTlb.WRITE, ea);
-                        int off = (int) ea & (PAGE - 1);
-                        if (p != null && off <= PAGE - 4) {
-                            p.set(INT, off, (int) r[rt(op)]);
-                            if (code(op) == STWU) r[ra(op)] = ea;
-                            continue;
-                        }
-                    }
-                    case STB, STBX, STBU -> {
-                        long ea = (r[ra(op)] + (code(op) == STBX ? r[rb(op)] : simm(op))) & LOW32;
-                        MemorySegment p = tlb.lookup(SoftTlb.WRITE, ea);
-                        if (p != null) {
-                            p.set(ValueLayout.JAVA_BYTE, (int) ea & (PAGE - 1), (byte) r[rt(op)]);
-                            if (code(op) == STBU) r[ra(op)] = ea;
-                            continue;
-                        }
-                    }
-                    case STH -> {
-                        long ea = (r[ra(op)] + simm(op)) & LOW32;
-                        MemorySegment p = tlb.lookup(SoftTlb.WRITE, ea);
-                        int off = (int) ea & (PAGE - 1);
-                        if (p != null && off <= PAGE - 2) {
-                            p.set(SHORT, off, (short) r[rt(op)]);
-                            continue;
-                        }
-                    }
-                    case MFLR -> { r[rt(op)] = c.lr & LOW32; continue; }
-                    case MTLR -> { c.lr = r[rt(op)]; continue; }
-                    case MFCTR -> { r[rt(op)] = c.ctr & LOW32; continue; }
-                    case MTCTR -> { c.ctr = r[rt(op)]; continue; }
-                    case B -> {
-                        long cia = pc + ((long) k << 2);
-                        if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
-                        next = ((op & AA) != 0 ? simm(op) : cia + simm(op)) & LOW32;
-                        k++;
-                        break block;
-                    }
-                    case BC_CR, BC_CTR, BC -> {
-                        // a conditional branch not taken goes on in the block (a side exit when taken)
-                        long cia = pc + ((long) k << 2);
-                        long target = switch (code(op)) {
-                            case BC_CR -> branchOnCr(c, op, cia);
-                            case BC_CTR -> branchOnCtr(c, op, cia);
-                            default -> branchConditional(c, op, cia);
-                        };
-                        if (target < 0) continue;
-                        next = target;
-                        k++;
-                        break block;
-                    }
-                    case BCLR -> {
-                        long fallThrough = (pc + ((long) k << 2) + 4) & LOW32, target = c.lr & ~3L & LOW32;
-                        boolean taken = ctrHolds(c, rt(op)) && conditionHolds(c, rt(op), ra(op));
-                        if ((op & RC) != 0) c.lr = fallThrough;
-                        next = taken ? target : fallThrough;
-                        k++;
-                        break block;
-                    }
-                    case BCCTR -> {
-                        long fallThrough = (pc + ((long) k << 2) + 4) & LOW32;
-                        boolean taken = conditionHolds(c, rt(op), ra(op));
-                        if ((op & RC) != 0) c.lr = fallThrough;
-                        next = taken ? c.ctr & ~3L & LOW32 : fallThrough;
-                        k++;
-                        break block;
-                    }
-                    default -> { }
-                }
-                // GENERIC, or a load/store the software TLB missed: the instruction's unit, with pc and retired exact
-                Insn in = b.insns[k];
-                long cia = (pc + ((long) k << 2)) & LOW32;
-                c.pc = (cia + 4) & LOW32;
-                c.retired = base + done + k;
-                VcpuExit e = execute(in, cia);
-                if (e != null) {
-                    exit = e;
-                    if (e == PpcTraps.RAISED || e instanceof VcpuExit.Fault) {
-                        c.pc = cia;
-                        return done + k;
-                    }
-                    c.retired = base + done + k + 1;
-                    return done + k + 1;
-                }
-                if (in.unit == Unit.SYSTEM && generic(op)) {
-                    // the caller applies a change of translation and looks at the interrupts before going on
-                    c.retired = base + done + k + 1;
-                    return done + k + 1;
-                }
-                if (bus.codeWritten) {
-                    // the rest of this block may be stale: go on with the block decoded afresh at the next pc
-                    bus.codeWritten = false;
-                    next = c.pc;
-                    k++;
-                    break block;
-                }
-            }
+            int k = runBlock(b, pc, (int) Math.min(b.length, budget - done), base + done);
             done += k;
-            if (next < 0) next = (pc + ((long) k << 2)) & LOW32;
-            pc = next;
+            long n = next;
+            if (n == STOP) return done;                 // the unit left the pc and the retired count where it stopped
+            pc = n >= 0 ? n : (pc + ((long) k << 2)) & LOW32;
             if (done >= slice) break;
             b = blocks.lookup(pc);
             if (b == null) {
@@ -270,6 +93,238 @@ final class BlockRunner {
         c.pc = pc;
         c.retired = base + done;
         return done;
+    }
+
+    /**
+     * Runs the first {@code limit} instructions of {@code b} at {@code pc}, or fewer if it leaves the block (a taken
+     * branch: {@link #next} is the target) or the run must stop ({@link #STOP}); returns how many retired.
+     * {@code retired} is the retired count at the block's first instruction.
+     */
+    private int runBlock(Block b, long pc, int limit, long retired) {
+        PpcCpu c = this.c;
+        long[] r = c.gpr, ops = b.ops;
+        BlockTlb tlb = dataTlb;
+        long[] readTags = tlb.readTags, writeTags = tlb.writeTags;
+        MemorySegment[] readPages = tlb.readPages, writePages = tlb.writePages;
+        for (int k = 0; k < limit; k++) {
+            long op = ops[k];
+            // the fields of the packed word (BlockOps), unpacked here rather than by calls
+            int code = (int) op & 0xff, rt = (int) op >>> 8 & 31, ra = (int) op >>> 13 & 31, rb = (int) op >>> 18 & 31;
+            long si = op >> 32, ui = op >>> 32;
+            switch (code) {
+                case LI, LIS -> { r[rt] = si; continue; }
+                case ADDI, ADDIS -> { r[rt] = r[ra] + si; continue; }
+                case ORI, ORIS -> { r[ra] = r[rt] | ui; continue; }
+                case XORI, XORIS -> { r[ra] = r[rt] ^ ui; continue; }
+                case ANDI_RC -> {
+                    long v = r[rt] & ui, x = (int) v;
+                    r[ra] = v;
+                    // CR0 from the low word against 0, signed: LT GT EQ SO
+                    int lt = (int) (x >>> 63), gt = (int) (-x >>> 63);
+                    c.cr = c.cr & 0x0fff_ffff | (lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1) << 28;
+                    continue;
+                }
+                case ADD -> { r[rt] = r[ra] + r[rb]; continue; }
+                case SUBF -> { r[rt] = r[rb] - r[ra]; continue; }
+                case NEG -> { r[rt] = -r[ra]; continue; }
+                case MULLW -> { r[rt] = (long) (int) r[ra] * (int) r[rb]; continue; }
+                case OR -> { r[ra] = r[rt] | r[rb]; continue; }
+                case MR -> { r[ra] = r[rt]; continue; }
+                case AND -> { r[ra] = r[rt] & r[rb]; continue; }
+                case XOR -> { r[ra] = r[rt] ^ r[rb]; continue; }
+                case ANDC -> { r[ra] = r[rt] & ~r[rb]; continue; }
+                case NOR -> { r[ra] = ~(r[rt] | r[rb]); continue; }
+                case EXTSB -> { r[ra] = (byte) r[rt]; continue; }
+                case EXTSH -> { r[ra] = (short) r[rt]; continue; }
+                case SLW -> { int n = (int) r[rb] & 63; r[ra] = n < 32 ? (r[rt] << n) & LOW32 : 0; continue; }
+                case SRW -> { int n = (int) r[rb] & 63; r[ra] = n < 32 ? (r[rt] & LOW32) >>> n : 0; continue; }
+                case SLWI -> { r[ra] = (r[rt] << rb) & LOW32; continue; }
+                case SRWI -> { r[ra] = (r[rt] & LOW32) >>> ui; continue; }
+                case RLWINM, RLWINM_RC, RLWIMI -> {
+                    // ROTL32(RS, SH): the low word rotated left, in both halves of the doubleword; then the mask
+                    int w = (int) r[rt];
+                    long rot = (w << rb | w >>> -rb) & LOW32, v = (rot << 32 | rot) & ui;
+                    if (code == RLWIMI) {
+                        r[ra] = v | (r[ra] & ~ui);
+                        continue;
+                    }
+                    r[ra] = v;
+                    if (code == RLWINM) continue;
+                    long x = (int) v;
+                    int lt = (int) (x >>> 63), gt = (int) (-x >>> 63);
+                    c.cr = c.cr & 0x0fff_ffff | (lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1) << 28;
+                    continue;
+                }
+                case CMP -> {
+                    // both operands sign- or zero-extended from their low words (so the differences cannot overflow),
+                    // the field computed without branches: the outcome of a guest compare is data
+                    long sign = (op & SIGNED) != 0 ? 0x8000_0000L : 0;
+                    long x = ((r[ra] & LOW32) ^ sign) - sign, y = ((((op & IMMEDIATE) != 0 ? si : r[rb]) & LOW32) ^ sign) - sign;
+                    int lt = (int) ((x - y) >>> 63), gt = (int) ((y - x) >>> 63);
+                    int field = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1, shift = 28 - (rt & 0x1c);
+                    c.cr = c.cr & ~(0xf << shift) | field << shift;
+                    if ((op & FUSED) == 0) continue;
+                    // the bc that follows tests a bit of this field (BlockOps.fuse): read it from the field
+                    if (++k == limit) {
+                        next = FALL;
+                        return k;
+                    }
+                    long bc = ops[k], cia = pc + ((long) k << 2);
+                    boolean taken = (field << (28 + ((int) bc >>> 13 & 3)) < 0) == ((bc & BO_CR_TRUE) != 0);
+                    if ((bc & RC) != 0) c.lr = (cia + 4) & LOW32;
+                    if (!taken) continue;
+                    next = ((bc & AA) != 0 ? bc >> 32 : cia + (bc >> 32)) & LOW32;
+                    return k + 1;
+                }
+                case LWZ, LWZX, LWZU -> {
+                    long ea = (r[ra] + (code == LWZX ? r[rb] : si)) & LOW32;
+                    int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
+                    MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refillRead(ea);
+                    if (p != null && off <= PAGE - 4) {
+                        r[rt] = p.get(INT, off) & LOW32;
+                        if (code == LWZU) r[ra] = ea;
+                        continue;
+                    }
+                }
+                case LBZ, LBZX, LBZU -> {
+                    long ea = (r[ra] + (code == LBZX ? r[rb] : si)) & LOW32;
+                    int s = (int) (ea >>> SHIFT) & BlockTlb.MASK;
+                    MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refillRead(ea);
+                    if (p != null) {
+                        r[rt] = p.get(BYTE, (int) ea & (PAGE - 1)) & 0xffL;
+                        if (code == LBZU) r[ra] = ea;
+                        continue;
+                    }
+                }
+                case LHZ, LHA -> {
+                    long ea = (r[ra] + si) & LOW32;
+                    int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
+                    MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refillRead(ea);
+                    if (p != null && off <= PAGE - 2) {
+                        short h = p.get(SHORT, off);
+                        r[rt] = code == LHA ? h : h & 0xffffL;
+                        continue;
+                    }
+                }
+                case STW, STWX, STWU -> {
+                    long ea = (r[ra] + (code == STWX ? r[rb] : si)) & LOW32;
+                    int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
+                    MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refillWrite(ea);
+                    if (p != null && off <= PAGE - 4) {
+                        p.set(INT, off, (int) r[rt]);
+                        if (code == STWU) r[ra] = ea;
+                        continue;
+                    }
+                }
+                case STB, STBX, STBU -> {
+                    long ea = (r[ra] + (code == STBX ? r[rb] : si)) & LOW32;
+                    int s = (int) (ea >>> SHIFT) & BlockTlb.MASK;
+                    MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refillWrite(ea);
+                    if (p != null) {
+                        p.set(BYTE, (int) ea & (PAGE - 1), (byte) r[rt]);
+                        if (code == STBU) r[ra] = ea;
+                        continue;
+                    }
+                }
+                case STH -> {
+                    long ea = (r[ra] + si) & LOW32;
+                    int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
+                    MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refillWrite(ea);
+                    if (p != null && off <= PAGE - 2) {
+                        p.set(SHORT, off, (short) r[rt]);
+                        continue;
+                    }
+                }
+                case MFLR -> { r[rt] = c.lr & LOW32; continue; }
+                case MTLR -> { c.lr = r[rt]; continue; }
+                case MFCTR -> { r[rt] = c.ctr & LOW32; continue; }
+                case MTCTR -> { c.ctr = r[rt]; continue; }
+                case B -> {
+                    long cia = pc + ((long) k << 2);
+                    if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
+                    next = ((op & AA) != 0 ? si : cia + si) & LOW32;
+                    return k + 1;
+                }
+                case BC_CR -> {
+                    // beq, bne, blt...: taken when CR bit BI equals BO[1]; a side exit when taken
+                    long cia = pc + ((long) k << 2);
+                    if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
+                    if ((c.cr << ra < 0) != ((op & BO_CR_TRUE) != 0)) continue;
+                    next = ((op & AA) != 0 ? si : cia + si) & LOW32;
+                    return k + 1;
+                }
+                case BC_CTR -> {
+                    // bdnz, bdz: CTR decremented, taken when its low word is not 0 (or is, BO[3])
+                    long cia = pc + ((long) k << 2);
+                    if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
+                    if (((int) --c.ctr != 0) == ((op & BO_CTR_ZERO) != 0)) continue;
+                    next = ((op & AA) != 0 ? si : cia + si) & LOW32;
+                    return k + 1;
+                }
+                case BC, BCLR -> {
+                    // BO in the RT field, BI in the RA field: CTR decremented unless BO[2], then tested against BO[3];
+                    // the CR bit BI tested against BO[1] unless BO[0]
+                    boolean ctrHolds = true;
+                    if ((rt & 0x04) == 0) ctrHolds = ((int) --c.ctr != 0) ^ ((rt & 0x02) != 0);
+                    boolean taken = ctrHolds && ((rt & 0x10) != 0 || (c.cr << ra < 0) == ((rt & 0x08) != 0));
+                    long cia = pc + ((long) k << 2), target = code == BCLR ? c.lr & ~3L : cia + si;
+                    if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
+                    if (code == BC && !taken) continue;      // bc not taken goes on in the block
+                    next = (!taken ? cia + 4 : code == BC && (op & AA) != 0 ? si : target) & LOW32;
+                    return k + 1;
+                }
+                case BCCTR -> {
+                    long cia = pc + ((long) k << 2);
+                    boolean taken = (rt & 0x10) != 0 || (c.cr << ra < 0) == ((rt & 0x08) != 0);
+                    if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
+                    next = (taken ? c.ctr & ~3L : cia + 4) & LOW32;
+                    return k + 1;
+                }
+                default -> { }
+            }
+            // GENERIC, or a load/store the TLBs missed
+            int stop = unit(b, k, pc, retired);
+            if (stop >= 0) return stop;
+        }
+        next = FALL;
+        return limit;
+    }
+
+    /**
+     * Instruction {@code k} of {@code b} by its unit, with the pc and the retired count exact: returns -1 to go on in
+     * the block, or how many of the block's instructions retired when it must end here ({@link #next} set: STOP for
+     * an exception, an exit or a system instruction; the next pc when a store reached decoded code).
+     */
+    private int unit(Block b, int k, long pc, long retired) {
+        PpcCpu c = this.c;
+        Insn in = b.insns[k];
+        long cia = (pc + ((long) k << 2)) & LOW32;
+        c.pc = (cia + 4) & LOW32;
+        c.retired = retired + k;
+        VcpuExit e = execute(in, cia);
+        if (e != null) {
+            exit = e;
+            next = STOP;
+            if (e == PpcTraps.RAISED || e instanceof VcpuExit.Fault) {
+                c.pc = cia;
+                return k;
+            }
+            c.retired = retired + k + 1;
+            return k + 1;
+        }
+        if (in.unit == Unit.SYSTEM && generic(b.ops[k])) {
+            // the caller applies a change of translation and looks at the interrupts before going on
+            c.retired = retired + k + 1;
+            next = STOP;
+            return k + 1;
+        }
+        if (bus.codeWritten) {
+            // the rest of this block may be stale: go on with the block decoded afresh at the next pc
+            bus.codeWritten = false;
+            next = c.pc;
+            return k + 1;
+        }
+        return -1;
     }
 
     /** One instruction by its unit; the pc already points past it. */
@@ -284,63 +339,5 @@ final class BlockRunner {
             case VECTOR -> vector.execute(in);
             case SYSTEM -> system.execute(in, cia);
         };
-    }
-
-    /** ROTL32: the low word rotated left, copied into both halves of the doubleword. */
-    private static long rotl32(long rs, int n) {
-        long w = Integer.rotateLeft((int) rs, n) & LOW32;
-        return w << 32 | w;
-    }
-
-    /**
-     * CR field BF (bits 6-8 of the compare, the high three of its RT field) from comparing {@code a} with {@code b},
-     * both already sign- or zero-extended from 32 bits (so their differences cannot overflow), SO from XER. Computed
-     * without branches: the outcome of a guest compare is data, and a mispredicted host branch costs more than this.
-     */
-    private static int compare(PpcCpu c, long op, long a, long b) { return setField(c, 28 - (rt(op) & 0x1c), a, b); }
-
-    /** Sets the CR field at {@code shift} and returns its four bits (LT GT EQ SO). */
-    private static int setField(PpcCpu c, int shift, long a, long b) {
-        int lt = (int) ((a - b) >>> 63), gt = (int) ((b - a) >>> 63), eq = 1 ^ (lt | gt);
-        int bits = lt << 3 | gt << 2 | eq << 1 | (int) (c.xer >>> 31) & 1;
-        c.cr = (c.cr & ~(0xf << shift)) | bits << shift;
-        return bits;
-    }
-
-    /** CR0 from a result: its low word compared with 0 as a signed number. */
-    private static void recordCr0(PpcCpu c, long result) { setField(c, 28, (int) result, 0); }
-
-    /** bc at {@code cia}: the CTR and CR conditions of BO, LR if LK; returns the target if taken, else -1. */
-    private static long branchConditional(PpcCpu c, long op, long cia) {
-        boolean taken = ctrHolds(c, rt(op)) && conditionHolds(c, rt(op), ra(op));
-        return branchOutcome(c, op, cia, taken);
-    }
-
-    /** bc with BO testing a CR bit only (beq, bne, blt...): taken when CR bit BI equals BO[1]. */
-    private static long branchOnCr(PpcCpu c, long op, long cia) {
-        return branchOutcome(c, op, cia, (c.cr << ra(op) < 0) == ((op & BO_CR_TRUE) != 0));
-    }
-
-    /** bc with BO testing CTR only (bdnz, bdz): decrements CTR, taken when its low word is not 0 (or is, BO[3]). */
-    private static long branchOnCtr(PpcCpu c, long op, long cia) {
-        return branchOutcome(c, op, cia, ((int) --c.ctr != 0) ^ ((op & BO_CTR_ZERO) != 0));
-    }
-
-    /** LR = the next instruction if LK; the target (relative, or absolute if AA) if taken, else -1. */
-    private static long branchOutcome(PpcCpu c, long op, long cia, boolean taken) {
-        if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
-        return taken ? ((op & AA) != 0 ? simm(op) : cia + simm(op)) & LOW32 : -1;
-    }
-
-    /** BO's CTR part: decrements CTR unless BO[2], then tests its low word against BO[3]. */
-    private static boolean ctrHolds(PpcCpu c, int bo) {
-        if ((bo & 0x04) != 0) return true;
-        c.ctr--;
-        return ((int) c.ctr != 0) ^ ((bo & 0x02) != 0);
-    }
-
-    /** BO's condition part: BO[0] ignores it, else CR bit BI must equal BO[1]. */
-    private static boolean conditionHolds(PpcCpu c, int bo, int bi) {
-        return (bo & 0x10) != 0 || (c.cr << bi) < 0 == ((bo & 0x08) != 0);
     }
 }

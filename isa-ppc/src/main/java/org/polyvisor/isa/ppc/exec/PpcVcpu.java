@@ -66,7 +66,7 @@ public final class PpcVcpu implements Vcpu {
         this.vector = new VectorUnit(cpu, bus);
         this.system = new SystemUnit(cpu, mmu, timeBase);
         this.blocks = new BlockCache(cpu, memory, tlb, code, mmu);
-        this.runner = new BlockRunner(cpu, blocks, tlb, bus, loadStore, floatingPoint, vector, system);
+        this.runner = new BlockRunner(cpu, blocks, bus, loadStore, floatingPoint, vector, system);
         this.pic = config.platform() instanceof PpcBoard board ? board.pic() : null;
     }
 
