@@ -359,6 +359,13 @@ gen_simd() {
     echo "fcvt d$r, s$(( (r + 3) % 32 ))"; echo "fcvt s$r, d$(( (r + 4) % 32 ))"
     echo "fmov s$r, $(wr $r wzr)"; echo "fmov $(wr $r wzr), s$r"; echo "fmov d$r, $(xr $r xzr)"; echo "fmov $(xr $r xzr), d$r"
     echo "fmov v$r.d[1], $(xr $r xzr)"; echo "fmov $(xr $r xzr), v$r.d[1]"
+    # Half precision as base ARMv8.0 has it: FCVT to and from H, FCVTL/FCVTN (FEAT_FP16 arithmetic is not decoded)
+    echo "fcvt h$r, s$(( (r + 1) % 32 ))"; echo "fcvt h$r, d$(( (r + 2) % 32 ))"
+    echo "fcvt s$r, h$(( (r + 3) % 32 ))"; echo "fcvt d$r, h$(( (r + 4) % 32 ))"
+    echo "fcvtl v$r.4s, v$(( (r + 1) % 32 )).4h"; echo "fcvtl2 v$r.4s, v$(( (r + 2) % 32 )).8h"
+    echo "fcvtl v$r.2d, v$(( (r + 3) % 32 )).2s"; echo "fcvtl2 v$r.2d, v$(( (r + 4) % 32 )).4s"
+    echo "fcvtn v$r.4h, v$(( (r + 1) % 32 )).4s"; echo "fcvtn2 v$r.8h, v$(( (r + 2) % 32 )).4s"
+    echo "fcvtn v$r.2s, v$(( (r + 3) % 32 )).2d"; echo "fcvtn2 v$r.4s, v$(( (r + 4) % 32 )).2d"
   done
   for sz in b h s d q; do
     local scale; case $sz in b) scale=1 ;; h) scale=2 ;; s) scale=4 ;; d) scale=8 ;; q) scale=16 ;; esac

@@ -623,6 +623,18 @@ fmov d0, x0
 fmov x0, d0
 fmov v0.d[1], x0
 fmov x0, v0.d[1]
+fcvt h0, s1
+fcvt h0, d2
+fcvt s0, h3
+fcvt d0, h4
+fcvtl v0.4s, v1.4h
+fcvtl2 v0.4s, v2.8h
+fcvtl v0.2d, v3.2s
+fcvtl2 v0.2d, v4.4s
+fcvtn v0.4h, v1.4s
+fcvtn2 v0.8h, v2.4s
+fcvtn v0.2s, v3.2d
+fcvtn2 v0.4s, v4.2d
 fcvt d5, s8
 fcvt s5, d9
 fmov s5, w5
@@ -631,6 +643,18 @@ fmov d5, x5
 fmov x5, d5
 fmov v5.d[1], x5
 fmov x5, v5.d[1]
+fcvt h5, s6
+fcvt h5, d7
+fcvt s5, h8
+fcvt d5, h9
+fcvtl v5.4s, v6.4h
+fcvtl2 v5.4s, v7.8h
+fcvtl v5.2d, v8.2s
+fcvtl2 v5.2d, v9.4s
+fcvtn v5.4h, v6.4s
+fcvtn2 v5.8h, v7.4s
+fcvtn v5.2s, v8.2d
+fcvtn2 v5.4s, v9.2d
 fcvt d31, s2
 fcvt s31, d3
 fmov s31, wzr
@@ -639,6 +663,18 @@ fmov d31, xzr
 fmov xzr, d31
 fmov v31.d[1], xzr
 fmov xzr, v31.d[1]
+fcvt h31, s0
+fcvt h31, d1
+fcvt s31, h2
+fcvt d31, h3
+fcvtl v31.4s, v0.4h
+fcvtl2 v31.4s, v1.8h
+fcvtl v31.2d, v2.2s
+fcvtl2 v31.2d, v3.4s
+fcvtn v31.4h, v0.4s
+fcvtn2 v31.8h, v1.4s
+fcvtn v31.2s, v2.2d
+fcvtn2 v31.4s, v3.2d
 ldr b0, [x1]
 str b0, [sp, #4095]
 ldr b0, [x2, #7]

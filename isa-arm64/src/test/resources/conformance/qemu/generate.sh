@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds vectors.txt.gz, memory-vectors.txt.gz and fp-vectors.txt.gz: compiles harness.c with Debian's aarch64 cross gcc (gcc-12-aarch64-linux-gnu), runs it
+# Rebuilds vectors.txt.gz, memory-vectors.txt.gz, fp-vectors.txt.gz and fp16-vectors.txt.gz: compiles harness.c with Debian's aarch64 cross gcc (gcc-12-aarch64-linux-gnu), runs it
 # under qemu-aarch64 user mode (qemu-user) and gzips what it prints. The JUnit test SemanticsVectorsTest replays
 # every line through the interpreter, so neither tool is needed to run the tests.
 set -euo pipefail
@@ -12,4 +12,6 @@ qemu-aarch64 "$tmp/harness" 0 "${2:-400}" > "$tmp/memory.txt"
 gzip -9n < "$tmp/memory.txt" > memory-vectors.txt.gz
 qemu-aarch64 "$tmp/harness" fp "${3:-80}" "${4:-24}" > "$tmp/fp.txt"
 gzip -9n < "$tmp/fp.txt" > fp-vectors.txt.gz
-echo "$(wc -l < "$tmp/vectors.txt") register vectors, $(wc -l < "$tmp/memory.txt") load/store vectors, $(( $(wc -l < "$tmp/fp.txt") - 1 )) SIMD&FP vectors"
+qemu-aarch64 "$tmp/harness" fp16 "${5:-400}" > "$tmp/fp16.txt"
+gzip -9n < "$tmp/fp16.txt" > fp16-vectors.txt.gz
+echo "$(wc -l < "$tmp/vectors.txt") register vectors, $(wc -l < "$tmp/memory.txt") load/store vectors, $(( $(wc -l < "$tmp/fp.txt") - 1 )) SIMD&FP vectors, $(( $(wc -l < "$tmp/fp16.txt") - 1 )) half-precision vectors"

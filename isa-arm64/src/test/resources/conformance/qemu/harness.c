@@ -6,7 +6,8 @@
  * register where the encoding allows it), operands drawn from flag edge cases (0, 1, sign boundaries of every
  * width, all ones) and random values, and random NZCV. A fixed-seed xorshift makes the output reproducible.
  * Output, one case a line: "insn x0 x1 x2 x3 nzcv -> x0 x1 x2 x3 nzcv" in hex.
- * With the single argument "fp" it prints SIMD&FP vectors (see fp_vectors below).
+ * With the single argument "fp" it prints SIMD&FP vectors (see fp_vectors below); with "fp16" [count per row], the same
+ * for the half-precision conversions (ROWS16).
  * With a second argument it prints load/store vectors instead: x3 points into a 64-byte window of a buffer at a
  * fixed address (0x40100000), and each side of the line adds the window's bytes in hex.
  */
@@ -215,7 +216,10 @@ __asm__(".section .rodata\n.balign 4\n.globl fp_head, fp_tail, fp_end\n"
         "fp_end:\n.text\n");
 extern const uint32_t fp_head[], fp_tail[], fp_end[];
 
-static const struct { uint32_t mask, match; const char *regs; int fp; } ROWS[] = {
+/* fp: 1 a scalar FP row (operands by ftype bit 22), 0 an Advanced SIMD row, 2 a half-precision conversion row. */
+typedef struct { uint32_t mask, match; const char *regs; int fp; } row_t;
+
+static const row_t ROWS[] = {
     {0xFFA0FC00u, 0x1E200800u, "dnm", 1},   /* FMUL */
     {0xFFA0FC00u, 0x1E201800u, "dnm", 1},   /* FDIV */
     {0xFFA0FC00u, 0x1E202800u, "dnm", 1},   /* FADD */
@@ -400,6 +404,77 @@ static uint64_t fp_operand(int dbl) {
     return hi | (uint64_t) pick(2) << 31 | e << 23 | (next() & 0x7fffff);
 }
 
+/*
+ * Half precision (the "fp16" mode): FCVT between H and S/D, FCVTL/FCVTN, with operands at the edges of the half
+ * format (and of single/double values converted to it: the largest half, the rounding ties to infinity and to the
+ * smallest subnormal) and FPCR.AHP set in a third of the cases.
+ */
+static const row_t ROWS16[] = {
+    {0xFFFFFC00u, 0x1E23C000u, "dn", 2},   /* FCVT Hd, Sn */
+    {0xFFFFFC00u, 0x1E63C000u, "dn", 2},   /* FCVT Hd, Dn */
+    {0xFFFFFC00u, 0x1EE24000u, "dn", 2},   /* FCVT Sd, Hn */
+    {0xFFFFFC00u, 0x1EE2C000u, "dn", 2},   /* FCVT Dd, Hn */
+    {0xBFBFFC00u, 0x0E217800u, "dn", 2},   /* FCVTL, FCVTL2 */
+    {0xBFBFFC00u, 0x0E216800u, "dn", 2},   /* FCVTN, FCVTN2 */
+};
+
+static const uint16_t H_EDGES[] = {
+    0, 0x8000, 0x7c00, 0xfc00, 0x7e00, 0xfe01, 0x7d23, 0x7c01, 0xfc7f, 0x0001, 0x8001, 0x03ff, 0x83ff, 0x0200, 0x0400,
+    0x8400, 0x7bff, 0xfbff, 0x3c00, 0xbc00, 0x3555, 0x7fff, 0xffff, 0x7e7f, 0x3800, 0x0401,
+};
+/* Singles and doubles at the half format's edges: 65504, just below and at the tie to 65536, 65536, the smallest
+ * normal, the largest subnormal, the smallest subnormal, the tie below it, 1 plus a half ulp (tie) and beyond. */
+static const uint32_t S16_EDGES[] = {
+    0x477fe000, 0x477fefff, 0x477ff000, 0x47800000, 0x38800000, 0x387fc000, 0x33800000, 0x33000000, 0x33000001,
+    0x337fffff, 0x3f801000, 0x3f803000, 0x3f801001, 0x38000000, 0x387fe000, 0x387ff000, 0xc77ff000, 0x33c00000,
+};
+static const uint64_t D16_EDGES[] = {
+    0x40effc0000000000ull, 0x40effdffffffffffull, 0x40effe0000000000ull, 0x40f0000000000000ull,
+    0x3f10000000000000ull, 0x3f0ff80000000000ull, 0x3e70000000000000ull, 0x3e60000000000000ull,
+    0x3e60000000000001ull, 0x3ff0020000000000ull, 0x3ff0060000000000ull, 0x3ff0020000000001ull,
+    0x3f0ffc0000000000ull, 0x3f0ffe0000000000ull, 0xc0effe0000000000ull, 0x3e78000000000000ull,
+};
+
+static uint64_t half_lane(void) {
+    return pick(3) == 0 ? H_EDGES[pick(sizeof H_EDGES / sizeof H_EDGES[0])] : (uint16_t) next();
+}
+
+static uint64_t single_lane(void) {
+    unsigned k = pick(8);
+    if (k < 2) return S16_EDGES[pick(sizeof S16_EDGES / sizeof S16_EDGES[0])] ^ (pick(4) == 0 ? 0x80000000u : 0);
+    if (k == 2) return S_EDGES[pick(sizeof S_EDGES / sizeof S_EDGES[0])];
+    if (k == 3) return (uint32_t) next();
+    uint32_t e = 0x64 + pick(0x2e);   /* from below the smallest half subnormal to above the largest half */
+    uint32_t frac = (uint32_t) next() & 0x7fffff;
+    if (pick(3) == 0) frac = (frac & ~0x1fffu) | (pick(2) ? 0x1000 : 0);   /* exact ties and exact halves */
+    return (uint64_t) pick(2) << 31 | e << 23 | frac;
+}
+
+static uint64_t double_lane(void) {
+    unsigned k = pick(8);
+    if (k < 2) return D16_EDGES[pick(sizeof D16_EDGES / sizeof D16_EDGES[0])] ^ (pick(4) == 0 ? 0x8000000000000000ull : 0);
+    if (k == 2) return D_EDGES[pick(sizeof D_EDGES / sizeof D_EDGES[0])];
+    if (k == 3) return next();
+    uint64_t e = 0x3e4 + pick(0x2e), frac = next() & 0xfffffffffffffull;
+    if (pick(3) == 0) frac = (frac & ~0x3ffffffffffull) | (pick(2) ? 0x20000000000ull : 0);
+    return (uint64_t) pick(2) << 63 | e << 52 | frac;
+}
+
+/* A doubleword of lanes of 16, 32 or 64 bits. */
+static uint64_t lanes(int bits) {
+    uint64_t v = 0;
+    for (int at = 0; at < 64; at += bits)
+        v |= (bits == 16 ? half_lane() : bits == 32 ? single_lane() : double_lane()) << at;
+    return v;
+}
+
+/* The source lane width of a half-precision row's instruction. */
+static int source_bits(uint32_t insn) {
+    if ((insn & 0xff000000u) == 0x1e000000u) { unsigned t = (insn >> 22) & 3; return t == 3 ? 16 : t == 1 ? 64 : 32; }
+    int sz = (insn >> 22) & 1;
+    return (insn & 0x1000) ? (sz ? 32 : 16) : (sz ? 64 : 32);   /* FCVTL (opcode 10111) widens, FCVTN narrows */
+}
+
 static uint64_t simd_operand(void) {
     uint64_t v = next();
     if (pick(3) == 0) for (int b = 0; b < 8; b++) if (pick(4) == 0) v &= ~(0xffull << (8 * b));   /* zero bytes */
@@ -416,7 +491,7 @@ static void print_fp(const fpstate_t *s) {
     for (int i = 0; i < 4; i++) printf(" %016llx %016llx", (unsigned long long) s->v[i][0], (unsigned long long) s->v[i][1]);
 }
 
-static int fp_vectors(int fp_per_row, int simd_per_row) {
+static int fp_vectors(const row_t *rows, unsigned nrows, int fp_per_row, int simd_per_row) {
     size_t head = fp_tail - fp_head, tail = fp_end - fp_tail;
     static const uint32_t frame[] = {0xa9bf7bfd, 0xaa0003f0};   /* stp x29, x30, [sp, #-16]!; mov x16, x0 */
     static const uint32_t leave[] = {0xa8c17bfd, 0xd65f03c0};   /* ldp x29, x30, [sp], #16; ret */
@@ -429,11 +504,11 @@ static int fp_vectors(int fp_per_row, int simd_per_row) {
     printf(" tail");
     for (size_t k = 0; k < tail; k++) printf(" %08x", fp_tail[k]);
     printf("\n");
-    for (unsigned row = 0; row < sizeof ROWS / sizeof ROWS[0]; row++) {
-        int count = ROWS[row].fp ? fp_per_row : simd_per_row, tries = 0;
+    for (unsigned row = 0; row < nrows; row++) {
+        int count = rows[row].fp ? fp_per_row : simd_per_row, tries = 0;
         for (int k = 0; k < count && tries < 20 * count; k++, tries++) {   /* a row may be reserved throughout */
-            uint32_t insn = ROWS[row].match | ((uint32_t) next() & ~ROWS[row].mask);
-            for (const char *r = ROWS[row].regs; *r; r++) {
+            uint32_t insn = rows[row].match | ((uint32_t) next() & ~rows[row].mask);
+            for (const char *r = rows[row].regs; *r; r++) {
                 int lo = *r == 'd' ? 0 : *r == 'n' ? 5 : *r == 'm' ? 16 : 10;
                 insn = (insn & ~(31u << lo)) | pick(4) << lo;
             }
@@ -443,11 +518,12 @@ static int fp_vectors(int fp_per_row, int simd_per_row) {
             for (int i = 0; i < 4; i++) s.x[i] = operand();
             s.nzcv = (uint64_t) pick(16) << 28;
             s.fpcr = (uint64_t) pick(4) << 22 | (pick(4) == 0 ? 1u << 24 : 0) | (pick(4) == 0 ? 1u << 25 : 0);
+            if (rows[row].fp == 2 && pick(3) == 0) s.fpcr |= 1u << 26;   /* AHP */
             s.fpsr = pick(4) == 0 ? (next() & 0x9f) : 0;
             s.pad = 0;
             for (int i = 0; i < 4; i++) {
-                s.v[i][0] = ROWS[row].fp ? fp_operand(dbl) : simd_operand();
-                s.v[i][1] = simd_operand();
+                s.v[i][0] = rows[row].fp == 2 ? lanes(source_bits(insn)) : rows[row].fp ? fp_operand(dbl) : simd_operand();
+                s.v[i][1] = rows[row].fp == 2 ? lanes(source_bits(insn)) : simd_operand();
             }
             fpstate_t before = s;
             memcpy(page, frame, sizeof frame);
@@ -472,7 +548,11 @@ int main(int argc, char **argv) {
     int per_class = argc > 1 ? atoi(argv[1]) : 900;
     if (argc > 1 && strcmp(argv[1], "fp") == 0) {
         page = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        return fp_vectors(argc > 2 ? atoi(argv[2]) : 80, argc > 3 ? atoi(argv[3]) : 24);
+        return fp_vectors(ROWS, sizeof ROWS / sizeof ROWS[0], argc > 2 ? atoi(argv[2]) : 80, argc > 3 ? atoi(argv[3]) : 24);
+    }
+    if (argc > 1 && strcmp(argv[1], "fp16") == 0) {
+        page = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return fp_vectors(ROWS16, sizeof ROWS16 / sizeof ROWS16[0], argc > 2 ? atoi(argv[2]) : 400, 0);
     }
     if (argc > 2) {
         page = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

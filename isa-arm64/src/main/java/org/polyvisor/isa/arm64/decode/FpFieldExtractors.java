@@ -91,6 +91,31 @@ final class FpFieldExtractors {
 
     static boolean fp3Reg(int raw, Insn i) { return fp(raw, i); }
 
+    /** FCVT: ftype (bits 23:22) the source and opc (bits 16:15) the destination, 00 single, 01 double, 11 half. */
+    static boolean fpConvert(int raw, Insn i) {
+        regs(raw, i);
+        i.size = precision(bits(raw, 23, 22));
+        i.aux = precision(bits(raw, 16, 15));
+        return i.size >= 0 && i.aux >= 0 && i.size != i.aux;
+    }
+
+    /** A precision field as SoftFloat numbers formats: 00 single (0), 01 double (1), 11 half (2); 10 is unallocated. */
+    private static int precision(int type) {
+        return switch (type) {
+            case 0 -> 0;
+            case 1 -> 1;
+            case 3 -> 2;
+            default -> -1;
+        };
+    }
+
+    /** FCVTL/FCVTN: sz (bit 22) picks half/single or single/double; Q the "2" form. */
+    static boolean fpConvertVector(int raw, Insn i) {
+        simd(raw, i);
+        i.size = bits(raw, 22, 22);
+        return true;
+    }
+
     static boolean fp2Reg(int raw, Insn i) { return fp(raw, i); }
 
     static boolean fp4Reg(int raw, Insn i) {

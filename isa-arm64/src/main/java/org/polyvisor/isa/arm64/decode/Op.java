@@ -50,7 +50,10 @@ public enum Op {
     FMUL, FDIV, FADD, FSUB, FMAX, FMIN, FMAXNM, FMINNM, FNMUL,
     FMADD, FMSUB, FNMADD, FNMSUB,
     FMOV_reg, FABS, FNEG, FSQRT,
-    /** FCVT between single and double (Insn.size the source type). */
+    /**
+     * FCVT between half, single and double precision (base ARMv8.0): Insn.size the source type, Insn.aux the
+     * destination's, as SoftFloat numbers them (0 single, 1 double, 2 half).
+     */
     FCVT_prec,
     /** FRINTN/P/M/Z/A/X/I: Insn.aux the rounding (SoftFloat's constants), Insn.amount 1 for FRINTX. */
     FRINT,
@@ -64,6 +67,11 @@ public enum Op {
     SCVTF, UCVTF,
     /** FMOV between a general and an FP register: Insn.shift 1 from general, Insn.aux the doubleword (0, or 1 for V.D[1]). */
     FMOV_gen,
+    /**
+     * FCVTL/FCVTL2 and FCVTN/FCVTN2 (vector, base ARMv8.0): Insn.size is sz (0 half/single, 1 single/double), Insn.sf
+     * is Q (the "2" forms: the upper half of the narrow vector). They convert with the scalar unit's FPConvert.
+     */
+    FCVTL_v, FCVTN_v,
 
     // Advanced SIMD (C4.1.95): Insn.sf is Q (128-bit), Insn.size log2 of the element bytes.
     MOVI, MVNI, ORR_vimm, BIC_vimm, FMOV_vimm,

@@ -8,14 +8,15 @@ import java.util.Locale;
 
 import org.polyvisor.isa.arm64.decode.Insn;
 
-/** The scalar floating-point instructions in objdump's syntax (s and d registers, FMOV immediates as "%.18e"). */
+/** The scalar floating-point instructions in objdump's syntax (h, s and d registers, FMOV immediates as "%.18e"). */
 final class FpSyntax {
     private FpSyntax() { }
 
     private static final String[] FRINT = {"frintn", "frintp", "frintm", "frintz", "frinta"};
     private static final String[] FCVT_ROUNDING = {"n", "p", "m", "z", "a"};
 
-    static String fp(int reg, int type) { return (type == 0 ? "s" : "d") + reg; }
+    /** A scalar register of SoftFloat's format number: 0 s, 1 d, 2 h. */
+    static String fp(int reg, int type) { return (type == 0 ? "s" : type == 1 ? "d" : "h") + reg; }
 
     /** An FMOV immediate as binutils prints it: printf("%.18e") of the value. */
     static String immediate(long bits, boolean single) {
@@ -35,7 +36,7 @@ final class FpSyntax {
             case FABS -> "fabs\t" + d + ", " + n;
             case FNEG -> "fneg\t" + d + ", " + n;
             case FSQRT -> "fsqrt\t" + d + ", " + n;
-            case FCVT_prec -> "fcvt\t" + fp(i.rd, 1 - t) + ", " + n;
+            case FCVT_prec -> "fcvt\t" + fp(i.rd, i.aux) + ", " + n;
             case FRINT -> (i.aux >= 0 ? FRINT[i.aux] : i.amount == 1 ? "frintx" : "frinti") + "\t" + d + ", " + n;
             case FCMP -> ((i.aux & 2) != 0 ? "fcmpe\t" : "fcmp\t") + n + ", " + ((i.aux & 1) != 0 ? "#0.0" : m);
             case FCCMP -> (i.shift == 1 ? "fccmpe\t" : "fccmp\t") + n + ", " + m + ", " + Operands.hex(i.aux) + ", "

@@ -44,6 +44,8 @@ final class SimdSyntax {
             case CMGT_zero, CMGE_zero, CMEQ_zero, CMLE_zero, CMLT_zero -> name(i.op) + "\t" + d + ", " + n + ", #0";
             case REV64_v, REV32_v, REV16_v, CNT_v, RBIT_v, ABS_v, NEG_v -> name(i.op) + "\t" + d + ", " + n;
             case XTN -> (q ? "xtn2\t" : "xtn\t") + d + ", " + vec(i.rn, sz + 1, true);
+            case FCVTL_v -> (q ? "fcvtl2\t" : "fcvtl\t") + vec(i.rd, sz + 2, true) + ", " + vec(i.rn, sz + 1, q);
+            case FCVTN_v -> (q ? "fcvtn2\t" : "fcvtn\t") + vec(i.rd, sz + 1, q) + ", " + vec(i.rn, sz + 2, true);
             case SHRN -> (q ? "shrn2\t" : "shrn\t") + d + ", " + vec(i.rn, sz + 1, true) + ", #" + i.amount;
             case ADDV, SMAXV, UMAXV, SMINV, UMINV -> name(i.op) + "\t" + scalar(i.rd, sz) + ", " + n;
             case SADDLV, UADDLV -> name(i.op) + "\t" + scalar(i.rd, sz + 1) + ", " + n;

@@ -9,6 +9,8 @@ import org.polyvisor.isa.arm64.decode.Insn;
  */
 final class FloatingPoint {
     private static final long W_MASK = 0xFFFF_FFFFL;
+    /** The bits of a scalar of each SoftFloat format: single, double, half. */
+    private static final long[] MASK = {W_MASK, -1L, 0xFFFFL};
 
     private final Arm64State s;
     private final long[] v;
@@ -22,10 +24,10 @@ final class FloatingPoint {
         this.fp = new SoftFloat(state);
     }
 
-    private long get(int reg, int fmt) { return fmt == SoftFloat.SINGLE ? v[2 * reg] & W_MASK : v[2 * reg]; }
+    private long get(int reg, int fmt) { return v[2 * reg] & MASK[fmt]; }
 
     private void set(int reg, long bits, int fmt) {
-        v[2 * reg] = fmt == SoftFloat.SINGLE ? bits & W_MASK : bits;
+        v[2 * reg] = bits & MASK[fmt];
         v[2 * reg + 1] = 0;
     }
 
@@ -51,7 +53,9 @@ final class FloatingPoint {
             case FABS -> set(i.rd, get(i.rn, f) & ~sign, f);
             case FNEG -> set(i.rd, get(i.rn, f) ^ sign, f);
             case FSQRT -> set(i.rd, fp.sqrt(get(i.rn, f), f), f);
-            case FCVT_prec -> set(i.rd, fp.convert(get(i.rn, f), f, 1 - f), 1 - f);
+            case FCVT_prec -> set(i.rd, fp.convert(get(i.rn, f), f, i.aux), i.aux);
+            case FCVTL_v -> lengthen(i);
+            case FCVTN_v -> narrow(i);
             case FRINT -> set(i.rd, fp.roundInt(get(i.rn, f), f, i.aux, i.amount == 1), f);
             case FCMP -> s.setNzcv(fp.compare(get(i.rn, f), (i.aux & 1) != 0 ? 0 : get(i.rm, f), f, (i.aux & 2) != 0));
             case FCCMP -> s.setNzcv(s.holds(i.cond) ? fp.compare(get(i.rn, f), get(i.rm, f), f, i.shift == 1) : i.aux);
@@ -62,6 +66,47 @@ final class FloatingPoint {
             case UCVTF -> set(i.rd, fp.fromInteger(i.sf ? x[i.rn] : x[i.rn] & W_MASK, true, f), f);
             case FMOV_gen -> moveGeneral(i, f);
             default -> throw new IllegalStateException("not a scalar FP instruction: " + i.op);
+        }
+    }
+
+    /**
+     * FCVTL/FCVTL2: the elements of the low (or, for FCVTL2, the high) doubleword of Vn, each converted to twice
+     * its width, fill Vd: four halves to singles (sz = 0) or two singles to doubles (sz = 1).
+     */
+    private void lengthen(Insn i) {
+        long source = v[2 * i.rn + (i.sf ? 1 : 0)];
+        int from = i.size == 0 ? SoftFloat.HALF : SoftFloat.SINGLE, to = i.size == 0 ? SoftFloat.SINGLE : SoftFloat.DOUBLE;
+        int bits = i.size == 0 ? 16 : 32, outBits = 2 * bits, lanes = 64 / bits;
+        long lo = 0, hi = 0;
+        for (int k = 0; k < lanes; k++) {
+            long e = fp.convert((source >>> (k * bits)) & MASK[from], from, to) & MASK[to];
+            int at = k * outBits;
+            if (at < 64) lo |= e << at;
+            else hi |= e << (at - 64);
+        }
+        v[2 * i.rd] = lo;
+        v[2 * i.rd + 1] = hi;
+    }
+
+    /**
+     * FCVTN/FCVTN2: the elements of Vn, each converted to half its width, form one doubleword: the low one of Vd
+     * (the high one zeroed), or for FCVTN2 the high one (the low one kept). Singles to halves (sz = 0) or doubles to
+     * singles (sz = 1), rounding by FPCR.
+     */
+    private void narrow(Insn i) {
+        long srcLo = v[2 * i.rn], srcHi = v[2 * i.rn + 1];
+        int from = i.size == 0 ? SoftFloat.SINGLE : SoftFloat.DOUBLE, to = i.size == 0 ? SoftFloat.HALF : SoftFloat.SINGLE;
+        int inBits = i.size == 0 ? 32 : 64, outBits = inBits / 2, lanes = 128 / inBits;
+        long result = 0;
+        for (int k = 0; k < lanes; k++) {
+            int at = k * inBits;
+            long e = (at < 64 ? srcLo >>> at : srcHi >>> (at - 64)) & MASK[from];
+            result |= (fp.convert(e, from, to) & MASK[to]) << (k * outBits);
+        }
+        if (i.sf) v[2 * i.rd + 1] = result;
+        else {
+            v[2 * i.rd] = result;
+            v[2 * i.rd + 1] = 0;
         }
     }
 

@@ -8,31 +8,40 @@ import java.math.BigInteger;
  * FPRoundInt, FPConvert, FixedToFP), on raw bit patterns: FPCR.RMode, FZ and DN are honoured and the cumulative
  * FPSR flags (IOC, DZC, OFC, UFC, IXC, IDC) are set in the vCPU's {@link Arm64State#fpsr}. Values are held as
  * {@code mantissa * 2^exponent} in longs with a sticky bit, so no operation but FSQRT and the fused multiply-add
- * allocates. Single precision values are the low 32 bits of the long.
+ * allocates. Single precision values are the low 32 bits of the long, half precision the low 16 bits.
+ * <p>
+ * Half precision takes part in conversions only (FCVT, FCVTL, FCVTN: base ARMv8.0; FEAT_FP16's arithmetic is not
+ * implemented, see ID_AA64PFR0_EL1): as the Arm ARM's FPConvert with FPUnpackCV and FPRoundCV, a half operand is
+ * never flushed to zero and a half result never is (FZ16, not FZ, would govern them, and conversions treat it as 0),
+ * while FPCR.AHP selects the alternative half-precision format, which has no infinities or NaNs: exponent 31 is a
+ * normal binade, a NaN converts to zero and an infinity or out-of-range value to the largest magnitude, each with IOC.
  */
 final class SoftFloat {
-    static final int SINGLE = 0, DOUBLE = 1;
+    static final int SINGLE = 0, DOUBLE = 1, HALF = 2;
     /** FPSR cumulative flags. */
     static final int IOC = 1, DZC = 2, OFC = 4, UFC = 8, IXC = 16, IDC = 128;
     /** FPCR.DN and FPCR.FZ. */
     static final int FPCR_DN = 1 << 25, FPCR_FZ = 1 << 24;
+    /** FPCR.AHP: alternative half-precision format for conversions to and from half precision. */
+    static final int FPCR_AHP = 1 << 26;
     /** Rounding modes: FPCR.RMode's four, then ties-away (FCVTA*, FRINTA) and "use FPCR" for the instructions. */
     static final int RN = 0, RP = 1, RM = 2, RZ = 3, RA = 4, FPCR_MODE = -1;
 
     private static final int ZERO = 0, FINITE = 1, INF = 2, QNAN = 3, SNAN = 4;
-    private static final int[] F = {23, 52}, MIN_EXP = {-126, -1022}, MAX_BIASED = {255, 2047}, BIAS = {127, 1023};
+    private static final int[] F = {23, 52, 10}, MIN_EXP = {-126, -1022, -14}, MAX_BIASED = {255, 2047, 31},
+            BIAS = {127, 1023, 15};
 
     private final Arm64State s;
 
     SoftFloat(Arm64State state) { this.s = state; }
 
-    static long signBit(int fmt) { return fmt == SINGLE ? 0x8000_0000L : Long.MIN_VALUE; }
+    static long signBit(int fmt) { return fmt == SINGLE ? 0x8000_0000L : fmt == DOUBLE ? Long.MIN_VALUE : 0x8000L; }
 
     private static long fracMask(int fmt) { return (1L << F[fmt]) - 1; }
 
     private static int expField(long b, int fmt) { return (int) (b >>> F[fmt]) & MAX_BIASED[fmt]; }
 
-    static long defaultNaN(int fmt) { return fmt == SINGLE ? 0x7FC0_0000L : 0x7FF8_0000_0000_0000L; }
+    static long defaultNaN(int fmt) { return fmt == SINGLE ? 0x7FC0_0000L : fmt == DOUBLE ? 0x7FF8_0000_0000_0000L : 0x7E00L; }
 
     static long infinity(boolean neg, int fmt) {
         return (neg ? signBit(fmt) : 0) | ((long) MAX_BIASED[fmt] << F[fmt]);
@@ -115,7 +124,7 @@ final class SoftFloat {
         int rmode = rounding(mode);
         int exponent = exp + 63 - Long.numberOfLeadingZeros(mant);
         long sign = negative ? signBit(fmt) : 0;
-        if ((s.fpcr & FPCR_FZ) != 0 && exponent < minExp) {
+        if ((s.fpcr & FPCR_FZ) != 0 && fmt != HALF && exponent < minExp) {
             raise(UFC);
             return sign;
         }
@@ -149,7 +158,14 @@ final class SoftFloat {
             if (intMant == 1L << (f + 1)) { biased++; intMant >>>= 1; }
         }
         long result;
-        if (biased >= MAX_BIASED[fmt]) {
+        if (fmt == HALF && (s.fpcr & FPCR_AHP) != 0) {
+            // FPRoundBase, alternative half precision: exponent 31 is normal; beyond it, the largest magnitude and IOC.
+            if (biased > MAX_BIASED[HALF]) {
+                raise(IOC);
+                return sign | 0x7FFF;
+            }
+            result = ((long) biased << f) | (intMant & fracMask(fmt));
+        } else if (biased >= MAX_BIASED[fmt]) {
             raise(OFC);
             error = 1;
             result = overflowToInf ? infinity(false, fmt) : ((long) (MAX_BIASED[fmt] - 1) << f) | fracMask(fmt);
@@ -428,19 +444,34 @@ final class SoftFloat {
         return round(negative, mag, 0, fmt, FPCR_MODE);
     }
 
-    /** FPConvert between single and double precision (FCVT): NaNs keep sign and payload's top bits. */
+    /**
+     * FPConvert between any two of half, single and double precision (FCVT, FCVTL, FCVTN): NaNs keep their sign and
+     * the top bits of their payload (FPConvertNaN), quietened; half precision follows FPCR.AHP (see the class comment).
+     */
     long convert(long b, int from, int to) {
-        b = flush(b, from);
-        int t = type(b, from);
+        boolean ahp = (s.fpcr & FPCR_AHP) != 0;
+        if (from != HALF) b = flush(b, from);
+        int t = from == HALF && ahp ? ((b & 0x7FFF) == 0 ? ZERO : FINITE) : type(b, from);
         boolean negative = neg(b, from);
         if (isNaN(t)) {
+            if (to == HALF && ahp) {
+                raise(IOC);
+                return zero(negative, HALF);
+            }
             if (t == SNAN) raise(IOC);
             if ((s.fpcr & FPCR_DN) != 0) return defaultNaN(to);
             long frac = b & fracMask(from);
-            frac = to == DOUBLE ? frac << (F[DOUBLE] - F[SINGLE]) : frac >>> (F[DOUBLE] - F[SINGLE]);
+            int shift = F[to] - F[from];
+            frac = shift >= 0 ? frac << shift : frac >>> -shift;
             return infinity(negative, to) | frac | (1L << (F[to] - 1));
         }
-        if (t == INF) return infinity(negative, to);
+        if (t == INF) {
+            if (to == HALF && ahp) {
+                raise(IOC);
+                return (negative ? 0x8000L : 0) | 0x7FFF;
+            }
+            return infinity(negative, to);
+        }
         if (t == ZERO) return zero(negative, to);
         return round(negative, mantissa(b, from), exponent(b, from), to, FPCR_MODE);
     }

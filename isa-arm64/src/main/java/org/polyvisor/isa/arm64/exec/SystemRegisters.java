@@ -21,7 +21,8 @@ final class SystemRegisters {
     static final long MIDR = 0x410F_D034L;
     /**
      * ID_AA64PFR0_EL1: EL0 and EL1 in AArch64 only (EL0 = EL1 = 1), no EL2/EL3 visible to the guest, FP and AdvSIMD
-     * implemented without half precision (FP = AdvSIMD = 0).
+     * implemented as ARMv8.0 has them (FP = AdvSIMD = 0): half precision for conversions and loads/stores only
+     * (FCVT, FCVTL, FCVTN with FPCR.AHP), no FEAT_FP16 arithmetic (that would be 1; its encodings are Undefined).
      */
     static final long ID_AA64PFR0 = 0x0000_0000_0000_0011L;
     /** FPCR bits that exist here: AHP, DN, FZ and RMode (no FP16, no trapped exceptions: those bits are RES0/RAZ). */

@@ -85,20 +85,40 @@ public final class VirtBoard implements Platform {
                 host.ramBase(), host.ramBytes(), UART_BASE, UART_SPI, gicText);
     }
 
+    /**
+     * Places the device tree ({@link DeviceTreePlacement}) and starts vCPU 0 per the Linux boot protocol; a kernel
+     * that leaves the tree no room ends domain creation with the reason (IllegalArgumentException, as the
+     * {@link Platform} contract asks of a board refusing what it cannot model).
+     */
     @Override
     public void boot(Vcpu vcpu, BootInfo info) {
-        byte[] dtb = deviceTree(info.ramBase(), info.ramBytes());
-        long at = (info.ramBase() + info.ramBytes() - dtb.length) & ~0xFFFFL;
+        byte[] dtb = deviceTree(info.ramBase(), info.ramBytes(), info.image());
+        long at = dtbAddress(dtb);
         host.memory().writeBytes(at, dtb, 0, dtb.length);
         new Arm64BootProtocol().boot(vcpu, info);
         vcpu.setRegister(Arm64Registers.X0, at);
     }
 
-    /** The blob for this domain; its own location is reserved in it once {@link #boot} places it. */
+    /** The blob for this domain with no kernel to avoid (tests). */
     byte[] deviceTree(long ramBase, long ramBytes) {
-        byte[] probe = tree(ramBase, ramBytes, 0, 0);
-        long at = (ramBase + ramBytes - probe.length) & ~0xFFFFL;
+        return deviceTree(ramBase, ramBytes, new byte[0]);
+    }
+
+    /** The blob for this domain, its own location (where {@link #boot} puts it) in its memory reservation block. */
+    byte[] deviceTree(long ramBase, long ramBytes, byte[] kernel) {
+        // The probe reserves a dummy range: a reservation entry is fixed-size, so the final blob has the probe's length.
+        byte[] probe = tree(ramBase, ramBytes, ramBase, 1);
+        long at = switch (DeviceTreePlacement.place(probe.length, ramBase, ramBytes, kernel)) {
+            case DeviceTreePlacement.Result.At a -> a.address();
+            case DeviceTreePlacement.Result.NoRoom no -> throw new IllegalArgumentException(no.reason());
+        };
         return tree(ramBase, ramBytes, at, probe.length);
+    }
+
+    /** The address a blob from {@link #deviceTree} reserves for itself (its first reservation entry). */
+    static long dtbAddress(byte[] dtb) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(dtb);       // FDT header and reservations are big-endian
+        return b.getLong(b.getInt(16));
     }
 
     private byte[] tree(long ramBase, long ramBytes, long dtbAt, long dtbSize) {

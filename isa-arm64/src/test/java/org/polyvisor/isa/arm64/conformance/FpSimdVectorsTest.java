@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.polyvisor.isa.arm64.Arm64IsaProvider;
 import org.polyvisor.spi.Disassembler;
 import org.polyvisor.spi.FlatGuestMemory;
@@ -29,7 +30,8 @@ import org.polyvisor.spi.VcpuExit;
  * Replays the SIMD&amp;FP vectors that src/test/resources/conformance/qemu/harness.c ("fp" mode) recorded under
  * qemu-aarch64: the harness's own head (load x0-x3, NZCV, FPCR, FPSR, q0-q3 from a state block at x16), the one
  * instruction, and its tail (store them back), run on the interpreter over the same state block. Every value,
- * FPSR's cumulative flags included, must equal QEMU's.
+ * FPSR's cumulative flags included, must equal QEMU's. fp16-vectors.txt.gz ("fp16" mode) holds the half-precision
+ * conversions (FCVT to and from H, FCVTL, FCVTN) with FPCR.AHP, FZ, DN and every rounding mode.
  */
 class FpSimdVectorsTest {
     private static final long RAM = Arm64IsaProvider.RAM_BASE;
@@ -37,14 +39,15 @@ class FpSimdVectorsTest {
     private static final long CODE = RAM + 0x1000;
     private static final Disassembler DISASSEMBLER = new Arm64IsaProvider().disassembler();
 
-    @Test
-    void everySimdFpVectorMatchesQemu() throws IOException {
-        List<String> lines = read();
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"fp-vectors.txt.gz, 3000", "fp16-vectors.txt.gz, 2000"})
+    void everySimdFpVectorMatchesQemu(String file, int atLeast) throws IOException {
+        List<String> lines = read(file);
         String[] header = lines.get(0).split("\\s+");
         int tailAt = Arrays.asList(header).indexOf("tail");
         int[] head = words(header, 2, tailAt), tail = words(header, tailAt + 1, header.length);
         List<String> cases = lines.subList(1, lines.size());
-        assertTrue(cases.size() >= 3_000, "arm64: only " + cases.size() + " SIMD&FP vectors");
+        assertTrue(cases.size() >= atLeast, "arm64: only " + cases.size() + " SIMD&FP vectors in " + file);
         int perCase = 4 * (head.length + 1 + tail.length);
         List<String> failures = new ArrayList<>();
         Map<String, int[]> perMnemonic = new TreeMap<>();
@@ -75,7 +78,7 @@ class FpSimdVectorsTest {
                 }
             }
         }
-        StringBuilder report = new StringBuilder("arm64 SIMD&FP vectors per mnemonic (passed/total):");
+        StringBuilder report = new StringBuilder("arm64 SIMD&FP vectors of " + file + " per mnemonic (passed/total):");
         perMnemonic.forEach((c, n) -> report.append(' ').append(c).append('=').append(n[0]).append('/').append(n[1]));
         System.out.println(report);
         if (!failures.isEmpty()) fail(failures.size() + "+ SIMD&FP vectors differ from QEMU:\n" + String.join("\n", failures));
@@ -115,9 +118,9 @@ class FpSimdVectorsTest {
         return parts.length > 1 ? parts[1] : parts[0];
     }
 
-    private static List<String> read() throws IOException {
-        try (InputStream in = FpSimdVectorsTest.class.getResourceAsStream("/conformance/qemu/fp-vectors.txt.gz")) {
-            if (in == null) throw new IOException("missing test resource conformance/qemu/fp-vectors.txt.gz");
+    private static List<String> read(String file) throws IOException {
+        try (InputStream in = FpSimdVectorsTest.class.getResourceAsStream("/conformance/qemu/" + file)) {
+            if (in == null) throw new IOException("missing test resource conformance/qemu/" + file);
             BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.US_ASCII));
             return r.lines().filter(l -> !l.isBlank()).toList();
         }

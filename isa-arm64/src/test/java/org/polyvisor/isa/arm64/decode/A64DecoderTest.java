@@ -28,6 +28,10 @@ class A64DecoderTest {
         "0x1e222820, FADD", "0x1f420c20, FMADD", "0x1e602018, FCMP", "0x9e390020, FCVT_int", "0x9eaf0022, FMOV_gen",
         "0x4f000420, MOVI", "0x6f004420, MVNI", "0x4e070420, DUP_elem", "0x0e053c20, UMOV", "0x6e223c20, CMHS_v",
         "0x6e31a820, UMINV", "0x0e032020, TBL", "0x6f3d0420, USHR", "0x0f0c8420, SHRN", "0x4e823820, ZIP1",
+        // half precision of base ARMv8.0: FCVT H<->S/D, FCVTL(2), FCVTN(2); FCVT to its own type or opc = 10 is unallocated
+        "0x1e23c001, FCVT_prec", "0x1e63c001, FCVT_prec", "0x1ee24001, FCVT_prec", "0x1ee2c001, FCVT_prec",
+        "0x0e217801, FCVTL_v", "0x4e617801, FCVTL_v", "0x0e216801, FCVTN_v", "0x4e616801, FCVTN_v",
+        "0x1e224000, UNDEFINED", "0x1ee3c000, UNDEFINED", "0x1e234000, UNDEFINED", "0x1ea24000, UNDEFINED",
         // SIMD&FP unallocated: half precision, FMOV W <-> D, 64-bit lanes without Q, SMOV to W of an S element
         "0x1ee22820, UNDEFINED", "0x1e670041, UNDEFINED", "0x0ee28420, UNDEFINED", "0x0e0c2c20, UNDEFINED",
         // unallocated CRC32: sf=1 with sz<3, sf=0 with sz=3; LDPSW overlaps and LDAR with Rt2 != 31 (as binutils)

@@ -87,6 +87,40 @@ class VirtBoardTest {
         assertEquals(List.of("shutdown POWEROFF"), host.events);
     }
 
+    /**
+     * boot() places the tree in the slot below the top of RAM that the kernel leaves free, x0 pointing at it and its
+     * own range in the memory reservation block; a raw Image whose image_size reaches one byte into that slot ends
+     * domain creation (IllegalArgumentException, the Platform contract) with the ranges, and leaves memory untouched.
+     */
+    @Test
+    void deviceTreeSlotIsCheckedAgainstTheKernelsExtent() {
+        long slot = RAM + RAM_BYTES - 0x1_0000;
+        Host host = new Host();
+        Arm64IsaProvider isa = new Arm64IsaProvider();
+        Platform board = isa.createPlatform(host).orElseThrow();
+        Vcpu v0 = isa.createVcpu(new VcpuConfig(host.memory, 0, GuestType.HVM, () -> host.nanos, board));
+        byte[] fits = DeviceTreePlacementTest.image(0, RAM_BYTES - 0x1_0000);
+        board.boot(v0, new BootInfo(GuestType.HVM, RAM, 0, RAM, RAM_BYTES, 0, null, fits));
+        assertEquals(slot, v0.register(0), "x0: the tree right above an Image ending at the slot");
+        assertEquals(0xd00dfeedL, Long.reverseBytes(host.memory.read(slot, 8)) >>> 32, "FDT magic at x0");
+        byte[] tree = new byte[(int) Long.reverseBytes(host.memory.read(slot, 8)) & 0x7fff_ffff];
+        host.memory.readBytes(slot, tree, 0, tree.length);
+        assertEquals(slot, VirtBoard.dtbAddress(tree), "the tree reserves its own address");
+        assertEquals(tree.length, java.nio.ByteBuffer.wrap(tree).getLong(java.nio.ByteBuffer.wrap(tree).getInt(16) + 8),
+                "and exactly its own size");
+
+        Host other = new Host();
+        Platform board2 = isa.createPlatform(other).orElseThrow();
+        Vcpu w0 = isa.createVcpu(new VcpuConfig(other.memory, 0, GuestType.HVM, () -> other.nanos, board2));
+        byte[] over = DeviceTreePlacementTest.image(0, RAM_BYTES - 0x1_0000 + 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> board2.boot(w0, new BootInfo(GuestType.HVM, RAM, 0, RAM, RAM_BYTES, 0, null, over)));
+        assertEquals(String.format("the kernel occupies 0x%x-0x%x (bss included), which reaches the 0x%x-byte device tree the"
+                + " arm64 virt board places at 0x%x-0x%x (the top of usable RAM, below Xen's pages); give the domain more memory",
+                RAM, slot + 1, tree.length, slot, slot + tree.length), e.getMessage());
+        assertEquals(0, other.memory.read(slot, 8), "nothing written at the slot");
+    }
+
     @Test
     void gicVersionV3GivesTheGicV3WindowsAndDeviceTreeNode() {
         Host host = new Host();
