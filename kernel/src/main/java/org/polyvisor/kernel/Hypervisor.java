@@ -54,6 +54,7 @@ public final class Hypervisor implements AutoCloseable {
         VcpuRunner runner = new VcpuRunner(domains, control);
         this.pcpus = new PcpuPool(options.pcpus(), scheduler, runner::runSlice);
         domains.onRunnable(pcpus::wake);
+        domains.onRestart(c -> control.create(TOOLSTACK, c));   // xl's restart goes through the toolstack too
         log.xen("Polyvisor " + VERSION + " (Xen " + org.polyvisor.kernel.hypercall.XenVersion.MAJOR + "."
                 + org.polyvisor.kernel.hypercall.XenVersion.MINOR + " interface): " + options.pcpus() + " pCPUs, "
                 + options.hostMemoryMiB() + " MiB machine memory, scheduler " + scheduler.name());

@@ -162,7 +162,18 @@ class DomctlBuildTest {
             row("createdomain by a domU", 2, domctl(Domctl.CREATEDOMAIN, 0, create(0, 1, 1)), DOMCTL, args(OP), "-1"),
             row("createdomain with no vCPUs", 0, domctl(Domctl.CREATEDOMAIN, 0, create(0, 0, 1)), DOMCTL, args(OP), "-22"),
             row("createdomain with 65 vCPUs", 0, domctl(Domctl.CREATEDOMAIN, 0, create(0, 65, 1)), DOMCTL, args(OP), "-22"),
-            row("createdomain of an HVM domain", 0, domctl(Domctl.CREATEDOMAIN, 0, create(ControlPlane.CDF_HVM, 1, 1)), DOMCTL, args(OP), "-95"),
+            row("createdomain of an HVM domain with HAP, domid 9", 0, domctl(Domctl.CREATEDOMAIN, 9,
+                    create(ControlPlane.CDF_HVM | ControlPlane.CDF_HAP, 2, 1)), DOMCTL, args(OP), "0 domid=9 hvm vcpus=0",
+                    v -> "domid=" + v.memory.read(OP + 8, 2) + " " + hv.get().find("9").orElseThrow().config().type().xlName()
+                            + " vcpus=" + hv.get().find("9").orElseThrow().vcpus().size()),
+            row("max_mem of the HVM domain makes its 2 vCPUs", 0, domctl(Domctl.MAX_MEM, 9, (v, u) -> v.memory.write(u, 8, 1024)), DOMCTL,
+                    args(OP), "0 frames=256 vcpus=2", v -> "frames=" + hv.get().find("9").orElseThrow().memory().nrPages()
+                            + " vcpus=" + hv.get().find("9").orElseThrow().vcpus().size()),
+            row("getdomaininfo of the HVM domain", 0, domctl(Domctl.GETDOMAININFO, 9, NONE), DOMCTL, args(OP), "0 flags=hvm,paused",
+                    v -> "flags=" + ((v.memory.read(OP + 16 + 4, 4) & ControlPlane.DOMINF_HVM) != 0 ? "hvm" : "pv")
+                            + ((v.memory.read(OP + 16 + 4, 4) & ControlPlane.DOMINF_PAUSED) != 0 ? ",paused" : "")),
+            row("destroydomain of the HVM domain", 0, domctl(Domctl.DESTROY, 9, NONE), DOMCTL, args(OP), "0 gone=true",
+                    v -> "gone=" + hv.get().find("9").isEmpty()),
             row("createdomain with HAP for PV", 0, domctl(Domctl.CREATEDOMAIN, 0, create(ControlPlane.CDF_HAP, 1, 1)), DOMCTL, args(OP), "-22"),
             row("createdomain with an unknown flag", 0, domctl(Domctl.CREATEDOMAIN, 0, create(1 << 9, 1, 1)), DOMCTL, args(OP), "-22"),
             row("createdomain with grant version 0", 0, domctl(Domctl.CREATEDOMAIN, 0, create(0, 1, 0)), DOMCTL, args(OP), "-22"),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +41,16 @@ class LifecycleTest {
             long frozen = d.instructions();
             Thread.sleep(30);
             assertEquals(frozen, d.instructions(), "a paused domain runs nothing");
-            assertThrows(DomainOpException.class, () -> h.pause(d));
+            h.pause(d);                                      // pauses nest (Xen's controller pause count)
+            assertEquals(2, d.controllerPauses(), "two pauses");
+            h.unpause(d);
+            Thread.sleep(30);
+            assertEquals(List.of(frozen, "--p---"), List.of(d.instructions(), d.info().stateFlags()), "one unpause of two: still paused");
             h.unpause(d);
             await(() -> d.instructions() > frozen);
             assertEquals("r-----", d.info().stateFlags());
+            DomainOpException e = assertThrows(DomainOpException.class, () -> h.unpause(d));
+            assertEquals("domain 1 (spin, scripted) is not paused (it is active)", e.getMessage(), "unpause of a running domain");
         }
     }
 

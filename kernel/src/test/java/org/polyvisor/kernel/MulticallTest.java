@@ -20,7 +20,8 @@ import org.polyvisor.kernel.hypercall.XenVersion;
  * multicall (13) in the guest's word size and byte order: each entry runs through the dispatcher (the kernel's own
  * hypercalls and the ISA's, Vcpu.archHypercall) with its result written back; a nested multicall is refused in its
  * entry; a blocking entry ends the run until the vCPU wakes, and the rest then runs as a continuation; long batches
- * go through continuations too; unreadable entries are -EFAULT. Domain 1 makes the calls.
+ * go through continuations too; unreadable entries are -EFAULT; an iret the ISA answers ends the batch (Xen's mc_exit).
+ * Domain 1 makes the calls.
  */
 class MulticallTest {
     @TempDir Path dir;
@@ -72,6 +73,11 @@ class MulticallTest {
                     entries(v, BUF, call(MULTICALL, BUF2, 1), call(ARCH_0, 1));
                 }, MULTICALL, args(BUF, 2), "0 results=-22,2 inner=23130", v -> results(v, BUF, 2) + " inner=" + result(v, BUF2, 0)),
             row("no entries", 1, batch(call(ARCH_0, 1)), MULTICALL, args(BUF, 0), "0 results=23130", v -> results(v, BUF, 1)),
+            row("iret ends the batch (mc_exit): its result is the multicall's, the entries after it do not run", 1,
+                    batch(call(ARCH_0, 1), call(ScriptedIsa.IRET, 0x4000, 77), call(ARCH_0, 5)), MULTICALL, args(BUF, 3),
+                    "77 results=2,77,23130 pc=16384", v -> results(v, BUF, 3) + " pc=" + v.pc()),
+            row("iret as the last entry", 1, batch(call(ARCH_0, 1), call(ScriptedIsa.IRET, 0x5000, -14)), MULTICALL, args(BUF, 2),
+                    "-14 results=2,-14 pc=20480", v -> results(v, BUF, 2) + " pc=" + v.pc()),
             row("a wild call_list", 1, v -> { }, MULTICALL, args(WILD, 2), "-14"),
             row("an entry beyond RAM ends the batch", 1, v -> entries(v, TOP - 8L * v.wordBytes(), call(ARCH_0, 9)), MULTICALL,
                     args(TOP - 8L * (bits / 8), 2), "-14 first=10", v -> "first=" + result(v, TOP - 8L * v.wordBytes(), 0)),

@@ -28,6 +28,8 @@ public final class ScriptedIsa implements IsaProvider {
     public static final int MACHINE = 0x5C;
     /** Xen's arch_0 hypercall number, which the scripted vCPU answers itself (Vcpu.archHypercall). */
     public static final int ARCH_0 = 48;
+    /** __HYPERVISOR_iret, which the scripted vCPU answers as x86 PV does: pc from args[0], the result args[1]. */
+    public static final int IRET = 23;
     private final List<Function<ScriptedVcpu, VcpuExit>> script;
     private final int wordBits;
     private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
@@ -181,6 +183,10 @@ public final class ScriptedIsa implements IsaProvider {
         public long archHypercall(long op, long[] args) {
             if (op == ARCH_0) return args[0] + 1;
             if (op == ARCH_0 + 1) return clock.nanos();
+            if (op == IRET) {                       // as x86 PV's iret: the frame's registers, the restored result
+                regs[8] = args[0];
+                return args[1];
+            }
             return NOT_ARCH;
         }
 

@@ -57,6 +57,17 @@ public interface Vcpu {
     default void raiseEventUpcall() { }
 
     /**
+     * Xen's event upcall is a level, not an edge: it is pending exactly while this vCPU's {@code vcpu_info}
+     * has {@code evtchn_upcall_pending} set and {@code evtchn_upcall_mask} clear. The kernel gives the vCPU that
+     * level as {@code level} (once, before the vCPU runs with event channels; safe to call from the vCPU's thread; it
+     * reads guest memory, so call it only when an upcall is about to be taken). An ISA that latches
+     * {@link #raiseEventUpcall} asks it at the moment it would take the upcall and drops the latch when the level is
+     * low (the guest cleared upcall_pending, or masked upcalls, since the raise), so no stale upcall is delivered.
+     * The default ignores it (ISAs whose upcall path is Xen's callback check the level themselves).
+     */
+    default void setEventUpcallLevel(java.util.function.BooleanSupplier level) { }
+
+    /**
      * When the vCPU halted ({@link VcpuExit.Halt}) with a timer of its own armed (a generic timer, decrementer,
      * local APIC or ar.itc match), the {@link VirtualClock} time at which it fires; -1 when none is armed. The kernel
      * wakes a halted vCPU then, as the hardware would.

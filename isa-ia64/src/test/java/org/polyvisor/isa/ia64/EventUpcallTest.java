@@ -96,4 +96,36 @@ class EventUpcallTest {
             assertEquals(0xe9, m.get("r16"), c.name() + ": cr.ivr");
         }
     }
+
+    /**
+     * Xen's upcall is a level (Vcpu.setEventUpcallLevel: upcall_pending set and unmasked): a raise whose level went
+     * low before the guest could take it is withdrawn, neither delivered nor a wake event; one whose level holds is
+     * delivered as before.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "the level holds: delivered|true|true|1|false",
+        "the level went low while PSR.i = 1: not delivered|true|false|0|false",
+        "the level went low while PSR.i = 0: not delivered once PSR.i = 1|false|false|0|false",
+        "the level held while PSR.i = 0: delivered once PSR.i = 1|false|true|1|false"})
+    void aStaleUpcallIsNotTaken(String name, boolean enabled, boolean levelAtDelivery, int delivered, boolean wake) {
+        try (Machine m = new Machine(CODE)) {
+            m.load(HANDLER_AT, HANDLER);
+            java.util.concurrent.atomic.AtomicBoolean level = new java.util.concurrent.atomic.AtomicBoolean(true);
+            m.vcpu.setEventUpcallLevel(level::get);
+            m.set("psr", enabled ? IC | I : IC);
+            m.vcpu.raiseEventUpcall();
+            if (!enabled) {
+                m.vcpu.run(200);
+                assertEquals(0, m.get("r21"), name + ": not with PSR.i = 0");
+                m.vcpu.setPc(0x1000);
+                m.set("psr", IC | I);
+            }
+            level.set(levelAtDelivery);
+            assertEquals(levelAtDelivery, m.vcpu.hasWakeEvent(), name + ": a wake event only while the level holds");
+            m.vcpu.run(200);
+            assertEquals(delivered, m.get("r21"), name + ": upcalls the handler counted");
+            assertEquals(wake, m.vcpu.hasWakeEvent(), name + ": still pending afterwards");
+        }
+    }
 }

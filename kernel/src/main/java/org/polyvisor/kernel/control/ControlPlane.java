@@ -59,9 +59,52 @@ public final class ControlPlane implements ControlService {
 
     // The toolstack's side (as dom0, or as a domain the policy names).
 
+    /**
+     * xl create, as libxl does it: the kernel parsed, then {@link org.polyvisor.kernel.domain.DomainBuilder#build} through
+     * {@link #steps} (createdomain, max_mem, populate_physmap, the image and start_info written through foreign
+     * mappings, vCPU 0's context), then the first unpause, which introduces the domain (XenStore, console, event
+     * channels). Every step is checked against the policy as {@code caller}; a refusal ends the build with the
+     * half-built domain destroyed.
+     */
     public Domain create(int caller, DomainConfig config) throws DomainCreateException {
         require(caller, ControlOp.CREATEDOMAIN);
-        return domains.create(config);
+        domains.checkName(config);
+        var builder = domains.builder();
+        Domain d = builder.build(config, builder.read(config), steps(caller));
+        try {
+            unpause(caller, d);
+        } catch (DomainOpException e) {
+            domains.destroy(d);
+            throw new DomainCreateException("cannot create domain '" + config.name() + "': " + e.getMessage());
+        }
+        return d;
+    }
+
+    /**
+     * The build steps as {@code caller} takes them: each behind its operation's policy check, then the code the guests'
+     * domctls and memory_op run. Populating and mapping another domain's frames is for a privileged caller only, as
+     * memory_op's foreign domid is.
+     */
+    public org.polyvisor.kernel.domain.BuildSteps steps(int caller) {
+        var own = domains.steps(-1);
+        return new org.polyvisor.kernel.domain.BuildSteps() {
+            @Override public Domain createDomain(org.polyvisor.spi.GuestType type, org.polyvisor.spi.IsaProvider isa, int vcpus) {
+                require(caller, ControlOp.CREATEDOMAIN);
+                return own.createDomain(type, isa, vcpus);
+            }
+            @Override public void configure(Domain d, DomainConfig config) { require(caller, ControlOp.CREATEDOMAIN); own.configure(d, config); }
+            @Override public void maxMem(Domain d, long pages) { require(caller, ControlOp.MAX_MEM); own.maxMem(d, pages); }
+            @Override public void populate(Domain d, long first, long count) { foreignMemory(caller, "populate_physmap"); own.populate(d, first, count); }
+            @Override public org.polyvisor.spi.GuestMemory map(Domain d) { foreignMemory(caller, "map_gmfn_foreign"); return own.map(d); }
+            @Override public void placeSpecialPages(Domain d, long startInfo) { require(caller, ControlOp.SETVCPUCONTEXT); own.placeSpecialPages(d, startInfo); }
+            @Override public void bootVcpu(Domain d, org.polyvisor.spi.BootInfo info) { require(caller, ControlOp.SETVCPUCONTEXT); own.bootVcpu(d, info); }
+            @Override public void destroy(Domain d) { own.destroy(d); }
+        };
+    }
+
+    /** memory_op on another domain's memory needs a privileged caller (MemoryOp's rule). */
+    private static void foreignMemory(int caller, String what) {
+        if (caller != 0) throw new DomainOpException("permission denied: domain " + caller + " may not " + what + " for another domain");
     }
 
     public void pause(int caller, Domain d) { require(caller, ControlOp.PAUSEDOMAIN); domains.pause(d); }
@@ -184,9 +227,33 @@ public final class ControlPlane implements ControlService {
         }
     }
 
-    @Override public long pause(int caller, long domid) { return act(caller, ControlOp.PAUSEDOMAIN, domid, domains::pause); }
+    /**
+     * XEN_DOMCTL_pausedomain as Xen's do_domctl: a domain pausing itself is -EINVAL; a 256th nested pause -EOVERFLOW
+     * (domain_pause_by_systemcontroller); a domain that cannot be paused (dom0, shut down) -EINVAL.
+     */
+    @Override
+    public long pause(int caller, long domid) {
+        if (!allowed(caller, ControlOp.PAUSEDOMAIN)) return -XenErrno.EPERM;
+        Optional<Domain> t = target(domid);
+        if (t.isEmpty()) return -XenErrno.ESRCH;
+        Domain d = t.get();
+        if (d.id() == caller) return -XenErrno.EINVAL;
+        synchronized (domains) {                       // the table's lock: the count cannot change in between
+            if (d.state() == org.polyvisor.kernel.domain.DomainState.PAUSED && d.controllerPauses() >= DomainTable.MAX_CONTROLLER_PAUSES)
+                return -XenErrno.EOVERFLOW;
+            try {
+                domains.pause(d);
+                return 0;
+            } catch (DomainOpException e) {
+                return -XenErrno.EINVAL;
+            }
+        }
+    }
 
+    /** XEN_DOMCTL_unpausedomain: one pause undone; a domain not paused is -EINVAL (domain_unpause_by_systemcontroller). */
     @Override public long unpause(int caller, long domid) { return act(caller, ControlOp.UNPAUSEDOMAIN, domid, domains::unpause); }
+
+
 
     @Override
     public long destroy(int caller, long domid) {
@@ -272,10 +339,10 @@ public final class ControlPlane implements ControlService {
 
     /**
      * XEN_DOMCTL_createdomain, checked as Xen's sanitise_domain_config and domain_create check it: unknown flags,
-     * HAP, nested virtualisation or IOMMU on a PV domain, vPMU, vmtrace, a cpupool other than 0, no vCPUs, too many,
+     * HAP on a PV domain, nested virtualisation, an IOMMU, vPMU, vmtrace, a cpupool other than 0, no vCPUs, too many,
      * a grant version other than 1 or 2, or max_grant_frames of 0 or beyond {@link #MAX_GRANT_FRAMES_LIMIT} (negative: the
-     * default) are -EINVAL; HVM is -EOPNOTSUPP (a domain built through hypercalls is PV
-     * here: the HVM boards boot from the builder); a requested domid in use is -EEXIST. The domain is empty and paused
+     * default) are -EINVAL; a requested domid in use is -EEXIST. CDF_hvm makes an HVM domain: its board (the ISA's
+     * platform) and vCPUs are made with its RAM at its first max_mem. The domain is empty and paused
      * (DomainTable.createEmpty); its ISA is the caller's unless CDF_POLYVISOR_ISA names another. max_evtchn_port bounds
      * the ports its bindings may take (the hypervisor's own XenStore and console ports, 1 and 2, come first).
      */
@@ -284,8 +351,9 @@ public final class ControlPlane implements ControlService {
         if (!allowed(caller, ControlOp.CREATEDOMAIN)) return -XenErrno.EPERM;
         long f = in.flags();
         if ((f & ~CDF_KNOWN) != 0) return -XenErrno.EINVAL;
-        if ((f & CDF_HVM) != 0) return -XenErrno.EOPNOTSUPP;
-        if ((f & (CDF_HAP | CDF_NESTED_VIRT | CDF_IOMMU | CDF_VPMU)) != 0 || in.iommuOpts() != 0) return -XenErrno.EINVAL;
+        boolean hvm = (f & CDF_HVM) != 0;
+        // Xen: HAP is for HVM guests only; nested virtualisation, an IOMMU and vPMU are not available here (-EINVAL).
+        if ((!hvm && (f & CDF_HAP) != 0) || (f & (CDF_NESTED_VIRT | CDF_IOMMU | CDF_VPMU)) != 0 || in.iommuOpts() != 0) return -XenErrno.EINVAL;
         if (in.vmtraceSize() != 0 || in.cpupoolId() != 0) return -XenErrno.EINVAL;
         if (in.maxVcpus() < 1 || in.maxVcpus() > DomainConfig.MAX_VCPUS) return -XenErrno.EINVAL;
         long version = in.grantOpts() & GRANT_VERSION_MASK;
@@ -301,7 +369,8 @@ public final class ControlPlane implements ControlService {
             isa = self.get().isa();
         }
         try {
-            Domain d = domains.createEmpty(in.requestedDomid(), isa, (int) in.maxVcpus(), in.maxGrantFrames() < 0 ? -1 : in.maxGrantFrames(),
+            Domain d = domains.createEmpty(in.requestedDomid(), false, isa, hvm ? org.polyvisor.spi.GuestType.HVM : org.polyvisor.spi.GuestType.PV,
+                    (int) in.maxVcpus(), in.maxGrantFrames() < 0 ? -1 : in.maxGrantFrames(),
                     (int) version, in.maxEvtchnPort());
             if (d == null) return -XenErrno.EEXIST;
             d.setIdentity(in.ssidref(), in.handle());

@@ -100,6 +100,46 @@ public final class Domain {
     void markBuiltByDomctl() { builtByDomctl = true; }
 
     /**
+     * Xen's controller_pause_count: how many pauses by the toolstack (XEN_DOMCTL_pausedomain) are not yet undone. A
+     * domain is created paused with a count of 1, and runs once it drops to 0. Changed under the domain table's lock.
+     */
+    private volatile int controllerPauses = 1;
+
+    public int controllerPauses() { return controllerPauses; }
+
+    void addControllerPauses(int delta) { controllerPauses += delta; }
+
+    private volatile int plannedVcpus;
+
+    /** The vCPUs createdomain asked for (an HVM domain's are made with its board, at its first max_mem). */
+    int plannedVcpus() { return plannedVcpus; }
+
+    void planVcpus(int n) { plannedVcpus = n; }
+
+    private volatile boolean startInfoByToolstack, configured;
+
+    /** Whether the toolstack placed the special pages and wrote start_info itself (DomainBuilder.placeSpecialPages). */
+    boolean startInfoByToolstack() { return startInfoByToolstack; }
+
+    void markStartInfoByToolstack() { startInfoByToolstack = true; }
+
+    /** Whether a toolstack recorded its config for the domain ({@link #adopt}). */
+    boolean configured() { return configured; }
+
+    /**
+     * The toolstack's config for a domain it builds: name, lifecycle actions, credit weight and cap (validated with
+     * the config), and the hard affinity of the vCPUs made so far (later ones take it when made).
+     */
+    void adopt(DomainConfig c) {
+        config = c;
+        name = c.name();
+        weight = c.scheduling().weight();
+        cap = c.scheduling().cap();
+        for (VcpuHandle v : vcpus) v.pin(c.scheduling().cpus());
+        configured = true;
+    }
+
+    /**
      * Whether the hypervisor's side of the domain is set up: event channels on its shared_info, grant table, XenStore
      * connection and console backend. At once for the builder's domains; at the first unpause for createdomain's.
      */

@@ -32,7 +32,18 @@ public final class DomainTable implements AutoCloseable {
     private Runnable wake = () -> { };
     private final org.polyvisor.kernel.event.EventHub events = new org.polyvisor.kernel.event.EventHub();
     private final org.polyvisor.kernel.grant.GrantHub grants = new org.polyvisor.kernel.grant.GrantHub();
-    private final org.polyvisor.kernel.xenstore.XenStoreDaemon xenstore = new org.polyvisor.kernel.xenstore.XenStoreDaemon(events);
+    private final org.polyvisor.kernel.xenstore.XenStoreDaemon xenstore = new org.polyvisor.kernel.xenstore.XenStoreDaemon(events, new StoreAccess());
+
+    /** What xenstored reaches: the domains' memory and the ports they offer dom0. */
+    private final class StoreAccess implements org.polyvisor.kernel.xenstore.XenStoreDaemon.Domains {
+        @Override public org.polyvisor.spi.GuestMemory memory(int domid) {
+            Domain d = domains.get(domid);
+            return d == null || d.state() == DomainState.DYING || d.state() == DomainState.DEAD ? null : d.memory();
+        }
+        @Override public long bind(int domid, long port, Runnable serve) { return events.bindDom0Service(domid, port, serve); }
+        @Override public void unbind(int domid, int port) { events.unbindDom0Service(domid, port); }
+        @Override public void notify(int domid, int port) { events.notify(domid, port); }
+    }
     private int nextId = 1;
 
     public DomainTable(DomainBuilder builder, Scheduler scheduler, HypervisorLog log) {
@@ -45,46 +56,100 @@ public final class DomainTable implements AutoCloseable {
     /** How to tell idle pCPUs that something became runnable. */
     public void onRunnable(Runnable wake) { this.wake = wake; }
 
-    /** Builds dom0 from kernel bytes; it is privileged and preserved on shutdown (dom0 cannot be destroyed). */
+    /**
+     * Builds dom0 from kernel bytes, as Xen builds it itself: the same steps as any domain ({@link DomainBuilder#build})
+     * through the hypervisor's own {@link #steps}; it is privileged and preserved on shutdown (dom0 cannot be destroyed).
+     */
     public Domain createDom0(DomainConfig config, byte[] kernel) throws DomainCreateException {
         if (domains.containsKey(0)) throw new DomainCreateException("dom0 exists already");
-        return start(builder.build(0, config, kernel));
-    }
-
-    public Domain create(DomainConfig config) throws DomainCreateException {
-        if (find(config.name()).isPresent())
-            throw new DomainCreateException("cannot create domain '" + config.name() + "': a domain of that name exists (domain "
-                    + find(config.name()).get().id() + ")");
-        return start(builder.build(allocateId(), config));
+        Domain d = builder.build(config, builder.parse(config, kernel), steps(0));
+        unpause(d);
+        return d;
     }
 
     /**
-     * XEN_DOMCTL_createdomain: an empty, paused domain of {@code isa} with {@code vcpus} vCPUs (see
-     * {@link DomainBuilder#buildEmpty}), with id {@code requested} when that is a free domU id, otherwise the next
-     * free one; {@code maxGrantFrames} (-1: the default) and {@code maxGrantVersion} bound its grant table, and
-     * {@code maxEvtchnPort} its event channels (past the hypervisor's own XenStore and console ports). Returns the
-     * domain, or null when {@code requested} is taken (Xen's -EEXIST); throws {@link DomainOpException} when the ISA
-     * cannot make the vCPUs.
+     * The one-step build (tests, and restarts when no toolstack is attached): the builder's steps without a policy
+     * check, then the first unpause. The toolstack's create (ControlPlane.create) runs the same steps as its caller.
      */
-    public Domain createEmpty(int requested, org.polyvisor.spi.IsaProvider isa, int vcpus, int maxGrantFrames, int maxGrantVersion,
-                              long maxEvtchnPort) {
+    public Domain create(DomainConfig config) throws DomainCreateException {
+        checkName(config);
+        Domain d = builder.build(config, builder.read(config), steps(-1));
+        unpause(d);
+        return d;
+    }
+
+    /** Refuses a config whose name a domain has already (xl's check before it builds). */
+    public void checkName(DomainConfig config) throws DomainCreateException {
+        if (find(config.name()).isPresent())
+            throw new DomainCreateException("cannot create domain '" + config.name() + "': a domain of that name exists (domain "
+                    + find(config.name()).get().id() + ")");
+    }
+
+    public DomainBuilder builder() { return builder; }
+
+    /** How a lifecycle restart creates the domain again: through the toolstack once one is attached. */
+    private volatile CreateAgain createAgain = this::create;
+
+    /** Creates a domain from its config (a restart). */
+    public interface CreateAgain { Domain create(DomainConfig config) throws DomainCreateException; }
+
+    public void onRestart(CreateAgain how) { createAgain = how; }
+
+    /**
+     * The hypervisor's own build steps, with no policy check: each is the code the domctls and memory_op run for a
+     * guest toolstack. {@code id} is the domid to take (0 for dom0) or -1 for the next free one.
+     */
+    public BuildSteps steps(int id) {
+        DomainTable t = this;
+        return new BuildSteps() {
+            @Override public Domain createDomain(org.polyvisor.spi.GuestType type, org.polyvisor.spi.IsaProvider isa, int vcpus) {
+                Domain d = t.createEmpty(id < 0 ? 0 : id, id == 0, isa, type, vcpus, -1, 2, -1);
+                if (d == null) throw new DomainOpException("domain id " + id + " is in use");
+                return d;
+            }
+            @Override public void configure(Domain d, DomainConfig config) { t.configure(d, config); }
+            @Override public void maxMem(Domain d, long pages) { t.size(d, pages); }
+            @Override public void populate(Domain d, long first, long count) { t.populate(d, first, count); }
+            @Override public org.polyvisor.spi.GuestMemory map(Domain d) { return t.mapForeign(d); }
+            @Override public void placeSpecialPages(Domain d, long startInfo) { DomainBuilder.placeSpecialPages(d, startInfo); }
+            @Override public void bootVcpu(Domain d, org.polyvisor.spi.BootInfo info) { t.bootVcpu(d, info); }
+            @Override public void destroy(Domain d) { t.discard(d); }
+        };
+    }
+
+    /**
+     * XEN_DOMCTL_createdomain: an empty, paused domain of {@code isa} and {@code type} with {@code vcpus} vCPUs (see
+     * {@link DomainBuilder#buildEmpty}), with id {@code requested} when that is a free domU id (or 0 when {@code dom0}),
+     * otherwise the next free one; {@code maxGrantFrames} (-1: the default) and {@code maxGrantVersion} bound its grant
+     * table, and {@code maxEvtchnPort} its event channels (past the hypervisor's own XenStore and console ports).
+     * Returns the domain, or null when {@code requested} is taken (Xen's -EEXIST); throws {@link DomainOpException}
+     * when the ISA cannot make the vCPUs.
+     */
+    public Domain createEmpty(int requested, boolean dom0, org.polyvisor.spi.IsaProvider isa, org.polyvisor.spi.GuestType type, int vcpus,
+                              int maxGrantFrames, int maxGrantVersion, long maxEvtchnPort) {
         int id;
         synchronized (this) {
-            if (requested > 0 && requested < DOMID_FIRST_RESERVED) {
+            if (dom0 || (requested > 0 && requested < DOMID_FIRST_RESERVED)) {
                 if (domains.containsKey(requested)) return null;
                 id = requested;
             } else id = allocateId();
             // Claimed at once, so that no other creation takes the id while the vCPUs are made.
-            Domain d = builder.buildEmpty(id, isa, vcpus);
+            Domain d = builder.buildEmpty(id, isa, vcpus, type);
             d.setMaxGrantFrames(maxGrantFrames);
             d.setMaxGrantVersion(maxGrantVersion);
             d.setMaxEvtchnPort(maxEvtchnPort);
             d.setTable(this);
             domains.put(id, d);
-            log.xen("created " + d.describe() + " through XEN_DOMCTL_createdomain: empty, paused, " + vcpus + " vCPU"
-                    + (vcpus == 1 ? "" : "s"));
+            log.xen("created " + d.describe() + " through XEN_DOMCTL_createdomain: empty, paused, " + type.xlName() + ", "
+                    + vcpus + " vCPU" + (vcpus == 1 ? "" : "s"));
             return d;
         }
+    }
+
+    /** The toolstack's config for a domain it builds (see Domain.adopt); only before the domain is introduced. */
+    public synchronized void configure(Domain d, DomainConfig config) {
+        if (d.introduced()) throw new DomainOpException(d.describe() + " is running already");
+        d.adopt(config);
     }
 
     /**
@@ -92,33 +157,83 @@ public final class DomainTable implements AutoCloseable {
      * {@link DomainBuilder#sizeEmpty}); later ones, and every one of a builder's domain, set the ceiling only.
      */
     public synchronized boolean maxMem(Domain d, long pages) {
-        if (d.builtByDomctl() && !d.memory().sized()) {
-            if (!builder.sizeEmpty(d, pages)) return false;
-            log.xen(d.describe() + " has " + pages + " frames of guest-physical RAM (max_mem)");
+        try {
+            size(d, pages);
             return true;
+        } catch (RuntimeException e) {        // refused, no host memory, or the board or vCPUs could not be made
+            return false;
         }
-        return d.memory().setMaxPages(pages);
+    }
+
+    /** {@link #maxMem}, saying why it failed. */
+    synchronized void size(Domain d, long pages) {
+        if (d.builtByDomctl() && !d.memory().sized()) {
+            if (!builder.sizeEmpty(d, pages))
+                throw new DomainOpException(d.describe() + " needs " + DomainBuilder.MIN_DOMCTL_PAGES + " to " + Integer.MAX_VALUE
+                        + " frames of RAM, not " + pages);
+            log.xen(d.describe() + " has " + pages + " frames of guest-physical RAM (max_mem)");
+            return;
+        }
+        if (!d.memory().setMaxPages(pages)) throw new DomainOpException("max_mem of " + pages + " frames refused for " + d.describe());
+    }
+
+    /** XENMEM_populate_physmap of frames {@code first} on for domain {@code d} (the code memory_op runs per extent). */
+    void populate(Domain d, long first, long count) {
+        for (long gfn = first; gfn < first + count; gfn++)
+            if (!d.memory().repopulate(gfn))
+                throw new DomainOpException("populate_physmap of frame 0x" + Long.toHexString(gfn) + " of " + d.describe() + " failed");
+    }
+
+    /**
+     * A toolstack's view of a domain it builds: its populated frames, as XENMAPSPACE_gmfn_foreign shows them (a frame
+     * that is not populated RAM is -EINVAL there, a fault here); nothing stays mapped.
+     */
+    org.polyvisor.spi.GuestMemory mapForeign(Domain d) {
+        org.polyvisor.kernel.mem.DomainMemory m = d.memory();
+        return new org.polyvisor.spi.GuestMemory() {
+            @Override public java.nio.ByteOrder byteOrder() { return m.byteOrder(); }
+            @Override public java.lang.foreign.MemorySegment page(long gfn) { return m.isMmio(gfn << 12) ? null : m.page(gfn); }
+        };
+    }
+
+    /** vCPU 0's first context (DomainBuilder.boot), set with the vCPU paused, before the domain is introduced. */
+    void bootVcpu(Domain d, org.polyvisor.spi.BootInfo info) {
+        if (d.introduced()) throw new DomainOpException(d.describe() + " is running already");
+        synchronized (d.vcpus().isEmpty() ? this : d.vcpus().get(0)) { DomainBuilder.boot(d, info); }
+    }
+
+    /** A domain whose build failed: taken apart without a trace in the console's end (it never ran). */
+    void discard(Domain d) {
+        synchronized (this) {
+            if (d.state() == DomainState.DYING || d.state() == DomainState.DEAD) return;
+            d.setState(DomainState.DYING);
+        }
+        teardown(d);
+        log.xen("destroyed " + d.describe() + ": its build failed");
     }
 
     /**
      * The first unpause of a domain made by createdomain introduces it, as libxl's xs_introduce_domain and the
-     * hypervisor's own set-up do: start_info is written (nr_pages, shared_info, the rings; the command line is
-     * "domid=N"), its event channels, grant table, XenStore connection and console backend are set up, and its vCPUs
-     * join the scheduler. It needs RAM (max_mem) and a context for vCPU 0 (setvcpucontext).
+     * hypervisor's own set-up do: start_info is written unless its toolstack wrote it (nr_pages, shared_info, the
+     * rings; the command line is "domid=N"), its event channels, grant table, XenStore connection and console backend
+     * are set up, and its vCPUs join the scheduler. It needs RAM (max_mem) and a context for vCPU 0 (setvcpucontext).
      */
     private void introduce(Domain d) {
         if (!d.memory().sized()) throw new DomainOpException(d.describe() + " has no memory yet (XEN_DOMCTL_max_mem first)");
-        if (!d.vcpus().get(0).initialised())
+        if (d.vcpus().isEmpty() || !d.vcpus().get(0).initialised())
             throw new DomainOpException(d.describe() + " has no context for vCPU 0 (XEN_DOMCTL_setvcpucontext first)");
-        DomainBuilder.writeStartInfo(d);
-        long mib = d.memory().ramBytes() >> 20;
-        DomainConfig c = d.config();
-        d.setConfig(new DomainConfig(d.name(), c.type(), c.isa(), c.kernel(), mib, c.vcpus(), c.onPoweroff(), c.onReboot(),
-                c.onCrash(), "domid=" + d.id(), java.util.List.of()));
+        if (!d.startInfoByToolstack()) DomainBuilder.writeStartInfo(d);
+        if (!d.configured()) {
+            long mib = d.memory().ramBytes() >> 20;
+            DomainConfig c = d.config();
+            d.setConfig(new DomainConfig(d.name(), c.type(), c.isa(), c.kernel(), mib, c.vcpus(), c.onPoweroff(), c.onReboot(),
+                    c.onCrash(), "domid=" + d.id(), java.util.List.of()));
+        }
         register(d);
         for (VcpuHandle v : d.vcpus()) scheduler.add(v);
-        log.xen("introduced " + d.describe() + ": pv, " + d.memory().currentReservation() + " of " + d.memory().nrPages()
-                + " frames populated, " + d.vcpus().size() + " vCPU" + (d.vcpus().size() == 1 ? "" : "s"));
+        if (!d.configured())
+            log.xen("introduced " + d.describe() + ": " + d.config().type().xlName() + ", " + d.memory().currentReservation() + " of "
+                    + d.memory().nrPages() + " frames populated, " + d.vcpus().size() + " vCPU" + (d.vcpus().size() == 1 ? "" : "s"));
     }
 
     private synchronized int allocateId() {
@@ -139,18 +254,6 @@ public final class DomainTable implements AutoCloseable {
 
     public org.polyvisor.kernel.xenstore.XenStoreDaemon xenstore() { return xenstore; }
 
-    private Domain start(Domain d) {
-        register(d);
-        d.setTable(this);
-        domains.put(d.id(), d);
-        d.setState(DomainState.ACTIVE);
-        for (VcpuHandle v : d.vcpus()) scheduler.add(v);
-        log.xen("created " + d.describe() + ": " + d.config().type().xlName() + ", " + d.config().memoryMiB() + " MiB, "
-                + d.config().vcpus() + " vCPU" + (d.config().vcpus() == 1 ? "" : "s"));
-        wake.run();
-        return d;
-    }
-
     /** The hypervisor's side of a domain: event channels, grant table, XenStore connection, console backend. */
     private void register(Domain d) {
         var ec = new org.polyvisor.kernel.event.EventChannels(d.id(), d.isa().wordBits(), d.memory(), d.sharedInfo(),
@@ -159,13 +262,22 @@ public final class DomainTable implements AutoCloseable {
         ec.writeWallclock(System.currentTimeMillis() * 1_000_000L);
         d.setEvents(ec);
         events.register(ec);
+        // Xen's upcall level, for ISAs that latch the upcall: pending set and unmasked in the vCPU's vcpu_info.
+        for (VcpuHandle v : d.vcpus()) {
+            int id = v.vcpuId();
+            v.vcpu().setEventUpcallLevel(() -> ec.deliverable(id));
+        }
         int grantLimit = d.maxGrantFrames() < 0 ? org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES : d.maxGrantFrames();
         var table = new org.polyvisor.kernel.grant.GrantTable(d.id(), d.memory(), d.grantFrames(), grantLimit);
         table.setMaxVersion(d.maxGrantVersion());
         grants.register(table, d.memory());
+        // libxl: the standard nodes, a port of the domain offered to dom0 (alloc_unbound), then xs_introduce_domain,
+        // which xenstored serves as it serves dom0's XS_INTRODUCE.
         xenstore.toolstack(xs -> xs.introduce(d.id(), d.name(), d.config().memoryMiB() * 1024));
-        int storePort = events.bindService(d.id(), () -> xenstore.serve(d.id()));
-        xenstore.connect(d.id(), d.memory(), d.storeRing(), id -> events.notify(id, storePort));
+        int storePort = (int) events.allocUnbound(d.id(), true, d.id(), 0);
+        var refused = storePort < 0 ? org.polyvisor.kernel.xenstore.XsError.ENOSPC
+                : xenstore.introduce(d.id(), d.storeRing() >>> 12, storePort, true);
+        if (refused != null) throw new DomainOpException("xenstored could not introduce " + d.describe() + ": " + refused);
         d.memory().write(d.startInfo() + StartInfoWriter.storeEvtchnOffset(d.isa().wordBits()), 4, storePort);
         if (d.id() != 0) startConsoleBackend(d);
         // An HVM domain's keyboard is its board's console UART; its PV console still carries output, as on Xen.
@@ -378,19 +490,55 @@ public final class DomainTable implements AutoCloseable {
         });
     }
 
+    /**
+     * Xen's limit on the toolstack's pause count: domain_pause_by_systemcontroller refuses a 256th pause with
+     * -EOVERFLOW ("to prevent the toolstack overflowing d->pause_count with many repeated hypercalls").
+     */
+    public static final int MAX_CONTROLLER_PAUSES = 255;
+
+    /**
+     * XEN_DOMCTL_pausedomain, as Xen's domain_pause_by_systemcontroller: the domain's controller pause count goes up
+     * (pauses nest; each needs its unpause), at most to {@link #MAX_CONTROLLER_PAUSES}; the first one stops its vCPUs.
+     * dom0, and a domain shut down, crashed or dying, cannot be paused here.
+     */
     public synchronized void pause(Domain d) {
         if (d.id() == 0) throw new DomainOpException("dom0 cannot be paused (Xen refuses to pause the control domain too)");
-        require(d, d.state() == DomainState.ACTIVE, "is not running");
+        require(d, d.state() == DomainState.ACTIVE || d.state() == DomainState.PAUSED, "is not running");
+        if (d.controllerPauses() >= MAX_CONTROLLER_PAUSES)
+            throw new DomainOpException(d.describe() + " is paused " + MAX_CONTROLLER_PAUSES + " times already (Xen's limit)");
+        d.addControllerPauses(1);
+        if (d.state() == DomainState.PAUSED) {
+            log.xen("paused " + d.describe() + " again (" + d.controllerPauses() + " pauses to undo)");
+            return;
+        }
         d.setState(DomainState.PAUSED);
         log.xen("paused " + d.describe());
     }
 
+    /**
+     * XEN_DOMCTL_unpausedomain, as Xen's domain_unpause_by_systemcontroller: the controller pause count goes down; a
+     * domain not paused (a count of 0) is refused (-EINVAL). The domain runs when the count reaches 0; the first
+     * time (creation finished) introduces a domain made by createdomain.
+     */
     public synchronized void unpause(Domain d) {
         require(d, d.state() == DomainState.PAUSED, "is not paused");
-        if (!d.introduced()) introduce(d);
+        if (d.controllerPauses() > 1) {
+            d.addControllerPauses(-1);
+            log.xen(d.describe() + " stays paused (" + d.controllerPauses() + " more pause" + (d.controllerPauses() == 1 ? "" : "s") + " to undo)");
+            return;
+        }
+        boolean first = !d.introduced();
+        if (first) introduce(d);
+        d.addControllerPauses(-1);
         d.setState(DomainState.ACTIVE);
-        for (VcpuHandle v : d.vcpus()) scheduler.wake(v);
-        log.xen("unpaused " + d.describe());
+        if (first && d.configured()) {
+            // xl create's end: the domain its toolstack built runs (its vCPUs joined the scheduler runnable).
+            log.xen("created " + d.describe() + ": " + d.config().type().xlName() + ", " + d.config().memoryMiB() + " MiB, "
+                    + d.config().vcpus() + " vCPU" + (d.config().vcpus() == 1 ? "" : "s"));
+        } else {
+            for (VcpuHandle v : d.vcpus()) scheduler.wake(v);
+            log.xen("unpaused " + d.describe());
+        }
         wake.run();
     }
 
@@ -482,7 +630,7 @@ public final class DomainTable implements AutoCloseable {
             return;
         }
         try {
-            Domain n = create(config);
+            Domain n = createAgain.create(config);
             log.xen("restarted '" + config.name() + "' as domain " + n.id());
         } catch (DomainCreateException e) {
             log.xen("restart failed: " + e.getMessage());

@@ -117,6 +117,25 @@ public final class EventHub {
         return e == null ? -1 : e.allocate(new Port.Service(service, 0));
     }
 
+    /**
+     * A dom0 service's xenevtchn_bind_interdomain (xenstored runs in dom0's context, here inside the hypervisor):
+     * {@code port} of {@code domainId} must be unbound and offered to dom0; it becomes bound to {@code service},
+     * which runs on the domain's sends. Returns the port, -ESRCH for no such domain, -EINVAL otherwise.
+     */
+    public synchronized long bindDom0Service(int domainId, long port, Runnable service) {
+        EventChannels e = domains.get(domainId);
+        if (e == null) return -XenErrno.ESRCH;
+        if (!(e.get(port) instanceof Port.Unbound u) || u.remoteDomain() != 0) return -XenErrno.EINVAL;
+        e.set((int) port, new Port.Service(service, u.vcpu()));
+        return port;
+    }
+
+    /** The dom0 service closes its end (xenevtchn_unbind): the domain's port is unbound again, offered to dom0. */
+    public synchronized void unbindDom0Service(int domainId, int port) {
+        EventChannels e = domains.get(domainId);
+        if (e != null && e.get(port) instanceof Port.Service s) e.set(port, new Port.Unbound(0, s.vcpu()));
+    }
+
     /** The service side signals its port of a domain (a reply is in the ring). */
     public synchronized void notify(int domainId, int port) {
         EventChannels e = domains.get(domainId);

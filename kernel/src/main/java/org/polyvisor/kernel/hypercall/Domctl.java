@@ -15,13 +15,16 @@ import java.util.BitSet;
  *     any) and is written back with the new domain's. <b>The new domain's ISA</b> is the caller's, unless flags has
  *     Polyvisor's {@link org.polyvisor.kernel.control.ControlPlane#CDF_POLYVISOR_ISA} (bit 31, which Xen refuses as
  *     unknown): then it is the ISA for the ELF {@code uint16_t e_machine} at u+120 and {@code uint8_t EI_CLASS} at
- *     u+122, the last 8 bytes of the domctl's 128-byte union, beyond every architecture's arch part. ssidref and the
+ *     u+122, the last 8 bytes of the domctl's 128-byte union, beyond every architecture's arch part. XEN_DOMCTL_CDF_hvm
+ *     makes an HVM domain on its ISA's board (made with its RAM, at its first max_mem). ssidref and the
  *     handle are kept and answered by getdomaininfo; max_evtchn_port bounds its event channels, max_grant_frames and
  *     grant_opts' version its grant table; max_maptrack_frames and arch are accepted and not used. See
  *     ControlPlane.createDomain for the checks;</li>
  * <li>setvcpucontext (12): {@code struct xen_domctl_vcpucontext} as for getvcpucontext, the context in the target's
  *     ISA's vcpu_guest_context (its word size and byte order);</li>
- * <li>destroydomain (2), pausedomain (3), unpausedomain (4);</li>
+ * <li>destroydomain (2); pausedomain (3) and unpausedomain (4) with Xen's nested controller pause count (see
+ *     ControlPlane.pause: a domain pausing itself -EINVAL, a 256th pause -EOVERFLOW, an unpause of a domain not
+ *     paused -EINVAL);</li>
  * <li>getdomaininfo (5): {@link DomainInfoLayout}, the domain asked for exactly (not the next one);</li>
  * <li>setvcpuaffinity (9) and getvcpuaffinity (25): {@code struct xen_domctl_vcpuaffinity { uint32_t vcpu;
  *     uint32_t flags; struct xenctl_bitmap cpumap_hard; struct xenctl_bitmap cpumap_soft; }} with {@code

@@ -4,7 +4,7 @@ package org.polyvisor.kernel.hypercall;
 public final class HypercallNumbers {
     private HypercallNumbers() { }
 
-    public static final int XEN_VERSION = 17, CONSOLE_IO = 18, SCHED_OP = 29, EVENT_CHANNEL_OP = 32, GRANT_TABLE_OP = 20, SYSCTL = 35, DOMCTL = 36, MEMORY_OP = 12, MULTICALL = 13, SET_TIMER_OP = 15, VCPU_OP = 24, HVM_OP = 34;
+    public static final int XEN_VERSION = 17, CONSOLE_IO = 18, SCHED_OP = 29, EVENT_CHANNEL_OP = 32, GRANT_TABLE_OP = 20, SYSCTL = 35, DOMCTL = 36, MEMORY_OP = 12, MULTICALL = 13, SET_TIMER_OP = 15, IRET = 23, VCPU_OP = 24, HVM_OP = 34;
 
     private static final String[] NAMES = {
         "set_trap_table", "mmu_update", "set_gdt", "stack_switch", "set_callbacks", "fpu_taskswitch",

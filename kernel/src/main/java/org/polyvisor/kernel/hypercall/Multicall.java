@@ -15,7 +15,11 @@ package org.polyvisor.kernel.hypercall;
  *     a continuation (the same hypercall with call_list advanced and nr_calls reduced), run before the vCPU's next
  *     instruction once it runs again; the guest sees one hypercall either way;</li>
  * <li>an entry it cannot read, or a result it cannot write, ends the batch with -EFAULT (entries before it have run);
- *     otherwise the result is 0.</li>
+ *     otherwise the result is 0;</li>
+ * <li>iret (23), where the ISA answers it (x86 PV's HYPERVISOR_iret; elsewhere it is -ENOSYS and the batch goes on,
+ *     as on Arm), ends the batch as Xen's arch_do_multicall_call answers mc_exit for it: the vCPU has the iret
+ *     frame's registers, the entry's result is written back on a best-effort basis, the entries after it are not
+ *     run, and the multicall returns iret's result.</li>
  * </ul>
  * nr_calls is unsigned int; the batch is bounded by the continuation every {@link #CHUNK} entries, not by a limit.
  */
@@ -42,11 +46,27 @@ final class Multicall implements HypercallHandler {
             long[] args = new long[ARGS];
             for (int k = 0; k < ARGS; k++) args[k] = m.readWord(at + (2L + k) * w, w);
             long result = op == HypercallNumbers.MULTICALL ? -XenErrno.EINVAL : dispatcher.handle(call.subCall(op, args));
-            if (w == 8) m.writeU64(at + w, result);
-            else m.writeU32(at + w, result & wordMask);
+            boolean exit = op == HypercallNumbers.IRET && result != -XenErrno.ENOSYS;
+            if (exit) {
+                // Xen's mc_exit: the vCPU now has the iret frame's registers, so the batch ends here. The result is
+                // written back on a best-effort basis, and the multicall returns the iret's own result (the
+                // restored return register) in place of 0.
+                try {
+                    writeResult(m, at + w, w, result, wordMask);
+                } catch (GuestPointers.BadGuestPointer e) {
+                    // Best effort only, as in Xen.
+                }
+                return result;
+            }
+            writeResult(m, at + w, w, result, wordMask);
             if (call.preempted() && i + 1 < nr) return continuation(call, list + (i + 1) * entrySize, nr - i - 1);
         }
         return 0;
+    }
+
+    private static void writeResult(GuestPointers m, long at, int w, long result, long wordMask) {
+        if (w == 8) m.writeU64(at, result);
+        else m.writeU32(at, result & wordMask);
     }
 
     private static long continuation(HypercallCall call, long list, long nr) {

@@ -310,7 +310,10 @@ public final class XenStore {
         }
     }
 
-    /** The toolstack's writes at domain creation: libxl's standard per-domain nodes. */
+    /**
+     * The toolstack's writes at domain creation: libxl's standard per-domain nodes. xenstored's own part, the
+     * connection and the @introduceDomain event, is {@link XenStoreDaemon#introduce}.
+     */
     public synchronized void introduce(int domid, String name, long memoryKiB) {
         try {
             String base = domainPath(domid);
@@ -327,7 +330,6 @@ public final class XenStore {
                 setPerms(0, 0, base + p, readable);
             List<XsPerm> own = List.of(new XsPerm('n', domid));
             for (String p : List.of("/control", "/control/shutdown", "/data")) setPerms(0, 0, base + p, own);
-            fire("@introduceDomain");
         } catch (XsException e) {
             throw new IllegalStateException("the store refused the toolstack's own write: " + e.getMessage());
         }
@@ -337,6 +339,17 @@ public final class XenStore {
     public synchronized void release(int domid) {
         Node domains = find(root, "/local/domain");
         if (domains != null && domains.children.remove(Integer.toString(domid)) != null) domains.generation = ++generation;
+        released(domid);
+    }
+
+    /** xenstored connected a domain (XS_INTRODUCE): @introduceDomain fires. */
+    synchronized void introduced() { fire("@introduceDomain"); }
+
+    /**
+     * xenstored dropped a domain's connection (XS_RELEASE, or the domain is gone): its watches and transactions go
+     * and @releaseDomain fires. Its nodes stay (the toolstack removes them, as libxl does).
+     */
+    synchronized void released(int domid) {
         watches.removeIf(w -> w.domid() == domid);
         transactions.values().removeIf(t -> t.domid == domid);
         fire("@releaseDomain");

@@ -22,10 +22,34 @@ public final class XenStoreDaemon {
     /** Watch events held for a domain whose response ring is full. */
     static final int MAX_PENDING_EVENTS = 256;
 
+    /**
+     * What xenstored reaches of the domains, as dom0's xenstored does through foreign mappings and its event channel
+     * device: a domain's memory, and binding to (and unbinding from) a port the domain offered to dom0.
+     */
+    public interface Domains {
+        /** Domain {@code domid}'s memory, or null when there is no such domain. */
+        GuestMemory memory(int domid);
+
+        /**
+         * xenevtchn_bind_interdomain: binds the daemon to {@code port} of {@code domid}, an unbound port offered to
+         * dom0; the domain's sends on it run {@code serve}. Returns the port, or a negative errno.
+         */
+        long bind(int domid, long port, Runnable serve);
+
+        /** xenevtchn_unbind: the domain's port is unbound again (offered to dom0). */
+        void unbind(int domid, int port);
+
+        /** xenevtchn_notify: signals the domain's port. */
+        void notify(int domid, int port);
+    }
+
     /** A domain's connection: request bytes received but not yet a whole message, and reply bytes not yet sent. */
     private static final class Connection {
         final int domid;
         final XsRing ring;
+        /** The ring's frame and the domain's port the daemon is bound to (changed by a re-introduction). */
+        final long gfn;
+        int port;
         final IntConsumer signal;
         final java.io.ByteArrayOutputStream input = new java.io.ByteArrayOutputStream();
         final ArrayDeque<byte[]> output = new ArrayDeque<>();
@@ -34,9 +58,11 @@ public final class XenStoreDaemon {
         /** Events raised while one of this domain's requests is handled: they follow its reply. */
         java.util.List<byte[]> deferred;
 
-        Connection(int domid, XsRing ring, IntConsumer signal) {
+        Connection(int domid, XsRing ring, long gfn, int port, IntConsumer signal) {
             this.domid = domid;
             this.ring = ring;
+            this.gfn = gfn;
+            this.port = port;
             this.signal = signal;
         }
     }
@@ -44,11 +70,103 @@ public final class XenStoreDaemon {
     private final Map<Integer, Connection> connections = new HashMap<>();
     private final XenStore store;
     private final Object lock;
+    private final Domains domains;
 
-    /** @param lock the event channels' lock, under which every signal runs */
-    public XenStoreDaemon(Object lock) {
+    /**
+     * @param lock    the event channels' lock, under which every signal runs
+     * @param domains how the daemon reaches the domains' memory and event channels
+     */
+    public XenStoreDaemon(Object lock, Domains domains) {
         this.lock = lock;
+        this.domains = domains;
         this.store = new XenStore(this::watchFired);
+    }
+
+    /** A daemon that reaches no domain but those connected with {@link #connect} (tests of the store alone). */
+    public XenStoreDaemon(Object lock) {
+        this(lock, new Domains() {
+            @Override public GuestMemory memory(int domid) { return null; }
+            @Override public long bind(int domid, long port, Runnable serve) { return -22; }
+            @Override public void unbind(int domid, int port) { }
+            @Override public void notify(int domid, int port) { }
+        });
+    }
+
+    /**
+     * xenstored's XS_INTRODUCE of domain {@code domid} with its ring at frame {@code gfn} and its port {@code port}
+     * (an unbound port of the domain offered to dom0), as C xenstored's do_introduce: for a domain not connected, the
+     * ring is used from now on, the daemon binds to the port, the domain is notified (unless {@code quiet}: the
+     * hypervisor's own introduction, before the domain's first instruction) and @introduceDomain fires; for a
+     * domain connected with the same ring, the event channel is bound anew to {@code port} (the re-introduction
+     * that recreates it); any other ring is EINVAL. Port 0 or less, a frame that is not the domain's RAM, or a port
+     * that cannot be bound is EINVAL; no such domain is ENOENT. Returns null when done.
+     */
+    public XsError introduce(int domid, long gfn, long port, boolean quiet) {
+        synchronized (lock) {
+            XsError e = introduceLocked(domid, gfn, port, quiet);
+            flushAll();
+            return e;
+        }
+    }
+
+    private XsError introduceLocked(int domid, long gfn, long port, boolean quiet) {
+        if (port <= 0 || port > Integer.MAX_VALUE || gfn < 0 || gfn > Long.MAX_VALUE >>> 12) return XsError.EINVAL;
+        Connection c = connections.get(domid);
+        if (c != null) {
+            if (c.gfn != gfn) return XsError.EINVAL;
+            if (c.port != port) {
+                if (domains.bind(domid, port, () -> serve(domid)) < 0) return XsError.EINVAL;
+                domains.unbind(domid, c.port);
+                c.port = (int) port;
+            }
+            return null;
+        }
+        GuestMemory memory = domains.memory(domid);
+        if (memory == null) return XsError.ENOENT;
+        if (memory.page(gfn) == null || memory.isMmio(gfn << 12)) return XsError.EINVAL;
+        if (domains.bind(domid, port, () -> serve(domid)) < 0) return XsError.EINVAL;
+        XsRing ring = new XsRing(memory, gfn << 12);
+        if (quiet) ring.reset();
+        Connection n = new Connection(domid, ring, gfn, (int) port, null);
+        connections.put(domid, n);
+        if (!quiet) domains.notify(domid, (int) port);
+        store.introduced();
+        return null;
+    }
+
+    /**
+     * xenstored's XS_RELEASE: the domain's connection goes (its watches and transactions with it), the daemon unbinds
+     * from its port, and @releaseDomain fires; its nodes stay, for the toolstack to remove. Domain 0 is EINVAL, a
+     * domain not connected ENOENT. Returns null when done.
+     */
+    public XsError release(int domid) {
+        synchronized (lock) {
+            XsError e = releaseLocked(domid);
+            flushAll();
+            return e;
+        }
+    }
+
+    private XsError releaseLocked(int domid) {
+        if (domid == 0) return XsError.EINVAL;
+        Connection c = connections.remove(domid);
+        if (c == null) return XsError.ENOENT;
+        domains.unbind(domid, c.port);
+        store.released(domid);
+        return null;
+    }
+
+    /** Whether xenstored has a connection for the domain (XS_IS_DOMAIN_INTRODUCED). */
+    public boolean introduced(int domid) {
+        synchronized (lock) { return connections.containsKey(domid); }
+    }
+
+    /** The frame and port of a domain's connection, or null. */
+    public long[] connection(int domid) {
+        synchronized (lock) {
+            Connection c = connections.get(domid);
+            return c == null ? null : new long[] {c.gfn, c.port};
+        }
     }
 
     /** The store, for the toolstack's own reads and writes (as dom0); watch events are flushed after each. */
@@ -67,7 +185,7 @@ public final class XenStoreDaemon {
         synchronized (lock) {
             XsRing ring = new XsRing(memory, ringPage);
             ring.reset();
-            connections.put(domid, new Connection(domid, ring, signal));
+            connections.put(domid, new Connection(domid, ring, ringPage >>> 12, 0, signal));
         }
     }
 
@@ -111,7 +229,10 @@ public final class XenStoreDaemon {
                 c.outputOffset = 0;
                 if (c.queuedEvents > 0 && head.length >= 4 && isWatchEvent(c, head)) c.queuedEvents--;
             }
-            if (wrote) c.signal.accept(c.domid);
+            if (wrote) {
+                if (c.signal != null) c.signal.accept(c.domid);
+                else domains.notify(c.domid, c.port);
+            }
         }
     }
 
@@ -194,9 +315,25 @@ public final class XenStoreDaemon {
                         throw XsError.EINVAL.ex();
                     }
                 }
-                case XsMessage.INTRODUCE, XsMessage.RELEASE, XsMessage.RESUME -> {
+                case XsMessage.INTRODUCE -> {
                     if (domid != 0) throw XsError.EACCES.ex();
-                    yield ok(); // the toolstack introduces and releases domains itself, at create and destroy
+                    XsError e = introduceLocked(number(arg(args, 0)), numberL(arg(args, 1)), numberL(arg(args, 2)), false);
+                    if (e != null) throw e.ex();
+                    yield ok();
+                }
+                case XsMessage.RELEASE -> {
+                    if (domid != 0) throw XsError.EACCES.ex();
+                    XsError e = releaseLocked(number(arg(args, 0)));
+                    if (e != null) throw e.ex();
+                    yield ok();
+                }
+                case XsMessage.IS_DOMAIN_INTRODUCED -> {
+                    if (domid != 0) throw XsError.EACCES.ex();
+                    yield strings(connections.containsKey(number(arg(args, 0))) ? "T" : "F");
+                }
+                case XsMessage.RESUME -> {
+                    if (domid != 0) throw XsError.EACCES.ex();
+                    yield ok(); // no suspended domains here
                 }
                 default -> throw XsError.EINVAL.ex();
             };
@@ -205,6 +342,19 @@ public final class XenStoreDaemon {
         } catch (XsException e) {
             return error(m.reqId(), m.txId(), e.error());
         }
+    }
+
+    /** A domid argument: a decimal number 0 to 65535, otherwise EINVAL. */
+    private static int number(String s) throws XsException {
+        long v = numberL(s);
+        if (v > 0xFFFF) throw XsError.EINVAL.ex();
+        return (int) v;
+    }
+
+    /** A non-negative decimal argument, otherwise EINVAL. */
+    private static long numberL(String s) throws XsException {
+        if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(Character::isDigit)) throw XsError.EINVAL.ex();
+        return Long.parseLong(s);
     }
 
     private static XsMessage error(int reqId, int txId, XsError e) {

@@ -52,25 +52,27 @@ final class DomainOpCommands {
         }
     }
 
-    @Command(name = "pause", description = "Stop scheduling a domain's vCPUs.")
+    @Command(name = "pause", description = "Stop scheduling a domain's vCPUs (pauses nest: each needs its unpause, as in Xen).")
     static final class Pause extends On {
         Pause(ShellSession s) { super(s); }
 
         @Override
         String apply(Domain d) {
             s.hypervisor().pause(d);
-            return "paused " + d.describe();
+            int n = d.controllerPauses();
+            return "paused " + d.describe() + (n > 1 ? " (" + n + " pauses to undo)" : "");
         }
     }
 
-    @Command(name = "unpause", description = "Schedule a paused domain's vCPUs again.")
+    @Command(name = "unpause", description = "Undo one pause; the domain runs again when none is left.")
     static final class Unpause extends On {
         Unpause(ShellSession s) { super(s); }
 
         @Override
         String apply(Domain d) {
             s.hypervisor().unpause(d);
-            return "unpaused " + d.describe();
+            int n = d.controllerPauses();
+            return n > 0 ? d.describe() + " stays paused (" + n + " more pause" + (n == 1 ? "" : "s") + " to undo)" : "unpaused " + d.describe();
         }
     }
 }

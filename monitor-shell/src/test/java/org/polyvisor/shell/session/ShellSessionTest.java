@@ -208,9 +208,14 @@ class ShellSessionTest {
         assertEquals("", err.toString());
         String running = row(run("list"), name);
         assertTrue(running.matches(name + "\\s+1\\s+\\d+\\s+1\\s+[rb-]{2}-{4}\\s+.*"), running);
-        run("pause 1");
-        run("pause 1");
-        assertTrue(oneErrorLine().contains("is not running"), err::toString);
+        assertEquals("paused domain 1 (" + name + ", " + created.substring(created.indexOf(", ") + 2, created.indexOf(')')) + ")",
+                run("pause 1").strip(), "a first pause");
+        assertTrue(run("pause 1").strip().endsWith("(2 pauses to undo)"), "pauses nest, as in Xen: " + out);
+        assertTrue(run("unpause 1").strip().endsWith("stays paused (1 more pause to undo)"), out::toString);
+        assertTrue(row(run("list"), name).matches(name + "\\s+1\\s+\\d+\\s+1\\s+--p---\\s+.*"), "still paused: " + out);
+        assertTrue(run("unpause 1").startsWith("unpaused domain 1"), out::toString);
+        run("unpause 1");
+        assertTrue(oneErrorLine().contains("is not paused"), err::toString);
         assertTrue(run("destroy " + name).startsWith("destroyed domain 1"), out::toString);
         assertFalse(run("list").contains(name), out::toString);
     }

@@ -87,7 +87,7 @@ public final class Ia64Vcpu implements Vcpu {
         int poll = TIMER_POLL;
         while (left > 0) {
             if (--poll == 0) { poll = TIMER_POLL; c.interrupts.pollTimer(); }
-            if (c.interrupts.anyPending() && c.ivaInstalled && c.interrupts.shouldInterrupt()) {
+            if (c.interrupts.anyPending() && c.ivaInstalled && c.interrupts.shouldInterrupt() && !staleUpcallWithdrawn()) {
                 // External Interrupt (vector 0x3000) between instructions: IIP/ri name the next slot to run.
                 c.raise(Vector.EXTERNAL_INTERRUPT, 0, "external interrupt");
                 Interruptions.deliver(c, c.ri);
@@ -308,19 +308,45 @@ public final class Ia64Vcpu implements Vcpu {
     /**
      * The PV event upcall (Xen set evtchn_upcall_pending with upcalls unmasked): external interrupt vector
      * {@link org.polyvisor.isa.ia64.trap.ExternalInterrupts#EVENT_UPCALL_VECTOR} (0xe9) is made pending in IRR and
-     * taken through the guest's IVT at vector 0x3000 once PSR.i = 1 and cr.iva was written; raised again while
-     * already pending or in service it is delivered once (the kernel raises it again on each hypercall return while
-     * upcall_pending stays set, so an upcall the handler did not clear comes back after cr.eoi). Thread-safe.
+     * taken through the guest's IVT at vector 0x3000 once PSR.i = 1 and cr.iva was written, and only while Xen's level
+     * holds (evtchn_upcall_pending set and unmasked, {@link #setEventUpcallLevel}); raised again while already pending
+     * or in service it is delivered once (the kernel raises it again on each hypercall return while upcall_pending
+     * stays set and unmasked, so an upcall the handler did not clear comes back after cr.eoi). Thread-safe.
      */
     @Override
     public void raiseEventUpcall() {
         c.interrupts.raise(org.polyvisor.isa.ia64.trap.ExternalInterrupts.EVENT_UPCALL_VECTOR);
     }
 
-    /** Pending external interrupts end a wait (thread-safe: the pending set is atomic). */
+    /** Xen's upcall level (Vcpu.setEventUpcallLevel); null until the kernel gives it (then IRR alone counts). */
+    private volatile java.util.function.BooleanSupplier upcallLevel;
+
+    @Override
+    public void setEventUpcallLevel(java.util.function.BooleanSupplier level) { upcallLevel = level; }
+
+    /**
+     * Asked when an external interrupt is about to be delivered: the event upcall vector pending in IRR while Xen's
+     * level is low (the guest cleared evtchn_upcall_pending or masked upcalls since the raise) is withdrawn, so the
+     * guest never takes a stale upcall; the kernel raises it again when the level rises. True when it withdrew one
+     * (the other pending vectors are looked at on the next instruction boundary).
+     */
+    private boolean staleUpcallWithdrawn() {
+        java.util.function.BooleanSupplier level = upcallLevel;
+        int v = org.polyvisor.isa.ia64.trap.ExternalInterrupts.EVENT_UPCALL_VECTOR;
+        if (level == null || (c.interrupts.pendingWord(v >> 6) & 1L << (v & 63)) == 0 || level.getAsBoolean()) return false;
+        c.interrupts.withdraw(v);
+        return true;
+    }
+
+    /** Pending external interrupts end a wait (thread-safe: the pending set is atomic); a stale upcall does not. */
     @Override
     public boolean hasWakeEvent() {
-        return c.interrupts.anyPending();
+        if (!c.interrupts.anyPending()) return false;
+        java.util.function.BooleanSupplier level = upcallLevel;
+        int v = org.polyvisor.isa.ia64.trap.ExternalInterrupts.EVENT_UPCALL_VECTOR;
+        boolean onlyUpcall = true;
+        for (int w = 0; w < 4; w++) onlyUpcall &= c.interrupts.pendingWord(w) == (w == v >> 6 ? 1L << (v & 63) : 0);
+        return !onlyUpcall || level == null || level.getAsBoolean();
     }
 
     /** The virtual time at which the armed interval timer matches (ar.itc reaches cr.itm), or -1. */

@@ -38,6 +38,13 @@ public final class ExternalInterrupts {
         anyPending = true;
     }
 
+    /** Takes {@code vector} out of IRR before it is delivered (a level that went low: Xen's event upcall). */
+    public void withdraw(int vector) {
+        if (vector < 0 || vector > 255) return;
+        pending.getAndUpdate(vector >> 6, w -> w & ~(1L << (vector & 63)));
+        if (highestPending() < 0) anyPending = false;
+    }
+
     public boolean anyPending() { return anyPending; }
 
     public long pendingWord(int i) { return pending.get(i); }

@@ -58,6 +58,9 @@ final class BlockCache {
         return b;
     }
 
+    /** The decoded-block slots of the code page of the last successful {@link #lookup}. */
+    Object[] pageSlots() { return slots; }
+
     /** Forgets the code page in hand and the run loop's data TLB: the translation changed (the TLB was flushed). */
     void forget() {
         vpn = -1;

@@ -2,6 +2,7 @@ package org.polyvisor.isa.ppc.exec;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 import org.polyvisor.isa.ppc.decode.Insn;
@@ -24,7 +25,7 @@ import static org.polyvisor.isa.ppc.exec.BlockOps.*;
  * ends the run with an exit (retired), after a system instruction (the caller applies a change of translation and
  * looks at the asynchronous exceptions), and when the fetch of the next block fails. A store that hit decoded code
  * ends its block (the rest may have changed); the next lookup decodes the new code.
- * <p>Written for the JIT: one block runs in {@link #runBlock}, a method small enough to compile the same way whatever
+ * <p>Written for the JIT: the blocks of one code page run in {@link #runBlocks}, a method small enough to compile the same way whatever
  * the profile, whose fast cases call nothing (the fields of the packed word, the compare, the branch outcome and the
  * TLB lookup are written out in place, so no inlining decision can leave a call in a hot case); the slow paths
  * ({@link #unit}, the TLB refill) are calls.
@@ -32,11 +33,17 @@ import static org.polyvisor.isa.ppc.exec.BlockOps.*;
 final class BlockRunner {
     private static final long LOW32 = 0xffff_ffffL;
     private static final int PAGE = GuestMemory.PAGE_SIZE, SHIFT = GuestMemory.PAGE_SHIFT;
-    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfByte BYTE = ValueLayout.JAVA_BYTE;
-    /** {@link #next}: the block ended by running off its end (or the budget); the run must return now. */
-    private static final long FALL = -1, STOP = -2;
+    /**
+     * Big-endian accessors of a host page, coordinates (segment, offset): var handles in static finals, which the JIT
+     * always inlines into a plain load or store, where {@code MemorySegment.get(layout, offset)} first asks the
+     * layout for its var handle, a call the JIT may leave out of line at a rarely seen site (then every access goes
+     * through a method-handle link: several times slower).
+     */
+    private static final VarHandle INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN).varHandle(),
+            SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN).varHandle(),
+            BYTE = ValueLayout.JAVA_BYTE.varHandle();
+    /** {@link #next}: the run must return now. */
+    private static final long STOP = -2;
 
     private final PpcCpu c;
     private final BlockCache blocks;
@@ -48,7 +55,7 @@ final class BlockRunner {
     private final SystemUnit system;
     /** The exit of the instruction that ended the last run, or null: {@link PpcTraps#RAISED}, a fault, or an exit. */
     VcpuExit exit;
-    /** How the last {@link #runBlock} ended: the pc it branched to, {@link #FALL} or {@link #STOP}. */
+    /** How the last {@link #runBlocks} ended: the pc to go on at, or {@link #STOP}. */
     private long next;
 
     BlockRunner(PpcCpu c, BlockCache blocks, DataBus bus, LoadStoreUnit loadStore, FloatingPointUnit floatingPoint,
@@ -78,11 +85,10 @@ final class BlockRunner {
         }
         long base = c.retired, done = 0;
         while (true) {
-            int k = runBlock(b, pc, (int) Math.min(b.length, budget - done), base + done);
-            done += k;
+            done += runBlocks(b, pc, slice - done, budget - done, base + done);
             long n = next;
             if (n == STOP) return done;                 // the unit left the pc and the retired count where it stopped
-            pc = n >= 0 ? n : (pc + ((long) k << 2)) & LOW32;
+            pc = n;
             if (done >= slice) break;
             b = blocks.lookup(pc);
             if (b == null) {
@@ -96,198 +102,229 @@ final class BlockRunner {
     }
 
     /**
-     * Runs the first {@code limit} instructions of {@code b} at {@code pc}, or fewer if it leaves the block (a taken
-     * branch: {@link #next} is the target) or the run must stop ({@link #STOP}); returns how many retired.
-     * {@code retired} is the retired count at the block's first instruction.
+     * Runs {@code b} at {@code pc}, then the blocks it leads to on the same code page (looked up in the page's slots
+     * in place, without returning), until at least {@code slice} instructions retired at a block boundary, the budget
+     * is spent, the flow leaves the page or reaches code not decoded yet, or the run must stop; returns how many
+     * retired, with {@link #next} the pc to go on at ({@link #STOP}: the unit left the pc where it stopped).
+     * {@code retired} is the retired count at {@code b}'s first instruction.
      */
-    private int runBlock(Block b, long pc, int limit, long retired) {
+    private long runBlocks(Block b, long pc, long slice, long budget, long retired) {
         PpcCpu c = this.c;
-        long[] r = c.gpr, ops = b.ops;
+        long[] r = c.gpr;
+        Object[] slots = blocks.pageSlots();
         BlockTlb tlb = dataTlb;
         long[] readTags = tlb.readTags, writeTags = tlb.writeTags;
         MemorySegment[] readPages = tlb.readPages, writePages = tlb.writePages;
-        for (int k = 0; k < limit; k++) {
-            long op = ops[k];
-            // the fields of the packed word (BlockOps), unpacked here rather than by calls
-            int code = (int) op & 0xff, rt = (int) op >>> 8 & 31, ra = (int) op >>> 13 & 31, rb = (int) op >>> 18 & 31;
-            long si = op >> 32, ui = op >>> 32;
-            switch (code) {
-                case LI, LIS -> { r[rt] = si; continue; }
-                case ADDI, ADDIS -> { r[rt] = r[ra] + si; continue; }
-                case ORI, ORIS -> { r[ra] = r[rt] | ui; continue; }
-                case XORI, XORIS -> { r[ra] = r[rt] ^ ui; continue; }
-                case ANDI_RC -> {
-                    long v = r[rt] & ui, x = (int) v;
-                    r[ra] = v;
-                    // CR0 from the low word against 0, signed: LT GT EQ SO
-                    int lt = (int) (x >>> 63), gt = (int) (-x >>> 63);
-                    c.cr = c.cr & 0x0fff_ffff | (lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1) << 28;
-                    continue;
-                }
-                case ADD -> { r[rt] = r[ra] + r[rb]; continue; }
-                case SUBF -> { r[rt] = r[rb] - r[ra]; continue; }
-                case NEG -> { r[rt] = -r[ra]; continue; }
-                case MULLW -> { r[rt] = (long) (int) r[ra] * (int) r[rb]; continue; }
-                case OR -> { r[ra] = r[rt] | r[rb]; continue; }
-                case MR -> { r[ra] = r[rt]; continue; }
-                case AND -> { r[ra] = r[rt] & r[rb]; continue; }
-                case XOR -> { r[ra] = r[rt] ^ r[rb]; continue; }
-                case ANDC -> { r[ra] = r[rt] & ~r[rb]; continue; }
-                case NOR -> { r[ra] = ~(r[rt] | r[rb]); continue; }
-                case EXTSB -> { r[ra] = (byte) r[rt]; continue; }
-                case EXTSH -> { r[ra] = (short) r[rt]; continue; }
-                case SLW -> { int n = (int) r[rb] & 63; r[ra] = n < 32 ? (r[rt] << n) & LOW32 : 0; continue; }
-                case SRW -> { int n = (int) r[rb] & 63; r[ra] = n < 32 ? (r[rt] & LOW32) >>> n : 0; continue; }
-                case SLWI -> { r[ra] = (r[rt] << rb) & LOW32; continue; }
-                case SRWI -> { r[ra] = (r[rt] & LOW32) >>> ui; continue; }
-                case RLWINM, RLWINM_RC, RLWIMI -> {
-                    // ROTL32(RS, SH): the low word rotated left, in both halves of the doubleword; then the mask
-                    int w = (int) r[rt];
-                    long rot = (w << rb | w >>> -rb) & LOW32, v = (rot << 32 | rot) & ui;
-                    if (code == RLWIMI) {
-                        r[ra] = v | (r[ra] & ~ui);
-                        continue;
+        long done = 0;
+        while (true) {
+            long[] ops = b.ops;
+            int limit = (int) Math.min(ops.length, budget - done), k = 0;
+            long target;
+            leave: {
+                scan:
+                for (; k < limit; k++) {
+                    long op = ops[k];
+                    // the fields of the packed word (BlockOps), unpacked here rather than by calls
+                    int code = (int) op & 0xff, rt = (int) op >>> 8 & 31, ra = (int) op >>> 13 & 31, rb = (int) op >>> 18 & 31;
+                    long si = op >> 32, ui = op >>> 32;
+                    switch (code) {
+                        case LI, LIS -> { r[rt] = si; continue; }
+                        case ADDI, ADDIS -> { r[rt] = r[ra] + si; continue; }
+                        case ORI, ORIS -> { r[ra] = r[rt] | ui; continue; }
+                        case XORI, XORIS -> { r[ra] = r[rt] ^ ui; continue; }
+                        case ANDI_RC -> {
+                            long v = r[rt] & ui, x = (int) v;
+                            r[ra] = v;
+                            // CR0 from the low word against 0, signed: LT GT EQ SO
+                            int lt = (int) (x >>> 63), gt = (int) (-x >>> 63);
+                            c.cr = c.cr & 0x0fff_ffff | (lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1) << 28;
+                            continue;
+                        }
+                        case ADD -> { r[rt] = r[ra] + r[rb]; continue; }
+                        case SUBF -> { r[rt] = r[rb] - r[ra]; continue; }
+                        case NEG -> { r[rt] = -r[ra]; continue; }
+                        case MULLW -> { r[rt] = (long) (int) r[ra] * (int) r[rb]; continue; }
+                        case OR -> { r[ra] = r[rt] | r[rb]; continue; }
+                        case MR -> { r[ra] = r[rt]; continue; }
+                        case AND -> { r[ra] = r[rt] & r[rb]; continue; }
+                        case XOR -> { r[ra] = r[rt] ^ r[rb]; continue; }
+                        case ANDC -> { r[ra] = r[rt] & ~r[rb]; continue; }
+                        case NOR -> { r[ra] = ~(r[rt] | r[rb]); continue; }
+                        case EXTSB -> { r[ra] = (byte) r[rt]; continue; }
+                        case EXTSH -> { r[ra] = (short) r[rt]; continue; }
+                        case SLW -> { int n = (int) r[rb] & 63; r[ra] = n < 32 ? (r[rt] << n) & LOW32 : 0; continue; }
+                        case SRW -> { int n = (int) r[rb] & 63; r[ra] = n < 32 ? (r[rt] & LOW32) >>> n : 0; continue; }
+                        case SLWI -> { r[ra] = (r[rt] << rb) & LOW32; continue; }
+                        case SRWI -> { r[ra] = (r[rt] & LOW32) >>> ui; continue; }
+                        case RLWINM, RLWINM_RC, RLWIMI -> {
+                            // ROTL32(RS, SH): the low word rotated left, in both halves of the doubleword; then the mask
+                            int w = (int) r[rt];
+                            long rot = (w << rb | w >>> -rb) & LOW32, v = (rot << 32 | rot) & ui;
+                            if (code == RLWIMI) {
+                                r[ra] = v | (r[ra] & ~ui);
+                                continue;
+                            }
+                            r[ra] = v;
+                            if (code == RLWINM) continue;
+                            long x = (int) v;
+                            int lt = (int) (x >>> 63), gt = (int) (-x >>> 63);
+                            c.cr = c.cr & 0x0fff_ffff | (lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1) << 28;
+                            continue;
+                        }
+                        case CMP -> {
+                            // both operands sign- or zero-extended from their low words (so the differences cannot overflow),
+                            // the field computed without branches: the outcome of a guest compare is data
+                            long sign = (op & SIGNED) != 0 ? 0x8000_0000L : 0;
+                            long x = ((r[ra] & LOW32) ^ sign) - sign, y = ((((op & IMMEDIATE) != 0 ? si : r[rb]) & LOW32) ^ sign) - sign;
+                            int lt = (int) ((x - y) >>> 63), gt = (int) ((y - x) >>> 63);
+                            int field = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1, shift = 28 - (rt & 0x1c);
+                            c.cr = c.cr & ~(0xf << shift) | field << shift;
+                            if ((op & FUSED) == 0) continue;
+                            // the bc that follows tests a bit of this field (BlockOps.fuse): read it from the field
+                            if (++k == limit) break scan;
+                            long bc = ops[k], cia = pc + ((long) k << 2);
+                            boolean taken = (field << (28 + ((int) bc >>> 13 & 3)) < 0) == ((bc & BO_CR_TRUE) != 0);
+                            if ((bc & RC) != 0) c.lr = (cia + 4) & LOW32;
+                            if (!taken) continue;
+                            target = ((bc & AA) != 0 ? bc >> 32 : cia + (bc >> 32)) & LOW32;
+                            k++;
+                            break leave;
+                        }
+                        case LWZ, LWZX, LWZU -> {
+                            long ea = (r[ra] + (code == LWZX ? r[rb] : si)) & LOW32;
+                            int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
+                            MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refillRead(ea);
+                            if (p != null && off <= PAGE - 4) {
+                                r[rt] = (int) INT.get(p, (long) off) & LOW32;
+                                if (code == LWZU) r[ra] = ea;
+                                continue;
+                            }
+                        }
+                        case LBZ, LBZX, LBZU -> {
+                            long ea = (r[ra] + (code == LBZX ? r[rb] : si)) & LOW32;
+                            int s = (int) (ea >>> SHIFT) & BlockTlb.MASK;
+                            MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refillRead(ea);
+                            if (p != null) {
+                                r[rt] = (byte) BYTE.get(p, ea & (PAGE - 1)) & 0xffL;
+                                if (code == LBZU) r[ra] = ea;
+                                continue;
+                            }
+                        }
+                        case LHZ, LHA -> {
+                            long ea = (r[ra] + si) & LOW32;
+                            int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
+                            MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refillRead(ea);
+                            if (p != null && off <= PAGE - 2) {
+                                short h = (short) SHORT.get(p, (long) off);
+                                r[rt] = code == LHA ? h : h & 0xffffL;
+                                continue;
+                            }
+                        }
+                        case STW, STWX, STWU -> {
+                            long ea = (r[ra] + (code == STWX ? r[rb] : si)) & LOW32;
+                            int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refillWrite(ea);
+                            if (p != null && off <= PAGE - 4) {
+                                INT.set(p, (long) off, (int) r[rt]);
+                                if (code == STWU) r[ra] = ea;
+                                continue;
+                            }
+                        }
+                        case STB, STBX, STBU -> {
+                            long ea = (r[ra] + (code == STBX ? r[rb] : si)) & LOW32;
+                            int s = (int) (ea >>> SHIFT) & BlockTlb.MASK;
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refillWrite(ea);
+                            if (p != null) {
+                                BYTE.set(p, ea & (PAGE - 1), (byte) r[rt]);
+                                if (code == STBU) r[ra] = ea;
+                                continue;
+                            }
+                        }
+                        case STH -> {
+                            long ea = (r[ra] + si) & LOW32;
+                            int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refillWrite(ea);
+                            if (p != null && off <= PAGE - 2) {
+                                SHORT.set(p, (long) off, (short) r[rt]);
+                                continue;
+                            }
+                        }
+                        case MFLR -> { r[rt] = c.lr & LOW32; continue; }
+                        case MTLR -> { c.lr = r[rt]; continue; }
+                        case MFCTR -> { r[rt] = c.ctr & LOW32; continue; }
+                        case MTCTR -> { c.ctr = r[rt]; continue; }
+                        case B -> {
+                            long cia = pc + ((long) k << 2);
+                            if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
+                            target = ((op & AA) != 0 ? si : cia + si) & LOW32;
+                            k++;
+                            break leave;
+                        }
+                        case BC_CR -> {
+                            // beq, bne, blt...: taken when CR bit BI equals BO[1]; a side exit when taken
+                            long cia = pc + ((long) k << 2);
+                            if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
+                            if ((c.cr << ra < 0) != ((op & BO_CR_TRUE) != 0)) continue;
+                            target = ((op & AA) != 0 ? si : cia + si) & LOW32;
+                            k++;
+                            break leave;
+                        }
+                        case BC_CTR -> {
+                            // bdnz, bdz: CTR decremented, taken when its low word is not 0 (or is, BO[3])
+                            long cia = pc + ((long) k << 2);
+                            if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
+                            if (((int) --c.ctr != 0) == ((op & BO_CTR_ZERO) != 0)) continue;
+                            target = ((op & AA) != 0 ? si : cia + si) & LOW32;
+                            k++;
+                            break leave;
+                        }
+                        case BC, BCLR -> {
+                            // BO in the RT field, BI in the RA field: CTR decremented unless BO[2], then tested against BO[3];
+                            // the CR bit BI tested against BO[1] unless BO[0]
+                            boolean ctrHolds = true;
+                            if ((rt & 0x04) == 0) ctrHolds = ((int) --c.ctr != 0) ^ ((rt & 0x02) != 0);
+                            boolean taken = ctrHolds && ((rt & 0x10) != 0 || (c.cr << ra < 0) == ((rt & 0x08) != 0));
+                            long cia = pc + ((long) k << 2), to = code == BCLR ? c.lr & ~3L : cia + si;
+                            if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
+                            if (code == BC && !taken) continue;      // bc not taken goes on in the block
+                            target = (!taken ? cia + 4 : code == BC && (op & AA) != 0 ? si : to) & LOW32;
+                            k++;
+                            break leave;
+                        }
+                        case BCCTR -> {
+                            long cia = pc + ((long) k << 2);
+                            boolean taken = (rt & 0x10) != 0 || (c.cr << ra < 0) == ((rt & 0x08) != 0);
+                            if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
+                            target = (taken ? c.ctr & ~3L : cia + 4) & LOW32;
+                            k++;
+                            break leave;
+                        }
+                        default -> { }
                     }
-                    r[ra] = v;
-                    if (code == RLWINM) continue;
-                    long x = (int) v;
-                    int lt = (int) (x >>> 63), gt = (int) (-x >>> 63);
-                    c.cr = c.cr & 0x0fff_ffff | (lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1) << 28;
-                    continue;
+                    // GENERIC, or a load/store the TLBs missed
+                    int stop = unit(b, k, pc, retired + done);
+                    if (stop >= 0) return done + stop;
                 }
-                case CMP -> {
-                    // both operands sign- or zero-extended from their low words (so the differences cannot overflow),
-                    // the field computed without branches: the outcome of a guest compare is data
-                    long sign = (op & SIGNED) != 0 ? 0x8000_0000L : 0;
-                    long x = ((r[ra] & LOW32) ^ sign) - sign, y = ((((op & IMMEDIATE) != 0 ? si : r[rb]) & LOW32) ^ sign) - sign;
-                    int lt = (int) ((x - y) >>> 63), gt = (int) ((y - x) >>> 63);
-                    int field = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1, shift = 28 - (rt & 0x1c);
-                    c.cr = c.cr & ~(0xf << shift) | field << shift;
-                    if ((op & FUSED) == 0) continue;
-                    // the bc that follows tests a bit of this field (BlockOps.fuse): read it from the field
-                    if (++k == limit) {
-                        next = FALL;
-                        return k;
-                    }
-                    long bc = ops[k], cia = pc + ((long) k << 2);
-                    boolean taken = (field << (28 + ((int) bc >>> 13 & 3)) < 0) == ((bc & BO_CR_TRUE) != 0);
-                    if ((bc & RC) != 0) c.lr = (cia + 4) & LOW32;
-                    if (!taken) continue;
-                    next = ((bc & AA) != 0 ? bc >> 32 : cia + (bc >> 32)) & LOW32;
-                    return k + 1;
+                // the end of the block, or of the budget inside it
+                target = (pc + ((long) k << 2)) & LOW32;
+                if (k < ops.length) {
+                    next = target;
+                    return done + k;
                 }
-                case LWZ, LWZX, LWZU -> {
-                    long ea = (r[ra] + (code == LWZX ? r[rb] : si)) & LOW32;
-                    int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
-                    MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refillRead(ea);
-                    if (p != null && off <= PAGE - 4) {
-                        r[rt] = p.get(INT, off) & LOW32;
-                        if (code == LWZU) r[ra] = ea;
-                        continue;
-                    }
-                }
-                case LBZ, LBZX, LBZU -> {
-                    long ea = (r[ra] + (code == LBZX ? r[rb] : si)) & LOW32;
-                    int s = (int) (ea >>> SHIFT) & BlockTlb.MASK;
-                    MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refillRead(ea);
-                    if (p != null) {
-                        r[rt] = p.get(BYTE, (int) ea & (PAGE - 1)) & 0xffL;
-                        if (code == LBZU) r[ra] = ea;
-                        continue;
-                    }
-                }
-                case LHZ, LHA -> {
-                    long ea = (r[ra] + si) & LOW32;
-                    int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
-                    MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refillRead(ea);
-                    if (p != null && off <= PAGE - 2) {
-                        short h = p.get(SHORT, off);
-                        r[rt] = code == LHA ? h : h & 0xffffL;
-                        continue;
-                    }
-                }
-                case STW, STWX, STWU -> {
-                    long ea = (r[ra] + (code == STWX ? r[rb] : si)) & LOW32;
-                    int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
-                    MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refillWrite(ea);
-                    if (p != null && off <= PAGE - 4) {
-                        p.set(INT, off, (int) r[rt]);
-                        if (code == STWU) r[ra] = ea;
-                        continue;
-                    }
-                }
-                case STB, STBX, STBU -> {
-                    long ea = (r[ra] + (code == STBX ? r[rb] : si)) & LOW32;
-                    int s = (int) (ea >>> SHIFT) & BlockTlb.MASK;
-                    MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refillWrite(ea);
-                    if (p != null) {
-                        p.set(BYTE, (int) ea & (PAGE - 1), (byte) r[rt]);
-                        if (code == STBU) r[ra] = ea;
-                        continue;
-                    }
-                }
-                case STH -> {
-                    long ea = (r[ra] + si) & LOW32;
-                    int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
-                    MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refillWrite(ea);
-                    if (p != null && off <= PAGE - 2) {
-                        p.set(SHORT, off, (short) r[rt]);
-                        continue;
-                    }
-                }
-                case MFLR -> { r[rt] = c.lr & LOW32; continue; }
-                case MTLR -> { c.lr = r[rt]; continue; }
-                case MFCTR -> { r[rt] = c.ctr & LOW32; continue; }
-                case MTCTR -> { c.ctr = r[rt]; continue; }
-                case B -> {
-                    long cia = pc + ((long) k << 2);
-                    if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
-                    next = ((op & AA) != 0 ? si : cia + si) & LOW32;
-                    return k + 1;
-                }
-                case BC_CR -> {
-                    // beq, bne, blt...: taken when CR bit BI equals BO[1]; a side exit when taken
-                    long cia = pc + ((long) k << 2);
-                    if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
-                    if ((c.cr << ra < 0) != ((op & BO_CR_TRUE) != 0)) continue;
-                    next = ((op & AA) != 0 ? si : cia + si) & LOW32;
-                    return k + 1;
-                }
-                case BC_CTR -> {
-                    // bdnz, bdz: CTR decremented, taken when its low word is not 0 (or is, BO[3])
-                    long cia = pc + ((long) k << 2);
-                    if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
-                    if (((int) --c.ctr != 0) == ((op & BO_CTR_ZERO) != 0)) continue;
-                    next = ((op & AA) != 0 ? si : cia + si) & LOW32;
-                    return k + 1;
-                }
-                case BC, BCLR -> {
-                    // BO in the RT field, BI in the RA field: CTR decremented unless BO[2], then tested against BO[3];
-                    // the CR bit BI tested against BO[1] unless BO[0]
-                    boolean ctrHolds = true;
-                    if ((rt & 0x04) == 0) ctrHolds = ((int) --c.ctr != 0) ^ ((rt & 0x02) != 0);
-                    boolean taken = ctrHolds && ((rt & 0x10) != 0 || (c.cr << ra < 0) == ((rt & 0x08) != 0));
-                    long cia = pc + ((long) k << 2), target = code == BCLR ? c.lr & ~3L : cia + si;
-                    if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
-                    if (code == BC && !taken) continue;      // bc not taken goes on in the block
-                    next = (!taken ? cia + 4 : code == BC && (op & AA) != 0 ? si : target) & LOW32;
-                    return k + 1;
-                }
-                case BCCTR -> {
-                    long cia = pc + ((long) k << 2);
-                    boolean taken = (rt & 0x10) != 0 || (c.cr << ra < 0) == ((rt & 0x08) != 0);
-                    if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
-                    next = (taken ? c.ctr & ~3L : cia + 4) & LOW32;
-                    return k + 1;
-                }
-                default -> { }
             }
-            // GENERIC, or a load/store the TLBs missed
-            int stop = unit(b, k, pc, retired);
-            if (stop >= 0) return stop;
+            // left the block at k for target: go on there if it is decoded on this page, and the slice is not done
+            done += k;
+            if (done < slice && done < budget && (target ^ pc) >>> SHIFT == 0) {
+                Object o = slots[(int) (target & (PAGE - 1)) >>> 2];
+                if (o != null) {
+                    b = (Block) o;
+                    pc = target;
+                    continue;
+                }
+            }
+            next = target;
+            return done;
         }
-        next = FALL;
-        return limit;
     }
 
     /**

@@ -153,7 +153,7 @@ public final class PpcVcpu implements Vcpu {
      */
     private void takeAsynchronous() {
         PpcCpu c = cpu;
-        boolean external = externalPending, upcall = !external && upcallPending;
+        boolean external = externalPending, upcall = !external && upcallPending && upcallLevel();
         if ((external || upcall) && InstalledVectors.installed(memory, c.msr, Vectors.EXTERNAL)) {
             if (external) externalPending = false;
             else upcallPending = false;
@@ -191,15 +191,33 @@ public final class PpcVcpu implements Vcpu {
      * Xen's event upcall for a PV guest, which has no callback registration on this ISA: the external interrupt at
      * 0x500 (SRR0 = the next instruction, SRR1 = the MSR), taken as soon as MSR[EE] = 1 and the guest has installed
      * that vector ({@link InstalledVectors}). It stays latched while the guest cannot take it (EE = 0, no handler)
-     * and is consumed by the entry. The level is Xen's: the kernel raises it again on every return from a hypercall
-     * while the vCPU's evtchn_upcall_pending is set and unmasked, so a handler must clear upcall_pending (then
-     * scan pending_sel and evtchn_pending); one that returns with rfi without clearing it is entered again at its
-     * next hypercall, and a handler may see an upcall whose events it already consumed (as Linux's does).
+     * and is consumed by the entry; but it is taken only while Xen's level holds (evtchn_upcall_pending set and
+     * unmasked, {@link #setEventUpcallLevel}): a guest that masked upcalls, or cleared upcall_pending, after the raise
+     * does not see it. The kernel raises it again on every return from a hypercall while the level holds, so a
+     * handler must clear upcall_pending (then scan pending_sel and evtchn_pending); one that returns with rfi without
+     * clearing it is entered again at its next hypercall.
      * Callable from any thread.
      */
     @Override public void raiseEventUpcall() { upcallPending = true; }
 
-    @Override public boolean hasWakeEvent() { return externalPending || upcallPending; }
+    /** Xen's upcall level (Vcpu.setEventUpcallLevel); null until the kernel gives it (then the latch alone counts). */
+    private volatile java.util.function.BooleanSupplier upcallLevel;
+
+    @Override public void setEventUpcallLevel(java.util.function.BooleanSupplier level) { upcallLevel = level; }
+
+    /**
+     * Asked when a latched upcall is about to be taken (or ends a wait): Xen's level, evtchn_upcall_pending set and
+     * unmasked. A latch whose level went low (the guest cleared upcall_pending or masked upcalls since the raise) is
+     * dropped, so the guest never takes a stale upcall; the kernel raises it again when the level rises.
+     */
+    private boolean upcallLevel() {
+        java.util.function.BooleanSupplier level = upcallLevel;
+        if (level == null || level.getAsBoolean()) return true;
+        upcallPending = false;
+        return false;
+    }
+
+    @Override public boolean hasWakeEvent() { return externalPending || (upcallPending && upcallLevel()); }
 
     /** The decrementer as mfdec reads it (for the vCPU context). */
     public long decrementer() { return timeBase.decrementer(); }
