@@ -23,7 +23,13 @@ final class Block {
     /** Blocks end before an instruction that starts this close to the end of its page (it may cross into the next). */
     static final int PAGE_TAIL = 4096 - Decoder.MAX_LENGTH;
 
-    final Uop[] uops;
+    /**
+     * The prepared instructions: {@link Uop}s, held as Object so that {@link FastPath#run} casts each one in the
+     * case that reads it and the JIT loads its fields there.
+     */
+    final Object[] uops;
+    /** Per prepared instruction: its handler ({@link Uop#kind}, bits 7:0) and length (15:8), read before dispatch. */
+    final int[] heads;
 
     /**
      * The block of the first {@code count} instructions of {@code insns}, decoded in 64-bit mode or not; a compare
@@ -32,13 +38,17 @@ final class Block {
     Block(Insn[] insns, int count, boolean longMode) {
         Uop last = count >= 2 ? Uop.fused(insns[count - 2], insns[count - 1], longMode) : null;
         int n = last == null ? count : count - 1;
-        uops = new Uop[n];
-        for (int i = 0; i < n; i++) uops[i] = Uop.of(insns[i], longMode);
-        if (last != null) uops[n - 1] = last;
+        uops = new Object[n];
+        heads = new int[n];
+        for (int i = 0; i < n; i++) {
+            Uop u = i == n - 1 && last != null ? last : Uop.of(insns[i], longMode);
+            uops[i] = u;
+            heads[i] = u.kind | u.length << 8;
+        }
     }
 
     /** The instruction a decoded slot holds: the slot's instruction, or a block's first one. */
-    static Insn first(Object slot) { return slot instanceof Block b ? b.uops[0].insn : (Insn) slot; }
+    static Insn first(Object slot) { return slot instanceof Block b ? ((Uop) b.uops[0]).insn : (Insn) slot; }
 
     /** True when a block ends after {@code in}: it transfers control. */
     static boolean endsAfter(Insn in) {

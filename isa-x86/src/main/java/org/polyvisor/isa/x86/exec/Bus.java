@@ -2,6 +2,7 @@ package org.polyvisor.isa.x86.exec;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import org.polyvisor.isa.x86.mmu.Mmu;
 import org.polyvisor.spi.GuestMemory;
@@ -18,9 +19,16 @@ public final class Bus {
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /**
+     * The var handles of {@link #U32} and {@link #U64} (coordinates: segment, offset), for {@link FastPath#run}: a
+     * constant handle makes each access a few checks and a load, where {@code MemorySegment.get(layout, offset)}
+     * first asks the layout for its handle, which the JIT leaves as a call at sites it profiled as rare.
+     */
+    static final VarHandle INT = U32.varHandle(), LONG = U64.varHandle();
 
     private final GuestMemory memory;
-    private final SoftTlb tlb;
+    /** The TLB, whose hits {@link FastPath#run} takes inline. */
+    final SoftTlb tlb;
     private final DecodedPages code;
     private final Mmu mmu;
     private final CpuState s;
@@ -172,7 +180,8 @@ public final class Bus {
         };
     }
 
-    private long readSlow(long va, int size) {
+    /** A load that is not a TLB hit away from the page's last bytes: translation, TLB fill, MMIO and faults. */
+    long readSlow(long va, int size) {
         if ((va & 0xFFF) + size > 4096) {
             long v = 0;
             for (int i = 0; i < size; i++) {
@@ -204,7 +213,8 @@ public final class Bus {
         return readPage(p, (int) (gpa & 0xFFF), size);
     }
 
-    private void writeSlow(long va, int size, long v) {
+    /** A store that is not a TLB hit away from the page's last bytes (stores into code come here). */
+    void writeSlow(long va, int size, long v) {
         if ((va & 0xFFF) + size > 4096) {
             for (int i = 0; i < size && abort == null; i++) writeSlow(va + i, 1, v >>> (8 * i));
             return;

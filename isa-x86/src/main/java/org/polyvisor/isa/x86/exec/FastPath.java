@@ -4,8 +4,10 @@ import static org.polyvisor.isa.x86.decode.Operand.IMM;
 import static org.polyvisor.isa.x86.decode.Operand.MEM;
 import static org.polyvisor.isa.x86.decode.Operand.REG;
 
+import java.lang.foreign.MemorySegment;
 import org.polyvisor.isa.x86.decode.Insn;
 import org.polyvisor.isa.x86.decode.Op;
+import org.polyvisor.spi.exec.SoftTlb;
 
 /**
  * The common case of compiled code, executed without the general interpreter's operand-kind switches: 32- and
@@ -32,9 +34,7 @@ final class FastPath {
     static final int U_INSN = 0, U_LEA = 1, U_LOAD = 2, U_STORE = 3, U_CMP_MR = 4, U_CMP_RM = 5, U_MOV_RR = 6,
             U_MOV_RI = 7, U_CMP_RR = 8, U_CMP_RI = 9, U_ADD_RR = 10, U_ADD_RI = 11, U_SUB_RR = 12, U_SUB_RI = 13,
             U_JCC = 14, U_ALU_RR = 15, U_ALU_RI = 16, U_SHIFT_RI = 17, U_PUSH = 18, U_POP = 19,
-            U_TEST_RR = 20;
-    /** The last handler with a memory operand: {@link #U_LEA} to here compute an address first. */
-    private static final int U_LAST_MEMORY = U_CMP_RM;
+            U_TEST_RR = 20, U_LOGIC_RR = 21, U_LOGIC_RI = 22;
 
     /** The {@link Uop} handler of the classified fast instruction {@code in}. */
     static int uopKind(Insn in) {
@@ -55,8 +55,9 @@ final class FastPath {
             case SUB_RR -> U_SUB_RR;
             case SUB_RI -> U_SUB_RI;
             case JCC -> U_JCC;
-            case ALU_RR -> U_ALU_RR;
-            case ALU_RI -> U_ALU_RI;
+            case ALU_RR -> logic(in.fastOp) ? U_LOGIC_RR : U_ALU_RR;
+            case ALU_RI -> logic(in.fastOp) ? U_LOGIC_RI : U_ALU_RI;
+            case AND_RI -> U_LOGIC_RI;
             case SHIFT_RI -> U_SHIFT_RI;
             case PUSH_R -> U_PUSH;
             case POP_R -> U_POP;
@@ -64,6 +65,8 @@ final class FastPath {
             default -> U_INSN;
         };
     }
+
+    private static boolean logic(int op) { return op == AND || op == OR || op == XOR || op == TEST; }
 
     /** ALU operations of {@link Insn#fastOp}, in the order of the 00-3F opcode rows, then TEST. */
     static final int ADD = 0, OR = 1, ADC = 2, SBB = 3, AND = 4, SUB = 5, XOR = 6, CMP = 7, TEST = 8;
@@ -169,116 +172,221 @@ final class FastPath {
         long linearMask = s.longMode ? -1L : 0xFFFF_FFFFL;
         long ipMask = s.ipMask;
         long[] r = this.r, segBase = s.segBase;
-        Uop[] uops = block.uops;
+        LazyFlags f = this.f;
+        Bus bus = this.bus;
+        Object[] uops = block.uops;
+        int[] heads = block.heads;
         int i = 0, end = Math.min(uops.length, max);
         int codeWrites = bus.codeWrites;
+        loop:
         while (true) {
-            Uop u = uops[i];
-            long next = (pc + u.length) & ipMask;
-            long m = u.mask;
-            int k = u.kind;
-            if (k != U_INSN && k <= U_LAST_MEMORY) {
-                // The memory forms: the address is computed here only (not for the register forms below).
-                long offset = offset(u, r, next);
-                if (k == U_LEA) {
-                    r[u.dst] = offset & m;
-                } else {
-                    bus.pc = pc;
-                    long linear = (offset + (segBase[u.seg] & u.segMask)) & u.linearMask;
-                    if (k == U_STORE) {
-                        bus.write(linear, u.size, r[u.src]);
-                        if (bus.abort != null) return fault(pc, n);
-                        if (bus.after != null) return stop(after(next), n);  // a store to MMIO: leave after it
+            int head = heads[i], k = head & 0xFF;
+            long next = (pc + (head >>> 8)) & ipMask;
+            // The JIT inlines a callee of more than 35 bytecodes only where its profile calls the site hot, which
+            // differs from one JVM to the next: the cases below call nothing larger on their hot paths, and every
+            // memory load and store of the loop is written once (the TLB hit inline, the rest in Bus).
+            // Each case casts the instruction where it reads it (Block#uops): the fields it reads then load there,
+            // not all of them before the switch, as one shared reference would let the JIT schedule them.
+            long ea = 0;
+            if (k <= U_CMP_RM && k != U_INSN) {  // U_LEA to U_CMP_RM: the memory operand's offset (see Uop)
+                Uop u = (Uop) uops[i];
+                int g = u.regs, form = u.form;
+                int base = (g >>> 10) & 31, index = (g >>> 15) & 31;  // Uop.NONE (16): the mask (reg >> 4) - 1 is 0
+                ea = u.imm + (r[base & 15] & ((base >> 4) - 1)) + ((r[index & 15] & ((index >> 4) - 1)) << (form >>> 4 & 3))
+                        + (next & -(long) (form >>> 27 & 1));
+                ea &= -1L >>> (64 - (16 << (form >>> 29 & 3)));  // the address size
+            }
+            switch (k) {
+                case U_LEA -> {
+                    Uop u = (Uop) uops[i];
+                    r[u.regs & 31] = ea & u.mask;
+                }
+                case U_MOV_RR -> {
+                    Uop u = (Uop) uops[i];
+                    int g = u.regs;
+                    r[g & 31] = r[(g >>> 5) & 31] & u.mask;
+                }
+                case U_MOV_RI -> {
+                    Uop u = (Uop) uops[i];
+                    r[u.regs & 31] = u.imm & u.mask;
+                }
+                case U_LOAD, U_CMP_MR, U_CMP_RM, U_POP -> {
+                    Uop u = (Uop) uops[i];
+                    int g = u.regs, form = u.form;
+                    long m = u.mask;
+                    long sp = r[CpuState.RSP] & s.stackMask();
+                    long linear = k == U_POP ? stackLinear(sp)
+                            : (ea + ((form & Uop.SEGMENTED) != 0 ? segBase[(g >>> 20) & 7] : 0)) & linearMask;
+                    MemorySegment p = bus.tlb.lookup(SoftTlb.READ, linear);
+                    int off = (int) linear & 0xFFF;
+                    long v;
+                    if (p != null && off <= 4096 - 8) {
+                        v = (long) Bus.LONG.get(p, (long) off) & m;  // one 8-byte load serves both sizes
                     } else {
-                        long v = bus.read(linear, u.size);
+                        bus.pc = pc;
+                        v = bus.readSlow(linear, form & 15);
                         if (bus.abort != null) return fault(pc, n);
-                        if (k == U_LOAD) {
-                            r[u.dst] = v;
-                        } else {  // CMP r/m, r and CMP r, r/m with a memory operand
-                            long a = k == U_CMP_MR ? v : r[u.dst] & m, b = k == U_CMP_MR ? r[u.src] & m : v;
-                            f.set(LazyFlags.SUB, u.size, a, b, (a - b) & m);
-                            if (u.jcc != null && n + 2 <= max) { next = branch(u, a, b, next, ipMask); n++; }
+                    }
+                    if (k == U_LOAD) {
+                        r[g & 31] = v;
+                    } else if (k == U_POP) {
+                        setStackPointer(sp + (form & 15));
+                        r[g & 31] = v;  // after the stack pointer: POP rSP loads the value read
+                    } else {  // CMP r/m, r and CMP r, r/m with a memory operand
+                        long x = r[(k == U_CMP_MR ? g >>> 5 : g) & 31] & m;
+                        long a = k == U_CMP_MR ? v : x, b = k == U_CMP_MR ? x : v;
+                        f.set(LazyFlags.SUB, form & 15, a, b, (a - b) & m);
+                        if ((form & Uop.FUSED) != 0 && n + 2 <= max) {
+                            next = fusedJcc(u, form, relation(a << 64 - (form & 15) * 8, b << 64 - (form & 15) * 8), next) & ipMask;
+                            n++;
                         }
                     }
                 }
-            } else {
-                switch (k) {
-                    case U_MOV_RR -> r[u.dst] = r[u.src] & m;
-                    case U_MOV_RI -> r[u.dst] = u.imm & m;
-                    case U_CMP_RR, U_CMP_RI -> {
-                        long a = r[u.dst] & m, b = (k == U_CMP_RR ? r[u.src] : u.imm) & m;
-                        f.set(LazyFlags.SUB, u.size, a, b, (a - b) & m);
-                        if (u.jcc != null && n + 2 <= max) { next = branch(u, a, b, next, ipMask); n++; }
-                    }
-                    case U_ADD_RR, U_ADD_RI -> {
-                        long a = r[u.dst] & m, b = (k == U_ADD_RR ? r[u.src] : u.imm) & m, res = (a + b) & m;
-                        f.set(LazyFlags.ADD, u.size, a, b, res);
-                        r[u.dst] = res;
-                    }
-                    case U_SUB_RR, U_SUB_RI -> {
-                        long a = r[u.dst] & m, b = (k == U_SUB_RR ? r[u.src] : u.imm) & m, res = (a - b) & m;
-                        f.set(LazyFlags.SUB, u.size, a, b, res);
-                        r[u.dst] = res;
-                        if (u.jcc != null && n + 2 <= max) { next = branch(u, a, b, next, ipMask); n++; }
-                    }
-                    case U_TEST_RR -> {  // flags of a AND b: as a compare of the result with 0 (CF = OF = 0)
-                        long a = r[u.dst] & m, res = a & r[u.src];
-                        f.set(LazyFlags.LOGIC, u.size, a, res, res);
-                        if (u.jcc != null && n + 2 <= max) { next = branch(u, res, 0, next, ipMask); n++; }
-                    }
-                    case U_ALU_RR, U_ALU_RI -> {
-                        int op = u.op;
-                        long res = alu(op, u.size, m, r[u.dst] & m, (k == U_ALU_RR ? r[u.src] : u.imm) & m);
-                        if (op != CMP && op != TEST) r[u.dst] = res;
-                    }
-                    case U_SHIFT_RI -> {
-                        int count = (int) (u.imm & (u.size == 8 ? 63 : 31));
-                        if (count != 0) r[u.dst] = shift(u.op, u.size, m, r[u.dst] & m, count);
-                    }
-                    case U_PUSH -> {
+                case U_STORE, U_PUSH -> {
+                    Uop u = (Uop) uops[i];
+                    int g = u.regs, form = u.form;
+                    long m = u.mask;
+                    int size = form & 15;
+                    long sp = (r[CpuState.RSP] - size) & s.stackMask();
+                    long linear = k == U_PUSH ? stackLinear(sp)
+                            : (ea + ((form & Uop.SEGMENTED) != 0 ? segBase[(g >>> 20) & 7] : 0)) & linearMask;
+                    long v = r[(g >>> 5) & 31];
+                    MemorySegment p = bus.tlb.lookup(SoftTlb.WRITE, linear);
+                    int off = (int) linear & 0xFFF;
+                    if (p != null && off <= 4096 - 8) {  // pages that hold code are never in the TLB for writes
+                        if (size == 8) Bus.LONG.set(p, (long) off, v);
+                        else Bus.INT.set(p, (long) off, (int) v);
+                        if (k == U_PUSH) setStackPointer(sp);
+                    } else {
                         bus.pc = pc;
-                        if (!push(r[u.src], u.size)) return fault(pc, n);
-                        if (bus.after != null) return stop(after(next), n);  // the stack is MMIO: leave after it
-                    }
-                    case U_POP -> {
-                        bus.pc = pc;
-                        long sp = r[CpuState.RSP] & s.stackMask(), v = bus.read(stackLinear(sp), u.size);
+                        bus.writeSlow(linear, size, v);
                         if (bus.abort != null) return fault(pc, n);
-                        s.set(CpuState.RSP, s.stackSize, sp + u.size);
-                        r[u.dst] = v;  // after the stack pointer: POP rSP loads the value read
-                    }
-                    case U_JCC -> {  // a select, not a branch: a guest branch the host cannot predict costs no flush
-                        long target = (next + u.imm) & ipMask;
-                        next = f.condition(u.cond) ? target : next;
-                    }
-                    default -> {
-                        s.rip = pc;
-                        next = execute(u.insn, pc, next);
-                        int st = stopped;
-                        if (st != GOING) {
-                            stopped = GOING;
-                            return stop(st, n);
+                        if (k == U_PUSH) setStackPointer(sp);
+                        if (bus.after != null) return stop(after(next), n);  // a store to MMIO: leave after it
+                        if (bus.codeWrites != codeWrites) {  // a store into code: the rest of this block may be stale
+                            n++;
+                            pc = next;
+                            break loop;
                         }
+                    }
+                }
+                case U_CMP_RR, U_CMP_RI, U_SUB_RR, U_SUB_RI -> {
+                    Uop u = (Uop) uops[i];
+                    int g = u.regs, form = u.form;
+                    long m = u.mask;
+                    long a = r[g & 31] & m, b = (k == U_CMP_RR || k == U_SUB_RR ? r[(g >>> 5) & 31] : u.imm) & m;
+                    long res = (a - b) & m;
+                    f.set(LazyFlags.SUB, form & 15, a, b, res);
+                    if (k >= U_SUB_RR) r[g & 31] = res;
+                    if ((form & Uop.FUSED) != 0 && n + 2 <= max) {
+                        next = fusedJcc(u, form, relation(a << 64 - (form & 15) * 8, b << 64 - (form & 15) * 8), next) & ipMask;
+                        n++;
+                    }
+                }
+                case U_ADD_RR, U_ADD_RI -> {
+                    Uop u = (Uop) uops[i];
+                    int g = u.regs, form = u.form;
+                    long m = u.mask;
+                    long a = r[g & 31] & m, b = (k == U_ADD_RR ? r[(g >>> 5) & 31] : u.imm) & m, res = (a + b) & m;
+                    f.set(LazyFlags.ADD, form & 15, a, b, res);
+                    r[g & 31] = res;
+                }
+                case U_TEST_RR -> {  // flags of a AND b: as a compare of the result with 0 (CF = OF = 0)
+                    Uop u = (Uop) uops[i];
+                    int g = u.regs, form = u.form;
+                    long m = u.mask;
+                    long a = r[g & 31] & m, res = a & r[(g >>> 5) & 31];
+                    f.set(LazyFlags.LOGIC, form & 15, a, res, res);
+                    if ((form & Uop.FUSED) != 0 && n + 2 <= max) {
+                        next = fusedJcc(u, form, relation(res << 64 - (form & 15) * 8, 0), next) & ipMask;
+                        n++;
+                    }
+                }
+                case U_LOGIC_RR, U_LOGIC_RI -> {  // AND, OR, XOR, TEST: CF = OF = 0, the rest from the result
+                    Uop u = (Uop) uops[i];
+                    int g = u.regs, form = u.form;
+                    long m = u.mask;
+                    long a = r[g & 31] & m, b = (k == U_LOGIC_RR ? r[(g >>> 5) & 31] : u.imm) & m;
+                    int op = (form >>> 6) & 15;
+                    long res = op == XOR ? a ^ b : op == OR ? a | b : a & b;
+                    f.set(LazyFlags.LOGIC, form & 15, a, b, res);
+                    if (op != TEST) r[g & 31] = res;
+                }
+                case U_ALU_RR, U_ALU_RI -> {  // ADC, SBB
+                    Uop u = (Uop) uops[i];
+                    int g = u.regs, form = u.form;
+                    long m = u.mask;
+                    long b = (k == U_ALU_RR ? r[(g >>> 5) & 31] : u.imm) & m;
+                    r[g & 31] = alu((form >>> 6) & 15, form & 15, m, r[g & 31] & m, b);
+                }
+                case U_SHIFT_RI -> {
+                    Uop u = (Uop) uops[i];
+                    int g = u.regs, form = u.form;
+                    long m = u.mask;
+                    int size = form & 15, count = (int) (u.imm & (size == 8 ? 63 : 31));
+                    if (count != 0) r[g & 31] = shift((form >>> 6) & 15, size, m, r[g & 31] & m, count);
+                }
+                case U_JCC -> {  // a select, not a branch: a guest branch the host cannot predict costs no flush
+                    Uop u = (Uop) uops[i];
+                    int g = u.regs, form = u.form;
+                    long m = u.mask;
+                    long target = (next + u.imm) & ipMask;
+                    next = f.condition((form >>> 10) & 15) ? target : next;
+                }
+                default -> {
+                    s.rip = pc;
+                    next = execute(((Uop) uops[i]).insn, pc, next);
+                    int st = stopped;
+                    if (st != GOING) {
+                        stopped = GOING;
+                        return stop(st, n);
+                    }
+                    if (bus.codeWrites != codeWrites) {  // it stored into code
+                        n++;
+                        pc = next;
+                        break loop;
                     }
                 }
             }
             n++;
             pc = next;
-            if (++i < end) {
-                if (bus.codeWrites == codeWrites) continue;
-                break;  // a store into code: the rest of this block may be stale
-            }
+            if (++i < end) continue;
             // The block is done: its successor on the same page, when that is a block too, follows directly.
             long linear = (pc + csBase) & linearMask;
-            if (n >= max || (linear >>> 12) != page || bus.codeWrites != codeWrites) break;
-            if (!(slots[(int) linear & 0xFFF] instanceof Block b)) break;
-            uops = b.uops;
+            if (n >= max || (linear >>> 12) != page) break;
+            if (!(slots[(int) linear & 0xFFF] instanceof Block following)) break;
+            uops = following.uops;
+            heads = following.heads;
             i = 0;
             end = Math.min(uops.length, max - n);
         }
         s.rip = pc;
         status = Interpreter.NEXT;
         return n;
+    }
+
+
+    /**
+     * How two operands of a size compare, shifted to the top of a long by 64 - 8 * size bits: bit 0 x &lt; y unsigned (CF of
+     * x - y), bit 1 x = y (ZF), bit 2 x &lt; y signed (SF != OF).
+     */
+    private static int relation(long x, long y) {
+        return (Long.compareUnsigned(x, y) >>> 31) | (x == y ? 2 : 0) | (Long.compare(x, y) >>> 31 << 2);
+    }
+
+    /**
+     * Where the Jcc fused to a compare goes on (after the compare at {@code next}; before the instruction pointer's
+     * mask), for the {@link #relation} of its operands: a select, not a branch, so that a guest branch the host
+     * cannot predict costs no flush.
+     */
+    private static long fusedJcc(Uop u, int form, int relation, long next) {
+        long fallThrough = next + (form >>> 22 & 15);
+        return form << 17 - relation < 0 ? fallThrough + u.jccImm : fallThrough;  // bit 14 + relation: the table
+    }
+
+    /** Writes the stack pointer {@code sp} (already masked to the stack's width): a 16-bit stack keeps bits 63:16. */
+    private void setStackPointer(long sp) {
+        r[CpuState.RSP] = s.stackSize == 2 ? (r[CpuState.RSP] & ~0xFFFFL) | sp : sp;
     }
 
     /**
@@ -288,29 +396,6 @@ final class FastPath {
     private int fault(long pc, int n) {
         s.rip = pc;
         return stop(general.abort(), n);
-    }
-
-    /**
-     * The Jcc fused to a compare of {@code a} with {@code b} (masked to the operand size), at {@code next}: the
-     * address it goes on at, taken or not (a select: a guest branch the host cannot predict costs no flush).
-     */
-    private static long branch(Uop u, long a, long b, long next, long ipMask) {
-        long fallThrough = (next + u.jccLength) & ipMask, target = (fallThrough + u.jccImm) & ipMask;
-        return ((u.condTable >>> relation(a, b, u.shift64)) & 1) != 0 ? target : fallThrough;
-    }
-
-    /**
-     * How {@code a} compares with {@code b}, operands of the size that {@code shift64} moves to the top of a long:
-     * bit 0 a &lt; b unsigned (CF of a - b), bit 1 a = b (ZF), bit 2 a &lt; b signed (SF != OF).
-     */
-    static int relation(long a, long b, int shift64) {
-        long x = a << shift64, y = b << shift64;
-        return (Long.compareUnsigned(x, y) < 0 ? 1 : 0) | (x == y ? 2 : 0) | (x < y ? 4 : 0);
-    }
-
-    /** The offset of a prepared memory operand in its segment (see {@link Uop}). */
-    private static long offset(Uop u, long[] r, long next) {
-        return (u.disp + (r[u.base] & u.baseMask) + ((r[u.index] & u.indexMask) << u.shift) + (next & u.ripMask)) & u.addrMask;
     }
 
     /** {@link #execute}'s verdict: {@link #GOING} on, or the result of an instruction that ended the run. */

@@ -8,69 +8,63 @@ import org.polyvisor.isa.x86.decode.Operand;
  * and the memory operand's address arithmetic resolved once, when the block is made, so that the hot handlers run
  * without tests on the operand forms. The address of a memory operand (SDM Vol. 1, 3.7.5; Vol. 3, 3.4) is
  * <pre>
- *   offset  = (disp + (r[base] &amp; baseMask) + ((r[index] &amp; indexMask) &lt;&lt; shift) + (next &amp; ripMask)) &amp; addrMask
- *   linear  = (offset + (segBase[seg] &amp; segMask)) &amp; linearMask
+ *   offset  = (disp + r[base] + (r[index] &lt;&lt; shift) + (RIP-relative ? next : 0)) &amp; addrMask
+ *   linear  = (offset + (segmented ? segBase[seg] : 0)) &amp; linearMask
  * </pre>
- * where an absent base or index has mask 0, {@code ripMask} is -1 only for RIP-relative operands, and in 64-bit
- * mode {@code segMask} is 0 but for FS and GS. The mode is the one the block was decoded in: blocks are dropped
- * when the code size changes, and a code size of 8 is 64-bit mode.
+ * where an absent base or index is register number {@link #NONE}, and in 64-bit mode only FS and GS are
+ * segmented. The mode is the one the block was decoded in: blocks are dropped when the code size changes, and a
+ * code size of 8 is 64-bit mode.
+ * <p>The fields the runner reads are few and packed ({@link #regs}, {@link #form}): its switch reads the fields
+ * every case shares once, before it dispatches, and a few words there cost less than a field per operand.
  * <p>Only 32- and 64-bit forms get a handler of their own ({@link FastPath#U_LEA} and the others); every other
  * fast instruction is {@link FastPath#U_INSN} and runs from its {@link Insn} as before.
  */
 final class Uop {
+    /** The register number of an absent base or index: {@link FastPath#run} masks its value to 0. */
+    static final int NONE = 16;
+    /** Bits of {@link #form}. */
+    static final int RIP = 1 << 27, SEGMENTED = 1 << 28, FUSED = 1 << 26;
+
     final Insn insn;
     final int kind;
-    final int length, size;
+    final int length;
+    /** The registers: dst (bits 4:0), src (9:5), base (14:10), index (19:15), and the segment (22:20). */
+    final int regs;
+    /**
+     * The operand size in bytes (bits 3:0), the index's scale shift (5:4), the ALU operation or shift of the
+     * instruction's {@link FastPath#classify} handler (9:6, {@link Insn#fastOp}), the condition (13:10), a fused
+     * Jcc's truth table (21:14) and length (25:22), {@link #FUSED}, {@link #RIP}, {@link #SEGMENTED}, and the
+     * address size as log2(bytes) - 1 (30:29).
+     */
+    final int form;
+    /** The immediate, or the displacement of a memory operand (no fast form has both). */
+    final long imm;
     /** The operand-size mask: a 32-bit result written to a register zero-extends (SDM Vol. 1, 3.4.1.1). */
     final long mask;
-    final int dst, src;
-    /** The ALU operation or shift of the instruction's {@link FastPath#classify} handler ({@link Insn#fastOp}). */
-    final int op;
-    final long imm;
-    final int cond;
-    final long disp, baseMask, indexMask, ripMask, addrMask, segMask, linearMask;
-    final int base, index, shift, seg;
-
     /**
-     * A compare or subtraction fused with the Jcc after it ({@link #fuses}): that Jcc's length and displacement,
-     * and its condition as a truth table over {@link FastPath#relation} (bit {@code relation} is the outcome).
-     * {@link #shift64} moves an operand of {@link #size} bytes to the top of a long, where the signed and
-     * unsigned comparisons of the shifted operands are those of the operands.
+     * A compare or subtraction fused with the Jcc after it ({@link #FUSED}): that Jcc's displacement; its length and
+     * condition are in {@link #form}, the condition as a truth table over the relation of the operands
+     * ({@link FastPath#run}: bit {@code relation} is the outcome).
      */
-    final Insn jcc;
-    final int jccLength, condTable, shift64;
     final long jccImm;
 
     private Uop(Insn in, int kind, boolean longMode, Insn jcc) {
         this.insn = in;
         this.kind = kind;
         this.length = in.length;
-        this.size = in.opSize;
         this.mask = in.opMask;
-        this.dst = in.dstReg;
-        this.src = in.srcReg;
-        this.op = in.fastOp;
-        this.imm = in.imm;
-        this.cond = in.cond;
         boolean memory = in.dstKind == Operand.MEM || in.srcKind == Operand.MEM;
-        this.disp = in.disp;
-        this.base = memory && in.base >= 0 ? in.base : 0;
-        this.baseMask = memory && in.base >= 0 ? -1L : 0;
-        this.index = memory && in.index >= 0 ? in.index : 0;
-        this.indexMask = memory && in.index >= 0 ? -1L : 0;
-        this.shift = in.scaleShift;
-        this.ripMask = memory && in.ripRelative ? -1L : 0;
-        this.addrMask = in.addrSize == 8 ? -1L : in.addrSize == 2 ? 0xFFFF : 0xFFFF_FFFFL;
+        int base = memory && in.base >= 0 ? in.base : NONE, index = memory && in.index >= 0 ? in.index : NONE;
         int sreg = in.segment >= 0 ? in.segment
                 : in.base == CpuState.RSP || in.base == CpuState.RBP ? CpuState.SS : CpuState.DS;
-        this.seg = sreg;
-        this.segMask = longMode && sreg < CpuState.FS ? 0 : -1L;
-        this.linearMask = longMode ? -1L : 0xFFFF_FFFFL;
-        this.jcc = jcc;
-        this.jccLength = jcc == null ? 0 : jcc.length;
+        this.regs = (in.dstReg & 31) | (in.srcReg & 31) << 5 | base << 10 | index << 15 | sreg << 20;
+        int addrCode = in.addrSize == 8 ? 2 : in.addrSize == 2 ? 0 : 1;
+        boolean segmented = !longMode || sreg >= CpuState.FS;
+        this.form = (in.opSize & 15) | (in.scaleShift & 3) << 4 | (in.fastOp & 15) << 6 | (in.cond & 15) << 10
+                | (jcc == null ? 0 : truthTable(jcc.cond) << 14 | (jcc.length & 15) << 22 | FUSED)
+                | (memory && in.ripRelative ? RIP : 0) | (segmented ? SEGMENTED : 0) | addrCode << 29;
+        this.imm = memory ? in.disp : in.imm;
         this.jccImm = jcc == null ? 0 : jcc.imm;
-        this.condTable = jcc == null ? 0 : truthTable(jcc.cond);
-        this.shift64 = 64 - 8 * Math.max(1, in.opSize);
     }
 
     /** The prepared form of the fast instruction {@code in} (classified), decoded in 64-bit mode or not. */
@@ -92,8 +86,9 @@ final class Uop {
     }
 
     /**
-     * Condition code {@code cc} after a - b as a function of {@link FastPath#relation} (bit 0 a &lt; b unsigned:
-     * CF; bit 1 a = b: ZF; bit 2 a &lt; b signed: SF != OF), one bit per relation value; -1 for O, S, P.
+     * Condition code {@code cc} after a - b as a function of the relation of the operands ({@link FastPath#run}:
+     * bit 0 a &lt; b unsigned: CF; bit 1 a = b: ZF; bit 2 a &lt; b signed: SF != OF), one bit per relation value;
+     * -1 for O, S, P.
      */
     static int truthTable(int cc) {
         int table = 0;
