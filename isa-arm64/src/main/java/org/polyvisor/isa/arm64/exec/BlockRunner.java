@@ -76,6 +76,15 @@ final class BlockRunner {
                     FastOp o = block[k];
                     switch (o.form) {
                         case FastForm.MOV_REG -> x[o.rd] = x[o.rm] & o.mask;
+                        case FastForm.MOV_MOV -> {
+                            x[o.rd] = x[o.rm] & o.mask;
+                            if (k + 1 < n) {
+                                k++;
+                                pc += 4;
+                                FastOp next = block[k];
+                                x[next.rd] = x[next.rm] & next.mask;
+                            }
+                        }
                         case FastForm.ADD_IMM -> x[o.rd] = (x[o.rn] + o.imm) & o.mask;
                         case FastForm.ADDS_IMM_X -> {
                             long a = x[o.rn], b = o.imm, r = a + b;
@@ -167,15 +176,10 @@ final class BlockRunner {
                             MemorySegment p = tlb.lookup(SoftTlb.READ, va);
                             int off = (int) va & PAGE_MASK;
                             if (p != null && off <= PAGE - 8 && (base & o.imm2) == 0) {
-                                // One 8-byte read for every size (off <= PAGE - 8): one access site, which C2 still inlines here.
-                                long raw = p.get(U64, off);
-                                x[o.rd] = switch (o.form - (writeBack ? FastForm.LDRB_WB : FastForm.LDRB)) {
-                                    case 0 -> raw & 0xFFL;
-                                    case 1 -> raw & 0xFFFFL;
-                                    case 2 -> raw & W;
-                                    case 3 -> raw;
-                                    default -> (long) (int) raw;
-                                };
+                                // One 8-byte read for every size (off <= PAGE - 8): one access site, which C2 still
+                                // inlines here; o.mask keeps the access's bytes, and LDRSW sign-extends them.
+                                long value = p.get(U64, off) & o.mask;
+                                x[o.rd] = o.form == FastForm.LDRSW || o.form == FastForm.LDRSW_WB ? (long) (int) value : value;
                                 if (writeBack) x[o.rn] = base + o.imm;
                             } else {
                                 slow = true;
@@ -261,26 +265,43 @@ final class BlockRunner {
                                 pc += 4;
                                 if (((o.aux >>> nzcv) & 1) != 0) {
                                     pc += o.imm2;
+                                    if (o.target >= 0 && !s.recheckInterrupts) {
+                                        // A branch within the block: go on at its target, counting what retired so far.
+                                        done += k + 1 - o.target;
+                                        n = Math.min(block.length, limit - done);
+                                        k = o.target - 1;
+                                        pc -= 4;
+                                        continue body;
+                                    }
                                     k++;
                                     break body;
                                 }
                             }
                         }
                         case FastForm.NOP -> { }
-                        case FastForm.B -> {
-                            pc += o.imm;
-                            k++;
-                            break body;
-                        }
                         case FastForm.BL -> {
                             x[LR] = pc + 4;
                             pc += o.imm;
                             k++;
                             break body;
                         }
-                        case FastForm.B_COND -> { if (((o.aux >>> nzcv) & 1) != 0) { pc += o.imm; k++; break body; } }
-                        case FastForm.CBZ -> { if ((x[o.rd] & o.mask) == 0) { pc += o.imm; k++; break body; } }
-                        case FastForm.CBNZ -> { if ((x[o.rd] & o.mask) != 0) { pc += o.imm; k++; break body; } }
+                        case FastForm.B, FastForm.B_COND, FastForm.CBZ, FastForm.CBNZ -> {
+                            boolean taken = o.form == FastForm.B || (o.form == FastForm.B_COND ? ((o.aux >>> nzcv) & 1) != 0
+                                    : ((x[o.rd] & o.mask) == 0) == (o.form == FastForm.CBZ));
+                            if (taken) {
+                                pc += o.imm;
+                                if (o.target >= 0 && !s.recheckInterrupts) {
+                                    // A branch within the block: go on at its target, counting what retired so far.
+                                    done += k + 1 - o.target;
+                                    n = Math.min(block.length, limit - done);
+                                    k = o.target - 1;
+                                    pc -= 4;
+                                    continue body;
+                                }
+                                k++;
+                                break body;
+                            }
+                        }
                         case FastForm.TBZ -> { if ((x[o.rd] & o.imm2) == 0) { pc += o.imm; k++; break body; } }
                         case FastForm.TBNZ -> { if ((x[o.rd] & o.imm2) != 0) { pc += o.imm; k++; break body; } }
                         case FastForm.BR -> {
@@ -322,26 +343,46 @@ final class BlockRunner {
         return done;
     }
 
+    // The flag helpers are split so that each method stays within C2's MaxInlineSize (35 bytecodes): C2 then inlines
+    // them at every call site whatever its profile says, where a 40-50 byte helper was inlined in some compiles and
+    // called in others ("too big" at a site the profile thought cold), one source of the fork-to-fork spread.
+
     /** NZCV (N in bit 3) of AddWithCarry(a, b, 0) on 64 bits, result {@code r}. */
-    private static int addFlagsX(long a, long b, long r) {
-        return (int) (r >>> 63) << 3 | (r == 0 ? 4 : 0) | (Long.compareUnsigned(r, a) < 0 ? 2 : 0)
-                | (int) (((a ^ r) & (b ^ r)) >>> 63);
-    }
+    private static int addFlagsX(long a, long b, long r) { return nzX(r) | addCvX(a, b, r); }
 
     /** NZCV of AddWithCarry(a, b, 0) on 32 bits. */
-    private static int addFlagsW(int a, int b, int r) {
-        return (r >>> 31) << 3 | (r == 0 ? 4 : 0) | (Integer.compareUnsigned(r, a) < 0 ? 2 : 0) | (((a ^ r) & (b ^ r)) >>> 31);
-    }
+    private static int addFlagsW(int a, int b, int r) { return nzW(r) | addCvW(a, b, r); }
 
     /** NZCV of AddWithCarry(a, NOT(b), 1), a - b, on 64 bits. */
-    private static int subFlagsX(long a, long b, long r) {
-        return (int) (r >>> 63) << 3 | (r == 0 ? 4 : 0) | (Long.compareUnsigned(a, b) >= 0 ? 2 : 0)
-                | (int) (((a ^ b) & (a ^ r)) >>> 63);
-    }
+    private static int subFlagsX(long a, long b, long r) { return nzX(r) | subCvX(a, b, r); }
 
     /** NZCV of a - b on 32 bits. */
-    private static int subFlagsW(int a, int b, int r) {
-        return (r >>> 31) << 3 | (r == 0 ? 4 : 0) | (Integer.compareUnsigned(a, b) >= 0 ? 2 : 0) | (((a ^ b) & (a ^ r)) >>> 31);
+    private static int subFlagsW(int a, int b, int r) { return nzW(r) | subCvW(a, b, r); }
+
+    /** N and Z of a 64-bit result. */
+    private static int nzX(long r) { return (int) (r >>> 63) << 3 | (r == 0 ? 4 : 0); }
+
+    /** N and Z of a 32-bit result. */
+    private static int nzW(int r) { return (r >>> 31) << 3 | (r == 0 ? 4 : 0); }
+
+    /** C and V of a + b = r on 64 bits: carry out when the sum wrapped below a, overflow when the signs say so. */
+    private static int addCvX(long a, long b, long r) {
+        return (Long.compareUnsigned(r, a) < 0 ? 2 : 0) | (int) (((a ^ r) & (b ^ r)) >>> 63);
+    }
+
+    /** C and V of a + b = r on 32 bits. */
+    private static int addCvW(int a, int b, int r) {
+        return (Integer.compareUnsigned(r, a) < 0 ? 2 : 0) | (((a ^ r) & (b ^ r)) >>> 31);
+    }
+
+    /** C (no borrow) and V of a - b = r on 64 bits. */
+    private static int subCvX(long a, long b, long r) {
+        return (Long.compareUnsigned(a, b) >= 0 ? 2 : 0) | (int) (((a ^ b) & (a ^ r)) >>> 63);
+    }
+
+    /** C and V of a - b = r on 32 bits. */
+    private static int subCvW(int a, int b, int r) {
+        return (Integer.compareUnsigned(a, b) >= 0 ? 2 : 0) | (((a ^ b) & (a ^ r)) >>> 31);
     }
 
     /**

@@ -86,6 +86,12 @@ final class FastForm {
              * registers, as {@link LoadStore#pair} orders them.
              */
             LDP_W = 83, LDP_X = 84, LDPSW = 85, STP_W = 86, STP_X = 87,
+            /**
+             * A register move fused with the register move after it ({@link #fuse}): gcc's register shuffles at the
+             * end of a loop body (heapsort's sift) run in one dispatch. The second move is read from the next
+             * {@link FastOp} of the block, which stays there for a budget that ends between the two.
+             */
+            MOV_MOV = 88,
             // Block terminators from here on.
             B = 42, BL = 43,
             /**
@@ -177,11 +183,13 @@ final class FastForm {
     }
 
     /**
-     * Two adjacent instructions of a block as one CMP-and-branch when they are a CMP (immediate or register with LSL)
-     * followed by a B.cond other than AL/NV, else null. The B.cond stays in the block after it, for a budget that
-     * ends between the two.
+     * Two adjacent instructions of a block as one when they are a CMP (immediate or register with LSL) followed by a
+     * B.cond other than AL/NV, or two register moves; else null. The second instruction stays in the block after
+     * the fused one, for a budget that ends between the two.
      */
     static FastOp fuse(FastOp compare, FastOp branch) {
+        if (compare.form == MOV_REG && branch.form == MOV_REG)
+            return new FastOp(MOV_MOV, compare.insn, compare.rd, compare.rn, compare.rm, 0, 0, 0, 0, 0, compare.mask);
         boolean x = compare.form == SUBS_IMM_X || compare.form == SUBS_LSL_X;
         if (!x && compare.form != SUBS_IMM_W && compare.form != SUBS_LSL_W) return null;
         if (branch.form != B_COND) return null;
@@ -189,6 +197,23 @@ final class FastForm {
         return new FastOp(x ? CMP_BCOND_X : CMP_BCOND_W, compare.insn, compare.rd, compare.rn,
                 immediate ? Reg.ZR : compare.rm, immediate ? 0 : compare.amount, branch.aux, 0,
                 immediate ? compare.imm : 0, branch.imm, compare.mask);
+    }
+
+    /**
+     * {@code op}, at index {@code index} of a block of {@code length} ops, with its {@link FastOp#target} set when it
+     * is a branch (B, B.cond, CBZ, CBNZ, or the B.cond half of a fused compare) to an instruction of the same block:
+     * a loop whose body is one block then runs without a block lookup per iteration.
+     */
+    static FastOp link(FastOp op, int index, int length) {
+        long offset;
+        int at;
+        switch (op.form) {
+            case B, B_COND, CBZ, CBNZ -> { offset = op.imm; at = index; }
+            case CMP_BCOND_X, CMP_BCOND_W -> { offset = op.imm2; at = index + 1; }
+            default -> { return op; }
+        }
+        long target = at + (offset >> 2);
+        return target >= 0 && target < length ? op.withTarget((int) target) : op;
     }
 
     /** Bit NZCV (N in bit 3) of the result is set when condition {@code cond} holds for those flags. */
@@ -268,7 +293,7 @@ final class FastForm {
         };
         if (form == GENERIC) return generic(i);
         return new FastOp(form, i, i.rd, i.rn, index, scale, keptShift(option), keptMask(option), offset,
-                i.rn == Reg.SP ? 15 : 0, 0);
+                i.rn == Reg.SP ? 15 : 0, dataMask(i));
     }
 
     /**
@@ -298,6 +323,9 @@ final class FastForm {
             default -> GENERIC;
         };
         if (form == GENERIC) return generic(i);
-        return new FastOp(form, i, i.rd, i.rn, 0, 0, 0, addressMask, i.imm, i.rn == Reg.SP ? 15 : 0, 0);
+        return new FastOp(form, i, i.rd, i.rn, 0, 0, 0, addressMask, i.imm, i.rn == Reg.SP ? 15 : 0, dataMask(i));
     }
+
+    /** The bytes a load or store of a general register moves, as a mask over the 8 bytes the runner reads. */
+    private static long dataMask(Insn i) { return i.size == 3 ? -1L : (1L << (8 << i.size)) - 1; }
 }

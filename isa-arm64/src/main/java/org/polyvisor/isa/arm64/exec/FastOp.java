@@ -41,10 +41,16 @@ final class FastOp {
      * 15 (the fast path needs a 16-byte aligned SP, so SCTLR_EL1.SA cannot apply).
      */
     final long imm2;
-    /** The result mask: all ones for X forms, the low 32 bits for W forms. */
+    /** The result mask: all ones for X forms, the low 32 bits for W forms; for a load or store, the bytes it moves. */
     final long mask;
     /** The decoded instruction, for the generic path and for anything the runner hands back to the executor. */
     final Insn insn;
+    /**
+     * For a branch ({@link FastForm#B}, B_COND, CBZ, CBNZ, and the fused CMP and B.cond) whose target is an
+     * instruction of the same block: that instruction's index in the block, so the runner goes on there without
+     * leaving the block ({@link FastForm#link}); else -1.
+     */
+    final int target;
 
     FastOp(int form, Insn insn, int rd, int rn, int rm, int amount, int aux, long extendMask, long imm, long imm2,
            long mask) {
@@ -59,5 +65,24 @@ final class FastOp {
         this.imm = imm;
         this.imm2 = imm2;
         this.mask = mask;
+        this.target = -1;
     }
+
+    /** This op with its branch target at index {@code target} of its block. */
+    private FastOp(FastOp o, int target) {
+        this.form = o.form;
+        this.insn = o.insn;
+        this.rd = o.rd;
+        this.rn = o.rn;
+        this.rm = o.rm;
+        this.amount = o.amount;
+        this.aux = o.aux;
+        this.extendMask = o.extendMask;
+        this.imm = o.imm;
+        this.imm2 = o.imm2;
+        this.mask = o.mask;
+        this.target = target;
+    }
+
+    FastOp withTarget(int index) { return new FastOp(this, index); }
 }

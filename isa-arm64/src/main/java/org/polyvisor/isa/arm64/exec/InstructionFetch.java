@@ -98,6 +98,7 @@ final class InstructionFetch {
             FastOp fused = FastForm.fuse(block[k], block[k + 1]);
             if (fused != null) block[k] = fused;
         }
+        for (int k = 0; k < n; k++) block[k] = FastForm.link(block[k], k, n);
         return block;
     }
 

@@ -24,7 +24,10 @@
  * an instruction and when the runner stops, read again after), and with no call on the fast forms' path: a fast load
  * or store reads or writes the host page of a soft-TLB hit, and anything else
  * (a TLB miss, MMIO, a fault, an SP alignment check, a GENERIC instruction) leaves the loop for the executor, which
- * runs that one instruction with the PC written back. Hence the invariants of the one-at-a-time interpreter hold:
+ * runs that one instruction with the PC written back. Two pairs run as one dispatch (a CMP and its B.cond, two register
+ * moves), the second op staying in the block for a budget that ends between them; a branch whose target is in its
+ * own block ({@code FastOp.target}) goes on there without leaving the loop, so a loop body that is one block (the
+ * heapsort's sift) costs no block lookup per iteration. Hence the invariants of the one-at-a-time interpreter hold:
  * <ul>
  *   <li>exact counts: {@link org.polyvisor.isa.arm64.exec.Arm64Vcpu#run} hands the runner the instructions left
  *       before the budget or the next interrupt poll, and the runner stops at exactly that many, even inside a block;
@@ -41,7 +44,9 @@
  * Nothing is allocated per instruction or per block executed; a block is allocated once, when decoded. The runner is
  * one large method, and C2 stops inlining into it once it is big enough, which then leaves calls (and spills of every
  * local) on the fast path: hence every fast load reads the page with one 8-byte read and masks it, and the load and
- * store forms share their access sites. Check with a profile (a separately compiled {@code Unsafe.get*} or
- * {@code InstructionFetch.block} next to {@code BlockRunner.run}) after adding forms.
+ * store forms share their access sites, and every helper the fast forms call (the NZCV computations) is kept within
+ * C2's MaxInlineSize of 35 bytecodes, so it is inlined whatever the call site's profile says. Check with
+ * {@code -XX:+PrintInlining} ("failed to inline" under {@code BlockRunner::run}) or a profile (a separately compiled
+ * {@code Unsafe.get*} or {@code InstructionFetch.block} next to {@code BlockRunner.run}) after adding forms.
  */
 package org.polyvisor.isa.arm64.exec;

@@ -87,8 +87,8 @@ public final class VirtBoard implements Platform {
 
     /**
      * Places the device tree ({@link DeviceTreePlacement}) and starts vCPU 0 per the Linux boot protocol; a kernel
-     * that leaves the tree no room ends domain creation with the reason (IllegalArgumentException, as the
-     * {@link Platform} contract asks of a board refusing what it cannot model).
+     * that leaves the tree no room ends domain creation with the reason: an IllegalArgumentException with a message
+     * for the user, as IsaProvider.createPlatform's contract has a board refuse what it cannot model.
      */
     @Override
     public void boot(Vcpu vcpu, BootInfo info) {

@@ -90,7 +90,7 @@ class VirtBoardTest {
     /**
      * boot() places the tree in the slot below the top of RAM that the kernel leaves free, x0 pointing at it and its
      * own range in the memory reservation block; a raw Image whose image_size reaches one byte into that slot ends
-     * domain creation (IllegalArgumentException, the Platform contract) with the ranges, and leaves memory untouched.
+     * domain creation (an IllegalArgumentException with a message for the user) with the ranges, and leaves memory untouched.
      */
     @Test
     void deviceTreeSlotIsCheckedAgainstTheKernelsExtent() {
