@@ -55,6 +55,9 @@ class RawImageTest {
                     + " domain's RAM 0x40000000-0x41000000 (16 MiB)"),
             Arguments.of("image reaching into Xen's pages at the top of RAM", ISA, image(64, 0x80000, (16 << 20) - 0x80000, 0, MAGIC),
                 "no room for start_info, shared_info and the XenStore and console rings below the grant frames in 16 MiB"),
+            Arguments.of("image reaching the device tree's slot", ISA, image(64, 0, 0xff0001, 0, MAGIC),
+                "the kernel occupies 0x40000000-0x40ff0001 (bss included), which reaches the 0x524-byte device tree the arm64"
+                    + " virt board places at 0x40ff0000-0x40ff0524 (the top of usable RAM, below Xen's pages); give the domain more memory"),
             Arguments.of("file larger than RAM", ISA, image(17 << 20, 0, 17 << 20, 0, MAGIC),
                 "KERNEL: the arm64 Image needs 0x1100000 bytes at 0x40000000 (0x1100000 of file, 0x0 of bss), which do not fit in the"
                     + " domain's RAM 0x40000000-0x41000000 (16 MiB)"),

@@ -80,17 +80,18 @@ class PpcBlockFastFormsTest {
                     PpcVcpu whole = seeded(p), stepped = seeded(p);
                     whole.run(budget);
                     for (int k = 0; k < budget; k++) stepped.run(1);
+                    String at = "ppc " + p.name() + ", budget " + budget;
                     for (int n : new int[] {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, PC, CR, CTR, LR})
-                        assertEquals(stepped.register(n), whole.register(n), "ppc " + p.name() + ", budget " + budget + ", register " + n);
-                    assertEquals(stepped.retired(), whole.retired(), "ppc " + p.name() + ", budget " + budget + ", retired");
+                        assertEquals(stepped.register(n), whole.register(n), at + ", register " + n);
+                    assertEquals(stepped.retired(), whole.retired(), at + ", retired");
                     for (int k = 0; k < 16; k++)
-                        assertEquals(dataWord(stepped, k), dataWord(whole, k), "ppc " + p.name() + ", budget " + budget + ", data word " + k);
-                    assertEquals(codeWord(stepped, 2), codeWord(whole, 2), "ppc " + p.name() + ", budget " + budget + ", code at 0x2008");
+                        assertEquals(dataWord(stepped, k), dataWord(whole, k), at + ", data word " + k);
+                    assertEquals(codeWord(stepped, 2), codeWord(whole, 2), at + ", code at 0x2008");
                 }
                 PpcVcpu v = seeded(p);
                 v.run(p.steps() + 20);
                 for (long[] e : p.expected())
-                    assertEquals(e[1], v.register((int) e[0]), "ppc " + p.name() + ": register " + e[0] + " at the end");
+                    assertEquals(e[1], v.register((int) e[0]), "ppc " + p.name() + ": register " + e[0] + " at last");
             }));
         }
         return tests;

@@ -22,10 +22,12 @@ import org.polyvisor.spi.Vcpu;
 import org.polyvisor.spi.VcpuConfig;
 
 /**
- * Xen's domain builder: reads the kernel image, picks and checks the ISA, reserves memory, loads the ELF (or, for a file
- * that is not ELF, the domain's ISA's raw image format, {@link IsaProvider#rawImage}), writes
- * start_info, shared_info and the XenStore ring page after the image, creates the vCPUs and puts vCPU 0 in its entry state (the others stay down, as PV
- * secondaries do until VCPUOP_up). On any failure everything reserved is given back.
+ * The one domain builder, in libxl's and libxc's steps: {@link #parse} reads the kernel image and picks and checks the
+ * ISA (ELF, or the ISA's raw image format, {@link IsaProvider#rawImage}); {@link #build} then takes the privileged steps
+ * through a {@link BuildSteps} (createdomain, max_mem, populate_physmap, the image and start_info through the foreign
+ * view, vCPU 0's entry state; the other vCPUs stay down, as PV secondaries do until VCPUOP_up). The steps' own work
+ * is here too ({@link #buildEmpty}, {@link #sizeEmpty}, {@link #placeSpecialPages}, {@link #boot}), and the guests'
+ * domctls run the same code. On any failure the half-built domain is destroyed, everything it reserved given back.
  */
 public final class DomainBuilder {
     /** start_info, shared_info, the XenStore ring and the console ring. */
@@ -119,10 +121,7 @@ public final class DomainBuilder {
             @Override public void maxMem(Domain d, long pages) {
                 if (!b.sizeEmpty(d, pages)) throw new DomainOpException(d.describe() + " cannot have " + pages + " frames of RAM");
             }
-            @Override public void populate(Domain d, long first, long count) {
-                for (long gfn = first; gfn < first + count; gfn++)
-                    if (!d.memory().repopulate(gfn)) throw new DomainOpException("populate_physmap of frame 0x" + Long.toHexString(gfn) + " failed");
-            }
+            @Override public void populate(Domain d, long first, long count) { DomainBuilder.populate(d, first, count); }
             @Override public GuestMemory map(Domain d) { return d.memory(); }
             @Override public void placeSpecialPages(Domain d, long startInfo) { DomainBuilder.placeSpecialPages(d, startInfo); }
             @Override public void bootVcpu(Domain d, BootInfo info) { DomainBuilder.boot(d, info); }
@@ -197,6 +196,13 @@ public final class DomainBuilder {
         long usable = hvm && d.platform() != null ? startInfo - ramBase : ramBytes;
         steps.bootVcpu(d, new BootInfo(config.type(), image.entry(), startInfo, ramBase, usable, 0,
                 image.elf() != null ? image.elf().xenNotes() : null, image.bytes()));
+    }
+
+    /** XENMEM_populate_physmap of frames {@code first} on for domain {@code d} (the code memory_op runs per extent). */
+    static void populate(Domain d, long first, long count) {
+        for (long gfn = first; gfn < first + count; gfn++)
+            if (!d.memory().repopulate(gfn))
+                throw new DomainOpException("populate_physmap of frame 0x" + Long.toHexString(gfn) + " of " + d.describe() + " failed");
     }
 
     /** An HVM domain's start_info: the first of the special pages below the grant frames at the top of its RAM. */
@@ -307,8 +313,14 @@ public final class DomainBuilder {
     static void boot(Domain d, BootInfo info) {
         if (d.vcpus().isEmpty()) throw new DomainOpException(d.describe() + " has no vCPUs yet (XEN_DOMCTL_max_mem first)");
         VcpuHandle v = d.vcpus().get(0);
-        if (d.platform() != null) d.platform().boot(v.vcpu(), info);
-        else d.isa().bootProtocol().boot(v.vcpu(), info);
+        try {
+            if (d.platform() != null) d.platform().boot(v.vcpu(), info);
+            else d.isa().bootProtocol().boot(v.vcpu(), info);
+        } catch (IllegalArgumentException e) {
+            // A board or boot protocol refusing what it was handed (an arm64 kernel reaching the device tree's
+            // slot): its message says why, as a board's refusal at creation does.
+            throw new DomainOpException(e.getMessage());
+        }
         v.markInitialised();
         v.setUp(true);
     }

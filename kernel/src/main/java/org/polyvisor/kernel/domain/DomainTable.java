@@ -109,7 +109,7 @@ public final class DomainTable implements AutoCloseable {
             }
             @Override public void configure(Domain d, DomainConfig config) { t.configure(d, config); }
             @Override public void maxMem(Domain d, long pages) { t.size(d, pages); }
-            @Override public void populate(Domain d, long first, long count) { t.populate(d, first, count); }
+            @Override public void populate(Domain d, long first, long count) { DomainBuilder.populate(d, first, count); }
             @Override public org.polyvisor.spi.GuestMemory map(Domain d) { return t.mapForeign(d); }
             @Override public void placeSpecialPages(Domain d, long startInfo) { DomainBuilder.placeSpecialPages(d, startInfo); }
             @Override public void bootVcpu(Domain d, org.polyvisor.spi.BootInfo info) { t.bootVcpu(d, info); }
@@ -175,13 +175,6 @@ public final class DomainTable implements AutoCloseable {
             return;
         }
         if (!d.memory().setMaxPages(pages)) throw new DomainOpException("max_mem of " + pages + " frames refused for " + d.describe());
-    }
-
-    /** XENMEM_populate_physmap of frames {@code first} on for domain {@code d} (the code memory_op runs per extent). */
-    void populate(Domain d, long first, long count) {
-        for (long gfn = first; gfn < first + count; gfn++)
-            if (!d.memory().repopulate(gfn))
-                throw new DomainOpException("populate_physmap of frame 0x" + Long.toHexString(gfn) + " of " + d.describe() + " failed");
     }
 
     /**

@@ -31,21 +31,57 @@ public final class IsaCatalog {
     public static IsaCatalog load(ClassLoader loader) {
         Map<String, IsaProvider> found = new TreeMap<>();
         List<String> problems = new ArrayList<>();
+        List<Integer> unnamed = new ArrayList<>();       // problems whose provider the error does not name
+        java.util.Set<String> seen = new java.util.HashSet<>();
         Iterator<ServiceLoader.Provider<IsaProvider>> it = ServiceLoader.load(IsaProvider.class, loader).stream().iterator();
         while (true) {
+            String provider = null;                  // named once its class is found, for a failure after that
             try {
                 if (!it.hasNext()) break;
                 ServiceLoader.Provider<IsaProvider> handle = it.next();
+                provider = handle.type().getName();
+                seen.add(provider);
                 IsaProvider p = handle.get();
                 IsaProvider before = found.putIfAbsent(p.id(), p);
                 if (before != null)
                     problems.add("two ISA backends claim the id '" + p.id() + "': " + before.getClass().getName() + " and "
                             + p.getClass().getName() + "; using the first");
             } catch (ServiceConfigurationError | LinkageError e) {
-                problems.add("an ISA backend could not be loaded: " + rootMessage(e));
+                String why = rootMessage(e);
+                if (provider == null && !why.contains("Provider ")) unnamed.add(problems.size());
+                problems.add("an ISA backend could not be loaded" + (provider == null ? "" : " (" + provider + ")") + ": " + why);
             }
         }
+        nameUnnamed(loader, problems, unnamed, seen);
         return new IsaCatalog(new LinkedHashMap<>(found), problems);
+    }
+
+    /**
+     * A provider class that fails to link (a class it needs is in a jar taken out) fails inside the service iterator,
+     * with an error that does not name it. The services files list every provider in the iterator's order, so the ones
+     * never reached are the unnamed failures, in order; when their counts agree they are named.
+     */
+    private static void nameUnnamed(ClassLoader loader, List<String> problems, List<Integer> unnamed, java.util.Set<String> seen) {
+        if (unnamed.isEmpty()) return;
+        List<String> missing = new ArrayList<>();
+        try {
+            for (java.net.URL u : Collections.list(loader.getResources("META-INF/services/" + IsaProvider.class.getName()))) {
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(u.openStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String line : in.lines().toList()) {
+                        String name = line.replaceFirst("#.*", "").strip();
+                        if (!name.isEmpty() && !seen.contains(name) && !missing.contains(name)
+                                && problems.stream().noneMatch(p -> p.contains(name))) missing.add(name);
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return;                                      // the problems stay as they are, unnamed
+        }
+        if (missing.size() != unnamed.size()) return;
+        for (int k = 0; k < unnamed.size(); k++) {
+            int i = unnamed.get(k);
+            problems.set(i, problems.get(i).replaceFirst("^an ISA backend could not be loaded", "an ISA backend could not be loaded (" + missing.get(k) + ")"));
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -6,15 +6,18 @@ import org.polyvisor.isa.ppc.decode.Op;
 /**
  * The packed form {@link BlockRunner} executes: one {@code long} per instruction holding a dense operation code and
  * the fields its fast case reads, so the run loop reads one array element and does no second dispatch.
- * <p>Layout: bits 0-7 the code, 8-12 RT (RS, BO), 13-17 RA (BI), 18-22 RB (SH), bit 23 Rc or LK, bit 24 AA, and bits
- * 32-63 a 32-bit immediate: SI or the branch displacement sign-extended (read with {@link #simm}), UI (shifted for
- * the "s" forms) or the low word of the rotate mask zero-extended (read with {@link #uimm}).
+ * <p>Layout: bits 0-7 the code, 8-12 RT (RS, BO), 13-17 RA (BI), 18-22 RB (SH), bit 23 Rc or LK, bit 24 AA, bits
+ * 25-27 the compare's form ({@link #SIGNED}, {@link #IMMEDIATE}, {@link #FUSED}), and bits 32-63 a 32-bit immediate:
+ * SI or the branch displacement sign-extended (read as {@code op >> 32}), UI (shifted for the "s" forms) or the low
+ * word of the rotate mask zero-extended (read as {@code op >>> 32}). The run loop unpacks the fields in place
+ * ({@link BlockRunner}); the accessors here serve the decoder.
  * <p>Codes are specialised when the block is decoded: addi with RA = 0 is {@link #LI}; an XO or X form without OE
  * and Rc is the plain code; or RA,RS,RS is {@link #MR}; rlwinm shaped as slwi or srwi is a shift; a compare with L = 0
- * is the word compare ({@link #CMP} with its form in flag bits); a D or X form load or store with RA = 0 stays generic, so the fast case adds RA without
- * testing it; bc is split by what BO tests (CR only, CTR only, both). A word compare directly followed by a bc on a
- * bit of the field it sets is marked {@link #FUSED} ({@link #fuse}); the bc keeps its own packed word. Everything else is
- * {@link #GENERIC}: executed by its unit, exactly as the manual's handlers define it.
+ * is the word compare ({@link #CMP}, its form in flag bits); a D or X form load or store with RA = 0 stays generic,
+ * so the fast case adds RA without testing it; bc is split by what BO tests (CR only, CTR only, both). A word
+ * compare directly followed by a bc on a bit of the field it sets is marked {@link #FUSED} ({@link #fuse}); the bc
+ * keeps its own packed word. Everything else is {@link #GENERIC}: executed by its unit, exactly as the manual's
+ * handlers define it.
  */
 final class BlockOps {
     private BlockOps() { }
@@ -54,11 +57,6 @@ final class BlockOps {
 
     static int ra(long op) { return (int) (op >>> 13) & 31; }
 
-    static int rb(long op) { return (int) (op >>> 18) & 31; }
-
-    static long simm(long op) { return op >> 32; }
-
-    static long uimm(long op) { return op >>> 32; }
 
     /** The packed form of {@code in}. */
     static long pack(Insn in) {
@@ -72,8 +70,8 @@ final class BlockOps {
             case SRWI -> in.mb;
             default -> in.simm;
         };
-        long form = code != CMP ? 0
-                : (in.op == Op.CMP || in.op == Op.CMPI ? SIGNED : 0) | (in.op == Op.CMPI || in.op == Op.CMPLI ? IMMEDIATE : 0);
+        long form = code != CMP ? 0 : (in.op == Op.CMP || in.op == Op.CMPI ? SIGNED : 0)
+                | (in.op == Op.CMPI || in.op == Op.CMPLI ? IMMEDIATE : 0);
         return code | (long) in.rt << 8 | (long) in.ra << 13 | (long) in.rb << 18 | (in.rc ? RC : 0) | (in.aa ? AA : 0)
                 | form | imm << 32;
     }

@@ -25,10 +25,12 @@ import static org.polyvisor.isa.ppc.exec.BlockOps.*;
  * ends the run with an exit (retired), after a system instruction (the caller applies a change of translation and
  * looks at the asynchronous exceptions), and when the fetch of the next block fails. A store that hit decoded code
  * ends its block (the rest may have changed); the next lookup decodes the new code.
- * <p>Written for the JIT: the blocks of one code page run in {@link #runBlocks}, a method small enough to compile the same way whatever
- * the profile, whose fast cases call nothing (the fields of the packed word, the compare, the branch outcome and the
- * TLB lookup are written out in place, so no inlining decision can leave a call in a hot case); the slow paths
- * ({@link #unit}, the TLB refill) are calls.
+ * <p>Written for the JIT, so that its compiled code does not depend on what the profile held when it was compiled:
+ * the blocks of one code page run in {@link #runBlocks}, chained in place (a slot read, no return per block), and
+ * compiled on their own rather than inside the vCPU's run loop; the fast cases call nothing (the fields of the
+ * packed word, the compare, the branch outcome and the TLB lookup are written out in place, since the JIT leaves a
+ * call to even a tiny helper at a site it saw rarely), and guest memory is read and written through var handles
+ * held in static finals (see {@link #INT}); the slow paths ({@link #unit}, the TLB refill) are calls.
  */
 final class BlockRunner {
     private static final long LOW32 = 0xffff_ffffL;
@@ -125,7 +127,8 @@ final class BlockRunner {
                 for (; k < limit; k++) {
                     long op = ops[k];
                     // the fields of the packed word (BlockOps), unpacked here rather than by calls
-                    int code = (int) op & 0xff, rt = (int) op >>> 8 & 31, ra = (int) op >>> 13 & 31, rb = (int) op >>> 18 & 31;
+                    int code = (int) op & 0xff, rt = (int) op >>> 8 & 31, ra = (int) op >>> 13 & 31,
+                            rb = (int) op >>> 18 & 31;
                     long si = op >> 32, ui = op >>> 32;
                     switch (code) {
                         case LI, LIS -> { r[rt] = si; continue; }
@@ -137,7 +140,8 @@ final class BlockRunner {
                             r[ra] = v;
                             // CR0 from the low word against 0, signed: LT GT EQ SO
                             int lt = (int) (x >>> 63), gt = (int) (-x >>> 63);
-                            c.cr = c.cr & 0x0fff_ffff | (lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1) << 28;
+                            int cr0 = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1;
+                            c.cr = c.cr & 0x0fff_ffff | cr0 << 28;
                             continue;
                         }
                         case ADD -> { r[rt] = r[ra] + r[rb]; continue; }
@@ -157,7 +161,7 @@ final class BlockRunner {
                         case SLWI -> { r[ra] = (r[rt] << rb) & LOW32; continue; }
                         case SRWI -> { r[ra] = (r[rt] & LOW32) >>> ui; continue; }
                         case RLWINM, RLWINM_RC, RLWIMI -> {
-                            // ROTL32(RS, SH): the low word rotated left, in both halves of the doubleword; then the mask
+                            // ROTL32(RS, SH): the low word rotated left, in both halves of the doubleword; the mask
                             int w = (int) r[rt];
                             long rot = (w << rb | w >>> -rb) & LOW32, v = (rot << 32 | rot) & ui;
                             if (code == RLWIMI) {
@@ -168,16 +172,19 @@ final class BlockRunner {
                             if (code == RLWINM) continue;
                             long x = (int) v;
                             int lt = (int) (x >>> 63), gt = (int) (-x >>> 63);
-                            c.cr = c.cr & 0x0fff_ffff | (lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1) << 28;
+                            int cr0 = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1;
+                            c.cr = c.cr & 0x0fff_ffff | cr0 << 28;
                             continue;
                         }
                         case CMP -> {
-                            // both operands sign- or zero-extended from their low words (so the differences cannot overflow),
-                            // the field computed without branches: the outcome of a guest compare is data
+                            // both operands sign- or zero-extended from their low words (so the differences cannot
+                            // overflow), the field computed without branches: the outcome of a guest compare is data
                             long sign = (op & SIGNED) != 0 ? 0x8000_0000L : 0;
-                            long x = ((r[ra] & LOW32) ^ sign) - sign, y = ((((op & IMMEDIATE) != 0 ? si : r[rb]) & LOW32) ^ sign) - sign;
+                            long x = ((r[ra] & LOW32) ^ sign) - sign;
+                            long y = ((((op & IMMEDIATE) != 0 ? si : r[rb]) & LOW32) ^ sign) - sign;
                             int lt = (int) ((x - y) >>> 63), gt = (int) ((y - x) >>> 63);
-                            int field = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1, shift = 28 - (rt & 0x1c);
+                            int field = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1;
+                            int shift = 28 - (rt & 0x1c);
                             c.cr = c.cr & ~(0xf << shift) | field << shift;
                             if ((op & FUSED) == 0) continue;
                             // the bc that follows tests a bit of this field (BlockOps.fuse): read it from the field
@@ -279,8 +286,8 @@ final class BlockRunner {
                             break leave;
                         }
                         case BC, BCLR -> {
-                            // BO in the RT field, BI in the RA field: CTR decremented unless BO[2], then tested against BO[3];
-                            // the CR bit BI tested against BO[1] unless BO[0]
+                            // BO in the RT field, BI in the RA field: CTR decremented unless BO[2], then tested
+                            // against BO[3]; the CR bit BI tested against BO[1] unless BO[0]
                             boolean ctrHolds = true;
                             if ((rt & 0x04) == 0) ctrHolds = ((int) --c.ctr != 0) ^ ((rt & 0x02) != 0);
                             boolean taken = ctrHolds && ((rt & 0x10) != 0 || (c.cr << ra < 0) == ((rt & 0x08) != 0));
