@@ -48,16 +48,18 @@ EDGE = [0x00, 0x01, 0x7F, 0x80, 0xFF, 0xFE, 0x81]
 # Rows that the disassembler does not decode yet, by map: drawn by no mode. The 0F map's SSE cells are keyed by
 # their mandatory prefix ('0f66', '0ff3', '0ff2'); '0f' is the row without one. Besides the rows not decoded at
 # all (BASE: group 7 register forms, SYSCALL/SYSRET outside 64-bit mode, PREFETCHW, 3DNow!, MPX and CET of
-# 0F 1A-1E, MOV TR, the SSE conversions with MMX operands, SSE3, RCPPS/RSQRTPS, PadLock, groups 9 and 15, and the
-# whole of 0F 38 and 0F 3A), some cells are left out where objdump's "(bad)" names prefixes by rules not modelled
-# yet: F3/F2 before the MMX/SSE2 integer rows and the SSE moves, 66 before EMMS, PEXTRW, MOVNTQ and MASKMOVQ.
-BASE = '01 05 07 0d-0f 1a-1c 1e 24 26 2a 2c-2d 50 52-5f 78-7d a6-a7 ae c2-c3 c6-c7 d0 d6 e6 f0'
+# 0F 1A-1E, MOV TR, the SSE conversions with MMX operands, SSE3, RCPPS/RSQRTPS, PadLock, group 9, group 15 with a
+# prefix (66/F3/F2 make it CLWB, RDFSBASE, PTWRITE, UMONITOR, TPAUSE ...: its random prefixes leave them out), the
+# whole of 0F 3A and of 0F 38 but MOVBE/CRC32 in F0-F1), some cells are left out where objdump's "(bad)" names
+# prefixes by rules not modelled yet: F3/F2 before the MMX/SSE2 integer rows and the SSE moves, 66 before EMMS,
+# PEXTRW, MOVNTQ and MASKMOVQ.
+BASE = '01 05 07 0d-0f 1a-1c 1e 24 26 2a 2c-2d 50 52-5f 78-7d a6-a7 c2-c3 c6-c7 d0 d6 e6 f0'
 NOT_YET = {
     '0f': BASE + ' 6c-6d 73 c5 e7',
-    '0f66': BASE + ' 12 16 2b 77 c5 e7 f7',
-    '0ff3': BASE + ' 12-17 28-2f 60-6e 71-77 b4 c4-c5 d1-d5 d7-e5 e7-ef f1-fe',
-    '0ff2': BASE + ' 12-17 28-2f 60-6f 71-77 7e-7f c4-c5 d1-d5 d7-e5 e7-ef f1-fe',
-    '0f38': '00-ff',
+    '0f66': BASE + ' ae 12 16 2b 77 c5 e7 f7',
+    '0ff3': BASE + ' ae 12-17 28-2f 60-6e 71-77 b4 c4-c5 d1-d5 d7-e5 e7-ef f1-fe',
+    '0ff2': BASE + ' ae 12-17 28-2f 60-6f 71-77 7e-7f c4-c5 d1-d5 d7-e5 e7-ef f1-fe',
+    '0f38': '00-ef f2-ff',
     '0f3a': '00-ff',
 }
 # And in 64-bit mode only: 0F 18 (binutils 2.40 reads PREFETCHIT0/1 there, taking F2/F3 and RIP-relative forms).
@@ -120,10 +122,18 @@ def row_of(mode, data):
     return ({None: '0f', 0x66: '0f66', 0xF3: '0ff3', 0xF2: '0ff2'}[last_mand], data[i + 1])
 
 
-def modrm_filter(mode, m, op, modrm):
-    """False for the ModRM bytes that turn a row into VEX/EVEX/XOP (left out, see the module comment)."""
+def modrm_filter(mode, m, op, modrm, pre=()):
+    """False for the ModRM bytes that turn a row into VEX/EVEX/XOP (left out, see the module comment), and for the
+    register forms of MOVBE (0F 38 F0/F1 without F2/F3) and of MFENCE/SFENCE with ModRM.rm != 0: objdump 2.40 lists those as "movbe (bad),%eax" over the
+    0F byte alone (and the prefixes before it), a length no decoder shares; the CPU raises #UD for them."""
     if m == '1b' and op in (0xC4, 0xC5, 0x62) and modrm >= 0xC0:
         return False
+    if m == '0f' and op == 0xAE and (0xF1 <= modrm <= 0xF7 or modrm >= 0xF9):
+        return False  # MFENCE/SFENCE with ModRM.rm != 0: objdump says (bad) over two bytes, the CPU (and QEMU) fence
+    if m == '0f38' and op in (0xF0, 0xF1) and modrm >= 0xC0:
+        last = [p for p in pre if p in (0xF2, 0xF3)]
+        if not last:
+            return False
     if m == '1b' and op == 0x8F and (modrm >> 3) & 7 != 0:
         return False
     return True
@@ -159,7 +169,7 @@ def rand_tail(rng, n):
 
 # 0F rows where 66, F3 or F2 choose the instruction (the SSE cells and objdump's prefix tables): their random
 # prefixes leave those out; the classes '0f66', '0ff3' and '0ff2' put theirs in front (once or more).
-PREFIXED_0F = _rows('09 10-17 28-2f 50-7f b8 bc-bd c2-c7 d0-ff')
+PREFIXED_0F = _rows('09 10-17 28-2f 50-7f ae b8 bc-bd c2-c7 d0-ff')
 
 
 def candidate(rng, mode, m, op):
@@ -186,7 +196,7 @@ def candidate(rng, mode, m, op):
         modrm = rng.randrange(256)
         if m == 'x87' and rng.random() < 0.5:
             modrm = 0xC0 | rng.randrange(64)
-        if modrm_filter(mode, m, op, modrm):
+        if modrm_filter(mode, m, op, modrm, pre):
             break
     return bytes(pre + opcode + [modrm] + rand_tail(rng, 14))
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates flags.vectors, muldiv.vectors, bits.vectors, strings.vectors, bcd.vectors, x87.vectors and sse.vectors from the host CPU: builds flags.c and muldiv.c with gcc (x86_64 host; no red zone, because the
+# Regenerates flags.vectors, muldiv.vectors, bits.vectors, insns.vectors, mmx.vectors, strings.vectors, bcd.vectors, x87.vectors and sse.vectors from the host CPU: builds flags.c and muldiv.c with gcc (x86_64 host; no red zone, because the
 # probes push and pop EFLAGS) and runs it. The vectors hold for IA-32 (sizes 1, 2, 4) and x86_64 (all sizes).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +14,13 @@ echo "muldiv.vectors: $(wc -l < muldiv.vectors) vectors"
 ${CC:-gcc} -O1 -mno-red-zone -o "$tmp/bits" bits.c
 "$tmp/bits" > bits.vectors
 echo "bits.vectors: $(wc -l < bits.vectors) vectors"
+# BSF, BSR, BSWAP, XADD, CMPXCHG, MOVBE, CRC32, XLAT: the host needs MOVBE and SSE4.2.
+${CC:-gcc} -O1 -mno-red-zone -o "$tmp/insns" insns.c
+"$tmp/insns" > insns.vectors
+echo "insns.vectors: $(wc -l < insns.vectors) vectors"
+${CC:-gcc} -O1 -o "$tmp/mmx" mmx.c
+"$tmp/mmx" > mmx.vectors
+echo "mmx.vectors: $(wc -l < mmx.vectors) vectors"
 ${CC:-gcc} -O1 -mno-red-zone -o "$tmp/strings" strings.c
 "$tmp/strings" > strings.vectors
 echo "strings.vectors: $(wc -l < strings.vectors) vectors"

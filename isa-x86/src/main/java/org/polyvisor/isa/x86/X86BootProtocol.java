@@ -2,10 +2,12 @@ package org.polyvisor.isa.x86;
 
 import org.polyvisor.isa.x86.exec.CpuState;
 import org.polyvisor.isa.x86.exec.X86Vcpu;
+import org.polyvisor.isa.x86.pv.GuestModes;
 import org.polyvisor.spi.BootInfo;
 import org.polyvisor.spi.BootProtocol;
 import org.polyvisor.spi.GuestType;
 import org.polyvisor.spi.Vcpu;
+import org.polyvisor.spi.XenElfNotes;
 
 /**
  * First state of an x86 vCPU.
@@ -16,6 +18,12 @@ import org.polyvisor.spi.Vcpu;
  *     their FNINIT/default state, EFLAGS = 0x2 (interrupts masked), the instruction pointer at the ELF entry and
  *     the start_info address in eSI/rSI (Xen's x86 PV ABI). A kernel with the XEN_ELFNOTE_HYPERCALL_PAGE note gets
  *     Xen's hypercall page there ({@link org.polyvisor.isa.x86.pv.PvHypercallPage}).</li>
+ * <li>PV, a Xen PV kernel (its ELF has Xen's GUEST_OS, XEN_VERSION "xen-3.0" and LOADER "generic" notes,
+ *     {@link GuestModes#xenKernel}): Xen's ring model instead of CPL 0: x86_64 at CPL 3 with CS 0xe033 and SS 0xe02b,
+ *     x86_32 PAE at ring 1 with CS 0xe019 and the data segments 0xe021; EFLAGS = 0x202 (Xen's builder sets IF;
+ *     events are masked with vcpu_info); the entry of the ENTRY note when present, else the ELF's.
+ *     The bootstrap page tables Xen's builder makes are loaded (paging on; VIRT_BASE must be 0) and rSP is the top
+ *     of the boot stack after them ({@code org.polyvisor.isa.x86.pv.BootstrapPageTables}).</li>
  * <li>HVM: the architectural reset state of the SDM (Vol. 3, 9.1.1): real mode, CS = 0xF000 (base 0xFFFF0000),
  *     IP = 0xFFF0, CR0 = 0x60000010, EDX = 0x600, EFLAGS = 0x2. The interpreter executes it: the first
  *     instruction is fetched at linear 0xFFFFFFF0.</li>
@@ -39,6 +47,11 @@ public final class X86BootProtocol implements BootProtocol {
             s.rip = info.entry() & s.addressMask;
             s.r[CpuState.RSI] = info.startInfo() & s.addressMask;
             org.polyvisor.isa.x86.pv.PvHypercallPage.install(((X86Vcpu) vcpu).memory(), info.xenNotes(), s.longModeCapable);
+            if (GuestModes.xenKernel(info.xenNotes()) && ((X86Vcpu) vcpu).pv() != null) {
+                s.flags.load(0x202);  // Xen's builder: IF set; events are masked by vcpu_info instead
+                s.rip = info.xenNotes().number(XenElfNotes.ENTRY).orElse(info.entry()) & s.addressMask;
+                ((X86Vcpu) vcpu).pv().enterRings(info.startInfo());
+            }
         } else {
             s.resetReal();
         }

@@ -50,7 +50,7 @@ class DoubleShiftCompareExchangeTest {
             row("lzcnt zero gives the width and CF", "f30fbdc3", "ebx=0", "eax=32 cf=1 zf=0"),
             row("lzcnt top bit set gives zero and ZF", "f30fbdc3", "ebx=0x80000000", "eax=0 cf=0 zf=1"),
             row("lzcnt 16-bit", "66f30fbdc3", "eax=0xffff0000 ebx=1", "eax=0xffff000f"),
-            row("cpuid 1 advertises CX8 and POPCNT", "0fa2", "eax=1", "ecx=0x800000"),
+            row("cpuid 1 advertises POPCNT and MOVBE, not SSE4.2", "0fa2", "eax=1", "ecx=0xc00000"),
             row("cpuid 0x80000001 advertises ABM (LZCNT)", "0fa2", "eax=0x80000001", "ecx=0x20")
         );
     }

@@ -65,7 +65,21 @@ class FpuSystemTest {
                         m -> m.memory.write(0x7000, 2, 0x37E), 16, -1, 13),
                 row("lock fadd is #UD", "f0d8c1", 6, -1, 0),
                 row("an undefined x87 form (D9 D1) is #UD", "d9d1", 6, -1, 0),
-                row("pmovmskb from memory is #UD", "660fd70500700000", 6, -1, 0));
+                row("pmovmskb from memory is #UD", "660fd70500700000", 6, -1, 0),
+                row("xsave is #UD (no XSAVE in CPUID)", "0fae242500700000", 6, -1, 0),
+                row("xrstor is #UD", "0fae2c2500700000", 6, -1, 0),
+                row("xsaveopt is #UD", "0fae342500700000", 6, -1, 0),
+                row("group 15 register form /0 is #UD", "0faec1", 6, -1, 0),
+                row("lock lfence is #UD", "f00faee8", 6, -1, 0),
+                row("mfence with ModRM.rm = 1 fences, then ud2", "0faef1 0f0b", 6, -1, 3),
+                row("sfence with ModRM.rm = 7 fences, then ud2", "0faeff 0f0b", 6, -1, 3),
+                row("paddb with CR0.TS is #NM", SET_CR0 + "08 0f22c0 0ffcc1", 7, -1, 9),
+                row("paddb with CR0.EM is #UD", SET_CR0 + "04 0f22c0 0ffcc1", 6, -1, 9),
+                row("an MMX instruction after an unmasked x87 exception is #MF", "d92c2500700000 d9e8 d9e0 d9fa 0ffcc1",
+                        m -> m.memory.write(0x7000, 2, 0x37E), 16, -1, 13),
+                row("lock maskmovq is #UD", "f00ff7c1", 6, -1, 0),
+                row("lock paddb is #UD", "f00ffc0500700000", 6, -1, 0),
+                row("clflush then lfence, then ud2", "0fae3c2500700000 0faee8 0f0b", 6, -1, 11));
     }
 
     static Machine boot(String code) {

@@ -125,7 +125,38 @@ class ProtectedModeTest {
                         m -> m.set("m16[0x2000]=0 m16[0x2002]=0x7f"), 5, -1, 10),
                 k("bound with a register operand is #UD", "62c3", 6, -1, 0),
                 u("clts at CPL 3 is #GP(0)", "0f06", 13, 0, 0),
-                u("lmsw at CPL 3 is #GP(0)", "0f01f0", 13, 0, 0));
+                u("lmsw at CPL 3 is #GP(0)", "0f01f0", 13, 0, 0),
+                k("lds of a not-present data segment is #NP(sel)", "bb00200000 c503",
+                        m -> m.set("m32[0x2000]=0 m16[0x2004]=0x30"), 11, 0x30, 5),
+                k("les of execute-only code is #GP(sel)", "bb00200000 c403",
+                        m -> m.set("m32[0x2000]=0 m16[0x2004]=0x50"), 13, 0x50, 5),
+                k("lss of a null selector is #GP(0)", "bb00200000 0fb223", m -> m.set("m32[0x2000]=0 m16[0x2004]=0"), 13, 0, 5),
+                k("lss of read-only data is #GP(sel)", "bb00200000 0fb223", m -> m.set("m32[0x2000]=0 m16[0x2004]=0x48"), 13, 0x48, 5),
+                k("lfs with a register operand is #UD", "0fb4c0", 6, -1, 0),
+                u("lgs of a DPL 0 segment at CPL 3 is #GP(sel)", "bb00200000 0fb513", m -> m.set("m32[0x2000]=0 m16[0x2004]=0x10"), 13, 0x10, 5),
+                k("mov from dr4 with CR4.DE set is #UD", "0f20e0 83c808 0f22e0 0f21e0", 6, -1, 9),
+                k("mov to dr5 with CR4.DE set is #UD", "0f20e0 83c808 0f22e0 0f23e8", 6, -1, 9),
+                u("mov from dr0 at CPL 3 is #GP(0)", "0f21c0", 13, 0, 0),
+                u("mov to dr7 at CPL 3 is #GP(0)", "0f23f8", 13, 0, 0),
+                k("rdpmc at CPL 0 is #GP(0): no counter exists", "31c9 0f33", 13, 0, 2),
+                k("rdpmc with CR4.PCE set is #GP(0): no counter exists", "0f20e0 0d00010000 0f22e0 31c9 0f33", 13, 0, 13),
+                u("rdpmc at CPL 3 is #GP(0)", "0f33", 13, 0, 0),
+                u("in at CPL 3 with IOPL 0 and the I/O map past the TSS limit is #GP(0)", "ec", NO_IO_MAP, 13, 0, 0),
+                u("insb at CPL 3 with IOPL 0 and the I/O map past the TSS limit is #GP(0)", "6c", NO_IO_MAP, 13, 0, 0),
+                k("movbe with a register operand is #UD", "0f38f0c1", 6, -1, 0),
+                k("lock movbe is #UD", "bb00200000 f00f38f103", 6, -1, 5),
+                k("f3 0f 38 f0 is #UD", "bb00200000 f30f38f003", 6, -1, 5),
+                k("lock crc32 is #UD", "f0f20f38f0c1", 6, -1, 0),
+                k("0f 38 00 (pshufb, SSSE3: not in the CPU model) is #UD", "0f3800c1", 6, -1, 0),
+                u("rep outsd at CPL 3 with IOPL 0 and the I/O map past the TSS limit is #GP(0)", "f36f", NO_IO_MAP, 13, 0, 0));
+    }
+
+    /** The TSS's I/O map base (TSS + 66H) past its limit: no port is allowed by the bitmap. */
+    static final Consumer<Machine> NO_IO_MAP = m -> m.memory.write(TSS + 0x66, 2, 0x68);
+
+    /** A user row with a preparation. */
+    static Row u(String name, String code, Consumer<Machine> prepare, int vector, int error, long savedOffset) {
+        return new Row(name, TO_RING3 + code, prepare, vector, error, USER + savedOffset, true);
     }
 
     @ParameterizedTest(name = "{0}")

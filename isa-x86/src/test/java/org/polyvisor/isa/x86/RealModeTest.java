@@ -64,6 +64,14 @@ class RealModeTest {
                     "c8040001f4", "", "m16[0x80fe]=0x1234 m16[0x80fc]=0xfe ebp=0xfe esp=0xf8"),
             Arguments.of("bound out of range: #BR through IVT vector 5 at the BOUND", "esp=0x7000 eax=9 ebx=0x500 m16[0x500]=0"
                     + " m16[0x502]=8 m32[0x14]=0x08000000", "6207f4", "ba0505f4", "cs=0x800 edx=0x505 esp=0x6ffa m16[0x6ffa]=0x7c00"),
+            Arguments.of("arpl in real mode is #UD through IVT vector 6", "esp=0x7000 m32[0x18]=0x08000000",
+                    "63c8f4", "ba0606f4", "cs=0x800 edx=0x606 m16[0x6ffa]=0x7c00"),
+            Arguments.of("lar in real mode is #UD", "esp=0x7000 m32[0x18]=0x08000000", "0f02c1f4", "ba0606f4", "cs=0x800 edx=0x606"),
+            Arguments.of("verr in real mode is #UD", "esp=0x7000 m32[0x18]=0x08000000", "0f00e1f4", "ba0606f4", "cs=0x800 edx=0x606"),
+            Arguments.of("lds (%bx),%ax: DS base selector * 16", "ebx=0x500 m16[0x500]=0x1234 m16[0x502]=0x2000 m16[0x20010]=0x4321",
+                    "c5078b1e1000f4", "", "eax=0x1234 ds=0x2000 ebx=0x4321"),
+            Arguments.of("xlat with DS = 0x100", "ds=0x100 ebx=0x10 eax=5 m8[0x1015]=0x77", "d7f4", "", "eax=0x77"),
+            Arguments.of("mov to and from dr0 in real mode (CPL 0)", "eax=0x1234", "0f23c00f21c3f4", "", "ebx=0x1234"),
             Arguments.of("smsw %ax at reset reads CR0's low word", "eax=0xabcd1234", "0f01e0f4", "", "eax=0xabcd0010"),
             // lgdtl; CR0.PE = 1; ljmp $8 (16-bit code, D = 0); DS = 0x10 (base 0x10000); store; CR0.PE = 0;
             // ljmp $0 (real mode again); DS = 0; store; hlt. GDT: null, 16-bit code base 0, data base 0x10000.

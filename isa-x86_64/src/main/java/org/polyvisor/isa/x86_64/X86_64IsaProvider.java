@@ -6,7 +6,9 @@ import org.polyvisor.isa.x86.X86BootProtocol;
 import org.polyvisor.isa.x86.exec.CpuState;
 import org.polyvisor.isa.x86.exec.X86RegisterLayout;
 import org.polyvisor.isa.x86_64.disasm.X86_64Disassembler;
-import org.polyvisor.isa.x86_64.exec.X86_64Vcpu;
+import org.polyvisor.isa.x86.exec.X86Vcpu;
+import org.polyvisor.isa.x86_64.decode.Decoder64;
+import org.polyvisor.isa.x86_64.trap.LongModeTraps;
 import org.polyvisor.spi.BootProtocol;
 import org.polyvisor.spi.Disassembler;
 import org.polyvisor.spi.HypercallAbi;
@@ -36,12 +38,15 @@ public final class X86_64IsaProvider implements IsaProvider {
 
     @Override
     public Vcpu createVcpu(VcpuConfig config) {
-        return new X86_64Vcpu(ID, config.vcpuId(), config.memory(), config.type(), config.clock());
+        LongModeTraps traps = new LongModeTraps(config.type());
+        X86Vcpu vcpu = new X86Vcpu(ID, config.vcpuId(), config.memory(), X86RegisterLayout.AMD64, new Decoder64(), traps, config.clock());
+        if (vcpu.callbacks() != null) traps.attach(vcpu.callbacks().modes);  // the syscall hypercall follows kernel mode
+        return vcpu;
     }
 
     @Override public Disassembler disassembler() { return DISASSEMBLER; }
 
-    /** Long mode, flat, CPL 0, rsi = start_info (see {@link X86BootProtocol}). */
+    /** Long mode, flat, CPL 0 (a Xen PV kernel: CPL 3 in Xen's ring model), rsi = start_info (see {@link X86BootProtocol}). */
     @Override public BootProtocol bootProtocol() { return new X86BootProtocol(); }
 
     /** HVM domains boot on the PC of the IA-32 module (Multiboot kernels enter 32-bit protected mode, long mode off). */

@@ -38,7 +38,7 @@ class CompareExchange16Test {
             row("shrd r64 count masked to 6 bits (65 = 1)", "480fadd8", "rax=2 rbx=1 rcx=65", "rax=0x8000000000000001 cf=0 of=1"),
             row("lzcnt r64", "f3480fbdc3", "rbx=1", "rax=63 cf=0 zf=0"),
             row("popcnt r64", "f3480fb8c3", "rbx=-1", "rax=64 zf=0"),
-            row("cpuid 1 advertises CX16 and POPCNT", "0fa2", "rax=1", "rcx=0x802000")
+            row("cpuid 1 advertises CX16, POPCNT and MOVBE", "0fa2", "rax=1", "rcx=0xc02000")
         );
     }
 

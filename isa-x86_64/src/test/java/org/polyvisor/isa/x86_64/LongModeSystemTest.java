@@ -60,7 +60,15 @@ class LongModeSystemTest {
                 new Row("popa (61) is #UD in 64-bit mode", "61", 6, -1, START, false, Machine.STACK),
                 new Row("bound (62, EVEX) is #UD in 64-bit mode", "6203", 6, -1, START, false, Machine.STACK),
                 new Row("clts in ring 3 is #GP(0)", TO_RING3 + "0f06", 13, 0, USER, true, RING0_STACK),
-                new Row("lmsw in ring 3 is #GP(0)", TO_RING3 + "0f01f0", 13, 0, USER, true, RING0_STACK));
+                new Row("lmsw in ring 3 is #GP(0)", TO_RING3 + "0f01f0", 13, 0, USER, true, RING0_STACK),
+                new Row("mov to dr7 with bit 32 set is #GP(0)", "48b80000000001000000 0f23f8", 13, 0, START + 10, false, Machine.STACK),
+                new Row("mov to dr6 with bit 63 set is #GP(0)", "48b80000000000000080 0f23f0", 13, 0, START + 10, false, Machine.STACK),
+                new Row("mov from dr8 (REX.R) is #UD", "440f21c0", 6, -1, START, false, Machine.STACK),
+                new Row("mov from dr1 in ring 3 is #GP(0)", TO_RING3 + "0f21c8", 13, 0, USER, true, RING0_STACK),
+                new Row("rdpmc is #GP(0): no counter exists", "31c9 0f33", 13, 0, START + 2, false, Machine.STACK),
+                new Row("lss of a null selector at CPL 0 is allowed in 64-bit mode, then ud2",
+                        "bb00200000 c70300200000 66c743040000 0fb223 0f0b", 6, -1, START + 20, false, 0x2000),
+                new Row("lfs with a register operand is #UD", "0fb4c0", 6, -1, START, false, Machine.STACK));
     }
 
     @ParameterizedTest(name = "{0}")

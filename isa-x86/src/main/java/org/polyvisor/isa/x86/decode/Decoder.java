@@ -115,11 +115,18 @@ public class Decoder {
                 in.opSize = 4;
                 return;
             }
+            boolean map38 = b2 == 0x38;
+            if (map38) {  // the 0F 38 map: MOVBE and CRC32 (OpcodeMaps.threeByte38)
+                int b3 = next();
+                if (b3 < 0) return;
+                e = OpcodeMaps.threeByte38(b3, mandatoryPrefix(seen, count));
+                b2 = b3;
+            }
             if ((e.flags() & COND) != 0) in.cond = b2 & 0xF;
-            in.opcode = 0x0F00 | b2;
-            Entry f3 = OpcodeMaps.withF3(b2);
+            in.opcode = (map38 ? 0x0F_3800 : 0x0F00) | b2;
+            Entry f3 = map38 ? null : OpcodeMaps.withF3(b2);
             if (f3 != null && mandatoryPrefix(seen, count) == SseMaps.PF3) e = f3;
-            Entry[] simd = SseMaps.ROWS[b2];
+            Entry[] simd = map38 ? null : SseMaps.ROWS[b2];
             if (simd != null) {
                 in.mandatory = mandatoryPrefix(seen, count);
                 e = simd[in.mandatory];
@@ -149,9 +156,10 @@ public class Decoder {
         if (e.op() == Op.UNDEFINED) return;
         int size = (e.flags() & MODE_SIZE) != 0 ? (longMode ? 8 : 4)
                 : (e.flags() & (SIMD | MMX)) != 0 ? (longMode && (in.rex & 8) != 0 ? 8 : 4) : operandSize(e, in);
-        in.opSize = size;
         int f = e.flags();
         in.srcSize = (f & SRC_B) != 0 ? 1 : (f & SRC_W) != 0 ? 2 : (f & SRC_D) != 0 ? 4 : size;
+        if ((f & CRC) != 0) size = longMode && (in.rex & 8) != 0 ? 8 : 4;
+        in.opSize = size;
         if (in.modrm >= 0 && !modrmOperand(in)) return;
         boolean moffs = e.dst() == Operand.O || e.src() == Operand.O;
         if (isString(e.op()) || moffs || isCounted(e.op()) || e.op() == Op.XLAT) {

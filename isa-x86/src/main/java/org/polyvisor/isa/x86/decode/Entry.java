@@ -39,8 +39,13 @@ public record Entry(Op op, String mnemonic, int dst, int src, int size, int imm,
     public static final int SIMD = 1024;
     /** A third operand, the shift count in CL (SHLD/SHRD Ev,Gv,CL). */
     public static final int COUNT_CL = 2048;
-    /** MMX: sized like {@link #SIMD} (a GPR operand is 32 bits, 64 with REX.W) but not executed by the SIMD unit. */
+    /** MMX: sized like {@link #SIMD} (a GPR operand is 32 bits, 64 with REX.W), executed on the x87 register file. */
     public static final int MMX = 4096;
+    /**
+     * CRC32 Gd/Gq, Eb/Ev (F2 0F 38 F0/F1): the destination is 32 bits (64 with REX.W) whatever 66 says; the source
+     * is a byte ({@link #SRC_B}) or of the operand size.
+     */
+    public static final int CRC = 8192;
 
     public static final Entry UNDEFINED = new Entry(Op.UNDEFINED, "(bad)", Operand.NONE, Operand.NONE, V, IMM_NONE, 0, null);
 

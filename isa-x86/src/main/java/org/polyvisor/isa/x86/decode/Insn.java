@@ -26,7 +26,10 @@ public final class Insn {
     /** The selector of a direct far JMP/CALL (ptr16:16/32), whose offset is {@link #imm}; ENTER's nesting level (ib). */
     public int selector;
     public int cond;
-    /** The opcode byte (one-byte map) or 0x0F00 | the second byte (0F map): the x87 and SSE executors read it. */
+    /**
+     * The opcode byte (one-byte map), 0x0F00 | the second byte (0F map) or 0x0F3800 | the third byte (0F 38 map): the
+     * x87 and SSE executors and the disassembler read it.
+     */
     public int opcode;
     /** For an SSE cell: its mandatory prefix ({@link SseMaps#NONE}, P66, PF3, PF2). */
     public int mandatory;

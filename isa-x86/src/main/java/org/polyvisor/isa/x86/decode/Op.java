@@ -30,12 +30,18 @@ public enum Op {
     PSUBD, PSUBQ, PMULLW, PMULHW, PMULHUW, PMULUDQ, PMADDWD, PSADBW, PMOVMSKB, PSUBUSB, PSUBUSW, PADDUSB, PADDUSW,
     PSUBSB, PSUBSW, PADDSB, PADDSW, PMINUB, PMAXUB, PMINSW, PMAXSW, PAVGB, PAVGW, PAND, PANDN, POR, PXOR,
     FXSAVE, FXRSTOR, LDMXCSR, STMXCSR, FENCE, CLFLUSH, PREFETCH, MOVNTI,
-    // Decoded (their length and operands are known, the disassembler names them) but not executed yet (#UD), except
-    // SHLD, SHRD, POPCNT, LZCNT, TZCNT (run as BSF: no BMI1 in the CPU model) and CMPXCHG8B/16B, which the executor runs.
+    // XSAVE, XRSTOR, XSAVEOPT (group 15 /4-/6): decoded for the disassembler, #UD (no XSAVE in the CPU model).
+    XSAVE,
+    // 0F-map and legacy rows. Executed: ARPL, INS, OUTS, LES, LDS, XLAT, SHLD, SHRD, LAR, LSL, LSS, LFS, LGS, VERR,
+    // VERW, RDPMC (#GP: no counters), POPCNT, LZCNT, TZCNT (run as BSF: no BMI1 in the CPU model), CMPXCHG8B/16B.
+    // Decoded for the disassembler and #UD: INT1, XABORT, XBEGIN (no RTM), UD0, UD1, INVD, WBINVD, WBNOINVD, RSM, GETSEC.
     ARPL, INS, OUTS, LES, LDS, XLAT, INT1, XABORT, XBEGIN, SHLD, SHRD, LAR, LSL, LSS, LFS, LGS, UD0, UD1, VERR, VERW,
     INVD, WBINVD, WBNOINVD, RDPMC, RSM, GETSEC, POPCNT, TZCNT, LZCNT, CMPXCHG8B,
-    // MMX technology (0F map without a prefix, %mm registers): decoded for the disassembler, not executed (#UD).
-    MMX,
-    // MOV to and from the debug registers (0F 21, 0F 23): decoded, not executed yet (#UD).
-    MOV_FROM_DR, MOV_TO_DR
+    // MMX technology (0F map without a prefix, %mm registers): the cells run the SSE2 operation of the same name on
+    // 64-bit operands (MmxInstructions), with PSHUFW, MASKMOVQ and EMMS of their own (MMX: no cell uses it now).
+    MMX, PSHUFW, MASKMOVQ, EMMS,
+    // MOV to and from the debug registers (0F 21, 0F 23).
+    MOV_FROM_DR, MOV_TO_DR,
+    // The 0F 38 map: MOVBE (no prefix or 66) and CRC32 (F2) in rows F0 and F1.
+    MOVBE, CRC32
 }

@@ -217,8 +217,8 @@ public final class OpcodeMaps {
         t[0xC0] = of(Op.XADD, "xadd", E, G, B, IMM_NONE, 0);
         t[0xC1] = of(Op.XADD, "xadd", E, G, V, IMM_NONE, 0);
         for (int r = 0; r < 8; r++) t[0xC8 + r] = of(Op.BSWAP, "bswap", Z, NONE, V, IMM_NONE, 0);
-        // Decoded for the disassembler, not executed yet (the executor raises #UD): ARPL, INS/OUTS, LES/LDS
-        // (C4/C5 are VEX in 64-bit mode and with a register ModRM), XLAT, INT1 (ICEBP).
+        // ARPL, INS/OUTS, LES/LDS (C4/C5 are VEX in 64-bit mode and with a register ModRM: #UD here), XLAT; INT1
+        // (ICEBP) is decoded for the disassembler and #UD.
         o[0x63] = of(Op.ARPL, "arpl", E, G, W, IMM_NONE, 0);
         o[0x6C] = of(Op.INS, "ins", NONE, NONE, B, IMM_NONE, 0);
         o[0x6D] = of(Op.INS, "ins", NONE, NONE, V, IMM_NONE, NO_REXW);
@@ -228,9 +228,9 @@ public final class OpcodeMaps {
         o[0xC5] = of(Op.LDS, "lds", G, M, V, IMM_NONE, 0);
         o[0xD7] = of(Op.XLAT, "xlat", NONE, NONE, B, IMM_NONE, 0);
         o[0xF1] = of(Op.INT1, "int1", NONE, NONE, V, IMM_NONE, 0);
-        // 0F rows decoded for the disassembler, not executed yet (#UD): LAR/LSL, far pointer loads, UD0/UD1 (which
-        // #UD anyway), VERR/VERW, cache and system control; the double shifts are executed. POPCNT (F3 B8),
-        // TZCNT/LZCNT (F3 BC/BD, executed) and WBNOINVD (F3 09) are chosen by their F3 prefix in the decoder.
+        // 0F rows: LAR/LSL, the far pointer loads, VERR/VERW, RDPMC and the double shifts are executed; UD0/UD1,
+        // INVD/WBINVD, RSM and GETSEC are decoded for the disassembler and #UD. POPCNT (F3 B8), TZCNT/LZCNT
+        // (F3 BC/BD, executed) and WBNOINVD (F3 09) are chosen by their F3 prefix in the decoder.
         t[0xA4] = of(Op.SHLD, "shld", E, G, V, IMM_BU, 0);
         t[0xA5] = of(Op.SHLD, "shld", E, G, V, IMM_NONE, COUNT_CL);
         t[0xAC] = of(Op.SHRD, "shrd", E, G, V, IMM_BU, 0);
@@ -275,6 +275,23 @@ public final class OpcodeMaps {
     private static final Entry POPCNT = of(Op.POPCNT, "popcnt", G, E, V, IMM_NONE, 0),
             TZCNT = of(Op.TZCNT, "tzcnt", G, E, V, IMM_NONE, 0), LZCNT = of(Op.LZCNT, "lzcnt", G, E, V, IMM_NONE, 0),
             WBNOINVD = of(Op.WBNOINVD, "wbnoinvd", NONE, NONE, V, IMM_NONE, 0);
+
+    /**
+     * The 0F 38 map (SDM Vol. 2, Table A-4) by its third byte and the mandatory prefix ({@link SseMaps#NONE}, P66,
+     * PF3, PF2): MOVBE Gv,Mv and Mv,Gv (none or 66, which sizes it), CRC32 Gd,Eb and Gd,Ev (F2; 66 sizes the Ev
+     * form). Everything else in the map is {@link Entry#UNDEFINED} (#UD): SSSE3 and SSE4 are not in this CPU model.
+     */
+    public static Entry threeByte38(int opcode, int mandatory) {
+        if (opcode != 0xF0 && opcode != 0xF1) return UNDEFINED;
+        if (mandatory == SseMaps.PF2) return opcode == 0xF0 ? CRC32_B : CRC32_V;
+        if (mandatory == SseMaps.PF3) return UNDEFINED;
+        return opcode == 0xF0 ? MOVBE_LOAD : MOVBE_STORE;
+    }
+
+    private static final Entry MOVBE_LOAD = of(Op.MOVBE, "movbe", G, M, V, IMM_NONE, 0),
+            MOVBE_STORE = of(Op.MOVBE, "movbe", M, G, V, IMM_NONE, 0),
+            CRC32_B = of(Op.CRC32, "crc32", G, E, V, IMM_NONE, CRC | SRC_B),
+            CRC32_V = of(Op.CRC32, "crc32", G, E, V, IMM_NONE, CRC);
 
     /** NOP Ev, the hint NOPs of 0F 18-1F (0F 18 /4-/7 and its register forms among them). */
     public static final Entry HINT_NOP = of(Op.NOP, "nop", E, NONE, V, IMM_NONE, MODRM | SUFFIX);

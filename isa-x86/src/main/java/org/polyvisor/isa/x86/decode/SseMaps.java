@@ -10,8 +10,8 @@ import static org.polyvisor.isa.x86.decode.Entry.V;
  * The SSE and SSE2 cells of the 0F opcode map (SDM Vol. 2, Tables A-3 and A-4): for each second opcode byte four
  * entries, selected by the mandatory prefix (none, 66, F3, F2). Written as one text row per opcode, in the SDM's
  * operand letters (V: XMM in ModRM.reg, W: XMM or memory in ModRM.rm, U: XMM register in ModRM.rm, E/G: general
- * registers, M: memory only) with "b" for an 8-bit immediate. The MMX forms (no prefix, 60-7F and D0-FF) are not
- * decoded: they are undefined here.
+ * registers, M: memory only) with "b" for an 8-bit immediate. The MMX forms (no prefix, 60-7F and D0-FF; "MMX" cells)
+ * carry the operation of the SSE2 form of the same name and the {@link Entry#MMX} flag.
  */
 public final class SseMaps {
     private SseMaps() { }
@@ -127,8 +127,8 @@ public final class SseMaps {
             "FE MMX paddd P Q | PADDD paddd V W | - | -",
     };
 
-    /** EMMS (0F 77): no operands, no ModRM; MMX, decoded for the disassembler and not executed (#UD). */
-    static final Entry EMMS = Entry.of(Op.MMX, "emms", Operand.NONE, Operand.NONE, V, IMM_NONE, Entry.MMX);
+    /** EMMS (0F 77): no operands, no ModRM. */
+    static final Entry EMMS = Entry.of(Op.EMMS, "emms", Operand.NONE, Operand.NONE, V, IMM_NONE, Entry.MMX);
 
     /** MOVHLPS and MOVLHPS: the register forms of 0F 12 and 0F 16 without a prefix. */
     private static final Entry MOVHLPS = cell("MOVHLPS movhlps V U"), MOVLHPS = cell("MOVLHPS movlhps V U");
@@ -151,7 +151,8 @@ public final class SseMaps {
         ROWS[0x73][NONE] = mmxShiftGroup("psrlq", null, "psllq");
         ROWS[0x77] = new Entry[] {EMMS, UNDEFINED, UNDEFINED, UNDEFINED};
         Entry[] g15 = {cell("FXSAVE fxsave - M"), cell("FXRSTOR fxrstor M -"), cell("LDMXCSR ldmxcsr M -"),
-                cell("STMXCSR stmxcsr - M"), UNDEFINED, UNDEFINED, UNDEFINED, cell("CLFLUSH clflush M -")};
+                cell("STMXCSR stmxcsr - M"), cell("XSAVE xsave - M"), cell("XSAVE xrstor M -"), cell("XSAVE xsaveopt - M"),
+                cell("CLFLUSH clflush M -")};
         ROWS[0xAE] = new Entry[] {Entry.group(g15), UNDEFINED, UNDEFINED, UNDEFINED};
         java.util.Arrays.fill(FENCES, UNDEFINED);
         FENCES[5] = cell("FENCE lfence - -");
@@ -169,9 +170,25 @@ public final class SseMaps {
         String[] f = text.split(" ");
         int dst = letter(f[2]), src = letter(f[3]);
         int imm = f.length > 4 ? IMM_BU : IMM_NONE;
-        Op op = Op.valueOf(f[0]);
+        boolean mmx = f[0].equals("MMX");
+        Op op = mmx ? mmxOp(f[1], dst) : Op.valueOf(f[0]);
         int srcD = f[1].equals("pinsrw") ? Entry.SRC_D : 0;  // its general register is 32 bits whatever REX.W says
-        return Entry.of(op, f[1], dst, src, V, imm, (op == Op.MMX ? Entry.MMX : SIMD) | Entry.MODRM | srcD);
+        return Entry.of(op, f[1], dst, src, V, imm, (mmx ? Entry.MMX : SIMD) | Entry.MODRM | srcD);
+    }
+
+    /**
+     * The operation of an MMX cell ({@code MmxInstructions} runs it on 64-bit operands): the SSE2 operation of the same
+     * name, the MOVD/MOVQ direction by the destination, MOVNTQ as MOVNT.
+     */
+    private static Op mmxOp(String mnemonic, int dst) {
+        return switch (mnemonic) {
+            case "movd" -> dst == Operand.P_MMX ? Op.MOVD : Op.MOVD_STORE;
+            case "movq" -> dst == Operand.P_MMX ? Op.MOVQ_LOAD : Op.MOVQ_STORE;
+            case "movntq" -> Op.MOVNT;
+            case "pshufw" -> Op.PSHUFW;
+            case "maskmovq" -> Op.MASKMOVQ;
+            default -> Op.valueOf(mnemonic.toUpperCase(java.util.Locale.ROOT));
+        };
     }
 
     private static int letter(String l) {

@@ -181,7 +181,7 @@ public final class AttSyntax {
                 case CVTSI2SS, CVTSI2SD: return in.srcKind == Operand.MEM && longMode ? base + suffix(in.opSize) : base;
                 case CMPPS, CMPSS, CMPPD, CMPSD_X:
                     return (in.imm & 0xFF) < 8 ? "cmp" + PREDICATES[(int) in.imm & 7] + base.substring(3) : base;
-                case FXSAVE, FXRSTOR: return (in.rex & 8) != 0 ? base + "64" : base;
+                case FXSAVE, FXRSTOR, XSAVE: return (in.rex & 8) != 0 ? base + "64" : base;
                 default: return base;
             }
         }
@@ -205,6 +205,7 @@ public final class AttSyntax {
                 if ((in.entry.dst() == Operand.O || in.entry.src() == Operand.O) && in.addrSize == 8) return "movabs";
                 break;
             case CMPXCHG8B: return in.opSize == 8 ? "cmpxchg16b" : base;   // REX.W: the 16-byte form
+            case CRC32: return in.srcKind == Operand.MEM ? base + suffix(in.srcSize) : base;  // crc32b (%eax),%ecx
             case JCXZ: return in.addrSize == 8 ? "jrcxz" : in.addrSize == 4 ? "jecxz" : "jcxz";
             case LOOP: case LOOPE: case LOOPNE:  // 67 chose the counter: loopl in 16-bit code, loopw in 32-bit code
                 return in.has(Insn.P_ADDRSIZE) ? base + suffix(in.addrSize) : base;

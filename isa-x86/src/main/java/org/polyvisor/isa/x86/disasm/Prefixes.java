@@ -55,7 +55,7 @@ final class Prefixes {
                 case 0xF0 -> i == lastLock && crLock(in, codeSize) ? null : "lock";
                 case 0xF3 -> i == lastRep && (in.entry == Decoder.NOP || simd(in, 2) || selectedByF3(in)) ? null
                         : i == lastF3 && release ? "xrelease" : i == lastF3 && rep ? "rep" : "repz";
-                case 0xF2 -> i == lastRep && simd(in, 3) ? null : i == lastF2 && branch ? "bnd"
+                case 0xF2 -> i == lastRep && (simd(in, 3) || in.op == Op.CRC32) ? null : i == lastF2 && branch ? "bnd"
                         : i == lastF2 && (hle == 1 || hle == 2) ? "xacquire" : "repnz";
                 case 0x66 -> i == lastData && (dataUsed(in, codeSize) || simd(in, 1)) ? null : codeSize == 2 ? "data32" : "data16";
                 case 0x67 -> i == lastAddr && addressUsed(in) && !(codeSize == 2 && absolute(in)) ? null : codeSize == 4 ? "addr16" : "addr32";
@@ -104,6 +104,7 @@ final class Prefixes {
      * last 66 where no F2/F3 is), else -1. F2 0F BC is BSF to the CPU and "(bad)" to objdump.
      */
     static int badCellPrefix(Insn in) {
+        if (in.prefixBytes != null && in.opcode >>> 8 == 0x0F38) return lastRepeatIn0f38(in);
         if (in.prefixBytes == null || (in.opcode & 0xFF00) != 0x0F00) return -1;
         int row = in.opcode & 0xFF, lastF2 = -1, lastF3 = -1, last66 = -1;
         if (row != 0x09 && row != 0xB8 && row != 0xBC && row != 0xBD) return -1;
@@ -116,6 +117,16 @@ final class Prefixes {
         if (lastF2 > lastF3) return lastF2;
         if (lastF3 >= 0) return -1;
         return row == 0x09 || row == 0xB8 ? last66 : -1;
+    }
+
+    /** In the 0F 38 map an F3 that comes last of F2/F3 chose a (bad) cell of MOVBE/CRC32's row: its index, else -1. */
+    private static int lastRepeatIn0f38(Insn in) {
+        int lastF2 = -1, lastF3 = -1;
+        for (int i = 0; i < in.prefixBytes.length; i++) {
+            if ((in.prefixBytes[i] & 0xFF) == 0xF2) lastF2 = i;
+            if ((in.prefixBytes[i] & 0xFF) == 0xF3) lastF3 = i;
+        }
+        return in.op == Op.UNDEFINED && lastF3 > lastF2 ? lastF3 : -1;
     }
 
     /** "name name " of the prefix bytes but the one at {@code skip}. */
@@ -222,6 +233,9 @@ final class Prefixes {
         // A selector store to memory is 16 bits; to a register 66 chooses its width (unless REX.W does).
         if (in.op == Op.MOV_FROM_SREG || in.op == Op.SLDT || in.op == Op.STR) return in.dstKind == Operand.REG && (in.rex & 8) == 0;
         if (in.op == Op.BSF || in.op == Op.BSR) return true;
+        if (in.op == Op.MOVBE) return true;  // objdump's prefix table for 0F 38 F0/F1 takes 66 even under REX.W
+        // CRC32's 66 sizes its Ev source (REX.W overrides it); the Eb form has no use for it.
+        if (in.op == Op.CRC32) return (in.entry.flags() & org.polyvisor.isa.x86.decode.Entry.SRC_B) == 0 && (in.rex & 8) == 0;
         // A near branch's rel16/rel32 follows the operand size; rel8 does not (data16 jmp .+2).
         if (in.op == Op.JCC || in.op == Op.JMP || in.op == Op.CALL) return in.entry.imm() == org.polyvisor.isa.x86.decode.Entry.IMM_Z
                 && (in.rex & 8) == 0;
@@ -262,7 +276,7 @@ final class Prefixes {
             if (used != 0) used |= 0x40;
             return used == rex ? null : rexName(rex);
         }
-        if ((rex & 8) != 0 && (simd ? gpr && !e.mnemonic().equals("pinsrw") || in.op == Op.FXSAVE || in.op == Op.FXRSTOR
+        if ((rex & 8) != 0 && (simd ? gpr && !e.mnemonic().equals("pinsrw") || in.op == Op.FXSAVE || in.op == Op.FXRSTOR || in.op == Op.XSAVE
                 : e.size() == V && (e.flags() & (D64 | NO_REXW | org.polyvisor.isa.x86.decode.Entry.MODE_SIZE)) == 0 && sized(in)
                         && !((in.op == Op.SMSW || in.op == Op.SLDT || in.op == Op.STR) && in.dstKind == Operand.MEM)
                         || in.op == Op.SYSEXIT)) used |= 8;  // sysexitq

@@ -78,15 +78,16 @@ public class X86Disassembler implements Disassembler {
     }
 
     /**
-     * In 64-bit mode the length of the prefixes up to a REX that another prefix (legacy or REX) follows, which
-     * objdump lists alone ("rex.W"), with the prefixes before it; 0 when there is none.
+     * In 64-bit mode the length of the prefixes up to a REX that another prefix (legacy or REX) follows, or that ends
+     * the buffer, which objdump lists alone ("rex.W"), with the prefixes before it; 0 when there is none.
      */
     private int strayRexLength(byte[] code, int offset) {
         if (!longMode) return 0;
-        for (int i = offset; i < code.length - 1 && i - offset < Decoder.MAX_LENGTH; i++) {
+        for (int i = offset; i < code.length && i - offset < Decoder.MAX_LENGTH; i++) {
             int b = code[i] & 0xFF;
             boolean rex = (b & 0xF0) == 0x40;
             if (!rex && !isLegacyPrefix(b)) return 0;
+            if (i == code.length - 1) return rex ? i - offset + 1 : 0;  // a REX that ends the buffer: "rex" alone too
             int n = code[i + 1] & 0xFF;
             if (rex && ((n & 0xF0) == 0x40 || isLegacyPrefix(n) || n == 0x9B)) return i - offset + 1;  // FWAIT: a prefix to objdump
         }

@@ -38,6 +38,10 @@ public final class Interpreter {
     private final FarTransfers far;
     private final X87Instructions x87;
     private final SseInstructions sse;
+    private final DescriptorQueries queries;
+    private final PortPermission ports;
+    private final DebugRegisters debug;
+    private final MmxInstructions mmx;
 
     /** The exit of the last EXIT or ABORT. */
     public VcpuExit exit;
@@ -51,6 +55,10 @@ public final class Interpreter {
         this.far = new FarTransfers(state, bus, segments);
         this.x87 = new X87Instructions(state, bus);
         this.sse = new SseInstructions(state, bus);
+        this.queries = new DescriptorQueries(state, segments);
+        this.ports = new PortPermission(state, bus);
+        this.debug = new DebugRegisters(state);
+        this.mmx = new MmxInstructions(state, bus);
     }
 
     /**
@@ -104,6 +112,11 @@ public final class Interpreter {
         int r;
         if ((in.entry.flags() & org.polyvisor.isa.x86.decode.Entry.SIMD) != 0) {
             long fl = sse.execute(in, pc, next);
+            if (fl != 0) return fl == Vectors.fault(Vectors.UD, 0) ? undefined(in, pc, in.length) : raiseFault(fl, pc);
+            return retire(next);
+        }
+        if ((in.entry.flags() & org.polyvisor.isa.x86.decode.Entry.MMX) != 0) {
+            long fl = mmx.execute(in, next);
             if (fl != 0) return fl == Vectors.fault(Vectors.UD, 0) ? undefined(in, pc, in.length) : raiseFault(fl, pc);
             return retire(next);
         }
@@ -251,8 +264,9 @@ public final class Interpreter {
                 r = NEXT;
             }
             case IN -> {
-                if (s.cpl() != 0) return privileged("in", pc);
                 int port = (int) (in.hasImm ? in.imm : s.get(CpuState.RDX, 2));
+                long denied = ports.check(port, in.opSize);
+                if (denied != 0) return portDenied(denied, "in", pc);
                 if (!portValueReady || pendingPort != port) {
                     portValueReady = false;
                     pendingPort = port;
@@ -264,11 +278,68 @@ public final class Interpreter {
                 r = NEXT;
             }
             case OUT -> {
-                if (s.cpl() != 0) return privileged("out", pc);
                 int port = (int) (in.hasImm ? in.imm : s.get(CpuState.RDX, 2));
+                long denied = ports.check(port, in.opSize);
+                if (denied != 0) return portDenied(denied, "out", pc);
                 s.rip = next;
                 exit = new VcpuExit.PortIo(port, in.opSize, true, s.get(CpuState.RAX, in.opSize));
                 return EXIT;
+            }
+            case INS -> {
+                int st = inputString(in, pc, next);
+                if (st != NEXT) return st;
+                if (repeatString) next = pc;
+                r = NEXT;
+            }
+            case OUTS -> { return outputString(in, pc, next); }
+            case XLAT -> {
+                // AL = [seg:rBX + AL] at the address size; DS unless overridden (SDM Vol. 2B "XLAT/XLATB").
+                long offset = (s.get(CpuState.RBX, in.addrSize) + s.get(CpuState.RAX, 1)) & mask(in.addrSize);
+                long v = bus.read(StringInstructions.linear(s, in.segment >= 0 ? in.segment : CpuState.DS, offset), 1);
+                if (bus.abort != null) return abort();
+                s.set(CpuState.RAX, 1, v);
+                r = NEXT;
+            }
+            case LES, LDS, LSS, LFS, LGS -> r = loadFarPointer(in, pc, next);
+            case ARPL -> {
+                if (s.realMode()) return undefined(in, pc, in.length);
+                int dest = (int) read(in, in.dstKind, in.dstReg, 2, next);
+                if (bus.abort != null) return abort();
+                int res = DescriptorQueries.arpl(dest, (int) s.get(in.srcReg, 2));
+                if (res != dest) {
+                    int w = write(in, in.dstKind, in.dstReg, 2, next, res);
+                    if (w != NEXT) return w;
+                }
+                setZf(res != dest);
+                r = NEXT;
+            }
+            case LAR, LSL, VERR, VERW -> r = queryDescriptor(in, pc, next);
+            case MOV_FROM_DR -> {
+                long fl = debug.read(in.srcReg);
+                if (fl != 0) return raiseFault(fl, pc);
+                s.set(in.dstReg, in.opSize, debug.value);
+                r = NEXT;
+            }
+            case MOV_TO_DR -> {
+                long fl = debug.write(in.dstReg, s.get(in.srcReg, in.opSize));
+                if (fl != 0) return raiseFault(fl, pc);
+                r = NEXT;
+            }
+            // RDPMC: #GP(0) above CPL 0 without CR4.PCE, and for a counter that does not exist: this CPU model has
+            // none (CPUID leaf 0AH, past the maximum leaf, reads as zero), so every ECX is #GP(0) (SDM Vol. 2B "RDPMC").
+            case RDPMC -> { return raiseFault(Vectors.fault(Vectors.GP, 0), pc); }
+            case MOVBE -> {
+                // MOVBE (SDM Vol. 2B): a load or store with the bytes of the operand size reversed; no register form.
+                long v = read(in, in.srcKind, in.srcReg, in.opSize, next);
+                if (bus.abort != null) return abort();
+                long swapped = Long.reverseBytes(v) >>> (64 - 8 * in.opSize);
+                r = write(in, in.dstKind, in.dstReg, in.opSize, next, swapped);
+            }
+            case CRC32 -> {
+                long v = read(in, in.srcKind, in.srcReg, in.srcSize, next);
+                if (bus.abort != null) return abort();
+                s.set(in.dstReg, in.opSize, Crc32.update(s.get(in.dstReg, 4), v, in.srcSize));  // flags unchanged
+                r = NEXT;
             }
             case CMPXCHG -> r = cmpxchg(in, next);
             case CMPXCHG8B -> r = cmpxchg8b(in, next);
@@ -458,6 +529,114 @@ public final class Interpreter {
         }
         if (r != NEXT) return r;
         return retire(next);
+    }
+
+    private void setZf(boolean zf) {
+        f.setEager((f.value() & ~(long) LazyFlags.ZF) | (zf ? LazyFlags.ZF : 0));
+    }
+
+    /** A denied port access: #GP(0) (named after the instruction without an IDT), or the descriptor read's fault. */
+    private int portDenied(long denied, String what, long pc) {
+        return denied == Vectors.fault(Vectors.GP, 0) ? privileged(what, pc) : raiseFault(denied, pc);
+    }
+
+    /** Set by {@link #inputString} when a REP INS has iterations left (the instruction stays at its pc). */
+    private boolean repeatString;
+
+    /**
+     * INS/INSB/INSW/INSD (SDM Vol. 2A): one iteration a call. The port (DX) is read through a {@link VcpuExit.PortIo}
+     * exit, as IN reads it, then the instruction runs again and stores the value at ES:rDI; with REP each iteration
+     * retires on its own (one exit each) until rCX runs out.
+     */
+    private int inputString(Insn in, long pc, long next) {
+        repeatString = false;
+        int port = (int) s.get(CpuState.RDX, 2), size = in.opSize, as = in.addrSize;
+        long denied = ports.check(port, size);
+        if (denied != 0) return portDenied(denied, "ins", pc);
+        boolean rep = (in.prefixes & (Insn.P_REP | Insn.P_REPNE)) != 0;
+        if (rep && s.get(CpuState.RCX, as) == 0) return NEXT;
+        if (!portValueReady || pendingPort != port) {
+            portValueReady = false;
+            pendingPort = port;
+            exit = new VcpuExit.PortIo(port, size, false, 0);
+            return ABORT;  // re-executed once the value is there
+        }
+        portValueReady = false;  // a page fault on the store restarts the instruction, which reads the port again
+        long di = s.get(CpuState.RDI, as);
+        bus.write(StringInstructions.linear(s, CpuState.ES, di), size, portValue);
+        if (bus.abort != null) return abort();
+        s.set(CpuState.RDI, as, di + ((f.value() & LazyFlags.DF) != 0 ? -size : size));
+        if (rep) {
+            long count = (s.get(CpuState.RCX, as) - 1) & mask(as);
+            s.set(CpuState.RCX, as, count);
+            repeatString = count != 0;
+        }
+        return NEXT;
+    }
+
+    /**
+     * OUTS/OUTSB/OUTSW/OUTSD (SDM Vol. 2B): reads DS:rSI (or the override) and writes it to port DX through a
+     * {@link VcpuExit.PortIo} exit; with REP one iteration a call, the instruction staying at its pc until rCX runs out.
+     */
+    private int outputString(Insn in, long pc, long next) {
+        int port = (int) s.get(CpuState.RDX, 2), size = in.opSize, as = in.addrSize;
+        long denied = ports.check(port, size);
+        if (denied != 0) return portDenied(denied, "outs", pc);
+        boolean rep = (in.prefixes & (Insn.P_REP | Insn.P_REPNE)) != 0;
+        if (rep && s.get(CpuState.RCX, as) == 0) return retire(next);
+        long si = s.get(CpuState.RSI, as);
+        long v = bus.read(StringInstructions.linear(s, in.segment >= 0 ? in.segment : CpuState.DS, si), size);
+        if (bus.abort != null) return abort();
+        s.set(CpuState.RSI, as, si + ((f.value() & LazyFlags.DF) != 0 ? -size : size));
+        long after = next;
+        if (rep) {
+            long count = (s.get(CpuState.RCX, as) - 1) & mask(as);
+            s.set(CpuState.RCX, as, count);
+            if (count != 0) after = pc;
+        }
+        s.rip = after;
+        exit = new VcpuExit.PortIo(port, size, true, v);
+        return EXIT;
+    }
+
+    /**
+     * LDS/LES/LSS/LFS/LGS r, m16:16/32/64 (SDM Vol. 2A "LDS/LES/LFS/LGS/LSS"): the offset, then the selector after
+     * it; the segment register is loaded with the checks of MOV Sreg ({@link Segments#loadData}), and only then
+     * the general register, so a failing load changes neither. LSS does not start an interrupt shadow.
+     */
+    private int loadFarPointer(Insn in, long pc, long next) {
+        int sreg = switch (in.op) {
+            case LES -> CpuState.ES;
+            case LDS -> CpuState.DS;
+            case LSS -> CpuState.SS;
+            case LFS -> CpuState.FS;
+            default -> CpuState.GS;
+        };
+        long a = ea(in, next);
+        long offset = bus.read(a, in.opSize);
+        if (bus.abort != null) return abort();
+        int sel = (int) bus.read(a + in.opSize, 2);
+        if (bus.abort != null) return abort();
+        long fl = segments.loadData(sreg, sel);
+        if (fl != 0) return raiseFault(fl, pc);
+        s.set(in.dstReg, in.opSize, offset);
+        return NEXT;
+    }
+
+    /** LAR, LSL, VERR and VERW ({@link DescriptorQueries}): #UD in real mode; the answer in ZF. */
+    private int queryDescriptor(Insn in, long pc, long next) {
+        if (s.realMode()) return undefined(in, pc, in.length);
+        int sel = (int) read(in, in.srcKind, in.srcReg, 2, next);
+        if (bus.abort != null) return abort();
+        int r = switch (in.op) {
+            case LAR -> queries.lar(sel);
+            case LSL -> queries.lsl(sel);
+            default -> queries.verify(sel, in.op == Op.VERW);
+        };
+        if (r == DescriptorQueries.FAULT) return abort();
+        if (r == DescriptorQueries.VISIBLE && (in.op == Op.LAR || in.op == Op.LSL)) s.set(in.dstReg, in.opSize, queries.value);
+        setZf(r == DescriptorQueries.VISIBLE);
+        return NEXT;
     }
 
     /** Completes an instruction: the next pc, and the exit of an MMIO store it made. */
@@ -835,9 +1014,13 @@ public final class Interpreter {
         if (bus.abort != null) return abort();
         long a = s.get(CpuState.RAX, size);
         boolean equal = a == d;
-        // The processor writes the destination either way (the old value back when they differ).
-        int w = write(in, in.dstKind, in.dstReg, size, next, equal ? s.get(in.srcReg, size) : d);
-        if (w != NEXT) return w;
+        // A memory destination is written either way (the old value back when they differ); a register destination
+        // only when they are equal, so a failing 32-bit CMPXCHG keeps the register's upper half (what the host CPU of
+        // conformance/native/insns.c does).
+        if (equal || in.dstKind == MEM) {
+            int w = write(in, in.dstKind, in.dstReg, size, next, equal ? s.get(in.srcReg, size) : d);
+            if (w != NEXT) return w;
+        }
         f.set(LazyFlags.SUB, size, a, d, (a - d) & mask(size));
         if (!equal) s.set(CpuState.RAX, size, d);
         return NEXT;

@@ -46,6 +46,9 @@ public final class Segments {
         return raw;
     }
 
+    /** True when the last {@link #read} could not complete (the bus holds the page fault or the exit). */
+    boolean faulted() { return bus.abort != null; }
+
     /** Sets the accessed bit of the last descriptor read, as the processor does on a segment load. */
     private void markAccessed(long raw) {
         if ((Descriptor.type(raw) & 1) != 0) return;

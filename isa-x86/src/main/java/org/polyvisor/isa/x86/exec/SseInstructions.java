@@ -38,6 +38,7 @@ final class SseInstructions {
         Op op = in.op;
         switch (op) {
             case FENCE, PREFETCH, CLFLUSH -> { return 0; }  // memory is sequentially consistent here; no caches
+            case XSAVE -> { return Vectors.fault(Vectors.UD, 0); }  // CPUID.1:ECX.XSAVE = 0 (and so CR4.OSXSAVE)
             case MOVNTI -> {
                 bus.write(Addressing.linear(s, in, next), in.opSize, s.get(in.srcReg, in.opSize));
                 return bus.abort != null ? Vectors.MEMORY : 0;
@@ -409,7 +410,7 @@ final class SseInstructions {
 
     // ---- integer helpers ----
 
-    private static long byteSigns(long v) {
+    static long byteSigns(long v) {
         long r = 0;
         for (int i = 0; i < 8; i++) r |= ((v >>> (8 * i + 7)) & 1) << i;
         return r;
@@ -420,14 +421,14 @@ final class SseInstructions {
         return (i & 1) == 0 ? q & 0xFFFF_FFFFL : q >>> 32;
     }
 
-    private static long shuffleWords(long q, int imm) {
+    static long shuffleWords(long q, int imm) {
         long r = 0;
         for (int i = 0; i < 4; i++) r |= ((q >>> (16 * ((imm >>> (2 * i)) & 3))) & 0xFFFF) << (16 * i);
         return r;
     }
 
     /** Interleaves the lanes of width {@code w} of a and b from bit {@code from} of each (32 bits of each). */
-    private static long interleave(long a, long b, int w, int from) {
+    static long interleave(long a, long b, int w, int from) {
         long r = 0, mask = w == 64 ? -1L : (1L << w) - 1;
         int n = 32 / w;
         for (int i = 0; i < n; i++) {
@@ -438,7 +439,7 @@ final class SseInstructions {
     }
 
     /** Four signed words to four saturated bytes (signed, or unsigned for PACKUSWB). */
-    private static long pack16(long q, boolean unsigned) {
+    static long pack16(long q, boolean unsigned) {
         long r = 0;
         for (int i = 0; i < 4; i++) {
             int v = (short) (q >>> (16 * i));
@@ -448,7 +449,7 @@ final class SseInstructions {
         return r;
     }
 
-    private static long pack32(long q) {
+    static long pack32(long q) {
         long r = 0;
         for (int i = 0; i < 2; i++) {
             int v = (int) (q >>> (32 * i));
@@ -458,7 +459,7 @@ final class SseInstructions {
         return r;
     }
 
-    private static long shiftLanes(Op op, long q, long count) {
+    static long shiftLanes(Op op, long q, long count) {
         int w = switch (op) {
             case PSRLW, PSRAW, PSLLW -> 16;
             case PSRLD, PSRAD, PSLLD -> 32;
@@ -498,7 +499,7 @@ final class SseInstructions {
         return (p1 << n) | (p0 >>> (64 - n));
     }
 
-    private static long madd(long a, long b) {
+    static long madd(long a, long b) {
         long r = 0;
         for (int i = 0; i < 2; i++) {
             int s0 = (short) (a >>> (32 * i)) * (short) (b >>> (32 * i));
@@ -508,7 +509,7 @@ final class SseInstructions {
         return r;
     }
 
-    private static long sad(long a, long b) {
+    static long sad(long a, long b) {
         long sum = 0;
         for (int i = 0; i < 8; i++) sum += Math.abs((int) ((a >>> (8 * i)) & 0xFF) - (int) ((b >>> (8 * i)) & 0xFF));
         return sum;
@@ -517,7 +518,7 @@ final class SseInstructions {
     private static final int ADD = 0, SUB = 1, ADDUS = 2, SUBUS = 3, ADDS = 4, SUBS = 5, EQ = 6, GT = 7, MINU = 8,
             MAXU = 9, MINS = 10, MAXS = 11, AVG = 12, MULLO = 13, MULHI = 14, MULHIU = 15;
 
-    private static int laneKind(Op op) {
+    static int laneKind(Op op) {
         return switch (op) {
             case PADDB, PADDW, PADDD, PADDQ -> ADD;
             case PSUBB, PSUBW, PSUBD, PSUBQ -> SUB;
@@ -539,7 +540,7 @@ final class SseInstructions {
         };
     }
 
-    private static int laneWidth(Op op) {
+    static int laneWidth(Op op) {
         return switch (op) {
             case PADDB, PSUBB, PADDUSB, PSUBUSB, PADDSB, PSUBSB, PCMPEQB, PCMPGTB, PMINUB, PMAXUB, PAVGB -> 8;
             case PADDD, PSUBD, PCMPEQD, PCMPGTD -> 32;
@@ -549,7 +550,7 @@ final class SseInstructions {
     }
 
     /** A lane-wise operation on the lanes of width {@code w} of one quadword of each operand. */
-    private static long lanes(int kind, int w, long a, long b) {
+    static long lanes(int kind, int w, long a, long b) {
         if (w == 64) return kind == ADD ? a + b : a - b;
         long mask = (1L << w) - 1, r = 0;
         int sh = 64 - w;

@@ -12,13 +12,15 @@ final class StringInstructions {
     /** Results of {@link #step}: finished, run me again (more iterations), or the bus set an abort. */
     static final int DONE = 0, REPEAT = 1, FAULT = 2;
 
+    /** The linear address of {@code offset} in segment {@code sreg} (only FS and GS have a base in 64-bit mode). */
+    static long linear(CpuState s, int sreg, long offset) {
+        return s.longMode ? offset + s.base(sreg) : (offset + s.segBase[sreg]) & 0xFFFF_FFFFL;
+    }
+
     /**
      * One iteration of MOVS/STOS/LODS/CMPS/SCAS. With REP each iteration retires on its own and the instruction
      * stays at its pc until rCX runs out (or, for CMPS/SCAS, ZF ends it), so budgets stay exact.
      */
-    private static long linear(CpuState s, int sreg, long offset) {
-        return s.longMode ? offset + s.base(sreg) : (offset + s.segBase[sreg]) & 0xFFFF_FFFFL;
-    }
 
     static int step(Insn in, CpuState s, Bus bus) {
         LazyFlags f = s.flags;

@@ -6,7 +6,7 @@
  * transfer, kept in the decoded slot of their first instruction (so whatever drops decoded code drops them: a store
  * clears the slots up to {@code Block.MAX_BYTES - 1} bytes before it, a mode switch or restore clears them all).
  * A block holds its instructions prepared as {@code Uop}s: the handler, the registers, and the memory operand's
- * address arithmetic as masks (no tests on the operand form); a CMP, SUB or TEST and the Jcc that ends the block
+ * address arithmetic packed (no tests on the operand form); a CMP, SUB or TEST and the Jcc that ends the block
  * are one {@code Uop}, whose condition is a truth table over how the operands compare (TEST: its result with 0).
  * {@code FastPath.run} executes blocks one after another while they stay on the page, counting instructions
  * exactly against the budget (a fused pair splits when one instruction is left), stopping after a store into code

@@ -15,6 +15,8 @@ import org.polyvisor.isa.x86.exec.CpuState;
  * <p>x86_32: the same-ring IRET frame, no alignment: {@code [ESP-4] = EFLAGS}, {@code [ESP-8] = CS} (bits 16-23
  * the saved upcall mask, 0), {@code [ESP-12] = EIP}; ESP -= 12. The handler returns with IRET. The registered
  * callback CS is recorded (the context returns it) but the callback runs in the current flat kernel CS.
+ * <p>In Xen's ring model ({@link GuestModes#rings}) the frame is {@link XenBounce}'s instead, and the mask is
+ * vcpu_info's evtchn_upcall_mask.
  * <p>Then RIP/EIP = the event callback, and TF, NT, RF, VM and AC are cleared as Xen clears them. Xen masks
  * further upcalls by setting the vcpu_info's {@code evtchn_upcall_mask} and shows !mask as IF in the saved flags;
  * a Polyvisor PV kernel has a real EFLAGS.IF at ring 0, so delivery also clears IF (the saved flags keep IF = 1):
@@ -25,13 +27,24 @@ public final class BounceFrame {
 
     private BounceFrame() { }
 
-    /** True when an upcall can be taken now: an event callback registered, the kernel at CPL 0, IF = 1. */
+    /**
+     * True when an upcall can be taken now: an event callback registered, and the kernel at CPL 0 with IF = 1; in
+     * Xen's ring model ({@link GuestModes}) instead vcpu_info's evtchn_upcall_mask clear and upcall_pending still set.
+     */
     public static boolean ready(PvCallbacks c, CpuState s) {
-        return c.eventRegistered() && s.cpl() == 0 && s.flags.interruptsEnabled();
+        if (!c.eventRegistered()) return false;
+        GuestModes m = c.modes;
+        if (m.rings) return m.upcallMask() == 0 && (m.vcpuInfo < 0 || m.upcallPending());
+        return s.cpl() == 0 && s.flags.interruptsEnabled();
     }
 
     /** Pushes the frame and enters the callback; false (nothing changed but guest memory) when a push faults. */
     public static boolean deliver(PvCallbacks c, CpuState s, Bus bus) {
+        if (c.modes.rings) {  // Xen's create_bounce_frame with TBF_INTERRUPT
+            long r = XenBounce.enter(s, bus, c.modes, c, c.eventIp, (int) c.eventCs, true, -1, s.rip);
+            bus.abort = null;
+            return r == 0;
+        }
         long flags = s.flags.value();
         boolean saved = bus.implicitSupervisor;
         bus.implicitSupervisor = true;

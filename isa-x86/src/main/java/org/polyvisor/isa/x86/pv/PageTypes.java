@@ -73,6 +73,21 @@ public final class PageTypes {
     /** The root table level: L4 for x86_64, L3 for a 32-bit PAE guest. */
     public int rootLevel() { return wide ? L4 : L3; }
 
+    /**
+     * An x86_64 domain in Xen's ring model ({@link GuestModes}): its kernel runs at ring 3, so, as Xen's
+     * adjust_guest_l1e..l4e do for 64-bit PV guests, every present entry of a validated table gets _PAGE_USER, when
+     * the table is validated and on each mmu_update of it (the guest reads the entries back with the bit set).
+     */
+    public volatile boolean userPages;
+    /**
+     * The domain's kernel runs in Xen's ring model (set when vCPU 0 boots it), and the guest-physical shared_info its
+     * start_info names: vCPUs brought up later with VCPUOP_initialise join the model with their vcpu_info there.
+     * (Domain-wide like the page types, so kept with them.)
+     */
+    volatile boolean rings;
+    volatile long sharedInfo;
+    static final long US = 4;
+
     /** The domain's TLB flush requests between its vCPUs. */
     final TlbShootdown shootdown = new TlbShootdown();
 
@@ -179,6 +194,7 @@ public final class PageTypes {
             return 0;
         }
         if (wide && type == L4 && xenSlot(index)) return -Errno.EINVAL;
+        if (userPages && (value & P) != 0) value |= US;
         long old = memory().read(ptr, 8);
         if (((old ^ value) & (ADDRESS | P | RW)) == 0 && (value & disallowed(type)) == 0) {  // same mapping: no references change
             memory().write(ptr, 8, value);
@@ -228,6 +244,12 @@ public final class PageTypes {
             if (rc != 0) {
                 for (int j = 0; j < k; j++) putEntry(level, memory().read(base + 8L * j, 8));
                 return rc;
+            }
+        }
+        if (userPages) {
+            for (int k = 0; k < n; k++) {
+                long e = memory().read(base + 8L * k, 8);
+                if ((e & P) != 0 && (e & US) == 0) memory().write(base + 8L * k, 8, e | US);
             }
         }
         return 0;

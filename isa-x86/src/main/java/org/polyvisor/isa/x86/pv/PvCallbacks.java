@@ -43,8 +43,14 @@ public final class PvCallbacks {
     public volatile long kernelSs, kernelSp, vmAssist, ldtEntries, gdtEntries;
     public volatile long[] gdtFrames = new long[16], debugRegisters = new long[8];
 
+    /** Xen's ring model of this vCPU (off for Polyvisor's flat CPL 0 PV images). */
+    public final GuestModes modes;
+
     /** {@code wide}: the x86_64 ABI (64-bit addresses, syscall callback); else x86_32 ({cs, eip} pairs). */
-    public PvCallbacks(boolean wide) { this.wide = wide; }
+    public PvCallbacks(boolean wide) {
+        this.wide = wide;
+        this.modes = new GuestModes(wide);
+    }
 
     public boolean wide() { return wide; }
 

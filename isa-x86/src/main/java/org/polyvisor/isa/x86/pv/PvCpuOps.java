@@ -23,7 +23,9 @@ import org.polyvisor.isa.x86.trap.Vectors;
  *     SEGBASE_GS_USER_SEL 3 (loads the user's GS selector between two SWAPGS: GS = the selector, a null one if it
  *     faults, and the user GS base = its descriptor's base); a non-canonical base or another {@code which} -EINVAL.</li>
  * <li>{@code physdev_op} (33) {@code (cmd, arg)}: PHYSDEVOP_set_iopl (6) reads {@code { u32 iopl; }} (-EFAULT),
- *     iopl above 3 is -EINVAL, else EFLAGS.IOPL = iopl; other commands -ENOSYS (the domain has no devices).</li>
+ *     iopl above 3 is -EINVAL, else EFLAGS.IOPL = iopl (in Xen's ring model the virtual {@link GuestModes#iopl}
+ *     instead: the hardware IOPL stays 0, so port access traps to {@link PrivilegedOps}); other commands -ENOSYS
+ *     (the domain has no devices).</li>
  * </ul>
  */
 final class PvCpuOps {
@@ -32,7 +34,8 @@ final class PvCpuOps {
     static final int SEGBASE_FS = 0, SEGBASE_GS_USER = 1, SEGBASE_GS_KERNEL = 2, SEGBASE_GS_USER_SEL = 3;
     static final int PHYSDEVOP_SET_IOPL = 6;
     static final long VGCF_IN_SYSCALL = 0x100;
-    private static final long CR0_TS = 8, IOPL = 0x3000;
+    private static final long CR0_TS = 8, IOPL = 0x3000, IF = 0x200, VM = 1 << 17;
+    private static final int[] DATA_SEGMENTS = {CpuState.ES, CpuState.DS, CpuState.FS, CpuState.GS};
     private static final long VALID_ASSISTS_32 = 0x3F, VALID_ASSISTS_64 = 0x3F | 1L << 32;
 
     private final CpuState s;
@@ -69,6 +72,7 @@ final class PvCpuOps {
     }
 
     long iret() {
+        if (cb.modes.rings) return wide ? iretRing64() : iretRing32();
         long sp = s.r[CpuState.RSP];
         int w = wide ? 8 : 4;
         long rax = guest.read(sp, w);
@@ -89,6 +93,97 @@ final class PvCpuOps {
             s.r[CpuState.RCX] = rcx;
         }
         return rax;
+    }
+
+    /**
+     * Xen's do_iret in the ring model (x86_64): {@code struct iret_context} at RSP; a CS with RPL 3 returns to user
+     * mode (toggle_guest_mode; without a NEW_USER_BASEPTR table Xen crashes the domain: here -EINVAL, nothing
+     * changed); CS and SS get RPL 3 ("force guest privilege"), RFLAGS loses IOPL and VM and keeps IF = 1, R11/RCX
+     * come back unless VGCF_in_syscall, and vcpu_info's upcall mask becomes !IF of the saved flags. A CS or SS that
+     * cannot be loaded (not Xen's flat selectors nor a DPL 3 descriptor of the guest's) is -EINVAL.
+     */
+    private long iretRing64() {
+        long sp = s.r[CpuState.RSP];
+        long[] f = new long[9];
+        for (int i = 0; i < 9; i++) f[i] = guest.read(sp + 8L * i, 8);
+        if (guest.faulted()) return -Errno.EFAULT;
+        long rip = f[4], rflags = f[6], rsp = f[7];
+        int cs = (int) f[5] & 0xFFFF | 3, ss = (int) f[8] & 0xFFFF | 3;
+        GuestModes m = cb.modes;
+        boolean toUser = (f[5] & 3) == 3;
+        if (toUser && m.userRoot == 0) return -Errno.EINVAL;
+        if (m.reserved(cs) == 0 && !probe(CpuState.CS, cs) || m.reserved(ss) == 0 && !probe(CpuState.SS, ss)) return -Errno.EINVAL;
+        if (toUser) m.toggle(s, bus);
+        m.load(s, bus, CpuState.CS, cs);
+        m.load(s, bus, CpuState.SS, ss);
+        if ((cb.vmAssist >>> 4 & 1) != 0) m.iopl = (int) (rflags >>> 12) & 3;
+        s.rip = rip;
+        s.flags.load((rflags & ~(IOPL | VM)) | IF);
+        s.r[CpuState.RSP] = rsp;
+        if ((f[3] & VGCF_IN_SYSCALL) == 0) {
+            s.r[11] = f[1];
+            s.r[CpuState.RCX] = f[2];
+        }
+        m.setUpcallMask((rflags & IF) == 0 ? 1 : 0);
+        return f[0];
+    }
+
+    /**
+     * Xen's compat_iret (x86_32 PAE at ring 1): EAX, EIP, CS, EFLAGS at ESP (and ESP, SS for a return to ring 2/3);
+     * EFLAGS loses IOPL and keeps IF = 1, a CS of ring 0 (or VM) crashes the domain in Xen: here -EINVAL, nothing
+     * changed; the upcall mask becomes !IF of the saved EFLAGS. A return to ring 3 nulls the data segments of a
+     * lower DPL, as the hardware IRET Xen ends with does.
+     */
+    private long iretRing32() {
+        long sp = s.r[CpuState.RSP] & 0xFFFF_FFFFL, base = s.segBase[CpuState.SS];
+        long[] f = new long[6];
+        for (int i = 0; i < 4; i++) f[i] = guest.read((base + sp + 4L * i) & 0xFFFF_FFFFL, 4);
+        if (guest.faulted()) return -Errno.EFAULT;
+        int cs = (int) f[2] & 0xFFFF;
+        long eflags = f[3];
+        if ((eflags & VM) != 0 || (cs & 3) == 0) return -Errno.EINVAL;
+        boolean outer = (cs & 3) != 1;
+        if (outer) {
+            for (int i = 4; i < 6; i++) f[i] = guest.read((base + sp + 4L * i) & 0xFFFF_FFFFL, 4);
+            if (guest.faulted()) return -Errno.EFAULT;
+        }
+        GuestModes m = cb.modes;
+        int ss = outer ? (int) f[5] & 0xFFFF : s.seg[CpuState.SS];
+        if (!probe(CpuState.CS, cs) || outer && !probe(CpuState.SS, ss)) return -Errno.EINVAL;
+        m.load(s, bus, CpuState.CS, cs);
+        if (outer) {
+            m.load(s, bus, CpuState.SS, ss);
+            // IRET to an outer ring nulls the data segments it may not use (data or non-conforming code, DPL < CPL)
+            for (int sreg : DATA_SEGMENTS) {
+                int attr = s.segAttr[sreg];
+                boolean conformingCode = (attr & 0x0C) == 0x0C && (attr & 0x10) != 0;
+                if ((s.seg[sreg] & 0xFFFC) != 0 && !conformingCode && (attr >>> 5 & 3) < (cs & 3)) {
+                    s.seg[sreg] = 0;
+                    s.segAttr[sreg] = 0;
+                    s.segBase[sreg] = 0;
+                    s.segLimit[sreg] = 0;
+                }
+            }
+        }
+        if ((cb.vmAssist >>> 4 & 1) != 0) m.iopl = (int) (eflags >>> 12) & 3;
+        s.rip = f[1];
+        s.flags.load((eflags & ~IOPL) | IF);
+        s.r[CpuState.RSP] = outer ? f[4] : (sp + 16) & 0xFFFF_FFFFL;
+        m.setUpcallMask((eflags & IF) == 0 ? 1 : 0);
+        return f[0];
+    }
+
+    /** Whether {@code sel} loads into {@code sreg} (checked on a copy: the vCPU's segment is left as it was). */
+    private boolean probe(int sreg, int sel) {
+        int seg = s.seg[sreg], attr = s.segAttr[sreg];
+        long base = s.segBase[sreg], limit = s.segLimit[sreg];
+        boolean ok = cb.modes.load(s, bus, sreg, sel);
+        s.seg[sreg] = seg;
+        s.segAttr[sreg] = attr;
+        s.segBase[sreg] = base;
+        s.segLimit[sreg] = limit;
+        s.updateMode();
+        return ok;
     }
 
     long setSegmentBase(long which, long base) {
@@ -118,7 +213,8 @@ final class PvCpuOps {
         long iopl = guest.read(arg, 4);
         if (guest.faulted()) return -Errno.EFAULT;
         if (iopl > 3) return -Errno.EINVAL;
-        s.flags.load((s.flags.value() & ~IOPL) | iopl << 12);
+        if (cb.modes.rings) cb.modes.iopl = (int) iopl;  // Xen's virtual IOPL: the hardware's stays 0
+        else s.flags.load((s.flags.value() & ~IOPL) | iopl << 12);
         return 0;
     }
 }

@@ -16,8 +16,9 @@ import org.polyvisor.isa.x86.exec.CpuState;
  * </ul>
  * {@link #check} is Xen's check_descriptor: a not-present descriptor, any code or data segment (on x86_32 not a
  * 64-bit code segment) and the type-0 second half of a call gate pass; among system descriptors only a call gate
- * with a non-null target selector does. Polyvisor's PV kernel runs at CPL 0, so DPLs are not raised to the
- * kernel's ring as Xen raises them.
+ * with a non-null target selector does. For a kernel in Xen's ring model ({@link GuestModes}) the stored
+ * descriptors get Xen's fix-ups ({@link #fixup}: DPLs raised to the kernel's ring, call gates DPL 0); Polyvisor's
+ * flat CPL 0 images keep theirs as written.
  *
  * <p>Deviation: Xen maps the frames in its own per-vCPU GDT area; here GDTR.base is the first frame's address
  * (as {@link XenGuestContext} loads gdt_frames[0]), so the frames must be consecutive (else -EINVAL) and the guest
@@ -58,6 +59,7 @@ final class PvDescriptors {
             for (int i = 0; i < taken; i++) types.put(frames[i]);
             return -Errno.EINVAL;
         }
+        if (cb.modes.rings) for (long f : frames) fixPage(f);
         for (long f : held) types.put(f);
         held = frames;
         long[] list16 = new long[16];
@@ -83,9 +85,37 @@ final class PvDescriptors {
         if (!types.isRam(frame) || !check(desc, wide)) return -Errno.EINVAL;
         int type = types.typeOf(frame) == PageTypes.SEG_DESC ? PageTypes.SEG_DESC : PageTypes.WRITABLE;
         if (types.get(frame, type) != 0) return -Errno.EINVAL;
-        types.page(frame).set(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, ma & 0xFFF, desc);
+        types.page(frame).set(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, ma & 0xFFF, cb.modes.rings ? fixup(desc, wide) : desc);
         types.put(frame);
         return 0;
+    }
+
+    private void fixPage(long frame) {
+        var page = types.page(frame);
+        for (int i = 0; i < PER_PAGE; i++) {
+            long d = page.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, 8L * i);
+            page.set(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, 8L * i, fixup(d, wide));
+        }
+    }
+
+    /**
+     * The fix-ups of Xen's check_descriptor in the ring model, on a descriptor {@link #check} accepted: a present
+     * descriptor's DPL is raised to the guest kernel's ring (GUEST_KERNEL_RPL: 3 on x86_64, 1 on x86_32), so a guest
+     * cannot make a ring 0 (or, on x86_32, ring 0) segment; a call gate's DPL is then forced to 0 (any use traps to
+     * Xen) with the raised DPL kept in its target selector's RPL.
+     */
+    static long fixup(long raw, boolean wide) {
+        long a = raw & 0xFFFF_FFFFL, b = raw >>> 32;
+        if ((b & 0x8000) == 0) return raw;
+        int dpl = Math.max((int) (b >>> 13) & 3, wide ? 3 : 1);
+        b = (b & ~0x6000L) | (long) dpl << 13;
+        if ((b & 0x1000) == 0) {
+            if ((b >>> 8 & 0xF) == 0) return raw;       // the upper half of a call gate
+            int cs = ((int) (a >>> 16) & ~3) | dpl;      // call gate
+            b &= ~0x6000L;
+            a = (a & 0xFFFF) | (long) cs << 16;
+        }
+        return b << 32 | a;
     }
 
     /** Xen's check_descriptor (little-endian raw descriptor). */

@@ -48,6 +48,42 @@ public final class PvHypercalls {
         this.descriptors = new PvDescriptors(s, guest, types, callbacks, wide);
         this.cpu = new PvCpuOps(s, bus, guest, callbacks, wide);
         this.flushRequest = types.shootdown.register(vcpu);
+        this.memory = memory;
+        this.vcpu = vcpu;
+        GuestModes modes = callbacks.modes;
+        modes.memory = memory;
+        mmu.modes = modes;
+        traps.privileged = new PrivilegedOps(s, bus, modes, mmu);
+    }
+
+    private final GuestMemory memory;
+    private final int vcpu;
+
+    /**
+     * Boot of a Xen PV kernel ({@link GuestModes#xenKernel}): Xen's ring model from the first instruction. The
+     * kernel's flat selectors, every exception through the trap table (and Xen's privileged-instruction emulation),
+     * the vcpu_info in the shared_info page start_info names (x86_64 offset 40, x86_32 36; slot {@code vcpu}, 64
+     * bytes each), CPUID faulting with the PV view, and the bootstrap page tables Xen's builder makes
+     * ({@link BootstrapPageTables}: paging on, start_info's pt_base, nr_pt_frames and mfn_list, the boot stack).
+     */
+    public void enterRings(long startInfo) {
+        GuestModes modes = callbacks.modes;
+        modes.enterKernel(s, bus);
+        if (wide) types.userPages = true;
+        long shared = 0;
+        try {
+            shared = memory.read(startInfo + (wide ? 40 : 36), wide ? 8 : 4);
+        } catch (org.polyvisor.spi.GuestMemoryFault e) {
+            // no start_info there: the events' mask is then not followed
+        }
+        modes.vcpuInfo = shared != 0 && vcpu < 32 ? shared + 64L * vcpu : -1;
+        types.sharedInfo = shared;
+        types.rings = true;
+        s.platform = new PvCpuidView(new org.polyvisor.isa.x86.exec.Cpuid(wide, vcpu));
+        BootstrapPageTables.Built built = BootstrapPageTables.build(memory, types, startInfo, wide);
+        if (built != null && mmu.newBaseptr(built.root()) == 0) s.r[CpuState.RSP] = built.stackTop();
+        traps.install(callbacks.trapTable);
+        bus.flushTlb();
     }
 
     /** The domain's page types (for tests and the context). */
@@ -57,7 +93,18 @@ public final class PvHypercalls {
     public long userBase() { return mmu.userBase(); }
 
     /** After a loaded vcpu_guest_context replaced {@link PvCallbacks#trapTable}: bounce through it. */
-    public void trapTableLoaded() { traps.install(callbacks.trapTable); }
+    public void trapTableLoaded() {
+        GuestModes m = callbacks.modes;
+        if (types.rings && !m.rings) {  // a vCPU of a Xen PV kernel started by VCPUOP_initialise
+            m.rings = true;
+            m.kernel = true;
+            m.vcpuInfo = types.sharedInfo != 0 && vcpu < 32 ? types.sharedInfo + 64L * vcpu : -1;
+            if ((s.cr0 & CpuState.CR0_PG) != 0) m.kernelRoot = s.cr3 >>> 12;
+            s.platform = new PvCpuidView(new org.polyvisor.isa.x86.exec.Cpuid(wide, vcpu));
+            for (int i = 0; i < 6; i++) m.load(s, bus, i, s.seg[i]);  // the context's selectors with their descriptors
+        }
+        traps.install(callbacks.trapTable);
+    }
 
     /** True (once) when another vCPU asked this one to flush its TLB; the vCPU flushes before running on. */
     public boolean takeFlushRequest() { return flushRequest.get() && flushRequest.getAndSet(false); }

@@ -159,6 +159,12 @@ final class PvMmu {
         };
     }
 
+    /** The vCPU's ring model, told of the kernel and user root tables (its mode switches load them). */
+    GuestModes modes;
+
+    /** NEW_BASEPTR, also Xen's new_guest_cr3 for an emulated MOV to CR3: 0 or Xen's error. */
+    long newBaseptr(long frame) { return newBase(frame); }
+
     /** NEW_BASEPTR: the frame must validate as a root table; the previous root's reference is dropped. */
     private long newBase(long frame) {
         if (frame != base) {
@@ -168,6 +174,7 @@ final class PvMmu {
             base = frame;
         }
         s.cr3 = frame << 12;
+        if (modes != null) modes.kernelRoot = frame;
         if ((s.cr0 & CR0_PG) == 0) {
             if (wide) s.efer |= org.polyvisor.isa.x86.mmu.Mmu.EFER_NXE;  // Xen runs x86_64 PV guests with NX usable
             s.cr4 |= CR4_PAE;
@@ -186,6 +193,7 @@ final class PvMmu {
         }
         if (userBase != 0 && frame != userBase) types.put(userBase);
         userBase = frame;
+        if (modes != null) modes.userRoot = frame;
         return 0;
     }
 

@@ -29,9 +29,10 @@ import org.polyvisor.isa.x86.trap.Vectors;
  */
 final class TrapTable implements ExceptionEntry.GuestTraps {
     static final int SET_TRAP_TABLE = 0;
-    private static final long TF = 1 << 8, IF = 1 << 9, NT = 1 << 14, RF = 1 << 16, VM = 1 << 17, AC = 1 << 18;
+    private static final long TF = 1 << 8, IF = 1 << 9, DF = 1 << 10, NT = 1 << 14, RF = 1 << 16, VM = 1 << 17, AC = 1 << 18;
     /** More entries than any guest lists (256 vectors, repeats allowed): a list without its terminator ends here. */
     private static final int MAX_ENTRIES = 4096;
+    private static final int PFEC_USER = 4;
 
     private final CpuState s;
     private final Bus bus;
@@ -70,7 +71,7 @@ final class TrapTable implements ExceptionEntry.GuestTraps {
     /** Makes {@code table} (in trap_ctxt's layout) the vCPU's: the bounce path is on while any handler is set. */
     void install(byte[] table) {
         cb.trapTable = table;
-        boolean any = false;
+        boolean any = cb.modes.rings;  // in Xen's ring model every exception comes here, handler or not
         for (int v = 0; v < 256 && table != null && table.length >= 256 * entrySize && !any; v++) any = address(table, v) != 0;
         s.guestTraps = any ? this : null;
     }
@@ -80,8 +81,12 @@ final class TrapTable implements ExceptionEntry.GuestTraps {
         return wide ? get(t, off + 8, 8) : get(t, off + 4, 4);
     }
 
+    /** Xen's privileged-instruction emulation, tried on a #GP(0) in the ring model. */
+    PrivilegedOps privileged;
+
     @Override
     public long enter(int vector, int errorCode, boolean hasError, int source, long returnIp) {
+        if (cb.modes.rings) return enterRing(vector, errorCode, hasError, source, returnIp);
         byte[] t = cb.trapTable;
         if (t == null) return ExceptionEntry.NO_HANDLER;
         int off = vector * entrySize;
@@ -125,6 +130,52 @@ final class TrapTable implements ExceptionEntry.GuestTraps {
         s.flags.load(rflags & ~clear);
         s.rip = handler & s.addressMask;
         return 0;
+    }
+
+    /**
+     * Xen's ring model (do_general_protection, do_trap, pv_inject_event): a #GP(0) is first offered to
+     * {@link PrivilegedOps}; an INT n needs its entry's DPL at or above the guest's ring (kernel mode 1, user mode 3:
+     * permit_softint), else #GP(vector &lt;&lt; 3 | 2); a #PF's error code has its user bit set by the guest's mode,
+     * not the hardware ring (kernel mode: 0); the bounce is {@link XenBounce}'s.
+     */
+    private long enterRing(int vector, int errorCode, boolean hasError, int source, long returnIp) {
+        if (vector == Vectors.UD && wide && !cb.modes.kernel && source == ExceptionEntry.EXCEPTION && cb.syscallIp != 0
+                && isSyscall(returnIp)) return syscallFromUser(returnIp + 2);
+        if (vector == Vectors.GP && source == ExceptionEntry.EXCEPTION && errorCode == 0 && privileged != null
+                && privileged.emulate(returnIp)) return 0;
+        byte[] t = cb.trapTable;
+        long handler = t == null ? 0 : address(t, vector);
+        int flags = t == null ? 0 : t[vector * entrySize + 1] & 0xFF;
+        if (source == ExceptionEntry.SOFTWARE && (handler == 0 || (flags & 3) < (cb.modes.guestKernel(s) ? 1 : 3)))
+            return Vectors.fault(Vectors.GP, (vector << 3) | 2);
+        if (handler == 0) return ExceptionEntry.NO_HANDLER;
+        if (vector == Vectors.PF) {  // pv_inject_event: "re-set error_code.user flag appropriately for the guest"
+            errorCode &= ~PFEC_USER;
+            if (!cb.modes.guestKernel(s)) errorCode |= PFEC_USER;
+        }
+        int cs = wide ? GuestModes.FLAT_RING3_CS64 : (int) get(t, vector * entrySize + 2, 2);
+        long r = XenBounce.enter(s, bus, cb.modes, cb, handler, cs, (flags & 4) != 0, hasError ? errorCode & 0xFFFF_FFFFL : -1, returnIp);
+        return r == XenBounce.CRASH ? ExceptionEntry.NO_HANDLER : r;
+    }
+
+    /**
+     * x86_64 SYSCALL in user mode (EFER.SCE is clear in a PV vCPU, so it raised #UD): Xen's switch_to_kernel. As the
+     * hardware did on Xen's LSTAR entry, RCX = the return address and R11 = RFLAGS; then the bounce to the syscall
+     * callback (TBF_INTERRUPT when it was registered with CALLBACKF_mask_events) saves them with RIP = RCX, and DF
+     * is cleared.
+     */
+    private long syscallFromUser(long next) {
+        s.r[CpuState.RCX] = next;
+        s.r[11] = s.flags.value() & ~RF;
+        long r = XenBounce.enter(s, bus, cb.modes, cb, cb.syscallIp, 0, cb.syscallMasksEvents, -1, next);
+        if (r == 0) s.flags.load(s.flags.value() & ~DF);
+        return r == XenBounce.CRASH ? ExceptionEntry.NO_HANDLER : r;
+    }
+
+    private boolean isSyscall(long ip) {
+        long v = bus.read(ip, 2);
+        if (bus.abort != null) { bus.abort = null; return false; }
+        return v == 0x050F;
     }
 
     /** From CPL 3 into the kernel: its flat code segment and kernel_ss (Xen's toggle to guest kernel mode). */

@@ -1,0 +1,185 @@
+package org.polyvisor.isa.x86.pv;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.polyvisor.isa.x86.exec.Bus;
+import org.polyvisor.isa.x86.exec.CpuState;
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.XenElfNotes;
+
+/**
+ * Xen's ring model of a PV vCPU, for kernels that are Xen PV kernels (their ELF carries Xen's GUEST_OS, XEN_VERSION
+ * "xen-3.0" and LOADER "generic" notes, without which Xen's domain builder refuses a PV kernel). Polyvisor's own
+ * minimal cross-ISA PV images carry no such notes and keep the flat CPL 0 ABI (images/README.md); the choice is made
+ * once, at boot ({@link #xenKernel}), and {@link #rings} stays false for them.
+ *
+ * <p>With rings on:
+ * <ul>
+ * <li>x86_64: the kernel runs at CPL 3 in long mode with Xen's flat selectors FLAT_RING3_CS64 0xe033 and
+ *     FLAT_RING3_SS64 0xe02b (FLAT_RING3_DS64 is the null selector), like its user space; {@link #kernel} is Xen's
+ *     TF_kernel_mode, and {@link #toggle} (toggle_guest_mode) switches between the kernel root table (NEW_BASEPTR) and
+ *     the user one (NEW_USER_BASEPTR) and swaps the GS bases, as on every iret to user mode and every syscall, trap
+ *     or event from it.</li>
+ * <li>x86_32 PAE: the kernel runs at ring 1 with FLAT_RING1_CS 0xe019 and FLAT_RING1_DS 0xe021; user space at ring 3.</li>
+ * <li>Xen's reserved GDT entries start at FIRST_RESERVED_GDT_ENTRY (FIRST_RESERVED_GDT_PAGE 14 * 512 = 7168); the
+ *     flat selectors above index them ({@link #reserved}: Xen's gdt_table for x86_64, compat_gdt_table for x86_32).</li>
+ * <li>The event mask is Xen's: vcpu_info.evtchn_upcall_mask (the vCPU's slot of shared_info, whose address the
+ *     domain builder put in start_info), shown to the guest as EFLAGS.IF in bounce frames; the hardware IF stays 1.</li>
+ * <li>The I/O privilege is virtual ({@link #iopl}, Xen's v->arch.pv.iopl from physdev_op set_iopl); the hardware
+ *     IOPL stays 0, so IN/OUT/CLI/STI trap and {@link PrivilegedOps} decides.</li>
+ * </ul>
+ * Not thread-safe except the volatile fields: the vCPU's own thread changes it.
+ */
+public final class GuestModes {
+    public static final int FIRST_RESERVED_GDT_ENTRY = 14 * 512;
+    /** public/arch-x86/xen-x86_64.h. */
+    public static final int FLAT_RING3_CS32 = 0xe023, FLAT_RING3_CS64 = 0xe033, FLAT_RING3_SS64 = 0xe02b, FLAT_RING3_DS64 = 0;
+    /** public/arch-x86/xen-x86_32.h. */
+    public static final int FLAT_RING1_CS = 0xe019, FLAT_RING1_DS = 0xe021, FLAT_RING3_CS = 0xe02b, FLAT_RING3_DS = 0xe033;
+    /** Xen's host CR0 as a PV guest reads it (PE, MP, ET, NE, WP, AM, PG); TS is the guest's own (fpu_taskswitch). */
+    public static final long HOST_CR0 = 0x8005_0033L;
+    static final long CR0_TS = 8;
+
+    /** Cached attributes (flags nibble << 12 | access byte) of Xen's flat descriptors. */
+    static final int CODE64_DPL3 = 0xA0FB, CODE32_DPL3 = 0xC0FB, DATA_DPL3 = 0xC0F3, CODE32_DPL1 = 0xC0BB, DATA_DPL1 = 0xC0B3;
+    /** Xen's gdt_table (x86_64) and compat_gdt_table (x86_32) from entry 7168 on: attributes, 0 for none. */
+    private static final int[] RESERVED_64 = {0, 0xA09B, 0xC093, 0xC09B, CODE32_DPL3, DATA_DPL3, CODE64_DPL3, 0};
+    private static final int[] RESERVED_32 = {0, 0xA09B, 0xC093, CODE32_DPL1, DATA_DPL1, CODE32_DPL3, DATA_DPL3, 0};
+
+    private final boolean wide;
+    /** Xen's ring model is on (a Xen PV kernel); false: Polyvisor's flat CPL 0 ABI. */
+    public volatile boolean rings;
+    /** x86_64: Xen's TF_kernel_mode. */
+    public volatile boolean kernel = true;
+    /** Xen's virtual IOPL (0-3), from physdev_op set_iopl. */
+    public volatile int iopl;
+    /** The root tables of NEW_BASEPTR (kernel) and NEW_USER_BASEPTR (user), frame numbers; -1 / 0 for none. */
+    public volatile long kernelRoot = -1, userRoot;
+    /** Guest-physical address of this vCPU's vcpu_info, or -1 when unknown (events then count as unmasked). */
+    public volatile long vcpuInfo = -1;
+    /** The guest-controlled CR4 bits (PV_CR4_GUEST_MASK filtered by the CPUID policy: TSD). */
+    public volatile long guestCr4;
+
+    public GuestModes(boolean wide) { this.wide = wide; }
+
+    public boolean wide() { return wide; }
+
+    /** True for a kernel Xen would boot as PV: GUEST_OS, XEN_VERSION "xen-3.0" and LOADER "generic". */
+    public static boolean xenKernel(XenElfNotes notes) {
+        return notes.text(XenElfNotes.GUEST_OS).isPresent()
+                && notes.text(XenElfNotes.XEN_VERSION).filter("xen-3.0"::equals).isPresent()
+                && notes.text(XenElfNotes.LOADER).filter("generic"::equals).isPresent();
+    }
+
+    /** The guest's kernel privilege level as Xen reports it (GUEST_KERNEL_RPL): 3 on x86_64, 1 on x86_32. */
+    public int kernelRpl() { return wide ? 3 : 1; }
+
+    /** Whether the vCPU runs the guest kernel (x86_64: TF_kernel_mode; x86_32: CPL 1). */
+    public boolean guestKernel(CpuState s) { return wide ? kernel : (s.seg[CpuState.CS] & 3) == 1; }
+
+    /** Xen's iopl_ok: kernel mode counts as ring 1, user mode as ring 3. */
+    public boolean ioplOk(CpuState s) { return iopl >= (guestKernel(s) ? 1 : 3); }
+
+    /** The attributes of reserved selector {@code sel} (index at or past 7168), or 0 when it is not one of Xen's. */
+    public int reserved(int sel) {
+        int i = (sel >>> 3) - FIRST_RESERVED_GDT_ENTRY;
+        int[] t = wide ? RESERVED_64 : RESERVED_32;
+        if ((sel & 4) != 0 || i < 0 || i >= t.length) return 0;
+        int attr = t[i];
+        int dpl = attr >>> 5 & 3;
+        return (sel & 3) == dpl ? attr : 0;  // a selector of Xen's must carry its descriptor's ring
+    }
+
+    /**
+     * Loads segment {@code sreg} with {@code sel} as the hardware would from Xen's GDT or the guest's: a reserved
+     * flat selector, the null selector (data segments only), or a present code/data descriptor of the guest's GDT
+     * or LDT whose DPL equals the RPL. Returns false (nothing loaded) for anything else.
+     */
+    public boolean load(CpuState s, Bus bus, int sreg, int sel) {
+        sel &= 0xFFFF;
+        int attr = reserved(sel);
+        long base = 0, limit = 0xFFFF_FFFFL;
+        if (attr == 0) {
+            if ((sel & 0xFFFC) == 0) {
+                if (sreg == CpuState.CS || (sreg == CpuState.SS && !wide)) return false;
+                attr = 0;
+            } else {
+                boolean local = (sel & 4) != 0;
+                long tableLimit = local ? (s.ldtr == 0 ? -1 : s.ldtLimit) : s.gdtLimit;
+                if ((sel & 0xFFF8) + 7 > tableLimit) return false;
+                long at = (local ? s.ldtBase : s.gdtBase) + (sel & 0xFFF8);
+                boolean outer = bus.implicitSupervisor;
+                bus.implicitSupervisor = true;
+                long raw = bus.read(at, 8);
+                bus.implicitSupervisor = outer;
+                if (bus.abort != null) { bus.abort = null; return false; }
+                long hi = raw >>> 32;
+                boolean present = (hi & 0x8000) != 0, codeOrData = (hi & 0x1000) != 0, code = (hi & 0x800) != 0;
+                int dpl = (int) (hi >>> 13) & 3;
+                if (!present || !codeOrData || dpl != (sel & 3)) return false;
+                if (sreg == CpuState.CS ? !code : sreg == CpuState.SS && (code || (hi & 0x200) == 0)) return false;
+                attr = (int) (hi >>> 8) & 0xF0FF;
+                base = (raw >>> 16 & 0xFF_FFFFL) | (hi >>> 24 & 0xFF) << 24;
+                limit = (raw & 0xFFFF) | (hi & 0xF_0000L);
+                if ((hi & 0x80_0000L) != 0) limit = limit << 12 | 0xFFF;
+            }
+        }
+        s.seg[sreg] = sel;
+        s.segBase[sreg] = base;
+        s.segLimit[sreg] = limit;
+        s.segAttr[sreg] = attr;
+        if (sreg == CpuState.CS || sreg == CpuState.SS) s.updateMode();
+        return true;
+    }
+
+    /** Boot: the kernel's flat selectors (x86_64 CS 0xe033, SS 0xe02b, the rest null; x86_32 CS 0xe019, the rest 0xe021). */
+    public void enterKernel(CpuState s, Bus bus) {
+        rings = true;
+        kernel = true;
+        for (int i = 0; i < 6; i++) {
+            int sel = i == CpuState.CS ? (wide ? FLAT_RING3_CS64 : FLAT_RING1_CS)
+                    : wide ? (i == CpuState.SS ? FLAT_RING3_SS64 : FLAT_RING3_DS64) : FLAT_RING1_DS;
+            load(s, bus, i, sel);
+        }
+    }
+
+    /**
+     * x86_64 toggle_guest_mode: SWAPGS, TF_kernel_mode flipped, CR3 = the root of the new mode (the kernel's when no
+     * user root exists: Xen refuses to enter user mode without one before calling this).
+     */
+    public void toggle(CpuState s, Bus bus) {
+        long t = s.segBase[CpuState.GS];
+        s.segBase[CpuState.GS] = s.kernelGsBase;
+        s.kernelGsBase = t;
+        kernel = !kernel;
+        long root = kernel ? kernelRoot : userRoot;
+        if (root > 0) s.cr3 = root << 12;  // none yet (paging still off): CR3 stays
+        bus.flushTlb();
+    }
+
+    /** The domain's memory, where the vcpu_info lives (set with the vCPU's PV state). */
+    volatile GuestMemory memory;
+
+    /** vcpu_info.evtchn_upcall_mask (offset 1), 0 when the vcpu_info is not known. */
+    public int upcallMask() { return infoByte(1); }
+
+    /** Sets vcpu_info.evtchn_upcall_mask (nothing when the vcpu_info is not known). */
+    public void setUpcallMask(int mask) {
+        MemorySegment p = infoPage();
+        if (p != null) p.set(ValueLayout.JAVA_BYTE, (vcpuInfo & 0xFFF) + 1, (byte) mask);
+    }
+
+    /** vcpu_info.evtchn_upcall_pending (offset 0). */
+    public boolean upcallPending() { return infoByte(0) != 0; }
+
+    private int infoByte(int off) {
+        MemorySegment p = infoPage();
+        return p == null ? 0 : p.get(ValueLayout.JAVA_BYTE, (vcpuInfo & 0xFFF) + off) & 0xFF;
+    }
+
+    private MemorySegment infoPage() {
+        long at = vcpuInfo;
+        GuestMemory m = memory;
+        return at < 0 || m == null || (at & 0xFFF) > 0xFFE ? null : m.page(at >>> 12);
+    }
+}

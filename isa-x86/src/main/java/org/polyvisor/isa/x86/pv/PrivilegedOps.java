@@ -1,0 +1,183 @@
+package org.polyvisor.isa.x86.pv;
+
+import org.polyvisor.isa.x86.exec.Bus;
+import org.polyvisor.isa.x86.exec.CpuState;
+
+/**
+ * Xen's {@code pv_emulate_privileged_op} (xen/arch/x86/pv/emul-priv-op.c) for a vCPU in Xen's ring model: a #GP
+ * with error code 0 from the guest is first offered here, and only what this does not emulate is bounced to the
+ * guest's trap table. The instructions Xen's {@code priv_op_validate} admits, with its rules:
+ * <ul>
+ * <li>IN/OUT (E4-E7, EC-EF, with 66): allowed under the virtual IOPL ({@link GuestModes#ioplOk}: kernel mode is
+ *     ring 1, user mode ring 3; physdev_op set_iopl sets it), else bounced. The domain owns no I/O ports
+ *     ({@code admin_io_okay} fails), so as in Xen a read gives all ones and a write is dropped.</li>
+ * <li>CLI/STI (FA, FB): under the virtual IOPL they do nothing (Xen leaves {@code evtchn_upcall_mask} alone: "too
+ *     dangerous to allow ... Fast &amp; loose will do"), else bounced. Events are masked with vcpu_info only.</li>
+ * <li>Kernel mode only (user mode is ring 3 to the emulator, so these are bounced):
+ *   <ul>
+ *   <li>MOV from CR0: Xen's host CR0 ({@link GuestModes#HOST_CR0}) with TS as fpu_taskswitch left it; CR2: the
+ *       guest's; CR3: the kernel root table NEW_BASEPTR (or this) set, as {@code xen_pfn_to_cr3} (x86_64: frame
+ *       &lt;&lt; 12) or {@code compat_pfn_to_cr3} (x86_32: frame &lt;&lt; 12 | frame &gt;&gt; 20), 0 before any; CR4: the
+ *       PV view (PAE, OSFXSR, OSXMMEXCPT, plus the guest's TSD).</li>
+ *   <li>MOV to CR0: only TS may differ from what a read gives (fpu_taskswitch), else bounced; CR2: stored; CR3:
+ *       NEW_BASEPTR of the frame (validated as a root table; refused: bounced); CR4: keeps the guest-controlled bit
+ *       (TSD) and ignores the rest. Other control registers are bounced.</li>
+ *   <li>CLTS: CR0.TS cleared. WBINVD: nothing (a domain without cache-flush rights; Xen ignores it).</li>
+ *   <li>RDMSR/WRMSR (x86_64): FS_BASE 0xC0000100, GS_BASE 0xC0000101 (the kernel's), SHADOW_GS_BASE 0xC0000102 (the
+ *       user's); a non-canonical write is bounced. EFER: reads the PV view (x86_32 without LME, LMA, SCE), a write
+ *       of anything but that value is bounced. Every other MSR, and these on x86_32, are bounced (Xen no longer
+ *       lets a PV guest read unknown MSRs).</li>
+ *   </ul></li>
+ * </ul>
+ * Everything else (HLT, INVLPG, LGDT, MOV DR, INS/OUTS, ...) is not in priv_op_validate and is bounced as the #GP
+ * it is. CPUID does not get here: Xen runs PV guests with CPUID faulting, so the vCPU answers every CPUID with the PV
+ * view directly ({@link PvCpuidView}).
+ */
+final class PrivilegedOps {
+    static final int MSR_EFER = 0xC000_0080, MSR_FS_BASE = 0xC000_0100, MSR_GS_BASE = 0xC000_0101, MSR_SHADOW_GS_BASE = 0xC000_0102;
+    private static final long CR4_TSD = 4, CR4_PAE = 1 << 5, CR4_OSFXSR = 1 << 9, CR4_OSXMMEXCPT = 1 << 10;
+    private static final long EFER_SCE = 1, EFER_LME = 1 << 8, EFER_LMA = 1 << 10, EFER_NXE = 1 << 11;
+
+    private final CpuState s;
+    private final Bus bus;
+    private final GuestModes modes;
+    private final PvMmu mmu;
+    private final boolean wide;
+
+    PrivilegedOps(CpuState s, Bus bus, GuestModes modes, PvMmu mmu) {
+        this.s = s; this.bus = bus; this.modes = modes; this.mmu = mmu; this.wide = modes.wide();
+    }
+
+    /** Emulates the instruction at {@code pc}: true when done (RIP past it), false to bounce the #GP. */
+    boolean emulate(long pc) {
+        long linear = s.longMode ? pc : (pc + s.segBase[CpuState.CS]) & 0xFFFF_FFFFL;
+        int n = 0, opSize = 4, rex = 0;
+        int b;
+        while (true) {
+            b = fetch(linear + n);
+            if (b < 0 || n > 14) return false;
+            if (b == 0x66) opSize = 2;
+            else if (b == 0x67 || b == 0xF2 || b == 0xF3 || b == 0x26 || b == 0x2E || b == 0x36 || b == 0x3E || b == 0x64 || b == 0x65) { }
+            else if (s.longMode && (b & 0xF0) == 0x40) { rex = b; n++; b = fetch(linear + n); break; }
+            else break;
+            n++;
+        }
+        if (b < 0) return false;
+        n++;
+        boolean kernel = modes.guestKernel(s);
+        int len;
+        switch (b) {
+            case 0xE4, 0xE5, 0xE6, 0xE7, 0xEC, 0xED, 0xEE, 0xEF -> {
+                if (!modes.ioplOk(s)) return false;
+                int size = (b & 1) == 0 ? 1 : opSize;
+                if ((b & 2) == 0) s.set(CpuState.RAX, size, -1L);  // IN: no device the domain may reach
+                len = n + (b < 0xE8 ? 1 : 0);
+            }
+            case 0xFA, 0xFB -> {
+                if (!modes.ioplOk(s)) return false;
+                len = n;
+            }
+            case 0x0F -> {
+                if (!kernel) return false;
+                int op = fetch(linear + n);
+                if (op < 0) return false;
+                n++;
+                switch (op) {
+                    case 0x06 -> { s.cr0 &= ~GuestModes.CR0_TS; len = n; }
+                    case 0x09 -> len = n;
+                    case 0x20, 0x22 -> {
+                        int modrm = fetch(linear + n);
+                        if (modrm < 0) return false;
+                        int cr = (modrm >>> 3 & 7) | ((rex & 4) << 1), reg = (modrm & 7) | ((rex & 1) << 3);
+                        if (!(op == 0x20 ? readCr(cr, reg) : writeCr(cr, reg))) return false;
+                        len = n + 1;
+                    }
+                    case 0x30 -> { if (!wrmsr()) return false; len = n; }
+                    case 0x32 -> { if (!rdmsr()) return false; len = n; }
+                    default -> { return false; }
+                }
+            }
+            default -> { return false; }
+        }
+        s.rip = (pc + len) & s.ipMask;
+        return true;
+    }
+
+    private int fetch(long va) {
+        long v = bus.read(va, 1);
+        if (bus.abort != null) { bus.abort = null; return -1; }
+        return (int) v & 0xFF;
+    }
+
+    private boolean readCr(int cr, int reg) {
+        long v;
+        switch (cr) {
+            case 0 -> v = cr0View();
+            case 2 -> v = s.cr2;
+            case 3 -> {
+                long f = modes.kernelRoot;
+                v = f < 0 ? 0 : wide ? f << 12 : ((f << 12) | (f >>> 20)) & 0xFFFF_FFFFL;
+            }
+            case 4 -> v = cr4View();
+            default -> { return false; }
+        }
+        s.set(reg, wide ? 8 : 4, v);
+        return true;
+    }
+
+    private long cr0View() { return GuestModes.HOST_CR0 | (s.cr0 & GuestModes.CR0_TS); }
+
+    private long cr4View() { return CR4_PAE | CR4_OSFXSR | CR4_OSXMMEXCPT | modes.guestCr4; }
+
+    private boolean writeCr(int cr, int reg) {
+        long v = s.r[reg] & (wide ? -1L : 0xFFFF_FFFFL);
+        switch (cr) {
+            case 0 -> {
+                if (((v ^ cr0View()) & ~GuestModes.CR0_TS) != 0) return false;  // "unmodifiable CR0 flags"
+                s.cr0 = (v & GuestModes.CR0_TS) != 0 ? s.cr0 | GuestModes.CR0_TS : s.cr0 & ~GuestModes.CR0_TS;
+            }
+            case 2 -> s.cr2 = v;
+            case 3 -> {
+                long frame = wide ? v >>> 12 : ((v >>> 12) | (v << 20)) & 0xFFFF_FFFFL;
+                return mmu.newBaseptr(frame) == 0;
+            }
+            case 4 -> modes.guestCr4 = v & CR4_TSD;
+            default -> { return false; }
+        }
+        return true;
+    }
+
+    private boolean rdmsr() {
+        int msr = (int) s.r[CpuState.RCX];
+        long v;
+        switch (msr) {
+            case MSR_FS_BASE -> { if (!wide) return false; v = s.segBase[CpuState.FS]; }
+            case MSR_GS_BASE -> { if (!wide) return false; v = s.segBase[CpuState.GS]; }
+            case MSR_SHADOW_GS_BASE -> { if (!wide) return false; v = s.kernelGsBase; }
+            case MSR_EFER -> v = eferView();
+            default -> { return false; }
+        }
+        s.set(CpuState.RAX, 4, v);
+        s.set(CpuState.RDX, 4, v >>> 32);
+        return true;
+    }
+
+    private long eferView() {
+        long v = EFER_NXE | (wide ? EFER_SCE | EFER_LME | EFER_LMA : 0);
+        return v;
+    }
+
+    private boolean wrmsr() {
+        int msr = (int) s.r[CpuState.RCX];
+        long v = (s.r[CpuState.RDX] & 0xFFFF_FFFFL) << 32 | (s.r[CpuState.RAX] & 0xFFFF_FFFFL);
+        boolean canonical = (v << 16 >> 16) == v;
+        switch (msr) {
+            case MSR_FS_BASE -> { if (!wide || !canonical) return false; s.segBase[CpuState.FS] = v; }
+            case MSR_GS_BASE -> { if (!wide || !canonical) return false; s.segBase[CpuState.GS] = v; }
+            case MSR_SHADOW_GS_BASE -> { if (!wide || !canonical) return false; s.kernelGsBase = v; }
+            case MSR_EFER -> { if (v != eferView()) return false; }
+            default -> { return false; }
+        }
+        return true;
+    }
+}

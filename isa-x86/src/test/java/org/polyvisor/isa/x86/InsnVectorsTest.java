@@ -1,0 +1,22 @@
+package org.polyvisor.isa.x86;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.polyvisor.isa.x86.testing.InsnVectors;
+import org.polyvisor.isa.x86.testing.MmxVectors;
+
+/**
+ * BSF, BSR, BSWAP, XADD, CMPXCHG, MOVBE, CRC32 and XLAT results and all their flags (8 to 32 bits), and the MMX
+ * packed-integer instructions, against the host CPU.
+ */
+class InsnVectorsTest {
+    @Test
+    void matchTheHostCpu() throws Exception {
+        InsnVectors.check(new X86IsaProvider(), Path.of("src/test/resources/conformance/native/insns.vectors"));
+    }
+
+    @Test
+    void mmxMatchesTheHostCpu() throws Exception {
+        MmxVectors.check(new X86IsaProvider(), Path.of("src/test/resources/conformance/native/mmx.vectors"));
+    }
+}
