@@ -9,13 +9,14 @@ import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.ShutdownReason;
 import org.polyvisor.spi.Vcpu;
 import org.polyvisor.spi.platform.PlatformHost;
+import java.nio.ByteOrder;
 
 /** A PlatformHost that records what devices asked of it. */
 final class RecordingHost implements PlatformHost {
     final ByteArrayOutputStream console = new ByteArrayOutputStream();
     final List<String> events = new ArrayList<>();
 
-    @Override public GuestMemory memory() { return new FlatGuestMemory(java.nio.ByteOrder.LITTLE_ENDIAN, 0, 4096); }
+    @Override public GuestMemory memory() { return new FlatGuestMemory(ByteOrder.LITTLE_ENDIAN, 0, 4096); }
     @Override public long ramBase() { return 0; }
     @Override public long ramBytes() { return 4096; }
     @Override public int vcpuCount() { return 1; }

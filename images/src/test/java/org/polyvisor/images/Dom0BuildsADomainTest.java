@@ -37,10 +37,14 @@ class Dom0BuildsADomainTest {
             DomainEnd end = Guests.awaitEnd(built, 60);
             assertTrue(end.poweredOff(), "domain 1: " + end.message() + "\n" + built.console() + "dom0:\n" + dom0.console());
             assertEquals(Files.readString(Guests.folder().resolve(domuIsa + "/hello.golden")), built.console().toString(), "domain 1's console");
+            // dom0 prints its last line after its unpause returns, which may be after the domU has already ended
+            String last = "dom0-build: set vCPU 0's context and unpaused domain 1\n";
+            long printed = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!dom0.console().toString().endsWith(last) && System.nanoTime() < printed) Thread.sleep(5);
             assertEquals("dom0-build: XEN_DOMCTL_createdomain made domain 1\n"
                     + "dom0-build: XENMEM_populate_physmap: frames populated: 1024\n"
                     + "dom0-build: the domU's kernel loaded through foreign mappings, bytes: " + loadBytes(domuIsa) + "\n"
-                    + "dom0-build: set vCPU 0's context and unpaused domain 1\n", dom0.console().toString(), "dom0's console");
+                    + last, dom0.console().toString(), "dom0's console");
             assertTrue(h.log().lines().contains("(XEN) introduced domain 1 (domain-1, " + domuIsa + "): pv, 1033 of 4096 frames populated, 1 vCPU"),
                     "the hypervisor introduced it at its unpause: 1024 frames populated by dom0, 9 of the hypervisor's\n"
                             + String.join("\n", h.log().lines()));

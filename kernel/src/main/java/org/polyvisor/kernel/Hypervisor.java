@@ -22,6 +22,13 @@ import org.polyvisor.kernel.sched.SchedulerCatalog;
 import org.polyvisor.spi.sched.Scheduler;
 import org.polyvisor.spi.GuestType;
 import org.polyvisor.spi.ShutdownReason;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import org.polyvisor.kernel.hypercall.XenVersion;
+import org.polyvisor.kernel.xenstore.DeviceDirectories;
+import org.polyvisor.kernel.xenstore.XenStore;
+import org.polyvisor.kernel.xenstore.XsError;
 
 /**
  * The hypervisor: machine memory, the pCPU threads, the domain table and dom0. What the toolstack (the monitor
@@ -55,8 +62,8 @@ public final class Hypervisor implements AutoCloseable {
         this.pcpus = new PcpuPool(options.pcpus(), scheduler, runner::runSlice);
         domains.onRunnable(pcpus::wake);
         domains.onRestart(c -> control.create(TOOLSTACK, c));   // xl's restart goes through the toolstack too
-        log.xen("Polyvisor " + VERSION + " (Xen " + org.polyvisor.kernel.hypercall.XenVersion.MAJOR + "."
-                + org.polyvisor.kernel.hypercall.XenVersion.MINOR + " interface): " + options.pcpus() + " pCPUs, "
+        log.xen("Polyvisor " + VERSION + " (Xen " + XenVersion.MAJOR + "."
+                + XenVersion.MINOR + " interface): " + options.pcpus() + " pCPUs, "
                 + options.hostMemoryMiB() + " MiB machine memory, scheduler " + scheduler.name());
         log.xen("ISAs loaded: " + isas.ids());
         for (String problem : isas.problems()) log.xen("ISA not loaded: " + problem);
@@ -121,31 +128,31 @@ public final class Hypervisor implements AutoCloseable {
     public void setCredit(Domain d, int weight, int cap) { control.setCredit(TOOLSTACK, d, weight, cap); }
 
     /** xl vcpu-pin DOM VCPU CPUS (null CPUS: all). */
-    public void pin(Domain d, int vcpu, java.util.BitSet pcpus) { control.pin(TOOLSTACK, d, vcpu, pcpus); }
+    public void pin(Domain d, int vcpu, BitSet pcpus) { control.pin(TOOLSTACK, d, vcpu, pcpus); }
 
     /** xenstore-read PATH, as dom0. */
-    public String xenstoreRead(String path) throws org.polyvisor.kernel.xenstore.XsError.XsException {
-        return new String(domains.xenstore().store().read(TOOLSTACK, 0, path), java.nio.charset.StandardCharsets.UTF_8);
+    public String xenstoreRead(String path) throws XsError.XsException {
+        return new String(domains.xenstore().store().read(TOOLSTACK, 0, path), StandardCharsets.UTF_8);
     }
 
     /** xenstore-write PATH VALUE, as dom0 (watchers are told). */
-    public void xenstoreWrite(String path, String value) throws org.polyvisor.kernel.xenstore.XsError.XsException {
-        asToolstack(xs -> xs.write(TOOLSTACK, 0, path, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    public void xenstoreWrite(String path, String value) throws XsError.XsException {
+        asToolstack(xs -> xs.write(TOOLSTACK, 0, path, value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A change to the store made as dom0's toolstack. */
     @FunctionalInterface
     private interface StoreChange {
-        void apply(org.polyvisor.kernel.xenstore.XenStore xs) throws org.polyvisor.kernel.xenstore.XsError.XsException;
+        void apply(XenStore xs) throws XsError.XsException;
     }
 
     /** Runs a change in the daemon's toolstack context (so watchers are told) and rethrows what the store refused. */
-    private void asToolstack(StoreChange change) throws org.polyvisor.kernel.xenstore.XsError.XsException {
-        org.polyvisor.kernel.xenstore.XsError.XsException[] failure = new org.polyvisor.kernel.xenstore.XsError.XsException[1];
+    private void asToolstack(StoreChange change) throws XsError.XsException {
+        XsError.XsException[] failure = new XsError.XsException[1];
         domains.xenstore().toolstack(xs -> {
             try {
                 change.apply(xs);
-            } catch (org.polyvisor.kernel.xenstore.XsError.XsException e) {
+            } catch (XsError.XsException e) {
                 failure[0] = e;
             }
         });
@@ -153,28 +160,28 @@ public final class Hypervisor implements AutoCloseable {
     }
 
     /** xenstore-ls PATH: every node below it as "path = value", depth first. */
-    public List<String> xenstoreList(String path) throws org.polyvisor.kernel.xenstore.XsError.XsException {
-        List<String> out = new java.util.ArrayList<>();
+    public List<String> xenstoreList(String path) throws XsError.XsException {
+        List<String> out = new ArrayList<>();
         listInto(path.equals("/") ? "" : path, out);
         return out;
     }
 
-    private void listInto(String path, List<String> out) throws org.polyvisor.kernel.xenstore.XsError.XsException {
+    private void listInto(String path, List<String> out) throws XsError.XsException {
         var xs = domains.xenstore().store();
         for (String child : xs.directory(TOOLSTACK, 0, path.isEmpty() ? "/" : path)) {
             String p = path + "/" + child;
-            out.add(p + " = \"" + new String(xs.read(TOOLSTACK, 0, p), java.nio.charset.StandardCharsets.UTF_8) + "\"");
+            out.add(p + " = \"" + new String(xs.read(TOOLSTACK, 0, p), StandardCharsets.UTF_8) + "\"");
             listInto(p, out);
         }
     }
 
     /**
      * libxl's device_add for a split device: the frontend's and the backend's XenStore directories, each owned by its
-     * domain and readable by the other ({@link org.polyvisor.kernel.xenstore.DeviceDirectories}). The backend domain
+     * domain and readable by the other ({@link DeviceDirectories}). The backend domain
      * need not exist yet.
      */
-    public void addDevice(String type, int front, int back, int devid) throws org.polyvisor.kernel.xenstore.XsError.XsException {
-        asToolstack(xs -> org.polyvisor.kernel.xenstore.DeviceDirectories.add(xs, type, front, back, devid));
+    public void addDevice(String type, int front, int back, int devid) throws XsError.XsException {
+        asToolstack(xs -> DeviceDirectories.add(xs, type, front, back, devid));
     }
 
     /** Machine frames backed by host memory right now (every domain's, and the hypervisor's). */

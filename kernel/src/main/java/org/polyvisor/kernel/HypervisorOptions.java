@@ -1,12 +1,14 @@
 package org.polyvisor.kernel;
 
+import org.polyvisor.spi.sched.Scheduler;
+
 /**
  * How to boot the hypervisor.
  *
  * @param pcpus          host threads that act as physical CPUs (default: the host's cores)
  * @param hostMemoryMiB  machine memory that domains may be given, backed only when touched
  * @param dom0MemoryMiB  dom0's memory
- * @param scheduler      the {@link org.polyvisor.spi.sched.Scheduler} service by name ("credit", "rr")
+ * @param scheduler      the {@link Scheduler} service by name ("credit", "rr")
  */
 public record HypervisorOptions(int pcpus, long hostMemoryMiB, long dom0MemoryMiB, String scheduler) {
     public static final String DEFAULT_SCHEDULER = "credit";

@@ -10,6 +10,8 @@ import org.polyvisor.kernel.domain.DomainCreateException;
 import org.polyvisor.kernel.isa.IsaCatalog;
 import org.polyvisor.kernel.isa.UnknownIsaException;
 import picocli.CommandLine.Option;
+import java.nio.file.Path;
+import org.polyvisor.kernel.control.XsmPolicy;
 
 /** The options that say how to boot the hypervisor and dom0, shared by {@code polyvisor} and {@code polyvisor run}. */
 public final class BootOptions {
@@ -30,7 +32,7 @@ public final class BootOptions {
 
     @Option(names = "--xsm-policy", paramLabel = "FILE",
             description = "which domUs may do which control operations: lines of 'allow <domain-name> <op>...' (default: dom0 only)")
-    java.nio.file.Path policy;
+    Path policy;
 
     HypervisorOptions options() {
         HypervisorOptions o = HypervisorOptions.defaults();
@@ -56,10 +58,10 @@ public final class BootOptions {
         String chosen = isa;
         byte[] kernel = GuestImages.dom0Kernel(isa).orElseThrow(() -> UserError.badInput("cannot boot dom0: no dom0 image for "
                 + chosen + " on the class path (" + GuestImages.resourceName(chosen, "dom0.elf") + "); images for: " + withImages(isas)));
-        org.polyvisor.kernel.control.XsmPolicy xsm;
+        XsmPolicy xsm;
         try {
-            xsm = policy == null ? org.polyvisor.kernel.control.XsmPolicy.dom0Only() : org.polyvisor.kernel.control.XsmPolicy.read(policy);
-        } catch (org.polyvisor.kernel.control.XsmPolicy.PolicyException e) {
+            xsm = policy == null ? XsmPolicy.dom0Only() : XsmPolicy.read(policy);
+        } catch (XsmPolicy.PolicyException e) {
             throw UserError.badInput(e.getMessage());
         }
         try {

@@ -7,6 +7,7 @@ import org.polyvisor.kernel.domain.DomainCreateException;
 import org.polyvisor.kernel.isa.UnknownIsaException;
 import org.polyvisor.shell.view.Messages;
 import picocli.CommandLine;
+import java.io.Console;
 
 /** The launcher's entry point: {@code polyvisor [options] [run|isa|disasm ...]}. */
 public final class Main {
@@ -66,7 +67,7 @@ public final class Main {
 
     /** Both standard input and output are a terminal: the interactive console, else commands are read line by line. */
     private static boolean isTerminal() {
-        java.io.Console c = System.console();
+        Console c = System.console();
         return c != null && c.isTerminal();
     }
 }

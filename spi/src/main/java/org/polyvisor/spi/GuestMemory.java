@@ -4,12 +4,13 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import org.polyvisor.spi.exec.SoftTlb;
 
 /**
  * A domain's guest-physical address space as its ISA sees it. The one method an implementation must
  * give is {@link #page(long)}; the typed accessors are built on it and use the ISA's byte order.
  * Hot paths (an ISA's fetch and load/store) cache the segments {@code page} returns in a
- * {@link org.polyvisor.spi.exec.SoftTlb}; the typed accessors here are for the kernel's edge
+ * {@link SoftTlb}; the typed accessors here are for the kernel's edge
  * (loading images, copying hypercall arguments) and throw {@link GuestMemoryFault} where there is no RAM.
  */
 public interface GuestMemory {

@@ -1,9 +1,13 @@
 package org.polyvisor.spi;
 
 import java.nio.ByteOrder;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.polyvisor.spi.platform.Platform;
+import org.polyvisor.spi.platform.PlatformHost;
 
 /**
- * One instruction set architecture, found by {@link java.util.ServiceLoader}. Stateless: everything per
+ * One instruction set architecture, found by {@link ServiceLoader}. Stateless: everything per
  * domain or per vCPU is created through it.
  */
 public interface IsaProvider {
@@ -45,7 +49,7 @@ public interface IsaProvider {
      * Xen's vcpu_guest_context for this ISA (VCPUOP_initialise, DOMCTL_getvcpucontext), or empty when this ISA has
      * none yet: its PV guests then run one vCPU, or bring up only vCPUs that already ran.
      */
-    default java.util.Optional<GuestContext> guestContext() { return java.util.Optional.empty(); }
+    default Optional<GuestContext> guestContext() { return Optional.empty(); }
 
     /**
      * Makes the board for one HVM domain (the ISA's emulated platform: UART, interrupt controller, power-off...), or
@@ -53,8 +57,8 @@ public interface IsaProvider {
      * that cannot model the domain's configuration (more vCPUs than its interrupt controller serves, say) throws
      * IllegalArgumentException with a message for the user; the domain is then not created.
      */
-    default java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {
-        return java.util.Optional.empty();
+    default Optional<Platform> createPlatform(PlatformHost host) {
+        return Optional.empty();
     }
 
     /**
@@ -63,5 +67,5 @@ public interface IsaProvider {
      * (the builder then reports the file as not ELF); otherwise the placement or precisely why the file is not loadable.
      * Never throws for bad input.
      */
-    default java.util.Optional<RawImage> rawImage(byte[] bytes, long ramBase) { return java.util.Optional.empty(); }
+    default Optional<RawImage> rawImage(byte[] bytes, long ramBase) { return Optional.empty(); }
 }

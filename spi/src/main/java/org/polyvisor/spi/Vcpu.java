@@ -1,5 +1,7 @@
 package org.polyvisor.spi;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * One virtual CPU. Not thread-safe: the kernel runs a vCPU on one pCPU thread at a time.
  * Guest faults are values ({@link VcpuExit.Fault} or an architectural exception taken inside the guest),
@@ -65,7 +67,7 @@ public interface Vcpu {
      * low (the guest cleared upcall_pending, or masked upcalls, since the raise), so no stale upcall is delivered.
      * The default ignores it (ISAs whose upcall path is Xen's callback check the level themselves).
      */
-    default void setEventUpcallLevel(java.util.function.BooleanSupplier level) { }
+    default void setEventUpcallLevel(BooleanSupplier level) { }
 
     /**
      * When the vCPU halted ({@link VcpuExit.Halt}) with a timer of its own armed (a generic timer, decrementer,

@@ -1,6 +1,7 @@
 package org.polyvisor.spi;
 
 import java.util.Objects;
+import org.polyvisor.spi.platform.Platform;
 
 /**
  * What an ISA needs to build one vCPU of a domain.
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param platform the HVM board the vCPU sits on (made by {@link IsaProvider#createPlatform}), or null (PV, tests)
  */
 public record VcpuConfig(GuestMemory memory, int vcpuId, GuestType type, VirtualClock clock,
-                         org.polyvisor.spi.platform.Platform platform) {
+                         Platform platform) {
     public VcpuConfig {
         Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(type, "type");

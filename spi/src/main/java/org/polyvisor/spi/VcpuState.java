@@ -3,6 +3,7 @@ package org.polyvisor.spi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Collections;
 
 /**
  * A serialisable snapshot of one vCPU: register values by name (in the ISA's register-set order) and an
@@ -11,7 +12,7 @@ import java.util.Objects;
 public record VcpuState(String isa, Map<String, Long> registers, byte[] extra) {
     public VcpuState {
         Objects.requireNonNull(isa, "isa");
-        registers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(registers));
+        registers = Collections.unmodifiableMap(new LinkedHashMap<>(registers));
         extra = extra == null ? new byte[0] : extra.clone();
     }
 

@@ -11,6 +11,12 @@ import org.polyvisor.spi.IsaProvider;
 import org.polyvisor.spi.RegisterSet;
 import org.polyvisor.spi.Vcpu;
 import org.polyvisor.spi.VcpuConfig;
+import java.util.Optional;
+import org.polyvisor.isa.ia64.platform.Ia64Board;
+import org.polyvisor.isa.ia64.pv.Ia64GuestContext;
+import org.polyvisor.spi.GuestContext;
+import org.polyvisor.spi.platform.Platform;
+import org.polyvisor.spi.platform.PlatformHost;
 
 /** IA-64 (Itanium): 128-bit bundles of three 41-bit slots, little-endian, ELFCLASS64, EM_IA_64. */
 public final class Ia64IsaProvider implements IsaProvider {
@@ -38,15 +44,15 @@ public final class Ia64IsaProvider implements IsaProvider {
 
     @Override public HypercallAbi hypercallAbi() { return ABI; }
 
-    /** Polyvisor's ia64 {@code struct vcpu_guest_context} for VCPUOP_initialise ({@link org.polyvisor.isa.ia64.pv.Ia64GuestContext}). */
+    /** Polyvisor's ia64 {@code struct vcpu_guest_context} for VCPUOP_initialise ({@link Ia64GuestContext}). */
     @Override
-    public java.util.Optional<org.polyvisor.spi.GuestContext> guestContext() {
-        return java.util.Optional.of(new org.polyvisor.isa.ia64.pv.Ia64GuestContext());
+    public Optional<GuestContext> guestContext() {
+        return Optional.of(new Ia64GuestContext());
     }
 
-    /** The ia64 HVM board: 16550 UART and power-off register, interrupts through cr.ivr ({@link org.polyvisor.isa.ia64.platform.Ia64Board}). */
+    /** The ia64 HVM board: 16550 UART and power-off register, interrupts through cr.ivr ({@link Ia64Board}). */
     @Override
-    public java.util.Optional<org.polyvisor.spi.platform.Platform> createPlatform(org.polyvisor.spi.platform.PlatformHost host) {
-        return java.util.Optional.of(new org.polyvisor.isa.ia64.platform.Ia64Board(host));
+    public Optional<Platform> createPlatform(PlatformHost host) {
+        return Optional.of(new Ia64Board(host));
     }
 }

@@ -11,6 +11,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.polyvisor.spi.GuestType;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.BitSet;
+import java.util.Locale;
+import java.util.TreeMap;
+import org.polyvisor.spi.platform.PlatformHost;
 
 /**
  * A validated domain configuration.
@@ -32,7 +38,7 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
     private static final Set<String> KNOWN = Set.of("name", "type", "isa", "kernel", "memory", "maxmem", "vcpus",
             "maxvcpus", "on_poweroff", "on_reboot", "on_crash", "on_watchdog", "cmdline", "extra", "builder",
             "cpu_weight", "cap", "cpus");
-    /** xl.cfg settings that an HVM board reads through {@link org.polyvisor.spi.platform.PlatformHost#option}. */
+    /** xl.cfg settings that an HVM board reads through {@link PlatformHost#option}. */
     public static final Set<String> PLATFORM_KEYS = Set.of("gic_version", "firmware", "serial", "boot_protocol");
 
     public DomainConfig {
@@ -107,7 +113,7 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
         if (!NAME.matcher(name).matches())
             throw at(src, s.get("name"), "name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         String typeText = text(src, s, "type", text(src, s, "builder", "pv"));
-        GuestType type = switch (typeText.toLowerCase(java.util.Locale.ROOT)) {
+        GuestType type = switch (typeText.toLowerCase(Locale.ROOT)) {
             case "pv" -> GuestType.PV;
             case "hvm", "pvh" -> GuestType.HVM;
             default -> throw at(src, s.getOrDefault("type", s.get("builder")), "type '" + typeText + "' must be \"pv\" or \"hvm\"");
@@ -128,7 +134,7 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
         if (weight < 1 || weight > 65535) throw at(src, s.get("cpu_weight"), "cpu_weight must be 1 to 65535, was " + weight);
         long cap = number(src, s, "cap", 0);
         if (cap < 0 || cap > 100L * vcpus) throw at(src, s.get("cap"), "cap must be 0 (none) to " + 100 * vcpus + " (% of one pCPU), was " + cap);
-        java.util.BitSet cpus = null;
+        BitSet cpus = null;
         String cpusText = text(src, s, "cpus", null);
         if (cpusText != null) {
             try {
@@ -137,7 +143,7 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
                 throw at(src, s.get("cpus"), "cpus: " + e.getMessage());
             }
         }
-        java.util.Map<String, String> platform = new java.util.TreeMap<>();
+        Map<String, String> platform = new TreeMap<>();
         for (String key : PLATFORM_KEYS) {
             ConfigValue v = s.get(key);
             if (v == null) continue;
@@ -189,8 +195,8 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
     }
 
     private static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "no such file";
+        if (e instanceof AccessDeniedException) return "permission denied";
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -3,6 +3,7 @@ package org.polyvisor.kernel.console;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A domain's console output: the last {@link #CAPACITY} bytes (older ones are dropped, so a chatty guest cannot
@@ -58,5 +59,5 @@ public final class ConsoleBuffer {
     }
 
     @Override
-    public String toString() { return new String(history(), java.nio.charset.StandardCharsets.ISO_8859_1); }
+    public String toString() { return new String(history(), StandardCharsets.ISO_8859_1); }
 }

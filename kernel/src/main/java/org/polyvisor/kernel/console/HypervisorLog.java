@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The hypervisor's message log, as Xen's console ring that {@code xl dmesg} reads: "(XEN) ..." lines from the
@@ -34,7 +35,7 @@ public final class HypervisorLog {
         synchronized (this) {
             if (lines.size() == CAPACITY) lines.removeFirst();
             lines.addLast(line);
-            for (byte b : (line + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            for (byte b : (line + "\n").getBytes(StandardCharsets.ISO_8859_1)) {
                 conring[conringp & (CONRING_SIZE - 1)] = b;
                 conringp++;
             }

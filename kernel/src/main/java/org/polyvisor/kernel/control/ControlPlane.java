@@ -13,6 +13,25 @@ import org.polyvisor.kernel.hypercall.ControlService;
 import org.polyvisor.kernel.hypercall.XenErrno;
 import org.polyvisor.kernel.mem.MachineMemory;
 import org.polyvisor.spi.ShutdownReason;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.polyvisor.kernel.console.HypervisorLog;
+import org.polyvisor.kernel.domain.BuildSteps;
+import org.polyvisor.kernel.domain.DomainBuilder;
+import org.polyvisor.kernel.domain.DomainState;
+import org.polyvisor.kernel.grant.GrantTable;
+import org.polyvisor.kernel.xenstore.XenStore;
+import org.polyvisor.kernel.xenstore.XsError;
+import org.polyvisor.spi.BootInfo;
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.GuestType;
+import org.polyvisor.spi.IsaProvider;
 
 /**
  * The privileged operations, each checked once against the {@link XsmPolicy}: the toolstack calls them as dom0,
@@ -28,16 +47,16 @@ public final class ControlPlane implements ControlService {
     private final MachineMemory machine;
     private final String scheduler;
     private final int pcpus;
-    private final org.polyvisor.kernel.console.HypervisorLog log;
+    private final HypervisorLog log;
     private volatile XsmPolicy policy = XsmPolicy.dom0Only();
 
     public ControlPlane(DomainTable domains, MachineMemory machine, String scheduler, int pcpus) {
-        this(domains, machine, scheduler, pcpus, new org.polyvisor.kernel.console.HypervisorLog());
+        this(domains, machine, scheduler, pcpus, new HypervisorLog());
     }
 
     /** @param log the hypervisor's console ring, which readconsole reads */
     public ControlPlane(DomainTable domains, MachineMemory machine, String scheduler, int pcpus,
-                        org.polyvisor.kernel.console.HypervisorLog log) {
+                        HypervisorLog log) {
         this.domains = domains;
         this.machine = machine;
         this.scheduler = scheduler;
@@ -60,7 +79,7 @@ public final class ControlPlane implements ControlService {
     // The toolstack's side (as dom0, or as a domain the policy names).
 
     /**
-     * xl create, as libxl does it: the kernel parsed, then {@link org.polyvisor.kernel.domain.DomainBuilder#build} through
+     * xl create, as libxl does it: the kernel parsed, then {@link DomainBuilder#build} through
      * {@link #steps} (createdomain, max_mem, populate_physmap, the image and start_info written through foreign
      * mappings, vCPU 0's context), then the first unpause, which introduces the domain (XenStore, console, event
      * channels). Every step is checked against the policy as {@code caller}; a refusal ends the build with the
@@ -85,19 +104,19 @@ public final class ControlPlane implements ControlService {
      * domctls and memory_op run. Populating and mapping another domain's frames is for a privileged caller only, as
      * memory_op's foreign domid is.
      */
-    public org.polyvisor.kernel.domain.BuildSteps steps(int caller) {
+    public BuildSteps steps(int caller) {
         var own = domains.steps(-1);
-        return new org.polyvisor.kernel.domain.BuildSteps() {
-            @Override public Domain createDomain(org.polyvisor.spi.GuestType type, org.polyvisor.spi.IsaProvider isa, int vcpus) {
+        return new BuildSteps() {
+            @Override public Domain createDomain(GuestType type, IsaProvider isa, int vcpus) {
                 require(caller, ControlOp.CREATEDOMAIN);
                 return own.createDomain(type, isa, vcpus);
             }
             @Override public void configure(Domain d, DomainConfig config) { require(caller, ControlOp.CREATEDOMAIN); own.configure(d, config); }
             @Override public void maxMem(Domain d, long pages) { require(caller, ControlOp.MAX_MEM); own.maxMem(d, pages); }
             @Override public void populate(Domain d, long first, long count) { foreignMemory(caller, "populate_physmap"); own.populate(d, first, count); }
-            @Override public org.polyvisor.spi.GuestMemory map(Domain d) { foreignMemory(caller, "map_gmfn_foreign"); return own.map(d); }
+            @Override public GuestMemory map(Domain d) { foreignMemory(caller, "map_gmfn_foreign"); return own.map(d); }
             @Override public void placeSpecialPages(Domain d, long startInfo) { require(caller, ControlOp.SETVCPUCONTEXT); own.placeSpecialPages(d, startInfo); }
-            @Override public void bootVcpu(Domain d, org.polyvisor.spi.BootInfo info) { require(caller, ControlOp.SETVCPUCONTEXT); own.bootVcpu(d, info); }
+            @Override public void bootVcpu(Domain d, BootInfo info) { require(caller, ControlOp.SETVCPUCONTEXT); own.bootVcpu(d, info); }
             @Override public void destroy(Domain d) { own.destroy(d); }
         };
     }
@@ -125,7 +144,7 @@ public final class ControlPlane implements ControlService {
     public void setCredit(int caller, Domain d, int weight, int cap) { require(caller, ControlOp.SCHEDULER_OP); d.setScheduling(weight, cap); }
 
     /** xl vcpu-pin: hard affinity of one vCPU (null: every pCPU). */
-    public void pin(int caller, Domain d, int vcpu, java.util.BitSet pcpus) {
+    public void pin(int caller, Domain d, int vcpu, BitSet pcpus) {
         require(caller, ControlOp.SETVCPUAFFINITY);
         if (vcpu < 0 || vcpu >= d.vcpus().size()) throw new DomainOpException(d.describe() + " has no vCPU " + vcpu);
         if (pcpus != null && (pcpus.isEmpty() || pcpus.nextSetBit(0) >= this.pcpus))
@@ -183,26 +202,26 @@ public final class ControlPlane implements ControlService {
     /** xl dmesg [-c]: the hypervisor's console ring through XEN_SYSCTL_readconsole, as dom0 reads it. */
     public String readConsole(int caller, boolean clear) {
         require(caller, ControlOp.READCONSOLE);
-        var r = log.readRing(clear, false, 0, org.polyvisor.kernel.console.HypervisorLog.CONRING_SIZE);
-        return new String(r.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        var r = log.readRing(clear, false, 0, HypervisorLog.CONRING_SIZE);
+        return new String(r.bytes(), StandardCharsets.ISO_8859_1);
     }
 
     private long balloonTargetKiB(Domain d) {
         try {
-            byte[] v = domains.xenstore().store().read(0, 0, org.polyvisor.kernel.xenstore.XenStore.domainPath(d.id()) + "/memory/target");
-            return Long.parseLong(new String(v, java.nio.charset.StandardCharsets.US_ASCII).trim());
-        } catch (org.polyvisor.kernel.xenstore.XsError.XsException | NumberFormatException e) {
+            byte[] v = domains.xenstore().store().read(0, 0, XenStore.domainPath(d.id()) + "/memory/target");
+            return Long.parseLong(new String(v, StandardCharsets.US_ASCII).trim());
+        } catch (XsError.XsException | NumberFormatException e) {
             return 0;
         }
     }
 
     private void writeNode(Domain d, String node, String value) {
-        String path = org.polyvisor.kernel.xenstore.XenStore.domainPath(d.id()) + "/" + node;
+        String path = XenStore.domainPath(d.id()) + "/" + node;
         String[] failure = new String[1];
         domains.xenstore().toolstack(xs -> {
             try {
-                xs.write(0, 0, path, value.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            } catch (org.polyvisor.kernel.xenstore.XsError.XsException e) {
+                xs.write(0, 0, path, value.getBytes(StandardCharsets.US_ASCII));
+            } catch (XsError.XsException e) {
                 failure[0] = e.getMessage();
             }
         });
@@ -215,7 +234,7 @@ public final class ControlPlane implements ControlService {
         return domid < 0 || domid > 0x7FEF ? Optional.empty() : domains.find(String.valueOf(domid));
     }
 
-    private long act(int caller, ControlOp op, long domid, java.util.function.Consumer<Domain> action) {
+    private long act(int caller, ControlOp op, long domid, Consumer<Domain> action) {
         if (!allowed(caller, op)) return -XenErrno.EPERM;
         Optional<Domain> d = target(domid);
         if (d.isEmpty()) return -XenErrno.ESRCH;
@@ -239,7 +258,7 @@ public final class ControlPlane implements ControlService {
         Domain d = t.get();
         if (d.id() == caller) return -XenErrno.EINVAL;
         synchronized (domains) {                       // the table's lock: the count cannot change in between
-            if (d.state() == org.polyvisor.kernel.domain.DomainState.PAUSED && d.controllerPauses() >= DomainTable.MAX_CONTROLLER_PAUSES)
+            if (d.state() == DomainState.PAUSED && d.controllerPauses() >= DomainTable.MAX_CONTROLLER_PAUSES)
                 return -XenErrno.EOVERFLOW;
             try {
                 domains.pause(d);
@@ -274,7 +293,7 @@ public final class ControlPlane implements ControlService {
             case SHUTDOWN, CRASHED -> DOMINF_SHUTDOWN | ((long) (d.shutdownReason() == null ? 0 : d.shutdownReason().code()) << DOMINF_SHUTDOWNSHIFT);
             case ACTIVE -> i.stateFlags().charAt(0) == 'r' ? DOMINF_RUNNING : DOMINF_BLOCKED;
         };
-        if (d.config().type() == org.polyvisor.spi.GuestType.HVM) flags |= DOMINF_HVM;
+        if (d.config().type() == GuestType.HVM) flags |= DOMINF_HVM;
         int online = 0;
         for (VcpuHandle v : d.vcpus()) if (v.up()) online++;
         out[0] = new DomainInfoOut(d.id(), flags, d.memory().currentReservation(), d.memory().maxPages(),
@@ -335,7 +354,7 @@ public final class ControlPlane implements ControlService {
      * The most grant frames a domain may ask for: the frames reserved at the top of its RAM (Xen's own limit is its
      * max_grant_frames option, 64 by default, and it refuses more with -EINVAL as here).
      */
-    public static final int MAX_GRANT_FRAMES_LIMIT = org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES;
+    public static final int MAX_GRANT_FRAMES_LIMIT = GrantTable.MAX_FRAMES;
 
     /**
      * XEN_DOMCTL_createdomain, checked as Xen's sanitise_domain_config and domain_create check it: unknown flags,
@@ -359,7 +378,7 @@ public final class ControlPlane implements ControlService {
         long version = in.grantOpts() & GRANT_VERSION_MASK;
         if ((in.grantOpts() & ~GRANT_VERSION_MASK) != 0 || version < 1 || version > 2) return -XenErrno.EINVAL;
         if (in.maxGrantFrames() == 0 || in.maxGrantFrames() > MAX_GRANT_FRAMES_LIMIT) return -XenErrno.EINVAL;
-        org.polyvisor.spi.IsaProvider isa;
+        IsaProvider isa;
         if ((f & CDF_POLYVISOR_ISA) != 0) {
             isa = domains.isaForElf(in.elfMachine(), in.elfClass());
             if (isa == null) return -XenErrno.EINVAL;
@@ -369,7 +388,7 @@ public final class ControlPlane implements ControlService {
             isa = self.get().isa();
         }
         try {
-            Domain d = domains.createEmpty(in.requestedDomid(), false, isa, hvm ? org.polyvisor.spi.GuestType.HVM : org.polyvisor.spi.GuestType.PV,
+            Domain d = domains.createEmpty(in.requestedDomid(), false, isa, hvm ? GuestType.HVM : GuestType.PV,
                     (int) in.maxVcpus(), in.maxGrantFrames() < 0 ? -1 : in.maxGrantFrames(),
                     (int) version, in.maxEvtchnPort());
             if (d == null) return -XenErrno.EEXIST;
@@ -404,21 +423,21 @@ public final class ControlPlane implements ControlService {
     }
 
     @Override
-    public long vcpuAffinity(int caller, long domid, long vcpu, java.util.function.Supplier<java.util.BitSet> hard, java.util.BitSet[] out) {
+    public long vcpuAffinity(int caller, long domid, long vcpu, Supplier<BitSet> hard, BitSet[] out) {
         if (!allowed(caller, hard == null ? ControlOp.GETVCPUAFFINITY : ControlOp.SETVCPUAFFINITY)) return -XenErrno.EPERM;
         Optional<Domain> t = target(domid);
         if (t.isEmpty()) return -XenErrno.ESRCH;
         if (vcpu < 0 || vcpu >= t.get().maxVcpus()) return -XenErrno.EINVAL;
         VcpuHandle v = t.get().vcpus().get((int) vcpu);
         if (hard != null) {
-            java.util.BitSet eff = hard.get();
+            BitSet eff = hard.get();
             if (eff.length() > pcpus) eff.clear(pcpus, eff.length());
             if (eff.isEmpty()) return -XenErrno.EINVAL;
             v.pin(eff.cardinality() == pcpus ? null : eff);
         }
-        java.util.BitSet a = v.affinity();
+        BitSet a = v.affinity();
         if (a == null) {
-            a = new java.util.BitSet();
+            a = new BitSet();
             a.set(0, pcpus);
         }
         out[0] = a;
@@ -433,7 +452,7 @@ public final class ControlPlane implements ControlService {
      * the ISA's register set, in the SPI's order (Polyvisor's layout, for ISAs Xen never had a context for).
      */
     @Override
-    public long vcpuContext(int caller, int callerVcpu, long domid, long vcpu, java.nio.ByteOrder order, byte[][] out) {
+    public long vcpuContext(int caller, int callerVcpu, long domid, long vcpu, ByteOrder order, byte[][] out) {
         if (!allowed(caller, ControlOp.GETVCPUCONTEXT)) return -XenErrno.EPERM;
         Optional<Domain> t = target(domid);
         if (t.isEmpty()) return -XenErrno.ESRCH;
@@ -452,11 +471,11 @@ public final class ControlPlane implements ControlService {
         }
     }
 
-    private static byte[] storeContext(Domain d, VcpuHandle v, java.nio.ByteOrder order) {
+    private static byte[] storeContext(Domain d, VcpuHandle v, ByteOrder order) {
         var layout = d.isa().guestContext();
         if (layout.isPresent()) return layout.get().store(v.vcpu());
         var regs = d.isa().registers().all();
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * Math.min(regs.size(), MAX_CONTEXT_REGISTERS)).order(order);
+        ByteBuffer b = ByteBuffer.allocate(8 * Math.min(regs.size(), MAX_CONTEXT_REGISTERS)).order(order);
         for (int i = 0; i < b.capacity() / 8; i++) {
             var r = regs.get(i);
             long x = v.vcpu().register(r.number());
@@ -473,7 +492,7 @@ public final class ControlPlane implements ControlService {
      * VGCF_online does; other vCPUs wait for VCPUOP_up.
      */
     @Override
-    public long setVcpuContext(int caller, long domid, long vcpu, java.util.function.IntFunction<byte[]> read) {
+    public long setVcpuContext(int caller, long domid, long vcpu, IntFunction<byte[]> read) {
         if (!allowed(caller, ControlOp.SETVCPUCONTEXT)) return -XenErrno.EPERM;
         Optional<Domain> t = target(domid);
         if (t.isEmpty()) return -XenErrno.ESRCH;
@@ -492,7 +511,7 @@ public final class ControlPlane implements ControlService {
     }
 
     @Override
-    public long domainInfoList(int caller, long first, long max, java.util.List<DomainInfoOut> out) {
+    public long domainInfoList(int caller, long first, long max, List<DomainInfoOut> out) {
         if (!allowed(caller, ControlOp.GETDOMAININFOLIST)) return -XenErrno.EPERM;
         for (Domain d : domains.all()) {
             if (d.id() < first) continue;
@@ -505,7 +524,7 @@ public final class ControlPlane implements ControlService {
 
     @Override
     public long readConsole(int caller, boolean clear, boolean incremental, int index, int max,
-                            org.polyvisor.kernel.console.HypervisorLog.RingRead[] out) {
+                            HypervisorLog.RingRead[] out) {
         if (!allowed(caller, ControlOp.READCONSOLE)) return -XenErrno.EPERM;
         out[0] = log.readRing(clear, incremental, index, max);
         return 0;

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.nio.file.NoSuchFileException;
 
 /**
  * Who may do which control operation: dom0 may do all; any other domain nothing, unless the policy file grants
@@ -28,7 +29,7 @@ public final class XsmPolicy {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new PolicyException("cannot read XSM policy " + file + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+            throw new PolicyException("cannot read XSM policy " + file + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
         }
         return parse(file.toString(), lines);
     }

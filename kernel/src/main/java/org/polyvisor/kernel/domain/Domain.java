@@ -15,6 +15,15 @@ import org.polyvisor.kernel.mem.DomainMemory;
 import org.polyvisor.spi.IsaProvider;
 import org.polyvisor.spi.ShutdownReason;
 import org.polyvisor.spi.Vcpu;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import org.polyvisor.kernel.event.EventChannels;
+import org.polyvisor.kernel.grant.GrantTable;
+import org.polyvisor.kernel.hypercall.HvmParams;
+import org.polyvisor.kernel.platform.DeviceBus;
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.GuestType;
+import org.polyvisor.spi.platform.Platform;
 
 /** One domain: its config, ISA, memory, vCPUs, console and state. State changes go through the hypervisor. */
 public final class Domain {
@@ -43,7 +52,7 @@ public final class Domain {
 
     /** Seconds since the domain was created. */
     public long uptimeSeconds() { return (System.nanoTime() - createdNanos) / 1_000_000_000L; }
-    private volatile org.polyvisor.kernel.event.EventChannels events;
+    private volatile EventChannels events;
 
     Domain(int id, DomainConfig config, IsaProvider isa, DomainMemory memory, HypervisorLog log, long sharedInfo) {
         this.sharedInfo = sharedInfo;
@@ -61,24 +70,24 @@ public final class Domain {
 
     /** Guest-physical address of the first grant-table frame (the top of RAM, outside start_info's nr_pages). */
     public long grantFrames() {
-        return memory.ramBase() + memory.ramBytes() - (long) org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES * org.polyvisor.spi.GuestMemory.PAGE_SIZE;
+        return memory.ramBase() + memory.ramBytes() - (long) GrantTable.MAX_FRAMES * GuestMemory.PAGE_SIZE;
     }
 
     /** Guest-physical address of start_info (the page before shared_info). */
-    public long startInfo() { return sharedInfo - org.polyvisor.spi.GuestMemory.PAGE_SIZE; }
+    public long startInfo() { return sharedInfo - GuestMemory.PAGE_SIZE; }
 
     /** Guest-physical address of the XenStore ring page (the page after shared_info). */
-    public long storeRing() { return sharedInfo + org.polyvisor.spi.GuestMemory.PAGE_SIZE; }
+    public long storeRing() { return sharedInfo + GuestMemory.PAGE_SIZE; }
 
     /** Guest-physical address of the PV console ring page (after the XenStore ring). */
-    public long consoleRing() { return storeRing() + org.polyvisor.spi.GuestMemory.PAGE_SIZE; }
+    public long consoleRing() { return storeRing() + GuestMemory.PAGE_SIZE; }
 
-    private volatile java.util.function.Consumer<byte[]> consoleInput = b -> { };
+    private volatile Consumer<byte[]> consoleInput = b -> { };
 
     /** Keyboard input for the guest's PV console (from an attached toolstack console). */
     public void consoleInput(byte[] bytes) { consoleInput.accept(bytes); }
 
-    void setConsoleInput(java.util.function.Consumer<byte[]> sink) { consoleInput = sink; }
+    void setConsoleInput(Consumer<byte[]> sink) { consoleInput = sink; }
 
     /** Guest-physical address of the shared_info page (0 for a domain made by createdomain before its max_mem). */
     public long sharedInfo() { return sharedInfo; }
@@ -168,7 +177,7 @@ public final class Domain {
     /** Keeps createdomain's ssidref and handle, which getdomaininfo answers. */
     public void setIdentity(long ssid, byte[] uuid) {
         ssidref = ssid;
-        handle = java.util.Arrays.copyOf(uuid, 16);
+        handle = Arrays.copyOf(uuid, 16);
     }
 
     /** XEN_DOMCTL_createdomain's max_evtchn_port, or -1 (no limit below the 2-level ABI's). */
@@ -186,9 +195,9 @@ public final class Domain {
     void setMaxGrantVersion(int v) { maxGrantVersion = v; }
 
     /** The domain's event channels (set when it starts). */
-    public org.polyvisor.kernel.event.EventChannels events() { return events; }
+    public EventChannels events() { return events; }
 
-    void setEvents(org.polyvisor.kernel.event.EventChannels e) { events = e; }
+    void setEvents(EventChannels e) { events = e; }
 
     private volatile DomainTable table;
 
@@ -197,25 +206,25 @@ public final class Domain {
 
     void setTable(DomainTable t) { table = t; }
 
-    private volatile org.polyvisor.spi.platform.Platform platform;
-    private volatile org.polyvisor.kernel.platform.DeviceBus devices;
+    private volatile Platform platform;
+    private volatile DeviceBus devices;
 
     /** An HVM domain's board, or null (PV, or an ISA with no board yet). */
-    public org.polyvisor.spi.platform.Platform platform() { return platform; }
+    public Platform platform() { return platform; }
 
     /** The board's MMIO and port buses, or null. */
-    public org.polyvisor.kernel.platform.DeviceBus devices() { return devices; }
+    public DeviceBus devices() { return devices; }
 
-    void setPlatform(org.polyvisor.spi.platform.Platform p, org.polyvisor.kernel.platform.DeviceBus bus) {
+    void setPlatform(Platform p, DeviceBus bus) {
         platform = p;
         devices = bus;
     }
 
-    private final org.polyvisor.kernel.hypercall.HvmParams hvmParams = new org.polyvisor.kernel.hypercall.HvmParams();
+    private final HvmParams hvmParams = new HvmParams();
 
     /** HVM_PARAM_* of an HVM domain (store and console rings, callback), or null for a PV domain. */
-    public org.polyvisor.kernel.hypercall.HvmParams hvmParams() {
-        return config.type() == org.polyvisor.spi.GuestType.HVM ? hvmParams : null;
+    public HvmParams hvmParams() {
+        return config.type() == GuestType.HVM ? hvmParams : null;
     }
 
     /**
@@ -224,7 +233,7 @@ public final class Domain {
      */
     void deliverUpcall(int vcpu) {
         if (vcpu < 0 || vcpu >= vcpus.size()) return;
-        int vector = config.type() == org.polyvisor.spi.GuestType.HVM ? hvmParams.callbackVector() : -1;
+        int vector = config.type() == GuestType.HVM ? hvmParams.callbackVector() : -1;
         if (vector >= 0) vcpus.get(vcpu).vcpu().raiseInterrupt(vector);
         else vcpus.get(vcpu).vcpu().raiseEventUpcall();
     }

@@ -20,6 +20,15 @@ import org.polyvisor.spi.IsaProvider;
 import org.polyvisor.spi.RawImage;
 import org.polyvisor.spi.Vcpu;
 import org.polyvisor.spi.VcpuConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.polyvisor.kernel.config.LifecycleAction;
+import org.polyvisor.kernel.grant.GrantTable;
+import org.polyvisor.kernel.platform.DeviceBus;
+import org.polyvisor.spi.GuestType;
+import org.polyvisor.spi.platform.AddressSpace;
+import org.polyvisor.spi.platform.Platform;
 
 /**
  * The one domain builder, in libxl's and libxc's steps: {@link #parse} reads the kernel image and picks and checks the
@@ -70,7 +79,7 @@ public final class DomainBuilder {
                     throw fail(config, source + ": not an ELF file (no 7f 45 4c 46 magic); a raw kernel image such as an "
                             + "arm64 Image needs isa = \"<id>\" in the config to say whose format it is");
                 IsaProvider isa = isas.get(config.isa());
-                java.util.Optional<RawImage> read;
+                Optional<RawImage> read;
                 try {
                     read = isa.rawImage(kernel, isa.ramBase(config.type()));
                 } catch (RuntimeException e) {
@@ -116,7 +125,7 @@ public final class DomainBuilder {
     public BuildSteps standalone(int id) {
         DomainBuilder b = this;
         return new BuildSteps() {
-            @Override public Domain createDomain(org.polyvisor.spi.GuestType type, IsaProvider isa, int vcpus) { return b.buildEmpty(id, isa, vcpus, type); }
+            @Override public Domain createDomain(GuestType type, IsaProvider isa, int vcpus) { return b.buildEmpty(id, isa, vcpus, type); }
             @Override public void configure(Domain d, DomainConfig config) { d.adopt(config); }
             @Override public void maxMem(Domain d, long pages) {
                 if (!b.sizeEmpty(d, pages)) throw new DomainOpException(d.describe() + " cannot have " + pages + " frames of RAM");
@@ -179,8 +188,8 @@ public final class DomainBuilder {
             RawImageLoader.load(image.raw(), target);
         }
         long[] extent = image.extent();
-        long grantFrames = ramBase + ramBytes - (long) org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES * GuestMemory.PAGE_SIZE;
-        boolean hvm = config.type() == org.polyvisor.spi.GuestType.HVM;
+        long grantFrames = ramBase + ramBytes - (long) GrantTable.RESERVED_FRAMES * GuestMemory.PAGE_SIZE;
+        boolean hvm = config.type() == GuestType.HVM;
         long startInfo = hvm ? hvmStartInfo(ramBase, ramBytes) : (extent[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK;
         long sharedInfo = startInfo + GuestMemory.PAGE_SIZE;
         long storeRing = sharedInfo + GuestMemory.PAGE_SIZE;
@@ -191,7 +200,7 @@ public final class DomainBuilder {
         steps.placeSpecialPages(d, startInfo);
         String cmdline = ("domid=" + d.id() + " " + config.cmdline()).strip();
         // nr_pages leaves out the grant frames at the top of RAM: they are the hypervisor's, as in Xen.
-        long nrPages = (ramBytes >>> GuestMemory.PAGE_SHIFT) - org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES;
+        long nrPages = (ramBytes >>> GuestMemory.PAGE_SHIFT) - GrantTable.RESERVED_FRAMES;
         StartInfoWriter.write(target, startInfo, isa, nrPages, sharedInfo, storeRing, d.id() == 0, cmdline);
         long usable = hvm && d.platform() != null ? startInfo - ramBase : ramBytes;
         steps.bootVcpu(d, new BootInfo(config.type(), image.entry(), startInfo, ramBase, usable, 0,
@@ -207,7 +216,7 @@ public final class DomainBuilder {
 
     /** An HVM domain's start_info: the first of the special pages below the grant frames at the top of its RAM. */
     private static long hvmStartInfo(long ramBase, long ramBytes) {
-        return ramBase + ramBytes - (long) (org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES + SPECIAL_PAGES) * GuestMemory.PAGE_SIZE;
+        return ramBase + ramBytes - (long) (GrantTable.RESERVED_FRAMES + SPECIAL_PAGES) * GuestMemory.PAGE_SIZE;
     }
 
     /** The ISA running ELF files of this e_machine and EI_CLASS, or null when none is loaded. */
@@ -220,16 +229,16 @@ public final class DomainBuilder {
      * made with its RAM ({@link #sizeEmpty}). Until a toolstack records a config, its lifecycle actions are all
      * preserve: as in Xen, a domain the toolstack built stays until the toolstack destroys it.
      */
-    public Domain buildEmpty(int id, IsaProvider isa, int vcpus, org.polyvisor.spi.GuestType type) {
+    public Domain buildEmpty(int id, IsaProvider isa, int vcpus, GuestType type) {
         DomainMemory memory = DomainMemory.empty(machine, id, isa.byteOrder(), isa.ramBase(type));
         DomainConfig config = new DomainConfig("domain-" + id, type, isa.id(),
-                java.nio.file.Path.of("(built through domctl)"), 0, vcpus, org.polyvisor.kernel.config.LifecycleAction.PRESERVE,
-                org.polyvisor.kernel.config.LifecycleAction.PRESERVE, org.polyvisor.kernel.config.LifecycleAction.PRESERVE, "",
-                java.util.List.of());
+                Path.of("(built through domctl)"), 0, vcpus, LifecycleAction.PRESERVE,
+                LifecycleAction.PRESERVE, LifecycleAction.PRESERVE, "",
+                List.of());
         Domain d = new Domain(id, config, isa, memory, log, 0);
         d.markBuiltByDomctl();
         d.planVcpus(vcpus);
-        if (type == org.polyvisor.spi.GuestType.HVM) return d;
+        if (type == GuestType.HVM) return d;
         try {
             for (int i = 0; i < vcpus; i++)
                 d.addVcpu(isa.createVcpu(new VcpuConfig(memory, i, type, d::virtualNanos)), false);
@@ -241,7 +250,7 @@ public final class DomainBuilder {
     }
 
     /** The fewest frames a domain made by createdomain may have: its special pages, the grant frames and one more. */
-    public static final int MIN_DOMCTL_PAGES = SPECIAL_PAGES + org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES + 1;
+    public static final int MIN_DOMCTL_PAGES = SPECIAL_PAGES + GrantTable.RESERVED_FRAMES + 1;
 
     /**
      * The first XEN_DOMCTL_max_mem of a domain made by createdomain gives it its RAM range, {@code pages} frames from
@@ -261,14 +270,14 @@ public final class DomainBuilder {
         long top = m.ramBase() + m.ramBytes();
         for (long a = startInfo; a < top; a += GuestMemory.PAGE_SIZE) m.repopulate(a >>> GuestMemory.PAGE_SHIFT);
         d.setSharedInfo(startInfo + GuestMemory.PAGE_SIZE);
-        if (d.config().type() == org.polyvisor.spi.GuestType.HVM && d.vcpus().isEmpty()) makeBoard(d, startInfo - m.ramBase());
+        if (d.config().type() == GuestType.HVM && d.vcpus().isEmpty()) makeBoard(d, startInfo - m.ramBase());
         return true;
     }
 
     /** An HVM domain's board (when its ISA has one) and its vCPUs, which are wired to it. */
     private static void makeBoard(Domain d, long usableRam) {
         IsaProvider isa = d.isa();
-        org.polyvisor.spi.platform.Platform platform;
+        Platform platform;
         try {
             platform = isa.createPlatform(new DomainPlatformHost(d, usableRam)).orElse(null);
         } catch (IllegalArgumentException e) {
@@ -277,13 +286,13 @@ public final class DomainBuilder {
         }
         if (platform != null) {
             var board = platform;
-            d.setPlatform(board, new org.polyvisor.kernel.platform.DeviceBus(board, (space, address, write) ->
-                    d.logOnce(space + "-" + (address >>> 12), d.describe() + ": no device at " + (space == org.polyvisor.spi.platform.AddressSpace.PORT ? "I/O port 0x" : "MMIO 0x")
+            d.setPlatform(board, new DeviceBus(board, (space, address, write) ->
+                    d.logOnce(space + "-" + (address >>> 12), d.describe() + ": no device at " + (space == AddressSpace.PORT ? "I/O port 0x" : "MMIO 0x")
                             + Long.toHexString(address) + (write ? " (writes dropped)" : " (reads return all ones)"))));
             d.memory().routeUnassignedToDevices();
         }
         for (int i = 0; i < d.plannedVcpus(); i++)
-            d.addVcpu(isa.createVcpu(new VcpuConfig(d.memory(), i, org.polyvisor.spi.GuestType.HVM, d::virtualNanos, platform)), false);
+            d.addVcpu(isa.createVcpu(new VcpuConfig(d.memory(), i, GuestType.HVM, d::virtualNanos, platform)), false);
     }
 
     /**
@@ -294,7 +303,7 @@ public final class DomainBuilder {
      */
     static void placeSpecialPages(Domain d, long startInfo) {
         DomainMemory m = d.memory();
-        long grantFrames = m.ramBase() + m.ramBytes() - (long) org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES * GuestMemory.PAGE_SIZE;
+        long grantFrames = m.ramBase() + m.ramBytes() - (long) GrantTable.RESERVED_FRAMES * GuestMemory.PAGE_SIZE;
         if (d.introduced() || !m.sized() || (startInfo & GuestMemory.PAGE_MASK) != 0 || startInfo < m.ramBase()
                 || startInfo + SPECIAL_PAGES * GuestMemory.PAGE_SIZE > grantFrames)
             throw new DomainOpException("start_info at 0x" + Long.toHexString(startInfo) + " is not 4 free frames of " + d.describe() + "'s RAM");
@@ -331,7 +340,7 @@ public final class DomainBuilder {
      */
     static void writeStartInfo(Domain d) {
         StartInfoWriter.write(d.memory(), d.startInfo(), d.isa(),
-                d.memory().nrPages() - org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES - SPECIAL_PAGES,
+                d.memory().nrPages() - GrantTable.RESERVED_FRAMES - SPECIAL_PAGES,
                 d.sharedInfo(), d.storeRing(), false, "domid=" + d.id());
     }
 

@@ -13,6 +13,30 @@ import org.polyvisor.kernel.config.LifecycleAction;
 import org.polyvisor.kernel.console.HypervisorLog;
 import org.polyvisor.spi.ShutdownReason;
 import org.polyvisor.spi.sched.Scheduler;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.locks.LockSupport;
+import org.polyvisor.kernel.console.ConsoleRing;
+import org.polyvisor.kernel.event.EventChannels;
+import org.polyvisor.kernel.event.EventHub;
+import org.polyvisor.kernel.grant.GrantHub;
+import org.polyvisor.kernel.grant.GrantTable;
+import org.polyvisor.kernel.hypercall.HvmParams;
+import org.polyvisor.kernel.mem.DomainMemory;
+import org.polyvisor.kernel.mem.ForeignMappings;
+import org.polyvisor.kernel.xenstore.XenStore;
+import org.polyvisor.kernel.xenstore.XenStoreDaemon;
+import org.polyvisor.kernel.xenstore.XsError;
+import org.polyvisor.spi.BootInfo;
+import org.polyvisor.spi.GuestContext;
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.GuestType;
+import org.polyvisor.spi.IsaProvider;
 
 /**
  * Every domain by id, and the lifecycle: create, pause, unpause, shutdown with Xen's reasons, crash, destroy, and
@@ -30,13 +54,13 @@ public final class DomainTable implements AutoCloseable {
     private final ExecutorService actions = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("domain-actions").daemon().unstarted(r));
     private Runnable wake = () -> { };
-    private final org.polyvisor.kernel.event.EventHub events = new org.polyvisor.kernel.event.EventHub();
-    private final org.polyvisor.kernel.grant.GrantHub grants = new org.polyvisor.kernel.grant.GrantHub();
-    private final org.polyvisor.kernel.xenstore.XenStoreDaemon xenstore = new org.polyvisor.kernel.xenstore.XenStoreDaemon(events, new StoreAccess());
+    private final EventHub events = new EventHub();
+    private final GrantHub grants = new GrantHub();
+    private final XenStoreDaemon xenstore = new XenStoreDaemon(events, new StoreAccess());
 
     /** What xenstored reaches: the domains' memory and the ports they offer dom0. */
-    private final class StoreAccess implements org.polyvisor.kernel.xenstore.XenStoreDaemon.Domains {
-        @Override public org.polyvisor.spi.GuestMemory memory(int domid) {
+    private final class StoreAccess implements XenStoreDaemon.Domains {
+        @Override public GuestMemory memory(int domid) {
             Domain d = domains.get(domid);
             return d == null || d.state() == DomainState.DYING || d.state() == DomainState.DEAD ? null : d.memory();
         }
@@ -102,7 +126,7 @@ public final class DomainTable implements AutoCloseable {
     public BuildSteps steps(int id) {
         DomainTable t = this;
         return new BuildSteps() {
-            @Override public Domain createDomain(org.polyvisor.spi.GuestType type, org.polyvisor.spi.IsaProvider isa, int vcpus) {
+            @Override public Domain createDomain(GuestType type, IsaProvider isa, int vcpus) {
                 Domain d = t.createEmpty(id < 0 ? 0 : id, id == 0, isa, type, vcpus, -1, 2, -1);
                 if (d == null) throw new DomainOpException("domain id " + id + " is in use");
                 return d;
@@ -110,9 +134,9 @@ public final class DomainTable implements AutoCloseable {
             @Override public void configure(Domain d, DomainConfig config) { t.configure(d, config); }
             @Override public void maxMem(Domain d, long pages) { t.size(d, pages); }
             @Override public void populate(Domain d, long first, long count) { DomainBuilder.populate(d, first, count); }
-            @Override public org.polyvisor.spi.GuestMemory map(Domain d) { return t.mapForeign(d); }
+            @Override public GuestMemory map(Domain d) { return t.mapForeign(d); }
             @Override public void placeSpecialPages(Domain d, long startInfo) { DomainBuilder.placeSpecialPages(d, startInfo); }
-            @Override public void bootVcpu(Domain d, org.polyvisor.spi.BootInfo info) { t.bootVcpu(d, info); }
+            @Override public void bootVcpu(Domain d, BootInfo info) { t.bootVcpu(d, info); }
             @Override public void destroy(Domain d) { t.discard(d); }
         };
     }
@@ -125,7 +149,7 @@ public final class DomainTable implements AutoCloseable {
      * Returns the domain, or null when {@code requested} is taken (Xen's -EEXIST); throws {@link DomainOpException}
      * when the ISA cannot make the vCPUs.
      */
-    public Domain createEmpty(int requested, boolean dom0, org.polyvisor.spi.IsaProvider isa, org.polyvisor.spi.GuestType type, int vcpus,
+    public Domain createEmpty(int requested, boolean dom0, IsaProvider isa, GuestType type, int vcpus,
                               int maxGrantFrames, int maxGrantVersion, long maxEvtchnPort) {
         int id;
         synchronized (this) {
@@ -181,16 +205,16 @@ public final class DomainTable implements AutoCloseable {
      * A toolstack's view of a domain it builds: its populated frames, as XENMAPSPACE_gmfn_foreign shows them (a frame
      * that is not populated RAM is -EINVAL there, a fault here); nothing stays mapped.
      */
-    org.polyvisor.spi.GuestMemory mapForeign(Domain d) {
-        org.polyvisor.kernel.mem.DomainMemory m = d.memory();
-        return new org.polyvisor.spi.GuestMemory() {
-            @Override public java.nio.ByteOrder byteOrder() { return m.byteOrder(); }
-            @Override public java.lang.foreign.MemorySegment page(long gfn) { return m.isMmio(gfn << 12) ? null : m.page(gfn); }
+    GuestMemory mapForeign(Domain d) {
+        DomainMemory m = d.memory();
+        return new GuestMemory() {
+            @Override public ByteOrder byteOrder() { return m.byteOrder(); }
+            @Override public MemorySegment page(long gfn) { return m.isMmio(gfn << 12) ? null : m.page(gfn); }
         };
     }
 
     /** vCPU 0's first context (DomainBuilder.boot), set with the vCPU paused, before the domain is introduced. */
-    void bootVcpu(Domain d, org.polyvisor.spi.BootInfo info) {
+    void bootVcpu(Domain d, BootInfo info) {
         if (d.introduced()) throw new DomainOpException(d.describe() + " is running already");
         synchronized (d.vcpus().isEmpty() ? this : d.vcpus().get(0)) { DomainBuilder.boot(d, info); }
     }
@@ -220,7 +244,7 @@ public final class DomainTable implements AutoCloseable {
             long mib = d.memory().ramBytes() >> 20;
             DomainConfig c = d.config();
             d.setConfig(new DomainConfig(d.name(), c.type(), c.isa(), c.kernel(), mib, c.vcpus(), c.onPoweroff(), c.onReboot(),
-                    c.onCrash(), "domid=" + d.id(), java.util.List.of()));
+                    c.onCrash(), "domid=" + d.id(), List.of()));
         }
         register(d);
         for (VcpuHandle v : d.vcpus()) scheduler.add(v);
@@ -238,18 +262,18 @@ public final class DomainTable implements AutoCloseable {
         throw new IllegalStateException("all domain ids are in use");
     }
 
-    public org.polyvisor.kernel.event.EventHub events() { return events; }
+    public EventHub events() { return events; }
 
     /** The loaded ISA running ELF files of this e_machine and EI_CLASS, or null. */
-    public org.polyvisor.spi.IsaProvider isaForElf(int machine, int elfClass) { return builder.isaForElf(machine, elfClass); }
+    public IsaProvider isaForElf(int machine, int elfClass) { return builder.isaForElf(machine, elfClass); }
 
-    public org.polyvisor.kernel.grant.GrantHub grants() { return grants; }
+    public GrantHub grants() { return grants; }
 
-    public org.polyvisor.kernel.xenstore.XenStoreDaemon xenstore() { return xenstore; }
+    public XenStoreDaemon xenstore() { return xenstore; }
 
     /** The hypervisor's side of a domain: event channels, grant table, XenStore connection, console backend. */
     private void register(Domain d) {
-        var ec = new org.polyvisor.kernel.event.EventChannels(d.id(), d.isa().wordBits(), d.memory(), d.sharedInfo(),
+        var ec = new EventChannels(d.id(), d.isa().wordBits(), d.memory(), d.sharedInfo(),
                 d.vcpus().size(), v -> kick(d, v));
         ec.clearPage();
         ec.writeWallclock(System.currentTimeMillis() * 1_000_000L);
@@ -260,15 +284,15 @@ public final class DomainTable implements AutoCloseable {
             int id = v.vcpuId();
             v.vcpu().setEventUpcallLevel(() -> ec.deliverable(id));
         }
-        int grantLimit = d.maxGrantFrames() < 0 ? org.polyvisor.kernel.grant.GrantTable.MAX_FRAMES : d.maxGrantFrames();
-        var table = new org.polyvisor.kernel.grant.GrantTable(d.id(), d.memory(), d.grantFrames(), grantLimit);
+        int grantLimit = d.maxGrantFrames() < 0 ? GrantTable.MAX_FRAMES : d.maxGrantFrames();
+        var table = new GrantTable(d.id(), d.memory(), d.grantFrames(), grantLimit);
         table.setMaxVersion(d.maxGrantVersion());
         grants.register(table, d.memory());
         // libxl: the standard nodes, a port of the domain offered to dom0 (alloc_unbound), then xs_introduce_domain,
         // which xenstored serves as it serves dom0's XS_INTRODUCE.
         xenstore.toolstack(xs -> xs.introduce(d.id(), d.name(), d.config().memoryMiB() * 1024));
         int storePort = (int) events.allocUnbound(d.id(), true, d.id(), 0);
-        var refused = storePort < 0 ? org.polyvisor.kernel.xenstore.XsError.ENOSPC
+        var refused = storePort < 0 ? XsError.ENOSPC
                 : xenstore.introduce(d.id(), d.storeRing() >>> 12, storePort, true);
         if (refused != null) throw new DomainOpException("xenstored could not introduce " + d.describe() + ": " + refused);
         d.memory().write(d.startInfo() + StartInfoWriter.storeEvtchnOffset(d.isa().wordBits()), 4, storePort);
@@ -278,11 +302,11 @@ public final class DomainTable implements AutoCloseable {
         var hvm = d.hvmParams();
         if (hvm != null) {
             int wb = d.isa().wordBits();
-            hvm.set(org.polyvisor.kernel.hypercall.HvmParams.STORE_PFN, d.storeRing() >>> 12);
-            hvm.set(org.polyvisor.kernel.hypercall.HvmParams.STORE_EVTCHN, storePort);
+            hvm.set(HvmParams.STORE_PFN, d.storeRing() >>> 12);
+            hvm.set(HvmParams.STORE_EVTCHN, storePort);
             if (d.id() != 0) {
-                hvm.set(org.polyvisor.kernel.hypercall.HvmParams.CONSOLE_PFN, d.consoleRing() >>> 12);
-                hvm.set(org.polyvisor.kernel.hypercall.HvmParams.CONSOLE_EVTCHN,
+                hvm.set(HvmParams.CONSOLE_PFN, d.consoleRing() >>> 12);
+                hvm.set(HvmParams.CONSOLE_EVTCHN,
                         d.memory().read(d.startInfo() + StartInfoWriter.consoleEvtchnOffset(wb), 4));
             }
         }
@@ -326,9 +350,9 @@ public final class DomainTable implements AutoCloseable {
         long t = v.singleshotDeadline();
         if (t >= 0 && now >= t) {
             v.setTimer(-1);
-            events.raiseVirq(d.id(), org.polyvisor.kernel.event.EventHub.VIRQ_TIMER, v.vcpuId());
+            events.raiseVirq(d.id(), EventHub.VIRQ_TIMER, v.vcpuId());
         }
-        if (v.takePeriodic(now)) events.raiseVirq(d.id(), org.polyvisor.kernel.event.EventHub.VIRQ_TIMER, v.vcpuId());
+        if (v.takePeriodic(now)) events.raiseVirq(d.id(), EventHub.VIRQ_TIMER, v.vcpuId());
         long p = v.pollDeadline(), w = v.wakeDeadline();
         if (((p >= 0 && now >= p) || (w >= 0 && now >= w)) && v.unblock()) {
             scheduler.wake(v);
@@ -336,7 +360,7 @@ public final class DomainTable implements AutoCloseable {
         }
     }
 
-    private final java.util.concurrent.ScheduledExecutorService timerTick = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+    private final ScheduledExecutorService timerTick = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("timer-tick").daemon().unstarted(r));
 
     /** Blocked vCPUs run no instructions, so their timers are looked at here, every millisecond of wall time. */
@@ -356,7 +380,7 @@ public final class DomainTable implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.xen("timer tick: " + e);
             }
-        }, 1, 1, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, 1, 1, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -365,7 +389,7 @@ public final class DomainTable implements AutoCloseable {
      * goes into {@code in}, and the guest is signalled.
      */
     private void startConsoleBackend(Domain d) {
-        var ring = new org.polyvisor.kernel.console.ConsoleRing(d.memory(), d.consoleRing());
+        var ring = new ConsoleRing(d.memory(), d.consoleRing());
         int[] port = new int[1];
         port[0] = events.bindService(d.id(), () -> {
             byte[] out = ring.drainOutput();
@@ -382,9 +406,9 @@ public final class DomainTable implements AutoCloseable {
     }
 
     /** Foreign mappings (XENMAPSPACE_gmfn_foreign) between the domains. */
-    private final org.polyvisor.kernel.mem.ForeignMappings foreign = new org.polyvisor.kernel.mem.ForeignMappings();
+    private final ForeignMappings foreign = new ForeignMappings();
 
-    public org.polyvisor.kernel.mem.ForeignMappings foreign() { return foreign; }
+    public ForeignMappings foreign() { return foreign; }
 
     /** How long {@link #pauseVcpu} waits for a vCPU to leave its pCPU (it finishes a chunk of at most 1 ms of its time). */
     private static final long PAUSE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -402,7 +426,7 @@ public final class DomainTable implements AutoCloseable {
                 unpauseVcpu(v);
                 return false;
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+            LockSupport.parkNanos(50_000);
         }
         return true;
     }
@@ -412,7 +436,7 @@ public final class DomainTable implements AutoCloseable {
      * vCPU 0 of a domain made by createdomain and not yet introduced comes online with it. False when the ISA refuses
      * the context (the reason is logged once).
      */
-    public boolean setVcpuContext(VcpuHandle v, org.polyvisor.spi.GuestContext layout, byte[] context) {
+    public boolean setVcpuContext(VcpuHandle v, GuestContext layout, byte[] context) {
         Domain d = v.domain();
         synchronized (v) {
             if (context == null) {
@@ -475,9 +499,9 @@ public final class DomainTable implements AutoCloseable {
         d.rename(newName);
         xenstore.toolstack(xs -> {
             try {
-                xs.write(0, 0, org.polyvisor.kernel.xenstore.XenStore.domainPath(d.id()) + "/name",
-                        newName.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            } catch (org.polyvisor.kernel.xenstore.XsError.XsException e) {
+                xs.write(0, 0, XenStore.domainPath(d.id()) + "/name",
+                        newName.getBytes(StandardCharsets.US_ASCII));
+            } catch (XsError.XsException e) {
                 log.xen("could not record the new name in XenStore: " + e.getMessage());
             }
         });
@@ -547,7 +571,7 @@ public final class DomainTable implements AutoCloseable {
             d.setShutdownReason(reason);
         }
         log.xen(d.describe() + " shut down: " + reason.name().toLowerCase(Locale.ROOT));
-        events.raiseVirq(0, org.polyvisor.kernel.event.EventHub.VIRQ_DOM_EXC, 0);
+        events.raiseVirq(0, EventHub.VIRQ_DOM_EXC, 0);
         d.finish(new DomainEnd(reason, d.describe() + " shut down (" + reason.name().toLowerCase(Locale.ROOT) + ")"));
         LifecycleAction a = switch (reason) {
             case POWEROFF -> d.config().onPoweroff();
@@ -568,7 +592,7 @@ public final class DomainTable implements AutoCloseable {
         }
         String message = d.describe() + " crashed: " + why;
         log.xen(message);
-        events.raiseVirq(0, org.polyvisor.kernel.event.EventHub.VIRQ_DOM_EXC, 0);
+        events.raiseVirq(0, EventHub.VIRQ_DOM_EXC, 0);
         d.finish(new DomainEnd(ShutdownReason.CRASH, message));
         act(d, d.config().onCrash());
     }
@@ -603,13 +627,13 @@ public final class DomainTable implements AutoCloseable {
 
     /** A domain restarted this often within {@link #RESTART_WINDOW_NANOS} is crash-looping: it is not restarted again. */
     static final int MAX_RESTARTS = 5;
-    static final long RESTART_WINDOW_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    private final java.util.Map<String, java.util.ArrayDeque<Long>> restarts = new java.util.HashMap<>();
+    static final long RESTART_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private final Map<String, ArrayDeque<Long>> restarts = new HashMap<>();
 
     /** Records a restart of {@code name}; false when it has restarted too often lately. */
     private synchronized boolean mayRestart(String name) {
         long now = System.nanoTime();
-        java.util.ArrayDeque<Long> times = restarts.computeIfAbsent(name, n -> new java.util.ArrayDeque<>());
+        ArrayDeque<Long> times = restarts.computeIfAbsent(name, n -> new ArrayDeque<>());
         while (!times.isEmpty() && now - times.peekFirst() > RESTART_WINDOW_NANOS) times.removeFirst();
         if (times.size() >= MAX_RESTARTS) return false;
         times.addLast(now);
@@ -650,7 +674,7 @@ public final class DomainTable implements AutoCloseable {
         // A pCPU finishes its chunk (bounded) and then sees the domain is not runnable.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (VcpuHandle v : d.vcpus()) {
-            while (v.onCpu() && System.nanoTime() < deadline) java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            while (v.onCpu() && System.nanoTime() < deadline) LockSupport.parkNanos(100_000);
             scheduler.remove(v);
         }
         foreign.forget(d.id());

@@ -3,6 +3,17 @@ package org.polyvisor.kernel.domain;
 import org.polyvisor.kernel.hypercall.GuestPointers;
 import org.polyvisor.kernel.hypercall.HypercallCall;
 import org.polyvisor.spi.ShutdownReason;
+import java.nio.ByteOrder;
+import java.util.List;
+import org.polyvisor.kernel.event.EventHub;
+import org.polyvisor.kernel.event.SharedInfoLayout;
+import org.polyvisor.kernel.grant.GrantHub;
+import org.polyvisor.kernel.hypercall.ControlService;
+import org.polyvisor.kernel.hypercall.HvmParams;
+import org.polyvisor.kernel.hypercall.VcpuOp;
+import org.polyvisor.kernel.hypercall.XenErrno;
+import org.polyvisor.spi.GuestContext;
+import org.polyvisor.spi.GuestMemoryFault;
 
 /** A hypercall made by one vCPU of one domain, with the hypervisor services its handlers may use. */
 final class GuestHypercall implements HypercallCall {
@@ -12,9 +23,9 @@ final class GuestHypercall implements HypercallCall {
     private final long[] args;
     private final GuestPointers memory;
 
-    private final org.polyvisor.kernel.hypercall.ControlService control;
+    private final ControlService control;
 
-    GuestHypercall(VcpuHandle vcpu, DomainTable domains, org.polyvisor.kernel.hypercall.ControlService control, long op, long[] args) {
+    GuestHypercall(VcpuHandle vcpu, DomainTable domains, ControlService control, long op, long[] args) {
         this.control = control;
         this.vcpu = vcpu;
         this.domains = domains;
@@ -42,9 +53,9 @@ final class GuestHypercall implements HypercallCall {
     @Override public int vcpuId() { return vcpu.vcpuId(); }
 
     @Override
-    public org.polyvisor.kernel.hypercall.VcpuOp.Vcpus vcpus() {
-        java.util.List<VcpuHandle> all = vcpu.domain().vcpus();
-        return new org.polyvisor.kernel.hypercall.VcpuOp.Vcpus() {
+    public VcpuOp.Vcpus vcpus() {
+        List<VcpuHandle> all = vcpu.domain().vcpus();
+        return new VcpuOp.Vcpus() {
             @Override public int count() { return Math.min(all.size(), vcpu.domain().maxVcpus()); }
 
             @Override public boolean isUp(int n) { return all.get(n).up(); }
@@ -71,18 +82,18 @@ final class GuestHypercall implements HypercallCall {
             }
 
             @Override
-            public int contextSize() { return vcpu.domain().isa().guestContext().map(org.polyvisor.spi.GuestContext::size).orElse(0); }
+            public int contextSize() { return vcpu.domain().isa().guestContext().map(GuestContext::size).orElse(0); }
 
             @Override
             public long initialise(int n, byte[] context) {
                 VcpuHandle v = all.get(n);
                 var layout = vcpu.domain().isa().guestContext().orElseThrow();
                 synchronized (v) {
-                    if (v.initialised()) return -org.polyvisor.kernel.hypercall.XenErrno.EEXIST;
+                    if (v.initialised()) return -XenErrno.EEXIST;
                     String refused = layout.load(context, v.vcpu());
                     if (refused != null) {
                         vcpu.domain().logOnce("initialise-" + n, vcpu.domain().describe() + ": VCPUOP_initialise of vCPU " + n + " refused: " + refused);
-                        return -org.polyvisor.kernel.hypercall.XenErrno.EINVAL;
+                        return -XenErrno.EINVAL;
                     }
                     v.markInitialised();
                 }
@@ -92,10 +103,10 @@ final class GuestHypercall implements HypercallCall {
             @Override
             public long[] runstate(int n) {
                 VcpuHandle v = all.get(n);
-                int state = !v.up() ? org.polyvisor.kernel.hypercall.VcpuOp.RUNSTATE_OFFLINE
-                        : v.onCpu() ? org.polyvisor.kernel.hypercall.VcpuOp.RUNSTATE_RUNNING
-                        : v.blocked() ? org.polyvisor.kernel.hypercall.VcpuOp.RUNSTATE_BLOCKED
-                        : org.polyvisor.kernel.hypercall.VcpuOp.RUNSTATE_RUNNABLE;
+                int state = !v.up() ? VcpuOp.RUNSTATE_OFFLINE
+                        : v.onCpu() ? VcpuOp.RUNSTATE_RUNNING
+                        : v.blocked() ? VcpuOp.RUNSTATE_BLOCKED
+                        : VcpuOp.RUNSTATE_RUNNABLE;
                 return new long[] {state, v.vcpu().retired(), 0, v.blockedTotal(), 0};
             }
         };
@@ -103,13 +114,13 @@ final class GuestHypercall implements HypercallCall {
 
     @Override public int wordBits() { return vcpu.domain().isa().wordBits(); }
 
-    @Override public java.nio.ByteOrder byteOrder() { return vcpu.domain().isa().byteOrder(); }
+    @Override public ByteOrder byteOrder() { return vcpu.domain().isa().byteOrder(); }
 
-    @Override public org.polyvisor.kernel.event.EventHub events() { return domains.events(); }
+    @Override public EventHub events() { return domains.events(); }
 
-    @Override public org.polyvisor.kernel.grant.GrantHub grants() { return domains.grants(); }
+    @Override public GrantHub grants() { return domains.grants(); }
 
-    @Override public org.polyvisor.kernel.hypercall.ControlService control() { return control; }
+    @Override public ControlService control() { return control; }
 
     @Override
     public void blockVcpu() {
@@ -117,8 +128,8 @@ final class GuestHypercall implements HypercallCall {
         int id = vcpu.vcpuId();
         // Xen's do_block: enable event delivery, block, then look again so that an event that raced us is not lost.
         try {
-            vcpu.domain().memory().write(ec.vcpuInfoAddress(id) + org.polyvisor.kernel.event.SharedInfoLayout.UPCALL_MASK, 1, 0);
-        } catch (org.polyvisor.spi.GuestMemoryFault e) {
+            vcpu.domain().memory().write(ec.vcpuInfoAddress(id) + SharedInfoLayout.UPCALL_MASK, 1, 0);
+        } catch (GuestMemoryFault e) {
             // its registered vcpu_info frame is gone: nothing to unmask
         }
         vcpu.block();
@@ -153,7 +164,7 @@ final class GuestHypercall implements HypercallCall {
 
     @Override
     public boolean preempted() {
-        return vcpu.blocked() || vcpu.yieldPending() || vcpu.domain().state() != org.polyvisor.kernel.domain.DomainState.ACTIVE;
+        return vcpu.blocked() || vcpu.yieldPending() || vcpu.domain().state() != DomainState.ACTIVE;
     }
 
     @Override
@@ -168,7 +179,7 @@ final class GuestHypercall implements HypercallCall {
     public boolean domainExists(int domid) { return domains.find(String.valueOf(domid)).isPresent(); }
 
     @Override
-    public org.polyvisor.kernel.hypercall.HvmParams hvmParams(int domid) {
+    public HvmParams hvmParams(int domid) {
         return domains.find(String.valueOf(domid)).map(Domain::hvmParams).orElse(null);
     }
 }

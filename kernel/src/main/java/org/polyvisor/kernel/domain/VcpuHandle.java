@@ -2,6 +2,8 @@ package org.polyvisor.kernel.domain;
 
 import org.polyvisor.spi.Vcpu;
 import org.polyvisor.spi.sched.SchedUnit;
+import java.util.BitSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The kernel's side of one vCPU: what the scheduler sees and the per-vCPU flags hypercalls set. */
 public final class VcpuHandle implements SchedUnit {
@@ -12,9 +14,9 @@ public final class VcpuHandle implements SchedUnit {
     private volatile boolean onCpu;
     private boolean yieldRequested;
     /** Hard affinity; null means every pCPU. */
-    private volatile java.util.BitSet affinity;
+    private volatile BitSet affinity;
 
-    VcpuHandle(Domain domain, Vcpu vcpu, boolean up, java.util.BitSet affinity) {
+    VcpuHandle(Domain domain, Vcpu vcpu, boolean up, BitSet affinity) {
         this.domain = domain;
         this.vcpu = vcpu;
         this.up = up;
@@ -28,14 +30,14 @@ public final class VcpuHandle implements SchedUnit {
 
     @Override
     public boolean canRunOn(int pcpu) {
-        java.util.BitSet a = affinity;
+        BitSet a = affinity;
         return a == null || a.get(pcpu);
     }
 
     /** xl vcpu-pin: null for every pCPU. */
-    public void pin(java.util.BitSet pcpus) { affinity = pcpus == null ? null : (java.util.BitSet) pcpus.clone(); }
+    public void pin(BitSet pcpus) { affinity = pcpus == null ? null : (BitSet) pcpus.clone(); }
 
-    public java.util.BitSet affinity() { return affinity == null ? null : (java.util.BitSet) affinity.clone(); }
+    public BitSet affinity() { return affinity == null ? null : (BitSet) affinity.clone(); }
 
     public Domain domain() { return domain; }
 
@@ -48,7 +50,7 @@ public final class VcpuHandle implements SchedUnit {
     @Override public boolean runnable() { return up && !blocked && pauses.get() == 0 && domain.state() == DomainState.ACTIVE; }
 
     /** Xen's vcpu_pause count: a vCPU paused by the hypervisor (to read or set its context) does not run. */
-    private final java.util.concurrent.atomic.AtomicInteger pauses = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger pauses = new AtomicInteger();
 
     void pause() { pauses.incrementAndGet(); }
 

@@ -6,6 +6,9 @@ import org.polyvisor.spi.HypercallAbi;
 import org.polyvisor.spi.Vcpu;
 import org.polyvisor.spi.VcpuExit;
 import org.polyvisor.spi.sched.SchedUnit;
+import java.util.Arrays;
+import org.polyvisor.kernel.hypercall.ControlService;
+import org.polyvisor.spi.platform.AddressSpace;
 
 /**
  * Runs one timeslice of a vCPU on the calling pCPU and handles every exit, with an exhaustive switch over
@@ -24,9 +27,9 @@ public final class VcpuRunner {
     private final DomainTable domains;
     private final HypercallDispatcher hypercalls;
 
-    private final org.polyvisor.kernel.hypercall.ControlService control;
+    private final ControlService control;
 
-    public VcpuRunner(DomainTable domains, org.polyvisor.kernel.hypercall.ControlService control) {
+    public VcpuRunner(DomainTable domains, ControlService control) {
         this.domains = domains;
         this.control = control;
         this.hypercalls = new HypercallDispatcher((caller, domid) -> domains.find(String.valueOf(domid)).map(Domain::memory).orElse(null),
@@ -46,7 +49,7 @@ public final class VcpuRunner {
             for (int exits = 0; left > 0 && exits < MAX_EXITS_PER_SLICE && vh.runnable(); exits++) {
                 if (vh.hasContinuation()) {
                     long[] continuation = vh.takeContinuation();
-                    hypercall(vh, continuation[0], java.util.Arrays.copyOfRange(continuation, 1, continuation.length));
+                    hypercall(vh, continuation[0], Arrays.copyOfRange(continuation, 1, continuation.length));
                     if (vh.takeYield()) break;
                     continue;
                 }
@@ -75,13 +78,13 @@ public final class VcpuRunner {
                 return true;
             }
             case VcpuExit.PortIo io when d.devices() != null -> {
-                var space = org.polyvisor.spi.platform.AddressSpace.PORT;
+                var space = AddressSpace.PORT;
                 if (io.write()) d.devices().write(space, io.port(), io.size(), io.value());
                 else vcpu.completeRead(d.devices().read(space, io.port(), io.size()));
                 return vh.runnable();
             }
             case VcpuExit.Mmio m when d.devices() != null -> {
-                var space = org.polyvisor.spi.platform.AddressSpace.MMIO;
+                var space = AddressSpace.MMIO;
                 if (m.write()) d.devices().write(space, m.address(), m.size(), m.value());
                 else vcpu.completeRead(d.devices().read(space, m.address(), m.size()));
                 return vh.runnable();

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Arrays;
+import org.polyvisor.spi.XenElfNotes;
 
 /**
  * A parsed ELF executable: header, loadable segments and symbols. Every offset and size is checked against the
@@ -25,10 +27,10 @@ public final class ElfImage {
     private final long entry;
     private final List<ElfSegment> segments;
     private final Map<String, ElfSymbol> symbols;
-    private final org.polyvisor.spi.XenElfNotes xenNotes;
+    private final XenElfNotes xenNotes;
 
     private ElfImage(String source, byte[] bytes, int elfClass, ByteOrder order, int machine, long entry,
-                     List<ElfSegment> segments, Map<String, ElfSymbol> symbols, org.polyvisor.spi.XenElfNotes xenNotes) {
+                     List<ElfSegment> segments, Map<String, ElfSymbol> symbols, XenElfNotes xenNotes) {
         this.xenNotes = xenNotes;
         this.source = source;
         this.bytes = bytes;
@@ -57,7 +59,7 @@ public final class ElfImage {
     public List<ElfSegment> segments() { return segments; }
 
     /** The image's "Xen" notes from its PT_NOTE segments (empty for a kernel that has none). */
-    public org.polyvisor.spi.XenElfNotes xenNotes() { return xenNotes; }
+    public XenElfNotes xenNotes() { return xenNotes; }
 
     /** The file as read. */
     public byte[] bytes() { return bytes.clone(); }
@@ -162,7 +164,7 @@ public final class ElfImage {
             }
             if (segs.isEmpty()) throw bad("no PT_LOAD segment: nothing to load");
             Map<String, ElfSymbol> syms = shnum > 0 && shentsize >= (is64 ? 64 : 40) ? symbols(shoff, shnum, shentsize) : Map.of();
-            return new ElfImage(source, bytes, cls, order, machine, entry, segs, syms, new org.polyvisor.spi.XenElfNotes(notes, order));
+            return new ElfImage(source, bytes, cls, order, machine, entry, segs, syms, new XenElfNotes(notes, order));
         }
 
         /** The notes named "Xen" in one note segment: namesz, descsz, type, name and desc each padded to 4 bytes. */
@@ -175,7 +177,7 @@ public final class ElfImage {
                     throw bad("malformed note at offset 0x" + Long.toHexString(p) + ": it runs past its segment");
                 if (namesz == 4 && bytes[(int) name] == 'X' && bytes[(int) name + 1] == 'e' && bytes[(int) name + 2] == 'n'
                         && bytes[(int) name + 3] == 0 && type <= Integer.MAX_VALUE)
-                    out.putIfAbsent((int) type, java.util.Arrays.copyOfRange(bytes, (int) desc, (int) (desc + descsz)));
+                    out.putIfAbsent((int) type, Arrays.copyOfRange(bytes, (int) desc, (int) (desc + descsz)));
                 p = next;
             }
         }

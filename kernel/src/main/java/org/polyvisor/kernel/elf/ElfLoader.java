@@ -2,6 +2,7 @@ package org.polyvisor.kernel.elf;
 
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.IsaProvider;
+import java.nio.ByteOrder;
 
 /** Puts an ELF image into a domain's memory after checking that it is for the domain's ISA and fits its RAM. */
 public final class ElfLoader {
@@ -53,7 +54,7 @@ public final class ElfLoader {
         return m + (cls == ElfImage.ELFCLASS32 ? ", ELF32" : ", ELF64");
     }
 
-    private static String orderName(java.nio.ByteOrder o) {
-        return o == java.nio.ByteOrder.LITTLE_ENDIAN ? "little-endian" : "big-endian";
+    private static String orderName(ByteOrder o) {
+        return o == ByteOrder.LITTLE_ENDIAN ? "little-endian" : "big-endian";
     }
 }

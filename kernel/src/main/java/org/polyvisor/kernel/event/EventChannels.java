@@ -2,6 +2,7 @@ package org.polyvisor.kernel.event;
 
 import java.util.function.IntConsumer;
 import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.GuestMemoryFault;
 
 /**
  * One domain's event channel ports and its shared_info page. Changes to the port tables of all domains are made
@@ -159,7 +160,7 @@ public final class EventChannels {
         try {
             setBitAt(info + layout.wordBytes(), selectorBit);
             memory.write(info + SharedInfoLayout.UPCALL_PENDING, 1, 1);
-        } catch (org.polyvisor.spi.GuestMemoryFault e) {
+        } catch (GuestMemoryFault e) {
             return; // the guest gave its registered frame back: it gets no more upcalls there
         }
         kick.accept(vcpu);
@@ -170,7 +171,7 @@ public final class EventChannels {
         long base = vcpuInfoAddress(vcpu);
         try {
             return memory.read(base + SharedInfoLayout.UPCALL_PENDING, 1) != 0 && memory.read(base + SharedInfoLayout.UPCALL_MASK, 1) == 0;
-        } catch (org.polyvisor.spi.GuestMemoryFault e) {
+        } catch (GuestMemoryFault e) {
             return false;
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.polyvisor.kernel.mem.DomainMemory;
 import org.polyvisor.spi.GuestMemory;
+import java.util.Objects;
 
 /**
  * Every domain's grant table and the grant mappings between domains, with GNTTABOP_* semantics. Results are
@@ -177,7 +178,7 @@ public final class GrantHub {
     /** Mappings held by a domain (for tests and the toolstack). */
     public synchronized List<Mapping> mappings(int mapper) {
         List<Mapping> list = handles.get(mapper);
-        return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
     }
 
     /** One side of a GNTTABOP_copy: a grant reference of {@code domain}, or a frame of the caller's own. */

@@ -1,5 +1,12 @@
 package org.polyvisor.kernel.hypercall;
 
+import java.nio.ByteOrder;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.polyvisor.kernel.console.HypervisorLog;
+
 /**
  * What the domctl and sysctl hypercalls ask of the control plane, for a calling domain. Every method returns 0
  * or a negative Xen errno (-EPERM when the policy refuses, -ESRCH for no such domain).
@@ -42,7 +49,7 @@ public interface ControlService {
      * XEN_DOMCTL_setvcpucontext: {@code read} gives the ISA's vcpu_guest_context of the length asked for (read from the
      * caller only once the policy allows), or is null for a null handle (Xen's vcpu_reset).
      */
-    long setVcpuContext(int caller, long domid, long vcpu, java.util.function.IntFunction<byte[]> read);
+    long setVcpuContext(int caller, long domid, long vcpu, IntFunction<byte[]> read);
 
     /** XEN_DOMCTL_max_mem: the domain's memory ceiling in KiB. */
     long maxMem(int caller, long domid, long maxKiB);
@@ -54,20 +61,20 @@ public interface ControlService {
      * XEN_DOMCTL_get/setvcpuaffinity, hard affinity: sets it when {@code hard} is not null (read from the guest only
      * once the policy allows); the effective hard affinity (pCPUs of this host) goes into {@code out[0]}.
      */
-    long vcpuAffinity(int caller, long domid, long vcpu, java.util.function.Supplier<java.util.BitSet> hard, java.util.BitSet[] out);
+    long vcpuAffinity(int caller, long domid, long vcpu, Supplier<BitSet> hard, BitSet[] out);
 
     /**
      * XEN_DOMCTL_getvcpucontext: the vCPU's state (its ISA's vcpu_guest_context) into {@code out[0]}. A vCPU other than
      * the caller's own ({@code callerVcpu} of domain {@code caller}) is paused while it is read, as Xen's vcpu_pause.
      */
-    long vcpuContext(int caller, int callerVcpu, long domid, long vcpu, java.nio.ByteOrder order, byte[][] out);
+    long vcpuContext(int caller, int callerVcpu, long domid, long vcpu, ByteOrder order, byte[][] out);
 
     /** XEN_SYSCTL_getdomaininfolist: domains from id {@code first} on, at most {@code max}, into {@code out}. */
-    long domainInfoList(int caller, long first, long max, java.util.List<DomainInfoOut> out);
+    long domainInfoList(int caller, long first, long max, List<DomainInfoOut> out);
 
     /** XEN_SYSCTL_readconsole: the hypervisor's console ring (see HypervisorLog.readRing) into {@code out[0]}. */
     long readConsole(int caller, boolean clear, boolean incremental, int index, int max,
-                     org.polyvisor.kernel.console.HypervisorLog.RingRead[] out);
+                     HypervisorLog.RingRead[] out);
 
     /** pCPUs of this host (the width of affinity bitmaps). */
     int pcpus();

@@ -2,6 +2,7 @@ package org.polyvisor.kernel.hypercall;
 
 import java.nio.ByteBuffer;
 import java.util.BitSet;
+import org.polyvisor.kernel.control.ControlPlane;
 
 /**
  * domctl (36): {@code struct xen_domctl { uint32_t cmd; uint32_t interface_version; domid_t domain; ...; union u
@@ -13,7 +14,7 @@ import java.util.BitSet;
  *     xen_arch_domainconfig arch; }} (interface 0x17: flags at u+20, max_vcpus at u+28, max_grant_frames at u+36,
  *     grant_opts at u+44, cpupool_id at u+52, arch at u+56). The domctl's {@code domain} is the domid asked for (0:
  *     any) and is written back with the new domain's. <b>The new domain's ISA</b> is the caller's, unless flags has
- *     Polyvisor's {@link org.polyvisor.kernel.control.ControlPlane#CDF_POLYVISOR_ISA} (bit 31, which Xen refuses as
+ *     Polyvisor's {@link ControlPlane#CDF_POLYVISOR_ISA} (bit 31, which Xen refuses as
  *     unknown): then it is the ISA for the ELF {@code uint16_t e_machine} at u+120 and {@code uint8_t EI_CLASS} at
  *     u+122, the last 8 bytes of the domctl's 128-byte union, beyond every architecture's arch part. XEN_DOMCTL_CDF_hvm
  *     makes an HVM domain on its ISA's board (made with its RAM, at its first max_mem). ssidref and the
@@ -69,7 +70,7 @@ public final class Domctl implements HypercallHandler {
         int self = call.domainId();
         long u = at + 16;
         if (cmd == CREATEDOMAIN) {
-            boolean named = (m.readU32(u + CD_FLAGS) & org.polyvisor.kernel.control.ControlPlane.CDF_POLYVISOR_ISA) != 0;
+            boolean named = (m.readU32(u + CD_FLAGS) & ControlPlane.CDF_POLYVISOR_ISA) != 0;
             var in = new ControlService.CreateDomainIn(m.readU32(u), m.read(u + CD_HANDLE, 16), dom, m.readU32(u + CD_FLAGS),
                     m.readU32(u + CD_IOMMU_OPTS), m.readU32(u + CD_MAX_VCPUS), m.readU32(u + CD_MAX_EVTCHN_PORT), (int) m.readU32(u + CD_MAX_GRANT_FRAMES),
                     (int) m.readU32(u + CD_MAX_MAPTRACK_FRAMES), m.readU32(u + CD_GRANT_OPTS), m.readU32(u + CD_VMTRACE_SIZE),

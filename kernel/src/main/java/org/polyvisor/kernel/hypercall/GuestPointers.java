@@ -3,6 +3,7 @@ package org.polyvisor.kernel.hypercall;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.GuestMemoryFault;
 import org.polyvisor.spi.Vcpu;
+import java.nio.ByteBuffer;
 
 /**
  * copy_from_guest / copy_to_guest: guest-virtual buffers translated page by page with the guest's own MMU, then
@@ -51,17 +52,17 @@ public final class GuestPointers {
     /** Reads an unsigned 32-bit value in the guest's byte order. */
     public long readU32(long va) {
         byte[] b = read(va, 4);
-        return java.nio.ByteBuffer.wrap(b).order(memory.byteOrder()).getInt() & 0xFFFF_FFFFL;
+        return ByteBuffer.wrap(b).order(memory.byteOrder()).getInt() & 0xFFFF_FFFFL;
     }
 
     /** Reads an unsigned 16-bit value in the guest's byte order. */
     public int readU16(long va) {
-        return java.nio.ByteBuffer.wrap(read(va, 2)).order(memory.byteOrder()).getShort() & 0xFFFF;
+        return ByteBuffer.wrap(read(va, 2)).order(memory.byteOrder()).getShort() & 0xFFFF;
     }
 
     /** Reads a 64-bit value in the guest's byte order. */
     public long readU64(long va) {
-        return java.nio.ByteBuffer.wrap(read(va, 8)).order(memory.byteOrder()).getLong();
+        return ByteBuffer.wrap(read(va, 8)).order(memory.byteOrder()).getLong();
     }
 
     /** Reads a guest word (xen_ulong_t, a pointer, a handle): 4 or 8 bytes. */
@@ -69,17 +70,17 @@ public final class GuestPointers {
 
     /** Writes a 16-bit value (a domid_t, a status) in the guest's byte order. */
     public void writeU16(long va, long value) {
-        write(va, java.nio.ByteBuffer.allocate(2).order(memory.byteOrder()).putShort((short) value).array());
+        write(va, ByteBuffer.allocate(2).order(memory.byteOrder()).putShort((short) value).array());
     }
 
     /** Writes a 64-bit value in the guest's byte order. */
     public void writeU64(long va, long value) {
-        write(va, java.nio.ByteBuffer.allocate(8).order(memory.byteOrder()).putLong(value).array());
+        write(va, ByteBuffer.allocate(8).order(memory.byteOrder()).putLong(value).array());
     }
 
     /** Writes a 32-bit value in the guest's byte order. */
     public void writeU32(long va, long value) {
-        write(va, java.nio.ByteBuffer.allocate(4).order(memory.byteOrder()).putInt((int) value).array());
+        write(va, ByteBuffer.allocate(4).order(memory.byteOrder()).putInt((int) value).array());
     }
 
     private long physical(long va, boolean write) {

@@ -1,5 +1,9 @@
 package org.polyvisor.kernel.hypercall;
 
+import java.nio.ByteOrder;
+import org.polyvisor.kernel.event.EventHub;
+import org.polyvisor.kernel.grant.GrantHub;
+
 /**
  * One hypercall as the guest made it: what it asked for, and the services of the hypervisor it may use.
  * Arguments are already cut to the guest's word size.
@@ -17,7 +21,7 @@ public interface HypercallCall {
     /** The guest's word size, 32 or 64: structure layouts follow it. */
     int wordBits();
 
-    java.nio.ByteOrder byteOrder();
+    ByteOrder byteOrder();
 
     /** Guest memory as the caller sees it through its MMU. */
     GuestPointers memory();
@@ -38,10 +42,10 @@ public interface HypercallCall {
     ControlService control();
 
     /** The hypervisor's grant tables. */
-    org.polyvisor.kernel.grant.GrantHub grants();
+    GrantHub grants();
 
     /** The hypervisor's event channels. */
-    org.polyvisor.kernel.event.EventHub events();
+    EventHub events();
 
     /**
      * SCHEDOP_block: enables event delivery for the calling vCPU and sleeps until an event is deliverable to it

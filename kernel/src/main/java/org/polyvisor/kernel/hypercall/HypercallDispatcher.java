@@ -1,6 +1,8 @@
 package org.polyvisor.kernel.hypercall;
 
 import java.util.Map;
+import org.polyvisor.kernel.mem.ForeignMappings;
+import org.polyvisor.spi.Vcpu;
 
 /**
  * Routes a hypercall to its handler by Xen's number. A number the kernel has no handler for goes to the calling
@@ -11,13 +13,13 @@ public final class HypercallDispatcher {
     private final Map<Integer, HypercallHandler> handlers;
 
     /** @param memories how memory_op finds a domain's memory */
-    public HypercallDispatcher(MemoryOp.Memories memories) { this(memories, new org.polyvisor.kernel.mem.ForeignMappings()); }
+    public HypercallDispatcher(MemoryOp.Memories memories) { this(memories, new ForeignMappings()); }
 
     /**
      * @param memories how memory_op finds a domain's memory
      * @param foreign  the foreign mappings between domains (XENMAPSPACE_gmfn_foreign)
      */
-    public HypercallDispatcher(MemoryOp.Memories memories, org.polyvisor.kernel.mem.ForeignMappings foreign) {
+    public HypercallDispatcher(MemoryOp.Memories memories, ForeignMappings foreign) {
         handlers = Map.ofEntries(
             Map.entry(HypercallNumbers.MEMORY_OP, new MemoryOp(memories, foreign)),
             Map.entry(HypercallNumbers.MULTICALL, new Multicall(this::dispatch)),
@@ -38,7 +40,7 @@ public final class HypercallDispatcher {
         HypercallHandler h = op >= 0 && op < 64 ? handlers.get((int) op) : null;
         if (h == null) {
             long arch = call.archHypercall(op, new long[] {call.arg(0), call.arg(1), call.arg(2), call.arg(3), call.arg(4)});
-            if (arch != org.polyvisor.spi.Vcpu.NOT_ARCH) return arch;
+            if (arch != Vcpu.NOT_ARCH) return arch;
             call.logOnce("enosys-" + op, "d" + call.domainId() + ": " + HypercallNumbers.name(op) + " (" + op
                     + ") is not implemented: -ENOSYS");
             return -XenErrno.ENOSYS;

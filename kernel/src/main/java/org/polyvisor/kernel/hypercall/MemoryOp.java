@@ -3,6 +3,8 @@ package org.polyvisor.kernel.hypercall;
 import java.nio.ByteBuffer;
 import org.polyvisor.kernel.event.EventHub;
 import org.polyvisor.kernel.mem.DomainMemory;
+import org.polyvisor.kernel.grant.GrantTable;
+import org.polyvisor.kernel.mem.ForeignMappings;
 
 /**
  * memory_op (12), the reservation and map sub-ops of memory.h:
@@ -44,9 +46,9 @@ public final class MemoryOp implements HypercallHandler {
     }
 
     private final Memories memories;
-    private final org.polyvisor.kernel.mem.ForeignMappings foreign;
+    private final ForeignMappings foreign;
 
-    public MemoryOp(Memories memories, org.polyvisor.kernel.mem.ForeignMappings foreign) {
+    public MemoryOp(Memories memories, ForeignMappings foreign) {
         this.memories = memories;
         this.foreign = foreign;
     }
@@ -115,7 +117,7 @@ public final class MemoryOp implements HypercallHandler {
             long buffer = m.readWord(at + w, w);
             if (nr < 1) return -XenErrno.EINVAL;
             ByteBuffer e = ByteBuffer.allocate(20).order(call.byteOrder());
-            long reserved = (long) org.polyvisor.kernel.grant.GrantTable.RESERVED_FRAMES * 4096;
+            long reserved = (long) GrantTable.RESERVED_FRAMES * 4096;
             e.putLong(0, mem.ramBase()).putLong(8, mem.ramBytes() - reserved).putInt(16, E820_RAM);
             m.write(buffer, e.array());
             int entries = 1;

@@ -1,5 +1,7 @@
 package org.polyvisor.kernel.hypercall;
 
+import org.polyvisor.spi.GuestContext;
+
 /**
  * vcpu_op (24), the sub-ops that need no architecture-specific context:
  * <ul>
@@ -17,7 +19,7 @@ package org.polyvisor.kernel.hypercall;
  * <li>get_physid (12): -EINVAL, which vcpu.h documents for "not a valid operation for this VCPU": Polyvisor's
  *     pCPUs are host threads with no physical processor (APIC/ACPI) ids to report.</li>
  * </ul>
- * and initialise (0) with the ISA's {@code struct vcpu_guest_context} (its {@link org.polyvisor.spi.GuestContext}):
+ * and initialise (0) with the ISA's {@code struct vcpu_guest_context} (its {@link GuestContext}):
  * a vCPU that never ran gets its first state from it, so an SMP PV guest can bring up its secondaries with up (1).
  * -EEXIST for a vCPU that was already initialised (as in Xen, going down does not undo it), -EINVAL for a context the
  * ISA refuses, -ENOSYS for an ISA without a context layout; up of a vCPU never initialised is -EINVAL, as in Xen.

@@ -12,6 +12,13 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.polyvisor.spi.IsaProvider;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 
 /** The ISA backends that {@link ServiceLoader} found, keyed by their stable id. Loaded once. */
 public final class IsaCatalog {
@@ -32,7 +39,7 @@ public final class IsaCatalog {
         Map<String, IsaProvider> found = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         List<Integer> unnamed = new ArrayList<>();       // problems whose provider the error does not name
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         Iterator<ServiceLoader.Provider<IsaProvider>> it = ServiceLoader.load(IsaProvider.class, loader).stream().iterator();
         while (true) {
             String provider = null;                  // named once its class is found, for a failure after that
@@ -61,12 +68,12 @@ public final class IsaCatalog {
      * with an error that does not name it. The services files list every provider in the iterator's order, so the ones
      * never reached are the unnamed failures, in order; when their counts agree they are named.
      */
-    private static void nameUnnamed(ClassLoader loader, List<String> problems, List<Integer> unnamed, java.util.Set<String> seen) {
+    private static void nameUnnamed(ClassLoader loader, List<String> problems, List<Integer> unnamed, Set<String> seen) {
         if (unnamed.isEmpty()) return;
         List<String> missing = new ArrayList<>();
         try {
-            for (java.net.URL u : Collections.list(loader.getResources("META-INF/services/" + IsaProvider.class.getName()))) {
-                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(u.openStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (URL u : Collections.list(loader.getResources("META-INF/services/" + IsaProvider.class.getName()))) {
+                try (var in = new BufferedReader(new InputStreamReader(u.openStream(), StandardCharsets.UTF_8))) {
                     for (String line : in.lines().toList()) {
                         String name = line.replaceFirst("#.*", "").strip();
                         if (!name.isEmpty() && !seen.contains(name) && !missing.contains(name)
@@ -74,7 +81,7 @@ public final class IsaCatalog {
                     }
                 }
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return;                                      // the problems stay as they are, unnamed
         }
         if (missing.size() != unnamed.size()) return;

@@ -5,6 +5,8 @@ import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.polyvisor.spi.GuestMemory;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A domain's guest-physical address space: RAM from {@code ramBase} for {@code ramBytes}, mapped frame by frame
@@ -42,7 +44,7 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
         }
     }
     /** Guest frames that show another domain's frame (grant mappings), with what they showed before. */
-    private final java.util.Map<Integer, Displaced> foreign = new java.util.HashMap<>();
+    private final Map<Integer, Displaced> foreign = new HashMap<>();
 
     private record Displaced(MemorySegment page, int mfn, boolean readOnly) { }
 
@@ -200,7 +202,7 @@ public final class DomainMemory implements GuestMemory, AutoCloseable {
     }
 
     /** Frames of this domain that other domains map (a grant mapping or a foreign mapping), with how many map each. */
-    private final java.util.Map<Integer, Integer> pinned = new java.util.HashMap<>();
+    private final Map<Integer, Integer> pinned = new HashMap<>();
 
     /**
      * Another domain maps frame {@code gfn}: it stays this domain's until {@link #unpin} (Xen holds a page reference

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import org.polyvisor.kernel.xenstore.XsError.XsException;
 import org.polyvisor.spi.GuestMemory;
+import java.io.ByteArrayOutputStream;
+import java.util.function.Consumer;
 
 /**
  * xenstored, in dom0's context: serves each domain's ring when the domain signals its store event channel,
@@ -51,12 +53,12 @@ public final class XenStoreDaemon {
         final long gfn;
         int port;
         final IntConsumer signal;
-        final java.io.ByteArrayOutputStream input = new java.io.ByteArrayOutputStream();
+        final ByteArrayOutputStream input = new ByteArrayOutputStream();
         final ArrayDeque<byte[]> output = new ArrayDeque<>();
         int outputOffset;
         int queuedEvents;
         /** Events raised while one of this domain's requests is handled: they follow its reply. */
-        java.util.List<byte[]> deferred;
+        List<byte[]> deferred;
 
         Connection(int domid, XsRing ring, long gfn, int port, IntConsumer signal) {
             this.domid = domid;
@@ -173,7 +175,7 @@ public final class XenStoreDaemon {
     public XenStore store() { return store; }
 
     /** Runs a toolstack action on the store under the daemon's lock, then delivers the watch events it caused. */
-    public void toolstack(java.util.function.Consumer<XenStore> action) {
+    public void toolstack(Consumer<XenStore> action) {
         synchronized (lock) {
             action.accept(store);
             flushAll();

@@ -2,6 +2,7 @@ package org.polyvisor.kernel.xenstore;
 
 import java.nio.ByteBuffer;
 import org.polyvisor.spi.GuestMemory;
+import java.nio.ByteOrder;
 
 /**
  * A domain's {@code struct xenstore_domain_interface}: {@code char req[1024]; char rsp[1024]; uint32_t req_cons,
@@ -60,5 +61,5 @@ public final class XsRing {
         memory.writeBytes(page, new byte[GuestMemory.PAGE_SIZE], 0, GuestMemory.PAGE_SIZE);
     }
 
-    java.nio.ByteOrder order() { return memory.byteOrder(); }
+    ByteOrder order() { return memory.byteOrder(); }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.polyvisor.kernel.domain.Domain;
 import org.polyvisor.kernel.domain.DomainEnd;
+import java.util.function.Consumer;
 
 /**
  * {@code console <dom>}: shows the domain's console (history, then live) until Ctrl-] is typed, the input ends,
@@ -51,7 +52,7 @@ public final class ConsoleAttach {
     }
 
     /** Writes console bytes as they come and remembers whether the last line is unfinished. */
-    private static final class Sink implements java.util.function.Consumer<byte[]> {
+    private static final class Sink implements Consumer<byte[]> {
         private final PrintWriter out;
         volatile boolean midLine;
 

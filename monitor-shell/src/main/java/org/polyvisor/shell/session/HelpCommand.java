@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import java.util.LinkedHashSet;
 
 @Command(name = "help", description = "List the commands, or show how to use one.")
 final class HelpCommand implements Callable<Integer> {
@@ -27,7 +28,7 @@ final class HelpCommand implements Callable<Integer> {
             s.out().print(c.getUsageMessage(CommandLine.Help.Ansi.OFF));
             return 0;
         }
-        for (CommandLine c : new java.util.LinkedHashSet<>(all.values())) {
+        for (CommandLine c : new LinkedHashSet<>(all.values())) {
             String synopsis = ShellCommands.usage(c);
             for (String alias : c.getCommandSpec().aliases()) synopsis += ", " + alias;
             String[] description = c.getCommandSpec().usageMessage().description();

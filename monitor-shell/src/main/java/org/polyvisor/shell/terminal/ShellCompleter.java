@@ -8,6 +8,8 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import org.polyvisor.kernel.domain.DomainInfo;
 import org.polyvisor.shell.session.ShellSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Tab completion: command names, then domain names and ids (as they are now), or files for {@code create}. */
 final class ShellCompleter implements Completer {
@@ -19,8 +21,8 @@ final class ShellCompleter implements Completer {
     /** Folders and xl.cfg files only: what {@code create} takes. */
     private static final class ConfigFiles extends Completers.FileNameCompleter {
         @Override
-        protected boolean accept(java.nio.file.Path path) {
-            return super.accept(path) && (java.nio.file.Files.isDirectory(path) || path.getFileName().toString().endsWith(".cfg"));
+        protected boolean accept(Path path) {
+            return super.accept(path) && (Files.isDirectory(path) || path.getFileName().toString().endsWith(".cfg"));
         }
     }
 

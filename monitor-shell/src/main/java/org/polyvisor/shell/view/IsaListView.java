@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.polyvisor.kernel.isa.IsaCatalog;
 import org.polyvisor.spi.IsaProvider;
+import java.util.stream.Stream;
 
 /** {@code polyvisor isa}: one line per loaded backend (id, word size, byte order, ELF machine, description). */
 public final class IsaListView {
@@ -12,7 +13,7 @@ public final class IsaListView {
 
     /** One line per loaded backend, then one "not loaded: ..." line per backend that was found but could not load. */
     public static List<String> lines(IsaCatalog isas) {
-        return java.util.stream.Stream.concat(isas.all().stream().map(IsaListView::line),
+        return Stream.concat(isas.all().stream().map(IsaListView::line),
                 isas.problems().stream().map(p -> "not loaded: " + p)).toList();
     }
 

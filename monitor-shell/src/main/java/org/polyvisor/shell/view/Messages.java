@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.io.UncheckedIOException;
 
 /** Turns any failure into the one line the user is shown: the kernel's own messages, and a short form for the rest. */
 public final class Messages {
@@ -35,7 +36,7 @@ public final class Messages {
     private static boolean isOurs(Throwable e) {
         String n = e.getClass().getName();
         return n.startsWith("org.polyvisor.") || e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                || e instanceof java.io.UncheckedIOException;
+                || e instanceof UncheckedIOException;
     }
 
     private static String where(Throwable e) {

@@ -3,11 +3,13 @@ package org.polyvisor.spi.platform;
 import java.util.List;
 import org.polyvisor.spi.BootInfo;
 import org.polyvisor.spi.Vcpu;
+import org.polyvisor.spi.IsaProvider;
+import org.polyvisor.spi.VcpuConfig;
 
 /**
- * One HVM domain's board, made by {@link org.polyvisor.spi.IsaProvider#createPlatform}: its device windows, and
+ * One HVM domain's board, made by {@link IsaProvider#createPlatform}: its device windows, and
  * the state its firmware or boot loader leaves vCPU 0 in. An ISA's vCPUs reach their own board through
- * {@link org.polyvisor.spi.VcpuConfig#platform()} (for PSCI, a GIC's system registers, a local APIC...).
+ * {@link VcpuConfig#platform()} (for PSCI, a GIC's system registers, a local APIC...).
  */
 public interface Platform {
 

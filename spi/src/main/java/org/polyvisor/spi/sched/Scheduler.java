@@ -1,9 +1,11 @@
 package org.polyvisor.spi.sched;
 
+import java.util.ServiceLoader;
+
 /**
  * Picks which vCPU a pCPU runs next. Called from several pCPU threads at once: implementations are
  * thread-safe. A unit is handed to at most one pCPU at a time (between {@link #pick} and {@link #release}).
- * Found by {@link java.util.ServiceLoader}: a new instance per hypervisor, started once with {@link #start}.
+ * Found by {@link ServiceLoader}: a new instance per hypervisor, started once with {@link #start}.
  * Time is the hypervisor's virtual time: instructions retired, one per nanosecond at a nominal 1 GHz.
  */
 public interface Scheduler {

@@ -1,5 +1,7 @@
 package org.polyvisor.isa.ia64.cpu;
 
+import java.util.Arrays;
+
 /**
  * The advanced load address table (SDM rev 2.3 vol 1 4.4.5 "Data Speculation", vol 2 part I 5.?): entries made
  * by ld.a (and ld.c.nc on a miss), tagged by the target register and the physical address and size loaded;
@@ -57,7 +59,7 @@ public final class Alat {
     }
 
     public void clear() {
-        java.util.Arrays.fill(valid, false);
+        Arrays.fill(valid, false);
         count = 0;
     }
 }

@@ -4,6 +4,9 @@ import org.polyvisor.isa.ia64.mmu.Translation;
 import org.polyvisor.isa.ia64.trap.ExternalInterrupts;
 import org.polyvisor.spi.VcpuExit;
 import org.polyvisor.spi.VirtualClock;
+import org.polyvisor.isa.ia64.fp.FpArith;
+import org.polyvisor.isa.ia64.fp.FpStatus;
+import org.polyvisor.isa.ia64.trap.Vector;
 
 /**
  * The architectural state of one Itanium processor that instructions read and write: general registers
@@ -45,7 +48,7 @@ public final class CpuState {
     public final long[] frSig = new long[128];
     public final int[] frSe = new int[128];
     /** The arithmetic unit of this CPU (scratch state of one FP operation). */
-    public final org.polyvisor.isa.ia64.fp.FpArith fpu = new org.polyvisor.isa.ia64.fp.FpArith();
+    public final FpArith fpu = new FpArith();
     public static final int AR_FPSR = 40;
     /** PSR.mfl, mfh (FR f2-f31 / f32-f127 written), dfl, dfh (disabled: vol 2 part I 3.3.2). */
     public static final long PSR_MFL = 1L << 4, PSR_MFH = 1L << 5, PSR_DFL = 1L << 18, PSR_DFH = 1L << 19;
@@ -95,7 +98,7 @@ public final class CpuState {
     {
         frSe[1] = 0xFFFF;
         frSig[1] = 1L << 63;
-        ar[AR_FPSR] = org.polyvisor.isa.ia64.fp.FpStatus.RESET;
+        ar[AR_FPSR] = FpStatus.RESET;
     }
 
     /** The physical index of FR {@code n}: f32+ rename through rrb.fr (vol 1 4.5.1), modulo the 96 rotating registers. */
@@ -174,7 +177,7 @@ public final class CpuState {
      * references. Returns {@link Flow#INTERRUPT}.
      */
     public int natConsumption(long access, String what) {
-        return raise(org.polyvisor.isa.ia64.trap.Vector.NAT_CONSUMPTION, 0x10 | access, "Register NaT Consumption: " + what);
+        return raise(Vector.NAT_CONSUMPTION, 0x10 | access, "Register NaT Consumption: " + what);
     }
 
     /** ar.itc, the interval time counter. */

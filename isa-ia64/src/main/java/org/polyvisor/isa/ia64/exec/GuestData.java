@@ -10,6 +10,8 @@ import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.VcpuExit;
 import org.polyvisor.spi.exec.DecodedPages;
 import org.polyvisor.spi.exec.SoftTlb;
+import java.nio.ByteOrder;
+import org.polyvisor.isa.ia64.trap.Vector;
 
 /**
  * Loads and stores through the vCPU's {@link SoftTlb}: a hit is a tag compare and a segment access; a miss
@@ -18,9 +20,9 @@ import org.polyvisor.spi.exec.SoftTlb;
  * Unaligned accesses are performed, not faulted: PSR.ac is off and the skeleton models no alignment checks.
  */
 final class GuestData implements DataMemory {
-    private static final ValueLayout.OfShort S = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort S = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final CpuState cpu;
     private final GuestMemory memory;
@@ -125,7 +127,7 @@ final class GuestData implements DataMemory {
     @Override
     public int atomic(long va, int size, int op, long a, long b, int target) {
         if ((va & (size - 1)) != 0)
-            return cpu.raise(org.polyvisor.isa.ia64.trap.Vector.UNALIGNED_REFERENCE, 1L << 33 | 1L << 34,
+            return cpu.raise(Vector.UNALIGNED_REFERENCE, 1L << 33 | 1L << 34,
                     "unaligned semaphore access at 0x" + Long.toHexString(va));
         long gpa = mmu.translate(va, true);
         if (gpa < 0) return translationFault();

@@ -24,6 +24,9 @@ import org.polyvisor.spi.VcpuExit;
 import org.polyvisor.spi.VcpuState;
 import org.polyvisor.spi.exec.DecodedPages;
 import org.polyvisor.spi.exec.SoftTlb;
+import java.util.function.BooleanSupplier;
+import org.polyvisor.isa.ia64.fp.FpStatus;
+import org.polyvisor.isa.ia64.trap.ExternalInterrupts;
 
 /**
  * One Itanium vCPU: fetches bundles through the TLB, caches them decoded per page, and runs slot by slot.
@@ -275,7 +278,7 @@ public final class Ia64Vcpu implements Vcpu {
         if (n >= Ia64Registers.FR0 + 2 && n < Ia64Registers.FR_SE0) { c.frSig[c.frIndex(n - Ia64Registers.FR0)] = v; return; }
         if (n >= Ia64Registers.FR_SE0 + 2 && n < Ia64Registers.ALL) { c.frSe[c.frIndex(n - Ia64Registers.FR_SE0)] = (int) (v & 0x3ffff); return; }
         if (n >= Ia64Registers.FR0 && n < Ia64Registers.ALL) return;
-        if (n == Ia64Registers.AR_FPSR) { c.ar[CpuState.AR_FPSR] = v & ~org.polyvisor.isa.ia64.fp.FpStatus.RESERVED; return; }
+        if (n == Ia64Registers.AR_FPSR) { c.ar[CpuState.AR_FPSR] = v & ~FpStatus.RESERVED; return; }
         switch (n) {
             case Ia64Registers.IP -> { c.ip = v & ~0xfL; c.ri = 0; }
             case Ia64Registers.PSR -> {
@@ -307,7 +310,7 @@ public final class Ia64Vcpu implements Vcpu {
 
     /**
      * The PV event upcall (Xen set evtchn_upcall_pending with upcalls unmasked): external interrupt vector
-     * {@link org.polyvisor.isa.ia64.trap.ExternalInterrupts#EVENT_UPCALL_VECTOR} (0xe9) is made pending in IRR and
+     * {@link ExternalInterrupts#EVENT_UPCALL_VECTOR} (0xe9) is made pending in IRR and
      * taken through the guest's IVT at vector 0x3000 once PSR.i = 1 and cr.iva was written, and only while Xen's level
      * holds (evtchn_upcall_pending set and unmasked, {@link #setEventUpcallLevel}); raised again while already pending
      * or in service it is delivered once (the kernel raises it again on each hypercall return while upcall_pending
@@ -315,14 +318,14 @@ public final class Ia64Vcpu implements Vcpu {
      */
     @Override
     public void raiseEventUpcall() {
-        c.interrupts.raise(org.polyvisor.isa.ia64.trap.ExternalInterrupts.EVENT_UPCALL_VECTOR);
+        c.interrupts.raise(ExternalInterrupts.EVENT_UPCALL_VECTOR);
     }
 
     /** Xen's upcall level (Vcpu.setEventUpcallLevel); null until the kernel gives it (then IRR alone counts). */
-    private volatile java.util.function.BooleanSupplier upcallLevel;
+    private volatile BooleanSupplier upcallLevel;
 
     @Override
-    public void setEventUpcallLevel(java.util.function.BooleanSupplier level) { upcallLevel = level; }
+    public void setEventUpcallLevel(BooleanSupplier level) { upcallLevel = level; }
 
     /**
      * Asked when an external interrupt is about to be delivered: the event upcall vector pending in IRR while Xen's
@@ -331,8 +334,8 @@ public final class Ia64Vcpu implements Vcpu {
      * (the other pending vectors are looked at on the next instruction boundary).
      */
     private boolean staleUpcallWithdrawn() {
-        java.util.function.BooleanSupplier level = upcallLevel;
-        int v = org.polyvisor.isa.ia64.trap.ExternalInterrupts.EVENT_UPCALL_VECTOR;
+        BooleanSupplier level = upcallLevel;
+        int v = ExternalInterrupts.EVENT_UPCALL_VECTOR;
         if (level == null || (c.interrupts.pendingWord(v >> 6) & 1L << (v & 63)) == 0 || level.getAsBoolean()) return false;
         c.interrupts.withdraw(v);
         return true;
@@ -342,8 +345,8 @@ public final class Ia64Vcpu implements Vcpu {
     @Override
     public boolean hasWakeEvent() {
         if (!c.interrupts.anyPending()) return false;
-        java.util.function.BooleanSupplier level = upcallLevel;
-        int v = org.polyvisor.isa.ia64.trap.ExternalInterrupts.EVENT_UPCALL_VECTOR;
+        BooleanSupplier level = upcallLevel;
+        int v = ExternalInterrupts.EVENT_UPCALL_VECTOR;
         boolean onlyUpcall = true;
         for (int w = 0; w < 4; w++) onlyUpcall &= c.interrupts.pendingWord(w) == (w == v >> 6 ? 1L << (v & 63) : 0);
         return !onlyUpcall || level == null || level.getAsBoolean();

@@ -2,6 +2,7 @@ package org.polyvisor.isa.ia64.insn;
 
 import org.polyvisor.isa.ia64.cpu.CpuState;
 import org.polyvisor.isa.ia64.cpu.Flow;
+import java.util.Locale;
 
 /**
  * A6 (register) and A8 (imm8) cmp / cmp4 with relations eq, lt, ltu and the normal and unc types: p1 gets the
@@ -57,7 +58,7 @@ public final class Compare extends Insn {
 
     @Override
     public String text(long ip) {
-        return (word4 ? "cmp4." : "cmp.") + rel.name().toLowerCase(java.util.Locale.ROOT) + (unc ? ".unc" : "")
+        return (word4 ? "cmp4." : "cmp.") + rel.name().toLowerCase(Locale.ROOT) + (unc ? ".unc" : "")
                 + " p" + p1 + ",p" + p2 + "=" + (immediate ? Long.toString(imm8) : gr(r2)) + "," + gr(r3);
     }
 }

@@ -4,6 +4,7 @@ import org.polyvisor.isa.ia64.cpu.CpuState;
 import org.polyvisor.isa.ia64.cpu.Flow;
 import org.polyvisor.isa.ia64.cpu.RegisterStack;
 import org.polyvisor.isa.ia64.trap.Vector;
+import org.polyvisor.isa.ia64.fp.FpStatus;
 
 /**
  * M29 mov.m ar3=r2, M30 mov.m ar3=imm8, M31 mov.m r1=ar3 for the M-unit application registers this backend
@@ -71,7 +72,7 @@ public final class MoveArM extends Insn {
             case RegisterStack.AR_RNAT -> { if (!lazy) return illegal(c); c.ar[ar] = v; }
             case AR_FPSR -> {
                 // bits 58-63 are reserved (vol 1 5.2): a write of ones there is a Reserved Register/Field fault
-                if ((v & org.polyvisor.isa.ia64.fp.FpStatus.RESERVED) != 0)
+                if ((v & FpStatus.RESERVED) != 0)
                     return c.raise(Vector.GENERAL_EXCEPTION, Vector.GE_RESERVED_REGISTER_FIELD,
                             "reserved register field: mov to ar.fpsr 0x" + Long.toHexString(v));
                 c.ar[ar] = v;

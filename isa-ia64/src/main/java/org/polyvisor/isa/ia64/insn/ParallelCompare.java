@@ -2,6 +2,7 @@ package org.polyvisor.isa.ia64.insn;
 
 import org.polyvisor.isa.ia64.cpu.CpuState;
 import org.polyvisor.isa.ia64.cpu.Flow;
+import java.util.Locale;
 
 /**
  * A6/A8 (ta = 1) and A7 (tb = 1, against r0) parallel compares: the and, or and or.andcm types write p1 and p2
@@ -65,7 +66,7 @@ public final class ParallelCompare extends Insn {
     @Override
     public String text(long ip) {
         String a = immediate ? Long.toString(imm8) : againstZero ? "r0" : gr(r2);
-        return (word4 ? "cmp4." : "cmp.") + rel.name().toLowerCase(java.util.Locale.ROOT) + type.suffix
+        return (word4 ? "cmp4." : "cmp.") + rel.name().toLowerCase(Locale.ROOT) + type.suffix
                 + " p" + p1 + ",p" + p2 + "=" + a + "," + gr(r3);
     }
 }

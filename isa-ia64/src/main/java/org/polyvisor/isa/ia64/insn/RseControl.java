@@ -4,6 +4,7 @@ import org.polyvisor.isa.ia64.cpu.CpuState;
 import org.polyvisor.isa.ia64.cpu.Flow;
 import org.polyvisor.isa.ia64.cpu.RegisterStack;
 import org.polyvisor.isa.ia64.trap.Vector;
+import java.util.Locale;
 
 /**
  * The register stack management instructions (SDM rev 2.3 vol 3, and vol 2 part I 6.4): M25 flushrs and loadrs,
@@ -46,6 +47,6 @@ public final class RseControl extends Insn {
 
     @Override
     public String text(long ip) {
-        return kind == Kind.CLRRRB_PR ? "clrrrb.pr" : kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind == Kind.CLRRRB_PR ? "clrrrb.pr" : kind.name().toLowerCase(Locale.ROOT);
     }
 }
