@@ -45,6 +45,59 @@ class BlockExecution64Test {
         return whole;
     }
 
+    /**
+     * Runs the program {@code code} with every budget from 1 to its length (to the HLT), each on a fresh machine,
+     * and compares where the run stopped with single-stepping as far: retired count, every register (RFLAGS too),
+     * the data at 0x3000, the program's own quad (a store into its code page) and the top of the stack.
+     */
+    static void everyBudget(String what, Supplier<Machine> boot, long ownData) {
+        Machine probe = boot.get();
+        runToHalt(probe, 1, what + " (counting)");
+        int total = (int) probe.cpu.retired();
+        probe.close();
+        for (int budget = 1; budget <= total; budget++) {
+            try (Machine whole = boot.get(); Machine stepped = boot.get()) {
+                VcpuExit e = whole.cpu.run(budget);
+                assertSame(budget == total ? VcpuExit.HALT : VcpuExit.BUDGET_SPENT, e, what + ": exit at budget " + budget);
+                for (int i = 0; i < budget; i++) stepped.cpu.run(1);
+                assertEquals(budget, whole.cpu.retired(), what + ": retired at budget " + budget);
+                Map<String, Long> a = stepped.cpu.save().registers(), b = whole.cpu.save().registers();
+                for (String name : a.keySet()) assertEquals(a.get(name), b.get(name), what + ": " + name + " at budget " + budget);
+                for (long at = 0x3000; at < 0x3100; at += 8)
+                    assertEquals(stepped.memory.read(at, 8), whole.memory.read(at, 8), what + ": m64[0x" + Long.toHexString(at) + "] at budget " + budget);
+                assertEquals(stepped.memory.read(ownData, 8), whole.memory.read(ownData, 8), what + ": the quad in the code page at budget " + budget);
+                for (long at = Machine.STACK - 0x40; at < Machine.STACK; at += 8)
+                    assertEquals(stepped.memory.read(at, 8), whole.memory.read(at, 8), what + ": stack at 0x" + Long.toHexString(at) + " at budget " + budget);
+            }
+        }
+    }
+
+    @Test
+    void preparedFormsStopWhereSingleSteppingDoesAtEveryBudget() {
+        // mov $0x3000,%r9d; mov $3,%ecx; movabs $0x123456789abcdef0,%rax; mov $-7,%r10; then three passes of:
+        // lea 0x10(%r9,%rcx,8),%r11; lea 0x40(,%rcx,8),%edi; mov %rax,(%r11); mov %r10d,-4(%r11); mov (%r11),%r12;
+        // mov -8(%r11),%r13d; mov %rax,data(%rip) (its own code page); mov data(%rip),%r14; and %r10,%r12;
+        // or $0xf0f,%r12; xor %rax,%r12; and $-0x10000,%rax; test $0x1000,%r12d; xor $-1,%r10; or %rcx,%r10;
+        // adc %rcx,%rax; sbb $5,%r10; shr $3,%r12; shl $5,%rax; sar $2,%r10; push %r12; push %rax; pop %r15;
+        // pop %r8; add %r12,%rax; sub %r10,%rax; cmp %rax,8(%r9,%rcx,8); jb; add $1,%rax; cmp (%r9),%r10d; jge;
+        // inc %r8; test %rax,%r12; jne; nop; sub $1,%ecx; jne loop; hlt; data: .quad 0 (x86_64-linux-gnu-as)
+        String code = "41b900300000b90300000048b8f0debc9a7856341249c7c2f9ffffff4d8d5cc9108d3ccd40000000498903458953fc"
+                + "4d8b23458b6bf84889056b0000004c8b35640000004d21d44981cc0f0f00004931c448250000ffff41f7c40010000049"
+                + "83f2ff4909ca4811c84983da0549c1ec0348c1e00549c1fa02415450415f41584c01e04c29d0493944c90872044883c0"
+                + "01453b117d0349ffc04985c475019083e9010f8575fffffff40000000000000000";
+        everyBudget("x86_64 prepared forms", () -> new Machine(ISA, code), Machine.CODE + 0xa8);
+        // The end state as the general handlers (Interpreter, FastPath.execute) compute it, which ran these forms
+        // before they had prepared ones.
+        try (Machine m = new Machine(ISA, code)) {
+            runToHalt(m, 1000, "x86_64 prepared forms");
+            m.expect("x86_64 prepared forms", "rax=5001117280327696835 rcx=0 rdi=72 r8=418 r9=0x3000 r10=-1 r11=12312"
+                    + " r12=417 r13=0 r14=-2726018846506876365 r15=5001117280327696416 rsp=" + Machine.STACK
+                    + " zf=1 pf=1 cf=0 sf=0 of=0 m32[0x3014]=0xfffffffe m32[0x3018]=0x5af00233 m32[0x301c]=0xda2b3c4d"
+                    + " m32[0x3020]=0x57800082 m32[0x3024]=0x468acf13 m32[0x3028]=0x9abcdef0 m32[0x302c]=0x12345678"
+                    + " m32[0x8ff0]=0x5e000020 m32[0x8ff4]=0x456789ab m32[0x8ff8]=0x1a1");
+        }
+    }
+
     /** A compare, subtraction or TEST of {@code a} with {@code b} in {@code bits} and a Jcc on {@code cc}. */
     record Branch(String op, int bits, int cc, long a, long b) {
         @Override public String toString() { return String.format("%s%d %x,%x j%x", op, bits, a, b, cc); }

@@ -192,8 +192,9 @@ final class FastPath {
                 Uop u = (Uop) uops[i];
                 int g = u.regs, form = u.form;
                 int base = (g >>> 10) & 31, index = (g >>> 15) & 31;  // Uop.NONE (16): the mask (reg >> 4) - 1 is 0
-                ea = u.imm + (r[base & 15] & ((base >> 4) - 1)) + ((r[index & 15] & ((index >> 4) - 1)) << (form >>> 4 & 3))
-                        + (next & -(long) (form >>> 27 & 1));
+                long baseValue = r[base & 15] & ((base >> 4) - 1), indexValue = r[index & 15] & ((index >> 4) - 1);
+                long rip = next & -(long) (form >>> 27 & 1);  // Uop.RIP: relative to the next instruction
+                ea = u.imm + baseValue + (indexValue << (form >>> 4 & 3)) + rip;
                 ea &= -1L >>> (64 - (16 << (form >>> 29 & 3)));  // the address size
             }
             switch (k) {
@@ -237,7 +238,8 @@ final class FastPath {
                         long a = k == U_CMP_MR ? v : x, b = k == U_CMP_MR ? x : v;
                         f.set(LazyFlags.SUB, form & 15, a, b, (a - b) & m);
                         if ((form & Uop.FUSED) != 0 && n + 2 <= max) {
-                            next = fusedJcc(u, form, relation(a << 64 - (form & 15) * 8, b << 64 - (form & 15) * 8), next) & ipMask;
+                            int top = 64 - (form & 15) * 8;  // the operands' sign bits to bit 63
+                            next = fusedJcc(u, form, relation(a << top, b << top), next) & ipMask;
                             n++;
                         }
                     }
@@ -279,7 +281,8 @@ final class FastPath {
                     f.set(LazyFlags.SUB, form & 15, a, b, res);
                     if (k >= U_SUB_RR) r[g & 31] = res;
                     if ((form & Uop.FUSED) != 0 && n + 2 <= max) {
-                        next = fusedJcc(u, form, relation(a << 64 - (form & 15) * 8, b << 64 - (form & 15) * 8), next) & ipMask;
+                        int top = 64 - (form & 15) * 8;
+                        next = fusedJcc(u, form, relation(a << top, b << top), next) & ipMask;
                         n++;
                     }
                 }
@@ -365,10 +368,9 @@ final class FastPath {
         return n;
     }
 
-
     /**
-     * How two operands of a size compare, shifted to the top of a long by 64 - 8 * size bits: bit 0 x &lt; y unsigned (CF of
-     * x - y), bit 1 x = y (ZF), bit 2 x &lt; y signed (SF != OF).
+     * How two operands of a size compare, shifted to the top of a long by 64 - 8 * size bits: bit 0 x &lt; y unsigned
+     * (CF of x - y), bit 1 x = y (ZF), bit 2 x &lt; y signed (SF != OF).
      */
     private static int relation(long x, long y) {
         return (Long.compareUnsigned(x, y) >>> 31) | (x == y ? 2 : 0) | (Long.compare(x, y) >>> 31 << 2);
