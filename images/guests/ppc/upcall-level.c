@@ -3,7 +3,7 @@
  * pending while MSR[EE] = 0, then takes the event itself (clears upcall_pending, pending_sel and the port) or masks
  * upcalls, and checks that turning EE on does not enter the handler with a stale upcall; unmasked again with the
  * event still pending, the next hypercall's return delivers it. Real mode throughout. */
-#include "xen.h"
+#include "pv-glue.h"
 
 #define __HYPERVISOR_xen_version 17
 #define EVTCHNOP_bind_ipi 7
@@ -29,44 +29,8 @@ __asm__(".text\n"
         "    addi  1, 1, (upcall_stack + 8192 - 16)@l\n"
         "    bl    guest_main\n"
         "1:  b     1b\n"
-        /* 0x500 branches here: save the volatile state below the interrupted r1, call upcall_handler, rfi. */
-        ".globl ext_entry\n"
-        "ext_entry:\n"
-        "    stwu  1, -96(1)\n"
-        "    stw   0, 8(1)\n"
-        "    stw   3, 12(1)\n  stw 4, 16(1)\n  stw 5, 20(1)\n  stw 6, 24(1)\n  stw 7, 28(1)\n"
-        "    stw   8, 32(1)\n  stw 9, 36(1)\n  stw 10, 40(1)\n stw 11, 44(1)\n stw 12, 48(1)\n"
-        "    mflr  0\n    stw 0, 52(1)\n"
-        "    mfctr 0\n    stw 0, 56(1)\n"
-        "    mfcr  0\n    stw 0, 60(1)\n"
-        "    mfxer 0\n    stw 0, 64(1)\n"
-        "    mfsrr0 0\n   stw 0, 68(1)\n"
-        "    mfsrr1 0\n   stw 0, 72(1)\n"
-        "    bl    upcall_handler\n"
-        "    lwz   0, 72(1)\n  mtsrr1 0\n"
-        "    lwz   0, 68(1)\n  mtsrr0 0\n"
-        "    lwz   0, 64(1)\n  mtxer 0\n"
-        "    lwz   0, 60(1)\n  mtcr 0\n"
-        "    lwz   0, 56(1)\n  mtctr 0\n"
-        "    lwz   0, 52(1)\n  mtlr 0\n"
-        "    lwz   0, 8(1)\n"
-        "    lwz   3, 12(1)\n  lwz 4, 16(1)\n  lwz 5, 20(1)\n  lwz 6, 24(1)\n  lwz 7, 28(1)\n"
-        "    lwz   8, 32(1)\n  lwz 9, 36(1)\n  lwz 10, 40(1)\n lwz 11, 44(1)\n lwz 12, 48(1)\n"
-        "    addi  1, 1, 96\n"
-        "    rfi\n");
-
-long xen_hypercall(unsigned long op, unsigned long a1, unsigned long a2, unsigned long a3) {
-    register unsigned long r3 __asm__("r3") = op;
-    register unsigned long r4 __asm__("r4") = a1;
-    register unsigned long r5 __asm__("r5") = a2;
-    register unsigned long r6 __asm__("r6") = a3;
-    __asm__ volatile("sc 1" : "+r"(r3) : "r"(r4), "r"(r5), "r"(r6) : "memory", "cr0");
-    return (long) r3;
-}
-
-static uint32_t msr(void) { uint32_t v; __asm__ volatile("mfmsr %0" : "=r"(v)); return v; }
-
-static void set_msr(uint32_t v) { __asm__ volatile("mtmsr %0\n isync" : : "r"(v) : "memory"); }
+        /* the external interrupt (0x500) enters at ext_entry: pv-glue.h */
+        PV_EXTERNAL_ENTRY);
 
 static struct vcpu_info *vcpu0(void) { return (struct vcpu_info *) pv.shared_info; }
 
