@@ -67,7 +67,7 @@ class XenRings64Test {
         "in without IOPL                     | e460 0f05              |                                    | B | ",
         "out without IOPL                    | ee 0f05                |                                    | B | ",
         "cli without IOPL                    | fa 0f05                |                                    | B | ",
-        "hlt: not emulated by Xen            | f4 0f05                |                                    | B | ",
+        "wbinvd: ignored                     | 0f09 0f05              |                                    | E | ",
         "invlpg: not emulated by Xen         | 0f0138 0f05            |                                    | B | ",
         "clts clears TS                      | 0f06 0f05              | cr0=0x9                            | E | cr0=0x1",
         "cpuid: Xen's leaves (CPUID faulting) | 0fa2 0f05             | rax=0x40000000                     | E | rbx=0x566e6558 rcx=0x65584d4d rdx=0x4d4d566e"})

@@ -30,6 +30,9 @@ final class DebugRegisters {
         dr[7] = DR7_ONES;
     }
 
+    /** A single-step trap: DR6.BS (bit 14) set, the other status bits kept as the SDM says (Vol. 3, 17.2.3). */
+    void singleStep() { dr[6] |= 1 << 14; }
+
     /** The register DRn names after the CR4.DE aliasing, or -1 for #UD. */
     private int resolve(int n) {
         if (n > 7) return -1;

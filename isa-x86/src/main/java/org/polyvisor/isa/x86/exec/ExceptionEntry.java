@@ -38,6 +38,12 @@ public final class ExceptionEntry {
      */
     public interface GuestTraps {
         long enter(int vector, int errorCode, boolean hasError, int source, long returnIp);
+
+        /**
+         * After an {@link #enter} that emulated the instruction instead of entering a handler (Xen's privileged-op
+         * emulation), the exit the vCPU leaves with once it retired (a HLT that blocks), else null. Reading clears it.
+         */
+        default org.polyvisor.spi.VcpuExit takeExit() { return null; }
     }
 
     /** Why a delivery that did not enter a handler ended the guest, for the crash message. */
@@ -49,7 +55,8 @@ public final class ExceptionEntry {
         };
     }
 
-    private static final long TF = 1 << 8, IF = 1 << 9, NT = 1 << 14, RF = 1 << 16, VM = 1 << 17, AC = 1 << 18;
+    private static final long TF = 1 << 8, IF = 1 << 9, NT = 1 << 14, RF = 1 << 16, VM = 1 << 17, AC = 1 << 18,
+            VIF = 1 << 19, VIP = 1 << 20;
 
     private final CpuState s;
     private final Bus bus;
@@ -283,10 +290,10 @@ public final class ExceptionEntry {
             }
         }
         if ((popped & VM) != 0 && cpl == 0 && !lm) return fault(GP, 0);  // return to virtual-8086 mode: not supported
-        // CF PF AF ZF SF TF DF OF NT RF AC ID always; IOPL at CPL 0; IF when CPL <= IOPL.
+        // CF PF AF ZF SF TF DF OF NT RF AC ID always; IOPL, VIF and VIP at CPL 0; IF when CPL <= IOPL (else kept).
         long writable = 0x25_4DD5L;
         int iopl = (int) (flags >>> 12) & 3;
-        if (cpl == 0) writable |= 0x3000;
+        if (cpl == 0) writable |= 0x3000 | VIF | VIP;
         if (cpl <= iopl) writable |= IF;
         if (size == 2) writable &= 0xFFFF;
         segments.loadCode(sel, cs, rpl);

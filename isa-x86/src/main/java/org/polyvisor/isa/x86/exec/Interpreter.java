@@ -43,6 +43,9 @@ public final class Interpreter {
     private final DebugRegisters debug;
     private final MmxInstructions mmx;
 
+    /** Gives INVLPG the vCPU's MMU, so that it drops a large page's translations whole. */
+    public void attachMmu(org.polyvisor.isa.x86.mmu.Mmu mmu) { system.mmu = mmu; }
+
     /** The exit of the last EXIT or ABORT. */
     public VcpuExit exit;
 
@@ -76,7 +79,13 @@ public final class Interpreter {
     private int raise(int vector, int error, boolean hasError, int source, long returnIp, long pc, VcpuExit noIdt) {
         if (!s.idtInstalled()) return fault(noIdt);
         int r = entry.raise(vector, error, hasError, source, returnIp, pc);
-        if (r == ExceptionEntry.ENTERED) return DELIVERED;
+        if (r == ExceptionEntry.ENTERED) {
+            ExceptionEntry.GuestTraps pv = s.guestTraps;
+            VcpuExit after = pv == null ? null : pv.takeExit();
+            if (after == null) return DELIVERED;
+            exit = after;  // emulated and retired (RIP past it), then the vCPU leaves: a PV kernel's HLT blocks
+            return EXIT;
+        }
         return fault(new VcpuExit.Fault(ExceptionEntry.failure(r, vector), pc));
     }
 
@@ -96,16 +105,36 @@ public final class Interpreter {
      * off, which real hardware would also order; code that races plain stores with locked updates is already wrong.)
      */
     public int execute(Insn in, long pc) {
+        boolean step = (f.value() & LazyFlags.TF) != 0;  // TF as the instruction starts (SDM Vol. 3, 17.3.1.4)
+        int r;
         if ((in.prefixes & Insn.P_LOCK) != 0 || (in.op == Op.XCHG && in.hasMemory())) {
             synchronized (bus.lockMonitor()) {
-                return executeOne(in, pc);
+                r = executeOne(in, pc);
             }
+        } else {
+            r = executeOne(in, pc);
         }
-        return executeOne(in, pc);
+        return step && r == NEXT ? singleStep(in) : r;
+    }
+
+    /**
+     * The single-step trap (SDM Vol. 3, 17.3.1.4): after an instruction that began with EFLAGS.TF = 1 and retired
+     * without an exception, #DB with DR6.BS set and the saved instruction pointer after it. So an instruction that
+     * sets TF (POPF, IRET) is not followed by a trap, the next one is; one that clears it still is. INT n, INT3 and
+     * faults enter their handler instead (with TF cleared); a MOV SS or POP SS holds the trap off until after the
+     * instruction that follows (the SS load shadow); instructions that leave the vCPU (I/O, HLT, hypercalls) do not
+     * trap here.
+     */
+    private int singleStep(Insn in) {
+        if ((in.op == Op.MOV_TO_SREG || in.op == Op.POP_SREG) && in.dstReg == CpuState.SS) return NEXT;
+        debug.singleStep();
+        long ip = s.rip;
+        return raise(Vectors.DB, 0, false, ExceptionEntry.EXCEPTION, ip, ip, traps.exception(Vectors.DB, 0, ip));
     }
 
     private int executeOne(Insn in, long pc) {
         bus.pc = pc;
+        stackFault = false;
         long ipMask = s.ipMask;
         long next = (pc + in.length) & ipMask;
         if ((in.prefixes & Insn.P_LOCK) != 0 && !lockable(in)) return undefined(in, pc, in.length);
@@ -227,6 +256,11 @@ public final class Interpreter {
                 exit = VcpuExit.HALT;
                 return EXIT;
             }
+            // INVD / WBINVD (SDM Vol. 2A): privileged, #GP(0) above CPL 0; the model has no caches to drop.
+            case INVD, WBINVD -> {
+                if (s.cpl() != 0) return privileged(in.op == Op.INVD ? "invd" : "wbinvd", pc);
+                r = NEXT;
+            }
             case CLI, STI -> {
                 if (s.cpl() != 0) return privileged(in.op == Op.CLI ? "cli" : "sti", pc);
                 if (in.op == Op.STI && (f.value() & LazyFlags.IF) == 0) s.interruptShadow = true;
@@ -248,8 +282,10 @@ public final class Interpreter {
             case POPF -> {
                 long v = pop(in.opSize);
                 if (bus.abort != null) return abort();
-                long writable = in.opSize == 2 ? 0x7FD5 : 0x247FD5;  // CPL 0: IF and IOPL may change too
-                f.load((f.value() & ~writable) | (v & writable));
+                long writable = popfWritable(s.cpl(), (int) (f.value() >>> 12) & 3, in.opSize);
+                // RF is cleared by a 32/64-bit POPF; VM, VIP, VIF and the reserved bits are never loaded.
+                long kept = in.opSize == 2 ? f.value() : f.value() & ~EFLAGS_RF;
+                f.load((kept & ~writable) | (v & writable));
                 r = NEXT;
             }
             case MUL, IMUL1 -> r = multiply(in, next);
@@ -531,6 +567,20 @@ public final class Interpreter {
         return retire(next);
     }
 
+    private static final long EFLAGS_IF = 1L << 9, EFLAGS_IOPL = 3L << 12, EFLAGS_RF = 1L << 16;
+
+    /**
+     * The EFLAGS bits POPF/POPFD/POPFQ load (SDM Vol. 2B "POPF/POPFD/POPFQ", outside virtual-8086 mode): CF, PF, AF,
+     * ZF, SF, TF, DF, OF, NT, AC and ID always; IOPL only at CPL 0; IF only when CPL &lt;= IOPL (else it is kept, with
+     * no fault). Real mode counts as CPL 0. A 16-bit POPF loads the low word only.
+     */
+    static long popfWritable(int cpl, int iopl, int opSize) {
+        long writable = 0x24_4DD5L;
+        if (cpl == 0) writable |= EFLAGS_IOPL;
+        if (cpl <= iopl) writable |= EFLAGS_IF;
+        return opSize == 2 ? writable & 0xFFFF : writable;
+    }
+
     private void setZf(boolean zf) {
         f.setEager((f.value() & ~(long) LazyFlags.ZF) | (zf ? LazyFlags.ZF : 0));
     }
@@ -678,10 +728,13 @@ public final class Interpreter {
         bus.abort = null;
         bus.after = null;
         long pc = bus.pc;
+        boolean stack = stackFault;
+        stackFault = false;
         if (e == Bus.PAGE_FAULT) return pageFault(bus.faultAddress, bus.faultCode, pc);
         if (e == Bus.GENERAL_PROTECTION) {
-            return raise(Vectors.GP, 0, true, ExceptionEntry.EXCEPTION, pc, pc,
-                    s.idtInstalled() ? null : traps.exception(Vectors.GP, 0, pc));
+            int v = stack ? Vectors.SS : Vectors.GP;
+            return raise(v, 0, true, ExceptionEntry.EXCEPTION, pc, pc,
+                    s.idtInstalled() ? null : traps.exception(v, 0, pc));
         }
         exit = e;
         return ABORT;
@@ -1100,6 +1153,7 @@ public final class Interpreter {
 
     private boolean push(long v, int size) {
         long sp = (s.r[CpuState.RSP] - size) & s.stackMask();
+        if (!stackCanonical(stackLinear(sp), size)) return false;
         bus.write(stackLinear(sp), size, v);
         if (bus.abort != null) return false;
         s.set(CpuState.RSP, s.stackSize, sp);
@@ -1108,9 +1162,28 @@ public final class Interpreter {
 
     private long pop(int size) {
         long sp = s.r[CpuState.RSP] & s.stackMask();
+        if (!stackCanonical(stackLinear(sp), size)) return 0;
         long v = bus.read(stackLinear(sp), size);
         if (bus.abort == null) s.set(CpuState.RSP, s.stackSize, (sp + size) & s.stackMask());
         return v;
+    }
+
+    /**
+     * Set with the #GP marker in {@link Bus#abort} when an implicit stack access (PUSH, POP, CALL, RET, LEAVE ...)
+     * had a non-canonical address in 64-bit mode: {@link #abort} raises #SS(0) for it (SDM Vol. 2, the 64-bit mode
+     * exceptions of PUSH and POP: "#SS(0) If the stack address is in a non-canonical form").
+     */
+    private boolean stackFault;
+
+    /**
+     * False, with {@link #stackFault} and the #GP marker set, when the {@code size}-byte stack access at
+     * {@code linear} is not canonical (64-bit mode only).
+     */
+    private boolean stackCanonical(long linear, int size) {
+        if (!s.longMode || (s.canonical(linear) && s.canonical(linear + size - 1))) return true;
+        bus.abort = Bus.GENERAL_PROTECTION;
+        stackFault = true;
+        return false;
     }
 
     /** The linear address of stack offset {@code sp}: SS's base applies outside 64-bit mode. */

@@ -18,12 +18,24 @@ final class SystemInstructions {
     static final long CR0_PE = 1, CR0_ET = 1 << 4, CR0_NW = 1 << 29, CR0_CD = 1 << 30, CR0_PG = 1L << 31;
     /** CR0 bits the guest may set: PE MP EM TS ET NE WP AM NW CD PG. */
     private static final long CR0_DEFINED = 0xE005_003FL;
-    /** INVLPG (privileged): drops the page's translations. */
+    /**
+     * INVLPG (privileged): drops the translations of the page holding {@code va}; of a 2 MiB or 4 MiB page every 4 KiB
+     * translation the software TLB holds for it (SDM Vol. 3, 4.10.4.1), of a 1 GiB page the whole TLB.
+     */
     long invlpg(long va) {
         if (s.cpl() != 0) return fault(GP, 0);
-        bus.flushPage(va);
+        int shift = mmu == null ? 12 : mmu.invalidationShift(va);
+        if (shift > 22) {
+            bus.flushTlb();
+        } else {
+            long base = va & -(1L << shift);
+            for (long page = 0; page < 1L << shift; page += 0x1000) bus.flushPage(base + page);
+        }
         return 0;
     }
+
+    /** The vCPU's MMU (the paging mode INVLPG looks at), or null: set by the vCPU. */
+    org.polyvisor.isa.x86.mmu.Mmu mmu;
 
     /** CR4 bits the guest may set: VME PVI TSD DE PSE PAE MCE PGE PCE OSFXSR OSXMMEXCPT. */
     private static final long CR4_DEFINED = 0x7FF;

@@ -69,11 +69,13 @@ public class X86Vcpu implements Vcpu {
         this.mmu = new Mmu(state, memory);
         this.bus = new Bus(memory, tlb, decoded, mmu, state);
         this.interpreter = new Interpreter(state, bus, traps, fetch, new Cpuid(decoder.longMode(), id));
+        interpreter.attachMmu(mmu);
         this.fast = new FastPath(state, bus, interpreter);
         this.state.clock = clock;
         this.decodedCodeSize = state.codeSize;
         this.callbacks = traps.guestType() == org.polyvisor.spi.GuestType.PV ? new PvCallbacks(decoder.longMode()) : null;
         this.pv = callbacks == null ? null : new PvHypercalls(state, bus, memory, callbacks, decoder.longMode(), id);
+        if (pv != null) pv.upcallBy(this::raiseEventUpcall);
     }
 
     /** A PV guest's MMU, trap and CPU-state hypercalls ({@link #archHypercall}), or null for an HVM guest. */

@@ -47,6 +47,16 @@ public final class Mmu {
         return gpa;
     }
 
+    /**
+     * INVLPG: log2 of the size of the region whose translations INVLPG of {@code va} drops (12 for a 4 KiB page, 21 or
+     * 22 for a 2 MiB or 4 MiB page, 30 for a 1 GiB page; see {@link PageWalk#invalidationShift}); 12 with paging off.
+     */
+    public int invalidationShift(long va) {
+        if ((s.cr0 & CR0_PG) == 0) return 12;
+        PageWalk w = s.ia32e() ? fourLevel : (s.cr4 & CR4_PAE) != 0 ? pae : paging32;
+        return w.invalidationShift(s.longMode ? va : va & 0xFFFF_FFFFL);
+    }
+
     /** A supervisor data access: the hypervisor's view of a guest pointer. */
     public long translate(long va, boolean write) { return translate(va, write ? WRITE : READ, false); }
 }

@@ -73,6 +73,27 @@ public abstract class PageWalk {
         if (entryBytes == 4) p.set(U32, gpa & 0xFFF, (int) v); else p.set(U64, gpa & 0xFFF, v);
     }
 
+    /** log2 of the bytes a {@code level} entry maps: 12 + 9 per level (10 per level with 4-byte entries). */
+    private int shift(int level) { return 12 + (entryBytes == 4 ? 10 : 9) * level; }
+
+    /**
+     * What INVLPG of {@code va} must drop (SDM Vol. 3, 4.10.4.1: all translations of the page holding it, a large
+     * page's included), as log2 of the region's size: a walk that reads the tables without setting A/D bits stops at
+     * the entry mapping {@code va} (a large page: its size) or at a not-present entry of a level where large pages
+     * may be (a large page cached from before it was cleared: that level's size); else 12 (a 4 KiB page).
+     */
+    final int invalidationShift(long va) {
+        long table = root();
+        for (int level = levels() - 1; level > 0; level--) {
+            long a = table + (long) index(va, level) * entryBytes;
+            long e = inRam(a) ? load(a) : 0;
+            if ((e & P) == 0) return largeAt(level) ? shift(level) : 12;
+            if (largeAt(level) && (e & PS) != 0) return shift(level);
+            table = table(e);
+        }
+        return 12;
+    }
+
     /** The guest-physical address of {@code va}, or -1 with {@link #errorCode} set. */
     final long walk(long va, int access, boolean user) {
         int accessBits = (access == Mmu.WRITE ? Mmu.PF_W : 0) | (user ? Mmu.PF_U : 0)

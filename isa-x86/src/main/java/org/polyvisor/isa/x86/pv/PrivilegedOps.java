@@ -2,6 +2,7 @@ package org.polyvisor.isa.x86.pv;
 
 import org.polyvisor.isa.x86.exec.Bus;
 import org.polyvisor.isa.x86.exec.CpuState;
+import org.polyvisor.spi.VcpuExit;
 
 /**
  * Xen's {@code pv_emulate_privileged_op} (xen/arch/x86/pv/emul-priv-op.c) for a vCPU in Xen's ring model: a #GP
@@ -23,13 +24,16 @@ import org.polyvisor.isa.x86.exec.CpuState;
  *       NEW_BASEPTR of the frame (validated as a root table; refused: bounced); CR4: keeps the guest-controlled bit
  *       (TSD) and ignores the rest. Other control registers are bounced.</li>
  *   <li>CLTS: CR0.TS cleared. WBINVD: nothing (a domain without cache-flush rights; Xen ignores it).</li>
+ *   <li>HLT: SCHEDOP_block (the issue's "HLT as block"; Xen's own list bounces it, and a Linux PV kernel never
+ *       executes it): event delivery enabled, then the vCPU blocks until an event is pending for it
+ *       ({@link #block}).</li>
  *   <li>RDMSR/WRMSR (x86_64): FS_BASE 0xC0000100, GS_BASE 0xC0000101 (the kernel's), SHADOW_GS_BASE 0xC0000102 (the
  *       user's); a non-canonical write is bounced. EFER: reads the PV view (x86_32 without LME, LMA, SCE), a write
  *       of anything but that value is bounced. Every other MSR, and these on x86_32, are bounced (Xen no longer
  *       lets a PV guest read unknown MSRs).</li>
  *   </ul></li>
  * </ul>
- * Everything else (HLT, INVLPG, LGDT, MOV DR, INS/OUTS, ...) is not in priv_op_validate and is bounced as the #GP
+ * Everything else (INVLPG, LGDT, MOV DR, INS/OUTS, ...) is not in priv_op_validate and is bounced as the #GP
  * it is. CPUID does not get here: Xen runs PV guests with CPUID faulting, so the vCPU answers every CPUID with the PV
  * view directly ({@link PvCpuidView}).
  */
@@ -77,6 +81,11 @@ final class PrivilegedOps {
                 if (!modes.ioplOk(s)) return false;
                 len = n;
             }
+            case 0xF4 -> {
+                if (!kernel) return false;
+                len = n;
+                block();
+            }
             case 0x0F -> {
                 if (!kernel) return false;
                 int op = fetch(linear + n);
@@ -101,6 +110,29 @@ final class PrivilegedOps {
         }
         s.rip = (pc + len) & s.ipMask;
         return true;
+    }
+
+    /** The exit an emulated instruction leaves with (HLT: {@link VcpuExit#HALT}), taken by {@link #takeExit}. */
+    private VcpuExit exit;
+    /** Makes the vCPU's event upcall pending (its {@code raiseEventUpcall}); set by the vCPU. */
+    Runnable raiseUpcall = () -> { };
+
+    VcpuExit takeExit() {
+        VcpuExit e = exit;
+        exit = null;
+        return e;
+    }
+
+    /**
+     * HLT in kernel mode as SCHEDOP_block (Xen's do_block): event delivery is enabled (vcpu_info's
+     * evtchn_upcall_mask cleared), then with an event already pending the vCPU goes on at once and takes its upcall,
+     * else it leaves with {@link VcpuExit#HALT}: the kernel blocks it until an event is pending for it (a timer's
+     * VIRQ_TIMER, an event channel send), and it resumes after the HLT.
+     */
+    private void block() {
+        modes.setUpcallMask(0);
+        if (modes.upcallPending()) raiseUpcall.run();
+        else exit = VcpuExit.HALT;
     }
 
     private int fetch(long va) {

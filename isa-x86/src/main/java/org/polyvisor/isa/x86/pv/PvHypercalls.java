@@ -59,6 +59,9 @@ public final class PvHypercalls {
     private final GuestMemory memory;
     private final int vcpu;
 
+    /** How a PV kernel's HLT ({@link PrivilegedOps}, SCHEDOP_block) makes this vCPU's pending event upcall taken. */
+    public void upcallBy(Runnable raiseEventUpcall) { traps.privileged.raiseUpcall = raiseEventUpcall; }
+
     /**
      * Boot of a Xen PV kernel ({@link GuestModes#xenKernel}): Xen's ring model from the first instruction. The
      * kernel's flat selectors, every exception through the trap table (and Xen's privileged-instruction emulation),

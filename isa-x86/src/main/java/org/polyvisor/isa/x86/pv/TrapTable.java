@@ -85,6 +85,9 @@ final class TrapTable implements ExceptionEntry.GuestTraps {
     PrivilegedOps privileged;
 
     @Override
+    public org.polyvisor.spi.VcpuExit takeExit() { return privileged == null ? null : privileged.takeExit(); }
+
+    @Override
     public long enter(int vector, int errorCode, boolean hasError, int source, long returnIp) {
         if (cb.modes.rings) return enterRing(vector, errorCode, hasError, source, returnIp);
         byte[] t = cb.trapTable;

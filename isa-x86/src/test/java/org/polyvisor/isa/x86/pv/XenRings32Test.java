@@ -40,7 +40,7 @@ class XenRings32Test {
         "rdmsr of EFER       | 0f32 cd82   | ecx=0xc0000080 | E | eax=0x800 edx=0",
         "in without IOPL     | e460 cd82   |            | B | ",
         "sti without IOPL    | fb cd82     |            | B | ",
-        "hlt                 | f4 cd82     |            | B | "})
+        "wbinvd              | 0f09 cd82   |            | E | "})
     void privilegedInstructions(String what, String code, String setup, String verdict, String expect) {
         try (XenRig r = rig(code.replace(" ", ""))) {
             r.load(XenRig.HANDLER, "cd82");
