@@ -105,7 +105,7 @@ public final class Interpreter {
      * off, which real hardware would also order; code that races plain stores with locked updates is already wrong.)
      */
     public int execute(Insn in, long pc) {
-        boolean step = (f.value() & LazyFlags.TF) != 0;  // TF as the instruction starts (SDM Vol. 3, 17.3.1.4)
+        boolean step = f.trapFlag();  // TF as the instruction starts (SDM Vol. 3, 17.3.1.4)
         int r;
         if ((in.prefixes & Insn.P_LOCK) != 0 || (in.op == Op.XCHG && in.hasMemory())) {
             synchronized (bus.lockMonitor()) {

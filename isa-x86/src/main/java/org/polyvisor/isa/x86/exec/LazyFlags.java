@@ -107,6 +107,9 @@ public final class LazyFlags {
 
     public boolean interruptsEnabled() { return (rest & IF) != 0; }
 
+    /** EFLAGS.TF: single-stepping (kept with the non-arithmetic flags, so reading it costs no flag evaluation). */
+    public boolean trapFlag() { return (rest & TF) != 0; }
+
     public void setBit(int bit, boolean on) { rest = on ? rest | bit : rest & ~(long) bit; }
 
     /** Evaluates condition code {@code cc} (the low nibble of Jcc/SETcc/CMOVcc). */

@@ -170,7 +170,8 @@ public class X86Vcpu implements Vcpu {
                 result = new VcpuExit.Fault("fetch outside guest memory at 0x" + Long.toHexString(faultAddress), pc);
                 break;
             }
-            if (!(slot instanceof Block) && ((Insn) slot).fast != FastPath.GENERAL) slot = blockAt((Insn) slot, pc, linear);
+            if (state.flags.trapFlag()) slot = Block.first(slot);  // single-stepping: one instruction at a time, #DB after each
+            else if (!(slot instanceof Block) && ((Insn) slot).fast != FastPath.GENERAL) slot = blockAt((Insn) slot, pc, linear);
             if (slot instanceof Block block) {  // straight-line runs of fast instructions on this page
                 // An interrupt held off only by the STI / MOV SS shadow is taken after one instruction.
                 int max = pendingCount != 0 && retired + done <= shadowEnd ? 1 : (int) Math.min(budget - done, FAST_RUN);
