@@ -158,10 +158,17 @@ long_mode:
     xor %ebx, %ebx
     lea t_gp_canon2(%rip), %rsi
     call check_exc
-    # KNOWN, left out: PUSH with a non-canonical RSP raises #GP(0) here where the SDM (PUSH, 64-bit mode
-    # exceptions) says #SS(0); the check would be (with #SS on IST1)
-    #   mov %rsp, %r12; lea 1f(%rip), %rax; call try; movabs $0x0000800000000010, %rsp; push %rax
-    #   1: mov %r12, %rsp; mov $12, %edx; xor %ebx, %ebx; lea t_ss_canon(%rip), %rsi; call check_exc
+    # PUSH with a non-canonical RSP: #SS(0) (SDM, PUSH, 64-bit mode exceptions), taken on IST1
+    mov %rsp, %r12
+    lea 1f(%rip), %rax
+    call try
+    movabs $0x0000800000000010, %rsp
+    push %rax
+1:  mov %r12, %rsp
+    mov $12, %edx
+    xor %ebx, %ebx
+    lea t_ss_canon(%rip), %rsi
+    call check_exc
     lea 1f(%rip), %rax
     call try
     movabs $0xFFFF800000000000, %rbx
@@ -659,6 +666,7 @@ t_reg64:    .asciz "64-bit mode: 64-bit registers (movabs, shr 32)"
 t_1g:       .asciz "1 GiB page: VA 1 GiB + x reads PA x"
 t_gp_canon: .asciz "load from 0x0000800000000000 (non-canonical): #GP(0)"
 t_gp_canon2: .asciz "store to 0xffff7ffffffff000 (non-canonical): #GP(0)"
+t_ss_canon: .asciz "push with RSP 0x0000800000000010 (non-canonical): #SS(0)"
 t_canon_ok: .asciz "0xffff800000000000 is canonical: no exception"
 t_ud:       .asciz "ud2 in 64-bit mode: #UD through the 64-bit IDT"
 t_pf:       .asciz "load from unmapped 0x80000000: #PF error code 0"

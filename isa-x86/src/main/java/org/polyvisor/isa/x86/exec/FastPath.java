@@ -226,7 +226,7 @@ final class FastPath {
                     } else {
                         bus.pc = pc;
                         v = bus.readSlow(linear, form & 15);
-                        if (bus.abort != null) return fault(pc, n);
+                        if (bus.abort != null) return k == U_POP ? stackFault(pc, n) : fault(pc, n);
                     }
                     if (k == U_LOAD) {
                         r[g & 31] = v;
@@ -262,7 +262,7 @@ final class FastPath {
                     } else {
                         bus.pc = pc;
                         bus.writeSlow(linear, size, v);
-                        if (bus.abort != null) return fault(pc, n);
+                        if (bus.abort != null) return k == U_PUSH ? stackFault(pc, n) : fault(pc, n);
                         if (k == U_PUSH) setStackPointer(sp);
                         if (bus.after != null) return stop(after(next), n);  // a store to MMIO: leave after it
                         if (bus.codeWrites != codeWrites) {  // a store into code: the rest of this block may be stale
@@ -400,6 +400,12 @@ final class FastPath {
         return stop(general.abort(), n);
     }
 
+    /** {@link #fault} for a PUSH or POP: a non-canonical stack address is #SS(0) in 64-bit mode. */
+    private int stackFault(long pc, int n) {
+        s.rip = pc;
+        return stop(general.stackAbort(), n);
+    }
+
     /** {@link #execute}'s verdict: {@link #GOING} on, or the result of an instruction that ended the run. */
     private int stopped = GOING;
     private static final int GOING = -1;
@@ -425,7 +431,7 @@ final class FastPath {
                         : stackLinear(r[(needs & N_STACK) != 0 ? CpuState.RSP : CpuState.RBP] & s.stackMask());
                 if ((needs & N_LOAD) != 0) {
                     mv = bus.read(ea, (needs & N_SRC_SIZE) != 0 ? in.srcSize : size);
-                    if (bus.abort != null) { stopped = general.abort(); return next; }
+                    if (bus.abort != null) { stopped = (needs & N_EA) != 0 ? general.abort() : general.stackAbort(); return next; }
                 }
             }
         }
@@ -500,7 +506,7 @@ final class FastPath {
             case JMP -> next = (next + in.imm) & ipMask;
             case CALL -> {
                 bus.pc = pc;
-                if (!push(next, size)) { stopped = general.abort(); return next; }
+                if (!push(next, size)) { stopped = general.stackAbort(); return next; }
                 next = (next + in.imm) & ipMask;
             }
             case RET -> {
@@ -509,7 +515,7 @@ final class FastPath {
             }
             case PUSH_R -> {
                 bus.pc = pc;
-                if (!push(r[in.srcReg], size)) { stopped = general.abort(); return next; }
+                if (!push(r[in.srcReg], size)) { stopped = general.stackAbort(); return next; }
             }
             case POP_R -> {
                 s.set(CpuState.RSP, s.stackSize, (r[CpuState.RSP] & s.stackMask()) + size);

@@ -740,6 +740,15 @@ public final class Interpreter {
         return ABORT;
     }
 
+    /**
+     * {@link #abort} for an implicit stack access that failed (the block runner's PUSH, POP, CALL, RET, LEAVE): in
+     * 64-bit mode its #GP marker can only mean a non-canonical stack address, which is #SS(0).
+     */
+    int stackAbort() {
+        if (s.longMode && bus.abort == Bus.GENERAL_PROTECTION) stackFault = true;
+        return abort();
+    }
+
     /** #GP(0) at {@code pc} (a non-canonical instruction address). */
     public int generalProtection(long pc) {
         return raise(Vectors.GP, 0, true, ExceptionEntry.EXCEPTION, pc, pc, s.idtInstalled() ? null : traps.exception(Vectors.GP, 0, pc));
