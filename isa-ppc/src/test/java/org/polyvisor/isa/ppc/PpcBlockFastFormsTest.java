@@ -19,8 +19,10 @@ import static org.polyvisor.isa.ppc.PpcRegisters.*;
  * unsigned, register and immediate, into several CR fields, fused with the bc that follows it or not), gcc's binary
  * search (lwzx, cmplw, bgt; subf, srwi, add, slwi), the indexed, byte and halfword loads and stores, and a page that
  * the run loop's data TLB holds for writes and that then becomes code: its later stores must still reach the decoded
- * blocks. Each program runs with every budget from 1 to its length at once and as that many single steps
- * (a budget of 1 runs one instruction), comparing GPRs, CR, CTR, LR, pc and the retired count, then to its end.
+ * blocks; lwz and lwzx fused with a compare; the carrying adds and subtracts; and instructions for their units
+ * between fast ones and as the last of a full block. Each program runs with every budget from 1 to its length at
+ * once and as that many single steps (a budget of 1 runs one instruction), comparing GPRs, CR, CTR, LR, XER, pc and
+ * the retired count, then to its end.
  * Encodings from powerpc-linux-gnu-as / objdump.
  */
 class PpcBlockFastFormsTest {
@@ -64,7 +66,49 @@ class PpcBlockFastFormsTest {
                     0x90a4_000c /* stw r5,12(r4) */, 0x90a4_000c /* stw r5,12(r4) */, 0x90a4_000c /* stw r5,12(r4) */,
                     0x4800_2002 /* ba 0x2000 */},
                     12, new long[][] {{3, 2}, {PC, PAGE_X + 12}}),
+            new Program("instructions for their units between fast ones, and as the last of a full block",
+                    unitsInAFullBlock(), 66, new long[][] {{3, 56}, {10, 2}, {11, 26}, {12, 1}, {13, 2}, {14, 57},
+                            {9, 0x8000_0000L}, {PC, CODE + 4 * 66}}),
+            new Program("carrying adds and subtracts (CA in and out of the low word)", new int[] {
+                    0x3860_fffe /* li r3,-2 */, 0x3880_0003 /* li r4,3 */, 0x7d43_2014 /* addc r10,r3,r4 */,
+                    0x7d63_2114 /* adde r11,r3,r4 */, 0x7d84_1810 /* subfc r12,r4,r3 */,
+                    0x7da3_2110 /* subfe r13,r3,r4 */, 0x7dc4_1910 /* subfe r14,r4,r3 */,
+                    0x7de4_2114 /* adde r15,r4,r4 */, 0x7d23_1810 /* subfc r9,r3,r3 */,
+                    0x7ce7_3910 /* subfe r7,r7,r7 */, 0x7ce7_00d0 /* neg r7,r7 */, 0x7d04_2014 /* addc r8,r4,r4 */,
+                    0x7ca4_2110 /* subfe r5,r4,r4 */, 0x3cc0_8000 /* lis r6,-32768 */,
+                    0x7cc6_3014 /* addc r6,r6,r6 */, 0x7ca5_2914 /* adde r5,r5,r5 */, SPIN},
+                    16, new long[][] {{10, 1}, {11, 2}, {13, 5}, {15, 7}, {9, 0}, {7, 0}, {8, 6},
+                            {XER, 0x2000_0000L}}),
+            new Program("lwz and lwzx fused with the compare that follows (and its bc, or none, or another field's)",
+                    new int[] {
+                    0x3860_0000 /* li r3,0 */, 0x8106_0000 /* lwz r8,0(r6): the TLB misses */,
+                    0x2c08_0000 /* cmpwi r8,0 */, 0x4082_0008 /* bne +8 (taken) */, 0x3863_0001 /* addi r3,r3,1 */,
+                    0x8126_0004 /* lwz r9,4(r6): hits, fused */, 0x7f89_4000 /* cmpw cr7,r9,r8 (no bc) */,
+                    0x3863_0002 /* addi r3,r3,2 */, 0x7d46_282e /* lwzx r10,r6,r5 (unaligned) */,
+                    0x7c8a_4840 /* cmplw cr1,r10,r9 */, 0x419a_0008 /* beq cr6,+8 (another field) */,
+                    0x3863_0004 /* addi r3,r3,4 */, 0x8166_0008 /* lwz r11,8(r6) */,
+                    0x290b_0001 /* cmplwi cr2,r11,1 */, 0x4189_0008 /* bgt cr2,+8 (taken) */,
+                    0x3863_0008 /* addi r3,r3,8 */, 0x7d80_0026 /* mfcr r12 */, SPIN},
+                    15, new long[][] {{3, 6}, {8, 0x0102_0304L}, {9, 0x0204_0608L}, {10, 0x0402_0406L},
+                            {11, 0x0306_090cL}, {CR, 0x4440_0004L}, {12, 0x4440_0004L}}),
     };
+
+    /**
+     * li r3,0; li r4,-2; mulhwu r10,r4,r5; cntlzw r11,r4; addc r12,r4,r5; adde r13,r4,r5; mullw. r15,r4,r5 (mulhwu,
+     * cntlzw and mullw. go to their units), 56 x addi r3,r3,1, then cntlzw r11,r3 as the 64th instruction of the block
+     * (Block.MAX_LENGTH), addze r14,r3 and mfcr r9 in the next block; then the spin.
+     */
+    private static int[] unitsInAFullBlock() {
+        int[] code = new int[67];
+        int[] head = {0x3860_0000, 0x3880_fffe, 0x7d44_2816, 0x7c8b_0034, 0x7d84_2814, 0x7da4_2914, 0x7de4_29d7};
+        System.arraycopy(head, 0, code, 0, head.length);
+        for (int k = head.length; k < 63; k++) code[k] = 0x3863_0001;
+        code[63] = 0x7c6b_0034;
+        code[64] = 0x7dc3_0194;
+        code[65] = 0x7d20_0026;
+        code[66] = SPIN;
+        return code;
+    }
 
     /** At 0x2000: li r3,1; stw r6,8(r4) (writes li r3,2 over the next instruction); li r3,7; b . */
     private static final int[] PAGE_X_CODE = {0x3860_0001, 0x90c4_0008, 0x3860_0007, SPIN};
@@ -81,7 +125,7 @@ class PpcBlockFastFormsTest {
                     whole.run(budget);
                     for (int k = 0; k < budget; k++) stepped.run(1);
                     String at = "ppc " + p.name() + ", budget " + budget;
-                    for (int n : new int[] {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, PC, CR, CTR, LR})
+                    for (int n : new int[] {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, PC, CR, CTR, LR, XER})
                         assertEquals(stepped.register(n), whole.register(n), at + ", register " + n);
                     assertEquals(stepped.retired(), whole.retired(), at + ", retired");
                     for (int k = 0; k < 16; k++)

@@ -7,7 +7,8 @@ import org.polyvisor.isa.ppc.decode.Op;
  * The packed form {@link BlockRunner} executes: one {@code long} per instruction holding a dense operation code and
  * the fields its fast case reads, so the run loop reads one array element and does no second dispatch.
  * <p>Layout: bits 0-7 the code, 8-12 RT (RS, BO), 13-17 RA (BI), 18-22 RB (SH), bit 23 Rc or LK, bit 24 AA, bits
- * 25-27 the compare's form ({@link #SIGNED}, {@link #IMMEDIATE}, {@link #FUSED}), and bits 32-63 a 32-bit immediate:
+ * 25-27 the compare's form ({@link #SIGNED}, {@link #IMMEDIATE}, {@link #FUSED}), a fused lwz or lwzx ({@link #FUSED})
+ * or the carrying form ({@link #INVERT_A}, {@link #CARRY_ONE}, {@link #CARRY_CA}), and bits 32-63 a 32-bit immediate:
  * SI or the branch displacement sign-extended (read as {@code op >> 32}), UI (shifted for the "s" forms) or the low
  * word of the rotate mask zero-extended (read as {@code op >>> 32}). The run loop unpacks the fields in place
  * ({@link BlockRunner}); the accessors here serve the decoder.
@@ -15,8 +16,9 @@ import org.polyvisor.isa.ppc.decode.Op;
  * and Rc is the plain code; or RA,RS,RS is {@link #MR}; rlwinm shaped as slwi or srwi is a shift; a compare with L = 0
  * is the word compare ({@link #CMP}, its form in flag bits); a D or X form load or store with RA = 0 stays generic,
  * so the fast case adds RA without testing it; bc is split by what BO tests (CR only, CTR only, both). A word
- * compare directly followed by a bc on a bit of the field it sets is marked {@link #FUSED} ({@link #fuse}); the bc
- * keeps its own packed word. Everything else is {@link #GENERIC}: executed by its unit, exactly as the manual's
+ * compare directly followed by a bc on a bit of the field it sets is marked {@link #FUSED} ({@link #fuse}), and so
+ * is lwz or lwzx directly followed by a word compare; the second keeps its own packed word. addc, adde, subfc and
+ * subfe are {@link #CARRYING}. Everything else is {@link #GENERIC}: executed by its unit, exactly as the manual's
  * handlers define it.
  */
 final class BlockOps {
@@ -32,6 +34,8 @@ final class BlockOps {
     static final int RLWINM = 23, RLWINM_RC = 24, RLWIMI = 25;
     // word compares into CR field BF: one code, its form in the SIGNED and IMMEDIATE bits (FUSED: a bc follows)
     static final int CMP = 26;
+    // addc, adde, subfc, subfe without OE and Rc: one code, the operand inverted and the carry in as flag bits
+    static final int CARRYING = 27;
     // loads and stores with RA != 0: the fast case hits the software TLB, a miss goes to the load/store unit
     static final int LWZ = 30, LWZX = 31, LWZU = 32, LBZ = 33, LBZX = 34, LBZU = 35, LHZ = 36, LHA = 37,
             STW = 38, STWX = 39, STWU = 40, STB = 41, STBX = 42, STBU = 43, STH = 44;
@@ -48,6 +52,11 @@ final class BlockOps {
      * RB), and it is fused with the CR-only bc on a bit of its field that directly follows it ({@link #fuse}).
      */
     static final long SIGNED = 1L << 25, IMMEDIATE = 1L << 26, FUSED = 1L << 27;
+    /**
+     * {@link #CARRYING}: RA enters inverted (subfc, subfe: RB + ~RA + carry in); the carry in is 1 (subfc), CA (adde,
+     * subfe), or else 0 (addc). CA is set from the carry out of the low word (32-bit mode).
+     */
+    static final long INVERT_A = 1L << 25, CARRY_ONE = 1L << 26, CARRY_CA = 1L << 27;
     /** BO bits in the packed word (BO sits in the RT field): branch if the CR bit is 1; branch if CTR reaches 0. */
     static final long BO_CR_TRUE = 0x08L << 8, BO_CTR_ZERO = 0x02L << 8;
 
@@ -70,17 +79,32 @@ final class BlockOps {
             case SRWI -> in.mb;
             default -> in.simm;
         };
-        long form = code != CMP ? 0 : (in.op == Op.CMP || in.op == Op.CMPI ? SIGNED : 0)
-                | (in.op == Op.CMPI || in.op == Op.CMPLI ? IMMEDIATE : 0);
+        long form = code == CMP ? (in.op == Op.CMP || in.op == Op.CMPI ? SIGNED : 0)
+                | (in.op == Op.CMPI || in.op == Op.CMPLI ? IMMEDIATE : 0)
+                : code == CARRYING ? carrying(in.op) : 0;
         return code | (long) in.rt << 8 | (long) in.ra << 13 | (long) in.rb << 18 | (in.rc ? RC : 0) | (in.aa ? AA : 0)
                 | form | imm << 32;
     }
 
-    /** The fused code for a compare packed as {@code cmp} directly followed by {@code next}, or its own code. */
-    static long fuse(long cmp, long next) {
-        // the bc must test CR bits only, and a bit of the field the compare sets (its BI in the compare's BF)
-        if (code(cmp) != CMP || code(next) != BC_CR || ra(next) >>> 2 != rt(cmp) >>> 2) return cmp;
-        return cmp | FUSED;
+    /**
+     * The fused code for {@code op} directly followed by {@code next}, or its own code: a compare followed by a CR-only
+     * bc on a bit of the field it sets (its BI in the compare's BF), and lwz or lwzx followed by a word compare (the
+     * compare then runs in the load's dispatch when the load hits the run loop's TLB; it keeps its own packed word).
+     */
+    static long fuse(long op, long next) {
+        int code = code(op);
+        if (code == CMP && code(next) == BC_CR && ra(next) >>> 2 == rt(op) >>> 2) return op | FUSED;
+        if ((code == LWZ || code == LWZX) && code(next) == CMP) return op | FUSED;
+        return op;
+    }
+
+    private static long carrying(Op op) {
+        return switch (op) {
+            case SUBFC -> INVERT_A | CARRY_ONE;
+            case SUBFE -> INVERT_A | CARRY_CA;
+            case ADDE -> CARRY_CA;
+            default -> 0;
+        };
     }
 
     private static int code(Insn in) {
@@ -95,6 +119,7 @@ final class BlockOps {
             case ANDI_RC -> ANDI_RC;
             case ADD -> plain ? ADD : GENERIC;
             case SUBF -> plain ? SUBF : GENERIC;
+            case ADDC, ADDE, SUBFC, SUBFE -> plain ? CARRYING : GENERIC;
             case NEG -> plain ? NEG : GENERIC;
             case MULLW -> plain ? MULLW : GENERIC;
             case OR -> in.rc ? GENERIC : in.rt == in.rb ? MR : OR;

@@ -30,7 +30,11 @@ import static org.polyvisor.isa.ppc.exec.BlockOps.*;
  * compiled on their own rather than inside the vCPU's run loop; the fast cases call nothing (the fields of the
  * packed word, the compare, the branch outcome and the TLB lookup are written out in place, since the JIT leaves a
  * call to even a tiny helper at a site it saw rarely), and guest memory is read and written through var handles
- * held in static finals (see {@link #INT}); the slow paths ({@link #unit}, the TLB refill) are calls.
+ * held in static finals (see {@link #INT}); the TLB refill is a call. An instruction for its unit leaves
+ * {@link #runBlocks} and is run from {@link #run}, which then goes on in the same block: with the call in
+ * runBlocks, C2 inlined the units' dispatch into it in the forks whose profile had seen many of them (ppc session 4
+ * LogCompilation: the final compile of runBlocks inlined {@link #unit} in the forks at 35-45 MIPS (wall clock) and
+ * did not in the fork at 80, same jar), and the fork kept that code.
  */
 final class BlockRunner {
     private static final long LOW32 = 0xffff_ffffL;
@@ -46,6 +50,8 @@ final class BlockRunner {
             BYTE = ValueLayout.JAVA_BYTE.varHandle();
     /** {@link #next}: the run must return now. */
     private static final long STOP = -2;
+    /** {@link #next}: instruction {@link #heldIndex} of {@link #held} (at {@link #heldPc}) goes to its unit. */
+    private static final long UNIT = -3;
 
     private final PpcCpu c;
     private final BlockCache blocks;
@@ -57,8 +63,12 @@ final class BlockRunner {
     private final SystemUnit system;
     /** The exit of the instruction that ended the last run, or null: {@link PpcTraps#RAISED}, a fault, or an exit. */
     VcpuExit exit;
-    /** How the last {@link #runBlocks} ended: the pc to go on at, or {@link #STOP}. */
+    /** How the last {@link #runBlocks} ended: the pc to go on at, {@link #STOP} or {@link #UNIT}. */
     private long next;
+    /** {@link #UNIT}: the block, its pc and the index of the instruction for its unit. */
+    private Block held;
+    private long heldPc;
+    private int heldIndex;
 
     BlockRunner(PpcCpu c, BlockCache blocks, DataBus bus, LoadStoreUnit loadStore, FloatingPointUnit floatingPoint,
                 VectorUnit vector, SystemUnit system) {
@@ -86,10 +96,26 @@ final class BlockRunner {
             return 0;
         }
         long base = c.retired, done = 0;
+        int k = 0;
         while (true) {
-            done += runBlocks(b, pc, slice - done, budget - done, base + done);
+            done += runBlocks(b, pc, k, slice - done, budget - done);
             long n = next;
+            if (n == UNIT) {
+                // out of runBlocks, so that its compiled code never holds the units (see the class comment)
+                b = held;
+                pc = heldPc;
+                k = heldIndex;
+                int stop = unit(b, k, pc, base + done - k);
+                if (stop < 0) {
+                    done++;
+                    k++;                                // on in the same block, after it
+                    continue;
+                }
+                done += stop - k;
+                n = next;
+            }
             if (n == STOP) return done;                 // the unit left the pc and the retired count where it stopped
+            k = 0;
             pc = n;
             if (done >= slice) break;
             b = blocks.lookup(pc);
@@ -104,23 +130,24 @@ final class BlockRunner {
     }
 
     /**
-     * Runs {@code b} at {@code pc}, then the blocks it leads to on the same code page (looked up in the page's slots
-     * in place, without returning), until at least {@code slice} instructions retired at a block boundary, the budget
-     * is spent, the flow leaves the page or reaches code not decoded yet, or the run must stop; returns how many
-     * retired, with {@link #next} the pc to go on at ({@link #STOP}: the unit left the pc where it stopped).
-     * {@code retired} is the retired count at {@code b}'s first instruction.
+     * Runs {@code b} at {@code pc} from its instruction {@code from}, then the blocks it leads to on the same code
+     * page (looked up in the page's slots in place, without returning), until at least {@code slice} instructions
+     * retired at a block boundary, the budget is spent, the flow leaves the page or reaches code not decoded yet, or
+     * an instruction needs its unit; returns how many retired, with {@link #next} the pc to go on at, or
+     * {@link #UNIT} with the instruction for its unit in {@link #held}, {@link #heldPc} and {@link #heldIndex}.
      */
-    private long runBlocks(Block b, long pc, long slice, long budget, long retired) {
+    private long runBlocks(Block b, long pc, int from, long slice, long budget) {
         PpcCpu c = this.c;
         long[] r = c.gpr;
         Object[] slots = blocks.pageSlots();
         BlockTlb tlb = dataTlb;
         long[] readTags = tlb.readTags, writeTags = tlb.writeTags;
         MemorySegment[] readPages = tlb.readPages, writePages = tlb.writePages;
-        long done = 0;
+        long done = -from;                              // retired before b's first instruction, as if run from there
+        int k = from;
         while (true) {
             long[] ops = b.ops;
-            int limit = (int) Math.min(ops.length, budget - done), k = 0;
+            int limit = (int) Math.min(ops.length, budget - done);
             long target;
             leave: {
                 scan:
@@ -147,6 +174,15 @@ final class BlockRunner {
                         case ADD -> { r[rt] = r[ra] + r[rb]; continue; }
                         case SUBF -> { r[rt] = r[rb] - r[ra]; continue; }
                         case NEG -> { r[rt] = -r[ra]; continue; }
+                        case CARRYING -> {
+                            // RT = A + RB + carry in, A = RA or ~RA; CA the carry out of the low words (32-bit mode)
+                            long x = (op & INVERT_A) != 0 ? ~r[ra] : r[ra], y = r[rb];
+                            long cin = (op & CARRY_ONE) != 0 ? 1 : (op & CARRY_CA) != 0 ? c.xer >>> 29 & 1 : 0;
+                            r[rt] = x + y + cin;
+                            long ca = ((x & LOW32) + (y & LOW32) + cin) >>> 32;
+                            c.xer = c.xer & ~PpcCpu.XER_CA | ca << 29;
+                            continue;
+                        }
                         case MULLW -> { r[rt] = (long) (int) r[ra] * (int) r[rb]; continue; }
                         case OR -> { r[ra] = r[rt] | r[rb]; continue; }
                         case MR -> { r[ra] = r[rt]; continue; }
@@ -204,7 +240,26 @@ final class BlockRunner {
                             if (p != null && off <= PAGE - 4) {
                                 r[rt] = (int) INT.get(p, (long) off) & LOW32;
                                 if (code == LWZU) r[ra] = ea;
-                                continue;
+                                if ((op & FUSED) == 0 || k + 1 == limit) continue;
+                                // the word compare that follows (BlockOps.fuse), as in CMP, without a second dispatch
+                                long cmp = ops[++k];
+                                int bf = (int) cmp >>> 8 & 31, ca = (int) cmp >>> 13 & 31, cb = (int) cmp >>> 18 & 31;
+                                long sign = (cmp & SIGNED) != 0 ? 0x8000_0000L : 0;
+                                long x = ((r[ca] & LOW32) ^ sign) - sign;
+                                long y = ((((cmp & IMMEDIATE) != 0 ? cmp >> 32 : r[cb]) & LOW32) ^ sign) - sign;
+                                int lt = (int) ((x - y) >>> 63), gt = (int) ((y - x) >>> 63);
+                                int field = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1;
+                                int shift = 28 - (bf & 0x1c);
+                                c.cr = c.cr & ~(0xf << shift) | field << shift;
+                                if ((cmp & FUSED) == 0) continue;
+                                if (++k == limit) break scan;
+                                long bc = ops[k], cia = pc + ((long) k << 2);
+                                boolean taken = (field << (28 + ((int) bc >>> 13 & 3)) < 0) == ((bc & BO_CR_TRUE) != 0);
+                                if ((bc & RC) != 0) c.lr = (cia + 4) & LOW32;
+                                if (!taken) continue;
+                                target = ((bc & AA) != 0 ? bc >> 32 : cia + (bc >> 32)) & LOW32;
+                                k++;
+                                break leave;
                             }
                         }
                         case LBZ, LBZX, LBZU -> {
@@ -308,9 +363,12 @@ final class BlockRunner {
                         }
                         default -> { }
                     }
-                    // GENERIC, or a load/store the TLBs missed
-                    int stop = unit(b, k, pc, retired + done);
-                    if (stop >= 0) return done + stop;
+                    // GENERIC, or a load/store the TLBs missed: the caller hands it to its unit
+                    held = b;
+                    heldPc = pc;
+                    heldIndex = k;
+                    next = UNIT;
+                    return done + k;
                 }
                 // the end of the block, or of the budget inside it
                 target = (pc + ((long) k << 2)) & LOW32;
@@ -326,6 +384,7 @@ final class BlockRunner {
                 if (o != null) {
                     b = (Block) o;
                     pc = target;
+                    k = 0;
                     continue;
                 }
             }
