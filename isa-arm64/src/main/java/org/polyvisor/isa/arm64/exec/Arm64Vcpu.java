@@ -31,6 +31,8 @@ public final class Arm64Vcpu implements Vcpu {
     private final Translation mmu;
     private final SoftTlb tlb = new SoftTlb();
     private final DecodedPages code = new DecodedPages(INSN_BYTES, tlb);
+    /** The block runner's copy of the soft TLB's data entries: flushed with it. */
+    private final RunnerTlb dataTlb = new RunnerTlb(tlb);
     private final DataBus bus;
     private final InstructionFetch fetch;
     private final Executor executor;
@@ -49,7 +51,7 @@ public final class Arm64Vcpu implements Vcpu {
         this.mmu = new Translation(state, config.memory());
         state.elChanged = this::elChanged;
         this.bus = new DataBus(config.memory(), tlb, code, mmu);
-        this.fetch = new InstructionFetch(decoder, config.memory(), tlb, code, mmu);
+        this.fetch = new InstructionFetch(decoder, config.memory(), tlb, code, mmu, dataTlb);
         this.timer = new GenericTimer(config.clock());
         this.board = config.platform() instanceof VirtBoard b ? b : null;
         this.interrupts = board == null ? new Interrupts(state, timer) : new Interrupts(state, timer, board.gic(), id);
@@ -62,7 +64,7 @@ public final class Arm64Vcpu implements Vcpu {
                 () -> tlbDomain.broadcast(tlbStale));
         this.executor = new Executor(state, bus, sys, ops, interrupts, new Atomics(state, bus, config.memory()),
                 id, board == null ? null : board.psci());
-        this.runner = new BlockRunner(state, bus, tlb, executor, fetch);
+        this.runner = new BlockRunner(state, bus, dataTlb, executor, fetch);
     }
 
     @Override public int id() { return id; }
@@ -131,6 +133,7 @@ public final class Arm64Vcpu implements Vcpu {
     /** SCTLR_EL1, TCR_EL1, TTBRn_EL1 or MAIR_EL1 changed: cached translations may be stale. */
     private void translationChanged() {
         tlb.flush();
+        dataTlb.flush();
         fetch.invalidate();
     }
 
@@ -217,6 +220,7 @@ public final class Arm64Vcpu implements Vcpu {
         SystemStateCodec.restore(saved.extra(), state, timer);
         // A restored guest may have different code and mappings: start from empty caches.
         tlb.flush();
+        dataTlb.flush();
         code.clear();
         fetch.invalidate();
     }

@@ -2,6 +2,7 @@ package org.polyvisor.isa.arm64.exec;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 import org.polyvisor.spi.GuestMemory;
@@ -12,36 +13,41 @@ import org.polyvisor.spi.exec.SoftTlb;
  * Runs decoded blocks: one loop over a block's {@link FastOp}s with the {@link FastForm}s written out inline, going
  * on from block to block. The inner loop makes no call, so the JIT keeps its state in registers: everything that
  * needs one (a GENERIC instruction, a soft-TLB miss) leaves the loop, runs that instruction through the
- * {@link Executor}, and comes back. A fast load or store reads or writes the host page a {@link SoftTlb} hit gives;
- * on a miss, a page-crossing access, or an SP-based access with SP not 16-byte aligned, the executor runs the same
+ * {@link Executor}, and comes back. A fast load or store reads or writes the host page a {@link RunnerTlb} hit gives
+ * (read in place; on a miss there it copies the {@link SoftTlb}'s entry); on a soft-TLB miss, a page-crossing access, or an SP-based access with SP not 16-byte aligned, the executor runs the same
  * instruction instead, and its slow path fills the TLB, raises the fault or exits to MMIO (nothing has changed by
  * then, so the instruction runs exactly once). Stores to pages of decoded code always take that path, as such pages
- * never enter the TLB for writes. The PC lives in a local and is written back before the executor runs an
- * instruction and when the runner stops, so a fault in the middle of a block leaves the PC, registers and flags
- * exactly as they are after the instructions before it. Allocation-free.
+ * never enter the TLB for writes. The PC is not counted per instruction: it is the block's base plus four times the
+ * instruction's index, and is written back before the executor runs an instruction and when the runner stops, so a
+ * fault in the middle of a block leaves the PC, registers and flags exactly as they are after the instructions
+ * before it. Allocation-free.
  */
 final class BlockRunner {
     private static final int LR = 30;
     private static final long W = Alu.W_MASK;
-    private static final int PAGE = GuestMemory.PAGE_SIZE, PAGE_MASK = PAGE - 1;
+    private static final int PAGE = GuestMemory.PAGE_SIZE, PAGE_MASK = PAGE - 1, PAGE_SHIFT = GuestMemory.PAGE_SHIFT;
     private static final long PAGE_MASK_L = PAGE_MASK;
-    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    // Guest memory through var handles held in constants: MemorySegment.get(layout, offset) first calls the layout's
+    // varHandleInternal(), which C2 may leave as a call at a site it profiled as rare, and then every access there
+    // goes through a method-handle call (one source of the fork-to-fork spread); a static final VarHandle is a constant.
+    private static final VarHandle U8 = ValueLayout.JAVA_BYTE.varHandle();
+    private static final VarHandle U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final VarHandle U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final VarHandle U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
     /** {@link #generic}'s answer when the block goes on. */
     private static final int CONTINUE = -1;
 
     private final Arm64State s;
     private final long[] x;
     private final DataBus bus;
-    private final SoftTlb tlb;
+    private final RunnerTlb tlb;
     private final Executor executor;
     private final InstructionFetch fetch;
 
     /** Set when the last {@link #run} stopped for the hypervisor; the run loop takes it and clears it. */
     VcpuExit exit;
 
-    BlockRunner(Arm64State state, DataBus bus, SoftTlb tlb, Executor executor, InstructionFetch fetch) {
+    BlockRunner(Arm64State state, DataBus bus, RunnerTlb tlb, Executor executor, InstructionFetch fetch) {
         this.fetch = fetch;
         this.s = state;
         this.x = state.x;
@@ -61,9 +67,11 @@ final class BlockRunner {
     int run(FastOp[] first, int limit) {
         final Arm64State s = this.s;
         final long[] x = this.x;
-        final SoftTlb tlb = this.tlb;
+        final RunnerTlb tlb = this.tlb;
         FastOp[] block = first;
-        long pc = s.pc;
+        // The PC of instruction k of the block is start + 4k: a taken branch that leaves the block sets start so that
+        // this holds for the k it leaves with (its target minus 4 times that k), so no instruction adds to the PC.
+        long start = s.pc;
         int nzcv = s.nzcv();
         int done = 0;
         while (true) {
@@ -72,7 +80,7 @@ final class BlockRunner {
             do {
                 slow = false;
                 body:
-                for (; k < n; k++, pc += 4) {
+                for (; k < n; k++) {
                     FastOp o = block[k];
                     switch (o.form) {
                         case FastForm.MOV_REG -> x[o.rd] = x[o.rm] & o.mask;
@@ -80,54 +88,27 @@ final class BlockRunner {
                             x[o.rd] = x[o.rm] & o.mask;
                             if (k + 1 < n) {
                                 k++;
-                                pc += 4;
                                 FastOp next = block[k];
                                 x[next.rd] = x[next.rm] & next.mask;
                             }
                         }
                         case FastForm.ADD_IMM -> x[o.rd] = (x[o.rn] + o.imm) & o.mask;
-                        case FastForm.ADDS_IMM_X -> {
-                            long a = x[o.rn], b = o.imm, r = a + b;
-                            nzcv = addFlagsX(a, b, r);
+                        case FastForm.FLAGS_X -> {
+                            // AddWithCarry(a, b, carry-in), b already inverted for SUBS: C is the carry out of bit
+                            // 63, V an overflow of the signed sum; every flag without a branch or a call.
+                            long a = x[o.rn], b = ((x[o.rm] << o.amount) + o.imm) ^ o.imm2, r = a + b + o.aux;
+                            nzcv = (int) (r >>> 63) << 3 | (int) (((r | -r) >>> 63) ^ 1) << 2
+                                    | (int) (((a & b) | ((a | b) & ~r)) >>> 63) << 1 | (int) (((a ^ r) & (b ^ r)) >>> 63);
                             x[o.rd] = r;
                         }
-                        case FastForm.ADDS_IMM_W -> {
-                            int a = (int) x[o.rn], b = (int) (o.imm), r = a + b;
-                            nzcv = addFlagsW(a, b, r);
-                            x[o.rd] = r & W;
-                        }
-                        case FastForm.SUBS_IMM_X -> {
-                            long a = x[o.rn], b = o.imm, r = a - b;
-                            nzcv = subFlagsX(a, b, r);
-                            x[o.rd] = r;
-                        }
-                        case FastForm.SUBS_IMM_W -> {
-                            int a = (int) x[o.rn], b = (int) (o.imm), r = a - b;
-                            nzcv = subFlagsW(a, b, r);
+                        case FastForm.FLAGS_W -> {
+                            int a = (int) x[o.rn], b = (int) (((x[o.rm] << o.amount) + o.imm) ^ o.imm2), r = a + b + o.aux;
+                            nzcv = (r >>> 31) << 3 | (((r | -r) >>> 31) ^ 1) << 2
+                                    | (((a & b) | ((a | b) & ~r)) >>> 31) << 1 | (((a ^ r) & (b ^ r)) >>> 31);
                             x[o.rd] = r & W;
                         }
                         case FastForm.ADD_LSL -> x[o.rd] = (x[o.rn] + (x[o.rm] << o.amount)) & o.mask;
                         case FastForm.SUB_LSL -> x[o.rd] = (x[o.rn] - (x[o.rm] << o.amount)) & o.mask;
-                        case FastForm.ADDS_LSL_X -> {
-                            long a = x[o.rn], b = x[o.rm] << o.amount, r = a + b;
-                            nzcv = addFlagsX(a, b, r);
-                            x[o.rd] = r;
-                        }
-                        case FastForm.ADDS_LSL_W -> {
-                            int a = (int) x[o.rn], b = (int) (x[o.rm] << o.amount), r = a + b;
-                            nzcv = addFlagsW(a, b, r);
-                            x[o.rd] = r & W;
-                        }
-                        case FastForm.SUBS_LSL_X -> {
-                            long a = x[o.rn], b = x[o.rm] << o.amount, r = a - b;
-                            nzcv = subFlagsX(a, b, r);
-                            x[o.rd] = r;
-                        }
-                        case FastForm.SUBS_LSL_W -> {
-                            int a = (int) x[o.rn], b = (int) (x[o.rm] << o.amount), r = a - b;
-                            nzcv = subFlagsW(a, b, r);
-                            x[o.rd] = r & W;
-                        }
                         case FastForm.ADD_EXT -> x[o.rd] = (x[o.rn] + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount)) & o.mask;
                         case FastForm.SUB_EXT -> x[o.rd] = (x[o.rn] - ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount)) & o.mask;
                         case FastForm.ADD_SHR -> x[o.rd] = (x[o.rn] + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) >>> o.amount)) & o.mask;
@@ -165,44 +146,79 @@ final class BlockRunner {
                             int v = (int) x[o.rn];
                             x[o.rd] = (((v >>> o.amount) | (v << -o.amount)) & o.imm) | (-((x[o.rn] >>> o.aux) & 1) & o.imm2);
                         }
-                        case FastForm.ADR -> x[o.rd] = pc + o.imm;
-                        case FastForm.ADRP -> x[o.rd] = (pc & ~0xFFFL) + o.imm;
+                        case FastForm.ADR -> x[o.rd] = start + ((long) k << 2) + o.imm;
+                        case FastForm.ADRP -> x[o.rd] = ((start + ((long) k << 2)) & ~0xFFFL) + o.imm;
                         case FastForm.LDRB, FastForm.LDRH, FastForm.LDR_W, FastForm.LDR_X, FastForm.LDRSW,
                              FastForm.LDRB_WB, FastForm.LDRH_WB, FastForm.LDR_W_WB, FastForm.LDR_X_WB, FastForm.LDRSW_WB -> {
+                            // Every addressing mode and size on one straight path (FastOp#immMask, #writeBackTo,
+                            // #extendShift), so no branch here depends on which loads the JIT's profile saw.
                             long base = x[o.rn];
-                            boolean writeBack = o.form >= FastForm.LDRB_WB;
-                            long va = writeBack ? base + (o.imm & o.extendMask)
-                                    : base + o.imm + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
-                            MemorySegment p = tlb.lookup(SoftTlb.READ, va);
+                            long va = base + (o.imm & o.immMask) + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
+                            int slot = (int) (va >>> PAGE_SHIFT) & RunnerTlb.MASK;
+                            MemorySegment p = tlb.readTags[slot] == va >>> PAGE_SHIFT ? tlb.readPages[slot] : tlb.refill(SoftTlb.READ, va);
                             int off = (int) va & PAGE_MASK;
                             if (p != null && off <= PAGE - 8 && (base & o.imm2) == 0) {
-                                // One 8-byte read for every size (off <= PAGE - 8): one access site, which C2 still
-                                // inlines here; o.mask keeps the access's bytes, and LDRSW sign-extends them.
-                                long value = p.get(U64, off) & o.mask;
-                                x[o.rd] = o.form == FastForm.LDRSW || o.form == FastForm.LDRSW_WB ? (long) (int) value : value;
-                                if (writeBack) x[o.rn] = base + o.imm;
+                                // One 8-byte read for every size (off <= PAGE - 8): the shift pair sign-extends the
+                                // access's bytes (LDRSW), o.mask keeps them (the others).
+                                long value = (long) U64.get(p, (long) off);
+                                x[o.rd] = ((value << o.extendShift) >> o.extendShift) & o.mask;
+                                x[o.writeBackTo] = base + o.imm;
                             } else {
                                 slow = true;
                                 break body;
                             }
                         }
-                        case FastForm.STRB, FastForm.STRH, FastForm.STR_W, FastForm.STR_X,
-                             FastForm.STRB_WB, FastForm.STRH_WB, FastForm.STR_W_WB, FastForm.STR_X_WB -> {
+                        case FastForm.STRB, FastForm.STRB_WB -> {
                             long base = x[o.rn];
-                            boolean writeBack = o.form >= FastForm.STRB_WB;
-                            long va = writeBack ? base + (o.imm & o.extendMask)
-                                    : base + o.imm + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
-                            MemorySegment p = tlb.lookup(SoftTlb.WRITE, va);
+                            long va = base + (o.imm & o.immMask) + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
+                            int slot = (int) (va >>> PAGE_SHIFT) & RunnerTlb.MASK;
+                            MemorySegment p = tlb.writeTags[slot] == va >>> PAGE_SHIFT ? tlb.writePages[slot] : tlb.refill(SoftTlb.WRITE, va);
+                            int off = (int) va & PAGE_MASK;
+                            if (p != null && (base & o.imm2) == 0) {
+                                U8.set(p, (long) off, (byte) x[o.rd]);
+                                x[o.writeBackTo] = base + o.imm;
+                            } else {
+                                slow = true;
+                                break body;
+                            }
+                        }
+                        case FastForm.STRH, FastForm.STRH_WB -> {
+                            long base = x[o.rn];
+                            long va = base + (o.imm & o.immMask) + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
+                            int slot = (int) (va >>> PAGE_SHIFT) & RunnerTlb.MASK;
+                            MemorySegment p = tlb.writeTags[slot] == va >>> PAGE_SHIFT ? tlb.writePages[slot] : tlb.refill(SoftTlb.WRITE, va);
+                            int off = (int) va & PAGE_MASK;
+                            if (p != null && off <= PAGE - 2 && (base & o.imm2) == 0) {
+                                U16.set(p, (long) off, (short) x[o.rd]);
+                                x[o.writeBackTo] = base + o.imm;
+                            } else {
+                                slow = true;
+                                break body;
+                            }
+                        }
+                        case FastForm.STR_W, FastForm.STR_W_WB -> {
+                            long base = x[o.rn];
+                            long va = base + (o.imm & o.immMask) + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
+                            int slot = (int) (va >>> PAGE_SHIFT) & RunnerTlb.MASK;
+                            MemorySegment p = tlb.writeTags[slot] == va >>> PAGE_SHIFT ? tlb.writePages[slot] : tlb.refill(SoftTlb.WRITE, va);
+                            int off = (int) va & PAGE_MASK;
+                            if (p != null && off <= PAGE - 4 && (base & o.imm2) == 0) {
+                                U32.set(p, (long) off, (int) x[o.rd]);
+                                x[o.writeBackTo] = base + o.imm;
+                            } else {
+                                slow = true;
+                                break body;
+                            }
+                        }
+                        case FastForm.STR_X, FastForm.STR_X_WB -> {
+                            long base = x[o.rn];
+                            long va = base + (o.imm & o.immMask) + ((((x[o.rm] << o.aux) >> o.aux) & o.extendMask) << o.amount);
+                            int slot = (int) (va >>> PAGE_SHIFT) & RunnerTlb.MASK;
+                            MemorySegment p = tlb.writeTags[slot] == va >>> PAGE_SHIFT ? tlb.writePages[slot] : tlb.refill(SoftTlb.WRITE, va);
                             int off = (int) va & PAGE_MASK;
                             if (p != null && off <= PAGE - 8 && (base & o.imm2) == 0) {
-                                long value = x[o.rd];
-                                switch (o.form - (writeBack ? FastForm.STRB_WB : FastForm.STRB)) {
-                                    case 0 -> p.set(ValueLayout.JAVA_BYTE, off, (byte) value);
-                                    case 1 -> p.set(U16, off, (short) value);
-                                    case 2 -> p.set(U32, off, (int) value);
-                                    default -> p.set(U64, off, value);
-                                }
-                                if (writeBack) x[o.rn] = base + o.imm;
+                                U64.set(p, (long) off, x[o.rd]);
+                                x[o.writeBackTo] = base + o.imm;
                             } else {
                                 slow = true;
                                 break body;
@@ -210,12 +226,13 @@ final class BlockRunner {
                         }
                         case FastForm.LDP_W, FastForm.LDP_X, FastForm.LDPSW -> {
                             long base = x[o.rn], va = base + (o.imm & o.extendMask);
-                            MemorySegment p = tlb.lookup(SoftTlb.READ, va);
+                            int slot = (int) (va >>> PAGE_SHIFT) & RunnerTlb.MASK;
+                            MemorySegment p = tlb.readTags[slot] == va >>> PAGE_SHIFT ? tlb.readPages[slot] : tlb.refill(SoftTlb.READ, va);
                             int off = (int) va & PAGE_MASK;
                             if (p != null && off <= PAGE - 16 && (base & o.imm2) == 0) {
-                                long lo = p.get(U64, off), hi;
+                                long lo = (long) U64.get(p, (long) off), hi;
                                 if (o.form == FastForm.LDP_X) {
-                                    hi = p.get(U64, off + 8);
+                                    hi = (long) U64.get(p, (long) off + 8);
                                 } else if (o.form == FastForm.LDP_W) {
                                     hi = lo >>> 32;
                                     lo &= W;
@@ -233,15 +250,16 @@ final class BlockRunner {
                         }
                         case FastForm.STP_W, FastForm.STP_X -> {
                             long base = x[o.rn], va = base + (o.imm & o.extendMask);
-                            MemorySegment p = tlb.lookup(SoftTlb.WRITE, va);
+                            int slot = (int) (va >>> PAGE_SHIFT) & RunnerTlb.MASK;
+                            MemorySegment p = tlb.writeTags[slot] == va >>> PAGE_SHIFT ? tlb.writePages[slot] : tlb.refill(SoftTlb.WRITE, va);
                             int off = (int) va & PAGE_MASK;
                             if (p != null && off <= PAGE - 16 && (base & o.imm2) == 0) {
                                 long lo = x[o.rd], hi = x[o.rm];
                                 if (o.form == FastForm.STP_X) {
-                                    p.set(U64, off, lo);
-                                    p.set(U64, off + 8, hi);
+                                    U64.set(p, (long) off, lo);
+                                    U64.set(p, (long) off + 8, hi);
                                 } else {
-                                    p.set(U64, off, (lo & W) | hi << 32);
+                                    U64.set(p, (long) off, (lo & W) | hi << 32);
                                 }
                                 if (o.aux != 0) x[o.rn] = base + o.imm;
                             } else {
@@ -250,29 +268,30 @@ final class BlockRunner {
                             }
                         }
                         case FastForm.CMP_BCOND_X, FastForm.CMP_BCOND_W -> {
-                            long a = x[o.rn], b = (x[o.rm] << o.amount) + o.imm;
+                            // SUBS as AddWithCarry(a, NOT(b), 1), written out as in FLAGS_X and FLAGS_W.
+                            long a = x[o.rn], b = ~((x[o.rm] << o.amount) + o.imm);
                             if (o.form == FastForm.CMP_BCOND_X) {
-                                long r = a - b;
+                                long r = a + b + 1;
                                 x[o.rd] = r;
-                                nzcv = subFlagsX(a, b, r);
+                                nzcv = (int) (r >>> 63) << 3 | (int) (((r | -r) >>> 63) ^ 1) << 2
+                                        | (int) (((a & b) | ((a | b) & ~r)) >>> 63) << 1 | (int) (((a ^ r) & (b ^ r)) >>> 63);
                             } else {
-                                int ia = (int) a, ib = (int) b, r = ia - ib;
+                                int ia = (int) a, ib = (int) b, r = ia + ib + 1;
                                 x[o.rd] = r & W;
-                                nzcv = subFlagsW(ia, ib, r);
+                                nzcv = (r >>> 31) << 3 | (((r | -r) >>> 31) ^ 1) << 2
+                                        | (((ia & ib) | ((ia | ib) & ~r)) >>> 31) << 1 | (((ia ^ r) & (ib ^ r)) >>> 31);
                             }
                             if (k + 1 < n) {
                                 k++;
-                                pc += 4;
                                 if (((o.aux >>> nzcv) & 1) != 0) {
-                                    pc += o.imm2;
                                     if (o.target >= 0 && !s.recheckInterrupts) {
                                         // A branch within the block: go on at its target, counting what retired so far.
                                         done += k + 1 - o.target;
                                         n = Math.min(block.length, limit - done);
                                         k = o.target - 1;
-                                        pc -= 4;
                                         continue body;
                                     }
+                                    start += o.imm2 - 4;
                                     k++;
                                     break body;
                                 }
@@ -280,39 +299,39 @@ final class BlockRunner {
                         }
                         case FastForm.NOP -> { }
                         case FastForm.BL -> {
-                            x[LR] = pc + 4;
-                            pc += o.imm;
+                            x[LR] = start + ((long) k << 2) + 4;
+                            start += o.imm - 4;
                             k++;
                             break body;
                         }
                         case FastForm.B, FastForm.B_COND, FastForm.CBZ, FastForm.CBNZ -> {
-                            boolean taken = o.form == FastForm.B || (o.form == FastForm.B_COND ? ((o.aux >>> nzcv) & 1) != 0
-                                    : ((x[o.rd] & o.mask) == 0) == (o.form == FastForm.CBZ));
+                            // B's truth table holds for every NZCV; CBZ/CBNZ test the register against FastOp#aux.
+                            boolean taken = o.form >= FastForm.CBZ ? ((x[o.rd] & o.mask) == 0) == (o.aux != 0)
+                                    : ((o.aux >>> nzcv) & 1) != 0;
                             if (taken) {
-                                pc += o.imm;
                                 if (o.target >= 0 && !s.recheckInterrupts) {
                                     // A branch within the block: go on at its target, counting what retired so far.
                                     done += k + 1 - o.target;
                                     n = Math.min(block.length, limit - done);
                                     k = o.target - 1;
-                                    pc -= 4;
                                     continue body;
                                 }
+                                start += o.imm - 4;
                                 k++;
                                 break body;
                             }
                         }
-                        case FastForm.TBZ -> { if ((x[o.rd] & o.imm2) == 0) { pc += o.imm; k++; break body; } }
-                        case FastForm.TBNZ -> { if ((x[o.rd] & o.imm2) != 0) { pc += o.imm; k++; break body; } }
+                        case FastForm.TBZ -> { if ((x[o.rd] & o.imm2) == 0) { start += o.imm - 4; k++; break body; } }
+                        case FastForm.TBNZ -> { if ((x[o.rd] & o.imm2) != 0) { start += o.imm - 4; k++; break body; } }
                         case FastForm.BR -> {
-                            pc = x[o.rn];
+                            start = x[o.rn] - ((long) (k + 1) << 2);
                             k++;
                             break body;
                         }
                         case FastForm.BLR -> {
                             long target = x[o.rn];
-                            x[LR] = pc + 4;
-                            pc = target;
+                            x[LR] = start + ((long) k << 2) + 4;
+                            start = target - ((long) (k + 1) << 2);
                             k++;
                             break body;
                         }
@@ -324,65 +343,24 @@ final class BlockRunner {
                 }
                 if (slow) {
                     s.setNzcv(nzcv);
-                    int r = generic(block[k], k, pc);
+                    int r = generic(block[k], k, start + ((long) k << 2));
                     if (r != CONTINUE) return done + r;
                     nzcv = s.nzcv();
                     k++;
-                    pc += 4;
                 }
             } while (slow);
             done += k;
+            long pc = start + ((long) k << 2);
+            start = pc;
             if (done >= limit || s.recheckInterrupts) break;
             // InstructionFetch.block's hit path written out: a call here would spill every local.
             Object cached = ((pc & ~PAGE_MASK_L) | (pc & 3)) == fetch.pageVa ? fetch.slots[((int) pc & PAGE_MASK) >>> 2] : null;
             block = cached != null ? (FastOp[]) cached : fetch.block(pc);
             if (block == null) break;
         }
-        s.pc = pc;
+        s.pc = start;
         s.setNzcv(nzcv);
         return done;
-    }
-
-    // The flag helpers are split so that each method stays within C2's MaxInlineSize (35 bytecodes): C2 then inlines
-    // them at every call site whatever its profile says, where a 40-50 byte helper was inlined in some compiles and
-    // called in others ("too big" at a site the profile thought cold), one source of the fork-to-fork spread.
-
-    /** NZCV (N in bit 3) of AddWithCarry(a, b, 0) on 64 bits, result {@code r}. */
-    private static int addFlagsX(long a, long b, long r) { return nzX(r) | addCvX(a, b, r); }
-
-    /** NZCV of AddWithCarry(a, b, 0) on 32 bits. */
-    private static int addFlagsW(int a, int b, int r) { return nzW(r) | addCvW(a, b, r); }
-
-    /** NZCV of AddWithCarry(a, NOT(b), 1), a - b, on 64 bits. */
-    private static int subFlagsX(long a, long b, long r) { return nzX(r) | subCvX(a, b, r); }
-
-    /** NZCV of a - b on 32 bits. */
-    private static int subFlagsW(int a, int b, int r) { return nzW(r) | subCvW(a, b, r); }
-
-    /** N and Z of a 64-bit result. */
-    private static int nzX(long r) { return (int) (r >>> 63) << 3 | (r == 0 ? 4 : 0); }
-
-    /** N and Z of a 32-bit result. */
-    private static int nzW(int r) { return (r >>> 31) << 3 | (r == 0 ? 4 : 0); }
-
-    /** C and V of a + b = r on 64 bits: carry out when the sum wrapped below a, overflow when the signs say so. */
-    private static int addCvX(long a, long b, long r) {
-        return (Long.compareUnsigned(r, a) < 0 ? 2 : 0) | (int) (((a ^ r) & (b ^ r)) >>> 63);
-    }
-
-    /** C and V of a + b = r on 32 bits. */
-    private static int addCvW(int a, int b, int r) {
-        return (Integer.compareUnsigned(r, a) < 0 ? 2 : 0) | (((a ^ r) & (b ^ r)) >>> 31);
-    }
-
-    /** C (no borrow) and V of a - b = r on 64 bits. */
-    private static int subCvX(long a, long b, long r) {
-        return (Long.compareUnsigned(a, b) >= 0 ? 2 : 0) | (int) (((a ^ b) & (a ^ r)) >>> 63);
-    }
-
-    /** C and V of a - b = r on 32 bits. */
-    private static int subCvW(int a, int b, int r) {
-        return (Integer.compareUnsigned(a, b) >= 0 ? 2 : 0) | (((a ^ b) & (a ^ r)) >>> 31);
     }
 
     /**

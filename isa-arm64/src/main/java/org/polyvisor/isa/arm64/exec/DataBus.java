@@ -2,6 +2,7 @@ package org.polyvisor.isa.arm64.exec;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 import org.polyvisor.isa.arm64.mmu.Translation;
@@ -18,9 +19,11 @@ import org.polyvisor.spi.exec.SoftTlb;
  * instruction runs again and that same load returns the answer. A store to MMIO completes the instruction first.
  */
 final class DataBus {
-    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    // Var handles in constants, not MemorySegment.get(layout, offset): see BlockRunner.
+    private static final VarHandle U8 = ValueLayout.JAVA_BYTE.varHandle();
+    private static final VarHandle U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final VarHandle U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final VarHandle U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
     private static final int PAGE = GuestMemory.PAGE_SIZE;
 
     private final GuestMemory memory;
@@ -203,19 +206,19 @@ final class DataBus {
 
     private static long read(MemorySegment p, int off, int log2Size) {
         return switch (log2Size) {
-            case 0 -> p.get(ValueLayout.JAVA_BYTE, off) & 0xFFL;
-            case 1 -> p.get(U16, off) & 0xFFFFL;
-            case 2 -> p.get(U32, off) & 0xFFFF_FFFFL;
-            default -> p.get(U64, off);
+            case 0 -> (byte) U8.get(p, (long) off) & 0xFFL;
+            case 1 -> (short) U16.get(p, (long) off) & 0xFFFFL;
+            case 2 -> (int) U32.get(p, (long) off) & 0xFFFF_FFFFL;
+            default -> (long) U64.get(p, (long) off);
         };
     }
 
     private static void write(MemorySegment p, int off, int log2Size, long value) {
         switch (log2Size) {
-            case 0 -> p.set(ValueLayout.JAVA_BYTE, off, (byte) value);
-            case 1 -> p.set(U16, off, (short) value);
-            case 2 -> p.set(U32, off, (int) value);
-            default -> p.set(U64, off, value);
+            case 0 -> U8.set(p, (long) off, (byte) value);
+            case 1 -> U16.set(p, (long) off, (short) value);
+            case 2 -> U32.set(p, (long) off, (int) value);
+            default -> U64.set(p, (long) off, value);
         }
     }
 }

@@ -22,12 +22,15 @@ final class FastForm {
             MOV_REG = 1,
             /** ADD/SUB (immediate) without flags: Rd = Rn + imm (imm negated for SUB). */
             ADD_IMM = 2,
-            /** ADDS/SUBS (immediate), 64- and 32-bit: CMP, CMN. */
-            ADDS_IMM_X = 3, ADDS_IMM_W = 4, SUBS_IMM_X = 5, SUBS_IMM_W = 6,
+            /**
+             * ADDS/SUBS, immediate or shifted register with LSL (CMP, CMN, NEGS), 64- and 32-bit, as the Arm ARM's
+             * AddWithCarry(Rn, operand2, carry-in): operand2 is {@code ((Rm << amount) + imm) ^ imm2} (Rm is XZR for
+             * the immediate form; imm2 all ones for SUBS, which adds NOT(operand) with carry-in 1) and the carry-in is
+             * {@link FastOp#aux}. One form for all four keeps the runner at one flag computation per width.
+             */
+            FLAGS_X = 3, FLAGS_W = 4,
             /** ADD/SUB (shifted register) with LSL, without flags. */
             ADD_LSL = 7, SUB_LSL = 8,
-            /** ADDS/SUBS (shifted register) with LSL: CMP, CMN, NEGS. */
-            ADDS_LSL_X = 9, ADDS_LSL_W = 10, SUBS_LSL_X = 11, SUBS_LSL_W = 12,
             /** ADD/SUB (extended register) without flags. */
             ADD_EXT = 13, SUB_EXT = 14,
             /** AND/ORR/EOR (shifted register) with LSL, without flags. */
@@ -67,7 +70,7 @@ final class FastForm {
             ADD_SHR = 66, SUB_SHR = 67,
             /**
              * Loads and stores of a general register with write-back (pre- and post-index immediate): the address is
-             * Rn plus {@link FastOp#imm} AND {@link FastOp#extendMask} (all ones for pre-index, zero for post-index),
+             * Rn plus {@link FastOp#imm} AND {@link FastOp#immMask} (all ones for pre-index, zero for post-index),
              * and Rn becomes Rn + imm once the access is done, after a load's Rt, as {@link LoadStore} orders them.
              */
             LDRB_WB = 68, LDRH_WB = 69, LDR_W_WB = 70, LDR_X_WB = 71, LDRSW_WB = 72,
@@ -132,12 +135,12 @@ final class FastForm {
         return switch (i.op) {
             case ADD_imm -> op(ADD_IMM, i, i.rd, i.rn, 0, i.imm, 0, mask);
             case SUB_imm -> op(ADD_IMM, i, i.rd, i.rn, 0, -i.imm, 0, mask);
-            case ADDS_imm -> op(i.sf ? ADDS_IMM_X : ADDS_IMM_W, i, i.rd, i.rn, 0, i.imm, 0, mask);
-            case SUBS_imm -> op(i.sf ? SUBS_IMM_X : SUBS_IMM_W, i, i.rd, i.rn, 0, i.imm, 0, mask);
-            case ADD_shift -> i.shift == Shift.LSL ? lsl(i, ADD_LSL, mask) : logical(i, ADD_LSL, ADD_SHR, mask);
-            case SUB_shift -> i.shift == Shift.LSL ? lsl(i, SUB_LSL, mask) : logical(i, SUB_LSL, SUB_SHR, mask);
-            case ADDS_shift -> lsl(i, i.sf ? ADDS_LSL_X : ADDS_LSL_W, mask);
-            case SUBS_shift -> lsl(i, i.sf ? SUBS_LSL_X : SUBS_LSL_W, mask);
+            case ADDS_imm -> flags(i, Reg.ZR, 0, i.imm, false);
+            case SUBS_imm -> flags(i, Reg.ZR, 0, i.imm, true);
+            case ADD_shift -> logical(i, ADD_LSL, ADD_SHR, mask);
+            case SUB_shift -> logical(i, SUB_LSL, SUB_SHR, mask);
+            case ADDS_shift -> i.shift == Shift.LSL ? flags(i, i.rm, i.amount, 0, false) : generic(i);
+            case SUBS_shift -> i.shift == Shift.LSL ? flags(i, i.rm, i.amount, 0, true) : generic(i);
             case ADD_ext -> extended(i, ADD_EXT, mask);
             case SUB_ext -> extended(i, SUB_EXT, mask);
             case ORR_shift -> i.rn == Reg.ZR && i.amount == 0 && i.shift == Shift.LSL
@@ -168,12 +171,12 @@ final class FastForm {
             case CSINV -> select(i, CSINV, mask);
             case CSNEG -> select(i, CSNEG, mask);
             case HINT -> i.aux >= FIRST_ACTIVE_HINT && i.aux <= LAST_ACTIVE_HINT ? generic(i) : op(NOP, i, 0, 0, 0, 0, 0, 0);
-            case B -> op(B, i, 0, 0, 0, i.imm, 0, 0);
+            case B -> always(i);
             case BL -> op(BL, i, 0, 0, 0, i.imm, 0, 0);
-            case B_cond -> i.cond >= COND_AL ? op(B, i, 0, 0, 0, i.imm, 0, 0)
+            case B_cond -> i.cond >= COND_AL ? always(i)
                     : new FastOp(B_COND, i, 0, 0, 0, 0, truthTable(i.cond), 0, i.imm, 0, 0);
-            case CBZ -> op(CBZ, i, i.rd, 0, 0, i.imm, 0, mask);
-            case CBNZ -> op(CBNZ, i, i.rd, 0, 0, i.imm, 0, mask);
+            case CBZ -> new FastOp(CBZ, i, i.rd, 0, 0, 0, 1, 0, i.imm, 0, mask);
+            case CBNZ -> new FastOp(CBNZ, i, i.rd, 0, 0, 0, 0, 0, i.imm, 0, mask);
             case TBZ -> op(TBZ, i, i.rd, 0, 0, i.imm, 1L << i.aux, 0);
             case TBNZ -> op(TBNZ, i, i.rd, 0, 0, i.imm, 1L << i.aux, 0);
             case BR, RET -> op(BR, i, 0, i.rn, 0, 0, 0, 0);
@@ -190,13 +193,10 @@ final class FastForm {
     static FastOp fuse(FastOp compare, FastOp branch) {
         if (compare.form == MOV_REG && branch.form == MOV_REG)
             return new FastOp(MOV_MOV, compare.insn, compare.rd, compare.rn, compare.rm, 0, 0, 0, 0, 0, compare.mask);
-        boolean x = compare.form == SUBS_IMM_X || compare.form == SUBS_LSL_X;
-        if (!x && compare.form != SUBS_IMM_W && compare.form != SUBS_LSL_W) return null;
-        if (branch.form != B_COND) return null;
-        boolean immediate = compare.form == SUBS_IMM_X || compare.form == SUBS_IMM_W;
-        return new FastOp(x ? CMP_BCOND_X : CMP_BCOND_W, compare.insn, compare.rd, compare.rn,
-                immediate ? Reg.ZR : compare.rm, immediate ? 0 : compare.amount, branch.aux, 0,
-                immediate ? compare.imm : 0, branch.imm, compare.mask);
+        boolean subtract = (compare.form == FLAGS_X || compare.form == FLAGS_W) && compare.imm2 == -1L;
+        if (!subtract || branch.form != B_COND) return null;
+        return new FastOp(compare.form == FLAGS_X ? CMP_BCOND_X : CMP_BCOND_W, compare.insn, compare.rd, compare.rn,
+                compare.rm, compare.amount, branch.aux, 0, compare.imm, branch.imm, compare.mask);
     }
 
     /**
@@ -231,11 +231,18 @@ final class FastForm {
         return new FastOp(form, i, rd, rn, rm, i.amount, 0, 0, imm, imm2, mask);
     }
 
+    /** B, and B.cond with AL or NV: a truth table that holds for every NZCV, so the runner tests it as a B.cond. */
+    private static FastOp always(Insn i) { return new FastOp(B, i, 0, 0, 0, 0, 0xFFFF, 0, i.imm, 0, 0); }
+
     private static FastOp generic(Insn i) { return new FastOp(GENERIC, i, 0, 0, 0, 0, 0, 0, 0, 0, 0); }
 
-    /** An add or subtract (shifted register): fast with LSL (including no shift); LSR and ASR stay generic. */
-    private static FastOp lsl(Insn i, int form, long mask) {
-        return i.shift == Shift.LSL ? op(form, i, i.rd, i.rn, i.rm, 0, 0, mask) : generic(i);
+    /**
+     * ADDS or SUBS as {@link #FLAGS_X}/{@link #FLAGS_W}: operand2 = (Rm LSL amount) + imm, inverted with carry-in 1
+     * for a subtraction (AddWithCarry(Rn, NOT(operand2), 1)).
+     */
+    private static FastOp flags(Insn i, int rm, int amount, long imm, boolean subtract) {
+        return new FastOp(i.sf ? FLAGS_X : FLAGS_W, i, i.rd, i.rn, rm, amount, subtract ? 1 : 0, 0, imm,
+                subtract ? -1L : 0, i.sf ? -1L : W);
     }
 
     /** A conditional select: the condition's truth table over NZCV in {@link FastOp#aux}. */
@@ -293,7 +300,7 @@ final class FastForm {
         };
         if (form == GENERIC) return generic(i);
         return new FastOp(form, i, i.rd, i.rn, index, scale, keptShift(option), keptMask(option), offset,
-                i.rn == Reg.SP ? 15 : 0, dataMask(i));
+                i.rn == Reg.SP ? 15 : 0, dataMask(i), -1L, Reg.SINK, extendShift(i));
     }
 
     /**
@@ -323,9 +330,19 @@ final class FastForm {
             default -> GENERIC;
         };
         if (form == GENERIC) return generic(i);
-        return new FastOp(form, i, i.rd, i.rn, 0, 0, 0, addressMask, i.imm, i.rn == Reg.SP ? 15 : 0, dataMask(i));
+        // No index register: Rm is XZR, which reads as zero.
+        return new FastOp(form, i, i.rd, i.rn, Reg.ZR, 0, 0, -1L, i.imm, i.rn == Reg.SP ? 15 : 0, dataMask(i),
+                addressMask, i.rn, extendShift(i));
     }
 
-    /** The bytes a load or store of a general register moves, as a mask over the 8 bytes the runner reads. */
-    private static long dataMask(Insn i) { return i.size == 3 ? -1L : (1L << (8 << i.size)) - 1; }
+    /**
+     * The bytes a load or store of a general register moves, as a mask over the 8 bytes the runner reads; all ones for
+     * LDRSW, whose sign {@link #extendShift} brings.
+     */
+    private static long dataMask(Insn i) {
+        return i.size == 3 || i.memKind == MemKind.LOAD_SX64 ? -1L : (1L << (8 << i.size)) - 1;
+    }
+
+    /** 64 minus the bits a load or store of a general register moves: the shift pair that sign-extends them. */
+    private static int extendShift(Insn i) { return 64 - (8 << i.size); }
 }

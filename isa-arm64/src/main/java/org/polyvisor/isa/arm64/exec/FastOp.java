@@ -1,6 +1,7 @@
 package org.polyvisor.isa.arm64.exec;
 
 import org.polyvisor.isa.arm64.decode.Insn;
+import org.polyvisor.isa.arm64.decode.Reg;
 
 /**
  * One instruction of a block, prepared for {@link BlockRunner}: its {@link FastForm} and the operands that form
@@ -22,7 +23,8 @@ final class FastOp {
      * SBFM's sign bit, or for an extended register (ADD/SUB extended, loads and stores, right shifts of a W register)
      * 64 minus the width the extend keeps: the extended value is {@code ((Rm << aux) >> aux) & extendMask}, then
      * shifted by {@link #amount}. For B.cond, the fused CMP and B.cond and the conditional selects, the condition's
-     * truth table over NZCV ({@link FastForm#truthTable}); for MADD/MSUB, Ra; for a pair, 1 when it writes back.
+     * truth table over NZCV ({@link FastForm#truthTable}; all ones for B); for CBZ 1 and CBNZ 0; for MADD/MSUB, Ra; for a pair, 1 when it writes back; for
+     * ADDS/SUBS ({@link FastForm#FLAGS_X}), the carry-in.
      */
     final int aux;
     /**
@@ -38,7 +40,8 @@ final class FastOp {
     final long imm;
     /**
      * A second constant: MOVK's kept bits, SBFM's sign-fill bits, TBZ's tested bit, or for a load or store based on SP,
-     * 15 (the fast path needs a 16-byte aligned SP, so SCTLR_EL1.SA cannot apply).
+     * 15 (the fast path needs a 16-byte aligned SP, so SCTLR_EL1.SA cannot apply); for ADDS/SUBS, what the second
+     * operand is XORed with (all ones for SUBS).
      */
     final long imm2;
     /** The result mask: all ones for X forms, the low 32 bits for W forms; for a load or store, the bytes it moves. */
@@ -51,9 +54,27 @@ final class FastOp {
      * leaving the block ({@link FastForm#link}); else -1.
      */
     final int target;
+    /**
+     * For a load or store of one general register ({@link FastForm#LDRB} to {@link FastForm#STR_X_WB}): what of
+     * {@link #imm} the address includes (all ones, or none for post-index), the register that receives Rn + imm
+     * afterwards (Rn with write-back, else {@link Reg#SINK}, where writes are discarded), and for a load the shift
+     * pair that sign-extends its bytes before {@link #mask} keeps them (64 minus the access's bits), so that every
+     * addressing mode and extension runs the same straight-line code.
+     */
+    final long immMask;
+    final int writeBackTo, extendShift;
 
     FastOp(int form, Insn insn, int rd, int rn, int rm, int amount, int aux, long extendMask, long imm, long imm2,
            long mask) {
+        this(form, insn, rd, rn, rm, amount, aux, extendMask, imm, imm2, mask, -1L, Reg.SINK, 0);
+    }
+
+    /** A load or store of one general register, with {@link #immMask}, {@link #writeBackTo} and {@link #extendShift}. */
+    FastOp(int form, Insn insn, int rd, int rn, int rm, int amount, int aux, long extendMask, long imm, long imm2,
+           long mask, long immMask, int writeBackTo, int extendShift) {
+        this.immMask = immMask;
+        this.writeBackTo = writeBackTo;
+        this.extendShift = extendShift;
         this.extendMask = extendMask;
         this.form = form;
         this.insn = insn;
@@ -81,6 +102,9 @@ final class FastOp {
         this.imm = o.imm;
         this.imm2 = o.imm2;
         this.mask = o.mask;
+        this.immMask = o.immMask;
+        this.writeBackTo = o.writeBackTo;
+        this.extendShift = o.extendShift;
         this.target = target;
     }
 

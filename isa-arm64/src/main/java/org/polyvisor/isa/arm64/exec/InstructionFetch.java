@@ -32,6 +32,7 @@ final class InstructionFetch {
     private final SoftTlb tlb;
     private final DecodedPages code;
     private final Translation mmu;
+    private final RunnerTlb dataTlb;
 
     /** The remembered page's virtual address, or NO_PAGE; with {@link #slots}, what {@link BlockRunner} reads inline. */
     long pageVa = NO_PAGE;
@@ -45,7 +46,9 @@ final class InstructionFetch {
     boolean misaligned;
     int abortFsc;
 
-    InstructionFetch(A64Decoder decoder, GuestMemory memory, SoftTlb tlb, DecodedPages code, Translation mmu) {
+    InstructionFetch(A64Decoder decoder, GuestMemory memory, SoftTlb tlb, DecodedPages code, Translation mmu,
+                     RunnerTlb dataTlb) {
+        this.dataTlb = dataTlb;
         this.decoder = decoder;
         this.memory = memory;
         this.tlb = tlb;
@@ -130,7 +133,11 @@ final class InstructionFetch {
             tlb.fill(SoftTlb.FETCH, pc, gfn, p);
         }
         page = p;
+        // A page that gets decoded code loses its write entries in the soft TLB (DecodedPages.slots): the runner's
+        // copy loses them too, so stores into it keep taking the executor's path.
+        boolean fresh = !code.mayHoldCode(gfn);
         slots = code.slots(gfn);
+        if (fresh) dataTlb.flushWrites();
         pageVa = pc & ~GuestMemory.PAGE_MASK;
         return true;
     }

@@ -18,11 +18,14 @@
  * {@link org.polyvisor.spi.exec.DecodedPages} slot of its first instruction; pages with slots never enter the TLB for
  * writes, so every store to them reaches {@link org.polyvisor.isa.arm64.exec.DataBus}, which drops exactly the
  * blocks that contain a byte written (they start at most {@code MAX_BLOCK - 1} slots before it).
- * <p>{@link org.polyvisor.isa.arm64.exec.BlockRunner} runs blocks in one loop with the PC in a local, from block
+ * <p>{@link org.polyvisor.isa.arm64.exec.BlockRunner} runs blocks in one loop (the PC is the block's start plus four
+ * times the index, not counted per instruction), from block
  * to block (the next is found through the remembered page: one compare and one array load, written out in the runner),
  * with NZCV in a local int (written back to {@link org.polyvisor.isa.arm64.exec.Arm64State} before the executor runs
  * an instruction and when the runner stops, read again after), and with no call on the fast forms' path: a fast load
- * or store reads or writes the host page of a soft-TLB hit, and anything else
+ * or store reads or writes the host page its own copy of the soft TLB's data entries gives
+ * ({@link org.polyvisor.isa.arm64.exec.RunnerTlb}: read in place, refilled from the soft TLB, flushed with it and
+ * emptied of writes when a page is first decoded), and anything else
  * (a TLB miss, MMIO, a fault, an SP alignment check, a GENERIC instruction) leaves the loop for the executor, which
  * runs that one instruction with the PC written back. Two pairs run as one dispatch (a CMP and its B.cond, two register
  * moves), the second op staying in the block for a budget that ends between them; a branch whose target is in its
@@ -43,10 +46,13 @@
  * </ul>
  * Nothing is allocated per instruction or per block executed; a block is allocated once, when decoded. The runner is
  * one large method, and C2 stops inlining into it once it is big enough, which then leaves calls (and spills of every
- * local) on the fast path: hence every fast load reads the page with one 8-byte read and masks it, and the load and
- * store forms share their access sites, and every helper the fast forms call (the NZCV computations) is kept within
- * C2's MaxInlineSize of 35 bytecodes, so it is inlined whatever the call site's profile says. Check with
- * {@code -XX:+PrintInlining} ("failed to inline" under {@code BlockRunner::run}) or a profile (a separately compiled
- * {@code Unsafe.get*} or {@code InstructionFetch.block} next to {@code BlockRunner.run}) after adding forms.
+ * local) on the fast path, and whether a call at a given site is inlined depends on the profile C2 saw there (a
+ * site it thought cold stays a call, "low call site frequency"), which differs from one JVM to the next. Hence the
+ * fast path makes no call at all: guest memory is read and written through {@code static final VarHandle}s (a
+ * {@code MemorySegment.get(layout, offset)} first calls the layout's {@code varHandleInternal()}, and where that
+ * stayed a call every access went through a method-handle call), NZCV is computed inline and branch-free, every
+ * load runs one straight path whatever its size and addressing mode, and the TLB is read in place. Check with
+ * {@code -XX:+PrintInlining} (under {@code BlockRunner::run}, only {@code generic} and {@code RunnerTlb::refill} may
+ * be calls; no {@code varHandleInternal} or {@code linkToStatic}) after adding forms.
  */
 package org.polyvisor.isa.arm64.exec;
