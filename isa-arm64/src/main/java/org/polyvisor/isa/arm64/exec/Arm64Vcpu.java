@@ -17,6 +17,7 @@ import org.polyvisor.spi.VcpuExit;
 import org.polyvisor.spi.VcpuState;
 import org.polyvisor.spi.exec.DecodedPages;
 import org.polyvisor.spi.exec.SoftTlb;
+import org.polyvisor.spi.exec.RunnerTlb;
 
 /** An AArch64 vCPU: the fetch-decode-execute loop over {@link Arm64State}, with cached decoding and a soft TLB. */
 public final class Arm64Vcpu implements Vcpu {

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.VcpuExit;
 import org.polyvisor.spi.exec.SoftTlb;
+import org.polyvisor.spi.exec.RunnerTlb;
 
 /**
  * Runs decoded blocks: one loop over a block's {@link FastOp}s with the {@link FastForm}s written out inline, going

@@ -11,6 +11,7 @@ import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.VcpuExit;
 import org.polyvisor.spi.exec.DecodedPages;
 import org.polyvisor.spi.exec.SoftTlb;
+import org.polyvisor.spi.exec.RunnerTlb;
 
 /**
  * Fetch and decode, a block at a time, with the per-page cache of {@link DecodedPages}: the slot of a block's first

@@ -24,7 +24,7 @@
  * with NZCV in a local int (written back to {@link org.polyvisor.isa.arm64.exec.Arm64State} before the executor runs
  * an instruction and when the runner stops, read again after), and with no call on the fast forms' path: a fast load
  * or store reads or writes the host page its own copy of the soft TLB's data entries gives
- * ({@link org.polyvisor.isa.arm64.exec.RunnerTlb}: read in place, refilled from the soft TLB, flushed with it and
+ * ({@link org.polyvisor.spi.exec.RunnerTlb}: read in place, refilled from the soft TLB, flushed with it and
  * emptied of writes when a page is first decoded), and anything else
  * (a TLB miss, MMIO, a fault, an SP alignment check, a GENERIC instruction) leaves the loop for the executor, which
  * runs that one instruction with the PC written back. Two pairs run as one dispatch (a CMP and its B.cond, two register

@@ -10,6 +10,7 @@ import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.VcpuExit;
 import org.polyvisor.spi.exec.DecodedPages;
 import org.polyvisor.spi.exec.SoftTlb;
+import org.polyvisor.spi.exec.RunnerTlb;
 
 /**
  * The fetch side: the {@link Block} that starts at a pc. It keeps the current code page at hand (its virtual page
@@ -26,7 +27,7 @@ final class BlockCache {
     private final Mmu mmu;
     private final DecodeTable decoder = DecodeTable.standard();
     /** The run loop's copy of the data side of the software TLB, kept in step with it here. */
-    final BlockTlb dataTlb;
+    final RunnerTlb dataTlb;
 
     private long vpn = -1;
     private MemorySegment page;
@@ -40,7 +41,7 @@ final class BlockCache {
         this.tlb = tlb;
         this.code = code;
         this.mmu = mmu;
-        this.dataTlb = new BlockTlb(tlb);
+        this.dataTlb = new RunnerTlb(tlb);
     }
 
     /** The block at {@code pc}, or null with {@link #exit} set. */

@@ -10,12 +10,14 @@ import org.polyvisor.isa.ppc.decode.Unit;
 import org.polyvisor.isa.ppc.trap.PpcTraps;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.VcpuExit;
+import org.polyvisor.spi.exec.RunnerTlb;
+import org.polyvisor.spi.exec.SoftTlb;
 
 import static org.polyvisor.isa.ppc.exec.BlockOps.*;
 
 /**
  * Runs {@link Block}s: one switch over the dense {@link BlockOps} codes, the hot forms computed in place (loads and
- * stores straight from the host page of the run loop's {@link BlockTlb}, big-endian), everything else and every TLB
+ * stores straight from the host page of the run loop's {@link RunnerTlb}, big-endian), everything else and every TLB
  * miss handed to the instruction's unit; at the end of a block the next one is looked up and run at once (chained).
  * The pc and the retired count are written when the run returns, and before an instruction goes to its unit (which
  * may read them, or raise an exception at it), so the state seen from outside is exactly that of one instruction at
@@ -55,7 +57,7 @@ final class BlockRunner {
 
     private final PpcCpu c;
     private final BlockCache blocks;
-    private final BlockTlb dataTlb;
+    private final RunnerTlb dataTlb;
     private final DataBus bus;
     private final LoadStoreUnit loadStore;
     private final FloatingPointUnit floatingPoint;
@@ -140,7 +142,7 @@ final class BlockRunner {
         PpcCpu c = this.c;
         long[] r = c.gpr;
         Object[] slots = blocks.pageSlots();
-        BlockTlb tlb = dataTlb;
+        RunnerTlb tlb = dataTlb;
         long[] readTags = tlb.readTags, writeTags = tlb.writeTags;
         MemorySegment[] readPages = tlb.readPages, writePages = tlb.writePages;
         long done = -from;                              // retired before b's first instruction, as if run from there
@@ -235,8 +237,8 @@ final class BlockRunner {
                         }
                         case LWZ, LWZX, LWZU -> {
                             long ea = (r[ra] + (code == LWZX ? r[rb] : si)) & LOW32;
-                            int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
-                            MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refillRead(ea);
+                            int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
+                            MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refill(SoftTlb.READ, ea);
                             if (p != null && off <= PAGE - 4) {
                                 r[rt] = (int) INT.get(p, (long) off) & LOW32;
                                 if (code == LWZU) r[ra] = ea;
@@ -264,8 +266,8 @@ final class BlockRunner {
                         }
                         case LBZ, LBZX, LBZU -> {
                             long ea = (r[ra] + (code == LBZX ? r[rb] : si)) & LOW32;
-                            int s = (int) (ea >>> SHIFT) & BlockTlb.MASK;
-                            MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refillRead(ea);
+                            int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK;
+                            MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refill(SoftTlb.READ, ea);
                             if (p != null) {
                                 r[rt] = (byte) BYTE.get(p, ea & (PAGE - 1)) & 0xffL;
                                 if (code == LBZU) r[ra] = ea;
@@ -274,8 +276,8 @@ final class BlockRunner {
                         }
                         case LHZ, LHA -> {
                             long ea = (r[ra] + si) & LOW32;
-                            int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
-                            MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refillRead(ea);
+                            int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
+                            MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refill(SoftTlb.READ, ea);
                             if (p != null && off <= PAGE - 2) {
                                 short h = (short) SHORT.get(p, (long) off);
                                 r[rt] = code == LHA ? h : h & 0xffffL;
@@ -284,8 +286,8 @@ final class BlockRunner {
                         }
                         case STW, STWX, STWU -> {
                             long ea = (r[ra] + (code == STWX ? r[rb] : si)) & LOW32;
-                            int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
-                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refillWrite(ea);
+                            int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null && off <= PAGE - 4) {
                                 INT.set(p, (long) off, (int) r[rt]);
                                 if (code == STWU) r[ra] = ea;
@@ -294,8 +296,8 @@ final class BlockRunner {
                         }
                         case STB, STBX, STBU -> {
                             long ea = (r[ra] + (code == STBX ? r[rb] : si)) & LOW32;
-                            int s = (int) (ea >>> SHIFT) & BlockTlb.MASK;
-                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refillWrite(ea);
+                            int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK;
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null) {
                                 BYTE.set(p, ea & (PAGE - 1), (byte) r[rt]);
                                 if (code == STBU) r[ra] = ea;
@@ -304,8 +306,8 @@ final class BlockRunner {
                         }
                         case STH -> {
                             long ea = (r[ra] + si) & LOW32;
-                            int s = (int) (ea >>> SHIFT) & BlockTlb.MASK, off = (int) ea & (PAGE - 1);
-                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refillWrite(ea);
+                            int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null && off <= PAGE - 2) {
                                 SHORT.set(p, (long) off, (short) r[rt]);
                                 continue;
