@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.polyvisor.kernel.config.DomainConfig;
 import org.polyvisor.kernel.config.LifecycleAction;
+import org.polyvisor.kernel.console.ConsoleInputRing;
 import org.polyvisor.kernel.console.HypervisorLog;
 import org.polyvisor.spi.ShutdownReason;
 import org.polyvisor.spi.sched.Scheduler;
@@ -56,6 +57,17 @@ public final class DomainTable implements AutoCloseable {
     private Runnable wake = () -> { };
     private final EventHub events = new EventHub();
     private final GrantHub grants = new GrantHub();
+    /** The hypervisor console's input (Xen's serial_rx ring), dom0's through CONSOLEIO_read. */
+    private final ConsoleInputRing consoleInput = new ConsoleInputRing();
+
+    /** The hypervisor console's input ring, which dom0 reads with CONSOLEIO_read. */
+    ConsoleInputRing consoleInput() { return consoleInput; }
+
+    /** Keystrokes for dom0 (`console 0`): into the ring, then VIRQ_CONSOLE, always, as Xen's serial_rx does. */
+    private void hypervisorConsoleInput(byte[] bytes) {
+        consoleInput.feed(bytes);
+        events.raiseVirq(0, EventHub.VIRQ_CONSOLE, 0);
+    }
     private final XenStoreDaemon xenstore = new XenStoreDaemon(events, new StoreAccess());
 
     /** What xenstored reaches: the domains' memory and the ports they offer dom0. */
@@ -297,6 +309,7 @@ public final class DomainTable implements AutoCloseable {
         if (refused != null) throw new DomainOpException("xenstored could not introduce " + d.describe() + ": " + refused);
         d.memory().write(d.startInfo() + StartInfoWriter.storeEvtchnOffset(d.isa().wordBits()), 4, storePort);
         if (d.id() != 0) startConsoleBackend(d);
+        else d.setConsoleInput(this::hypervisorConsoleInput);  // dom0 reads Xen's console input with CONSOLEIO_read
         // An HVM domain's keyboard is its board's console UART; its PV console still carries output, as on Xen.
         if (d.platform() != null) d.setConsoleInput(d.platform()::consoleInput);
         var hvm = d.hvmParams();

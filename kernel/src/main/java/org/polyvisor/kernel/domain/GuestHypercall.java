@@ -1,5 +1,6 @@
 package org.polyvisor.kernel.domain;
 
+import org.polyvisor.kernel.console.ConsoleInputRing;
 import org.polyvisor.kernel.hypercall.GuestPointers;
 import org.polyvisor.kernel.hypercall.HypercallCall;
 import org.polyvisor.spi.ShutdownReason;
@@ -47,6 +48,7 @@ final class GuestHypercall implements HypercallCall {
     @Override public GuestPointers memory() { return memory; }
 
     @Override public void consoleWrite(byte[] bytes) { vcpu.domain().consoleWrite(bytes); }
+    @Override public ConsoleInputRing consoleInput() { return privileged() ? domains.consoleInput() : null; }
 
     @Override public void yieldVcpu() { vcpu.requestYield(); }
 

@@ -1,5 +1,6 @@
 package org.polyvisor.kernel.hypercall;
 
+import org.polyvisor.kernel.console.ConsoleInputRing;
 import java.nio.ByteOrder;
 import org.polyvisor.kernel.event.EventHub;
 import org.polyvisor.kernel.grant.GrantHub;
@@ -28,6 +29,12 @@ public interface HypercallCall {
 
     /** The caller's console output (Xen's console_io write). */
     void consoleWrite(byte[] bytes);
+
+    /**
+     * The hypervisor console's input (Xen's serial_rx ring), which only the privileged domain reads
+     * (CONSOLEIO_read); null for any other caller.
+     */
+    ConsoleInputRing consoleInput();
 
     /** The calling vCPU gives up the rest of its timeslice. */
     void yieldVcpu();
