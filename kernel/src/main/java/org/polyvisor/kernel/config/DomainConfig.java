@@ -157,6 +157,8 @@ public record DomainConfig(String name, GuestType type, String isa, Path kernel,
             if (key.equals("firmware") && platform.containsKey(key) && baseDir != null && !Path.of(platform.get(key)).isAbsolute())
                 platform.put(key, baseDir.resolve(platform.get(key)).normalize().toString());
         }
+        // xl's type = "pvh" is an HVM container entered the PVH way: the board is told so (x86: no Multiboot or firmware)
+        if (typeText.equalsIgnoreCase("pvh")) platform.putIfAbsent("boot_protocol", "pvh");
         return new DomainConfig(name, type, isa, kernel, memory, (int) vcpus,
                 action(src, s, "on_poweroff", LifecycleAction.DESTROY), action(src, s, "on_reboot", LifecycleAction.RESTART),
                 action(src, s, "on_crash", LifecycleAction.DESTROY), cmdline, warnings,

@@ -93,4 +93,14 @@ class DomainConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> DomainConfig.read(Path.of("/no/such/dir/x.cfg")));
         assertEquals("cannot read config /no/such/dir/x.cfg: no such file", e.getMessage());
     }
+
+    @Test
+    void typePvhIsAnHvmDomainTheBoardEntersThePvhWay() throws ConfigException {
+        DomainConfig pvh = parse("name=\"p\"\ntype=\"pvh\"\nkernel=\"/k\"\n");
+        assertEquals(org.polyvisor.spi.GuestType.HVM, pvh.type());
+        assertEquals(java.util.Map.of("boot_protocol", "pvh"), pvh.platform(), "the board boots it PVH only");
+        DomainConfig chosen = parse("name=\"p\"\ntype=\"pvh\"\nboot_protocol=\"multiboot\"\nkernel=\"/k\"\n");
+        assertEquals("multiboot", chosen.platform().get("boot_protocol"), "an explicit boot_protocol stands");
+        assertEquals(java.util.Map.of(), parse("name=\"h\"\ntype=\"hvm\"\nkernel=\"/k\"\n").platform(), "hvm: the board picks");
+    }
 }

@@ -42,7 +42,8 @@ import org.polyvisor.spi.platform.PlatformHost;
  * <p>The Xen HVM guest interface: CPUID leaves 0x40000000-0x40000005 and the hypercall-page MSR
  * ({@link XenHvmInterface}); the {@code vmcall} in the stubs is the vCPU's hypercall exit.
  *
- * <p>{@link #boot}: a kernel with Xen's PHYS32_ENTRY ELF note is entered as {@link PvhBoot} says (PVH); else a Multiboot
+ * <p>{@link #boot}: with xl.cfg's {@code boot_protocol} ("pvh", which {@code type = "pvh"} sets, "multiboot" or
+ * "firmware") only that way, else the first that applies: a kernel with Xen's PHYS32_ENTRY ELF note is entered as {@link PvhBoot} says (PVH); else a Multiboot
  * kernel is entered as {@link Multiboot} says; otherwise the firmware ROM starts at the
  * reset vector ({@link FirmwareRom}); with neither the domain cannot boot, and vCPU 0 crashes the domain on its
  * first run after printing why on the console.
@@ -142,7 +143,17 @@ public final class PcBoard implements Platform {
         attach(cpu);
         CpuState s = cpu.state();
         var mem = host.memory();
-        java.util.OptionalLong pvh = PvhBoot.entry(info);
+        // xl.cfg's boot_protocol (type = "pvh" sets "pvh"): one way only; absent, the first of PVH, Multiboot, firmware
+        String protocol = host.option("boot_protocol");
+        if (protocol != null && !List.of("pvh", "multiboot", "firmware").contains(protocol)) {
+            fail(s, "boot_protocol = \"" + protocol + "\" is not one of \"pvh\", \"multiboot\", \"firmware\"");
+            return;
+        }
+        java.util.OptionalLong pvh = protocol == null || protocol.equals("pvh") ? PvhBoot.entry(info) : java.util.OptionalLong.empty();
+        if (pvh.isEmpty() && "pvh".equals(protocol)) {
+            fail(s, "a PVH boot (type = \"pvh\" or boot_protocol = \"pvh\") needs a kernel with Xen's XEN_ELFNOTE_PHYS32_ENTRY note, and this one has none");
+            return;
+        }
         if (pvh.isPresent()) {
             long entry = pvh.getAsLong();
             String why = PvhBoot.problem(mem, entry, host.ramBytes());
@@ -153,7 +164,11 @@ public final class PcBoard implements Platform {
             bootDescription = String.format("PVH kernel (XEN_ELFNOTE_PHYS32_ENTRY), entry 0x%x, hvm_start_info at 0x%x", entry, start);
             return;
         }
-        Multiboot.Header h = Multiboot.find(mem, host.ramBase(), host.ramBytes());
+        Multiboot.Header h = "firmware".equals(protocol) ? null : Multiboot.find(mem, host.ramBase(), host.ramBytes());
+        if (h == null && "multiboot".equals(protocol)) {
+            fail(s, "boot_protocol = \"multiboot\" needs a kernel with a Multiboot header (magic 0x1badb002 in its first 8 KiB), and this one has none");
+            return;
+        }
         if (h != null) {
             String why = Multiboot.unsupported(h);
             if (why != null) { fail(s, why); return; }
@@ -174,6 +189,7 @@ public final class PcBoard implements Platform {
             return;
         }
         fail(s, firmwareProblem != null ? firmwareProblem
+                : "firmware".equals(protocol) ? "boot_protocol = \"firmware\" needs a firmware = \"<ROM image>\" setting"
                 : "the kernel has no Multiboot header (magic 0x1badb002 in its first 8 KiB) and the config names no firmware ROM");
     }
 
