@@ -34,7 +34,8 @@ public enum Op {
     XSAVE,
     // 0F-map and legacy rows. Executed: ARPL, INS, OUTS, LES, LDS, XLAT, SHLD, SHRD, LAR, LSL, LSS, LFS, LGS, VERR,
     // VERW, RDPMC (#GP: no counters), POPCNT, LZCNT, TZCNT (run as BSF: no BMI1 in the CPU model), CMPXCHG8B/16B.
-    // Decoded for the disassembler and #UD: INT1, XABORT, XBEGIN (no RTM), UD0, UD1, INVD, WBINVD, WBNOINVD, RSM, GETSEC.
+    // INVD, WBINVD: no-ops at CPL 0 (no caches in the model), #GP above.
+    // Decoded for the disassembler and #UD: INT1, XABORT, XBEGIN (no RTM), UD0, UD1, WBNOINVD, RSM, GETSEC.
     ARPL, INS, OUTS, LES, LDS, XLAT, INT1, XABORT, XBEGIN, SHLD, SHRD, LAR, LSL, LSS, LFS, LGS, UD0, UD1, VERR, VERW,
     INVD, WBINVD, WBNOINVD, RDPMC, RSM, GETSEC, POPCNT, TZCNT, LZCNT, CMPXCHG8B,
     // MMX technology (0F map without a prefix, %mm registers): the cells run the SSE2 operation of the same name on
