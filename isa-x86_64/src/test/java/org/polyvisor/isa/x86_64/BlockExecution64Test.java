@@ -1,5 +1,8 @@
 package org.polyvisor.isa.x86_64;
 
+import static org.polyvisor.isa.x86.testing.BudgetRuns.everyBudget;
+import static org.polyvisor.isa.x86.testing.BudgetRuns.runToHalt;
+import static org.polyvisor.isa.x86.testing.BudgetRuns.sameBothWays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -23,54 +26,6 @@ import org.polyvisor.spi.VcpuExit;
  */
 class BlockExecution64Test {
     static final IsaProvider ISA = new X86_64IsaProvider();
-
-    private static void runToHalt(Machine m, int step, String what) {
-        for (int runs = 1; runs <= 10_000; runs++) {
-            VcpuExit e = m.cpu.run(step);
-            if (e == VcpuExit.HALT) return;
-            assertSame(VcpuExit.BUDGET_SPENT, e, what + ": exit after " + m.cpu.retired() + " instructions");
-        }
-        throw new AssertionError(what + ": no HLT in 10,000 runs");
-    }
-
-    private static Machine sameBothWays(String what, Supplier<Machine> boot) {
-        Machine stepped = boot.get();
-        runToHalt(stepped, 1, what + " (one instruction a run)");
-        Machine whole = boot.get();
-        runToHalt(whole, 1000, what + " (whole runs)");
-        assertEquals(stepped.cpu.retired(), whole.cpu.retired(), what + ": retired");
-        Map<String, Long> a = stepped.cpu.save().registers(), b = whole.cpu.save().registers();
-        for (String name : a.keySet()) assertEquals(a.get(name), b.get(name), what + ": register " + name);
-        stepped.close();
-        return whole;
-    }
-
-    /**
-     * Runs the program {@code code} with every budget from 1 to its length (to the HLT), each on a fresh machine,
-     * and compares where the run stopped with single-stepping as far: retired count, every register (RFLAGS too),
-     * the data at 0x3000, the program's own quad (a store into its code page) and the top of the stack.
-     */
-    static void everyBudget(String what, Supplier<Machine> boot, long ownData) {
-        Machine probe = boot.get();
-        runToHalt(probe, 1, what + " (counting)");
-        int total = (int) probe.cpu.retired();
-        probe.close();
-        for (int budget = 1; budget <= total; budget++) {
-            try (Machine whole = boot.get(); Machine stepped = boot.get()) {
-                VcpuExit e = whole.cpu.run(budget);
-                assertSame(budget == total ? VcpuExit.HALT : VcpuExit.BUDGET_SPENT, e, what + ": exit at budget " + budget);
-                for (int i = 0; i < budget; i++) stepped.cpu.run(1);
-                assertEquals(budget, whole.cpu.retired(), what + ": retired at budget " + budget);
-                Map<String, Long> a = stepped.cpu.save().registers(), b = whole.cpu.save().registers();
-                for (String name : a.keySet()) assertEquals(a.get(name), b.get(name), what + ": " + name + " at budget " + budget);
-                for (long at = 0x3000; at < 0x3100; at += 8)
-                    assertEquals(stepped.memory.read(at, 8), whole.memory.read(at, 8), what + ": m64[0x" + Long.toHexString(at) + "] at budget " + budget);
-                assertEquals(stepped.memory.read(ownData, 8), whole.memory.read(ownData, 8), what + ": the quad in the code page at budget " + budget);
-                for (long at = Machine.STACK - 0x40; at < Machine.STACK; at += 8)
-                    assertEquals(stepped.memory.read(at, 8), whole.memory.read(at, 8), what + ": stack at 0x" + Long.toHexString(at) + " at budget " + budget);
-            }
-        }
-    }
 
     @Test
     void preparedFormsStopWhereSingleSteppingDoesAtEveryBudget() {
