@@ -43,6 +43,8 @@ public final class CpuState {
     /** LDTR and TR: the selector and its descriptor's base and limit. */
     public int ldtr, tr;
     public long ldtBase, trBase, ldtLimit, trLimit;
+    /** True while TR holds a 16-bit TSS (type 1 or 3): its stack slots are SP/SS word pairs from offset 2. */
+    public boolean tss16;
     /** Set by STI (from IF = 0) and MOV/POP SS: external interrupts wait until the next instruction retired. */
     public boolean interruptShadow;
     /** True for a vCPU model with IA-32e mode (the x86_64 backend): EFER.LME may be set. */

@@ -437,17 +437,8 @@ public final class Interpreter {
                     sel = (int) bus.read(a + size, 2);
                     if (bus.abort != null) return abort();
                 }
-                long sp = s.r[CpuState.RSP];
-                if (in.op == Op.CALL_FAR && (!push(s.seg[CpuState.CS], size) || !push(next, size))) {
-                    s.r[CpuState.RSP] = sp;
-                    return abort();
-                }
-                long fl = far.jump(sel, offset & mask(size));
-                if (fl != 0) {
-                    s.r[CpuState.RSP] = sp;
-                    return raiseFault(fl, pc);
-                }
-                return NEXT;
+                long fl = in.op == Op.CALL_FAR ? far.call(sel, offset & mask(size), size, next) : far.jump(sel, offset & mask(size));
+                return fl == 0 ? NEXT : raiseFault(fl, pc);
             }
             case RET_FAR -> {
                 long fl = far.ret(in.opSize, in.hasImm ? in.imm & 0xFFFF : 0);

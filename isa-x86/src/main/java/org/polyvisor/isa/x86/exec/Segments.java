@@ -28,11 +28,14 @@ public final class Segments {
     static int selectorError(int sel, int ext) { return (sel & 0xFFFC) | ext; }
 
     /** The linear address of the descriptor {@code sel} names, or -1 when it lies past its table's limit. */
-    long address(int sel) {
+    long address(int sel) { return address(sel, 8); }
+
+    /** The linear address of the {@code bytes}-byte descriptor {@code sel} names (16: a gate of IA-32e mode), or -1. */
+    long address(int sel, int bytes) {
         boolean local = (sel & 4) != 0;
         long limit = local ? (s.ldtr == 0 ? -1 : s.ldtLimit) : s.gdtLimit;
         long offset = sel & 0xFFF8;
-        if (offset + 7 > limit) return -1;
+        if (offset + bytes - 1 > limit) return -1;
         return (local ? s.ldtBase : s.gdtBase) + offset;
     }
 
@@ -186,6 +189,7 @@ public final class Segments {
         s.tr = sel;
         s.trBase = base;
         s.trLimit = Descriptor.limit(raw);
+        s.tss16 = type == Descriptor.TSS16_AVAILABLE;
         return 0;
     }
 }
