@@ -15,7 +15,7 @@ import org.polyvisor.isa.x86.trap.Descriptor;
  * segments with the target descriptor checks (conforming: DPL <= CPL; non-conforming: RPL <= CPL and DPL = CPL),
  * through call gates ({@link CallGates}, which may switch to an inner level), and for RET to an outer level the
  * stack segment checks. Task gates and TSS targets are not supported (#GP on the selector). In IA-32e mode the
- * target may be 64-bit (L = 1) or compatibility-mode (L = 0) code; in real mode CS is loaded as a paragraph.
+ * target may be 64-bit (L = 1) or compatibility-mode (L = 0) code; in real and virtual-8086 mode CS is loaded as a paragraph.
  * Each returns 0 or an exception as a value and leaves the registers as they were when it faults.
  */
 final class FarTransfers {
@@ -55,7 +55,7 @@ final class FarTransfers {
 
     /** JMP far: checks the target; on success loads CS (RPL = CPL) and the instruction pointer. */
     long jump(int sel, long offset) {
-        if (s.realMode()) {  // real mode: CS = sel with base sel * 16, no descriptor
+        if (s.paragraphSegments()) {  // real and virtual-8086 mode: CS = sel with base sel * 16, no descriptor
             s.loadReal(CpuState.CS, sel);
             s.rip = offset & 0xFFFF_FFFFL;
             return 0;
@@ -77,7 +77,7 @@ final class FarTransfers {
      * loaded, or the call gate's transfer. On a fault the stack pointer is unchanged.
      */
     long call(int sel, long offset, int size, long returnIp) {
-        if (s.realMode()) {
+        if (s.paragraphSegments()) {
             long f = pushReturn(size, returnIp);
             if (f != 0) return f;
             s.loadReal(CpuState.CS, sel);
@@ -119,7 +119,7 @@ final class FarTransfers {
         long ip = bus.read(ssBase + sp, size);
         int sel = (int) bus.read(ssBase + ((sp + size) & mask), size) & 0xFFFF;
         if (bus.abort != null) return MEMORY;
-        if (s.realMode()) {
+        if (s.paragraphSegments()) {
             s.loadReal(CpuState.CS, sel);
             s.rip = ip & mask(size);
             s.set(CpuState.RSP, s.stackSize, sp + 2L * size + release);

@@ -84,7 +84,7 @@ public final class Segments {
      */
     public long loadData(int sreg, int sel) {
         sel &= 0xFFFF;
-        if (s.realMode()) {
+        if (s.paragraphSegments()) {
             s.loadReal(sreg, sel);
             return 0;
         }
@@ -137,6 +137,25 @@ public final class Segments {
             boolean conformingCode = (attr & 0x1C) == 0x1C;
             if ((s.seg[sreg] & 0xFFFC) != 0 && !conformingCode && ((attr >>> 5) & 3) < cpl) cacheNull(sreg, 0);
         }
+    }
+
+    /**
+     * A segment register as virtual-8086 mode has it (SDM Vol. 3, 20.1.1): base = selector * 16, limit 64 KiB,
+     * a present, accessed, writable DPL 3 data segment's attributes.
+     */
+    void loadV86(int sreg, int sel) {
+        s.seg[sreg] = sel & 0xFFFF;
+        s.segBase[sreg] = (long) (sel & 0xFFFF) << 4;
+        s.segLimit[sreg] = 0xFFFF;
+        s.segAttr[sreg] = 0xF3;
+    }
+
+    /** Interrupt entry from virtual-8086 mode: ES, DS, FS and GS become null (their paragraphs mean nothing now). */
+    void nullDataSegments() {
+        cacheNull(CpuState.ES, 0);
+        cacheNull(CpuState.DS, 0);
+        cacheNull(CpuState.FS, 0);
+        cacheNull(CpuState.GS, 0);
     }
 
     /** The base of a 16-byte (long mode) or 8-byte system descriptor at {@code at}. */
