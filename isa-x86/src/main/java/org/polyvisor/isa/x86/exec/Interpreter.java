@@ -262,7 +262,8 @@ public final class Interpreter {
                 r = NEXT;
             }
             case CLI, STI -> {
-                if (s.cpl() != 0) return privileged(in.op == Op.CLI ? "cli" : "sti", pc);
+                // IOPL-sensitive (SDM Vol. 2, CLI/STI without VME/PVI): #GP(0) when CPL > IOPL, in virtual-8086 mode IOPL < 3.
+                if (s.cpl() > f.iopl()) return privileged(in.op == Op.CLI ? "cli" : "sti", pc);
                 if (in.op == Op.STI && (f.value() & LazyFlags.IF) == 0) s.interruptShadow = true;
                 f.setBit(LazyFlags.IF, in.op == Op.STI);
                 r = NEXT;
@@ -276,10 +277,13 @@ public final class Interpreter {
             case LAHF -> { s.set(Insn.AH, 1, (f.value() & 0xD5) | 2); r = NEXT; }
             case SAHF -> { f.setEager((f.value() & ~0xD5L) | (s.get(Insn.AH, 1) & 0xD5)); r = NEXT; }
             case PUSHF -> {
-                if (!push(f.value(), in.opSize)) return abort();
+                if (s.v86 && f.iopl() < 3) return privileged("pushf", pc);
+                // PUSHFD/PUSHFQ store EFLAGS with VM and RF cleared (SDM Vol. 2, PUSHF).
+                if (!push(in.opSize == 2 ? f.value() : f.value() & ~0x3_0000L, in.opSize)) return abort();
                 r = NEXT;
             }
             case POPF -> {
+                if (s.v86 && f.iopl() < 3) return privileged("popf", pc);
                 long v = pop(in.opSize);
                 if (bus.abort != null) return abort();
                 long writable = popfWritable(s.cpl(), (int) (f.value() >>> 12) & 3, in.opSize);
@@ -338,7 +342,7 @@ public final class Interpreter {
             }
             case LES, LDS, LSS, LFS, LGS -> r = loadFarPointer(in, pc, next);
             case ARPL -> {
-                if (s.realMode()) return undefined(in, pc, in.length);
+                if (s.paragraphSegments()) return undefined(in, pc, in.length);
                 int dest = (int) read(in, in.dstKind, in.dstReg, 2, next);
                 if (bus.abort != null) return abort();
                 int res = DescriptorQueries.arpl(dest, (int) s.get(in.srcReg, 2));
@@ -397,6 +401,7 @@ public final class Interpreter {
             }
             case INT -> {
                 int vector = (int) in.imm;
+                if (s.v86 && f.iopl() < 3) return privileged("int", pc);  // IOPL-sensitive in virtual-8086 mode (no VME)
                 if (traps.isHypercallInterrupt(vector, s.cpl()) || !s.idtInstalled()) return trap(traps.softwareInterrupt(vector, s.cpl(), pc), next);
                 return raise(vector, 0, false, ExceptionEntry.SOFTWARE, next, pc, null);
             }
@@ -406,6 +411,7 @@ public final class Interpreter {
                 return raise(Vectors.OF, 0, false, ExceptionEntry.SOFTWARE, next, pc, traps.exception(Vectors.OF, 0, pc));
             }
             case IRET -> {
+                if (s.v86 && f.iopl() < 3) return privileged("iret", pc);
                 long fl = entry.iret(in.opSize);
                 return fl == 0 ? NEXT : raiseFault(fl, pc);
             }
@@ -420,6 +426,7 @@ public final class Interpreter {
                 r = NEXT;
             }
             case LLDT, LTR -> {
+                if (s.paragraphSegments()) return undefined(in, pc, in.length);  // not recognised in real and virtual-8086 mode
                 if (s.cpl() != 0) return raiseFault(Vectors.fault(Vectors.GP, 0), pc);
                 int sel = (int) read(in, in.srcKind, in.srcReg, 2, next);
                 if (bus.abort != null) return abort();
@@ -437,17 +444,8 @@ public final class Interpreter {
                     sel = (int) bus.read(a + size, 2);
                     if (bus.abort != null) return abort();
                 }
-                long sp = s.r[CpuState.RSP];
-                if (in.op == Op.CALL_FAR && (!push(s.seg[CpuState.CS], size) || !push(next, size))) {
-                    s.r[CpuState.RSP] = sp;
-                    return abort();
-                }
-                long fl = far.jump(sel, offset & mask(size));
-                if (fl != 0) {
-                    s.r[CpuState.RSP] = sp;
-                    return raiseFault(fl, pc);
-                }
-                return NEXT;
+                long fl = in.op == Op.CALL_FAR ? far.call(sel, offset & mask(size), size, next) : far.jump(sel, offset & mask(size));
+                return fl == 0 ? NEXT : raiseFault(fl, pc);
             }
             case RET_FAR -> {
                 long fl = far.ret(in.opSize, in.hasImm ? in.imm & 0xFFFF : 0);
@@ -466,7 +464,7 @@ public final class Interpreter {
                 if (fl != 0) return raiseFault(fl, pc);
                 r = NEXT;
             }
-            case SLDT, STR -> r = write(in, in.dstKind, in.dstReg, in.dstKind == MEM ? 2 : in.opSize, next, in.op == Op.SLDT ? s.ldtr : s.tr);
+            case SLDT, STR -> r = s.paragraphSegments() ? undefined(in, pc, in.length) : write(in, in.dstKind, in.dstReg, in.dstKind == MEM ? 2 : in.opSize, next, in.op == Op.SLDT ? s.ldtr : s.tr);
             case MOV_FROM_CR -> {
                 long fl = system.read(in.srcReg);
                 if (fl != 0) return raiseFault(fl, pc);
@@ -673,9 +671,9 @@ public final class Interpreter {
         return NEXT;
     }
 
-    /** LAR, LSL, VERR and VERW ({@link DescriptorQueries}): #UD in real mode; the answer in ZF. */
+    /** LAR, LSL, VERR and VERW ({@link DescriptorQueries}): #UD in real and virtual-8086 mode; the answer in ZF. */
     private int queryDescriptor(Insn in, long pc, long next) {
-        if (s.realMode()) return undefined(in, pc, in.length);
+        if (s.paragraphSegments()) return undefined(in, pc, in.length);
         int sel = (int) read(in, in.srcKind, in.srcReg, 2, next);
         if (bus.abort != null) return abort();
         int r = switch (in.op) {

@@ -452,10 +452,13 @@ public class X86Vcpu implements Vcpu {
         long m = state.addressMask;
         if (number >= 0 && number < g) state.r[number] = value & m;
         else if (number == layout.pc()) state.rip = value & m;
-        else if (number == layout.flags()) state.flags.load(value & 0xFFFF_FFFFL);
+        else if (number == layout.flags()) {
+            state.flags.load(value & 0xFFFF_FFFFL);
+            state.updateMode();  // EFLAGS.VM enters or leaves virtual-8086 mode
+        }
         else if (number >= layout.segment(0) && number < layout.segment(0) + 6) {
             int sreg = number - layout.segment(0);
-            if (state.realMode()) state.loadReal(sreg, (int) value);  // real mode: the base follows (selector * 16)
+            if (state.paragraphSegments()) state.loadReal(sreg, (int) value);  // real/virtual-8086 mode: base = selector * 16
             else state.seg[sreg] = (int) value & 0xFFFF;
         }
         else if (number == layout.cr0()) state.cr0 = value & 0xFFFF_FFFFL;
