@@ -67,9 +67,10 @@ public final class PvHypercalls {
      * kernel's flat selectors, every exception through the trap table (and Xen's privileged-instruction emulation),
      * the vcpu_info in the shared_info page start_info names (x86_64 offset 40, x86_32 36; slot {@code vcpu}, 64
      * bytes each), CPUID faulting with the PV view, and the bootstrap page tables Xen's builder makes
-     * ({@link BootstrapPageTables}: paging on, start_info's pt_base, nr_pt_frames and mfn_list, the boot stack).
+     * ({@link BootstrapPageTables}: paging on, start_info's pt_base, nr_pt_frames and mfn_list, the boot stack),
+     * mapping pseudo-physical frame 0 at {@code virtBase} (the VIRT_BASE note).
      */
-    public void enterRings(long startInfo) {
+    public void enterRings(long startInfo, long virtBase) {
         GuestModes modes = callbacks.modes;
         modes.enterKernel(s, bus);
         if (wide) types.userPages = true;
@@ -83,7 +84,7 @@ public final class PvHypercalls {
         types.sharedInfo = shared;
         types.rings = true;
         s.platform = new PvCpuidView(new org.polyvisor.isa.x86.exec.Cpuid(wide, vcpu));
-        BootstrapPageTables.Built built = BootstrapPageTables.build(memory, types, startInfo, wide);
+        BootstrapPageTables.Built built = BootstrapPageTables.build(memory, types, startInfo, virtBase, wide);
         if (built != null && mmu.newBaseptr(built.root()) == 0) s.r[CpuState.RSP] = built.stackTop();
         traps.install(callbacks.trapTable);
         bus.flushTlb();
