@@ -12,7 +12,13 @@ public final class CpuState {
     public static final int ES = 0, CS = 1, SS = 2, DS = 3, FS = 4, GS = 5;
     public static final int RAX = 0, RCX = 1, RDX = 2, RBX = 3, RSP = 4, RBP = 5, RSI = 6, RDI = 7;
 
-    public final long[] r = new long[16];
+    /**
+     * The GPRs, and one more register that is always 0 ({@link #ZERO}): the block runner's absent base or index reads
+     * it, so that an address needs no test for which registers it has.
+     */
+    public final long[] r = new long[17];
+    /** The register number {@link #r} keeps at 0. */
+    public static final int ZERO = 16;
     public long rip;
     public final LazyFlags flags = new LazyFlags();
     public final int[] seg = new int[6];

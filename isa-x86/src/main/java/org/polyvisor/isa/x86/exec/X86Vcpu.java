@@ -175,12 +175,15 @@ public class X86Vcpu implements Vcpu {
             if (slot instanceof Block block) {  // straight-line runs of fast instructions on this page
                 // An interrupt held off only by the STI / MOV SS shadow is taken after one instruction.
                 int max = pendingCount != 0 && retired + done <= shadowEnd ? 1 : (int) Math.min(budget - done, FAST_RUN);
-                done += fast.run(block, pc, curSlots, fetchPage, max);
-                int st = fast.status;
-                if (st == Interpreter.NEXT) continue;
-                if (st == Interpreter.DELIVERED) { done++; continue; }
-                result = interpreter.exit;
-                break;
+                if (block.insns <= max) {  // blocks run whole; one that does not fit goes one instruction at a time
+                    done += fast.run(block, pc, curSlots, fetchPage, max);
+                    int st = fast.status;
+                    if (st == Interpreter.NEXT) continue;
+                    if (st == Interpreter.DELIVERED) { done++; continue; }
+                    result = interpreter.exit;
+                    break;
+                }
+                slot = block.uops[0].insn;
             }
             interpreter.budgetLeft = budget - done;
             int r = interpreter.execute((Insn) slot, pc);
