@@ -101,7 +101,7 @@ public final class Arm64Vcpu implements Vcpu {
                     if (tlbStale.get() && tlbStale.getAndSet(false)) translationChanged();
                     interrupts.deliver();
                 }
-                FastOp[] block = fetch.block(s.pc);
+                DecodedBlock block = fetch.block(s.pc);
                 if (block == null) {
                     if (!s.vectorsInstalled) return fetch.exit;
                     fetchAbort();

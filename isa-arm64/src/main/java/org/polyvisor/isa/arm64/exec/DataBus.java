@@ -125,7 +125,7 @@ final class DataBus {
         Object[] slots = code.slots(gpa >>> GuestMemory.PAGE_SHIFT);
         int first = ((int) gpa & (PAGE - 1)) >>> 2, last = ((int) (gpa + size - 1) & (PAGE - 1)) >>> 2;
         for (int i = Math.max(0, first - (InstructionFetch.MAX_BLOCK - 1)); i <= last; i++) {
-            if (slots[i] instanceof FastOp[] block && i + block.length > first) {
+            if (slots[i] instanceof DecodedBlock block && i + block.ops.length > first) {
                 slots[i] = null;
                 codeWritten = true;
             }
