@@ -93,6 +93,15 @@ public final class DecodedPages {
         if (domain != null) domain.wrote(gpa, length, lookBehind);
     }
 
+    /**
+     * Tells the domain's other vCPUs of a store into code whose decoded instructions this vCPU has dropped itself
+     * (for an ISA that clears its own slots more precisely than {@link #written} does); they drop theirs as
+     * {@link #written} would.
+     */
+    public void writtenByThisVcpu(long gpa, int length, int lookBehind) {
+        if (domain != null) domain.wrote(gpa, length, lookBehind);
+    }
+
     /** {@link #written} for this cache only. */
     void dropLocal(long gpa, int length, int lookBehind) {
         long first = gpa - lookBehind, last = gpa + length - 1;
@@ -105,8 +114,15 @@ public final class DecodedPages {
         }
     }
 
-    /** Drops everything (a full flush, e.g. on restore). */
+    /**
+     * Drops every decoded instruction (a full flush: a restore, a change of code size). In a domain the pages stay
+     * known as code, empty, so the TLB keeps sending stores to them (the other vCPUs' code among them) to the slow path.
+     */
     public void clear() {
+        if (domain != null) {
+            pages.forEachValue(s -> Arrays.fill(s, null));
+            return;
+        }
         pages.clear();
         Arrays.fill(filter, 0);
     }

@@ -92,6 +92,18 @@ class CodeCoherenceTest {
         assertFalse(standalone.sync());
     }
 
+    @Test void aFullFlushForgetsTheInstructionsButNotThatThePagesHoldCode() {
+        b.slots(PAGE)[1] = INSN;
+        a.sync();
+        a.slots(PAGE)[2] = INSN;
+        a.clear();
+        assertNull(a.slots(PAGE)[2], "the decoded instructions are gone");
+        assertTrue(a.mayHoldCode(PAGE), "the page still holds code on vCPU B, so A's stores there stay on the slow path");
+        a.written(0x5004, 4, 0);
+        assertTrue(b.sync());
+        assertNull(b.slots(PAGE)[1], "and B still hears of them");
+    }
+
     @Test void theDomainCountsItsVcpus() {
         assertEquals(3, CodeCoherence.of(ram).size());
     }

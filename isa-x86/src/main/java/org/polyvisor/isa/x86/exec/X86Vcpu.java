@@ -37,7 +37,7 @@ public class X86Vcpu implements Vcpu {
     private final Decoder decoder;
     private final Mmu mmu;
     private final SoftTlb tlb = new SoftTlb();
-    private final DecodedPages decoded = new DecodedPages(1, tlb);
+    private final DecodedPages decoded;
     private final Bus bus;
     private final Interpreter interpreter;
     private final FastPath fast;
@@ -63,6 +63,7 @@ public class X86Vcpu implements Vcpu {
         this.isa = isa;
         this.id = id;
         this.memory = memory;
+        this.decoded = new DecodedPages(1, tlb, memory);  // sees the other vCPUs' stores into code
         this.layout = layout;
         this.decoder = decoder;
         this.state = new CpuState(decoder.longMode());
@@ -139,7 +140,12 @@ public class X86Vcpu implements Vcpu {
         VcpuExit result = VcpuExit.BUDGET_SPENT;
         LocalInterrupts board = this.board;
         if (board != null) board.poll();  // HVM: the board's timers that are due raise their vectors now
+        long nextSync = 0;
         while (done < budget) {
+            if (done >= nextSync) {  // other vCPUs' stores into code (cross-modifying code), every so often
+                nextSync = done + FAST_RUN;
+                decoded.sync();
+            }
             if (pendingCount != 0 && retired + done > shadowEnd && state.flags.interruptsEnabled()) {
                 if (upcall && BounceFrame.ready(callbacks, state) && takeUpcall()) {
                     if (!BounceFrame.deliver(callbacks, state, bus)) {
