@@ -7,7 +7,11 @@ import static org.polyvisor.isa.arm64.TestMachine.DATA;
 import static org.polyvisor.isa.arm64.TestMachine.MMIO;
 import static org.polyvisor.isa.arm64.TestMachine.RAM;
 
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -19,6 +23,7 @@ import org.polyvisor.isa.arm64.Arm64Registers;
 import org.polyvisor.isa.arm64.TestMachine;
 import org.polyvisor.isa.arm64.decode.A64Decoder;
 import org.polyvisor.isa.arm64.exec.jit.Arm64Jit;
+import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.VcpuExit;
 
 /**
@@ -33,8 +38,10 @@ import org.polyvisor.spi.VcpuExit;
 class JitDifferentialTest {
     private static final A64Decoder DECODER = new A64Decoder();
     private static final int HVC_XEN = 0xd401d422, SUBS_X28_1 = 0xf100079c;
-    private static final int CASES = 160;
+    private static final int CASES = 120;
     private static final long END_OF_RAM = RAM + 0x10000;
+    /** A recognisable pattern for the data pages, so that loads read something other than zero. */
+    private static final byte[] PATTERN = pattern();
     private final int saved = Arm64Jit.threshold();
 
     @AfterEach
@@ -55,6 +62,12 @@ class JitDifferentialTest {
         }
     }
 
+    private static byte[] pattern() {
+        ByteBuffer b = ByteBuffer.allocate((int) (END_OF_RAM - DATA)).order(ByteOrder.LITTLE_ENDIAN);
+        for (long a = DATA; a < END_OF_RAM; a += 8) b.putLong(a * 0x9E37_79B9_7F4A_7C15L);
+        return b.array();
+    }
+
     static IntStream seeds() { return IntStream.range(0, CASES); }
 
     @ParameterizedTest(name = "seed {0}")
@@ -65,8 +78,8 @@ class JitDifferentialTest {
         Snapshot last = steps.get(steps.size() - 1);
         int total = (int) last.retired();
         List<Integer> budgets = new ArrayList<>();
-        for (int b = 1; b <= Math.min(total, 48); b++) budgets.add(b);
-        for (int b = 56; b < total; b += 11) budgets.add(b);
+        for (int b = 1; b <= Math.min(total, 40); b++) budgets.add(b);
+        for (int b = 47; b < total; b += 13) budgets.add(b);
         budgets.add(total + 50);
         for (int budget : budgets) {
             Arm64Jit.setThreshold(0);
@@ -101,8 +114,7 @@ class JitDifferentialTest {
         for (int r = 0; r <= 30; r++) m.vcpu.setRegister(r, p.regs()[r]);
         m.vcpu.setRegister(Arm64Registers.SP, p.sp());
         m.vcpu.setRegister(Arm64Registers.CPSR, (m.vcpu.register(Arm64Registers.CPSR) & 0x0FFF_FFFFL) | (long) p.nzcv() << 28);
-        // A recognisable pattern in the data pages, so loads read something other than zero.
-        for (long a = DATA; a < END_OF_RAM; a += 8) m.memory.write(a, 8, a * 0x9E37_79B9_7F4A_7C15L);
+        m.memory.load(DATA, PATTERN);
         return m;
     }
 
@@ -111,8 +123,9 @@ class JitDifferentialTest {
         for (int r = 0; r <= 30; r++) regs[r] = m.vcpu.register(r);
         regs[31] = m.vcpu.register(Arm64Registers.SP);
         long hash = 0;
-        for (long a = DATA; a < END_OF_RAM; a += 8) hash = hash * 31 + m.memory.read(a, 8);
-        for (long a = CODE; a < DATA; a += 8) hash = hash * 31 + m.memory.read(a, 8);
+        for (long a = CODE; a < END_OF_RAM; a += GuestMemory.PAGE_SIZE) {
+            hash = hash * 31 + Arrays.hashCode(m.memory.page(a >>> GuestMemory.PAGE_SHIFT).toArray(ValueLayout.JAVA_LONG));
+        }
         return new Snapshot(String.valueOf(exit), regs, m.vcpu.pc(), m.vcpu.register(Arm64Registers.CPSR),
                 m.vcpu.retired(), hash);
     }
