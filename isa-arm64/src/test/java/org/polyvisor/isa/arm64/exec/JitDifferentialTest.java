@@ -194,15 +194,19 @@ class JitDifferentialTest {
         }
     }
 
-    /** The generic instructions allowed in a body: UDIV, ANDS, RBIT (they neither branch nor trap). */
+    /**
+     * The generic instructions allowed in a body (they neither branch nor trap): UDIV, SDIV and the variable shifts
+     * (which the translator compiles), ANDS and RBIT (where it stops).
+     */
     private static boolean generic(int w) {
-        return (w & 0x7FE0FC00) == 0x1AC00800 || (w & 0x7F200000) == 0x6A000000 || (w & 0x7FFFFC00) == 0x5AC00000;
+        return (w & 0x7FE0F800) == 0x1AC00800 || (w & 0x7FE0F000) == 0x1AC02000 || (w & 0x7F200000) == 0x6A000000
+                || (w & 0x7FFFFC00) == 0x5AC00000;
     }
 
     private static int candidate(Random rnd, int left) {
         int sf = rnd.nextInt(2);
         int rd = dest(rnd), rn = src(rnd), rm = src(rnd);
-        return switch (rnd.nextInt(24)) {
+        return switch (rnd.nextInt(25)) {
             // ADD/SUB/ADDS/SUBS (immediate), optionally shifted by 12
             case 0, 1 -> sf << 31 | rnd.nextInt(4) << 29 | 0x11000000 | rnd.nextInt(2) << 22 | rnd.nextInt(4096) << 10 | rn << 5 | rd;
             // ADD/SUB/ADDS/SUBS (shifted register)
@@ -264,8 +268,11 @@ class JitDifferentialTest {
                     default -> 0x54000000 | offset << 5 | rnd.nextInt(14);
                 };
             }
-            // UDIV, RBIT (generic)
-            case 22 -> rnd.nextInt(2) == 0 ? sf << 31 | 0x1AC00800 | rm << 16 | rn << 5 | rd : sf << 31 | 0x5AC00000 | rn << 5 | rd;
+            // UDIV, SDIV, LSLV, LSRV, ASRV, RORV, RBIT
+            case 22 -> rnd.nextInt(4) == 0 ? sf << 31 | 0x5AC00000 | rn << 5 | rd
+                    : sf << 31 | (rnd.nextInt(2) == 0 ? 0x1AC00800 | rnd.nextInt(2) << 10 : 0x1AC02000 | rnd.nextInt(4) << 10)
+                            | rm << 16 | rn << 5 | rd;
+            case 23 -> sf << 31 | 0x1AC02000 | rnd.nextInt(4) << 10 | rm << 16 | rn << 5 | rd;
             default -> 0xD503201F; // NOP
         };
     }
