@@ -13,7 +13,8 @@ import org.polyvisor.spi.exec.jit.TranslationCache;
  *   <li>{@code -Dpolyvisor.arm64.jit=off} turns the tier off (the interpreter alone runs, as the reference);
  *   <li>{@code -Dpolyvisor.arm64.jit.threshold=N}: a block is translated when it is entered for the N-th time
  *       (default {@value #DEFAULT_THRESHOLD}; 0 translates every block at its first entry, as the tests do);
- *   <li>{@code -Dpolyvisor.arm64.jit.cache=N}: the most translations held (default {@value #DEFAULT_CAPACITY}).
+ *   <li>{@code -Dpolyvisor.arm64.jit.cache=N}: the most translations held (default {@value #DEFAULT_CAPACITY});
+ *   <li>{@code -Dpolyvisor.arm64.jit.stats=true} prints the cache's counters to standard error when the JVM exits.
  * </ul>
  * A vCPU reads the threshold when it is made ({@link #threshold()}); {@link #setThreshold} changes it for vCPUs made
  * afterwards (tests, tools).
@@ -31,6 +32,12 @@ public final class Arm64Jit {
     private static final TranslationCache<TranslatedBlock> CACHE =
             new TranslationCache<>(Integer.getInteger("polyvisor.arm64.jit.cache", DEFAULT_CAPACITY));
     private static final HiddenClassDefiner DEFINER = new HiddenClassDefiner(MethodHandles.lookup());
+
+    static {
+        if (Boolean.getBoolean("polyvisor.arm64.jit.stats")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("arm64 jit: " + CACHE.stats())));
+        }
+    }
 
     /** Entries before a block is translated, or {@link #OFF}. */
     public static int threshold() { return threshold; }

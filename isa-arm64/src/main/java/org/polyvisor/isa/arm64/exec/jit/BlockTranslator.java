@@ -18,7 +18,11 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
+import java.util.EnumSet;
+import java.util.Set;
 
+import org.polyvisor.isa.arm64.decode.Insn;
+import org.polyvisor.isa.arm64.decode.Op;
 import org.polyvisor.isa.arm64.decode.Reg;
 import org.polyvisor.isa.arm64.exec.Arm64State;
 import org.polyvisor.isa.arm64.exec.FastForm;
@@ -33,7 +37,8 @@ import org.polyvisor.spi.exec.SoftTlb;
  * JVM locals (read once on entry, every write also stored to the register file, so an exit needs no write-back),
  * NZCV in a local, constants folded in, and guest memory read and written in place through the runner's TLB copy
  * and {@link GuestAccess}'s var handles. A branch back into the block loops in the method while the budget covers
- * another pass. Translation stops before the first instruction the runner would hand to the executor; it and any
+ * another pass. Translation stops before the first instruction it does not handle (a GENERIC one other than the
+ * variable shifts and divisions, which it compiles from their decoded fields); it and any
  * failed fast path (TLB miss, page-crossing or SP-misaligned access) return to the runner with that instruction not
  * run ({@link TranslatedBlock#run}). Returns null when the first instruction already cannot be translated.
  */
@@ -43,7 +48,8 @@ final class BlockTranslator {
     private static final ClassDesc CD_TRANSLATED = desc(TranslatedBlock.class), CD_FRAME = desc(JitFrame.class),
             CD_STATE = desc(Arm64State.class), CD_TLB = desc(RunnerTlb.class), CD_SEGMENT = desc(MemorySegment.class),
             CD_ACCESS = desc(GuestAccess.class), CD_VARHANDLE = desc(VarHandle.class),
-            CD_LONGS = CD_long.arrayType(), CD_SEGMENTS = CD_SEGMENT.arrayType();
+            CD_LONGS = CD_long.arrayType(), CD_SEGMENTS = CD_SEGMENT.arrayType(), CD_LONG = desc(Long.class),
+            CD_INTEGER = desc(Integer.class);
     private static final MethodTypeDesc MTD_RUN = MethodTypeDesc.of(CD_int, CD_FRAME, CD_LONGS, CD_long, CD_int, CD_int);
     private static final MethodTypeDesc MTD_REFILL = MethodTypeDesc.of(CD_SEGMENT, CD_int, CD_long);
     private static final ClassDesc CLASS = ClassDesc.of(BlockTranslator.class.getPackageName() + ".Block");
@@ -76,13 +82,19 @@ final class BlockTranslator {
     /** How many ops from the start of the block the translator handles. */
     static int translatable(FastOp[] ops) {
         int m = 0;
-        while (m < ops.length && handles(ops[m].form)) m++;
+        while (m < ops.length && handles(ops[m])) m++;
         return m;
     }
 
-    private static boolean handles(int form) {
-        return form != FastForm.GENERIC;
+    /**
+     * Every fast form, and among the GENERIC instructions those compiled C runs in hot loops and that cannot trap:
+     * the variable shifts (CRC-32's loop) and the divisions.
+     */
+    private static boolean handles(FastOp o) {
+        return o.form != FastForm.GENERIC || GENERIC_OPS.contains(o.insn.op);
     }
+
+    private static final Set<Op> GENERIC_OPS = EnumSet.of(Op.LSLV, Op.LSRV, Op.ASRV, Op.RORV, Op.UDIV, Op.SDIV);
 
     /** One method's code: labels for every instruction (in-block branches) and for every exit. */
     private static final class Emitter {
@@ -124,6 +136,7 @@ final class BlockTranslator {
                 FastOp o = ops[k];
                 used[o.rd] = used[o.rn] = used[o.rm] = used[o.writeBackTo] = used[LR] = true;
                 if (o.form == FastForm.MADD || o.form == FastForm.MSUB) used[o.aux] = true;
+                if (o.form == FastForm.GENERIC) used[o.insn.rd] = used[o.insn.rn] = used[o.insn.rm] = true;
                 memory |= isAccess(o.form);
             }
             for (int r = 0; r < Reg.FILE_SIZE; r++) {
@@ -290,7 +303,66 @@ final class BlockTranslator {
                     leave(k);
                     reachable = false;
                 }
+                case FastForm.GENERIC -> generic(o.insn);
                 default -> throw new IllegalStateException("no translation for fast form " + o.form);
+            }
+        }
+
+        /** The GENERIC instructions {@link #handles} names, from their decoded fields, as the Executor runs them. */
+        private void generic(Insn i) {
+            switch (i.op) {
+                case LSLV, LSRV, ASRV, RORV -> {
+                    // Java's shifts already take the amount modulo the operand's width, as the Arm ARM does.
+                    get(i.rn);
+                    if (!i.sf) cb.l2i();
+                    get(i.rm);
+                    cb.l2i();
+                    if (i.sf) {
+                        switch (i.op) {
+                            case LSLV -> cb.lshl();
+                            case LSRV -> cb.lushr();
+                            case ASRV -> cb.lshr();
+                            default -> cb.invokestatic(CD_LONG, "rotateRight", MethodTypeDesc.of(CD_long, CD_long, CD_int));
+                        }
+                    } else {
+                        switch (i.op) {
+                            case LSLV -> cb.ishl();
+                            case LSRV -> cb.iushr();
+                            case ASRV -> cb.ishr();
+                            default -> cb.invokestatic(CD_INTEGER, "rotateRight", MethodTypeDesc.of(CD_int, CD_int, CD_int));
+                        }
+                        cb.i2l();
+                        mask(W);
+                    }
+                    set(i.rd);
+                }
+                case UDIV, SDIV -> {
+                    // Division by zero gives zero (Arm ARM C6.2 SDIV); Java's MIN / -1 is MIN, as on Arm.
+                    Label zero = cb.newLabel(), done = cb.newLabel();
+                    get(i.rm);
+                    if (!i.sf) cb.l2i().i2l();
+                    cb.lstore(T);
+                    cb.lload(T).lconst_0().lcmp().ifeq(zero);
+                    if (i.sf) {
+                        get(i.rn);
+                        cb.lload(T);
+                        if (i.op == Op.UDIV) cb.invokestatic(CD_LONG, "divideUnsigned", MethodTypeDesc.of(CD_long, CD_long, CD_long));
+                        else cb.ldiv();
+                    } else {
+                        get(i.rn);
+                        cb.l2i().lload(T).l2i();
+                        if (i.op == Op.UDIV) cb.invokestatic(CD_INTEGER, "divideUnsigned", MethodTypeDesc.of(CD_int, CD_int, CD_int));
+                        else cb.idiv();
+                        cb.i2l();
+                        mask(W);
+                    }
+                    cb.goto_(done);
+                    cb.labelBinding(zero);
+                    cb.lconst_0();
+                    cb.labelBinding(done);
+                    set(i.rd);
+                }
+                default -> throw new IllegalStateException("no translation for " + i.op);
             }
         }
 
