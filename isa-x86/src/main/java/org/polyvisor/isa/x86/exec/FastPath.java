@@ -206,7 +206,7 @@ final class FastPath {
                         Uop u = (Uop) uops[i];
                         long ea = (u.imm + r[u.base] + (r[u.index] << u.shift) + ((start + u.end) & u.ripMask)) & u.addrMask;
                         long m = u.mask;
-                        long sp = r[CpuState.RSP] & s.stackMask();
+                        long sp = k == U_POP ? r[CpuState.RSP] & s.stackMask() : 0;
                         long linear = k == U_POP ? stackLinear(sp) : (ea + (segBase[u.seg] & u.segMask)) & linearMask;
                         MemorySegment p = bus.tlb.lookup(SoftTlb.READ, linear);
                         int off = (int) linear & 0xFFF;
@@ -237,7 +237,7 @@ final class FastPath {
                         Uop u = (Uop) uops[i];
                         long ea = (u.imm + r[u.base] + (r[u.index] << u.shift) + ((start + u.end) & u.ripMask)) & u.addrMask;
                         int size = u.size;
-                        long sp = (r[CpuState.RSP] - size) & s.stackMask();
+                        long sp = k == U_PUSH ? (r[CpuState.RSP] - size) & s.stackMask() : 0;
                         long linear = k == U_PUSH ? stackLinear(sp) : (ea + (segBase[u.seg] & u.segMask)) & linearMask;
                         long v = r[u.src];
                         MemorySegment p = bus.tlb.lookup(SoftTlb.WRITE, linear);
@@ -358,7 +358,7 @@ final class FastPath {
      */
     private static long fusedJcc(Uop u, int relation, long start) {
         long fallThrough = start + u.fusedEnd;
-        return (u.table >>> relation & 1) != 0 ? fallThrough + u.jccImm : fallThrough;
+        return ((u.table & 0xFF) >>> relation & 1) != 0 ? fallThrough + u.jccImm : fallThrough;
     }
 
     /** Writes the stack pointer {@code sp} (already masked to the stack's width): a 16-bit stack keeps bits 63:16. */
