@@ -24,8 +24,14 @@ final class Block {
     /** Blocks end before an instruction that starts this close to the end of its page (it may cross into the next). */
     static final int PAGE_TAIL = 4096 - Decoder.MAX_LENGTH;
 
-    /** The prepared instructions. */
-    final Uop[] uops;
+    /**
+     * The prepared instructions, held as Object so that {@link FastPath#run} casts each one in the case that reads
+     * it: the JIT then loads its fields there. Through one typed reference it would load every field that two
+     * cases share before the switch (the latest place that serves both), for every instruction.
+     */
+    final Object[] uops;
+    /** Per prepared instruction: its handler ({@link Uop#kind}), read before the dispatch. */
+    final int[] kinds;
     /** How many guest instructions the block holds (a fused compare and Jcc are two). */
     final int insns;
     /** The offset of the instruction after the block's last one. */
@@ -44,10 +50,13 @@ final class Block {
         Uop last = count >= 2 ? Uop.fused(insns[count - 2], insns[count - 1], longMode,
                 lastAt - insns[count - 2].length, count - 2) : null;
         int n = last == null ? count : count - 1;
-        uops = new Uop[n];
+        uops = new Object[n];
+        kinds = new int[n];
         int at = 0;
         for (int i = 0; i < n; i++) {
-            uops[i] = i == n - 1 && last != null ? last : Uop.of(insns[i], longMode, at, i);
+            Uop u = i == n - 1 && last != null ? last : Uop.of(insns[i], longMode, at, i);
+            uops[i] = u;
+            kinds[i] = u.kind;
             at += insns[i].length;
         }
         this.insns = count;
@@ -56,7 +65,7 @@ final class Block {
     }
 
     /** The instruction a decoded slot holds: the slot's instruction, or a block's first one. */
-    static Insn first(Object slot) { return slot instanceof Block b ? b.uops[0].insn : (Insn) slot; }
+    static Insn first(Object slot) { return slot instanceof Block b ? ((Uop) b.uops[0]).insn : (Insn) slot; }
 
     /** True when a block ends after {@code in}: it transfers control. */
     static boolean endsAfter(Insn in) {

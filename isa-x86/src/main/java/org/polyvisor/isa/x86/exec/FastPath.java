@@ -179,24 +179,34 @@ final class FastPath {
         long start = pc;  // the block's first instruction: each one is at start + Uop.at
         loop:
         while (true) {
-            Uop[] uops = block.uops;
+            Object[] uops = block.uops;
+            int[] kinds = block.kinds;
             long next = 0;  // where the block's last instruction goes, when it transfers control
-            for (int i = 0; i < uops.length; i++) {
-                Uop u = uops[i];
-                int k = u.kind;
+            for (int i = 0; i < kinds.length; i++) {
+                int k = kinds[i];
                 // The JIT inlines a callee of more than 35 bytecodes only where its profile calls the site hot, which
                 // differs from one JVM to the next: the cases below call nothing larger on their hot paths, and every
                 // memory load and store of the loop is written once (the TLB hit inline, the rest in Bus).
-                long ea = 0;
-                if (k <= U_CMP_RM && k != U_INSN)  // U_LEA to U_CMP_RM: the memory operand's offset (see Uop)
-                    ea = (u.imm + r[u.base] + (r[u.index] << u.shift) + ((start + u.end) & u.ripMask)) & u.addrMask;
+                // Each case casts its instruction where it reads it (Block#uops), and computes the memory operand's
+                // offset itself (see Uop), so that no field load is placed before the dispatch.
                 switch (k) {
-                    case U_LEA -> r[u.dst] = ea & u.mask;
-                    case U_MOV_RR -> r[u.dst] = r[u.src] & u.mask;
-                    case U_MOV_RI -> r[u.dst] = u.imm & u.mask;
+                    case U_LEA -> {
+                        Uop u = (Uop) uops[i];
+                        r[u.dst] = (u.imm + r[u.base] + (r[u.index] << u.shift) + ((start + u.end) & u.ripMask)) & u.addrMask & u.mask;
+                    }
+                    case U_MOV_RR -> {
+                        Uop u = (Uop) uops[i];
+                        r[u.dst] = r[u.src] & u.mask;
+                    }
+                    case U_MOV_RI -> {
+                        Uop u = (Uop) uops[i];
+                        r[u.dst] = u.imm & u.mask;
+                    }
                     case U_LOAD, U_CMP_MR, U_CMP_RM, U_POP -> {
+                        Uop u = (Uop) uops[i];
+                        long ea = (u.imm + r[u.base] + (r[u.index] << u.shift) + ((start + u.end) & u.ripMask)) & u.addrMask;
                         long m = u.mask;
-                        long sp = r[CpuState.RSP] & s.stackMask();
+                        long sp = k == U_POP ? r[CpuState.RSP] & s.stackMask() : 0;
                         long linear = k == U_POP ? stackLinear(sp) : (ea + (segBase[u.seg] & u.segMask)) & linearMask;
                         MemorySegment p = bus.tlb.lookup(SoftTlb.READ, linear);
                         int off = (int) linear & 0xFFF;
@@ -224,8 +234,10 @@ final class FastPath {
                         }
                     }
                     case U_STORE, U_PUSH -> {
+                        Uop u = (Uop) uops[i];
+                        long ea = (u.imm + r[u.base] + (r[u.index] << u.shift) + ((start + u.end) & u.ripMask)) & u.addrMask;
                         int size = u.size;
-                        long sp = (r[CpuState.RSP] - size) & s.stackMask();
+                        long sp = k == U_PUSH ? (r[CpuState.RSP] - size) & s.stackMask() : 0;
                         long linear = k == U_PUSH ? stackLinear(sp) : (ea + (segBase[u.seg] & u.segMask)) & linearMask;
                         long v = r[u.src];
                         MemorySegment p = bus.tlb.lookup(SoftTlb.WRITE, linear);
@@ -248,6 +260,7 @@ final class FastPath {
                         }
                     }
                     case U_CMP_RR, U_CMP_RI, U_SUB_RR, U_SUB_RI -> {
+                        Uop u = (Uop) uops[i];
                         long m = u.mask;
                         long a = r[u.dst] & m, b = (k == U_CMP_RR || k == U_SUB_RR ? r[u.src] : u.imm) & m;
                         long res = (a - b) & m;
@@ -259,18 +272,21 @@ final class FastPath {
                         }
                     }
                     case U_ADD_RR, U_ADD_RI -> {
+                        Uop u = (Uop) uops[i];
                         long m = u.mask;
                         long a = r[u.dst] & m, b = (k == U_ADD_RR ? r[u.src] : u.imm) & m, res = (a + b) & m;
                         f.set(LazyFlags.ADD, u.size, a, b, res);
                         r[u.dst] = res;
                     }
                     case U_TEST_RR -> {  // flags of a AND b: as a compare of the result with 0 (CF = OF = 0)
+                        Uop u = (Uop) uops[i];
                         long m = u.mask;
                         long a = r[u.dst] & m, res = a & r[u.src];
                         f.set(LazyFlags.LOGIC, u.size, a, res, res);
                         if (u.fused) next = fusedJcc(u, relation(res << 64 - u.size * 8, 0), start);
                     }
                     case U_LOGIC_RR, U_LOGIC_RI -> {  // AND, OR, XOR, TEST: CF = OF = 0, the rest from the result
+                        Uop u = (Uop) uops[i];
                         long m = u.mask;
                         long a = r[u.dst] & m, b = (k == U_LOGIC_RR ? r[u.src] : u.imm) & m;
                         int op = u.op;
@@ -279,19 +295,23 @@ final class FastPath {
                         if (op != TEST) r[u.dst] = res;
                     }
                     case U_ALU_RR, U_ALU_RI -> {  // ADC, SBB
+                        Uop u = (Uop) uops[i];
                         long m = u.mask;
                         long b = (k == U_ALU_RR ? r[u.src] : u.imm) & m;
                         r[u.dst] = alu(u.op, u.size, m, r[u.dst] & m, b);
                     }
                     case U_SHIFT_RI -> {
+                        Uop u = (Uop) uops[i];
                         int size = u.size, count = (int) (u.imm & (size == 8 ? 63 : 31));
                         if (count != 0) r[u.dst] = shift(u.op, size, u.mask, r[u.dst] & u.mask, count);
                     }
                     case U_JCC -> {  // a select, not a branch: a guest branch the host cannot predict costs no flush
+                        Uop u = (Uop) uops[i];
                         long fallThrough = start + u.end;
                         next = f.condition(u.cond) ? fallThrough + u.imm : fallThrough;
                     }
                     default -> {
+                        Uop u = (Uop) uops[i];
                         long at = start + u.at;
                         s.rip = at;
                         long after = execute(u.insn, at, (start + u.end) & ipMask);
@@ -338,7 +358,7 @@ final class FastPath {
      */
     private static long fusedJcc(Uop u, int relation, long start) {
         long fallThrough = start + u.fusedEnd;
-        return (u.table >>> relation & 1) != 0 ? fallThrough + u.jccImm : fallThrough;
+        return ((u.table & 0xFF) >>> relation & 1) != 0 ? fallThrough + u.jccImm : fallThrough;
     }
 
     /** Writes the stack pointer {@code sp} (already masked to the stack's width): a 16-bit stack keeps bits 63:16. */

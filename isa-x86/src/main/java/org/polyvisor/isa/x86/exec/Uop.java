@@ -26,57 +26,62 @@ final class Uop {
 
     final Insn insn;
     final int kind;
+    // The fields are as narrow as their values, so that an instruction takes about one cache line: a block's
+    // instructions are read on every pass, and the workload's own data competes with them for the caches.
     /** Destination and source registers (31 where the form has none), base and index ({@link #NONE} if absent). */
-    final int dst, src, base, index;
+    final byte dst, src, base, index;
     /** The index's scale as a shift count, and the segment register of the memory operand. */
-    final int shift, seg;
+    final byte shift, seg;
     /** The operand size in bytes, the ALU operation or shift of {@link Insn#fastOp}, the condition (Jcc). */
-    final int size, op, cond;
+    final byte size, op, cond;
     /** Offsets from the block's first byte: this instruction, the next one, and after a fused Jcc. */
-    final int at, end, fusedEnd;
+    final byte at, end, fusedEnd;
     /** How many guest instructions of the block come before this one (a fused pair counts two). */
-    final int seq;
+    final byte seq;
     /**
-     * A compare fused with the Jcc after it: that Jcc's condition as a truth table over the relation of the
-     * operands ({@link FastPath#run}: bit {@code relation} is the outcome); 0 when not fused ({@link #fused}).
+     * A compare fused with the Jcc after it ({@link #fused}): that Jcc's condition as a truth table over the relation
+     * of the operands ({@link FastPath#run}: bit {@code relation} is the outcome).
      */
-    final int table;
+    final byte table;
     final boolean fused;
     /** The immediate, or the displacement of a memory operand (no fast form has both). */
     final long imm;
     /** The operand-size mask: a 32-bit result written to a register zero-extends (SDM Vol. 1, 3.4.1.1). */
     final long mask;
-    /** The address-size mask, all ones for a RIP-relative operand, all ones for a segmented one (see above). */
-    final long addrMask, ripMask, segMask;
+    /** The address-size mask. */
+    final long addrMask;
+    /** -1 (all ones as a long) for a RIP-relative operand, -1 for a segmented one, else 0 (see above). */
+    final int ripMask, segMask;
     /** A fused Jcc's displacement. */
-    final long jccImm;
+    final int jccImm;
 
     private Uop(Insn in, int kind, boolean longMode, Insn jcc, int at, int seq) {
         this.insn = in;
         this.kind = kind;
-        this.at = at;
-        this.end = at + in.length;
-        this.fusedEnd = jcc == null ? end : end + jcc.length;
-        this.seq = seq;
+        this.at = (byte) at;
+        this.end = (byte) (at + in.length);
+        this.fusedEnd = (byte) (jcc == null ? end : end + jcc.length);
+        this.seq = (byte) seq;
         this.mask = in.opMask;
         boolean memory = in.dstKind == Operand.MEM || in.srcKind == Operand.MEM;
-        this.base = memory && in.base >= 0 ? in.base : NONE;
-        this.index = memory && in.index >= 0 ? in.index : NONE;
-        this.dst = in.dstReg & 31;
-        this.src = in.srcReg & 31;
-        this.seg = in.segment >= 0 ? in.segment
+        this.base = (byte) (memory && in.base >= 0 ? in.base : NONE);
+        this.index = (byte) (memory && in.index >= 0 ? in.index : NONE);
+        this.dst = (byte) (in.dstReg & 31);
+        this.src = (byte) (in.srcReg & 31);
+        int sreg = in.segment >= 0 ? in.segment
                 : in.base == CpuState.RSP || in.base == CpuState.RBP ? CpuState.SS : CpuState.DS;
-        this.shift = in.scaleShift & 3;
-        this.size = in.opSize;
-        this.op = in.fastOp;
-        this.cond = in.cond & 15;
+        this.seg = (byte) sreg;
+        this.shift = (byte) (in.scaleShift & 3);
+        this.size = (byte) in.opSize;
+        this.op = (byte) in.fastOp;
+        this.cond = (byte) (in.cond & 15);
         this.addrMask = in.addrSize == 8 ? -1L : in.addrSize == 2 ? 0xFFFFL : 0xFFFF_FFFFL;
-        this.ripMask = memory && in.ripRelative ? -1L : 0;
-        this.segMask = !longMode || seg >= CpuState.FS ? -1L : 0;
+        this.ripMask = memory && in.ripRelative ? -1 : 0;
+        this.segMask = !longMode || sreg >= CpuState.FS ? -1 : 0;
         this.fused = jcc != null;
-        this.table = jcc == null ? 0 : truthTable(jcc.cond);
+        this.table = (byte) (jcc == null ? 0 : truthTable(jcc.cond));
         this.imm = memory ? in.disp : in.imm;
-        this.jccImm = jcc == null ? 0 : jcc.imm;
+        this.jccImm = jcc == null ? 0 : (int) jcc.imm;  // rel8 or rel32, sign-extended
     }
 
     /**

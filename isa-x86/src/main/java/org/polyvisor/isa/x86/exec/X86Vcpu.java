@@ -189,7 +189,7 @@ public class X86Vcpu implements Vcpu {
                     result = interpreter.exit;
                     break;
                 }
-                slot = block.uops[0].insn;
+                slot = Block.first(block);
             }
             interpreter.budgetLeft = budget - done;
             int r = interpreter.execute((Insn) slot, pc);
