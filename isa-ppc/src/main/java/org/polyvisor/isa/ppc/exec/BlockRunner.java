@@ -56,6 +56,12 @@ final class BlockRunner {
     private static final long UNIT = -3;
 
     private final PpcCpu c;
+    /**
+     * {@link #c} again, typed Object: each case of {@link #runBlocks} that reads CR, XER, LR or CTR casts it for
+     * itself, so that the JIT loads those fields inside the case (through that case's cast) rather than once before
+     * the dispatch for every instruction, as it did with one shared reference.
+     */
+    private final Object cpu;
     private final BlockCache blocks;
     private final RunnerTlb dataTlb;
     private final DataBus bus;
@@ -75,6 +81,7 @@ final class BlockRunner {
     BlockRunner(PpcCpu c, BlockCache blocks, DataBus bus, LoadStoreUnit loadStore, FloatingPointUnit floatingPoint,
                 VectorUnit vector, SystemUnit system) {
         this.c = c;
+        this.cpu = c;
         this.blocks = blocks;
         this.dataTlb = blocks.dataTlb;
         this.bus = bus;
@@ -139,8 +146,8 @@ final class BlockRunner {
      * {@link #UNIT} with the instruction for its unit in {@link #held}, {@link #heldPc} and {@link #heldIndex}.
      */
     private long runBlocks(Block b, long pc, int from, long slice, long budget) {
-        PpcCpu c = this.c;
-        long[] r = c.gpr;
+        long[] r = this.c.gpr;
+        Object cpu = this.cpu;
         Object[] slots = blocks.pageSlots();
         RunnerTlb tlb = dataTlb;
         long[] readTags = tlb.readTags, writeTags = tlb.writeTags;
@@ -183,6 +190,7 @@ final class BlockRunner {
                             continue;
                         }
                         case ANDI_RC -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             long o = op + ((code - ANDI_RC) >>> 8);
                             long v = r[(int) o >>> 8 & 31] & o >>> 32, x = (int) v;
                             r[(int) o >>> 13 & 31] = v;
@@ -208,9 +216,11 @@ final class BlockRunner {
                             continue;
                         }
                         case CARRYING -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // RT = A + RB + carry in, A = RA or ~RA; CA the carry out of the low words (32-bit mode)
                             long o = op + ((code - CARRYING) >>> 8);
-                            long a = r[(int) o >>> 13 & 31], x = (o & INVERT_A) != 0 ? ~a : a, y = r[(int) o >>> 18 & 31];
+                            long a = r[(int) o >>> 13 & 31], y = r[(int) o >>> 18 & 31];
+                            long x = (o & INVERT_A) != 0 ? ~a : a;
                             long cin = (o & CARRY_ONE) != 0 ? 1 : (o & CARRY_CA) != 0 ? c.xer >>> 29 & 1 : 0;
                             r[(int) o >>> 8 & 31] = x + y + cin;
                             long ca = ((x & LOW32) + (y & LOW32) + cin) >>> 32;
@@ -285,6 +295,7 @@ final class BlockRunner {
                             continue;
                         }
                         case RLWINM, RLWINM_RC, RLWIMI -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // ROTL32(RS, SH): the low word rotated left, in both halves of the doubleword; the mask
                             long o = op + ((code - RLWINM) >>> 8), mask = o >>> 32;
                             int w = (int) r[(int) o >>> 8 & 31], sh = (int) o >>> 18 & 31, ra = (int) o >>> 13 & 31;
@@ -302,13 +313,15 @@ final class BlockRunner {
                             continue;
                         }
                         case CMP -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // both operands sign- or zero-extended from their low words (so the differences cannot
                             // overflow), the field computed without branches: the outcome of a guest compare is data
                             int z = (code - CMP) >>> 8;
                             long o = op + z;
                             long sign = (o & SIGNED) != 0 ? 0x8000_0000L : 0;
                             long x = ((r[(int) o >>> 13 & 31] & LOW32) ^ sign) - sign;
-                            long y = ((((o & IMMEDIATE) != 0 ? o >> 32 : r[(int) o >>> 18 & 31]) & LOW32) ^ sign) - sign;
+                            long rhs = (o & IMMEDIATE) != 0 ? o >> 32 : r[(int) o >>> 18 & 31];
+                            long y = ((rhs & LOW32) ^ sign) - sign;
                             int lt = (int) ((x - y) >>> 63), gt = (int) ((y - x) >>> 63);
                             int field = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1;
                             int shift = 28 - ((int) o >>> 8 & 0x1c);
@@ -326,6 +339,7 @@ final class BlockRunner {
                             break leave;
                         }
                         case LWZ, LWZX, LWZU -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             int z = (code - LWZ) >>> 8;
                             long o = op + z;
                             int rt = (int) o >>> 8 & 31, ra = (int) o >>> 13 & 31;
@@ -335,7 +349,7 @@ final class BlockRunner {
                             if (p != null && off <= PAGE - 4) {
                                 r[rt] = (int) INT.get(p, (long) off) & LOW32;
                                 if (code == LWZU) r[ra] = ea;
-                                if ((o & FUSED) == 0 || k + 1 == limit) continue;
+                                if ((o & FUSED) == 0 || k + 1 + z == limit) continue;
                                 // the word compare that follows (BlockOps.fuse), as in CMP, without a second dispatch
                                 k += 1 + z;
                                 long cmp = ops[k];
@@ -386,7 +400,8 @@ final class BlockRunner {
                             int ra = (int) o >>> 13 & 31;
                             long ea = (r[ra] + (code == STWX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
-                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refill(SoftTlb.WRITE, ea);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s]
+                                    : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null && off <= PAGE - 4) {
                                 INT.set(p, (long) off, (int) r[(int) o >>> 8 & 31]);
                                 if (code == STWU) r[ra] = ea;
@@ -398,7 +413,8 @@ final class BlockRunner {
                             int ra = (int) o >>> 13 & 31;
                             long ea = (r[ra] + (code == STBX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK;
-                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refill(SoftTlb.WRITE, ea);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s]
+                                    : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null) {
                                 BYTE.set(p, ea & (PAGE - 1), (byte) r[(int) o >>> 8 & 31]);
                                 if (code == STBU) r[ra] = ea;
@@ -409,45 +425,70 @@ final class BlockRunner {
                             long o = op + ((code - STH) >>> 8);
                             long ea = (r[(int) o >>> 13 & 31] + (o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
-                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refill(SoftTlb.WRITE, ea);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s]
+                                    : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null && off <= PAGE - 2) {
                                 SHORT.set(p, (long) off, (short) r[(int) o >>> 8 & 31]);
                                 continue;
                             }
                         }
-                        case MFLR -> { long o = op + ((code - MFLR) >>> 8); r[(int) o >>> 8 & 31] = c.lr & LOW32; continue; }
-                        case MTLR -> { long o = op + ((code - MTLR) >>> 8); c.lr = r[(int) o >>> 8 & 31]; continue; }
-                        case MFCTR -> { long o = op + ((code - MFCTR) >>> 8); r[(int) o >>> 8 & 31] = c.ctr & LOW32; continue; }
-                        case MTCTR -> { long o = op + ((code - MTCTR) >>> 8); c.ctr = r[(int) o >>> 8 & 31]; continue; }
+                        case MFLR -> {
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + ((code - MFLR) >>> 8);
+                            r[(int) o >>> 8 & 31] = c.lr & LOW32;
+                            continue;
+                        }
+                        case MTLR -> {
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + ((code - MTLR) >>> 8);
+                            c.lr = r[(int) o >>> 8 & 31];
+                            continue;
+                        }
+                        case MFCTR -> {
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + ((code - MFCTR) >>> 8);
+                            r[(int) o >>> 8 & 31] = c.ctr & LOW32;
+                            continue;
+                        }
+                        case MTCTR -> {
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + ((code - MTCTR) >>> 8);
+                            c.ctr = r[(int) o >>> 8 & 31];
+                            continue;
+                        }
                         case B -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             int z = (code - B) >>> 8;
                             long o = op + z, cia = pc + ((long) (k + z) << 2);
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             target = ((o & AA) != 0 ? o >> 32 : cia + (o >> 32)) & LOW32;
-                            k++;
+                            k += 1 + z;
                             break leave;
                         }
                         case BC_CR -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // beq, bne, blt...: taken when CR bit BI equals BO[1]; a side exit when taken
                             int z = (code - BC_CR) >>> 8;
                             long o = op + z, cia = pc + ((long) (k + z) << 2);
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             if ((c.cr << ((int) o >>> 13 & 31) < 0) != ((o & BO_CR_TRUE) != 0)) continue;
                             target = ((o & AA) != 0 ? o >> 32 : cia + (o >> 32)) & LOW32;
-                            k++;
+                            k += 1 + z;
                             break leave;
                         }
                         case BC_CTR -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // bdnz, bdz: CTR decremented, taken when its low word is not 0 (or is, BO[3])
                             int z = (code - BC_CTR) >>> 8;
                             long o = op + z, cia = pc + ((long) (k + z) << 2);
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             if (((int) --c.ctr != 0) == ((o & BO_CTR_ZERO) != 0)) continue;
                             target = ((o & AA) != 0 ? o >> 32 : cia + (o >> 32)) & LOW32;
-                            k++;
+                            k += 1 + z;
                             break leave;
                         }
                         case BC, BCLR -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // BO in the RT field, BI in the RA field: CTR decremented unless BO[2], then tested
                             // against BO[3]; the CR bit BI tested against BO[1] unless BO[0]
                             int z = (code - BC) >>> 8;
@@ -461,17 +502,19 @@ final class BlockRunner {
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             if (code == BC && !taken) continue;      // bc not taken goes on in the block
                             target = (!taken ? cia + 4 : code == BC && (o & AA) != 0 ? si : to) & LOW32;
-                            k++;
+                            k += 1 + z;
                             break leave;
                         }
                         case BCCTR -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             int z = (code - BCCTR) >>> 8;
                             long o = op + z, cia = pc + ((long) (k + z) << 2);
                             int bo = (int) o >>> 8 & 31;
-                            boolean taken = (bo & 0x10) != 0 || (c.cr << ((int) o >>> 13 & 31) < 0) == ((bo & 0x08) != 0);
+                            boolean taken = (bo & 0x10) != 0
+                                    || (c.cr << ((int) o >>> 13 & 31) < 0) == ((bo & 0x08) != 0);
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             target = (taken ? c.ctr & ~3L : cia + 4) & LOW32;
-                            k++;
+                            k += 1 + z;
                             break leave;
                         }
                         default -> { }
