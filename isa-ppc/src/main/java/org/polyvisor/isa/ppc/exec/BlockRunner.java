@@ -56,6 +56,12 @@ final class BlockRunner {
     private static final long UNIT = -3;
 
     private final PpcCpu c;
+    /**
+     * {@link #c} again, typed Object: each case of {@link #runBlocks} that reads CR, XER, LR or CTR casts it for
+     * itself, so that the JIT loads those fields inside the case (through that case's cast) rather than once before
+     * the dispatch for every instruction, as it did with one shared reference.
+     */
+    private final Object cpu;
     private final BlockCache blocks;
     private final RunnerTlb dataTlb;
     private final DataBus bus;
@@ -75,6 +81,7 @@ final class BlockRunner {
     BlockRunner(PpcCpu c, BlockCache blocks, DataBus bus, LoadStoreUnit loadStore, FloatingPointUnit floatingPoint,
                 VectorUnit vector, SystemUnit system) {
         this.c = c;
+        this.cpu = c;
         this.blocks = blocks;
         this.dataTlb = blocks.dataTlb;
         this.bus = bus;
@@ -139,8 +146,8 @@ final class BlockRunner {
      * {@link #UNIT} with the instruction for its unit in {@link #held}, {@link #heldPc} and {@link #heldIndex}.
      */
     private long runBlocks(Block b, long pc, int from, long slice, long budget) {
-        PpcCpu c = this.c;
-        long[] r = c.gpr;
+        long[] r = this.c.gpr;
+        Object cpu = this.cpu;
         Object[] slots = blocks.pageSlots();
         RunnerTlb tlb = dataTlb;
         long[] readTags = tlb.readTags, writeTags = tlb.writeTags;
@@ -157,33 +164,35 @@ final class BlockRunner {
                     long op = ops[k];
                     int code = (int) op & 0xff;
                     // Each case unpacks its own fields (BlockOps' layout, in place rather than by calls) from
-                    // o = op + z, where z = (code - its first label) >>> 8 is 0 at run time but, to the JIT, a
-                    // different value in every case: C2 placed the expressions that several cases share (the
-                    // fields, the flag bits, cia, k + 1) before the dispatch, about 70 instructions and a dozen
-                    // stack spills for every guest instruction whatever its case (PrintAssembly, session 5).
+                    // o = op + z, where z = (op - its first label) & 0xc0 is 0 at run time (codes are below 64)
+                    // but, to the JIT, a different value in every case: C2 placed the expressions that several
+                    // cases share (the fields, the flag bits, cia, k + 1) before the dispatch, about 70
+                    // instructions and a dozen stack spills for every guest instruction whatever its case
+                    // (PrintAssembly, session 5). z comes from op, not from code, which C2 kept on the stack.
                     switch (code) {
                         case LI, LIS -> {
-                            long o = op + ((code - LI) >>> 8);
+                            long o = op + (((int) op - LI) & 0xc0);
                             r[(int) o >>> 8 & 31] = o >> 32;
                             continue;
                         }
                         case ADDI, ADDIS -> {
-                            long o = op + ((code - ADDI) >>> 8);
+                            long o = op + (((int) op - ADDI) & 0xc0);
                             r[(int) o >>> 8 & 31] = r[(int) o >>> 13 & 31] + (o >> 32);
                             continue;
                         }
                         case ORI, ORIS -> {
-                            long o = op + ((code - ORI) >>> 8);
+                            long o = op + (((int) op - ORI) & 0xc0);
                             r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31] | o >>> 32;
                             continue;
                         }
                         case XORI, XORIS -> {
-                            long o = op + ((code - XORI) >>> 8);
+                            long o = op + (((int) op - XORI) & 0xc0);
                             r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31] ^ o >>> 32;
                             continue;
                         }
                         case ANDI_RC -> {
-                            long o = op + ((code - ANDI_RC) >>> 8);
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + (((int) op - ANDI_RC) & 0xc0);
                             long v = r[(int) o >>> 8 & 31] & o >>> 32, x = (int) v;
                             r[(int) o >>> 13 & 31] = v;
                             // CR0 from the low word against 0, signed: LT GT EQ SO
@@ -193,24 +202,26 @@ final class BlockRunner {
                             continue;
                         }
                         case ADD -> {
-                            long o = op + ((code - ADD) >>> 8);
+                            long o = op + (((int) op - ADD) & 0xc0);
                             r[(int) o >>> 8 & 31] = r[(int) o >>> 13 & 31] + r[(int) o >>> 18 & 31];
                             continue;
                         }
                         case SUBF -> {
-                            long o = op + ((code - SUBF) >>> 8);
+                            long o = op + (((int) op - SUBF) & 0xc0);
                             r[(int) o >>> 8 & 31] = r[(int) o >>> 18 & 31] - r[(int) o >>> 13 & 31];
                             continue;
                         }
                         case NEG -> {
-                            long o = op + ((code - NEG) >>> 8);
+                            long o = op + (((int) op - NEG) & 0xc0);
                             r[(int) o >>> 8 & 31] = -r[(int) o >>> 13 & 31];
                             continue;
                         }
                         case CARRYING -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // RT = A + RB + carry in, A = RA or ~RA; CA the carry out of the low words (32-bit mode)
-                            long o = op + ((code - CARRYING) >>> 8);
-                            long a = r[(int) o >>> 13 & 31], x = (o & INVERT_A) != 0 ? ~a : a, y = r[(int) o >>> 18 & 31];
+                            long o = op + (((int) op - CARRYING) & 0xc0);
+                            long a = r[(int) o >>> 13 & 31], y = r[(int) o >>> 18 & 31];
+                            long x = (o & INVERT_A) != 0 ? ~a : a;
                             long cin = (o & CARRY_ONE) != 0 ? 1 : (o & CARRY_CA) != 0 ? c.xer >>> 29 & 1 : 0;
                             r[(int) o >>> 8 & 31] = x + y + cin;
                             long ca = ((x & LOW32) + (y & LOW32) + cin) >>> 32;
@@ -218,75 +229,76 @@ final class BlockRunner {
                             continue;
                         }
                         case MULLW -> {
-                            long o = op + ((code - MULLW) >>> 8);
+                            long o = op + (((int) op - MULLW) & 0xc0);
                             r[(int) o >>> 8 & 31] = (long) (int) r[(int) o >>> 13 & 31] * (int) r[(int) o >>> 18 & 31];
                             continue;
                         }
                         case OR -> {
-                            long o = op + ((code - OR) >>> 8);
+                            long o = op + (((int) op - OR) & 0xc0);
                             r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31] | r[(int) o >>> 18 & 31];
                             continue;
                         }
                         case MR -> {
-                            long o = op + ((code - MR) >>> 8);
+                            long o = op + (((int) op - MR) & 0xc0);
                             r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31];
                             continue;
                         }
                         case AND -> {
-                            long o = op + ((code - AND) >>> 8);
+                            long o = op + (((int) op - AND) & 0xc0);
                             r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31] & r[(int) o >>> 18 & 31];
                             continue;
                         }
                         case XOR -> {
-                            long o = op + ((code - XOR) >>> 8);
+                            long o = op + (((int) op - XOR) & 0xc0);
                             r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31] ^ r[(int) o >>> 18 & 31];
                             continue;
                         }
                         case ANDC -> {
-                            long o = op + ((code - ANDC) >>> 8);
+                            long o = op + (((int) op - ANDC) & 0xc0);
                             r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31] & ~r[(int) o >>> 18 & 31];
                             continue;
                         }
                         case NOR -> {
-                            long o = op + ((code - NOR) >>> 8);
+                            long o = op + (((int) op - NOR) & 0xc0);
                             r[(int) o >>> 13 & 31] = ~(r[(int) o >>> 8 & 31] | r[(int) o >>> 18 & 31]);
                             continue;
                         }
                         case EXTSB -> {
-                            long o = op + ((code - EXTSB) >>> 8);
+                            long o = op + (((int) op - EXTSB) & 0xc0);
                             r[(int) o >>> 13 & 31] = (byte) r[(int) o >>> 8 & 31];
                             continue;
                         }
                         case EXTSH -> {
-                            long o = op + ((code - EXTSH) >>> 8);
+                            long o = op + (((int) op - EXTSH) & 0xc0);
                             r[(int) o >>> 13 & 31] = (short) r[(int) o >>> 8 & 31];
                             continue;
                         }
                         case SLW -> {
-                            long o = op + ((code - SLW) >>> 8);
+                            long o = op + (((int) op - SLW) & 0xc0);
                             int n = (int) r[(int) o >>> 18 & 31] & 63;
                             r[(int) o >>> 13 & 31] = n < 32 ? (r[(int) o >>> 8 & 31] << n) & LOW32 : 0;
                             continue;
                         }
                         case SRW -> {
-                            long o = op + ((code - SRW) >>> 8);
+                            long o = op + (((int) op - SRW) & 0xc0);
                             int n = (int) r[(int) o >>> 18 & 31] & 63;
                             r[(int) o >>> 13 & 31] = n < 32 ? (r[(int) o >>> 8 & 31] & LOW32) >>> n : 0;
                             continue;
                         }
                         case SLWI -> {
-                            long o = op + ((code - SLWI) >>> 8);
+                            long o = op + (((int) op - SLWI) & 0xc0);
                             r[(int) o >>> 13 & 31] = (r[(int) o >>> 8 & 31] << ((int) o >>> 18 & 31)) & LOW32;
                             continue;
                         }
                         case SRWI -> {
-                            long o = op + ((code - SRWI) >>> 8);
+                            long o = op + (((int) op - SRWI) & 0xc0);
                             r[(int) o >>> 13 & 31] = (r[(int) o >>> 8 & 31] & LOW32) >>> (o >>> 32);
                             continue;
                         }
                         case RLWINM, RLWINM_RC, RLWIMI -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // ROTL32(RS, SH): the low word rotated left, in both halves of the doubleword; the mask
-                            long o = op + ((code - RLWINM) >>> 8), mask = o >>> 32;
+                            long o = op + (((int) op - RLWINM) & 0xc0), mask = o >>> 32;
                             int w = (int) r[(int) o >>> 8 & 31], sh = (int) o >>> 18 & 31, ra = (int) o >>> 13 & 31;
                             long rot = (w << sh | w >>> -sh) & LOW32, v = (rot << 32 | rot) & mask;
                             if (code == RLWIMI) {
@@ -302,13 +314,15 @@ final class BlockRunner {
                             continue;
                         }
                         case CMP -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // both operands sign- or zero-extended from their low words (so the differences cannot
                             // overflow), the field computed without branches: the outcome of a guest compare is data
-                            int z = (code - CMP) >>> 8;
+                            int z = ((int) op - CMP) & 0xc0;
                             long o = op + z;
                             long sign = (o & SIGNED) != 0 ? 0x8000_0000L : 0;
                             long x = ((r[(int) o >>> 13 & 31] & LOW32) ^ sign) - sign;
-                            long y = ((((o & IMMEDIATE) != 0 ? o >> 32 : r[(int) o >>> 18 & 31]) & LOW32) ^ sign) - sign;
+                            long rhs = (o & IMMEDIATE) != 0 ? o >> 32 : r[(int) o >>> 18 & 31];
+                            long y = ((rhs & LOW32) ^ sign) - sign;
                             int lt = (int) ((x - y) >>> 63), gt = (int) ((y - x) >>> 63);
                             int field = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1;
                             int shift = 28 - ((int) o >>> 8 & 0x1c);
@@ -326,7 +340,8 @@ final class BlockRunner {
                             break leave;
                         }
                         case LWZ, LWZX, LWZU -> {
-                            int z = (code - LWZ) >>> 8;
+                            PpcCpu c = (PpcCpu) cpu;
+                            int z = ((int) op - LWZ) & 0xc0;
                             long o = op + z;
                             int rt = (int) o >>> 8 & 31, ra = (int) o >>> 13 & 31;
                             long ea = (r[ra] + (code == LWZX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
@@ -335,7 +350,7 @@ final class BlockRunner {
                             if (p != null && off <= PAGE - 4) {
                                 r[rt] = (int) INT.get(p, (long) off) & LOW32;
                                 if (code == LWZU) r[ra] = ea;
-                                if ((o & FUSED) == 0 || k + 1 == limit) continue;
+                                if ((o & FUSED) == 0 || k + 1 + z == limit) continue;
                                 // the word compare that follows (BlockOps.fuse), as in CMP, without a second dispatch
                                 k += 1 + z;
                                 long cmp = ops[k];
@@ -359,7 +374,7 @@ final class BlockRunner {
                             }
                         }
                         case LBZ, LBZX, LBZU -> {
-                            long o = op + ((code - LBZ) >>> 8);
+                            long o = op + (((int) op - LBZ) & 0xc0);
                             int ra = (int) o >>> 13 & 31;
                             long ea = (r[ra] + (code == LBZX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK;
@@ -371,7 +386,7 @@ final class BlockRunner {
                             }
                         }
                         case LHZ, LHA -> {
-                            long o = op + ((code - LHZ) >>> 8);
+                            long o = op + (((int) op - LHZ) & 0xc0);
                             long ea = (r[(int) o >>> 13 & 31] + (o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
                             MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refill(SoftTlb.READ, ea);
@@ -382,11 +397,12 @@ final class BlockRunner {
                             }
                         }
                         case STW, STWX, STWU -> {
-                            long o = op + ((code - STW) >>> 8);
+                            long o = op + (((int) op - STW) & 0xc0);
                             int ra = (int) o >>> 13 & 31;
                             long ea = (r[ra] + (code == STWX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
-                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refill(SoftTlb.WRITE, ea);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s]
+                                    : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null && off <= PAGE - 4) {
                                 INT.set(p, (long) off, (int) r[(int) o >>> 8 & 31]);
                                 if (code == STWU) r[ra] = ea;
@@ -394,11 +410,12 @@ final class BlockRunner {
                             }
                         }
                         case STB, STBX, STBU -> {
-                            long o = op + ((code - STB) >>> 8);
+                            long o = op + (((int) op - STB) & 0xc0);
                             int ra = (int) o >>> 13 & 31;
                             long ea = (r[ra] + (code == STBX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK;
-                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refill(SoftTlb.WRITE, ea);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s]
+                                    : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null) {
                                 BYTE.set(p, ea & (PAGE - 1), (byte) r[(int) o >>> 8 & 31]);
                                 if (code == STBU) r[ra] = ea;
@@ -406,51 +423,76 @@ final class BlockRunner {
                             }
                         }
                         case STH -> {
-                            long o = op + ((code - STH) >>> 8);
+                            long o = op + (((int) op - STH) & 0xc0);
                             long ea = (r[(int) o >>> 13 & 31] + (o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
-                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refill(SoftTlb.WRITE, ea);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s]
+                                    : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null && off <= PAGE - 2) {
                                 SHORT.set(p, (long) off, (short) r[(int) o >>> 8 & 31]);
                                 continue;
                             }
                         }
-                        case MFLR -> { long o = op + ((code - MFLR) >>> 8); r[(int) o >>> 8 & 31] = c.lr & LOW32; continue; }
-                        case MTLR -> { long o = op + ((code - MTLR) >>> 8); c.lr = r[(int) o >>> 8 & 31]; continue; }
-                        case MFCTR -> { long o = op + ((code - MFCTR) >>> 8); r[(int) o >>> 8 & 31] = c.ctr & LOW32; continue; }
-                        case MTCTR -> { long o = op + ((code - MTCTR) >>> 8); c.ctr = r[(int) o >>> 8 & 31]; continue; }
+                        case MFLR -> {
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + (((int) op - MFLR) & 0xc0);
+                            r[(int) o >>> 8 & 31] = c.lr & LOW32;
+                            continue;
+                        }
+                        case MTLR -> {
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + (((int) op - MTLR) & 0xc0);
+                            c.lr = r[(int) o >>> 8 & 31];
+                            continue;
+                        }
+                        case MFCTR -> {
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + (((int) op - MFCTR) & 0xc0);
+                            r[(int) o >>> 8 & 31] = c.ctr & LOW32;
+                            continue;
+                        }
+                        case MTCTR -> {
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + (((int) op - MTCTR) & 0xc0);
+                            c.ctr = r[(int) o >>> 8 & 31];
+                            continue;
+                        }
                         case B -> {
-                            int z = (code - B) >>> 8;
+                            PpcCpu c = (PpcCpu) cpu;
+                            int z = ((int) op - B) & 0xc0;
                             long o = op + z, cia = pc + ((long) (k + z) << 2);
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             target = ((o & AA) != 0 ? o >> 32 : cia + (o >> 32)) & LOW32;
-                            k++;
+                            k += 1 + z;
                             break leave;
                         }
                         case BC_CR -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // beq, bne, blt...: taken when CR bit BI equals BO[1]; a side exit when taken
-                            int z = (code - BC_CR) >>> 8;
+                            int z = ((int) op - BC_CR) & 0xc0;
                             long o = op + z, cia = pc + ((long) (k + z) << 2);
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             if ((c.cr << ((int) o >>> 13 & 31) < 0) != ((o & BO_CR_TRUE) != 0)) continue;
                             target = ((o & AA) != 0 ? o >> 32 : cia + (o >> 32)) & LOW32;
-                            k++;
+                            k += 1 + z;
                             break leave;
                         }
                         case BC_CTR -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // bdnz, bdz: CTR decremented, taken when its low word is not 0 (or is, BO[3])
-                            int z = (code - BC_CTR) >>> 8;
+                            int z = ((int) op - BC_CTR) & 0xc0;
                             long o = op + z, cia = pc + ((long) (k + z) << 2);
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             if (((int) --c.ctr != 0) == ((o & BO_CTR_ZERO) != 0)) continue;
                             target = ((o & AA) != 0 ? o >> 32 : cia + (o >> 32)) & LOW32;
-                            k++;
+                            k += 1 + z;
                             break leave;
                         }
                         case BC, BCLR -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // BO in the RT field, BI in the RA field: CTR decremented unless BO[2], then tested
                             // against BO[3]; the CR bit BI tested against BO[1] unless BO[0]
-                            int z = (code - BC) >>> 8;
+                            int z = ((int) op - BC) & 0xc0;
                             long o = op + z, cia = pc + ((long) (k + z) << 2), si = o >> 32;
                             int bo = (int) o >>> 8 & 31;
                             boolean ctrHolds = true;
@@ -461,17 +503,19 @@ final class BlockRunner {
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             if (code == BC && !taken) continue;      // bc not taken goes on in the block
                             target = (!taken ? cia + 4 : code == BC && (o & AA) != 0 ? si : to) & LOW32;
-                            k++;
+                            k += 1 + z;
                             break leave;
                         }
                         case BCCTR -> {
-                            int z = (code - BCCTR) >>> 8;
+                            PpcCpu c = (PpcCpu) cpu;
+                            int z = ((int) op - BCCTR) & 0xc0;
                             long o = op + z, cia = pc + ((long) (k + z) << 2);
                             int bo = (int) o >>> 8 & 31;
-                            boolean taken = (bo & 0x10) != 0 || (c.cr << ((int) o >>> 13 & 31) < 0) == ((bo & 0x08) != 0);
+                            boolean taken = (bo & 0x10) != 0
+                                    || (c.cr << ((int) o >>> 13 & 31) < 0) == ((bo & 0x08) != 0);
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             target = (taken ? c.ctr & ~3L : cia + 4) & LOW32;
-                            k++;
+                            k += 1 + z;
                             break leave;
                         }
                         default -> { }
