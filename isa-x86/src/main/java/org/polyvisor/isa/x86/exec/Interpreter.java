@@ -55,7 +55,7 @@ public final class Interpreter {
         this.entry = new ExceptionEntry(state, bus, segments);
         this.system = new SystemInstructions(state, bus);
         this.calls = new SystemCalls(state, bus);
-        this.far = new FarTransfers(state, bus, segments);
+        this.far = new FarTransfers(state, bus, segments, entry.tasks);
         this.x87 = new X87Instructions(state, bus);
         this.sse = new SseInstructions(state, bus);
         this.queries = new DescriptorQueries(state, segments);
@@ -88,6 +88,13 @@ public final class Interpreter {
             return EXIT;
         }
         return fault(new VcpuExit.Fault(ExceptionEntry.failure(r, vector), pc));
+    }
+
+    /** Where a system helper's fault is raised: at {@code pc}, or at the new task's EIP when a task switch faulted in it. */
+    private long faultPc(long pc) {
+        if (!entry.tasks.inNewTask) return pc;
+        entry.tasks.inNewTask = false;
+        return s.rip;
     }
 
     /** Raises the exception value {@code f} of a system helper; {@link Vectors#MEMORY} becomes the bus's exit. */
@@ -414,6 +421,10 @@ public final class Interpreter {
             }
             case IRET -> {
                 if (s.v86 && f.iopl() < 3) return privileged("iret", pc);
+                if (f.nestedTask() && !s.v86 && !s.realMode() && !s.ia32e()) {  // a task return (SDM Vol. 2, IRET)
+                    long fl = entry.tasks.taskReturn(next);
+                    return fl == 0 ? NEXT : raiseFault(fl, faultPc(pc));
+                }
                 long fl = entry.iret(in.opSize);
                 return fl == 0 ? NEXT : raiseFault(fl, pc);
             }
@@ -446,8 +457,8 @@ public final class Interpreter {
                     sel = (int) bus.read(a + size, 2);
                     if (bus.abort != null) return abort();
                 }
-                long fl = in.op == Op.CALL_FAR ? far.call(sel, offset & mask(size), size, next) : far.jump(sel, offset & mask(size));
-                return fl == 0 ? NEXT : raiseFault(fl, pc);
+                long fl = in.op == Op.CALL_FAR ? far.call(sel, offset & mask(size), size, next) : far.jump(sel, offset & mask(size), next);
+                return fl == 0 ? NEXT : raiseFault(fl, faultPc(pc));
             }
             case RET_FAR -> {
                 long fl = far.ret(in.opSize, in.hasImm ? in.imm & 0xFFFF : 0);
