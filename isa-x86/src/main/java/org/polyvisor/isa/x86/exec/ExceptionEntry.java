@@ -22,7 +22,7 @@ import org.polyvisor.isa.x86.trap.Descriptor;
  * the double-fault rules (Table 6-5). A fault during the delivery of a double fault is a triple fault.
  * From virtual-8086 mode (SDM Vol. 3, 20.3.1.1) the handler must be DPL 0 non-conforming code: the frame adds GS,
  * FS, DS and ES below SS:ESP and those four become null; IRET at CPL 0 with VM in the popped EFLAGS returns there.
- * Task gates are not supported (a task gate is reported as a #GP on the gate).
+ * A task gate (outside IA-32e mode) switches tasks ({@link TaskSwitch}); the error code goes on the new task's stack.
  */
 public final class ExceptionEntry {
     /** Where the event comes from: it decides the gate DPL check and the EXT bit of error codes. */
@@ -63,9 +63,12 @@ public final class ExceptionEntry {
     private final CpuState s;
     private final Bus bus;
     private final Segments segments;
+    /** Task switches, through IDT task gates here and through JMP/CALL/IRET in the interpreter. */
+    final TaskSwitch tasks;
 
     public ExceptionEntry(CpuState s, Bus bus, Segments segments) {
         this.s = s; this.bus = bus; this.segments = segments;
+        this.tasks = new TaskSwitch(s, bus, segments);
     }
 
     /**
@@ -94,6 +97,11 @@ public final class ExceptionEntry {
                 }
             }
             bus.abort = null;
+            long nextIp = faultIp;
+            if (tasks.inNewTask) {  // the fault came from loading the new task: it is that task's, at its EIP
+                tasks.inNewTask = false;
+                nextIp = s.rip;
+            }
             if (vector == DF) return TRIPLE_FAULT;
             int second = vectorOf(f);
             boolean dbl = (contributory(vector) && contributory(second)) || (vector == PF && (second == PF || contributory(second)));
@@ -102,7 +110,7 @@ public final class ExceptionEntry {
             errorCode = dbl ? 0 : errorOf(f);
             hasError = true;
             source = EXCEPTION;
-            returnIp = faultIp;
+            returnIp = nextIp;
         }
         return TRIPLE_FAULT;
     }
@@ -123,10 +131,11 @@ public final class ExceptionEntry {
         int type = Descriptor.type(gate);
         boolean validType = lm ? type == Descriptor.INTERRUPT_GATE || type == Descriptor.TRAP_GATE
                 : type == Descriptor.INTERRUPT_GATE || type == Descriptor.TRAP_GATE
-                  || type == Descriptor.INTERRUPT_GATE16 || type == Descriptor.TRAP_GATE16;
+                  || type == Descriptor.INTERRUPT_GATE16 || type == Descriptor.TRAP_GATE16 || type == Descriptor.TASK_GATE;
         if (!Descriptor.system(gate) || !validType) return fault(GP, idtError);
         if (source == SOFTWARE && Descriptor.dpl(gate) < cpl) return fault(GP, (vector << 3) | 2);
         if (!Descriptor.present(gate)) return fault(NP, idtError);
+        if (type == Descriptor.TASK_GATE) return enterTask(gate, errorCode, hasError, ext, returnIp);
 
         int sel = Descriptor.gateSelector(gate);
         if ((sel & 0xFFFC) == 0) return fault(GP, ext);
@@ -207,6 +216,25 @@ public final class ExceptionEntry {
         if (fromV86) {
             segments.nullDataSegments();
             s.updateMode();  // VM is clear now: 32-bit (or 16-bit) protected-mode code from the gate's segment
+        }
+        return 0;
+    }
+
+    /**
+     * Delivery through a task gate (SDM Vol. 3, 6.12.2): a nesting task switch to the gate's TSS, the return address
+     * saved in the old TSS, then the error code (if any) pushed as a doubleword on the new task's stack.
+     */
+    private long enterTask(long gate, int errorCode, boolean hasError, int ext, long returnIp) {
+        long f = tasks.throughGate(Descriptor.gateSelector(gate), TaskSwitch.INTERRUPT, returnIp, ext);
+        if (f != 0) return f;
+        if (hasError) {
+            long mask = s.stackMask(), sp = (s.r[CpuState.RSP] - 4) & mask;
+            bus.write((s.segBase[CpuState.SS] + sp) & 0xFFFF_FFFFL, 4, errorCode);
+            if (bus.abort != null) {
+                tasks.inNewTask = true;  // the new task's own stack fault
+                return MEMORY;
+            }
+            s.set(CpuState.RSP, s.stackSize, sp);
         }
         return 0;
     }

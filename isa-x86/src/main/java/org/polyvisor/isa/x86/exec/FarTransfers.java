@@ -14,7 +14,7 @@ import org.polyvisor.isa.x86.trap.Descriptor;
  * Far JMP, far CALL and far RET in protected and IA-32e mode (SDM Vol. 2, JMP/CALL/RET "far" paths): to code
  * segments with the target descriptor checks (conforming: DPL <= CPL; non-conforming: RPL <= CPL and DPL = CPL),
  * through call gates ({@link CallGates}, which may switch to an inner level), and for RET to an outer level the
- * stack segment checks. Task gates and TSS targets are not supported (#GP on the selector). In IA-32e mode the
+ * stack segment checks; a TSS or task gate target switches tasks ({@link TaskSwitch}). In IA-32e mode the
  * target may be 64-bit (L = 1) or compatibility-mode (L = 0) code; in real and virtual-8086 mode CS is loaded as a paragraph.
  * Each returns 0 or an exception as a value and leaves the registers as they were when it faults.
  */
@@ -23,9 +23,10 @@ final class FarTransfers {
     private final Bus bus;
     private final Segments segments;
     private final CallGates gates;
+    private final TaskSwitch tasks;
 
-    FarTransfers(CpuState s, Bus bus, Segments segments) {
-        this.s = s; this.bus = bus; this.segments = segments;
+    FarTransfers(CpuState s, Bus bus, Segments segments, TaskSwitch tasks) {
+        this.s = s; this.bus = bus; this.segments = segments; this.tasks = tasks;
         this.gates = new CallGates(s, bus, segments);
     }
 
@@ -53,8 +54,11 @@ final class FarTransfers {
         return 0;
     }
 
-    /** JMP far: checks the target; on success loads CS (RPL = CPL) and the instruction pointer. */
-    long jump(int sel, long offset) {
+    /**
+     * JMP far: checks the target; on success loads CS (RPL = CPL) and the instruction pointer, or switches tasks
+     * ({@code returnIp}, the next instruction, is saved in the old TSS).
+     */
+    long jump(int sel, long offset, long returnIp) {
         if (s.paragraphSegments()) {  // real and virtual-8086 mode: CS = sel with base sel * 16, no descriptor
             s.loadReal(CpuState.CS, sel);
             s.rip = offset & 0xFFFF_FFFFL;
@@ -64,6 +68,7 @@ final class FarTransfers {
         long f = target(sel);
         if (f != 0) return f;
         long cs = targetRaw;
+        if (tasks.isTaskTarget(cs)) return tasks.far(sel, targetAt, cs, false, returnIp);
         if (gates.isCallGate(cs)) return gates.jump(sel, targetAt, cs);
         f = checkCode(sel, cs, cpl);
         if (f != 0) return f;
@@ -88,6 +93,7 @@ final class FarTransfers {
         long f = target(sel);
         if (f != 0) return f;
         long cs = targetRaw;
+        if (tasks.isTaskTarget(cs)) return tasks.far(sel, targetAt, cs, true, returnIp);
         if (gates.isCallGate(cs)) return gates.call(sel, targetAt, cs, returnIp);
         f = checkCode(sel, cs, cpl);
         if (f == 0) f = pushReturn(size, returnIp);

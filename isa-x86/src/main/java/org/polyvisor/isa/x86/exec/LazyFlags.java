@@ -116,6 +116,9 @@ public final class LazyFlags {
     /** EFLAGS.AC: alignment checking at CPL 3 when CR0.AM is set (no flag evaluation). */
     public boolean alignmentCheck() { return (rest & AC) != 0; }
 
+    /** EFLAGS.NT: the current task is nested, IRET returns to the previous one (no flag evaluation). */
+    public boolean nestedTask() { return (rest & (1 << 14)) != 0; }
+
     /** EFLAGS.IOPL (no flag evaluation). */
     public int iopl() { return (int) (rest >>> 12) & 3; }
 

@@ -114,6 +114,15 @@ public final class Segments {
         return 0;
     }
 
+    /** Loads data segment register {@code sreg} from a descriptor the caller has checked (a task switch). */
+    void loadChecked(int sreg, int sel, long raw) {
+        markAccessed(raw);
+        cache(sreg, sel, raw);
+    }
+
+    /** A null selector in data segment register {@code sreg} (a task switch). */
+    void loadNull(int sreg, int sel) { cacheNull(sreg, sel); }
+
     /** Loads CS from a descriptor the caller has checked; the RPL becomes the new CPL. */
     void loadCode(int sel, long raw, int cpl) {
         if (cpl != s.cpl()) bus.flushTlb();  // the TLB holds translations checked for one privilege level

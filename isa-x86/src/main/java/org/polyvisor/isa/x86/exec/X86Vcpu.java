@@ -472,6 +472,7 @@ public class X86Vcpu implements Vcpu {
         }
         else if (number == layout.cr0()) state.cr0 = value & 0xFFFF_FFFFL;
         else if (!setSystem(number, value)) throw new IllegalArgumentException(isa + ": no register number " + number);
+        bus.syncAlignmentCheck();  // EFLAGS.AC, CR0.AM or CPL may have changed (not on the run loop's path)
     }
 
     @Override
