@@ -102,6 +102,7 @@ public final class PvHypercalls {
         if (types.rings && !m.rings) {  // a vCPU of a Xen PV kernel started by VCPUOP_initialise
             m.rings = true;
             m.kernel = true;
+            s.xenGdt = m.xenGdt();
             m.vcpuInfo = types.sharedInfo != 0 && vcpu < 32 ? types.sharedInfo + 64L * vcpu : -1;
             if ((s.cr0 & CpuState.CR0_PG) != 0) m.kernelRoot = s.cr3 >>> 12;
             s.platform = new PvCpuidView(new org.polyvisor.isa.x86.exec.Cpuid(wide, vcpu));
