@@ -27,7 +27,8 @@ import org.polyvisor.spi.XenElfNotes;
  *     own MOV/POP Sreg, far transfers and IRET load them with the processor's checks, as on Xen, where they sit
  *     in the GDT the processor uses.</li>
  * <li>The event mask is Xen's: vcpu_info.evtchn_upcall_mask (the vCPU's slot of shared_info, whose address the
- *     domain builder put in start_info), shown to the guest as EFLAGS.IF in bounce frames; the hardware IF stays 1.</li>
+ *     domain builder put in start_info, or where VCPUOP_register_vcpu_info moved it: {@link #moveVcpuInfo}), shown
+ *     to the guest as EFLAGS.IF in bounce frames; the hardware IF stays 1.</li>
  * <li>The I/O privilege is virtual ({@link #iopl}, Xen's v->arch.pv.iopl from physdev_op set_iopl); the hardware
  *     IOPL stays 0, so IN/OUT/CLI/STI trap and {@link PrivilegedOps} decides.</li>
  * </ul>
@@ -65,7 +66,19 @@ public final class GuestModes {
     public volatile long kernelRoot = -1, userRoot;
     /** Guest-physical address of this vCPU's vcpu_info, or -1 when unknown (events then count as unmasked). */
     public volatile long vcpuInfo = -1;
+    /** Set once VCPUOP_register_vcpu_info moved the vcpu_info: the shared_info slot no longer applies. */
+    private volatile boolean vcpuInfoRegistered;
 
+    /** VCPUOP_register_vcpu_info moved this vCPU's vcpu_info to guest-physical {@code address}. */
+    public void moveVcpuInfo(long address) {
+        vcpuInfo = address;
+        vcpuInfoRegistered = true;
+    }
+
+    /** The vcpu_info in shared_info's slot {@code vcpu} (legacy slots 0-31), unless one was registered. */
+    void defaultVcpuInfo(long sharedInfo, int vcpu) {
+        if (!vcpuInfoRegistered) vcpuInfo = sharedInfo != 0 && vcpu < 32 ? sharedInfo + 64L * vcpu : -1;
+    }
     /** The guest-controlled CR4 bits (PV_CR4_GUEST_MASK filtered by the CPUID policy: TSD). */
     public volatile long guestCr4;
 
