@@ -571,6 +571,12 @@ static void descriptors_and_traps(void) {
     check(trapped(6), "ud2 bounces to the #UD handler");
     probe_gp(0x1234);
     check(trapped(13) && trap_error == 0x1234, "a bad selector load bounces to #GP with error code 0x1234");
+    /* Xen's reserved GDT entries (7168 on) are in the GDT the processor uses: the guest may load its flat selectors. */
+    probe_gp(KDS);
+    check(!trapped(13), WIDE ? "mov ds, 0xe02b (Xen's reserved ring-3 data) loads" : "mov ds, 0xe021 (Xen's reserved ring-1 data) loads");
+    probe_gp(0xe010);
+    check(trapped(13) && trap_error == 0xe010, "mov ds, 0xe010 (Xen's ring-0 data) is #GP(0xe010)");
+    probe_gp(KDS);
 }
 
 static void direct_paging(void) {

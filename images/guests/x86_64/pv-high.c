@@ -10,7 +10,9 @@
  * stack and 512 KiB. Then the hypercalls with virtual addresses: set_trap_table with handlers up there (#UD, #PF),
  * update_va_mapping and mmu_update of a page above VIRT_BASE and the #PF a write to it makes (CR2 virtual), and the
  * bad cases: a pointer to a kernel object's pseudo-physical address is -EFAULT, update_va_mapping below VIRT_BASE
- * -EINVAL. PASS/FAIL lines, "Test result: SUCCESS" (or FAILURE), then power-off. Built with -mno-red-zone: the
+ * -EINVAL. Last, VCPUOP_register_vcpu_info moves vCPU 0's vcpu_info into a page of its own and the event callback
+ * (above VIRT_BASE) shows the mask and pending bits are followed there: masked, delivered on unmasking, masked in the
+ * callback, unmasked by HYPERVISOR_iret, the old place ignored. PASS/FAIL lines, "Test result: SUCCESS" (or FAILURE), then power-off. Built with -mno-red-zone: the
  * bounce frames land right below the interrupted code's stack pointer (x86_64 also -mcmodel=kernel). */
 #include "xen.h"
 
@@ -33,6 +35,9 @@ typedef uint64_t pte_t;
 
 #define HYPERVISOR_set_trap_table 0
 #define HYPERVISOR_mmu_update 1
+#define HYPERVISOR_set_callbacks 4
+#define HYPERVISOR_vcpu_op 24
+#define VCPUOP_register_vcpu_info 10
 #define HYPERVISOR_update_va_mapping 14
 #define HYPERVISOR_xen_version 17
 #define HYPERVISOR_iret 23
@@ -50,14 +55,17 @@ struct mmu_update { uint64_t ptr, val; };
 struct trap_info { uint8_t vector, flags; uint16_t cs; ulong address; };
 struct mmuext_op { unsigned cmd; ulong arg1, arg2; };
 
-extern char hypercall_page[], trap_ud[], trap_pf[], _start[], image_end[];
+extern char hypercall_page[], trap_ud[], trap_pf[], event_entry[], _start[], image_end[];
 static char stack[16384] __attribute__((aligned(16), used));
 static ulong target[512] __attribute__((aligned(4096)));
+static volatile uint8_t info_page[4096] __attribute__((aligned(4096)));   /* the vcpu_info moves here, offset 64 */
+volatile unsigned events, mask_in_handler;
 volatile ulong entry_sp, entry_si, trap_vector, trap_error, trap_cr2, resume;
 static const ulong *start;
 static struct pv_info pv;
 static unsigned failures;
 void guest_main(void *start_info);
+void on_event(void);
 ulong probe_ud(void), probe_write(volatile ulong *p, ulong v);
 
 /* Xen's notes (public/elfnote.h): the addresses are virtual, as a Linux kernel's. */
@@ -119,6 +127,31 @@ __asm__(".text\n"
         "    pop %rax\n"
         "    pushq $0\n"                           /* iret_context's flags: the stub pushes rcx, r11, rax */
         "    jmp hypercall_page + 23 * 32\n"
+        /* The event callback: Xen's frame rcx, r11, rip, cs, rflags, rsp, ss; on_event, then HYPERVISOR_iret. */
+        "event_entry:\n"
+        "    pop %rcx\n"
+        "    pop %r11\n"
+        "    push %rax\n"
+        "    push %rcx\n"
+        "    push %rdx\n"
+        "    push %rsi\n"
+        "    push %rdi\n"
+        "    push %r8\n"
+        "    push %r9\n"
+        "    push %r10\n"
+        "    push %r11\n"
+        "    call on_event\n"
+        "    pop %r11\n"
+        "    pop %r10\n"
+        "    pop %r9\n"
+        "    pop %r8\n"
+        "    pop %rdi\n"
+        "    pop %rsi\n"
+        "    pop %rdx\n"
+        "    pop %rcx\n"
+        "    pop %rax\n"
+        "    pushq $0\n"
+        "    jmp hypercall_page + 23 * 32\n"
         "probe_ud:\n"
         "    lea 1f(%rip), %rax\n"
         "    mov %rax, resume(%rip)\n"
@@ -164,6 +197,12 @@ __asm__(".text\n"
         "    mov resume, %eax\n"
         "    mov %eax, 4(%esp)\n"
         "    pop %eax\n"
+        "    jmp hypercall_page + 23 * 32\n"
+        /* The event callback: Xen's same-ring frame eip, cs, eflags; on_event, then HYPERVISOR_iret. */
+        "event_entry:\n"
+        "    pushal\n"
+        "    call on_event\n"
+        "    popal\n"
         "    jmp hypercall_page + 23 * 32\n"
         "probe_ud:\n"
         "    movl $1f, resume\n"
@@ -277,12 +316,50 @@ static void hypercalls(void) {
     check(rc == -EINVAL, "update_va_mapping below VIRT_BASE (no L1 maps it) is -EINVAL");
 }
 
+/* The event callback's work: count it, note the moved vcpu_info's mask (the bounce set it), clear upcall_pending
+ * and the selector word there, as a kernel's handler does. */
+void on_event(void) {
+    events++;
+    mask_in_handler = info_page[64 + 1];
+    info_page[64] = 0;
+    *(volatile ulong *) &info_page[64 + sizeof(ulong)] = 0;
+}
+
+static void force_callback(void) { hc(HYPERVISOR_xen_version, 0, 0, 0, 0); }   /* Linux's xen_force_evtchn_callback */
+
+/* VCPUOP_register_vcpu_info: the bounce and iret code follow the vcpu_info to its new place. */
+static void moved_vcpu_info(void) {
+    volatile uint8_t *old = (volatile uint8_t *) (VIRT_BASE + pv.shared_info);   /* vCPU 0's slot, builder-mapped */
+    old[1] = 1;                                                                  /* masked while we move it */
+    long rc = WIDE ? hc(HYPERVISOR_set_callbacks, (ulong) event_entry, 0, 0, 0)
+                   : hc(HYPERVISOR_set_callbacks, KCS, (ulong) event_entry, KCS, 0);
+    check(rc == 0, "set_callbacks: an event callback above VIRT_BASE");
+    struct { uint64_t mfn; uint32_t offset, rsvd; } reg = { pseudo_physical((const void *) info_page) >> 12, 64, 0 };
+    check(hc(HYPERVISOR_vcpu_op, VCPUOP_register_vcpu_info, 0, (ulong) &reg, 0) == 0,
+          "VCPUOP_register_vcpu_info moves vCPU 0's vcpu_info into a page of the kernel's");
+    force_callback();
+    check(info_page[64 + 1] == 1 && info_page[64] == 1 && events == 0,
+          "the moved vcpu_info has the mask copied and upcall_pending set: no upcall while it is masked");
+    old[1] = 0;
+    force_callback();
+    check(events == 0, "clearing the mask at the old place delivers nothing");
+    info_page[64 + 1] = 0;
+    force_callback();
+    check(events == 1 && mask_in_handler == 1, "clearing it at the new place delivers the upcall, which masks there");
+    check(info_page[64 + 1] == 0 && info_page[64] == 0, "HYPERVISOR_iret from the callback unmasks at the new place");
+    old[1] = 1;
+    info_page[64] = 1;
+    force_callback();
+    check(events == 2, "upcall_pending set again at the new place: delivered (the old mask is not looked at)");
+}
+
 void guest_main(void *start_info) {
     start = start_info;
     pv_init(&pv, start_info);
     con_str("pv-high: " ISA " PV kernel at VIRT_BASE, Xen's builder layout\n");
     layout();
     hypercalls();
+    moved_vcpu_info();
     con_str(failures == 0 ? "Test result: SUCCESS\n" : "Test result: FAILURE\n");
     pv_poweroff();
 }

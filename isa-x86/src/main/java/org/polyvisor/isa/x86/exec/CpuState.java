@@ -46,6 +46,12 @@ public final class CpuState {
     /** GDTR and IDTR. An IDTR limit of 0 means the guest installed no IDT (see {@link #idtInstalled}). */
     public long gdtBase, idtBase;
     public int gdtLimit, idtLimit;
+    /**
+     * A Xen PV vCPU in Xen's ring model: the descriptors of Xen's reserved GDT entries from index 7168 on
+     * (org.polyvisor.isa.x86.pv.GuestModes), which every descriptor lookup of a GDT selector at or past 7168 reads
+     * instead of the guest's table; null otherwise.
+     */
+    public long[] xenGdt;
     /** LDTR and TR: the selector and its descriptor's base and limit. */
     public int ldtr, tr;
     public long ldtBase, trBase, ldtLimit, trLimit;

@@ -89,6 +89,10 @@ public class X86Vcpu implements Vcpu {
     @Override
     public long archHypercall(long op, long[] args) { return pv == null ? NOT_ARCH : pv.call(op, args); }
 
+    /** VCPUOP_register_vcpu_info: the PV bounce and iret code follow the vcpu_info ({@link PvCallbacks#modes}). */
+    @Override
+    public void vcpuInfoMoved(long address) { if (callbacks != null) callbacks.modes.moveVcpuInfo(address); }
+
     /** A PV guest's registered callbacks (vCPU state, like Xen's arch_vcpu), or null for an HVM guest. */
     private final PvCallbacks callbacks;
 

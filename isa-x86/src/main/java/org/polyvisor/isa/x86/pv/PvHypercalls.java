@@ -80,7 +80,7 @@ public final class PvHypercalls {
         } catch (org.polyvisor.spi.GuestMemoryFault e) {
             // no start_info there: the events' mask is then not followed
         }
-        modes.vcpuInfo = shared != 0 && vcpu < 32 ? shared + 64L * vcpu : -1;
+        modes.defaultVcpuInfo(shared, vcpu);
         types.sharedInfo = shared;
         types.rings = true;
         s.platform = new PvCpuidView(new org.polyvisor.isa.x86.exec.Cpuid(wide, vcpu));
@@ -102,7 +102,8 @@ public final class PvHypercalls {
         if (types.rings && !m.rings) {  // a vCPU of a Xen PV kernel started by VCPUOP_initialise
             m.rings = true;
             m.kernel = true;
-            m.vcpuInfo = types.sharedInfo != 0 && vcpu < 32 ? types.sharedInfo + 64L * vcpu : -1;
+            s.xenGdt = m.xenGdt();
+            m.defaultVcpuInfo(types.sharedInfo, vcpu);
             if ((s.cr0 & CpuState.CR0_PG) != 0) m.kernelRoot = s.cr3 >>> 12;
             s.platform = new PvCpuidView(new org.polyvisor.isa.x86.exec.Cpuid(wide, vcpu));
             for (int i = 0; i < 6; i++) m.load(s, bus, i, s.seg[i]);  // the context's selectors with their descriptors
