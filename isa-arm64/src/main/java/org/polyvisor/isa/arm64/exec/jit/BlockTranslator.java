@@ -1,6 +1,5 @@
 package org.polyvisor.isa.arm64.exec.jit;
 
-import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_boolean;
 import static java.lang.constant.ConstantDescs.CD_byte;
 import static java.lang.constant.ConstantDescs.CD_int;
@@ -72,9 +71,9 @@ final class BlockTranslator {
         if (m == 0) return null;
         return CLASS_FILE.build(CLASS, cls -> cls
                 .withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
-                .withInterfaceSymbols(CD_TRANSLATED)
+                .withSuperclass(CD_TRANSLATED)
                 .withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC,
-                        cb -> cb.aload(0).invokespecial(CD_Object, INIT_NAME, MTD_void).return_())
+                        cb -> cb.aload(0).invokespecial(CD_TRANSLATED, INIT_NAME, MTD_void).return_())
                 .withMethodBody("run", MTD_RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
                         cb -> new Emitter(cb, ops, m).emit()));
     }
