@@ -20,4 +20,10 @@ public abstract class TranslatedBlock {
      * handle hands it back, with the state exactly as after the instructions before it.
      */
     public abstract int run(JitFrame f, long[] x, long start, int nzcv, int budget);
+
+    /**
+     * {@link #run} for a budget smaller than the block (at least 1): the same code with the budget checked before
+     * every instruction, so the end of a run's budget inside a block does not fall back to the interpreter.
+     */
+    public abstract int runBounded(JitFrame f, long[] x, long start, int nzcv, int budget);
 }
