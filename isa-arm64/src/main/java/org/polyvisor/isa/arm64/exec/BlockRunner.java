@@ -90,10 +90,12 @@ final class BlockRunner {
             int k = 0;
             TranslatedBlock translated = block.translation;
             if (translated == null && jit && ++block.heat > threshold) translated = translate(block);
-            if (translated != null && limit - done >= ops.length) {
+            if (translated != null) {
                 // The translation runs the block (looping in it while the budget allows) and hands back the index to
                 // go on with: the block's end, or an instruction it did not run, which the loop below runs.
-                int retired = translated.run(frame, x, start, nzcv, limit - done);
+                int left = limit - done;
+                int retired = left >= ops.length ? translated.run(frame, x, start, nzcv, left)
+                        : translated.runBounded(frame, x, start, nzcv, left);
                 k = frame.k;
                 start = frame.start;
                 nzcv = frame.nzcv;

@@ -1,6 +1,5 @@
 package org.polyvisor.isa.arm64.exec.jit;
 
-import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_boolean;
 import static java.lang.constant.ConstantDescs.CD_byte;
 import static java.lang.constant.ConstantDescs.CD_int;
@@ -72,11 +71,13 @@ final class BlockTranslator {
         if (m == 0) return null;
         return CLASS_FILE.build(CLASS, cls -> cls
                 .withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
-                .withInterfaceSymbols(CD_TRANSLATED)
+                .withSuperclass(CD_TRANSLATED)
                 .withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC,
-                        cb -> cb.aload(0).invokespecial(CD_Object, INIT_NAME, MTD_void).return_())
+                        cb -> cb.aload(0).invokespecial(CD_TRANSLATED, INIT_NAME, MTD_void).return_())
                 .withMethodBody("run", MTD_RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                        cb -> new Emitter(cb, ops, m).emit()));
+                        cb -> new Emitter(cb, ops, m, false).emit())
+                .withMethodBody("runBounded", MTD_RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                        cb -> new Emitter(cb, ops, m, true).emit()));
     }
 
     /** How many ops from the start of the block the translator handles. */
@@ -101,11 +102,14 @@ final class BlockTranslator {
         private final CodeBuilder cb;
         private final FastOp[] ops;
         private final int m, len;
+        /** {@link TranslatedBlock#runBounded}'s code: the budget is checked before every instruction. */
+        private final boolean bounded;
         private final Label[] at, stop;
         private boolean reachable = true;
 
-        Emitter(CodeBuilder cb, FastOp[] ops, int m) {
+        Emitter(CodeBuilder cb, FastOp[] ops, int m, boolean bounded) {
             this.cb = cb;
+            this.bounded = bounded;
             this.ops = ops;
             this.m = m;
             this.len = ops.length;
@@ -119,6 +123,10 @@ final class BlockTranslator {
             for (int k = 0; k < m; k++) {
                 cb.labelBinding(at[k]);
                 reachable = true;
+                if (bounded) {
+                    // Retired so far (extra + k) has reached the budget: stop before instruction k.
+                    cb.iload(EXTRA).loadConstant(k).iadd().iload(BUDGET).if_icmpge(stop(k));
+                }
                 op(ops[k], k);
             }
             if (reachable) cb.goto_(stop(m));
@@ -456,7 +464,8 @@ final class BlockTranslator {
                 int t = o.target;
                 cb.iinc(EXTRA, k + 1 - t);
                 if (t < m) {
-                    cb.iload(EXTRA).loadConstant(len).iadd().iload(BUDGET).if_icmpgt(stop(t));
+                    // Unbounded code runs whole passes only; bounded code checks before each instruction.
+                    if (!bounded) cb.iload(EXTRA).loadConstant(len).iadd().iload(BUDGET).if_icmpgt(stop(t));
                     cb.goto_(at[t]);
                 } else {
                     cb.goto_(stop(t));
