@@ -5,8 +5,10 @@ import org.polyvisor.isa.x86.decode.Insn;
 
 /**
  * A straight-line run of fast-path instructions ({@link FastPath#classify} is not {@link FastPath#GENERAL}) that
- * starts at one instruction and ends with the first control transfer (Jcc, JMP, CALL, RET), before an instruction
- * the fast path does not handle, or where the limits below stop it. {@link FastPath#run} executes its instructions
+ * starts at one instruction and ends with the first unconditional control transfer (JMP, CALL, RET), before an
+ * instruction the fast path does not handle, or where the limits below stop it. A Jcc inside it is a side exit: taken,
+ * the block ends there; not taken, it goes on (compiled code branches out of a loop's body far more often than it
+ * loops by falling through). {@link FastPath#run} executes its instructions
  * from this array, prepared as {@link Uop}s, without looking each one up in the page's decoded slots, and always
  * whole: a budget that ends inside a block runs its instructions one at a time through the interpreter.
  * <p>A block lives in the decoded-instruction slot of its first instruction (in place of that instruction, which is
@@ -36,7 +38,7 @@ final class Block {
     final int insns;
     /** The offset of the instruction after the block's last one. */
     final int bytes;
-    /** True when the last instruction transfers control: its handler gives the next instruction's address. */
+    /** True when the last instruction is a JMP, CALL or RET: its handler gives the next instruction's address. */
     final boolean transfers;
 
     /**
@@ -44,32 +46,36 @@ final class Block {
      * and the Jcc that ends the block become one {@link Uop} where {@link Uop#fused} allows.
      */
     Block(Insn[] insns, int count, boolean longMode) {
-        int total = 0;
-        for (int i = 0; i < count; i++) total += insns[i].length;
-        int lastAt = total - insns[count - 1].length;
-        Uop last = count >= 2 ? Uop.fused(insns[count - 2], insns[count - 1], longMode,
-                lastAt - insns[count - 2].length, count - 2) : null;
-        int n = last == null ? count : count - 1;
-        uops = new Object[n];
-        kinds = new int[n];
-        int at = 0;
-        for (int i = 0; i < n; i++) {
-            Uop u = i == n - 1 && last != null ? last : Uop.of(insns[i], longMode, at, i);
-            uops[i] = u;
-            kinds[i] = u.kind;
+        Uop[] made = new Uop[count];
+        int n = 0, at = 0;
+        for (int i = 0; i < count; i++) {
+            Uop u = i + 1 < count ? Uop.fused(insns[i], insns[i + 1], longMode, at, i) : null;
+            if (u != null) {  // the compare and its Jcc as one
+                at += insns[i].length;
+                i++;
+            } else {
+                u = Uop.of(insns[i], longMode, at, i);
+            }
+            made[n++] = u;
             at += insns[i].length;
         }
+        uops = new Object[n];
+        kinds = new int[n];
+        for (int i = 0; i < n; i++) {
+            uops[i] = made[i];
+            kinds[i] = made[i].kind;
+        }
         this.insns = count;
-        this.bytes = total;
+        this.bytes = at;
         this.transfers = endsAfter(insns[count - 1]);
     }
 
     /** The instruction a decoded slot holds: the slot's instruction, or a block's first one. */
     static Insn first(Object slot) { return slot instanceof Block b ? ((Uop) b.uops[0]).insn : (Insn) slot; }
 
-    /** True when a block ends after {@code in}: it transfers control. */
+    /** True when a block ends after {@code in}: it transfers control unconditionally. */
     static boolean endsAfter(Insn in) {
         int k = in.fast;
-        return k == FastPath.JCC || k == FastPath.JMP || k == FastPath.CALL || k == FastPath.RET;
+        return k == FastPath.JMP || k == FastPath.CALL || k == FastPath.RET;
     }
 }
