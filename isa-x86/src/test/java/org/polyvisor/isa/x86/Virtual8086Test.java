@@ -109,6 +109,20 @@ class Virtual8086Test {
     }
 
     @Test
+    void sysenterLeavesVirtual8086ModeForFlat32BitCode() {
+        // wrmsr IA32_SYSENTER_CS = 8, _ESP = 0x7100, _EIP = 0x7200 at CPL 0, then into virtual-8086 mode: sysenter
+        String msrs = "b974010000 b808000000 31d2 0f30" + "b975010000 b800710000 31d2 0f30" + "b976010000 b800720000 31d2 0f30";
+        try (Machine m = new Machine(ProtectedModeTest.ISA, PROLOGUE + msrs.replace(" ", "") + ENTER)) {
+            install(m, false);
+            m.load(CODE, "0f34");
+            m.load(0x7200, "b8ffffffff ebfe");  // mov $-1,%eax: 5 bytes as 32-bit code (3 as 16-bit code)
+            frame(m, 0, 0);
+            assertInstanceOf(VcpuExit.BudgetSpent.class, m.cpu.run(100));
+            m.expect("x86 sysenter from virtual-8086 mode", "cs=0x8 ss=0x10 esp=0x7100 eip=0x7205 eax=0xffffffff eflags=0x2");
+        }
+    }
+
+    @Test
     void iretdToAnEipBeyondTheSegmentLimitIsGeneralProtectionAtCpl0() {
         try (Machine m = boot("ebfe", 0x10000, 0)) {
             assertEquals(VcpuExit.HALT, m.cpu.run(100));
