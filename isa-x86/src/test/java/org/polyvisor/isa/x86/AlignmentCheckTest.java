@@ -8,8 +8,10 @@ import static org.polyvisor.isa.x86.testing.SystemTables.*;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.polyvisor.isa.x86.testing.Machine;
+import org.polyvisor.isa.x86.testing.PagingAccess;
 import org.polyvisor.spi.VcpuExit;
 
 /**
@@ -59,6 +61,26 @@ class AlignmentCheckTest {
                 ok("AC without CR0.AM is not checked", SET_AC + toRing3(START + 9 + 16) + "a101200000 ebfe"),
                 ok("CR0.AM without AC is not checked", SET_AM + toRing3(START + 22 + 16) + "a101200000 ebfe"),
                 ok("CPL 0 is not checked", SET_AM + SET_AC + "a101200000 50 ebfe"));
+    }
+
+    /**
+     * A page fault outranks #AC (SDM Vol. 3, Table 6-2): a misaligned load at CPL 3 from a page that is not present
+     * or supervisor-only is #PF; from a present user page it is #AC.
+     */
+    @ParameterizedTest(name = "PTE {0}: vector {1}")
+    @CsvSource({"0, 14, 4", "3, 14, 5", "7, 17, 0"})
+    void aPageFaultOutranksTheAlignmentCheck(int pteFlags, int vector, int error) {
+        String head = PROLOGUE + PagingAccess.enablePaging(PagingAccess.Model.BITS32, true, true) + SET_AM + SET_AC;
+        long user = Machine.CODE + head.replace(" ", "").length() / 2 + 16;
+        String code = head + toRing3(user) + "a1" + PagingAccess.le32(PagingAccess.VA + 1);
+        try (Machine m = new Machine(ProtectedModeTest.ISA, code.replace(" ", ""))) {
+            install(m, false);
+            PagingAccess.writeTables(m, PagingAccess.Model.BITS32, pteFlags);
+            String what = "x86 misaligned user load at VA + 1 with PTE flags " + pteFlags;
+            assertEquals(VcpuExit.HALT, m.cpu.run(300), what);
+            assertEquals("0x" + Long.toHexString(handler(vector) + 1), "0x" + Long.toHexString(m.cpu.pc()), what + ": vector " + vector);
+            assertEquals(error, m.memory.read(m.cpu.register(m.reg("esp")), 4), what + ": error code");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -84,6 +84,8 @@ class ProtectedModeTest {
                 k("lldt of a data segment is #GP(sel)", "66b81000 0f00d0", 13, 0x10, 4),
                 k("mov from cr5 is #UD", "0f20e8", 6, -1, 0),
                 k("mov to cr4 with a reserved bit is #GP(0)", "b800000100 0f22e0", 13, 0, 5),
+                k("mov to cr4 with VME is #GP(0): the CPU model has no VME", "b801000000 0f22e0", 13, 0, 5),
+                k("mov to cr4 with PVI is #GP(0)", "b802000000 0f22e0", 13, 0, 5),
                 k("int $0x40 through a not-present gate is #NP(idt, EXT=0)", "cd40",
                         m -> setGate(m, false, 0x40, 0xE, 0, false, 0), 11, (0x40 << 3) | 2, 0),
                 k("#UD through a not-present gate is #NP(idt, EXT=1)", "0f0b",

@@ -84,6 +84,16 @@ class TaskSwitchTest {
                 faults("a task gate that is not present is #NP(gate)", lcall(TASK_GATE),
                         m -> m.memory.write(GDT + TASK_GATE, 8, gate(TSS2_SEL, 0, 0x5, 3, false)), 11, TASK_GATE, START),
                 faults("iret with NT and a null back link is #TS(0)", "9c 58 0d00400000 50 9d cf", NONE, 10, 0, START + 9),
+                arrives("a task whose EFLAGS has VM starts in virtual-8086 mode with paragraph segments", ljmp(TSS2_SEL), m -> {
+                    m.memory.write(TSS2 + 0x20, 4, 0);
+                    m.memory.write(TSS2 + 0x24, 4, 0x20002);
+                    int[] sels = {0x5000, (int) (TARGET >>> 4), 0x3000, 0x4000, 0x6000, 0x7000};
+                    for (int i = 0; i < 6; i++) m.memory.write(TSS2 + 0x48 + 4L * i, 2, sels[i]);
+                }, "ebfe", "eip=0 cs=0x2000 ss=0x3000 ds=0x4000 es=0x5000 gs=0x7000 eflags=0x20002 tr=0x70"),
+                faults("a new task whose LDT selector names a data segment: #TS(ldt) in the new task", ljmp(TSS2_SEL),
+                        m -> m.memory.write(TSS2 + 0x60, 2, KERNEL_DS), 10, KERNEL_DS, TARGET),
+                faults("a new task whose SS has RPL 3 under a ring 0 CS: #TS(ss)", ljmp(TSS2_SEL),
+                        m -> m.memory.write(TSS2 + 0x50, 2, USER_DS), 10, USER_DS & 0xFFFC, TARGET),
                 faults("a new task whose CS is a data segment: #TS(sel) in the new task, at its EIP", ljmp(TSS2_SEL),
                         m -> m.memory.write(TSS2 + 0x4C, 2, KERNEL_DS), 10, KERNEL_DS, TARGET));
     }

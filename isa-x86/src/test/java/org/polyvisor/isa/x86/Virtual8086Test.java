@@ -54,6 +54,8 @@ class Virtual8086Test {
                 arrives("push uses SS:SP", "6a55 ebfe", 0, NONE, "esp=0xffe m16[0x30ffe]=0x55"),
                 arrives("mov to ds loads a paragraph", "b80080 8ed8 a31000 ebfe", 0, NONE, "ds=0x8000 m16[0x80010]=0x8000"),
                 arrives("ljmp loads CS as a paragraph", "ea05000021 ebfe", 0, m -> m.load(0x21005, "ebfe"), "cs=0x2100 eip=5"),
+                arrives("32-bit operands (the block runner's forms) address through DS paragraphs", "bb1000 668b07 6601c0 66a31400 ebfe", 0,
+                        m -> m.memory.write(0x40010, 4, 0x12345678), "eax=0x2468acf0 m32[0x40014]=0x2468acf0 eip=13"),
                 arrives("cli at IOPL 3 clears IF", "fa ebfe", IOPL3 | 0x200, NONE, "if=0 eip=1"),
                 arrives("sti at IOPL 3 sets IF", "fb ebfe", IOPL3, NONE, "if=1 eip=1"),
                 arrives("pushf at IOPL 3 pushes FLAGS", "9c ebfe", IOPL3, NONE, "m16[0x30ffe]=0x3002 esp=0xffe"),
@@ -105,6 +107,35 @@ class Virtual8086Test {
             IO_MAP.accept(m);
             VcpuExit.PortIo io = assertInstanceOf(VcpuExit.PortIo.class, m.cpu.run(100), "x86 virtual-8086 out $0x80 allowed by the bitmap");
             assertEquals(new VcpuExit.PortIo(0x80, 1, true, 0xA5), io);
+        }
+    }
+
+    @Test
+    void anExternalInterruptLeavesThroughItsGateAndIretdReturns() {
+        try (Machine m = boot("90 ebfe", 0, 0x200)) {
+            m.load(handler(0x40), "90 cf");  // nop; iretd: back to virtual-8086 mode
+            assertInstanceOf(VcpuExit.BudgetSpent.class, m.cpu.run(20));
+            m.cpu.raiseInterrupt(0x40);  // a DPL 0 gate: an external interrupt is not checked against it
+            assertInstanceOf(VcpuExit.BudgetSpent.class, m.cpu.run(1));  // delivered, then the handler's nop
+            m.expect("x86 interrupt in virtual-8086 mode: the handler", "eip=" + (handler(0x40) + 1) + " cs=0x8 ss=0x10 ds=0 gs=0 esp=" + (RING0_STACK - 36));
+            assertEquals(0x2000, m.memory.read(RING0_STACK - 32, 4), "x86 interrupt in virtual-8086 mode: saved CS");
+            assertEquals(0x4000, m.memory.read(RING0_STACK - 12, 4), "x86 interrupt in virtual-8086 mode: saved DS");
+            assertInstanceOf(VcpuExit.BudgetSpent.class, m.cpu.run(20));
+            m.expect("x86 interrupt in virtual-8086 mode: back", "cs=0x2000 eip=1 ds=0x4000 gs=0x7000 esp=0x1000 eflags=0x20202");
+        }
+    }
+
+    @Test
+    void sysenterLeavesVirtual8086ModeForFlat32BitCode() {
+        // wrmsr IA32_SYSENTER_CS = 8, _ESP = 0x7100, _EIP = 0x7200 at CPL 0, then into virtual-8086 mode: sysenter
+        String msrs = "b974010000 b808000000 31d2 0f30" + "b975010000 b800710000 31d2 0f30" + "b976010000 b800720000 31d2 0f30";
+        try (Machine m = new Machine(ProtectedModeTest.ISA, PROLOGUE + msrs.replace(" ", "") + ENTER)) {
+            install(m, false);
+            m.load(CODE, "0f34");
+            m.load(0x7200, "b8ffffffff ebfe");  // mov $-1,%eax: 5 bytes as 32-bit code (3 as 16-bit code)
+            frame(m, 0, 0);
+            assertInstanceOf(VcpuExit.BudgetSpent.class, m.cpu.run(100));
+            m.expect("x86 sysenter from virtual-8086 mode", "cs=0x8 ss=0x10 esp=0x7100 eip=0x7205 eax=0xffffffff eflags=0x2");
         }
     }
 

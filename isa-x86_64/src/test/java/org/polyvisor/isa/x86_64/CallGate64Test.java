@@ -22,6 +22,8 @@ class CallGate64Test {
     static final long START = Machine.CODE + PROLOGUE_LENGTH, USER = START + 17, TARGET = 0x20000, POINTER = 0x7000;
     static final String RING3 = LongModeSystemTest.toRing3(USER);
     static final int GATE = 0x70, COMPAT_CS = 0x80;
+    /** Where the compatibility-mode row's 32-bit code runs. */
+    static final long COMPAT_CODE = 0x7200;
     /** lcall *POINTER and ljmp *POINTER (m16:32, the selector at POINTER + 4). */
     static final String LCALL = "ff1c25" + "00700000", LJMP = "ff2c25" + "00700000";
 
@@ -69,6 +71,14 @@ class CallGate64Test {
                 arrives("retfq from ring 0 returns to ring 3 with its SS:RSP", RING3 + LCALL + "ebfe",
                         gate64(KERNEL_CS, 3).andThen(via(GATE | 3)).andThen(m -> m.load(TARGET, "48cb")),
                         "rip=" + (USER + 7) + " cs=0x5b ss=0x23 rsp=0x9000"),
+                arrives("compatibility-mode lcall through a 64-bit gate pushes CS and RIP as quadwords on the full RSP",
+                        "ff2c25 00710000", m -> {  // ljmp *0x7100: to the 32-bit code segment 0x50 (compatibility mode)
+                            m.memory.write(0x7100, 4, COMPAT_CODE);
+                            m.memory.write(0x7104, 2, EXEC_ONLY_CS);
+                            m.load(COMPAT_CODE, "9a00000000 7000");  // lcall $0x70,$0 (valid outside 64-bit mode)
+                            gate64(KERNEL_CS, 0).accept(m);
+                        }, "rip=" + TARGET + " cs=0x8 rsp=" + (Machine.STACK - 16) + " m64[" + (Machine.STACK - 16) + "]=" + (COMPAT_CODE + 7)
+                                + " m64[" + (Machine.STACK - 8) + "]=" + EXEC_ONLY_CS),
                 faults("a DPL 0 gate from ring 3 is #GP(gate)", RING3 + LCALL, gate64(KERNEL_CS, 0).andThen(via(GATE | 3)), 13, GATE),
                 faults("a gate that is not present is #NP(gate)", RING3 + LCALL,
                         gate64(GATE, KERNEL_CS, 3, 0xC, false, 0).andThen(via(GATE | 3)), 11, GATE),

@@ -65,6 +65,11 @@ public final class ExceptionEntry {
     private final Segments segments;
     /** Task switches, through IDT task gates here and through JMP/CALL/IRET in the interpreter. */
     final TaskSwitch tasks;
+    /**
+     * Whether IRET may enter virtual-8086 mode: the IRET instruction does (the interpreter sets it); Xen's iret
+     * hypercall, which uses its own instance, does not (Xen runs no vm86 for PV guests): VM there stays #GP(0).
+     */
+    boolean virtual8086;
 
     public ExceptionEntry(CpuState s, Bus bus, Segments segments) {
         this.s = s; this.bus = bus; this.segments = segments;
@@ -334,7 +339,10 @@ public final class ExceptionEntry {
         long flags = s.flags.value();
         if ((flags & NT) != 0 && !lm) return fault(GP, 0);  // a task return: not supported
         int cpl = s.cpl(), rpl = sel & 3;
-        if (size == 4 && (popped & VM) != 0 && cpl == 0 && !s.ia32e()) return iretToV86(sp, ip, sel, popped);
+        if (size == 4 && (popped & VM) != 0 && cpl == 0 && !s.ia32e()) {
+            if (!virtual8086) return fault(GP, 0);
+            return iretToV86(sp, ip, sel, popped);
+        }
         if ((sel & 0xFFFC) == 0) return fault(GP, 0);
         if (rpl < cpl) return fault(GP, Segments.selectorError(sel, 0));
         long csAt = segments.address(sel);

@@ -53,6 +53,7 @@ public final class Interpreter {
         this.s = state; this.f = state.flags; this.bus = bus; this.traps = traps; this.code = code; this.cpuid = cpuid;
         this.segments = new Segments(state, bus);
         this.entry = new ExceptionEntry(state, bus, segments);
+        entry.virtual8086 = true;
         this.system = new SystemInstructions(state, bus);
         this.calls = new SystemCalls(state, bus);
         this.far = new FarTransfers(state, bus, segments, entry.tasks);

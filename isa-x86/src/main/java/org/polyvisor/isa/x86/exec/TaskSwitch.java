@@ -27,6 +27,9 @@ final class TaskSwitch {
     /** TSS offsets (SDM Vol. 3, Figure 8-2). */
     private static final int LINK = 0, CR3 = 0x1C, EIP = 0x20, EFLAGS = 0x24, GPRS = 0x28, SEGS = 0x48, LDT = 0x60, MIN_LIMIT = 0x67;
 
+    /** The order in which the new task's segment registers are checked and loaded (CS first: it sets the CPL). */
+    private static final int[] LOAD_ORDER = {CpuState.CS, CpuState.SS, CpuState.ES, CpuState.DS, CpuState.FS, CpuState.GS};
+
     private final CpuState s;
     private final Bus bus;
     private final Segments segments;
@@ -161,8 +164,7 @@ final class TaskSwitch {
             return 0;
         }
         int cpl = sels[CpuState.CS] & 3;
-        int[] order = {CpuState.CS, CpuState.SS, CpuState.ES, CpuState.DS, CpuState.FS, CpuState.GS};
-        for (int sreg : order) {
+        for (int sreg : LOAD_ORDER) {
             f = loadSegment(sreg, sels[sreg], cpl);
             if (f != 0) return f;
         }

@@ -18,7 +18,8 @@
  * {@code fpu} package;
  * the system side: segment and system-register loads ({@code Segments}, {@code SystemInstructions}), fast system
  * calls and MSRs ({@code SystemCalls}), IDT delivery and IRET ({@code ExceptionEntry}, with the real-mode IVT and
- * the virtual-8086 frames), far JMP/CALL/RET ({@code FarTransfers}) and call gates ({@code CallGates}), the I/O
+ * the virtual-8086 frames), far JMP/CALL/RET ({@code FarTransfers}), call gates ({@code CallGates}) and task
+ * switches with 32-bit TSSs ({@code TaskSwitch}: JMP/CALL to a TSS or task gate, IDT task gates, IRET with NT), the I/O
  * permission check ({@code PortPermission}),
  * decimal adjust ({@code Bcd}), the multi-slot stack instructions PUSHA/POPA/ENTER ({@code StackFrames}), SHLD/SHRD
  * results and flags ({@code DoubleShifts}). {@code Cpuid} is the CPU model: what it advertises is what runs.
