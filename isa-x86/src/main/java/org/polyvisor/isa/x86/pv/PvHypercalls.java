@@ -16,8 +16,9 @@ import org.polyvisor.spi.Vcpu;
  *   3 stack_switch        {@link PvCpuOps}             23 iret                           {@link PvCpuOps}
  *   4 set_callbacks       {@link PvCallbacks}          25 set_segment_base               {@link PvCpuOps}
  *   5 fpu_taskswitch      {@link PvCpuOps}             26 mmuext_op                      {@link PvMmu}
- *  10 update_descriptor   {@link PvDescriptors}        30 callback_op                    {@link PvCallbacks}
- *                                                      33 physdev_op                     {@link PvCpuOps}
+ *   8 set_debugreg        {@code PvDebugRegisters}     30 callback_op                    {@link PvCallbacks}
+ *   9 get_debugreg        {@code PvDebugRegisters}     33 physdev_op                     {@link PvCpuOps}
+ *  10 update_descriptor   {@link PvDescriptors}
  * </pre>
  * Any other number is {@link Vcpu#NOT_ARCH}. Arguments are cut to the guest's word size; on x86_32 the 64-bit values
  * of update_va_mapping and update_descriptor come as low/high pairs. Guest pointers are guest-virtual, read through
@@ -34,6 +35,7 @@ public final class PvHypercalls {
     private final PvMmu mmu;
     private final PvDescriptors descriptors;
     private final PvCpuOps cpu;
+    private final PvDebugRegisters debug;
     private final AtomicBoolean flushRequest;
 
     public PvHypercalls(CpuState s, Bus bus, GuestMemory memory, PvCallbacks callbacks, boolean wide, int vcpu) {
@@ -47,12 +49,14 @@ public final class PvHypercalls {
         this.mmu = new PvMmu(s, bus, guest, types, types.shootdown, wide, vcpu);
         this.descriptors = new PvDescriptors(s, guest, types, callbacks, wide);
         this.cpu = new PvCpuOps(s, bus, guest, callbacks, wide);
+        this.debug = new PvDebugRegisters(callbacks, wide);
         this.flushRequest = types.shootdown.register(vcpu);
         this.memory = memory;
         this.vcpu = vcpu;
         GuestModes modes = callbacks.modes;
         modes.memory = memory;
         mmu.modes = modes;
+        mmu.descriptors = descriptors;
         traps.privileged = new PrivilegedOps(s, bus, modes, mmu);
     }
 
@@ -96,6 +100,9 @@ public final class PvHypercalls {
     /** The user-mode root table of NEW_USER_BASEPTR (a frame number; 0 for none). */
     public long userBase() { return mmu.userBase(); }
 
+    /** A loaded vcpu_guest_context's ctrlreg[1] (x86_64): the user root, checked as NEW_USER_BASEPTR; 0 or Xen's error. */
+    public long loadUserBase(long frame) { return mmu.userBaseFromContext(frame); }
+
     /** After a loaded vcpu_guest_context replaced {@link PvCallbacks#trapTable}: bounce through it. */
     public void trapTableLoaded() {
         GuestModes m = callbacks.modes;
@@ -135,6 +142,8 @@ public final class PvHypercalls {
             case PvCpuOps.SET_SEGMENT_BASE -> cpu.setSegmentBase(a0, a1);
             case PvMmu.MMUEXT_OP -> mmu.mmuextOp(a0, a1, a2, a3);
             case PvCpuOps.PHYSDEV_OP -> cpu.physdevOp(a0, a1);
+            case PvDebugRegisters.SET_DEBUGREG -> debug.set(a0, a1);
+            case PvDebugRegisters.GET_DEBUGREG -> debug.get(a0);
             default -> Vcpu.NOT_ARCH;
         };
     }
