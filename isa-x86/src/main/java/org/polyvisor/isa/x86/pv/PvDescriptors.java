@@ -21,9 +21,10 @@ import org.polyvisor.isa.x86.exec.CpuState;
  * descriptors get Xen's fix-ups ({@link #fixup}: DPLs raised to the kernel's ring, call gates DPL 0); Polyvisor's
  * flat CPL 0 images keep theirs as written.
  *
- * <p>Deviation: Xen maps the frames in its own per-vCPU GDT area; here GDTR.base is the first frame's address
- * (as {@link XenGuestContext} loads gdt_frames[0]), so the frames must be consecutive (else -EINVAL) and the guest
- * reaches them 1:1 (paging off, or mapped at their physical address).
+ * <p>Xen maps the frames in its own per-vCPU GDT area. In Xen's ring model so does Polyvisor: descriptor lookups
+ * read the frames directly ({@code CpuState.pvGdt}), so a kernel linked high needs no mapping of them (the accessed
+ * bit is not written back). Deviation, flat ABI: GDTR.base is the first frame's address (as {@link XenGuestContext}
+ * loads gdt_frames[0]) and the guest reaches it 1:1; either way the frames must be consecutive (else -EINVAL).
  */
 final class PvDescriptors {
     static final int SET_GDT = 2, UPDATE_DESCRIPTOR = 10;

@@ -77,6 +77,7 @@ public final class PvHypercalls {
     public void enterRings(long startInfo, long virtBase) {
         GuestModes modes = callbacks.modes;
         modes.enterKernel(s, bus);
+        s.pvGdt = this::guestGdtEntry;
         if (wide) types.userPages = true;
         long shared = 0;
         try {
@@ -92,6 +93,17 @@ public final class PvHypercalls {
         if (built != null && mmu.newBaseptr(built.root()) == 0) s.r[CpuState.RSP] = built.stackTop();
         traps.install(callbacks.trapTable);
         bus.flushTlb();
+    }
+
+    /**
+     * The guest's GDT entry at byte {@code offset}, read from the frame set_gdt (or a loaded context's gdt_frames)
+     * named for it, as Xen's own mapping of those frames shows it; 0 (not present) when there is no such frame.
+     */
+    private long guestGdtEntry(long offset) {
+        long[] frames = callbacks.gdtFrames;
+        int i = (int) (offset >>> 12);
+        var page = i < frames.length ? memory.page(frames[i]) : null;
+        return page == null ? 0 : page.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, offset & 0xFF8);
     }
 
     /** The domain's page types (for tests and the context). */
@@ -110,6 +122,7 @@ public final class PvHypercalls {
             m.rings = true;
             m.kernel = true;
             s.xenGdt = m.xenGdt();
+            s.pvGdt = this::guestGdtEntry;
             m.defaultVcpuInfo(types.sharedInfo, vcpu);
             if ((s.cr0 & CpuState.CR0_PG) != 0) m.kernelRoot = s.cr3 >>> 12;
             s.platform = new PvCpuidView(new org.polyvisor.isa.x86.exec.Cpuid(wide, vcpu));
