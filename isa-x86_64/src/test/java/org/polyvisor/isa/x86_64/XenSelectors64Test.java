@@ -57,4 +57,20 @@ class XenSelectors64Test {
             }
         }
     }
+
+    /**
+     * A kernel linked high (VIRT_BASE) whose GDT frame it has not mapped at all: Xen maps set_gdt's frames itself,
+     * so the guest's own selector loads find their descriptors through the frames, not through a guest mapping.
+     */
+    @org.junit.jupiter.api.Test
+    void theGuestsOwnGdtIsReadThroughItsFrames() {
+        long vb = 0xffff_ffff_8000_0000L, frame = 0x500;                       // 5 MiB: past the builder's 4 MiB mapping
+        try (XenRig r = new XenRig(ISA, "b80b000000 8ed8 0f05".replace(" ", ""), true, 8 << 20, vb)) {
+            r.memory.write((frame << 12) + 8, 8, 0x00cff3000000ffffL);             // entry 1: flat data of the kernel's ring
+            r.memory.write(XenRig.ARG, 8, frame);
+            assertEquals(0, r.call(2, vb + XenRig.ARG, 2), "set_gdt of a frame mapped nowhere, through its virtual list");
+            assertInstanceOf(VcpuExit.Hypercall.class, r.cpu.run(20), "mov ds, 0x0b runs to the hypercall");
+            assertEquals(0x0b, r.reg("ds"), "ds: the guest's own GDT entry 1");
+        }
+    }
 }

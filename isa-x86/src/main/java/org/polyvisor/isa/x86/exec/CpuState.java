@@ -52,6 +52,11 @@ public final class CpuState {
      * instead of the guest's table; null otherwise.
      */
     public long[] xenGdt;
+    /**
+     * With {@link #xenGdt}: the guest's own GDT entries as Xen sees them, through the frames set_gdt named (Xen maps
+     * them in its own area, so they need no mapping of the guest's): entry byte offset to raw descriptor, 0 for none.
+     */
+    public java.util.function.LongUnaryOperator pvGdt;
     /** LDTR and TR: the selector and its descriptor's base and limit. */
     public int ldtr, tr;
     public long ldtBase, trBase, ldtLimit, trLimit;

@@ -35,10 +35,16 @@ public final class Segments {
         boolean local = (sel & 4) != 0;
         long offset = sel & 0xFFF8;
         xenAt = -1;
-        if (!local && s.xenGdt != null && offset >= XEN_FIRST) {
-            // Xen PV: Xen's own entries fill the GDT from 7168 on, past any limit the guest's set_gdt gave.
-            int i = (int) (offset - XEN_FIRST) >>> 3;
-            xenRaw = i < s.xenGdt.length ? s.xenGdt[i] : 0;
+        if (!local && s.xenGdt != null && (offset >= XEN_FIRST || s.pvGdt != null)) {
+            // Xen PV: Xen's own entries fill the GDT from 7168 on, past any limit the guest's set_gdt gave; the
+            // guest's own are read from the frames it gave set_gdt, not through a mapping of its own.
+            if (offset >= XEN_FIRST) {
+                int i = (int) (offset - XEN_FIRST) >>> 3;
+                xenRaw = i < s.xenGdt.length ? s.xenGdt[i] : 0;
+            } else {
+                if (offset + 7 > s.gdtLimit) return -1;
+                xenRaw = s.pvGdt.applyAsLong(offset);
+            }
             return xenAt = s.gdtBase + offset;
         }
         long limit = local ? (s.ldtr == 0 ? -1 : s.ldtLimit) : s.gdtLimit;

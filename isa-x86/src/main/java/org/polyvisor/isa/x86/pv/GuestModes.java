@@ -132,12 +132,16 @@ public final class GuestModes {
                 boolean local = (sel & 4) != 0;
                 long tableLimit = local ? (s.ldtr == 0 ? -1 : s.ldtLimit) : s.gdtLimit;
                 if ((sel & 0xFFF8) + 7 > tableLimit) return false;
-                long at = (local ? s.ldtBase : s.gdtBase) + (sel & 0xFFF8);
-                boolean outer = bus.implicitSupervisor;
-                bus.implicitSupervisor = true;
-                long raw = bus.read(at, 8);
-                bus.implicitSupervisor = outer;
-                if (bus.abort != null) { bus.abort = null; return false; }
+                long raw;
+                if (!local && s.pvGdt != null) raw = s.pvGdt.applyAsLong(sel & 0xFFF8);  // the set_gdt frames
+                else {
+                    long at = (local ? s.ldtBase : s.gdtBase) + (sel & 0xFFF8);
+                    boolean outer = bus.implicitSupervisor;
+                    bus.implicitSupervisor = true;
+                    raw = bus.read(at, 8);
+                    bus.implicitSupervisor = outer;
+                    if (bus.abort != null) { bus.abort = null; return false; }
+                }
                 long hi = raw >>> 32;
                 boolean present = (hi & 0x8000) != 0, codeOrData = (hi & 0x1000) != 0, code = (hi & 0x800) != 0;
                 int dpl = (int) (hi >>> 13) & 3;

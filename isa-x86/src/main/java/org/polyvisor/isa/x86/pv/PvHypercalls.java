@@ -16,8 +16,9 @@ import org.polyvisor.spi.Vcpu;
  *   3 stack_switch        {@link PvCpuOps}             23 iret                           {@link PvCpuOps}
  *   4 set_callbacks       {@link PvCallbacks}          25 set_segment_base               {@link PvCpuOps}
  *   5 fpu_taskswitch      {@link PvCpuOps}             26 mmuext_op                      {@link PvMmu}
- *  10 update_descriptor   {@link PvDescriptors}        30 callback_op                    {@link PvCallbacks}
- *                                                      33 physdev_op                     {@link PvCpuOps}
+ *   8 set_debugreg        {@code PvDebugRegisters}     30 callback_op                    {@link PvCallbacks}
+ *   9 get_debugreg        {@code PvDebugRegisters}     33 physdev_op                     {@link PvCpuOps}
+ *  10 update_descriptor   {@link PvDescriptors}
  * </pre>
  * Any other number is {@link Vcpu#NOT_ARCH}. Arguments are cut to the guest's word size; on x86_32 the 64-bit values
  * of update_va_mapping and update_descriptor come as low/high pairs. Guest pointers are guest-virtual, read through
@@ -34,6 +35,7 @@ public final class PvHypercalls {
     private final PvMmu mmu;
     private final PvDescriptors descriptors;
     private final PvCpuOps cpu;
+    private final PvDebugRegisters debug;
     private final AtomicBoolean flushRequest;
 
     public PvHypercalls(CpuState s, Bus bus, GuestMemory memory, PvCallbacks callbacks, boolean wide, int vcpu) {
@@ -47,12 +49,14 @@ public final class PvHypercalls {
         this.mmu = new PvMmu(s, bus, guest, types, types.shootdown, wide, vcpu);
         this.descriptors = new PvDescriptors(s, guest, types, callbacks, wide);
         this.cpu = new PvCpuOps(s, bus, guest, callbacks, wide);
+        this.debug = new PvDebugRegisters(callbacks, wide);
         this.flushRequest = types.shootdown.register(vcpu);
         this.memory = memory;
         this.vcpu = vcpu;
         GuestModes modes = callbacks.modes;
         modes.memory = memory;
         mmu.modes = modes;
+        mmu.descriptors = descriptors;
         traps.privileged = new PrivilegedOps(s, bus, modes, mmu);
     }
 
@@ -73,6 +77,7 @@ public final class PvHypercalls {
     public void enterRings(long startInfo, long virtBase) {
         GuestModes modes = callbacks.modes;
         modes.enterKernel(s, bus);
+        s.pvGdt = this::guestGdtEntry;
         if (wide) types.userPages = true;
         long shared = 0;
         try {
@@ -90,11 +95,25 @@ public final class PvHypercalls {
         bus.flushTlb();
     }
 
+    /**
+     * The guest's GDT entry at byte {@code offset}, read from the frame set_gdt (or a loaded context's gdt_frames)
+     * named for it, as Xen's own mapping of those frames shows it; 0 (not present) when there is no such frame.
+     */
+    private long guestGdtEntry(long offset) {
+        long[] frames = callbacks.gdtFrames;
+        int i = (int) (offset >>> 12);
+        var page = i < frames.length ? memory.page(frames[i]) : null;
+        return page == null ? 0 : page.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, offset & 0xFF8);
+    }
+
     /** The domain's page types (for tests and the context). */
     public PageTypes pageTypes() { return types; }
 
     /** The user-mode root table of NEW_USER_BASEPTR (a frame number; 0 for none). */
     public long userBase() { return mmu.userBase(); }
+
+    /** A loaded vcpu_guest_context's ctrlreg[1] (x86_64): the user root, checked as NEW_USER_BASEPTR; 0 or Xen's error. */
+    public long loadUserBase(long frame) { return mmu.userBaseFromContext(frame); }
 
     /** After a loaded vcpu_guest_context replaced {@link PvCallbacks#trapTable}: bounce through it. */
     public void trapTableLoaded() {
@@ -103,6 +122,7 @@ public final class PvHypercalls {
             m.rings = true;
             m.kernel = true;
             s.xenGdt = m.xenGdt();
+            s.pvGdt = this::guestGdtEntry;
             m.defaultVcpuInfo(types.sharedInfo, vcpu);
             if ((s.cr0 & CpuState.CR0_PG) != 0) m.kernelRoot = s.cr3 >>> 12;
             s.platform = new PvCpuidView(new org.polyvisor.isa.x86.exec.Cpuid(wide, vcpu));
@@ -135,6 +155,8 @@ public final class PvHypercalls {
             case PvCpuOps.SET_SEGMENT_BASE -> cpu.setSegmentBase(a0, a1);
             case PvMmu.MMUEXT_OP -> mmu.mmuextOp(a0, a1, a2, a3);
             case PvCpuOps.PHYSDEV_OP -> cpu.physdevOp(a0, a1);
+            case PvDebugRegisters.SET_DEBUGREG -> debug.set(a0, a1);
+            case PvDebugRegisters.GET_DEBUGREG -> debug.get(a0);
             default -> Vcpu.NOT_ARCH;
         };
     }
