@@ -191,6 +191,21 @@ class ProtectedModeTest {
     }
 
     @Test
+    void aSixteenBitTssGivesSp0AndSs0FromItsWordSlots() {
+        // GDT 0x70: a 16-bit TSS at 0x5100 (SP0 at +2, SS0 at +4); LTR it, then int $0x80 from ring 3
+        long user = START + 7 + 16;
+        try (Machine m = boot("66b87000 0f00d8" + toRing3(user) + "cd80")) {
+            m.memory.write(PSEUDO, 2, 0x77);
+            m.memory.write(GDT + 0x70, 8, SystemTables.segment(0x5100, 0x2B, 0x81, 0));
+            m.memory.write(0x5102, 2, 0x8400);
+            m.memory.write(0x5104, 2, KERNEL_DS);
+            assertSame(VcpuExit.HALT, m.cpu.run(100));
+            m.expect("x86 int $0x80 from ring 3 with a 16-bit TSS", "eip=" + (handler(0x80) + 1) + " ss=0x10 esp=" + (0x8400 - 20) + " tr=0x70");
+            assertEquals(user + 2, m.memory.read(0x8400 - 20, 4), "x86 16-bit TSS: saved EIP");
+        }
+    }
+
+    @Test
     void tripleFaultEndsTheVcpu() {
         try (Machine m = boot("0f0b")) {
             setGate(m, false, 6, 0xE, 0, false, 0);

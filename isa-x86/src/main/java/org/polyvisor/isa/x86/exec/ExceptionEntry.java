@@ -178,10 +178,12 @@ public final class ExceptionEntry {
         } else {
             width = (type & 8) != 0 ? 4 : 2;
             if (switchStack) {
-                long slot = 4 + 8L * newCpl;
-                if (slot + 5 > s.trLimit) return fault(TS, Segments.selectorError(s.tr, ext));
-                sp = bus.read(s.trBase + slot, 4);
-                newSs = (int) bus.read(s.trBase + slot + 4, 2);
+                // SSn:ESPn of a 32-bit TSS at 4 + 8n, SSn:SPn of a 16-bit TSS at 2 + 4n (SDM Vol. 2, INT n).
+                boolean t16 = s.tss16;
+                long slot = t16 ? 2 + 4L * newCpl : 4 + 8L * newCpl;
+                if (slot + (t16 ? 3 : 5) > s.trLimit) return fault(TS, Segments.selectorError(s.tr, ext));
+                sp = bus.read(s.trBase + slot, t16 ? 2 : 4);
+                newSs = (int) bus.read(s.trBase + slot + (t16 ? 2 : 4), 2);
                 if (bus.abort != null) return MEMORY;
                 if ((newSs & 0xFFFC) == 0) return fault(TS, ext);
                 long ssAt = segments.address(newSs);

@@ -19,6 +19,8 @@ public final class Segments {
     private final CpuState s;
     private final Bus bus;
 
+    private static final int[] DATA_SEGMENTS = {CpuState.ES, CpuState.DS, CpuState.FS, CpuState.GS};
+
     /** The linear address of the descriptor read by the last {@link #read}. */
     private long lastAddress;
 
@@ -159,8 +161,7 @@ public final class Segments {
      * code with DPL &lt; CPL) become null (SDM Vol. 2, IRET and RET).
      */
     void nullInaccessible(int cpl) {
-        int[] data = {CpuState.ES, CpuState.DS, CpuState.FS, CpuState.GS};
-        for (int sreg : data) {
+        for (int sreg : DATA_SEGMENTS) {
             int attr = s.segAttr[sreg];
             boolean conformingCode = (attr & 0x1C) == 0x1C;
             if ((s.seg[sreg] & 0xFFFC) != 0 && !conformingCode && ((attr >>> 5) & 3) < cpl) cacheNull(sreg, 0);
