@@ -48,6 +48,27 @@ class TranslationSharingTest {
         assertEquals(2, second.hits() - first.hits(), "translations found for the second domain");
     }
 
+    /**
+     * l0: movz x1, #unique; add x2, x2, #1; b l1; l1: cmp x2, #passes; b.ne l0; hvc: each of the two blocks is entered
+     * once per pass, so with a threshold of 3 they are translated in the fourth pass and not before.
+     */
+    @Test
+    void aBlockIsTranslatedAtItsFirstEntryAfterTheThreshold() {
+        Arm64Jit.setThreshold(3);
+        for (int passes = 1; passes <= 5; passes++) {
+            int unique = (int) ((System.nanoTime() + passes) & 0xFFFF);
+            int[] program = {0xd2800001 | unique << 5, 0x91000442, 0x14000001, 0xf100005f | passes << 10, 0x54ffff81,
+                    HVC_XEN};
+            TranslationCache.Stats before = Arm64Jit.cache().stats();
+            try (TestMachine m = new TestMachine().code(CODE, program)) {
+                assertEquals(VcpuExit.HYPERCALL, m.vcpu.run(1000), passes + " passes: exit");
+                assertEquals(passes, m.vcpu.register(2), passes + " passes: x2");
+            }
+            long made = Arm64Jit.cache().stats().misses() - before.misses();
+            assertEquals(passes > 3 ? 2 : 0, made, passes + " passes: translations made");
+        }
+    }
+
     private static void runToHypercall(int[] program, String name) {
         try (TestMachine m = new TestMachine().code(CODE, program)) {
             assertEquals(VcpuExit.HYPERCALL, m.vcpu.run(1000), name + ": exit");

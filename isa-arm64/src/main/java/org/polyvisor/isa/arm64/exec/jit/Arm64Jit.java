@@ -11,7 +11,7 @@ import org.polyvisor.spi.exec.jit.TranslationCache;
  * The translating tier's settings and its one translation cache, shared by every arm64 vCPU of every domain.
  * <ul>
  *   <li>{@code -Dpolyvisor.arm64.jit=off} turns the tier off (the interpreter alone runs, as the reference);
- *   <li>{@code -Dpolyvisor.arm64.jit.threshold=N}: a block is translated when it is entered for the N-th time
+ *   <li>{@code -Dpolyvisor.arm64.jit.threshold=N}: a block is translated at its first entry after N entries
  *       (default {@value #DEFAULT_THRESHOLD}; 0 translates every block at its first entry, as the tests do);
  *   <li>{@code -Dpolyvisor.arm64.jit.cache=N}: the most translations held (default {@value #DEFAULT_CAPACITY});
  *   <li>{@code -Dpolyvisor.arm64.jit.stats=true} prints the cache's counters to standard error when the JVM exits.
