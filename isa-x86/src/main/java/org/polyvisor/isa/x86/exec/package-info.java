@@ -2,17 +2,20 @@
  * The x86 CPU state, lazy flags, loads/stores through the soft TLB, the interpreter and the vCPU built on them.
  * Hot path: the vCPU serves instructions from the current code page's decoded slots while that page's translation
  * stands ({@code Bus.epoch}). Common 32/64-bit instructions (classified once per decoded instruction,
- * {@code FastPath.classify}) are gathered into {@code Block}s: straight-line runs up to and including a control
- * transfer, kept in the decoded slot of their first instruction (so whatever drops decoded code drops them: a store
- * clears the slots up to {@code Block.MAX_BYTES - 1} bytes before it, a mode switch or restore clears them all).
+ * {@code FastPath.classify}) are gathered into {@code Block}s: straight-line runs up to and including a JMP, CALL
+ * or RET, with each Jcc inside a side exit (taken, the block ends there), kept in the decoded slot of their first
+ * instruction (so whatever drops decoded code drops them: a store clears the slots up to
+ * {@code Block.MAX_BYTES - 1} bytes before it, a mode switch or restore clears them all).
  * A block holds its instructions prepared as {@code Uop}s: the handler, the registers, and the memory operand's
- * address arithmetic packed (no tests on the operand form); a CMP, SUB or TEST and the Jcc that ends the block
- * are one {@code Uop}, whose condition is a truth table over how the operands compare (TEST: its result with 0).
- * {@code FastPath.run} executes blocks one after another while they stay on the page, counting instructions
- * exactly against the budget (a fused pair splits when one instruction is left), stopping after a store into code
- * ({@code Bus.codeWrites}) so that self-modifying code sees its new bytes, and after one instruction in an STI /
- * MOV SS shadow with an interrupt pending; it stores the instruction pointer only when it stops. A fault leaves the
- * state at the faulting instruction with the ones before it retired. Everything else, and every fault, goes
+ * address arithmetic unpacked (an absent base or index reads {@code r[CpuState.ZERO]}, no tests on the operand
+ * form); a CMP, SUB or TEST and the Jcc after it are one {@code Uop}, whose condition is a truth table over how the
+ * operands compare (TEST: its result with 0). Instruction addresses are the block's start plus an offset.
+ * {@code FastPath.run} executes whole blocks one after another while they stay on the page and fit in the budget
+ * (where a block does not fit, e.g. at the end of a budget or in an STI / MOV SS shadow with an interrupt pending,
+ * its first instruction runs through the interpreter), counting retired instructions per block, stopping after a store into
+ * code ({@code Bus.codeWrites}) so that self-modifying code sees its new bytes; it stores the instruction pointer
+ * only when it stops. A fault leaves the state at the faulting instruction with the ones before it retired.
+ * Everything else, and every fault, goes
  * through {@code Interpreter}. Floating point: {@code X87Instructions} (the D8-DF escapes),
  * {@code SseInstructions} (SSE/SSE2, MXCSR, FXSAVE/FXRSTOR through {@code FxImage}), on the arithmetic of the
  * {@code fpu} package;
