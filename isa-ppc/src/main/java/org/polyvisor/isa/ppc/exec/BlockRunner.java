@@ -32,8 +32,10 @@ import static org.polyvisor.isa.ppc.exec.BlockOps.*;
  * compiled on their own rather than inside the vCPU's run loop; the fast cases call nothing (the fields of the
  * packed word, the compare, the branch outcome and the TLB lookup are written out in place, since the JIT leaves a
  * call to even a tiny helper at a site it saw rarely), and guest memory is read and written through var handles
- * held in static finals (see {@link #INT}); the TLB refill is a call. An instruction for its unit leaves
- * {@link #runBlocks} and is run from {@link #run}, which then goes on in the same block: with the call in
+ * held in static finals (see {@link #INT}); the TLB refill is a call. Each case unpacks the packed word and reads
+ * the vCPU's CR, XER, LR and CTR through values of its own (see the comment in {@link #runBlocks}), so that nothing
+ * several cases compute alike is hoisted above the dispatch and paid by every instruction. An instruction for its
+ * unit leaves {@link #runBlocks} and is run from {@link #run}, which then goes on in the same block: with the call in
  * runBlocks, C2 inlined the units' dispatch into it in the forks whose profile had seen many of them (ppc session 4
  * LogCompilation: the final compile of runBlocks inlined {@link #unit} in the forks at 35-45 MIPS (wall clock) and
  * did not in the fork at 80, same jar), and the fork kept that code.
