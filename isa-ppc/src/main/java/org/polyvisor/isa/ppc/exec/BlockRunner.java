@@ -32,8 +32,10 @@ import static org.polyvisor.isa.ppc.exec.BlockOps.*;
  * compiled on their own rather than inside the vCPU's run loop; the fast cases call nothing (the fields of the
  * packed word, the compare, the branch outcome and the TLB lookup are written out in place, since the JIT leaves a
  * call to even a tiny helper at a site it saw rarely), and guest memory is read and written through var handles
- * held in static finals (see {@link #INT}); the TLB refill is a call. An instruction for its unit leaves
- * {@link #runBlocks} and is run from {@link #run}, which then goes on in the same block: with the call in
+ * held in static finals (see {@link #INT}); the TLB refill is a call. Each case unpacks the packed word and reads
+ * the vCPU's CR, XER, LR and CTR through values of its own (see the comment in {@link #runBlocks}), so that nothing
+ * several cases compute alike is hoisted above the dispatch and paid by every instruction. An instruction for its
+ * unit leaves {@link #runBlocks} and is run from {@link #run}, which then goes on in the same block: with the call in
  * runBlocks, C2 inlined the units' dispatch into it in the forks whose profile had seen many of them (ppc session 4
  * LogCompilation: the final compile of runBlocks inlined {@link #unit} in the forks at 35-45 MIPS (wall clock) and
  * did not in the fork at 80, same jar), and the fork kept that code.
@@ -168,7 +170,9 @@ final class BlockRunner {
                     // but, to the JIT, a different value in every case: C2 placed the expressions that several
                     // cases share (the fields, the flag bits, cia, k + 1) before the dispatch, about 70
                     // instructions and a dozen stack spills for every guest instruction whatever its case
-                    // (PrintAssembly, session 5). z comes from op, not from code, which C2 kept on the stack.
+                    // (PrintAssembly, session 5). z comes from op, not from code, which C2 kept on the stack; the
+                    // cases test their form on o, and offsets from pc are ints (k << 2), since a (long) k that
+                    // several cases or exits share is also computed before the dispatch.
                     switch (code) {
                         case LI, LIS -> {
                             long o = op + (((int) op - LI) & 0xc0);
@@ -296,17 +300,17 @@ final class BlockRunner {
                             continue;
                         }
                         case RLWINM, RLWINM_RC, RLWIMI -> {
-                            PpcCpu c = (PpcCpu) cpu;
                             // ROTL32(RS, SH): the low word rotated left, in both halves of the doubleword; the mask
                             long o = op + (((int) op - RLWINM) & 0xc0), mask = o >>> 32;
                             int w = (int) r[(int) o >>> 8 & 31], sh = (int) o >>> 18 & 31, ra = (int) o >>> 13 & 31;
                             long rot = (w << sh | w >>> -sh) & LOW32, v = (rot << 32 | rot) & mask;
-                            if (code == RLWIMI) {
+                            if ((int) (o & 0xff) == RLWIMI) {
                                 r[ra] = v | (r[ra] & ~mask);
                                 continue;
                             }
                             r[ra] = v;
-                            if (code == RLWINM) continue;
+                            if ((int) (o & 0xff) == RLWINM) continue;
+                            PpcCpu c = (PpcCpu) cpu;
                             long x = (int) v;
                             int lt = (int) (x >>> 63), gt = (int) (-x >>> 63);
                             int cr0 = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1;
@@ -331,7 +335,7 @@ final class BlockRunner {
                             // the bc that follows tests a bit of this field (BlockOps.fuse): read it from the field
                             k += 1 + z;
                             if (k == limit) break scan;
-                            long bc = ops[k], cia = pc + ((long) k << 2);
+                            long bc = ops[k], cia = pc + (k << 2);
                             boolean taken = (field << (28 + ((int) bc >>> 13 & 3)) < 0) == ((bc & BO_CR_TRUE) != 0);
                             if ((bc & RC) != 0) c.lr = (cia + 4) & LOW32;
                             if (!taken) continue;
@@ -340,20 +344,20 @@ final class BlockRunner {
                             break leave;
                         }
                         case LWZ, LWZX, LWZU -> {
-                            PpcCpu c = (PpcCpu) cpu;
                             int z = ((int) op - LWZ) & 0xc0;
                             long o = op + z;
                             int rt = (int) o >>> 8 & 31, ra = (int) o >>> 13 & 31;
-                            long ea = (r[ra] + (code == LWZX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
+                            long ea = (r[ra] + ((int) (o & 0xff) == LWZX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
                             MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refill(SoftTlb.READ, ea);
                             if (p != null && off <= PAGE - 4) {
                                 r[rt] = (int) INT.get(p, (long) off) & LOW32;
-                                if (code == LWZU) r[ra] = ea;
+                                if ((int) (o & 0xff) == LWZU) r[ra] = ea;
                                 if ((o & FUSED) == 0 || k + 1 + z == limit) continue;
                                 // the word compare that follows (BlockOps.fuse), as in CMP, without a second dispatch
                                 k += 1 + z;
                                 long cmp = ops[k];
+                                PpcCpu c = (PpcCpu) cpu;            // here, not on the path of a plain load
                                 int bf = (int) cmp >>> 8 & 31, ca = (int) cmp >>> 13 & 31, cb = (int) cmp >>> 18 & 31;
                                 long sign = (cmp & SIGNED) != 0 ? 0x8000_0000L : 0;
                                 long x = ((r[ca] & LOW32) ^ sign) - sign;
@@ -364,7 +368,7 @@ final class BlockRunner {
                                 c.cr = c.cr & ~(0xf << shift) | field << shift;
                                 if ((cmp & FUSED) == 0) continue;
                                 if (++k == limit) break scan;
-                                long bc = ops[k], cia = pc + ((long) k << 2);
+                                long bc = ops[k], cia = pc + (k << 2);
                                 boolean taken = (field << (28 + ((int) bc >>> 13 & 3)) < 0) == ((bc & BO_CR_TRUE) != 0);
                                 if ((bc & RC) != 0) c.lr = (cia + 4) & LOW32;
                                 if (!taken) continue;
@@ -376,12 +380,12 @@ final class BlockRunner {
                         case LBZ, LBZX, LBZU -> {
                             long o = op + (((int) op - LBZ) & 0xc0);
                             int ra = (int) o >>> 13 & 31;
-                            long ea = (r[ra] + (code == LBZX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
+                            long ea = (r[ra] + ((int) (o & 0xff) == LBZX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK;
                             MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refill(SoftTlb.READ, ea);
                             if (p != null) {
                                 r[(int) o >>> 8 & 31] = (byte) BYTE.get(p, ea & (PAGE - 1)) & 0xffL;
-                                if (code == LBZU) r[ra] = ea;
+                                if ((int) (o & 0xff) == LBZU) r[ra] = ea;
                                 continue;
                             }
                         }
@@ -392,33 +396,33 @@ final class BlockRunner {
                             MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refill(SoftTlb.READ, ea);
                             if (p != null && off <= PAGE - 2) {
                                 short h = (short) SHORT.get(p, (long) off);
-                                r[(int) o >>> 8 & 31] = code == LHA ? h : h & 0xffffL;
+                                r[(int) o >>> 8 & 31] = (int) (o & 0xff) == LHA ? h : h & 0xffffL;
                                 continue;
                             }
                         }
                         case STW, STWX, STWU -> {
                             long o = op + (((int) op - STW) & 0xc0);
                             int ra = (int) o >>> 13 & 31;
-                            long ea = (r[ra] + (code == STWX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
+                            long ea = (r[ra] + ((int) (o & 0xff) == STWX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
                             MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s]
                                     : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null && off <= PAGE - 4) {
                                 INT.set(p, (long) off, (int) r[(int) o >>> 8 & 31]);
-                                if (code == STWU) r[ra] = ea;
+                                if ((int) (o & 0xff) == STWU) r[ra] = ea;
                                 continue;
                             }
                         }
                         case STB, STBX, STBU -> {
                             long o = op + (((int) op - STB) & 0xc0);
                             int ra = (int) o >>> 13 & 31;
-                            long ea = (r[ra] + (code == STBX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
+                            long ea = (r[ra] + ((int) (o & 0xff) == STBX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK;
                             MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s]
                                     : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null) {
                                 BYTE.set(p, ea & (PAGE - 1), (byte) r[(int) o >>> 8 & 31]);
-                                if (code == STBU) r[ra] = ea;
+                                if ((int) (o & 0xff) == STBU) r[ra] = ea;
                                 continue;
                             }
                         }
@@ -460,7 +464,7 @@ final class BlockRunner {
                         case B -> {
                             PpcCpu c = (PpcCpu) cpu;
                             int z = ((int) op - B) & 0xc0;
-                            long o = op + z, cia = pc + ((long) (k + z) << 2);
+                            long o = op + z, cia = pc + ((k + z) << 2);
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             target = ((o & AA) != 0 ? o >> 32 : cia + (o >> 32)) & LOW32;
                             k += 1 + z;
@@ -470,7 +474,7 @@ final class BlockRunner {
                             PpcCpu c = (PpcCpu) cpu;
                             // beq, bne, blt...: taken when CR bit BI equals BO[1]; a side exit when taken
                             int z = ((int) op - BC_CR) & 0xc0;
-                            long o = op + z, cia = pc + ((long) (k + z) << 2);
+                            long o = op + z, cia = pc + ((k + z) << 2);
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             if ((c.cr << ((int) o >>> 13 & 31) < 0) != ((o & BO_CR_TRUE) != 0)) continue;
                             target = ((o & AA) != 0 ? o >> 32 : cia + (o >> 32)) & LOW32;
@@ -481,7 +485,7 @@ final class BlockRunner {
                             PpcCpu c = (PpcCpu) cpu;
                             // bdnz, bdz: CTR decremented, taken when its low word is not 0 (or is, BO[3])
                             int z = ((int) op - BC_CTR) & 0xc0;
-                            long o = op + z, cia = pc + ((long) (k + z) << 2);
+                            long o = op + z, cia = pc + ((k + z) << 2);
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             if (((int) --c.ctr != 0) == ((o & BO_CTR_ZERO) != 0)) continue;
                             target = ((o & AA) != 0 ? o >> 32 : cia + (o >> 32)) & LOW32;
@@ -493,23 +497,23 @@ final class BlockRunner {
                             // BO in the RT field, BI in the RA field: CTR decremented unless BO[2], then tested
                             // against BO[3]; the CR bit BI tested against BO[1] unless BO[0]
                             int z = ((int) op - BC) & 0xc0;
-                            long o = op + z, cia = pc + ((long) (k + z) << 2), si = o >> 32;
+                            long o = op + z, cia = pc + ((k + z) << 2), si = o >> 32;
                             int bo = (int) o >>> 8 & 31;
                             boolean ctrHolds = true;
                             if ((bo & 0x04) == 0) ctrHolds = ((int) --c.ctr != 0) ^ ((bo & 0x02) != 0);
                             boolean taken = ctrHolds
                                     && ((bo & 0x10) != 0 || (c.cr << ((int) o >>> 13 & 31) < 0) == ((bo & 0x08) != 0));
-                            long to = code == BCLR ? c.lr & ~3L : cia + si;
+                            long to = (int) (o & 0xff) == BCLR ? c.lr & ~3L : cia + si;
                             if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
-                            if (code == BC && !taken) continue;      // bc not taken goes on in the block
-                            target = (!taken ? cia + 4 : code == BC && (o & AA) != 0 ? si : to) & LOW32;
+                            if ((int) (o & 0xff) == BC && !taken) continue;      // bc not taken goes on in the block
+                            target = (!taken ? cia + 4 : (int) (o & 0xff) == BC && (o & AA) != 0 ? si : to) & LOW32;
                             k += 1 + z;
                             break leave;
                         }
                         case BCCTR -> {
                             PpcCpu c = (PpcCpu) cpu;
                             int z = ((int) op - BCCTR) & 0xc0;
-                            long o = op + z, cia = pc + ((long) (k + z) << 2);
+                            long o = op + z, cia = pc + ((k + z) << 2);
                             int bo = (int) o >>> 8 & 31;
                             boolean taken = (bo & 0x10) != 0
                                     || (c.cr << ((int) o >>> 13 & 31) < 0) == ((bo & 0x08) != 0);
@@ -527,11 +531,11 @@ final class BlockRunner {
                     next = UNIT;
                     return done + k;
                 }
-                // the end of the block, or of the budget inside it
-                target = (pc + ((long) k << 2)) & LOW32;
-                if (k < ops.length) {
+                // the end of the block, or of the budget inside it: k == limit here (limit, not k: see above)
+                target = (pc + (limit << 2)) & LOW32;
+                if (limit < ops.length) {
                     next = target;
-                    return done + k;
+                    return done + limit;
                 }
             }
             // left the block at k for target: go on there if it is decoded on this page, and the slice is not done
