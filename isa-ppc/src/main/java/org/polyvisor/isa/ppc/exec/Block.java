@@ -7,6 +7,7 @@ import org.polyvisor.isa.ppc.decode.DecodeTable;
 import org.polyvisor.isa.ppc.decode.Insn;
 import org.polyvisor.isa.ppc.decode.Op;
 import org.polyvisor.isa.ppc.decode.Unit;
+import org.polyvisor.isa.ppc.exec.jit.TranslatedBlock;
 import org.polyvisor.spi.GuestMemory;
 
 /**
@@ -31,6 +32,9 @@ final class Block {
     /** The same instructions packed ({@link BlockOps}), for the run loop. */
     final long[] ops;
     final int length;
+    /** The translating tier's code for this block once it is hot (exec.jit), and the entries counted until then. */
+    TranslatedBlock translation;
+    int heat;
 
     private Block(Insn[] insns, long[] ops) {
         this.insns = insns;
@@ -58,6 +62,13 @@ final class Block {
         for (int k = 0; k < n; k++) ops[k] = BlockOps.pack(exact[k]);
         for (int k = 0; k + 1 < n; k++) ops[k] = BlockOps.fuse(ops[k], ops[k + 1]);
         return new Block(exact, ops);
+    }
+
+    /** The block's instruction words (the translation's key). */
+    int[] words() {
+        int[] w = new int[length];
+        for (int k = 0; k < length; k++) w[k] = insns[k].word;
+        return w;
     }
 
     /**

@@ -21,45 +21,45 @@ import org.polyvisor.isa.ppc.decode.Op;
  * subfe are {@link #CARRYING}. Everything else is {@link #GENERIC}: executed by its unit, exactly as the manual's
  * handlers define it.
  */
-final class BlockOps {
+public final class BlockOps {
     private BlockOps() { }
 
     // every code is below 64: BlockRunner makes each case's own zero from that, as (op - code) & 0xc0
-    static final int GENERIC = 0;
+    public static final int GENERIC = 0;
     // D-form arithmetic and logical
-    static final int LI = 1, ADDI = 2, LIS = 3, ADDIS = 4, ORI = 5, ORIS = 6, XORI = 7, XORIS = 8, ANDI_RC = 9;
+    public static final int LI = 1, ADDI = 2, LIS = 3, ADDIS = 4, ORI = 5, ORIS = 6, XORI = 7, XORIS = 8, ANDI_RC = 9;
     // XO and X forms without OE and Rc
-    static final int ADD = 10, SUBF = 11, NEG = 12, MULLW = 13, OR = 14, AND = 15, XOR = 16, ANDC = 17, NOR = 18,
+    public static final int ADD = 10, SUBF = 11, NEG = 12, MULLW = 13, OR = 14, AND = 15, XOR = 16, ANDC = 17, NOR = 18,
             EXTSB = 19, EXTSH = 20, SLW = 21, SRW = 22;
     // rotate with a mask that does not wrap (MB <= ME: its high word is 0)
-    static final int RLWINM = 23, RLWINM_RC = 24, RLWIMI = 25;
+    public static final int RLWINM = 23, RLWINM_RC = 24, RLWIMI = 25;
     // word compares into CR field BF: one code, its form in the SIGNED and IMMEDIATE bits (FUSED: a bc follows)
-    static final int CMP = 26;
+    public static final int CMP = 26;
     // addc, adde, subfc, subfe without OE and Rc: one code, the operand inverted and the carry in as flag bits
-    static final int CARRYING = 27;
+    public static final int CARRYING = 27;
     // loads and stores with RA != 0: the fast case hits the software TLB, a miss goes to the load/store unit
-    static final int LWZ = 30, LWZX = 31, LWZU = 32, LBZ = 33, LBZX = 34, LBZU = 35, LHZ = 36, LHA = 37,
+    public static final int LWZ = 30, LWZX = 31, LWZU = 32, LBZ = 33, LBZX = 34, LBZU = 35, LHZ = 36, LHA = 37,
             STW = 38, STWX = 39, STWU = 40, STB = 41, STBX = 42, STBU = 43, STH = 44;
     // branches (end the block) and the LR/CTR moves (do not)
-    static final int B = 45, BC = 46, BCLR = 47, BCCTR = 48, MFLR = 49, MTLR = 50, MFCTR = 51, MTCTR = 52;
+    public static final int B = 45, BC = 46, BCLR = 47, BCCTR = 48, MFLR = 49, MTLR = 50, MFCTR = 51, MTCTR = 52;
     // bc that tests a CR bit only (BO = 0b001at or 0b011at: beq, bne, blt...) and bc that tests CTR only (bdnz, bdz)
-    static final int BC_CR = 57, BC_CTR = 58;
+    public static final int BC_CR = 57, BC_CTR = 58;
     // the commonest shapes of or and rlwinm: mr, slwi (the shift in SH) and srwi (the shift in the immediate)
-    static final int MR = 59, SLWI = 60, SRWI = 61;
+    public static final int MR = 59, SLWI = 60, SRWI = 61;
 
-    static final long RC = 1L << 23, AA = 1L << 24;
+    public static final long RC = 1L << 23, AA = 1L << 24;
     /**
      * {@link #CMP}: the compare is signed (cmpw, cmpwi; else cmplw, cmplwi), its second operand is the immediate (else
      * RB), and it is fused with the CR-only bc on a bit of its field that directly follows it ({@link #fuse}).
      */
-    static final long SIGNED = 1L << 25, IMMEDIATE = 1L << 26, FUSED = 1L << 27;
+    public static final long SIGNED = 1L << 25, IMMEDIATE = 1L << 26, FUSED = 1L << 27;
     /**
      * {@link #CARRYING}: RA enters inverted (subfc, subfe: RB + ~RA + carry in); the carry in is 1 (subfc), CA (adde,
      * subfe), or else 0 (addc). CA is set from the carry out of the low word (32-bit mode).
      */
-    static final long INVERT_A = 1L << 25, CARRY_ONE = 1L << 26, CARRY_CA = 1L << 27;
+    public static final long INVERT_A = 1L << 25, CARRY_ONE = 1L << 26, CARRY_CA = 1L << 27;
     /** BO bits in the packed word (BO sits in the RT field): branch if the CR bit is 1; branch if CTR reaches 0. */
-    static final long BO_CR_TRUE = 0x08L << 8, BO_CTR_ZERO = 0x02L << 8;
+    public static final long BO_CR_TRUE = 0x08L << 8, BO_CTR_ZERO = 0x02L << 8;
 
     static int code(long op) { return (int) op & 0xff; }
 

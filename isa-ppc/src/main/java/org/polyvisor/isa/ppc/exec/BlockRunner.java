@@ -7,6 +7,9 @@ import java.nio.ByteOrder;
 
 import org.polyvisor.isa.ppc.decode.Insn;
 import org.polyvisor.isa.ppc.decode.Unit;
+import org.polyvisor.isa.ppc.exec.jit.JitFrame;
+import org.polyvisor.isa.ppc.exec.jit.PpcJit;
+import org.polyvisor.isa.ppc.exec.jit.TranslatedBlock;
 import org.polyvisor.isa.ppc.trap.PpcTraps;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.VcpuExit;
@@ -71,6 +74,10 @@ final class BlockRunner {
     private final FloatingPointUnit floatingPoint;
     private final VectorUnit vector;
     private final SystemUnit system;
+    /** The translating tier (exec.jit): on or off, the entries before a block is translated, its return frame. */
+    private final boolean jit;
+    private final int threshold;
+    private final JitFrame frame;
     /** The exit of the instruction that ended the last run, or null: {@link PpcTraps#RAISED}, a fault, or an exit. */
     VcpuExit exit;
     /** How the last {@link #runBlocks} ended: the pc to go on at, {@link #STOP} or {@link #UNIT}. */
@@ -91,6 +98,9 @@ final class BlockRunner {
         this.floatingPoint = floatingPoint;
         this.vector = vector;
         this.system = system;
+        this.threshold = PpcJit.threshold();
+        this.jit = threshold != PpcJit.OFF;
+        this.frame = new JitFrame(c, dataTlb);
     }
 
     /**
@@ -161,6 +171,24 @@ final class BlockRunner {
             int limit = (int) Math.min(ops.length, budget - done);
             long target;
             leave: {
+                if (k == 0 && jit) {
+                    // the block's translation runs it, looping in it while the budget and the slice allow, and
+                    // hands back the instruction the loop below goes on with, or the pc it left the block for
+                    TranslatedBlock t = b.translation;
+                    if (t == null && ++b.heat > threshold) t = translate(b);
+                    long cap = Math.min(budget - done, Math.max(slice - done, 0) + ops.length);
+                    if (t != null && cap > 0) {
+                        int n = (int) Math.min(cap, Integer.MAX_VALUE);
+                        int ran = n >= ops.length ? t.run(frame, r, pc, n) : t.runBounded(frame, r, pc, n);
+                        k = frame.k;
+                        done += ran - k;
+                        if (k == ops.length) {
+                            target = frame.target;
+                            break leave;
+                        }
+                        limit = (int) Math.min(ops.length, budget - done);
+                    }
+                }
                 scan:
                 for (; k < limit; k++) {
                     long op = ops[k];
@@ -552,6 +580,14 @@ final class BlockRunner {
             next = target;
             return done;
         }
+    }
+
+    /** The translation of {@code b}, linked to it; null (and never tried again) when it has none. */
+    private static TranslatedBlock translate(Block b) {
+        TranslatedBlock t = PpcJit.translation(b.ops, b.words());
+        if (t == null) b.heat = Integer.MIN_VALUE;
+        else b.translation = t;
+        return t;
     }
 
     /**
