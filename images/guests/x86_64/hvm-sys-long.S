@@ -3,7 +3,8 @@
 # 0x40 is INC EAX there, a REX prefix in 64-bit mode), a far jump to the 64-bit code segment, 2 MiB and 1 GiB pages,
 # canonical-address checks (#GP(0) for data, #SS(0) for the stack, taken on IST1), exceptions through a 64-bit IDT, ring 3 through
 # IRETQ and back through an interrupt gate (TSS.RSP0), SYSCALL/SYSRET (STAR, LSTAR, FMASK),
-# #DE, #BP, NX (EFER.NXE), FS/GS base MSRs and SWAPGS, INT n through a DPL 0 gate from ring 3.
+# #DE, #BP, NX (EFER.NXE), FS/GS base MSRs and SWAPGS, INT n through a DPL 0 gate from ring 3, a 16-byte call gate
+# (LCALL from ring 3 to ring 0: RSP0, a null SS, four quadwords pushed; LRETQ back; #GP for a typed upper half).
 # Prints PASS/FAIL per check and a summary; powers off (port 0x604) only when all pass, else isa-debug-exit.
     .set MB_MAGIC, 0x1BADB002
     .set MB_FLAGS, 0x00000003
@@ -302,6 +303,72 @@ long_mode:
     lea t_int81(%rip), %rsi
     call check_exc
 
+    # A 16-byte call gate at GDT 0x40 (DPL 3) to ring 0 64-bit code: LCALL from ring 3 takes RSP0 with SS null
+    # (RPL 0) and pushes SS, RSP, CS and RIP as quadwords, no parameters; LRETQ returns to ring 3.
+    lgdt gdt_gate_ptr(%rip)
+    lea gdt(%rip), %rbx
+    lea gate64_entry(%rip), %rax
+    mov %ax, 0x40(%rbx)
+    movw $SEL_CODE64, 0x42(%rbx)
+    movw $0xEC00, 0x44(%rbx)
+    shr $16, %rax
+    mov %ax, 0x46(%rbx)
+    shr $16, %rax
+    mov %eax, 0x48(%rbx)
+    movl $0, 0x4C(%rbx)
+    lea u_gate(%rip), %rax
+    call to_ring3
+    mov k_cs(%rip), %rax
+    mov $SEL_CODE64, %edx
+    lea t_cg_cs(%rip), %rsi
+    call check
+    mov k_ss(%rip), %rax
+    xor %edx, %edx
+    lea t_cg_ss(%rip), %rsi
+    call check
+    mov k_rsp(%rip), %rax
+    lea kstack_top-32(%rip), %rdx
+    lea t_cg_rsp(%rip), %rsi
+    call check
+    mov k_frame(%rip), %rax
+    lea u_gate_back(%rip), %rdx
+    lea t_cg_rip(%rip), %rsi
+    call check
+    mov k_frame+8(%rip), %rax
+    mov $SEL_CODE64_3, %edx
+    lea t_cg_ucs(%rip), %rsi
+    call check
+    mov k_frame+16(%rip), %rax
+    lea user_stack_top(%rip), %rdx
+    lea t_cg_ursp(%rip), %rsi
+    call check
+    mov k_frame+24(%rip), %rax
+    mov $SEL_DATA3, %edx
+    lea t_cg_uss(%rip), %rsi
+    call check
+    mov u_cs(%rip), %rax
+    mov $SEL_CODE64_3, %edx
+    lea t_cg_back(%rip), %rsi
+    call check
+    mov u_rsp(%rip), %rax
+    lea user_stack_top(%rip), %rdx
+    lea t_cg_back_rsp(%rip), %rsi
+    call check
+    lea gdt(%rip), %rbx
+    movb $0x0C, 0x4D(%rbx)                  # a type in the upper half
+    lea u_gate_fault(%rip), %rax
+    call to_ring3
+    mov $13, %edx
+    mov $0x40, %ebx
+    lea t_cg_upper(%rip), %rsi
+    call check_exc
+    lea gdt(%rip), %rbx
+    movb $0, 0x4D(%rbx)
+    lgdt gdt_ptr(%rip)                      # the GDT as before
+    mov $SEL_DATA, %eax                     # LRETQ to ring 3 nulled DS and ES (DPL 0 data): the selectors as before
+    mov %eax, %ds
+    mov %eax, %es
+
     # SYSCALL / SYSRET.
     mov $EFER, %ecx
     rdmsr
@@ -384,7 +451,35 @@ syscall_entry:                              # CPL 0, RSP still the user's
     mov %rax, k_rflags(%rip)
     sysretq
 
+gate64_entry:                               # CPL 0, through the call gate
+    mov %cs, %eax
+    mov %rax, k_cs(%rip)
+    mov %ss, %eax
+    mov %rax, k_ss(%rip)
+    mov %rsp, k_rsp(%rip)
+    mov (%rsp), %rax
+    mov %rax, k_frame(%rip)
+    mov 8(%rsp), %rax
+    mov %rax, k_frame+8(%rip)
+    mov 16(%rsp), %rax
+    mov %rax, k_frame+16(%rip)
+    mov 24(%rsp), %rax
+    mov %rax, k_frame+24(%rip)
+    lretq
+
 # Ring-3 code.
+u_gate:
+    lcall *gate_ptr(%rip)
+u_gate_back:
+    mov %cs, %eax
+    mov %rax, u_cs(%rip)
+    mov %rsp, u_rsp(%rip)
+    int $0x80
+u_gate_fault:
+    lea 1f(%rip), %rax
+    call try
+    lcall *gate_ptr(%rip)
+1:  int $0x80
 u_plain:
     mov %cs, %eax
     mov %rax, u_cs(%rip)
@@ -509,16 +604,31 @@ exc_common:
     mov resume(%rip), %rax
     test %rax, %rax
     jz 1f
+    mov 32(%rsp), %rax                      # a fault at another privilege level than try's caller cannot resume
+    xor resume_cs(%rip), %rax               # there (QEMU's SYSRET to a non-canonical RCX faults at CPL 3): stop
+    test $3, %al
+    jnz wrong_level
+    mov resume(%rip), %rax
     mov %rax, 24(%rsp)
 1:  pop %rax
     add $16, %rsp
     iretq
+wrong_level:
+    mov 32(%rsp), %rax
+    mov resume_cs(%rip), %rdx
+    lea t_level(%rip), %rsi
+    call check
+    jmp finish
 
 # try(rax = resume address)
 try:
     movq $NO_EXC, got_vec(%rip)
     movq $0, got_err(%rip)
     mov %rax, resume(%rip)
+    push %rax
+    mov %cs, %eax
+    mov %rax, resume_cs(%rip)
+    pop %rax
     ret
 
 # check_exc(edx = vector, ebx = error code, rsi = name)
@@ -681,6 +791,17 @@ t_fs:       .asciz "IA32_FS_BASE: fs:0 reads the data at the base"
 t_swapgs:   .asciz "swapgs: GS base = IA32_KERNEL_GS_BASE"
 t_swapgs2:  .asciz "swapgs: IA32_KERNEL_GS_BASE = the old GS base"
 t_int81:    .asciz "int 0x81 from ring 3 through a DPL 0 gate: #GP(0x40a)"
+t_level:    .asciz "the fault came at the privilege level of the code that expected it (saved CS)"
+t_cg_cs:    .asciz "lcall through a 64-bit call gate from ring 3: CS = 0x08"
+t_cg_ss:    .asciz "64-bit call gate: SS = null (RPL 0)"
+t_cg_rsp:   .asciz "64-bit call gate: RSP = TSS.RSP0 - 32"
+t_cg_rip:   .asciz "64-bit call gate frame: return RIP"
+t_cg_ucs:   .asciz "64-bit call gate frame: caller's CS = 0x2b"
+t_cg_ursp:  .asciz "64-bit call gate frame: caller's RSP"
+t_cg_uss:   .asciz "64-bit call gate frame: caller's SS = 0x23"
+t_cg_back:  .asciz "lretq to ring 3: CS = 0x2b"
+t_cg_back_rsp: .asciz "lretq to ring 3: RSP restored"
+t_cg_upper: .asciz "64-bit call gate whose upper half has a type: #GP(0x40)"
 t_r3_cs:    .asciz "iretq to ring 3: CS = 0x2b"
 t_r3_stack: .asciz "int 0x80 from ring 3: frame on TSS.RSP0's stack"
 t_r3_ss:    .asciz "int 0x80 from ring 3: saved SS = 0x23"
@@ -706,9 +827,15 @@ gdt:
     .quad 0x00AFFA000000FFFF                # 0x28: 64-bit code, DPL 3
     .quad 0, 0                              # 0x30: 64-bit TSS (filled in)
 gdt_end:
+    .quad 0, 0                              # 0x40: the 64-bit call gate, inside the limit only while it is checked
 gdt_ptr:
     .word gdt_end - gdt - 1
     .quad gdt
+gdt_gate_ptr:
+    .word gdt_end - gdt + 15
+    .quad gdt
+gate_ptr:   .long 0                         # a far pointer: the offset (a gate ignores it), then the selector
+    .word 0x43
 
     .bss
     .balign 4096
@@ -731,6 +858,7 @@ got_rip:    .quad 0
 got_cr2:    .quad 0
 got_cs:     .quad 0
 resume:     .quad 0
+resume_cs:  .quad 0
 ring0_rsp:  .quad 0
 ring3_frame: .quad 0
 u_cs:       .quad 0
@@ -741,6 +869,9 @@ k_ss:       .quad 0
 k_rcx:      .quad 0
 k_r11:      .quad 0
 k_rflags:   .quad 0
+k_rsp:      .quad 0
+k_frame:    .space 32
+u_rsp:      .quad 0
 checks:     .long 0
 failures:   .long 0
     .balign 16

@@ -84,12 +84,14 @@ class ProtectedModeTest {
                 k("lldt of a data segment is #GP(sel)", "66b81000 0f00d0", 13, 0x10, 4),
                 k("mov from cr5 is #UD", "0f20e8", 6, -1, 0),
                 k("mov to cr4 with a reserved bit is #GP(0)", "b800000100 0f22e0", 13, 0, 5),
+                k("mov to cr4 with VME is #GP(0): the CPU model has no VME", "b801000000 0f22e0", 13, 0, 5),
+                k("mov to cr4 with PVI is #GP(0)", "b802000000 0f22e0", 13, 0, 5),
                 k("int $0x40 through a not-present gate is #NP(idt, EXT=0)", "cd40",
                         m -> setGate(m, false, 0x40, 0xE, 0, false, 0), 11, (0x40 << 3) | 2, 0),
                 k("#UD through a not-present gate is #NP(idt, EXT=1)", "0f0b",
                         m -> setGate(m, false, 6, 0xE, 0, false, 0), 11, (6 << 3) | 3, 0),
-                k("int $0x40 through a task gate is #GP(idt)", "cd40",
-                        m -> setGate(m, false, 0x40, 0x5, 0, true, 0), 13, (0x40 << 3) | 2, 0),
+                k("int $0x40 through a task gate whose selector is not a TSS is #GP(sel)", "cd40",
+                        m -> setGate(m, false, 0x40, 0x5, 0, true, 0), 13, KERNEL_CS, 0),
                 k("int $0x40 past the IDT limit is #GP(idt)", "cd40",
                         m -> m.memory.write(PSEUDO + 0x10, 2, 0x7F), 13, (0x40 << 3) | 2, 0),
                 k("#NP while delivering #NP is a double fault", "0f0b", m -> {
@@ -113,7 +115,7 @@ class ProtectedModeTest {
                 k("#UD through a gate to a data segment is #GP(sel, EXT=1)", "0f0b",
                         m -> m.memory.write(IDT + 8 * 6, 8, SystemTables.gate(KERNEL_DS, handler(6), 0xE, 0, true)), 13, 0x11, 0),
                 k("mov ds of an LDT selector past the LDT limit is #GP(sel with TI)", "66b83800 0f00d0 66b81c00 8ed8", 13, 0x1C, 11),
-                k("iret with NT set (a task return) is #GP(0)", "9c 58 0d00400000 50 9d cf", 13, 0, 9),
+                k("iret with NT set and a null back link is #TS(0)", "9c 58 0d00400000 50 9d cf", 10, 0, 9),
                 k("ljmp to DPL 3 code at CPL 0 is #GP(sel)", "ea00100000 1b00", 13, 0x18, 0),
                 k("lcall to a null selector is #GP(0)", "9a00100000 0000", 13, 0, 0),
                 u("ljmp to DPL 0 code at CPL 3 is #GP(sel)", "ea00100000 0800", 13, 0x08, 0),
@@ -185,6 +187,21 @@ class ProtectedModeTest {
                 assertEquals(Machine.STACK, sp + 12, what + ": frame on the current stack");
             }
             m.expect(what, "if=0 cs=0x8");
+        }
+    }
+
+    @Test
+    void aSixteenBitTssGivesSp0AndSs0FromItsWordSlots() {
+        // GDT 0x70: a 16-bit TSS at 0x5100 (SP0 at +2, SS0 at +4); LTR it, then int $0x80 from ring 3
+        long user = START + 7 + 16;
+        try (Machine m = boot("66b87000 0f00d8" + toRing3(user) + "cd80")) {
+            m.memory.write(PSEUDO, 2, 0x77);
+            m.memory.write(GDT + 0x70, 8, SystemTables.segment(0x5100, 0x2B, 0x81, 0));
+            m.memory.write(0x5102, 2, 0x8400);
+            m.memory.write(0x5104, 2, KERNEL_DS);
+            assertSame(VcpuExit.HALT, m.cpu.run(100));
+            m.expect("x86 int $0x80 from ring 3 with a 16-bit TSS", "eip=" + (handler(0x80) + 1) + " ss=0x10 esp=" + (0x8400 - 20) + " tr=0x70");
+            assertEquals(user + 2, m.memory.read(0x8400 - 20, 4), "x86 16-bit TSS: saved EIP");
         }
     }
 

@@ -19,6 +19,8 @@ public final class Segments {
     private final CpuState s;
     private final Bus bus;
 
+    private static final int[] DATA_SEGMENTS = {CpuState.ES, CpuState.DS, CpuState.FS, CpuState.GS};
+
     /** The linear address of the descriptor read by the last {@link #read}. */
     private long lastAddress;
 
@@ -28,16 +30,38 @@ public final class Segments {
     static int selectorError(int sel, int ext) { return (sel & 0xFFFC) | ext; }
 
     /** The linear address of the descriptor {@code sel} names, or -1 when it lies past its table's limit. */
-    long address(int sel) {
+    long address(int sel) { return address(sel, 8); }
+
+    /** The linear address of the {@code bytes}-byte descriptor {@code sel} names (16: a gate of IA-32e mode), or -1. */
+    long address(int sel, int bytes) {
         boolean local = (sel & 4) != 0;
-        long limit = local ? (s.ldtr == 0 ? -1 : s.ldtLimit) : s.gdtLimit;
         long offset = sel & 0xFFF8;
-        if (offset + 7 > limit) return -1;
+        xenAt = -1;
+        if (!local && s.xenGdt != null && (offset >= XEN_FIRST || s.pvGdt != null)) {
+            // Xen PV: Xen's own entries fill the GDT from 7168 on, past any limit the guest's set_gdt gave; the
+            // guest's own are read from the frames it gave set_gdt, not through a mapping of its own.
+            if (offset >= XEN_FIRST) {
+                int i = (int) (offset - XEN_FIRST) >>> 3;
+                xenRaw = i < s.xenGdt.length ? s.xenGdt[i] : 0;
+            } else {
+                if (offset + 7 > s.gdtLimit) return -1;
+                xenRaw = s.pvGdt.applyAsLong(offset);
+            }
+            return xenAt = s.gdtBase + offset;
+        }
+        long limit = local ? (s.ldtr == 0 ? -1 : s.ldtLimit) : s.gdtLimit;
+        if (offset + bytes - 1 > limit) return -1;
         return (local ? s.ldtBase : s.gdtBase) + offset;
     }
 
+    /** Byte offset of Xen's first reserved GDT entry (FIRST_RESERVED_GDT_ENTRY 7168). */
+    private static final long XEN_FIRST = 7168 * 8;
+    /** The address {@link #address} gave for one of Xen's entries (-1: none) and that entry. */
+    private long xenAt = -1, xenRaw;
+
     /** Reads the eight-byte descriptor of {@code sel}; the caller has checked {@link #address} and then bus.abort. */
     long read(long address) {
+        if (address == xenAt) { lastAddress = -1; return xenRaw; }  // Xen's, not the guest's memory
         lastAddress = address;
         boolean outer = bus.implicitSupervisor;
         bus.implicitSupervisor = true;
@@ -51,7 +75,7 @@ public final class Segments {
 
     /** Sets the accessed bit of the last descriptor read, as the processor does on a segment load. */
     private void markAccessed(long raw) {
-        if ((Descriptor.type(raw) & 1) != 0) return;
+        if ((Descriptor.type(raw) & 1) != 0 || lastAddress == -1) return;
         boolean outer = bus.implicitSupervisor;
         bus.implicitSupervisor = true;
         bus.write(lastAddress + 5, 1, (raw >>> 40) | 1);
@@ -81,7 +105,7 @@ public final class Segments {
      */
     public long loadData(int sreg, int sel) {
         sel &= 0xFFFF;
-        if (s.realMode()) {
+        if (s.paragraphSegments()) {
             s.loadReal(sreg, sel);
             return 0;
         }
@@ -111,6 +135,15 @@ public final class Segments {
         return 0;
     }
 
+    /** Loads data segment register {@code sreg} from a descriptor the caller has checked (a task switch). */
+    void loadChecked(int sreg, int sel, long raw) {
+        markAccessed(raw);
+        cache(sreg, sel, raw);
+    }
+
+    /** A null selector in data segment register {@code sreg} (a task switch). */
+    void loadNull(int sreg, int sel) { cacheNull(sreg, sel); }
+
     /** Loads CS from a descriptor the caller has checked; the RPL becomes the new CPL. */
     void loadCode(int sel, long raw, int cpl) {
         if (cpl != s.cpl()) bus.flushTlb();  // the TLB holds translations checked for one privilege level
@@ -128,12 +161,30 @@ public final class Segments {
      * code with DPL &lt; CPL) become null (SDM Vol. 2, IRET and RET).
      */
     void nullInaccessible(int cpl) {
-        int[] data = {CpuState.ES, CpuState.DS, CpuState.FS, CpuState.GS};
-        for (int sreg : data) {
+        for (int sreg : DATA_SEGMENTS) {
             int attr = s.segAttr[sreg];
             boolean conformingCode = (attr & 0x1C) == 0x1C;
             if ((s.seg[sreg] & 0xFFFC) != 0 && !conformingCode && ((attr >>> 5) & 3) < cpl) cacheNull(sreg, 0);
         }
+    }
+
+    /**
+     * A segment register as virtual-8086 mode has it (SDM Vol. 3, 20.1.1): base = selector * 16, limit 64 KiB,
+     * a present, accessed, writable DPL 3 data segment's attributes.
+     */
+    void loadV86(int sreg, int sel) {
+        s.seg[sreg] = sel & 0xFFFF;
+        s.segBase[sreg] = (long) (sel & 0xFFFF) << 4;
+        s.segLimit[sreg] = 0xFFFF;
+        s.segAttr[sreg] = 0xF3;
+    }
+
+    /** Interrupt entry from virtual-8086 mode: ES, DS, FS and GS become null (their paragraphs mean nothing now). */
+    void nullDataSegments() {
+        cacheNull(CpuState.ES, 0);
+        cacheNull(CpuState.DS, 0);
+        cacheNull(CpuState.FS, 0);
+        cacheNull(CpuState.GS, 0);
     }
 
     /** The base of a 16-byte (long mode) or 8-byte system descriptor at {@code at}. */
@@ -186,6 +237,7 @@ public final class Segments {
         s.tr = sel;
         s.trBase = base;
         s.trLimit = Descriptor.limit(raw);
+        s.tss16 = type == Descriptor.TSS16_AVAILABLE;
         return 0;
     }
 }

@@ -132,6 +132,7 @@ final class SystemCalls {
         flat(CpuState.CS, sel, s.longMode ? CODE64 : CODE32);
         flat(CpuState.SS, sel + 8, DATA);
         s.flags.load(s.flags.value() & ~(IF | VM | RF));
+        s.updateMode();  // from virtual-8086 mode: VM is clear now
         s.r[CpuState.RSP] = s.sysenterEsp & s.addressMask;
         s.rip = s.sysenterEip & s.addressMask;
         return 0;

@@ -37,8 +37,11 @@ final class SystemInstructions {
     /** The vCPU's MMU (the paging mode INVLPG looks at), or null: set by the vCPU. */
     org.polyvisor.isa.x86.mmu.Mmu mmu;
 
-    /** CR4 bits the guest may set: VME PVI TSD DE PSE PAE MCE PGE PCE OSFXSR OSXMMEXCPT. */
-    private static final long CR4_DEFINED = 0x7FF;
+    /**
+     * CR4 bits the guest may set: TSD DE PSE PAE MCE PGE PCE OSFXSR OSXMMEXCPT. VME and PVI are reserved here (#GP):
+     * the CPU model has no virtual-8086 mode extensions (CPUID.1:EDX.VME = 0), so virtual-8086 mode runs as without them.
+     */
+    private static final long CR4_DEFINED = 0x7FC;
     static final long CR4_PAE = 1 << 5, CR4_PGE = 1 << 7;
 
     private final CpuState s;
