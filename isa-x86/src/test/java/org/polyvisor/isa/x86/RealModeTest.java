@@ -39,7 +39,7 @@ class RealModeTest {
             Arguments.of("mov %ax,(%bp,%di) addresses SS", "ss=0x300 ds=0x500 ebp=0x10 edi=2 eax=0xabcd",
                     "8903f4", "", "m16[0x3012]=0xabcd m16[0x5012]=0"),
             Arguments.of("66: mov $0x12345678,%eax", "", "66b878563412f4", "", "eax=0x12345678"),
-            Arguments.of("67: mov %ax,(%ebx) (32-bit address)", "ebx=0x12345 eax=0x4321", "678903f4", "", "m16[0x12345]=0x4321"),
+            Arguments.of("67: mov %ax,(%ebx) (32-bit address)", "ebx=0xfff0 eax=0x4321", "678903f4", "", "m16[0xfff0]=0x4321"),
             Arguments.of("push %ax; pushl (66); pop %ecx; pop %dx on a 16-bit SS:SP", "ss=0x800 esp=0x100 eax=0xbeef",
                     "5066684433221166595af4", "", "esp=0x100 ecx=0x11223344 edx=0xbeef m16[0x80fe]=0xbeef m32[0x80fa]=0x11223344"),
             Arguments.of("rep stosb at ES:DI, 16-bit CX/DI", "es=0x900", "b90300bf0002b0abf3aaf4", "",

@@ -1,6 +1,7 @@
 package org.polyvisor.isa.x86.exec;
 
 import org.polyvisor.isa.x86.decode.Insn;
+import org.polyvisor.isa.x86.decode.Operand;
 
 /** Effective and linear addresses of a decoded memory operand (SDM Vol. 1, 3.7.5 and Vol. 3, 3.4). */
 final class Addressing {
@@ -17,13 +18,23 @@ final class Addressing {
 
     /**
      * The linear address of the memory operand: the offset plus the segment base (the override, else SS for a
-     * rBP/rSP base, else DS). In 64-bit mode only FS and GS add a base; outside it every base applies (real mode
-     * selector * 16, the descriptor's base in protected mode).
+     * rBP/rSP base, else DS). In 64-bit mode only FS and GS add a base and nothing is checked; outside it every base
+     * applies (real mode selector * 16, the descriptor's base in protected mode) and the access must lie within the
+     * segment's limit, else the result is {@link CpuState#LIMIT_FAULT} (#GP(0), #SS(0) for SS).
      */
     static long linear(CpuState s, Insn in, long next) {
         long a = offset(s, in, next);
         int sreg = in.segment >= 0 ? in.segment : in.base == CpuState.RSP || in.base == CpuState.RBP ? CpuState.SS : CpuState.DS;
         if (s.longMode) return sreg >= CpuState.FS ? a + s.segBase[sreg] : a;
-        return (a + s.segBase[sreg]) & 0xFFFF_FFFFL;
+        return s.linear(sreg, a, size(in));
+    }
+
+    /**
+     * The bytes the limit check covers: the memory operand's size (the source's for MOVZX/MOVSX). Operands of
+     * several parts (far pointers, LGDT's limit and base, x87 and SSE images) are checked for their first part.
+     */
+    private static int size(Insn in) {
+        int size = in.dstKind == Operand.MEM ? in.opSize : in.srcSize;
+        return size >= 1 && size <= 16 ? size : 1;
     }
 }

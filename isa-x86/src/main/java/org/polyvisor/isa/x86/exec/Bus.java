@@ -37,6 +37,8 @@ public final class Bus {
     public static final VcpuExit PAGE_FAULT = new VcpuExit.Fault("page fault", 0);
     /** Marks {@link #abort} as a #GP(0) (a non-canonical address in long mode). */
     public static final VcpuExit GENERAL_PROTECTION = new VcpuExit.Fault("general protection", 0);
+    /** Marks {@link #abort} as a #SS(0) (an access outside SS's limit). */
+    public static final VcpuExit STACK_FAULT = new VcpuExit.Fault("stack fault", 0);
     /** Marks {@link #abort} as an alignment check, #AC(0) ({@link #alignmentChecks}). */
     public static final VcpuExit ALIGNMENT_CHECK = new VcpuExit.Fault("alignment check", 0);
     public long faultAddress;
@@ -100,6 +102,10 @@ public final class Bus {
 
     /** Translates for a data access; on failure sets {@link #abort} to the #PF or #GP marker and returns -1. */
     private long translate(long va, int access) {
+        if (va < 0 && !s.longMode) {  // CpuState.LIMIT_FAULT: outside its segment's limit
+            abort = (va & CpuState.STACK_LIMIT_BIT) != 0 ? STACK_FAULT : GENERAL_PROTECTION;
+            return -1;
+        }
         if (!s.canonical(va)) {
             abort = GENERAL_PROTECTION;
             return -1;

@@ -178,6 +178,53 @@ public final class CpuState {
     /** The base a memory operand through segment {@code sreg} adds: none in 64-bit mode except FS and GS. */
     public long base(int sreg) { return longMode && sreg < FS ? 0 : segBase[sreg]; }
 
+    /**
+     * What {@link #linear} returns for an access outside its segment's limit: an address no access outside long mode
+     * can have (bit 63 set), which {@link Bus} turns into #GP(0), or #SS(0) with {@link #STACK_LIMIT_BIT}. Small
+     * offsets added to it (the later parts of a multi-part operand) keep both marks.
+     */
+    public static final long LIMIT_FAULT = 0xC000_0000_0000_0000L, STACK_LIMIT_BIT = 1L << 40;
+
+    /**
+     * The linear address of a {@code size}-byte access at {@code offset} in segment {@code sreg} outside 64-bit mode
+     * (offset plus base, 32 bits), or {@link #LIMIT_FAULT} (with {@link #STACK_LIMIT_BIT} for SS) when it lies
+     * outside the segment's limit.
+     */
+    public long linear(int sreg, long offset, int size) {
+        if (outsideLimit(sreg, offset, size)) return sreg == SS ? LIMIT_FAULT | STACK_LIMIT_BIT : LIMIT_FAULT;
+        return (offset + segBase[sreg]) & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * The limit check of SDM Vol. 3, 5.3 (the cached limit already scaled by G): an expand-up segment holds offsets
+     * 0 to the limit, an expand-down data segment those above the limit up to FFFFH, or FFFFFFFFH with B = 1. A
+     * 4 GiB expand-up segment is not checked, so a flat segment wraps as the block runner's accesses do.
+     */
+    public boolean outsideLimit(int sreg, long offset, int size) {
+        long limit = segLimit[sreg], last = offset + size - 1;
+        int attr = segAttr[sreg];
+        if ((attr & ATTR_P) == 0) return false;  // a null selector's unusable cache: not modelled as faulting
+        if ((attr & EXPAND_DOWN_MASK) == EXPAND_DOWN) return offset <= limit || last > ((attr & ATTR_DB) != 0 ? 0xFFFF_FFFFL : 0xFFFF);
+        return last > limit && limit != 0xFFFF_FFFFL;
+    }
+
+    /** S = 1, code = 0, E = 1 in the access byte: an expand-down data segment. */
+    private static final int EXPAND_DOWN_MASK = 0x1C, EXPAND_DOWN = 0x14, ATTR_P = 0x80;
+
+    /**
+     * True when CS, SS, DS and ES are flat (base 0, 4 GiB expand-up) or the vCPU is in long mode: the block runner
+     * then needs no limit checks (it does not run FS or GS overrides outside long mode).
+     */
+    public boolean flatSegments() {
+        return longMode || flat(CS) && flat(SS) && flat(DS) && flat(ES);
+    }
+
+    private boolean flat(int sreg) {
+        int attr = segAttr[sreg];
+        return (attr & ATTR_P) == 0 ? segBase[sreg] == 0
+                : segBase[sreg] == 0 && segLimit[sreg] == 0xFFFF_FFFFL && (attr & EXPAND_DOWN_MASK) != EXPAND_DOWN;
+    }
+
     /** True when {@code va} is canonical (bits 63:47 all equal); always true outside long mode. */
     public boolean canonical(long va) { return !longMode || (va << 16 >> 16) == va; }
 

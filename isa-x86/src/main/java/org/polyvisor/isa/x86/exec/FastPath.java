@@ -84,6 +84,8 @@ final class FastPath {
     /** The handler for {@code in} (and its {@link Insn#fastOp}); {@link #GENERAL} when the fast path has none. */
     static int classify(Insn in) {
         if ((in.prefixes & Insn.P_LOCK) != 0) return GENERAL;
+        // FS and GS may have limits outside 64-bit mode, which the runner does not check (CpuState#flatSegments).
+        if (in.segment >= CpuState.FS && in.addrSize != 8 && in.hasMemory()) return GENERAL;
         int size = in.opSize;
         boolean wide = size == 4 || size == 8;
         int d = in.dstKind, src = in.srcKind;

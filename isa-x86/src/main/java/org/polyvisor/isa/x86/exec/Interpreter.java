@@ -147,6 +147,7 @@ public final class Interpreter {
         stackFault = false;
         long ipMask = s.ipMask;
         long next = (pc + in.length) & ipMask;
+        if (!s.longMode && s.outsideLimit(CpuState.CS, pc, in.length)) return generalProtection(pc);  // fetch past CS's limit
         if ((in.prefixes & Insn.P_LOCK) != 0 && !lockable(in)) return undefined(in, pc, in.length);
         int r;
         if ((in.entry.flags() & org.polyvisor.isa.x86.decode.Entry.SIMD) != 0) {
@@ -345,7 +346,7 @@ public final class Interpreter {
             case XLAT -> {
                 // AL = [seg:rBX + AL] at the address size; DS unless overridden (SDM Vol. 2B "XLAT/XLATB").
                 long offset = (s.get(CpuState.RBX, in.addrSize) + s.get(CpuState.RAX, 1)) & mask(in.addrSize);
-                long v = bus.read(StringInstructions.linear(s, in.segment >= 0 ? in.segment : CpuState.DS, offset), 1);
+                long v = bus.read(StringInstructions.linear(s, in.segment >= 0 ? in.segment : CpuState.DS, offset, 1), 1);
                 if (bus.abort != null) return abort();
                 s.set(CpuState.RAX, 1, v);
                 r = NEXT;
@@ -625,7 +626,7 @@ public final class Interpreter {
         }
         portValueReady = false;  // a page fault on the store restarts the instruction, which reads the port again
         long di = s.get(CpuState.RDI, as);
-        bus.write(StringInstructions.linear(s, CpuState.ES, di), size, portValue);
+        bus.write(StringInstructions.linear(s, CpuState.ES, di, size), size, portValue);
         if (bus.abort != null) return abort();
         s.set(CpuState.RDI, as, di + ((f.value() & LazyFlags.DF) != 0 ? -size : size));
         if (rep) {
@@ -647,7 +648,7 @@ public final class Interpreter {
         boolean rep = (in.prefixes & (Insn.P_REP | Insn.P_REPNE)) != 0;
         if (rep && s.get(CpuState.RCX, as) == 0) return retire(next);
         long si = s.get(CpuState.RSI, as);
-        long v = bus.read(StringInstructions.linear(s, in.segment >= 0 ? in.segment : CpuState.DS, si), size);
+        long v = bus.read(StringInstructions.linear(s, in.segment >= 0 ? in.segment : CpuState.DS, si, size), size);
         if (bus.abort != null) return abort();
         s.set(CpuState.RSI, as, si + ((f.value() & LazyFlags.DF) != 0 ? -size : size));
         long after = next;
@@ -746,8 +747,8 @@ public final class Interpreter {
         if (e == Bus.ALIGNMENT_CHECK) {  // #AC(0), a fault: the saved instruction pointer is the access's instruction
             return raise(Vectors.AC, 0, true, ExceptionEntry.EXCEPTION, pc, pc, s.idtInstalled() ? null : traps.exception(Vectors.AC, 0, pc));
         }
-        if (e == Bus.GENERAL_PROTECTION) {
-            int v = stack ? Vectors.SS : Vectors.GP;
+        if (e == Bus.GENERAL_PROTECTION || e == Bus.STACK_FAULT) {
+            int v = stack || e == Bus.STACK_FAULT ? Vectors.SS : Vectors.GP;
             return raise(v, 0, true, ExceptionEntry.EXCEPTION, pc, pc,
                     s.idtInstalled() ? null : traps.exception(v, 0, pc));
         }
@@ -1188,7 +1189,7 @@ public final class Interpreter {
     private boolean push(long v, int size) {
         long sp = (s.r[CpuState.RSP] - size) & s.stackMask();
         if (!stackCanonical(stackLinear(sp), size)) return false;
-        bus.write(stackLinear(sp), size, v);
+        bus.write(stackLinear(sp, size), size, v);
         if (bus.abort != null) return false;
         s.set(CpuState.RSP, s.stackSize, sp);
         return true;
@@ -1197,7 +1198,7 @@ public final class Interpreter {
     private long pop(int size) {
         long sp = s.r[CpuState.RSP] & s.stackMask();
         if (!stackCanonical(stackLinear(sp), size)) return 0;
-        long v = bus.read(stackLinear(sp), size);
+        long v = bus.read(stackLinear(sp, size), size);
         if (bus.abort == null) s.set(CpuState.RSP, s.stackSize, (sp + size) & s.stackMask());
         return v;
     }
@@ -1222,6 +1223,9 @@ public final class Interpreter {
 
     /** The linear address of stack offset {@code sp}: SS's base applies outside 64-bit mode. */
     private long stackLinear(long sp) { return s.longMode ? sp : (sp + s.segBase[CpuState.SS]) & 0xFFFF_FFFFL; }
+
+    /** {@link #stackLinear} for a {@code size}-byte access, checked against SS's limit outside 64-bit mode (#SS(0)). */
+    private long stackLinear(long sp, int size) { return s.longMode ? sp : s.linear(CpuState.SS, sp, size); }
 
     private int pushOp(Insn in, long next) {
         long v = read(in, in.srcKind, in.srcReg, in.opSize, next);

@@ -126,7 +126,7 @@ final class MmxInstructions {
         int sreg = in.segment >= 0 ? in.segment : CpuState.DS;
         for (int i = 0; i < 8; i++) {
             if (((mask >>> (8 * i + 7)) & 1) == 0) continue;
-            bus.write(StringInstructions.linear(s, sreg, (di + i) & CpuState.mask(as)), 1, data >>> (8 * i));
+            bus.write(StringInstructions.linear(s, sreg, (di + i) & CpuState.mask(as), 1), 1, data >>> (8 * i));
             if (bus.abort != null) return false;
         }
         return true;

@@ -8,9 +8,9 @@ package org.polyvisor.isa.x86.exec;
 final class StackFrames {
     private StackFrames() { }
 
-    /** The linear address of stack offset {@code sp}: SS's base applies outside 64-bit mode. */
-    private static long linear(CpuState s, long sp) {
-        return s.longMode ? sp : (sp + s.segBase[CpuState.SS]) & 0xFFFF_FFFFL;
+    /** The linear address of the {@code size}-byte stack access at {@code sp}: SS's base and limit apply outside 64-bit mode. */
+    private static long linear(CpuState s, long sp, int size) {
+        return s.longMode ? sp : s.linear(CpuState.SS, sp, size);
     }
 
     /** PUSHA/PUSHAD: rAX, rCX, rDX, rBX, the original rSP, rBP, rSI, rDI, each of {@code size} bytes. */
@@ -20,7 +20,7 @@ final class StackFrames {
         long top = (sp - 8L * size) & mask;
         for (int r = 0; r < 8; r++) {
             long v = r == CpuState.RSP ? sp : s.r[r];
-            bus.write(linear(s, (top + (7L - r) * size) & mask), size, v);
+            bus.write(linear(s, (top + (7L - r) * size) & mask, size), size, v);
             if (bus.abort != null) return false;
         }
         s.set(CpuState.RSP, s.stackSize, top);
@@ -32,7 +32,7 @@ final class StackFrames {
         long mask = s.stackMask();
         long sp = s.r[CpuState.RSP] & mask;
         for (int r = 0; r < 8; r++) {
-            scratch[r] = bus.read(linear(s, (sp + (7L - r) * size) & mask), size);
+            scratch[r] = bus.read(linear(s, (sp + (7L - r) * size) & mask, size), size);
             if (bus.abort != null) return false;
         }
         for (int r = 0; r < 8; r++) if (r != CpuState.RSP) s.set(r, size, scratch[r]);
@@ -49,21 +49,21 @@ final class StackFrames {
         int level = nesting & 31;
         long mask = s.stackMask();
         long sp = (s.r[CpuState.RSP] - opSize) & mask;
-        bus.write(linear(s, sp), opSize, s.r[CpuState.RBP]);
+        bus.write(linear(s, sp, opSize), opSize, s.r[CpuState.RBP]);
         if (bus.abort != null) return false;
         long frameTemp = sp;
         if (level > 0) {
             long bp = s.r[CpuState.RBP] & mask;
             for (int i = 1; i < level; i++) {
                 bp = (bp - opSize) & mask;
-                long v = bus.read(linear(s, bp), opSize);
+                long v = bus.read(linear(s, bp, opSize), opSize);
                 if (bus.abort != null) return false;
                 sp = (sp - opSize) & mask;
-                bus.write(linear(s, sp), opSize, v);
+                bus.write(linear(s, sp, opSize), opSize, v);
                 if (bus.abort != null) return false;
             }
             sp = (sp - opSize) & mask;
-            bus.write(linear(s, sp), opSize, frameTemp);
+            bus.write(linear(s, sp, opSize), opSize, frameTemp);
             if (bus.abort != null) return false;
         }
         s.set(CpuState.RBP, opSize, frameTemp);

@@ -12,9 +12,12 @@ final class StringInstructions {
     /** Results of {@link #step}: finished, run me again (more iterations), or the bus set an abort. */
     static final int DONE = 0, REPEAT = 1, FAULT = 2;
 
-    /** The linear address of {@code offset} in segment {@code sreg} (only FS and GS have a base in 64-bit mode). */
-    static long linear(CpuState s, int sreg, long offset) {
-        return s.longMode ? offset + s.base(sreg) : (offset + s.segBase[sreg]) & 0xFFFF_FFFFL;
+    /**
+     * The linear address of the {@code size}-byte access at {@code offset} in segment {@code sreg} (only FS and GS
+     * have a base in 64-bit mode; outside it the limit is checked: {@link CpuState#linear}).
+     */
+    static long linear(CpuState s, int sreg, long offset, int size) {
+        return s.longMode ? offset + s.base(sreg) : s.linear(sreg, offset, size);
     }
 
     /**
@@ -30,7 +33,7 @@ final class StringInstructions {
         long step = (f.value() & LazyFlags.DF) != 0 ? -size : size;
         long si = s.get(CpuState.RSI, as), di = s.get(CpuState.RDI, as);
         // rSI addresses DS (or the override), rDI always ES; segment bases apply outside 64-bit mode.
-        long siAt = linear(s, in.segment >= 0 ? in.segment : CpuState.DS, si), diAt = linear(s, CpuState.ES, di);
+        long siAt = linear(s, in.segment >= 0 ? in.segment : CpuState.DS, si, size), diAt = linear(s, CpuState.ES, di, size);
         switch (in.op) {
             case MOVS -> {
                 long v = bus.read(siAt, size);

@@ -185,7 +185,8 @@ public class X86Vcpu implements Vcpu {
             if (slot instanceof Block block) {  // straight-line runs of fast instructions on this page
                 // An interrupt held off only by the STI / MOV SS shadow is taken after one instruction.
                 int max = pendingCount != 0 && retired + done <= shadowEnd ? 1 : (int) Math.min(budget - done, FAST_RUN);
-                if (block.insns <= max) {  // blocks run whole; one that does not fit goes one instruction at a time
+                // Blocks run whole, and only with flat segments (the runner checks no limits); else one instruction at a time.
+                if (block.insns <= max && state.flatSegments()) {
                     done += fast.run(block, pc, curSlots, fetchPage, max);
                     int st = fast.status;
                     if (st == Interpreter.NEXT) continue;
