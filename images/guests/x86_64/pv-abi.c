@@ -49,6 +49,8 @@ typedef uint64_t pte_t;
 #define HYPERVISOR_set_gdt 2
 #define HYPERVISOR_stack_switch 3
 #define HYPERVISOR_fpu_taskswitch 5
+#define HYPERVISOR_set_debugreg 8
+#define HYPERVISOR_get_debugreg 9
 #define HYPERVISOR_update_descriptor 10
 #define HYPERVISOR_update_va_mapping 14
 #define HYPERVISOR_vm_assist 21
@@ -67,6 +69,7 @@ typedef uint64_t pte_t;
 #define MMUEXT_TLB_FLUSH_LOCAL 6
 #define MMUEXT_INVLPG_LOCAL 7
 #define MMUEXT_TLB_FLUSH_ALL 10
+#define MMUEXT_SET_LDT 13
 #define MMUEXT_NEW_USER_BASEPTR 15
 #define UVMF_INVLPG 2
 #define VMASST_CMD_enable 0
@@ -79,6 +82,7 @@ typedef uint64_t pte_t;
 #define EFAULT 14
 #define EBUSY 16
 #define EINVAL 22
+#define ENODEV 19
 #define ENOSYS 38
 
 #define P 1ul
@@ -98,6 +102,7 @@ static pte_t l2[512] __attribute__((aligned(4096)));
 static pte_t l1[2][512] __attribute__((aligned(4096)));
 static uint64_t gdt[512] __attribute__((aligned(4096)));
 static uint64_t bad_gdt[512] __attribute__((aligned(4096)));
+static uint64_t ldt[512] __attribute__((aligned(4096)));
 static ulong scratch[512] __attribute__((aligned(4096)));
 static char stack[16384] __attribute__((aligned(16), used));
 static char kernel_stack[4096] __attribute__((aligned(16)));
@@ -515,7 +520,7 @@ static void build_tables(void) {
     for (ulong f = 0; f < 1024; f++) {
         ulong a = f << 12;
         int ro = a == (ulong) l4 || a == (ulong) l3 || a == (ulong) l2 || a == (ulong) l1[0] || a == (ulong) l1[1]
-                 || a == (ulong) gdt || a == (ulong) bad_gdt || (f >= pt && f < pt + nr_pt);
+                 || a == (ulong) gdt || a == (ulong) bad_gdt || a == (ulong) ldt || (f >= pt && f < pt + nr_pt);
         l1[f / 512][f % 512] = a | P | US | (ro ? 0 : RW);
     }
     l2[0] = (ulong) l1[0] | P | RW | US;
@@ -549,7 +554,8 @@ static void descriptors_and_traps(void) {
     gdt[2] = 0x00CF93000000FFFFull;         /* 0x10: data */
     gdt[4] = 0x00CFF3000000FFFFull;         /* 0x23: user data (DPL 3), for ring 3 on x86 */
     bad_gdt[1] = 0x0000890000000067ull;     /* a TSS descriptor: Xen keeps the TSS to itself */
-    check(readonly(gdt) && readonly(bad_gdt), "update_va_mapping makes the GDT pages read-only");
+    ldt[0] = 0x00CF93000000FFFFull;         /* an LDT entry for later: flat data, DPL 0 (Xen raises it) */
+    check(readonly(gdt) && readonly(bad_gdt) && readonly(ldt), "update_va_mapping makes the GDT and LDT pages read-only");
     ulong frames[1] = { pfn(gdt) }, bad[1] = { pfn(bad_gdt) };
     check(hc(HYPERVISOR_set_gdt, (ulong) frames, 7169, 0, 0) == -EINVAL, "set_gdt with 7169 entries is -EINVAL");
     check(hc(HYPERVISOR_set_gdt, (ulong) bad, 3, 0, 0) == -EINVAL, "set_gdt of a page with a TSS descriptor is -EINVAL");
@@ -571,6 +577,12 @@ static void descriptors_and_traps(void) {
     check(trapped(6), "ud2 bounces to the #UD handler");
     probe_gp(0x1234);
     check(trapped(13) && trap_error == 0x1234, "a bad selector load bounces to #GP with error code 0x1234");
+    /* Xen's reserved GDT entries (7168 on) are in the GDT the processor uses: the guest may load its flat selectors. */
+    probe_gp(KDS);
+    check(!trapped(13), WIDE ? "mov ds, 0xe02b (Xen's reserved ring-3 data) loads" : "mov ds, 0xe021 (Xen's reserved ring-1 data) loads");
+    probe_gp(0xe010);
+    check(trapped(13) && trap_error == 0xe010, "mov ds, 0xe010 (Xen's ring-0 data) is #GP(0xe010)");
+    probe_gp(KDS);
 }
 
 static void direct_paging(void) {
@@ -668,10 +680,29 @@ static void cpu_state(void) {
     check((probe_in() & 0xff) == 0xff && trap_vector == 0, "in under the virtual IOPL is emulated: all ones (no port of the domain's)");
     probe_cli();
     check(trap_vector == 0 && (eflags() & 0x200), "cli/sti under the virtual IOPL are emulated and leave IF alone");
+    static volatile unsigned char ports[8];
+    ulong di = (ulong) ports, count = 3;
+    __asm__ volatile("rep insb" : "+D"(di), "+c"(count) : "d"(0x80) : "memory");
+    check(trap_vector == 0 && ports[0] == 0xff && ports[2] == 0xff && ports[3] == 0 && count == 0 && di == (ulong) ports + 3,
+          "rep insb under the virtual IOPL is emulated: all ones, rDI and rCX moved");
     iopl = 4;
     check(hc(HYPERVISOR_physdev_op, PHYSDEVOP_set_iopl, (ulong) &iopl, 0, 0) == -EINVAL, "set_iopl(4) is -EINVAL");
     check(hc(HYPERVISOR_physdev_op, PHYSDEVOP_set_iopl, WILD, 0, 0) == -EFAULT, "set_iopl with a wild pointer is -EFAULT");
     check(probe_iret(0x1234abcd) == 0x1234abcd, "iret returns through Xen's iret frame with the saved eax/rax");
+    check(hc(HYPERVISOR_set_debugreg, 7, 0x2000, 0, 0) == -EPERM, "set_debugreg of DR7.GD is -EPERM");
+    check(hc(HYPERVISOR_set_debugreg, 0, (ulong) &fs_data, 0, 0) == 0 && hc(HYPERVISOR_get_debugreg, 0, 0, 0, 0) == (long) &fs_data,
+          "set_debugreg/get_debugreg of DR0");
+    check((ulong) hc(HYPERVISOR_get_debugreg, 6, 0, 0, 0) == 0xffff0ff0ul && hc(HYPERVISOR_set_debugreg, 8, 0, 0, 0) == -ENODEV,
+          "get_debugreg of DR6: Xen's reset value; DR8 is -ENODEV");
+    check(ext(MMUEXT_SET_LDT, (ulong) ldt + 8, 1) == -EINVAL, "MMUEXT_SET_LDT of a misaligned address is -EINVAL");
+    check(ext(MMUEXT_SET_LDT, (ulong) ldt, 1) == 0, "MMUEXT_SET_LDT of a read-only page of descriptors");
+    probe_gp(WIDE ? 0x7 : 0x5);
+    check(!trapped(13) && ((ldt[0] >> 45) & 3) == (WIDE ? 3 : 1), "its selector loads (TI = 1), the DPL raised to the kernel's ring");
+    probe_gp(KDS);
+    check(ext(MMUEXT_SET_LDT, 0, 0) == 0, "MMUEXT_SET_LDT with no entries: no LDT");
+    probe_gp(WIDE ? 0x7 : 0x5);
+    check(trapped(13) && trap_error == 4, "then the selector is #GP(4)");
+    probe_gp(KDS);
     check(hc(30, 0, WILD, 0, 0) == -EFAULT, "callback_op with a wild pointer is -EFAULT");
 }
 

@@ -129,6 +129,11 @@ public final class ScriptedIsa implements IsaProvider {
             this.id = config.vcpuId();
         }
 
+        /** Where the kernel last said this vCPU's vcpu_info moved ({@link Vcpu#vcpuInfoMoved}), -1 for never. */
+        public volatile long vcpuInfoMovedTo = -1;
+
+        @Override public void vcpuInfoMoved(long address) { vcpuInfoMovedTo = address; }
+
         /** Runs the current step again next time (a guest waiting for something): returns BUDGET_SPENT. */
         public VcpuExit repeat() {
             again = true;

@@ -19,7 +19,8 @@ import org.polyvisor.kernel.domain.Domain;
 import org.polyvisor.spi.VcpuExit;
 
 /**
- * vcpu_op's register_vcpu_info (events then go to the new vcpu_info, also for a vCPU beyond the 32 legacy slots),
+ * vcpu_op's register_vcpu_info (events then go to the new vcpu_info, also for a vCPU beyond the 32 legacy slots,
+ * and the vCPU is told where it went: Vcpu.vcpuInfoMoved),
  * the single-shot and periodic timers, and get_physid refused; on a 34-vCPU domain, 64-bit little-endian and
  * 32-bit big-endian.
  */
@@ -54,8 +55,10 @@ class VcpuInfoAndTimersTest {
         String ones = Long.toHexString(w == 8 ? -1L : 0xFFFF_FFFFL);
         List<HypercallTable.Case> cases = List.of(
             row("register vCPU 0's vcpu_info at 0x35:64", 1, info(0x35, 64), VCPU_OP, args(10, 0, OP),
-                    "0 pending=1 mask=1 sel=" + ones + " ver=2 mul=80000000", v -> vcpuInfo(v, 0x35040, w)),
-            row("register vCPU 0 again", 1, info(0x36, 0), VCPU_OP, args(10, 0, OP), "-22"),
+                    "0 pending=1 mask=1 sel=" + ones + " ver=2 mul=80000000 told=35040",
+                    v -> vcpuInfo(v, 0x35040, w) + " told=" + Long.toHexString(v.vcpuInfoMovedTo)),
+            row("register vCPU 0 again", 1, info(0x36, 0), VCPU_OP, args(10, 0, OP), "-22 told=35040",
+                    v -> "told=" + Long.toHexString(v.vcpuInfoMovedTo)),
             row("register vCPU 1, which is down", 1, info(0x36, 0), VCPU_OP, args(10, 1, OP), "0"),
             row("register vCPU 33, beyond the legacy slots", 1, info(0x37, 128), VCPU_OP, args(10, 33, OP),
                     "0 pending=1 mask=1 sel=" + ones + " ver=2 mul=80000000", v -> vcpuInfo(v, 0x37080, w)),

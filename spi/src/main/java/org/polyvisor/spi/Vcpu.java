@@ -70,6 +70,13 @@ public interface Vcpu {
     default void setEventUpcallLevel(BooleanSupplier level) { }
 
     /**
+     * This vCPU's {@code vcpu_info} moved to guest-physical {@code address} (VCPUOP_register_vcpu_info, after the
+     * kernel copied it there): an ISA that reads or writes the upcall mask and pending bits itself (x86 PV's bounce
+     * frames and iret) follows it from now on. The default ignores it. Called from the registering vCPU's thread.
+     */
+    default void vcpuInfoMoved(long address) { }
+
+    /**
      * When the vCPU halted ({@link VcpuExit.Halt}) with a timer of its own armed (a generic timer, decrementer,
      * local APIC or ar.itc match), the {@link VirtualClock} time at which it fires; -1 when none is armed. The kernel
      * wakes a halted vCPU then, as the hardware would.

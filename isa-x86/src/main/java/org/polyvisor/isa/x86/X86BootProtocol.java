@@ -22,8 +22,9 @@ import org.polyvisor.spi.XenElfNotes;
  *     {@link GuestModes#xenKernel}): Xen's ring model instead of CPL 0: x86_64 at CPL 3 with CS 0xe033 and SS 0xe02b,
  *     x86_32 PAE at ring 1 with CS 0xe019 and the data segments 0xe021; EFLAGS = 0x202 (Xen's builder sets IF;
  *     events are masked with vcpu_info); the entry of the ENTRY note when present, else the ELF's.
- *     The bootstrap page tables Xen's builder makes are loaded (paging on; VIRT_BASE must be 0) and rSP is the top
- *     of the boot stack after them ({@code org.polyvisor.isa.x86.pv.BootstrapPageTables}).</li>
+ *     The bootstrap page tables Xen's builder makes are loaded (paging on), mapping pseudo-physical frame 0 at the
+ *     VIRT_BASE note's address (0 when absent); rSI is start_info's virtual address there and rSP the virtual top of
+ *     the boot stack after the tables ({@code org.polyvisor.isa.x86.pv.BootstrapPageTables}).</li>
  * <li>HVM: the architectural reset state of the SDM (Vol. 3, 9.1.1): real mode, CS = 0xF000 (base 0xFFFF0000),
  *     IP = 0xFFF0, CR0 = 0x60000010, EDX = 0x600, EFLAGS = 0x2. The interpreter executes it: the first
  *     instruction is fetched at linear 0xFFFFFFF0.</li>
@@ -48,9 +49,12 @@ public final class X86BootProtocol implements BootProtocol {
             s.r[CpuState.RSI] = info.startInfo() & s.addressMask;
             org.polyvisor.isa.x86.pv.PvHypercallPage.install(((X86Vcpu) vcpu).memory(), info.xenNotes(), s.longModeCapable);
             if (GuestModes.xenKernel(info.xenNotes()) && ((X86Vcpu) vcpu).pv() != null) {
+                // Xen's builder: frame pfn of the kernel's area is at virt_base + (pfn << 12), start_info included.
+                long virtBase = info.xenNotes().number(XenElfNotes.VIRT_BASE).orElse(0) & s.addressMask;
                 s.flags.load(0x202);  // Xen's builder: IF set; events are masked by vcpu_info instead
                 s.rip = info.xenNotes().number(XenElfNotes.ENTRY).orElse(info.entry()) & s.addressMask;
-                ((X86Vcpu) vcpu).pv().enterRings(info.startInfo());
+                s.r[CpuState.RSI] = (virtBase + info.startInfo()) & s.addressMask;
+                ((X86Vcpu) vcpu).pv().enterRings(info.startInfo(), virtBase);
             }
         } else {
             s.resetReal();

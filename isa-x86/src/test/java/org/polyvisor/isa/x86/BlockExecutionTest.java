@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.polyvisor.isa.x86.testing.Machine;
 import org.polyvisor.isa.x86.testing.PagingAccess.Model;
 import org.polyvisor.isa.x86.testing.SystemTables;
@@ -132,6 +133,53 @@ class BlockExecutionTest {
             m.memory.write(TABLES + 0x2000, 4, PagingTest.DATA | 7);
             assertSame(VcpuExit.HALT, m.cpu.run(100));
             m.expect("x86 after the flush the call runs the code at DATA", "eax=0x2222 ebx=0x1111");
+        }
+    }
+
+    /**
+     * The loop body of {@link #jccInsideABlockLeavesItWhereItGoes}, starting at offset {@code at} of the code page: a
+     * Jcc after AND (not fused), CMP and TEST fused with the Jcc after them, each taken on some passes and not on others.
+     */
+    static String sideExitLoop(int at) {
+        // xor %eax,%eax; xor %ebx,%ebx; mov $0x3000,%esi; jmp loop; (zeros to at) loop: add $1,%eax; mov %eax,%ecx;
+        // and $1,%ecx; je 1f; add %eax,%ebx; mov %ebx,(%esi,%eax,4); 1: cmp $5,%eax; jb 2f; sub $1,%ebx;
+        // 2: mov %ebx,%edx; test %edx,%edx; je 3f; lea 1(%edx,%eax,2),%edi; mov %edi,4(%esi); 3: cmp $12,%eax;
+        // jne loop; hlt (i686-linux-gnu-as)
+        return "31c031dbbe00300000e9" + le32(at - 14) + "00".repeat(at - 14)
+                + "83c00189c183e101740501c3891c8683f805720383eb0189da85d274078d7c4201897e0483f80c75d7f4";
+    }
+
+    @ParameterizedTest(name = "x86 loop at page offset {0}")
+    @ValueSource(ints = {0x40, 0xfe0})
+    void jccInsideABlockLeavesItWhereItGoes(int at) {
+        // In the page's middle the body is one block with three side exits; at 0xfe0 it crosses into the next page,
+        // where blocks end before the page's last bytes.
+        everyBudget("x86 side exits at 0x" + Integer.toHexString(at), () -> new Machine(ISA, sideExitLoop(at)));
+        try (Machine m = new Machine(ISA, sideExitLoop(at))) {
+            runToHalt(m, 1000, "x86 side exits");
+            // Passes 1-12: odd eax adds eax to ebx and stores it at 0x3000 + 4 * eax; eax >= 5 subtracts 1; a
+            // non-zero ebx stores ebx + 2 * eax + 1 at 0x3004 (the store of pass 1 at 0x3004 comes first).
+            long ebx = 0, m4 = 0;
+            long[] stored = new long[13];
+            for (long eax = 1; eax <= 12; eax++) {
+                if ((eax & 1) != 0) { ebx += eax; stored[(int) eax] = ebx; if (eax == 1) m4 = ebx; }
+                if (eax >= 5) ebx -= 1;
+                if (ebx != 0) m4 = ebx + 2 * eax + 1;
+            }
+            m.expect("x86 side exits", "eax=12 ebx=" + ebx + " m32[0x3004]=" + m4 + " m32[0x3014]=" + stored[5]
+                    + " m32[0x302c]=" + stored[11] + " zf=1");
+        }
+    }
+
+    @Test
+    void aPageFaultAfterAJccNotTakenInsideABlock() {
+        // mov $1,%eax; cmp $2,%eax; ja +5 (not taken); mov VA,%ecx (not present); mov $3,%edx; hlt
+        String code = "b801000000 83f802 7705 8b0d" + le32(VA) + " ba03000000 f4";
+        long faulting = Machine.CODE + (PROLOGUE + enablePaging(Model.BITS32, true, true)).length() / 2 + 10;
+        try (Machine m = sameBothWays("x86 #PF after a side exit", () -> PagingTest.boot(Model.BITS32, code, t -> { }))) {
+            m.expect("x86 #PF after a side exit", "eip=" + (handler(14) + 1) + " cr2=" + VA + " eax=1 ecx=0xc0000080 edx=0");
+            long esp = m.cpu.register(m.reg("esp"));
+            assertEquals(faulting, m.memory.read(esp + 4, 4), "x86 #PF saved EIP: the faulting load");
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.polyvisor.isa.x86.testing.Machine;
 import org.polyvisor.spi.IsaProvider;
 import org.polyvisor.spi.VcpuExit;
@@ -50,6 +51,30 @@ class BlockExecution64Test {
                     + " zf=1 pf=1 cf=0 sf=0 of=0 m32[0x3014]=0xfffffffe m32[0x3018]=0x5af00233 m32[0x301c]=0xda2b3c4d"
                     + " m32[0x3020]=0x57800082 m32[0x3024]=0x468acf13 m32[0x3028]=0x9abcdef0 m32[0x302c]=0x12345678"
                     + " m32[0x8ff0]=0x5e000020 m32[0x8ff4]=0x456789ab m32[0x8ff8]=0x1a1");
+        }
+    }
+
+    @ParameterizedTest(name = "x86_64 loop at page offset {0}")
+    @ValueSource(ints = {0x40, 0xfe0})
+    void jccInsideABlockLeavesItWhereItGoes(int at) {
+        // xor %eax,%eax; xor %ebx,%ebx; mov $0x3000,%esi; jmp loop; (zeros to at) loop: add $1,%rax; mov %rax,%rcx;
+        // and $1,%rcx; je 1f; add %rax,%rbx; mov %rbx,(%rsi,%rax,8); 1: cmp $5,%rax; jb 2f; sub $1,%rbx;
+        // 2: mov %rbx,%rdx; test %rdx,%rdx; je 3f; lea 1(%rdx,%rax,2),%rdi; mov %rdi,8(%rsi); 3: cmp $12,%rax;
+        // jne loop; hlt (x86_64-linux-gnu-as): a Jcc after AND (not fused), CMP and TEST fused with theirs, each
+        // taken on some passes and not on others; at 0xfe0 the body crosses into the next page.
+        String code = "31c031dbbe00300000e9" + String.format("%02x%02x0000", (at - 14) & 0xFF, (at - 14) >> 8)
+                + "00".repeat(at - 14) + "4883c0014889c14883e10174074801c348891cc64883f80572044883eb014889da4885d27409"
+                + "488d7c420148897e084883f80c75cbf4";
+        everyBudget("x86_64 side exits at 0x" + Integer.toHexString(at), () -> new Machine(ISA, code));
+        try (Machine m = new Machine(ISA, code)) {
+            runToHalt(m, 1000, "x86_64 side exits");
+            long rbx = 0, m8 = 0, at11 = 0;
+            for (long rax = 1; rax <= 12; rax++) {
+                if ((rax & 1) != 0) { rbx += rax; if (rax == 1) m8 = rbx; if (rax == 11) at11 = rbx; }
+                if (rax >= 5) rbx -= 1;
+                if (rbx != 0) m8 = rbx + 2 * rax + 1;
+            }
+            m.expect("x86_64 side exits", "rax=12 rbx=" + rbx + " m32[0x3008]=" + m8 + " m32[0x3058]=" + at11 + " zf=1");
         }
     }
 

@@ -57,6 +57,7 @@ class GuestContext64Test {
         "rflags, 664, 0x246, rflags=0x246",
         "rsp, 672, 0x8ff0, rsp=0x8ff0",
         "ctrlreg[3] of frame 0x42, 5008, 0x42000, cr3=0x42000",
+        "ctrlreg[1] of frame 0x43 (an empty L4: the user root), 4992, 0x43000, ",
         "gdt_frames[0], 4832, 0x4, gdtr_base=0x4000",
         "ldt_base, 4816, 0x6000, ",
         "kernel_sp, 4976, 0x7000, ",
@@ -91,12 +92,27 @@ class GuestContext64Test {
         "ldt_base not page-aligned, 4816, 0x1234",
         "ldt_ents above 8192, 4824, 8193",
         "gdt_ents above 7168, 4960, 7169",
-        "ctrlreg[3] frame not the guest's, 5008, 0x100000000"})
+        "ctrlreg[3] frame not the guest's, 5008, 0x100000000",
+        "ctrlreg[1] frame not the guest's, 4992, 0x100000000"})
     void refusedAsXenRefuses(String what, int offset, String value) {
         try (Machine m = new Machine(ISA, "f4")) {
             byte[] c = base();
             put(c, offset, 8, value.startsWith("0x") ? Long.parseUnsignedLong(value.substring(2), 16) : Long.parseLong(value));
             assertNotNull(CONTEXT.load(c, m.cpu), what + ": refused");
+        }
+    }
+
+    /** ctrlreg[1] becomes the user root (NEW_USER_BASEPTR's), and an L4 Xen would not accept is refused. */
+    @Test
+    void ctrlreg1IsTheUserRoot() {
+        try (Machine m = new Machine(ISA, "f4")) {
+            byte[] c = base();
+            put(c, 4992, 8, 0x43000);
+            assertNull(CONTEXT.load(c, m.cpu), "an empty L4 as the user root");
+            assertEquals(0x43, ((X86Vcpu) m.cpu).pv().userBase(), "the user root NEW_USER_BASEPTR would set");
+            m.memory.write(0x44000 + 8 * 256, 8, 0x45007);   // Xen's L4 slot 256 present: not a guest L4
+            put(c, 4992, 8, 0x44000);
+            assertNotNull(CONTEXT.load(c, m.cpu), "an L4 with Xen's slot 256 as the user root: refused");
         }
     }
 

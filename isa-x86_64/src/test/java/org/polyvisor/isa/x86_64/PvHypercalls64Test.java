@@ -2,6 +2,7 @@ package org.polyvisor.isa.x86_64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.polyvisor.isa.x86.testing.PvCalls.*;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,35 +20,15 @@ import org.polyvisor.spi.VcpuExit;
  */
 class PvHypercalls64Test {
     private static final X86_64IsaProvider ISA = new X86_64IsaProvider();
-    static final long L4 = 0x20, L3 = 0x21, L2 = 0x22, L1 = 0x23, REQ = 0x30000, DONE = 0x30F00, SELF = 0x7FF0;
-    static final long P = 1, RW = 2, US = 4, PSE = 0x80;
+    static final long L4 = 0x20, L3 = 0x21, L2 = 0x22, L1 = 0x23;
+    static final long PSE = 0x80;
     static final long TABLE = 0x31000, HANDLER = 0x2000, GDT = 0x40;
 
     static Machine tables(String code) {
         Machine m = new Machine(ISA, code);
-        m.memory.write(L4 << 12, 8, L3 << 12 | P | RW | US);
-        m.memory.write(L3 << 12, 8, L2 << 12 | P | RW | US);
-        m.memory.write(L2 << 12, 8, L1 << 12 | P | RW | US);
-        for (long f = 0; f < 256; f++) m.memory.write((L1 << 12) + 8 * f, 8, f << 12 | P | US | (f >= L4 && f <= L1 ? 0 : RW));
+        identityTables(m, L4, L3, L2, L1);
         return m;
     }
-
-    static long call(Machine m, int op, long... args) { return m.cpu.archHypercall(op, args); }
-
-    static long ext(Machine m, int cmd, long arg1, long arg2) {
-        m.memory.write(REQ, 8, cmd);
-        m.memory.write(REQ + 8, 8, arg1);
-        m.memory.write(REQ + 16, 8, arg2);
-        return call(m, 26, REQ, 1, DONE, SELF);
-    }
-
-    static long update(Machine m, long ptr, long val) {
-        m.memory.write(REQ, 8, ptr);
-        m.memory.write(REQ + 8, 8, val);
-        return call(m, 1, REQ, 1, DONE, SELF);
-    }
-
-    static PageTypes types(Machine m) { return ((X86Vcpu) m.cpu).pv().pageTypes(); }
 
     @Test
     void fourLevelBasePointer() {

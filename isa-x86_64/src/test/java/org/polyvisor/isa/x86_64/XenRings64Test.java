@@ -188,12 +188,37 @@ class XenRings64Test {
             for (long pfn : new long[] {0, 5, 2047}) assertEquals(pfn, r.memory.read(0xC000 + 8 * pfn, 8), "mfn_list[" + pfn + "]");
             assertEquals(0x16000, r.reg("rsp"), "rsp: the top of the boot stack after the tables");
             assertEquals(0x80000000L, r.reg("cr0") & 0x80000000L, "paging on");
-            assertEquals(0x11007, r.memory.read(0x10000, 8) & 0xFFF_FFFF, "L4[0] -> L3, with _PAGE_USER");
-            assertEquals(0x1007, r.memory.read(0x13000 + 8, 8), "L1 entry of frame 1: writable, user");
-            assertEquals(0x10005, r.memory.read(0x13000 + 8 * 0x10, 8), "L1 entry of the L4: read-only");
+            assertEquals(0x11067, r.memory.read(0x10000, 8) & 0xFFF_FFFF, "L4[0] -> L3: P|RW|A|D|US");
+            assertEquals(0x1027, r.memory.read(0x13000 + 8, 8), "L1 entry of frame 1: P|RW|A, and _PAGE_USER from validation");
+            assertEquals(0x10025, r.memory.read(0x13000 + 8 * 0x10, 8), "L1 entry of the L4: read-only");
             assertTrue(((org.polyvisor.isa.x86.exec.X86Vcpu) r.cpu).pv().pageTypes().pinned(0x10), "the L4 pinned");
             assertInstanceOf(VcpuExit.Hypercall.class, r.cpu.run(5), "runs at CPL 3 through the bootstrap tables");
             assertEquals(0x10000, r.reg("rax"), "mov from CR3 = pt_base");
+        }
+    }
+
+    /** A kernel linked at 0xffffffff80000000 (Linux's __START_KERNEL_map as its VIRT_BASE): every address it gets is virtual. */
+    @Test
+    void aKernelAtVirtBaseGetsXensLayoutThere() {
+        long vb = 0xffff_ffff_8000_0000L;
+        try (XenRig r = new XenRig(ISA, "8b06 0f20d9 0f05".replace(" ", ""), true, 8 << 20, vb)) {
+            long si = XenRig.START_INFO;
+            assertEquals(vb + si, r.reg("rsi"), "rsi: start_info's virtual address");
+            assertEquals(vb + XenRig.CODE, r.reg("rip"), "rip: the ENTRY note");
+            assertEquals(vb + 0x10000, r.memory.read(si + 88, 8), "pt_base: virtual");
+            assertEquals(5, r.memory.read(si + 96, 8), "nr_pt_frames: L4, L3, L2 and two L1s");
+            assertEquals(vb + 0xC000, r.memory.read(si + 104, 8), "mfn_list: virtual");
+            assertEquals(vb + 0x16000, r.reg("rsp"), "rsp: the virtual top of the boot stack");
+            assertEquals(0, r.memory.read(0x10000, 8), "L4[0]: nothing mapped low");
+            assertEquals(0x11067, r.memory.read(0x10000 + 8 * 511, 8), "L4[511] -> the L3");
+            assertEquals(0x12067, r.memory.read(0x11000 + 8 * 510, 8), "L3[510] -> the L2");
+            assertEquals(0x14067, r.memory.read(0x12000 + 8, 8), "L2[1] -> the second L1");
+            assertEquals(0x27, r.memory.read(0x13000, 8), "L1[0] maps VIRT_BASE to frame 0");
+            assertEquals(0x10025, r.memory.read(0x13000 + 8 * 0x10, 8), "L1 entry of the L4: read-only");
+            assertInstanceOf(VcpuExit.Hypercall.class, r.cpu.run(5), "runs at its virtual entry through the bootstrap tables");
+            assertEquals(0x2d6e6578, r.reg("rax"), "start_info's magic read through rsi");
+            assertEquals(0x10000, r.reg("rcx"), "mov from CR3: the root's frame");
+            assertEquals(vb + XenRig.CODE + 7, r.reg("rip"), "past the syscall");
         }
     }
 

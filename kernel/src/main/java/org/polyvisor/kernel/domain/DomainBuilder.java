@@ -9,6 +9,7 @@ import org.polyvisor.kernel.console.HypervisorLog;
 import org.polyvisor.kernel.elf.ElfException;
 import org.polyvisor.kernel.elf.ElfImage;
 import org.polyvisor.kernel.elf.ElfLoader;
+import org.polyvisor.kernel.elf.XenPvAddresses;
 import org.polyvisor.kernel.isa.IsaCatalog;
 import org.polyvisor.kernel.isa.UnknownIsaException;
 import org.polyvisor.kernel.mem.DomainMemory;
@@ -181,13 +182,22 @@ public final class DomainBuilder {
         steps.maxMem(d, ramBytes >>> GuestMemory.PAGE_SHIFT);
         steps.populate(d, ramBase >>> GuestMemory.PAGE_SHIFT, ramBytes >>> GuestMemory.PAGE_SHIFT);
         GuestMemory target = steps.map(d);
-        if (image.elf() != null) ElfLoader.load(image.elf(), target, ramBase, ramBytes);
+        // A PV kernel with Xen's notes is placed as Xen's builder places it: p_paddr less PADDR_OFFSET, entered at
+        // its virtual entry (the ISA maps VIRT_BASE onto pseudo-physical 0).
+        XenPvAddresses xen = config.type() == GuestType.PV && image.elf() != null && !image.elf().xenNotes().isEmpty()
+                ? XenPvAddresses.of(image.elf()) : null;
+        long[] extent = image.extent();
+        long entry = image.entry();
+        if (xen != null) {
+            ElfLoader.loadAt(image.elf(), target, ramBase, ramBytes, xen.paddrOffset());
+            extent = new long[] {xen.physical(extent[0]), xen.physical(extent[1])};
+            entry = xen.virtEntry();
+        } else if (image.elf() != null) ElfLoader.load(image.elf(), target, ramBase, ramBytes);
         else {
             String misfit = RawImageLoader.misfit(image.source(), image.raw(), ramBase, ramBytes);
             if (misfit != null) throw fail(config, misfit);
             RawImageLoader.load(image.raw(), target);
         }
-        long[] extent = image.extent();
         long grantFrames = ramBase + ramBytes - (long) GrantTable.RESERVED_FRAMES * GuestMemory.PAGE_SIZE;
         boolean hvm = config.type() == GuestType.HVM;
         long startInfo = hvm ? hvmStartInfo(ramBase, ramBytes) : (extent[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK;
@@ -203,7 +213,7 @@ public final class DomainBuilder {
         long nrPages = (ramBytes >>> GuestMemory.PAGE_SHIFT) - GrantTable.RESERVED_FRAMES;
         StartInfoWriter.write(target, startInfo, isa, nrPages, sharedInfo, storeRing, d.id() == 0, cmdline);
         long usable = hvm && d.platform() != null ? startInfo - ramBase : ramBytes;
-        steps.bootVcpu(d, new BootInfo(config.type(), image.entry(), startInfo, ramBase, usable, 0,
+        steps.bootVcpu(d, new BootInfo(config.type(), entry, startInfo, ramBase, usable, 0,
                 image.elf() != null ? image.elf().xenNotes() : null, image.bytes()));
     }
 

@@ -103,6 +103,9 @@ final class GuestHypercall implements HypercallCall {
             }
 
             @Override
+            public void vcpuInfoMoved(int n, long address) { all.get(n).vcpu().vcpuInfoMoved(address); }
+
+            @Override
             public long[] runstate(int n) {
                 VcpuHandle v = all.get(n);
                 int state = !v.up() ? VcpuOp.RUNSTATE_OFFLINE

@@ -18,25 +18,35 @@ public final class ElfLoader {
                     + orderName(isa.byteOrder()));
     }
 
-    /** Copies every PT_LOAD segment to its physical address and zero-fills its tail (.bss). */
+    /** Copies every PT_LOAD segment to its physical address and zero-fills its tail (.bss); the entry must be in them. */
     public static void load(ElfImage elf, GuestMemory memory, long ramBase, long ramBytes) throws ElfException {
-        for (ElfSegment s : elf.segments()) {
-            if (s.memSize() == 0) continue;
-            if (s.paddr() < ramBase || s.paddr() + s.memSize() > ramBase + ramBytes)
-                throw new ElfException(elf.source(), String.format(
-                        "segment at 0x%x-0x%x lies outside the domain's RAM 0x%x-0x%x", s.paddr(), s.paddr() + s.memSize(),
-                        ramBase, ramBase + ramBytes));
-            byte[] data = elf.segmentBytes(s);
-            memory.writeBytes(s.paddr(), data, 0, data.length);
-            long zero = s.memSize() - s.fileSize();
-            byte[] zeros = new byte[(int) Math.min(zero, 1 << 16)];
-            for (long done = 0; done < zero; done += zeros.length)
-                memory.writeBytes(s.paddr() + s.fileSize() + done, zeros, 0, (int) Math.min(zeros.length, zero - done));
-        }
+        loadAt(elf, memory, ramBase, ramBytes, 0);
         long[] ext = elf.physicalExtent();
         if (elf.entry() < ext[0] || elf.entry() >= ext[1])
             throw new ElfException(elf.source(), String.format("entry point 0x%x is outside the loaded segments 0x%x-0x%x",
                     elf.entry(), ext[0], ext[1]));
+    }
+
+    /**
+     * Copies every PT_LOAD segment to its p_paddr less {@code paddrOffset} (Xen's PADDR_OFFSET rule for a PV kernel,
+     * {@link XenPvAddresses}) and zero-fills its tail; the entry is not checked here.
+     */
+    public static void loadAt(ElfImage elf, GuestMemory memory, long ramBase, long ramBytes, long paddrOffset) throws ElfException {
+        for (ElfSegment s : elf.segments()) {
+            if (s.memSize() == 0) continue;
+            long at = s.paddr() - paddrOffset;
+            if (Long.compareUnsigned(at, ramBase) < 0 || Long.compareUnsigned(at + s.memSize(), ramBase + ramBytes) > 0
+                    || Long.compareUnsigned(at + s.memSize(), at) < 0)
+                throw new ElfException(elf.source(), String.format(
+                        "segment at 0x%x-0x%x lies outside the domain's RAM 0x%x-0x%x", at, at + s.memSize(),
+                        ramBase, ramBase + ramBytes));
+            byte[] data = elf.segmentBytes(s);
+            memory.writeBytes(at, data, 0, data.length);
+            long zero = s.memSize() - s.fileSize();
+            byte[] zeros = new byte[(int) Math.min(zero, 1 << 16)];
+            for (long done = 0; done < zero; done += zeros.length)
+                memory.writeBytes(at + s.fileSize() + done, zeros, 0, (int) Math.min(zeros.length, zero - done));
+        }
     }
 
     static String machineName(int machine, int cls) {

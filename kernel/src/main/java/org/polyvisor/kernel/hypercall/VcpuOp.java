@@ -1,6 +1,7 @@
 package org.polyvisor.kernel.hypercall;
 
 import org.polyvisor.spi.GuestContext;
+import org.polyvisor.spi.GuestMemory;
 
 /**
  * vcpu_op (24), the sub-ops that need no architecture-specific context:
@@ -54,6 +55,9 @@ public final class VcpuOp implements HypercallHandler {
 
         /** VCPUOP_initialise with the context's bytes: 0, -EEXIST or -EINVAL. */
         long initialise(int vcpu, byte[] context);
+
+        /** Tells the vCPU its vcpu_info now lives at guest-physical {@code address} ({@code Vcpu.vcpuInfoMoved}). */
+        default void vcpuInfoMoved(int vcpu, long address) { }
     }
 
     @Override
@@ -106,7 +110,9 @@ public final class VcpuOp implements HypercallHandler {
             long gfn = call.memory().readU64(at), offset = call.memory().readU32(at + 8);
             if (n != call.vcpuId() && v.isUp(n)) return -XenErrno.EINVAL;   // itself, or another that is down
             var ec = call.events().of(call.domainId());
-            return ec == null ? -XenErrno.EINVAL : ec.registerVcpuInfo(n, gfn, offset);
+            int rc = ec == null ? -XenErrno.EINVAL : ec.registerVcpuInfo(n, gfn, offset);
+            if (rc == 0) v.vcpuInfoMoved(n, (gfn << GuestMemory.PAGE_SHIFT) + offset);
+            return rc;
         }
         if (cmd == GET_PHYSID) return -XenErrno.EINVAL;
         if (cmd == INITIALISE) {

@@ -54,5 +54,17 @@
  * load runs one straight path whatever its size and addressing mode, and the TLB is read in place. Check with
  * {@code -XX:+PrintInlining} (under {@code BlockRunner::run}, only {@code generic} and {@code RunnerTlb::refill} may
  * be calls; no {@code varHandleInternal} or {@code linkToStatic}) after adding forms.
+ *
+ * <h2>Translating tier</h2>
+ * Each {@link org.polyvisor.isa.arm64.exec.DecodedBlock} counts the runner's entries; past a threshold (32 by
+ * default) the block is translated to a JVM class ({@link org.polyvisor.isa.arm64.exec.jit}), linked to the decoded
+ * block, and from then on the runner calls the translation instead of interpreting the block, whenever the budget
+ * left covers the whole block. The translation returns the index to go on with (the block's end, or an instruction
+ * it did not run, which the runner then runs exactly as above), so the invariants above hold unchanged: exact counts
+ * (a loop inside the block goes round again only while the budget covers a pass), precise exceptions, self-modifying
+ * code (translated stores use the same TLB copy, which never holds code pages for writing; the decoded block and its
+ * link go when the page is written), and interrupts (a loop in a translation stops when an interrupt asked for a
+ * look). {@code -Dpolyvisor.arm64.jit=off} leaves the interpreter alone; the tests run the block-runner, MMU and SMP
+ * suites a second time with every block translated, and compare translated runs at every budget with single steps.
  */
 package org.polyvisor.isa.arm64.exec;

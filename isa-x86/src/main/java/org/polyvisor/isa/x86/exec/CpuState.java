@@ -12,7 +12,13 @@ public final class CpuState {
     public static final int ES = 0, CS = 1, SS = 2, DS = 3, FS = 4, GS = 5;
     public static final int RAX = 0, RCX = 1, RDX = 2, RBX = 3, RSP = 4, RBP = 5, RSI = 6, RDI = 7;
 
-    public final long[] r = new long[16];
+    /**
+     * The GPRs, and one more register that is always 0 ({@link #ZERO}): the block runner's absent base or index reads
+     * it, so that an address needs no test for which registers it has.
+     */
+    public final long[] r = new long[17];
+    /** The register number {@link #r} keeps at 0. */
+    public static final int ZERO = 16;
     public long rip;
     public final LazyFlags flags = new LazyFlags();
     public final int[] seg = new int[6];
@@ -40,6 +46,17 @@ public final class CpuState {
     /** GDTR and IDTR. An IDTR limit of 0 means the guest installed no IDT (see {@link #idtInstalled}). */
     public long gdtBase, idtBase;
     public int gdtLimit, idtLimit;
+    /**
+     * A Xen PV vCPU in Xen's ring model: the descriptors of Xen's reserved GDT entries from index 7168 on
+     * (org.polyvisor.isa.x86.pv.GuestModes), which every descriptor lookup of a GDT selector at or past 7168 reads
+     * instead of the guest's table; null otherwise.
+     */
+    public long[] xenGdt;
+    /**
+     * With {@link #xenGdt}: the guest's own GDT entries as Xen sees them, through the frames set_gdt named (Xen maps
+     * them in its own area, so they need no mapping of the guest's): entry byte offset to raw descriptor, 0 for none.
+     */
+    public java.util.function.LongUnaryOperator pvGdt;
     /** LDTR and TR: the selector and its descriptor's base and limit. */
     public int ldtr, tr;
     public long ldtBase, trBase, ldtLimit, trLimit;

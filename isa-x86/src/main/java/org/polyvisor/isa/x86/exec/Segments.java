@@ -35,14 +35,33 @@ public final class Segments {
     /** The linear address of the {@code bytes}-byte descriptor {@code sel} names (16: a gate of IA-32e mode), or -1. */
     long address(int sel, int bytes) {
         boolean local = (sel & 4) != 0;
-        long limit = local ? (s.ldtr == 0 ? -1 : s.ldtLimit) : s.gdtLimit;
         long offset = sel & 0xFFF8;
+        xenAt = -1;
+        if (!local && s.xenGdt != null && (offset >= XEN_FIRST || s.pvGdt != null)) {
+            // Xen PV: Xen's own entries fill the GDT from 7168 on, past any limit the guest's set_gdt gave; the
+            // guest's own are read from the frames it gave set_gdt, not through a mapping of its own.
+            if (offset >= XEN_FIRST) {
+                int i = (int) (offset - XEN_FIRST) >>> 3;
+                xenRaw = i < s.xenGdt.length ? s.xenGdt[i] : 0;
+            } else {
+                if (offset + 7 > s.gdtLimit) return -1;
+                xenRaw = s.pvGdt.applyAsLong(offset);
+            }
+            return xenAt = s.gdtBase + offset;
+        }
+        long limit = local ? (s.ldtr == 0 ? -1 : s.ldtLimit) : s.gdtLimit;
         if (offset + bytes - 1 > limit) return -1;
         return (local ? s.ldtBase : s.gdtBase) + offset;
     }
 
+    /** Byte offset of Xen's first reserved GDT entry (FIRST_RESERVED_GDT_ENTRY 7168). */
+    private static final long XEN_FIRST = 7168 * 8;
+    /** The address {@link #address} gave for one of Xen's entries (-1: none) and that entry. */
+    private long xenAt = -1, xenRaw;
+
     /** Reads the eight-byte descriptor of {@code sel}; the caller has checked {@link #address} and then bus.abort. */
     long read(long address) {
+        if (address == xenAt) { lastAddress = -1; return xenRaw; }  // Xen's, not the guest's memory
         lastAddress = address;
         boolean outer = bus.implicitSupervisor;
         bus.implicitSupervisor = true;
@@ -56,7 +75,7 @@ public final class Segments {
 
     /** Sets the accessed bit of the last descriptor read, as the processor does on a segment load. */
     private void markAccessed(long raw) {
-        if ((Descriptor.type(raw) & 1) != 0) return;
+        if ((Descriptor.type(raw) & 1) != 0 || lastAddress == -1) return;
         boolean outer = bus.implicitSupervisor;
         bus.implicitSupervisor = true;
         bus.write(lastAddress + 5, 1, (raw >>> 40) | 1);

@@ -37,7 +37,7 @@ public class X86Vcpu implements Vcpu {
     private final Decoder decoder;
     private final Mmu mmu;
     private final SoftTlb tlb = new SoftTlb();
-    private final DecodedPages decoded = new DecodedPages(1, tlb);
+    private final DecodedPages decoded;
     private final Bus bus;
     private final Interpreter interpreter;
     private final FastPath fast;
@@ -63,6 +63,7 @@ public class X86Vcpu implements Vcpu {
         this.isa = isa;
         this.id = id;
         this.memory = memory;
+        this.decoded = new DecodedPages(1, tlb, memory);  // sees the other vCPUs' stores into code
         this.layout = layout;
         this.decoder = decoder;
         this.state = new CpuState(decoder.longMode());
@@ -87,6 +88,10 @@ public class X86Vcpu implements Vcpu {
     /** Xen's x86 PV arch hypercalls ({@link PvHypercalls}); an HVM guest has none. */
     @Override
     public long archHypercall(long op, long[] args) { return pv == null ? NOT_ARCH : pv.call(op, args); }
+
+    /** VCPUOP_register_vcpu_info: the PV bounce and iret code follow the vcpu_info ({@link PvCallbacks#modes}). */
+    @Override
+    public void vcpuInfoMoved(long address) { if (callbacks != null) callbacks.modes.moveVcpuInfo(address); }
 
     /** A PV guest's registered callbacks (vCPU state, like Xen's arch_vcpu), or null for an HVM guest. */
     private final PvCallbacks callbacks;
@@ -139,7 +144,12 @@ public class X86Vcpu implements Vcpu {
         VcpuExit result = VcpuExit.BUDGET_SPENT;
         LocalInterrupts board = this.board;
         if (board != null) board.poll();  // HVM: the board's timers that are due raise their vectors now
+        long nextSync = 0;
         while (done < budget) {
+            if (done >= nextSync) {  // other vCPUs' stores into code (cross-modifying code), every so often
+                nextSync = done + FAST_RUN;
+                decoded.sync();
+            }
             if (pendingCount != 0 && retired + done > shadowEnd && state.flags.interruptsEnabled()) {
                 if (upcall && BounceFrame.ready(callbacks, state) && takeUpcall()) {
                     if (!BounceFrame.deliver(callbacks, state, bus)) {
@@ -175,12 +185,15 @@ public class X86Vcpu implements Vcpu {
             if (slot instanceof Block block) {  // straight-line runs of fast instructions on this page
                 // An interrupt held off only by the STI / MOV SS shadow is taken after one instruction.
                 int max = pendingCount != 0 && retired + done <= shadowEnd ? 1 : (int) Math.min(budget - done, FAST_RUN);
-                done += fast.run(block, pc, curSlots, fetchPage, max);
-                int st = fast.status;
-                if (st == Interpreter.NEXT) continue;
-                if (st == Interpreter.DELIVERED) { done++; continue; }
-                result = interpreter.exit;
-                break;
+                if (block.insns <= max) {  // blocks run whole; one that does not fit goes one instruction at a time
+                    done += fast.run(block, pc, curSlots, fetchPage, max);
+                    int st = fast.status;
+                    if (st == Interpreter.NEXT) continue;
+                    if (st == Interpreter.DELIVERED) { done++; continue; }
+                    result = interpreter.exit;
+                    break;
+                }
+                slot = Block.first(block);
             }
             interpreter.budgetLeft = budget - done;
             int r = interpreter.execute((Insn) slot, pc);

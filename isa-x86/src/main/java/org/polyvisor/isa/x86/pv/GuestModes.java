@@ -22,9 +22,13 @@ import org.polyvisor.spi.XenElfNotes;
  *     or event from it.</li>
  * <li>x86_32 PAE: the kernel runs at ring 1 with FLAT_RING1_CS 0xe019 and FLAT_RING1_DS 0xe021; user space at ring 3.</li>
  * <li>Xen's reserved GDT entries start at FIRST_RESERVED_GDT_ENTRY (FIRST_RESERVED_GDT_PAGE 14 * 512 = 7168); the
- *     flat selectors above index them ({@link #reserved}: Xen's gdt_table for x86_64, compat_gdt_table for x86_32).</li>
+ *     flat selectors above index them ({@link #reserved}: Xen's gdt_table for x86_64, compat_gdt_table for x86_32).
+ *     With the ring model on, the vCPU's descriptor lookups see them too ({@link CpuState#xenGdt}), so the guest's
+ *     own MOV/POP Sreg, far transfers and IRET load them with the processor's checks, as on Xen, where they sit
+ *     in the GDT the processor uses.</li>
  * <li>The event mask is Xen's: vcpu_info.evtchn_upcall_mask (the vCPU's slot of shared_info, whose address the
- *     domain builder put in start_info), shown to the guest as EFLAGS.IF in bounce frames; the hardware IF stays 1.</li>
+ *     domain builder put in start_info, or where VCPUOP_register_vcpu_info moved it: {@link #moveVcpuInfo}), shown
+ *     to the guest as EFLAGS.IF in bounce frames; the hardware IF stays 1.</li>
  * <li>The I/O privilege is virtual ({@link #iopl}, Xen's v->arch.pv.iopl from physdev_op set_iopl); the hardware
  *     IOPL stays 0, so IN/OUT/CLI/STI trap and {@link PrivilegedOps} decides.</li>
  * </ul>
@@ -40,11 +44,16 @@ public final class GuestModes {
     public static final long HOST_CR0 = 0x8005_0033L;
     static final long CR0_TS = 8;
 
-    /** Cached attributes (flags nibble << 12 | access byte) of Xen's flat descriptors. */
-    static final int CODE64_DPL3 = 0xA0FB, CODE32_DPL3 = 0xC0FB, DATA_DPL3 = 0xC0F3, CODE32_DPL1 = 0xC0BB, DATA_DPL1 = 0xC0B3;
-    /** Xen's gdt_table (x86_64) and compat_gdt_table (x86_32) from entry 7168 on: attributes, 0 for none. */
-    private static final int[] RESERVED_64 = {0, 0xA09B, 0xC093, 0xC09B, CODE32_DPL3, DATA_DPL3, CODE64_DPL3, 0};
-    private static final int[] RESERVED_32 = {0, 0xA09B, 0xC093, CODE32_DPL1, DATA_DPL1, CODE32_DPL3, DATA_DPL3, 0};
+    /**
+     * Xen's gdt_table (x86_64) and compat_gdt_table (x86_32) from entry 7168 on (0xe000-0xe03f), raw descriptors with
+     * the accessed bit set: 0xe008 ring 0 code64, 0xe010 ring 0 data, then x86_64: 0xe018 reserved, 0xe023 ring 3
+     * code32, 0xe02b ring 3 data, 0xe033 ring 3 code64; x86_32: 0xe019 ring 1 code, 0xe021 ring 1 data, 0xe02b ring 3
+     * code, 0xe033 ring 3 data; 0xe038 ring 0 code32. The rest of Xen's pages reads as empty entries here.
+     */
+    static final long[] XEN_GDT_64 = {0, 0x00af9b000000ffffL, 0x00cf93000000ffffL, 0, 0x00cffb000000ffffL,
+            0x00cff3000000ffffL, 0x00affb000000ffffL, 0x00cf9b000000ffffL};
+    static final long[] XEN_GDT_32 = {0, 0x00af9b000000ffffL, 0x00cf93000000ffffL, 0x00cfbb000000ffffL,
+            0x00cfb3000000ffffL, 0x00cffb000000ffffL, 0x00cff3000000ffffL, 0x00cf9b000000ffffL};
 
     private final boolean wide;
     /** Xen's ring model is on (a Xen PV kernel); false: Polyvisor's flat CPL 0 ABI. */
@@ -57,6 +66,19 @@ public final class GuestModes {
     public volatile long kernelRoot = -1, userRoot;
     /** Guest-physical address of this vCPU's vcpu_info, or -1 when unknown (events then count as unmasked). */
     public volatile long vcpuInfo = -1;
+    /** Set once VCPUOP_register_vcpu_info moved the vcpu_info: the shared_info slot no longer applies. */
+    private volatile boolean vcpuInfoRegistered;
+
+    /** VCPUOP_register_vcpu_info moved this vCPU's vcpu_info to guest-physical {@code address}. */
+    public void moveVcpuInfo(long address) {
+        vcpuInfo = address;
+        vcpuInfoRegistered = true;
+    }
+
+    /** The vcpu_info in shared_info's slot {@code vcpu} (legacy slots 0-31), unless one was registered. */
+    void defaultVcpuInfo(long sharedInfo, int vcpu) {
+        if (!vcpuInfoRegistered) vcpuInfo = sharedInfo != 0 && vcpu < 32 ? sharedInfo + 64L * vcpu : -1;
+    }
     /** The guest-controlled CR4 bits (PV_CR4_GUEST_MASK filtered by the CPUID policy: TSD). */
     public volatile long guestCr4;
 
@@ -80,12 +102,15 @@ public final class GuestModes {
     /** Xen's iopl_ok: kernel mode counts as ring 1, user mode as ring 3. */
     public boolean ioplOk(CpuState s) { return iopl >= (guestKernel(s) ? 1 : 3); }
 
+    /** Xen's reserved GDT entries for this guest's width (gdt_table or compat_gdt_table), from entry 7168 on. */
+    public long[] xenGdt() { return wide ? XEN_GDT_64 : XEN_GDT_32; }
+
     /** The attributes of reserved selector {@code sel} (index at or past 7168), or 0 when it is not one of Xen's. */
     public int reserved(int sel) {
         int i = (sel >>> 3) - FIRST_RESERVED_GDT_ENTRY;
-        int[] t = wide ? RESERVED_64 : RESERVED_32;
-        if ((sel & 4) != 0 || i < 0 || i >= t.length) return 0;
-        int attr = t[i];
+        long[] t = wide ? XEN_GDT_64 : XEN_GDT_32;
+        if ((sel & 4) != 0 || i < 0 || i >= t.length || t[i] == 0) return 0;
+        int attr = (int) (t[i] >>> 40) & 0xF0FF;
         int dpl = attr >>> 5 & 3;
         return (sel & 3) == dpl ? attr : 0;  // a selector of Xen's must carry its descriptor's ring
     }
@@ -107,12 +132,16 @@ public final class GuestModes {
                 boolean local = (sel & 4) != 0;
                 long tableLimit = local ? (s.ldtr == 0 ? -1 : s.ldtLimit) : s.gdtLimit;
                 if ((sel & 0xFFF8) + 7 > tableLimit) return false;
-                long at = (local ? s.ldtBase : s.gdtBase) + (sel & 0xFFF8);
-                boolean outer = bus.implicitSupervisor;
-                bus.implicitSupervisor = true;
-                long raw = bus.read(at, 8);
-                bus.implicitSupervisor = outer;
-                if (bus.abort != null) { bus.abort = null; return false; }
+                long raw;
+                if (!local && s.pvGdt != null) raw = s.pvGdt.applyAsLong(sel & 0xFFF8);  // the set_gdt frames
+                else {
+                    long at = (local ? s.ldtBase : s.gdtBase) + (sel & 0xFFF8);
+                    boolean outer = bus.implicitSupervisor;
+                    bus.implicitSupervisor = true;
+                    raw = bus.read(at, 8);
+                    bus.implicitSupervisor = outer;
+                    if (bus.abort != null) { bus.abort = null; return false; }
+                }
                 long hi = raw >>> 32;
                 boolean present = (hi & 0x8000) != 0, codeOrData = (hi & 0x1000) != 0, code = (hi & 0x800) != 0;
                 int dpl = (int) (hi >>> 13) & 3;
@@ -136,6 +165,7 @@ public final class GuestModes {
     public void enterKernel(CpuState s, Bus bus) {
         rings = true;
         kernel = true;
+        s.xenGdt = xenGdt();
         for (int i = 0; i < 6; i++) {
             int sel = i == CpuState.CS ? (wide ? FLAT_RING3_CS64 : FLAT_RING1_CS)
                     : wide ? (i == CpuState.SS ? FLAT_RING3_SS64 : FLAT_RING3_DS64) : FLAT_RING1_DS;

@@ -12,6 +12,8 @@ import org.polyvisor.spi.VcpuExit;
  * <li>IN/OUT (E4-E7, EC-EF, with 66): allowed under the virtual IOPL ({@link GuestModes#ioplOk}: kernel mode is
  *     ring 1, user mode ring 3; physdev_op set_iopl sets it), else bounced. The domain owns no I/O ports
  *     ({@code admin_io_okay} fails), so as in Xen a read gives all ones and a write is dropped.</li>
+ * <li>INS/OUTS (6C-6F, with 66, 67, REP and segment overrides): under the virtual IOPL as IN/OUT, with their memory
+ *     operand ({@link #string}), else bounced.</li>
  * <li>CLI/STI (FA, FB): under the virtual IOPL they do nothing (Xen leaves {@code evtchn_upcall_mask} alone: "too
  *     dangerous to allow ... Fast &amp; loose will do"), else bounced. Events are masked with vcpu_info only.</li>
  * <li>Kernel mode only (user mode is ring 3 to the emulator, so these are bounced):
@@ -33,14 +35,14 @@ import org.polyvisor.spi.VcpuExit;
  *       lets a PV guest read unknown MSRs).</li>
  *   </ul></li>
  * </ul>
- * Everything else (INVLPG, LGDT, MOV DR, INS/OUTS, ...) is not in priv_op_validate and is bounced as the #GP
+ * Everything else (INVLPG, LGDT, MOV DR, ...) is not in priv_op_validate and is bounced as the #GP
  * it is. CPUID does not get here: Xen runs PV guests with CPUID faulting, so the vCPU answers every CPUID with the PV
  * view directly ({@link PvCpuidView}).
  */
 final class PrivilegedOps {
     static final int MSR_EFER = 0xC000_0080, MSR_FS_BASE = 0xC000_0100, MSR_GS_BASE = 0xC000_0101, MSR_SHADOW_GS_BASE = 0xC000_0102;
     private static final long CR4_TSD = 4, CR4_PAE = 1 << 5, CR4_OSFXSR = 1 << 9, CR4_OSXMMEXCPT = 1 << 10;
-    private static final long EFER_SCE = 1, EFER_LME = 1 << 8, EFER_LMA = 1 << 10, EFER_NXE = 1 << 11;
+    private static final long EFER_SCE = 1, EFER_LME = 1 << 8, EFER_LMA = 1 << 10, EFER_NXE = 1 << 11, EFLAGS_DF = 1 << 10;
 
     private final CpuState s;
     private final Bus bus;
@@ -55,13 +57,16 @@ final class PrivilegedOps {
     /** Emulates the instruction at {@code pc}: true when done (RIP past it), false to bounce the #GP. */
     boolean emulate(long pc) {
         long linear = s.longMode ? pc : (pc + s.segBase[CpuState.CS]) & 0xFFFF_FFFFL;
-        int n = 0, opSize = 4, rex = 0;
+        int n = 0, opSize = 4, rex = 0, seg = CpuState.DS;
+        boolean rep = false, addr67 = false;
         int b;
         while (true) {
             b = fetch(linear + n);
             if (b < 0 || n > 14) return false;
             if (b == 0x66) opSize = 2;
-            else if (b == 0x67 || b == 0xF2 || b == 0xF3 || b == 0x26 || b == 0x2E || b == 0x36 || b == 0x3E || b == 0x64 || b == 0x65) { }
+            else if (b == 0x67) addr67 = true;
+            else if (b == 0xF2 || b == 0xF3) rep = true;
+            else if (b == 0x26 || b == 0x2E || b == 0x36 || b == 0x3E || b == 0x64 || b == 0x65) seg = segmentOf(b);
             else if (s.longMode && (b & 0xF0) == 0x40) { rex = b; n++; b = fetch(linear + n); break; }
             else break;
             n++;
@@ -80,6 +85,12 @@ final class PrivilegedOps {
             case 0xFA, 0xFB -> {
                 if (!modes.ioplOk(s)) return false;
                 len = n;
+            }
+            case 0x6C, 0x6D, 0x6E, 0x6F -> {
+                if (!modes.ioplOk(s)) return false;
+                int done = string(b, (b & 1) == 0 ? 1 : opSize, rep, addr67, seg, kernel);
+                if (done < 0) return false;
+                len = done == 0 ? 0 : n;  // 0: a REP with count left runs again (Xen's partial rep completion)
             }
             case 0xF4 -> {
                 if (!kernel) return false;
@@ -110,6 +121,56 @@ final class PrivilegedOps {
         }
         s.rip = (pc + len) & s.ipMask;
         return true;
+    }
+
+    /** A segment-override prefix's register. */
+    private static int segmentOf(int prefix) {
+        return switch (prefix) {
+            case 0x26 -> CpuState.ES;
+            case 0x2E -> CpuState.CS;
+            case 0x36 -> CpuState.SS;
+            case 0x64 -> CpuState.FS;
+            case 0x65 -> CpuState.GS;
+            default -> CpuState.DS;
+        };
+    }
+
+    /** At most this many REP iterations per emulation; the instruction then runs (traps) again for the rest. */
+    static final int REP_CHUNK = 1024;
+
+    /**
+     * INS (6C/6D) and OUTS (6E/6F) under the virtual IOPL, as Xen's emulator runs them for a PV guest with no ports
+     * of its own: INS stores all ones at ES:rDI, OUTS reads DS:rSI (or the override) and drops it; the index moves by
+     * the size, backwards with DF; with REP rCX counts down, in chunks of {@link #REP_CHUNK}. The address size is the
+     * mode's (64 or 32 bits), halved by 67. Accesses go through the guest's tables with the current mode's rights
+     * (kernel mode as supervisor). Returns 1 when the instruction completed, 0 when a REP has iterations left (RIP
+     * stays), -1 when an access faulted (the #GP is bounced; Xen would inject the #PF: a deviation).
+     */
+    private int string(int op, int size, boolean rep, boolean addr67, int seg, boolean kernel) {
+        boolean in = op <= 0x6D;
+        int index = in ? CpuState.RDI : CpuState.RSI;
+        long mask = s.longMode ? (addr67 ? 0xFFFF_FFFFL : -1L) : (addr67 ? 0xFFFF : 0xFFFF_FFFFL);
+        long keep = s.longMode ? 0 : ~mask;   // a 32-bit result zero-extends in 64-bit mode; 16 bits keep the rest
+        int sreg = in ? CpuState.ES : seg;
+        long base = s.longMode ? (sreg == CpuState.FS || sreg == CpuState.GS ? s.segBase[sreg] : 0) : s.segBase[sreg];
+        long step = (s.flags.value() & EFLAGS_DF) != 0 ? -size : size;
+        long count = rep ? s.r[CpuState.RCX] & mask : 1;
+        boolean outer = bus.implicitSupervisor;
+        bus.implicitSupervisor = kernel;
+        try {
+            for (int i = 0; i < REP_CHUNK && count != 0; i++) {
+                long at = base + (s.r[index] & mask);
+                if (!s.longMode) at &= 0xFFFF_FFFFL;
+                if (in) bus.write(at, size, -1L); else bus.read(at, size);
+                if (bus.abort != null || bus.after != null) { bus.abort = null; bus.after = null; return -1; }
+                s.r[index] = (s.r[index] & keep) | ((s.r[index] + step) & mask);
+                count--;
+                if (rep) s.r[CpuState.RCX] = (s.r[CpuState.RCX] & keep) | count;
+            }
+        } finally {
+            bus.implicitSupervisor = outer;
+        }
+        return count == 0 ? 1 : 0;
     }
 
     /** The exit an emulated instruction leaves with (HLT: {@link VcpuExit#HALT}), taken by {@link #takeExit}. */

@@ -41,7 +41,9 @@ public final class PvCallbacks {
      */
     public volatile byte[] trapTable;
     public volatile long kernelSs, kernelSp, vmAssist, ldtEntries, gdtEntries;
-    public volatile long[] gdtFrames = new long[16], debugRegisters = new long[8];
+    public volatile long[] gdtFrames = new long[16];
+    /** DR0-DR7 as set_debugreg leaves them (Xen's reset values: DR6 0xffff0ff0, DR7 0x400). */
+    public volatile long[] debugRegisters = {0, 0, 0, 0, 0, 0, PvDebugRegisters.DR6_ONES, PvDebugRegisters.DR7_ONES};
 
     /** Xen's ring model of this vCPU (off for Polyvisor's flat CPL 0 PV images). */
     public final GuestModes modes;

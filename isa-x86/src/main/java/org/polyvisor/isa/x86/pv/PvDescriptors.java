@@ -13,6 +13,7 @@ import org.polyvisor.isa.x86.exec.CpuState;
  * <li>{@code update_descriptor} (10): {@code (u64 ma, u64 desc)} on x86_64, {@code (ma_lo, ma_hi, desc_lo, desc_hi)} on
  *     x86_32: writes one descriptor at guest-physical {@code ma} (8-aligned, in the domain's RAM, in a descriptor page
  *     or a page that may be writable, and accepted by {@link #check}), else -EINVAL.</li>
+ * <li>MMUEXT_SET_LDT (mmuext_op 13, dispatched by {@link PvMmu}): {@link #setLdt}.</li>
  * </ul>
  * {@link #check} is Xen's check_descriptor: a not-present descriptor, any code or data segment (on x86_32 not a
  * 64-bit code segment) and the type-0 second half of a call gate pass; among system descriptors only a call gate
@@ -20,9 +21,10 @@ import org.polyvisor.isa.x86.exec.CpuState;
  * descriptors get Xen's fix-ups ({@link #fixup}: DPLs raised to the kernel's ring, call gates DPL 0); Polyvisor's
  * flat CPL 0 images keep theirs as written.
  *
- * <p>Deviation: Xen maps the frames in its own per-vCPU GDT area; here GDTR.base is the first frame's address
- * (as {@link XenGuestContext} loads gdt_frames[0]), so the frames must be consecutive (else -EINVAL) and the guest
- * reaches them 1:1 (paging off, or mapped at their physical address).
+ * <p>Xen maps the frames in its own per-vCPU GDT area. In Xen's ring model so does Polyvisor: descriptor lookups
+ * read the frames directly ({@code CpuState.pvGdt}), so a kernel linked high needs no mapping of them (the accessed
+ * bit is not written back). Deviation, flat ABI: GDTR.base is the first frame's address (as {@link XenGuestContext}
+ * loads gdt_frames[0]) and the guest reaches it 1:1; either way the frames must be consecutive (else -EINVAL).
  */
 final class PvDescriptors {
     static final int SET_GDT = 2, UPDATE_DESCRIPTOR = 10;
@@ -77,6 +79,62 @@ final class PvDescriptors {
         for (int i = 0; i < PER_PAGE; i++)
             if (!check(page.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, 8L * i), wide)) return -Errno.EINVAL;
         return 0;
+    }
+
+    /** MMUEXT_SET_LDT's limits: 8192 entries; Xen's LDT selector (LDT_ENTRY 7178) marks an LDT as loaded. */
+    static final int MAX_LDT_ENTRIES = 8192, LDT_SELECTOR = 7178 << 3;
+    /** The frames the loaded LDT typed, released by the next SET_LDT. */
+    private long[] heldLdt = new long[0];
+
+    /**
+     * MMUEXT_SET_LDT {@code (linear_addr, nr_ents)}: Xen's argument checks (the address page-aligned and a guest
+     * address, at most 8192 entries, else -EINVAL; no entries means no LDT), then its pages: each must be mapped by
+     * the current tables to a frame of the domain whose whole page passes {@link #check}, and takes the
+     * descriptor-page type with Xen's fix-ups, as Xen does when it maps an LDT page. Deviation: Xen accepts the call
+     * and checks each page when the guest first uses it (faulting then); here the pages are checked now and a page
+     * that is unmapped or fails is -EINVAL, nothing loaded. The LDT is then read at its linear address, like the GDT.
+     */
+    long setLdt(long ptr, long ents) {
+        ents &= 0xFFFF_FFFFL;
+        if (ents == 0) ptr = 0;
+        boolean addressOk = wide ? Long.compareUnsigned(ptr, 1L << 47) < 0 || Long.compareUnsigned(ptr, 0xFFFF_8800_0000_0000L) >= 0
+                : ptr >>> 32 == 0;
+        if ((ptr & 0xFFF) != 0 || !addressOk || ents > MAX_LDT_ENTRIES) return -Errno.EINVAL;
+        int n = (int) ((ents + PER_PAGE - 1) / PER_PAGE);
+        long[] frames = new long[n];
+        for (int i = 0; i < n; i++) {
+            frames[i] = frameOf(ptr + ((long) i << 12));
+            if (frames[i] < 0) return -Errno.EINVAL;
+        }
+        int taken = 0;
+        long rc = 0;
+        for (; taken < n; taken++) {
+            rc = checkPage(frames[taken]);
+            if (rc == 0) rc = types.get(frames[taken], PageTypes.SEG_DESC);
+            if (rc != 0) break;
+        }
+        if (rc != 0) {
+            for (int i = 0; i < taken; i++) types.put(frames[i]);
+            return -Errno.EINVAL;
+        }
+        if (cb.modes.rings) for (long f : frames) fixPage(f);
+        for (long f : heldLdt) types.put(f);
+        heldLdt = frames;
+        cb.ldtEntries = ents;
+        s.ldtBase = ptr;
+        s.ldtLimit = ents == 0 ? 0 : ents * 8 - 1;
+        s.ldtr = ents == 0 ? 0 : LDT_SELECTOR;
+        return 0;
+    }
+
+    /** The frame the current tables map {@code va} to (va's own frame with paging off), or -1. */
+    private long frameOf(long va) {
+        if ((s.cr0 & CpuState.CR0_PG) == 0) return types.isRam(va >>> 12) ? va >>> 12 : -1;
+        long pte = types.l1EntryOf(s.cr3, va);
+        if (pte < 0) return -1;
+        long e = types.page(pte >>> 12).get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, pte & 0xFFF);
+        long frame = (e & PageTypes.ADDRESS) >>> 12;
+        return (e & PageTypes.P) != 0 && types.isRam(frame) ? frame : -1;
     }
 
     long updateDescriptor(long ma, long desc) {

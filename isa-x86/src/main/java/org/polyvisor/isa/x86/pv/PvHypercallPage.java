@@ -13,8 +13,9 @@ import org.polyvisor.spi.XenElfNotes;
  *     Xen's iret_context {rax, r11, rcx, flags, ...} on the stack above the flags word the caller pushed.</li>
  * <li>x86_32: {@code mov $nr, %eax; int $0x82; ret}; for iret {@code push %eax; mov $23, %eax; int $0x82}.</li>
  * </ul>
- * The note holds the page's virtual address; the kernel is loaded at its physical addresses, so the page is at
- * {@code note - VIRT_BASE + PADDR_OFFSET} (both notes 0 when absent, as for Polyvisor's images linked where they run).
+ * The note holds the page's virtual address; as in Xen's builder, virtual address {@code va} of the kernel's area is
+ * pseudo-physical {@code va - VIRT_BASE} (the note 0 when absent, as for Polyvisor's images linked where they run;
+ * PADDR_OFFSET only says where the ELF's p_paddr values sit and plays no part here).
  * A page that is not wholly the domain's RAM or not page-aligned is left alone.
  */
 public final class PvHypercallPage {
@@ -26,7 +27,7 @@ public final class PvHypercallPage {
     public static long install(GuestMemory memory, XenElfNotes notes, boolean wide) {
         var note = notes.number(XenElfNotes.HYPERCALL_PAGE);
         if (note.isEmpty()) return -1;
-        long gpa = note.getAsLong() - notes.number(XenElfNotes.VIRT_BASE).orElse(0) + notes.number(XenElfNotes.PADDR_OFFSET).orElse(0);
+        long gpa = note.getAsLong() - notes.number(XenElfNotes.VIRT_BASE).orElse(0);
         if ((gpa & (GuestMemory.PAGE_SIZE - 1)) != 0 || !memory.isRam(gpa, GuestMemory.PAGE_SIZE)) return -1;
         memory.writeBytes(gpa, page(wide), 0, GuestMemory.PAGE_SIZE);
         return gpa;

@@ -16,8 +16,9 @@ import org.polyvisor.spi.Vcpu;
  *   3 stack_switch        {@link PvCpuOps}             23 iret                           {@link PvCpuOps}
  *   4 set_callbacks       {@link PvCallbacks}          25 set_segment_base               {@link PvCpuOps}
  *   5 fpu_taskswitch      {@link PvCpuOps}             26 mmuext_op                      {@link PvMmu}
- *  10 update_descriptor   {@link PvDescriptors}        30 callback_op                    {@link PvCallbacks}
- *                                                      33 physdev_op                     {@link PvCpuOps}
+ *   8 set_debugreg        {@code PvDebugRegisters}     30 callback_op                    {@link PvCallbacks}
+ *   9 get_debugreg        {@code PvDebugRegisters}     33 physdev_op                     {@link PvCpuOps}
+ *  10 update_descriptor   {@link PvDescriptors}
  * </pre>
  * Any other number is {@link Vcpu#NOT_ARCH}. Arguments are cut to the guest's word size; on x86_32 the 64-bit values
  * of update_va_mapping and update_descriptor come as low/high pairs. Guest pointers are guest-virtual, read through
@@ -34,6 +35,7 @@ public final class PvHypercalls {
     private final PvMmu mmu;
     private final PvDescriptors descriptors;
     private final PvCpuOps cpu;
+    private final PvDebugRegisters debug;
     private final AtomicBoolean flushRequest;
 
     public PvHypercalls(CpuState s, Bus bus, GuestMemory memory, PvCallbacks callbacks, boolean wide, int vcpu) {
@@ -47,12 +49,14 @@ public final class PvHypercalls {
         this.mmu = new PvMmu(s, bus, guest, types, types.shootdown, wide, vcpu);
         this.descriptors = new PvDescriptors(s, guest, types, callbacks, wide);
         this.cpu = new PvCpuOps(s, bus, guest, callbacks, wide);
+        this.debug = new PvDebugRegisters(callbacks, wide);
         this.flushRequest = types.shootdown.register(vcpu);
         this.memory = memory;
         this.vcpu = vcpu;
         GuestModes modes = callbacks.modes;
         modes.memory = memory;
         mmu.modes = modes;
+        mmu.descriptors = descriptors;
         traps.privileged = new PrivilegedOps(s, bus, modes, mmu);
     }
 
@@ -67,11 +71,13 @@ public final class PvHypercalls {
      * kernel's flat selectors, every exception through the trap table (and Xen's privileged-instruction emulation),
      * the vcpu_info in the shared_info page start_info names (x86_64 offset 40, x86_32 36; slot {@code vcpu}, 64
      * bytes each), CPUID faulting with the PV view, and the bootstrap page tables Xen's builder makes
-     * ({@link BootstrapPageTables}: paging on, start_info's pt_base, nr_pt_frames and mfn_list, the boot stack).
+     * ({@link BootstrapPageTables}: paging on, start_info's pt_base, nr_pt_frames and mfn_list, the boot stack),
+     * mapping pseudo-physical frame 0 at {@code virtBase} (the VIRT_BASE note).
      */
-    public void enterRings(long startInfo) {
+    public void enterRings(long startInfo, long virtBase) {
         GuestModes modes = callbacks.modes;
         modes.enterKernel(s, bus);
+        s.pvGdt = this::guestGdtEntry;
         if (wide) types.userPages = true;
         long shared = 0;
         try {
@@ -79,14 +85,25 @@ public final class PvHypercalls {
         } catch (org.polyvisor.spi.GuestMemoryFault e) {
             // no start_info there: the events' mask is then not followed
         }
-        modes.vcpuInfo = shared != 0 && vcpu < 32 ? shared + 64L * vcpu : -1;
+        modes.defaultVcpuInfo(shared, vcpu);
         types.sharedInfo = shared;
         types.rings = true;
         s.platform = new PvCpuidView(new org.polyvisor.isa.x86.exec.Cpuid(wide, vcpu));
-        BootstrapPageTables.Built built = BootstrapPageTables.build(memory, types, startInfo, wide);
+        BootstrapPageTables.Built built = BootstrapPageTables.build(memory, types, startInfo, virtBase, wide);
         if (built != null && mmu.newBaseptr(built.root()) == 0) s.r[CpuState.RSP] = built.stackTop();
         traps.install(callbacks.trapTable);
         bus.flushTlb();
+    }
+
+    /**
+     * The guest's GDT entry at byte {@code offset}, read from the frame set_gdt (or a loaded context's gdt_frames)
+     * named for it, as Xen's own mapping of those frames shows it; 0 (not present) when there is no such frame.
+     */
+    private long guestGdtEntry(long offset) {
+        long[] frames = callbacks.gdtFrames;
+        int i = (int) (offset >>> 12);
+        var page = i < frames.length ? memory.page(frames[i]) : null;
+        return page == null ? 0 : page.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, offset & 0xFF8);
     }
 
     /** The domain's page types (for tests and the context). */
@@ -95,13 +112,18 @@ public final class PvHypercalls {
     /** The user-mode root table of NEW_USER_BASEPTR (a frame number; 0 for none). */
     public long userBase() { return mmu.userBase(); }
 
+    /** A loaded vcpu_guest_context's ctrlreg[1] (x86_64): the user root, checked as NEW_USER_BASEPTR; 0 or Xen's error. */
+    public long loadUserBase(long frame) { return mmu.userBaseFromContext(frame); }
+
     /** After a loaded vcpu_guest_context replaced {@link PvCallbacks#trapTable}: bounce through it. */
     public void trapTableLoaded() {
         GuestModes m = callbacks.modes;
         if (types.rings && !m.rings) {  // a vCPU of a Xen PV kernel started by VCPUOP_initialise
             m.rings = true;
             m.kernel = true;
-            m.vcpuInfo = types.sharedInfo != 0 && vcpu < 32 ? types.sharedInfo + 64L * vcpu : -1;
+            s.xenGdt = m.xenGdt();
+            s.pvGdt = this::guestGdtEntry;
+            m.defaultVcpuInfo(types.sharedInfo, vcpu);
             if ((s.cr0 & CpuState.CR0_PG) != 0) m.kernelRoot = s.cr3 >>> 12;
             s.platform = new PvCpuidView(new org.polyvisor.isa.x86.exec.Cpuid(wide, vcpu));
             for (int i = 0; i < 6; i++) m.load(s, bus, i, s.seg[i]);  // the context's selectors with their descriptors
@@ -133,6 +155,8 @@ public final class PvHypercalls {
             case PvCpuOps.SET_SEGMENT_BASE -> cpu.setSegmentBase(a0, a1);
             case PvMmu.MMUEXT_OP -> mmu.mmuextOp(a0, a1, a2, a3);
             case PvCpuOps.PHYSDEV_OP -> cpu.physdevOp(a0, a1);
+            case PvDebugRegisters.SET_DEBUGREG -> debug.set(a0, a1);
+            case PvDebugRegisters.GET_DEBUGREG -> debug.get(a0);
             default -> Vcpu.NOT_ARCH;
         };
     }

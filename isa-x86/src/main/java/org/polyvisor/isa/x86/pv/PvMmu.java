@@ -21,7 +21,8 @@ import org.polyvisor.isa.x86.exec.CpuState;
  *     {@code { u32 cmd; union { xen_pfn_t mfn; ulong linear_addr; } arg1; union { u32 nr_ents; void *vcpumask;
  *     xen_pfn_t src_mfn; } arg2; }} (24 bytes on x86_64: arg1 at 8, arg2 at 16; 12 on x86_32: at 4 and 8).
  *     PIN_L1..L4_TABLE (0-3; L4 only on x86_64), UNPIN_TABLE 4, NEW_BASEPTR 5, TLB_FLUSH_LOCAL 6, INVLPG_LOCAL 7,
- *     TLB_FLUSH_MULTI 8, INVLPG_MULTI 9, TLB_FLUSH_ALL 10, INVLPG_ALL 11, NEW_USER_BASEPTR 15 (x86_64; 0 for none),
+ *     TLB_FLUSH_MULTI 8, INVLPG_MULTI 9, TLB_FLUSH_ALL 10, INVLPG_ALL 11, SET_LDT 13 ({@link PvDescriptors#setLdt}),
+ *     NEW_USER_BASEPTR 15 (x86_64; 0 for none),
  *     CLEAR_PAGE 16, COPY_PAGE 17; another command is -ENOSYS.</li>
  * </ul>
  * Both batch calls stop at the first failing entry and write the number done to {@code *pdone} when it is not null;
@@ -36,7 +37,7 @@ final class PvMmu {
     static final int MMU_UPDATE = 1, UPDATE_VA_MAPPING = 14, UPDATE_VA_MAPPING_OTHERDOMAIN = 22, MMUEXT_OP = 26;
     static final int MMU_NORMAL_PT_UPDATE = 0, MMU_MACHPHYS_UPDATE = 1, MMU_PT_UPDATE_PRESERVE_AD = 2;
     static final int PIN_L1 = 0, PIN_L4 = 3, UNPIN = 4, NEW_BASEPTR = 5, TLB_FLUSH_LOCAL = 6, INVLPG_LOCAL = 7,
-            TLB_FLUSH_MULTI = 8, INVLPG_MULTI = 9, TLB_FLUSH_ALL = 10, INVLPG_ALL = 11, NEW_USER_BASEPTR = 15,
+            TLB_FLUSH_MULTI = 8, INVLPG_MULTI = 9, TLB_FLUSH_ALL = 10, INVLPG_ALL = 11, SET_LDT = 13, NEW_USER_BASEPTR = 15,
             CLEAR_PAGE = 16, COPY_PAGE = 17;
     static final long UVMF_TLB_FLUSH = 1, UVMF_INVLPG = 2, UVMF_ALL = 4;
     static final long DOMID_SELF = 0x7FF0;
@@ -153,6 +154,7 @@ final class PvMmu {
                 flushMask(mask, cmd == INVLPG_MULTI ? (int) UVMF_INVLPG : (int) UVMF_TLB_FLUSH, arg1);
                 yield 0;
             }
+            case SET_LDT -> descriptors.setLdt(arg1, arg2);
             case CLEAR_PAGE -> fill(arg1, -1);
             case COPY_PAGE -> fill(arg1, arg2);
             default -> -Errno.ENOSYS;
@@ -161,6 +163,8 @@ final class PvMmu {
 
     /** The vCPU's ring model, told of the kernel and user root tables (its mode switches load them). */
     GuestModes modes;
+    /** SET_LDT's descriptor checks and page types. */
+    PvDescriptors descriptors;
 
     /** NEW_BASEPTR, also Xen's new_guest_cr3 for an emulated MOV to CR3: 0 or Xen's error. */
     long newBaseptr(long frame) { return newBase(frame); }
@@ -184,6 +188,9 @@ final class PvMmu {
         bus.flushTlb();
         return 0;
     }
+
+    /** ctrlreg[1] of a loaded context: NEW_USER_BASEPTR's checks and references. */
+    long userBaseFromContext(long frame) { return newUserBase(frame); }
 
     private long newUserBase(long frame) {
         if (!wide) return -Errno.ENOSYS;

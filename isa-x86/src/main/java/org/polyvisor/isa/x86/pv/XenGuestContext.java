@@ -33,7 +33,9 @@ import org.polyvisor.spi.Vcpu;
  * caches (base 0, 4 GiB, the kernel's ring 0 code/data as {@code X86BootProtocol} builds them); the FPU from
  * fpu_ctxt when VGCF_i387_valid, else FNINIT state and MXCSR 0x1F80; CR3 from ctrlreg[3] in Xen's encoding
  * ({@code xen_cr3_to_pfn}: cr3 &gt;&gt; 12 on x86_64, the 32-bit rotation (cr3 &gt;&gt; 12 | cr3 &lt;&lt; 20) on
- * x86_32), CR0.PG and TS from ctrlreg[0], CR4.PSE/PAE/PGE from ctrlreg[4]; the GDT at frame gdt_frames[0] with
+ * x86_32), CR0.PG and TS from ctrlreg[0], CR4.PSE/PAE/PGE from ctrlreg[4]; on x86_64 the user-mode root from
+ * ctrlreg[1] (0 for none; typed as NEW_USER_BASEPTR types it, and refused when it is not the guest's frame or not a
+ * valid L4), which user mode then runs on; the GDT at frame gdt_frames[0] with
  * gdt_ents entries, the LDT at ldt_base; the callbacks; on x86_64 FS base, GS base = gs_base_kernel and
  * KERNEL_GS_BASE = gs_base_user; trap_ctxt becomes the vCPU's trap table (exceptions bounce through it, see
  * {@code TrapTable}), kernel_ss/sp its stack for traps from CPL 3; debugreg and vm_assist are kept and stored back.
@@ -139,6 +141,10 @@ public final class XenGuestContext implements GuestContext {
         for (int i = 0; i < 8; i++) dr[i] = get(c, debug + i * w, w);
         cb.gdtFrames = frames;
         cb.debugRegisters = dr;
+        if (wide && x.pv() != null) {  // ctrlreg[1]: the user-mode root (guest_table_user), typed as NEW_USER_BASEPTR does
+            long user = cr3Frame(get(c, ctrl + w, w));
+            if (x.pv().loadUserBase(user) != 0) return "ctrlreg[1] frame 0x" + Long.toHexString(user) + " is not a valid L4 table";
+        }
         x.stateReplaced();
         return null;
     }
@@ -152,6 +158,8 @@ public final class XenGuestContext implements GuestContext {
         if (gdtEntries > MAX_GDT_ENTRIES) return "gdt_ents " + gdtEntries + " above " + MAX_GDT_ENTRIES;
         long pfn = cr3Frame(get(c, ctrl + 3 * w, w));
         if (pfn != 0 && x.memory().page(pfn) == null) return "ctrlreg[3] frame 0x" + Long.toHexString(pfn) + " is not the guest's";
+        long user = wide ? cr3Frame(get(c, ctrl + w, w)) : 0;
+        if (user != 0 && x.memory().page(user) == null) return "ctrlreg[1] frame 0x" + Long.toHexString(user) + " is not the guest's";
         if (!wide) {
             if ((get(c, kernelSs, 4) & 3) == 0) return "kernel_ss 0x" + Long.toHexString(get(c, kernelSs, 4)) + " has RPL 0";
             return null;
@@ -201,6 +209,7 @@ public final class XenGuestContext implements GuestContext {
         put(c, ctrl, w, s.cr0);
         put(c, ctrl + 2 * w, w, s.cr2);
         put(c, ctrl + 3 * w, w, pfnToCr3(s.cr3 >>> 12));
+        if (wide && x.pv() != null) put(c, ctrl + w, w, pfnToCr3(x.pv().userBase()));
         put(c, ctrl + 4 * w, w, s.cr4);
         long[] dr = cb.debugRegisters;
         for (int i = 0; i < 8; i++) put(c, debug + i * w, w, dr[i]);

@@ -42,12 +42,14 @@ class PvHypercallPageTest {
         assertEquals((byte) 0xCC, p[nr * 32 + 31], "stub " + nr + ": int3 fill");
     }
 
-    @ParameterizedTest(name = "note 0x{0}, VIRT_BASE 0x{1}: page at {2}")
-    @CsvSource({"3000, 0, 3000", "c0003000, c0000000, 3000", "3800, 0, -1", "200000, 0, -1"})
-    void thePageGoesWhereTheNotesSay(String note, String virtBase, String expected) {
+    /** Xen's builder: virtual va is pseudo-physical va - VIRT_BASE; PADDR_OFFSET (where p_paddr sits) plays no part. */
+    @ParameterizedTest(name = "note 0x{0}, VIRT_BASE 0x{1}, PADDR_OFFSET 0x{2}: page at {3}")
+    @CsvSource({"3000, 0, 0, 3000", "c0003000, c0000000, 0, 3000", "c0003000, c0000000, c0000000, 3000",
+                "3800, 0, 0, -1", "200000, 0, 0, -1", "1000, c0000000, 0, -1"})
+    void thePageGoesWhereTheNotesSay(String note, String virtBase, String paddrOffset, String expected) {
         try (FlatGuestMemory m = new FlatGuestMemory(ByteOrder.LITTLE_ENDIAN, 0, 1 << 20)) {
             long at = PvHypercallPage.install(m, notes(XenElfNotes.HYPERCALL_PAGE, Long.parseLong(note, 16),
-                    XenElfNotes.VIRT_BASE, Long.parseLong(virtBase, 16)), false);
+                    XenElfNotes.VIRT_BASE, Long.parseLong(virtBase, 16), XenElfNotes.PADDR_OFFSET, Long.parseLong(paddrOffset, 16)), false);
             assertEquals(expected.equals("-1") ? -1 : Long.parseLong(expected, 16), at, "page address");
         }
     }

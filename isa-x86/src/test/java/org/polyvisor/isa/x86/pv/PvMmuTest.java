@@ -1,12 +1,12 @@
 package org.polyvisor.isa.x86.pv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.polyvisor.isa.x86.testing.PvCalls.*;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.polyvisor.isa.x86.X86IsaProvider;
-import org.polyvisor.isa.x86.exec.X86Vcpu;
 import org.polyvisor.isa.x86.testing.Machine;
 import org.polyvisor.spi.Vcpu;
 
@@ -17,35 +17,14 @@ import org.polyvisor.spi.Vcpu;
  */
 class PvMmuTest {
     private static final X86IsaProvider ISA = new X86IsaProvider();
-    static final long L3 = 0x20, L2 = 0x21, L1 = 0x22, REQ = 0x30000, DONE = 0x30F00;
-    static final long P = 1, RW = 2, US = 4, PCD = 0x10;
-    static final long SELF = 0x7FF0;
+    static final long L3 = 0x20, L2 = 0x21, L1 = 0x22;
+    static final long PCD = 0x10;
 
     static Machine tables() {
         Machine m = new Machine(ISA, "f4");
-        m.memory.write(L3 << 12, 8, L2 << 12 | P);
-        m.memory.write(L2 << 12, 8, L1 << 12 | P | RW | US);
-        for (long f = 0; f < 256; f++) m.memory.write((L1 << 12) + 8 * f, 8, f << 12 | P | US | (f >= L3 && f <= L1 ? 0 : RW));
+        identityTables(m, L3, L2, L1);
         return m;
     }
-
-    static long call(Machine m, int op, long... args) { return m.cpu.archHypercall(op, args); }
-
-    /** mmuext_op with one {cmd, arg1, arg2} (12 bytes on x86_32) at REQ. */
-    static long ext(Machine m, int cmd, long arg1, long arg2) {
-        m.memory.write(REQ, 4, cmd);
-        m.memory.write(REQ + 4, 4, arg1);
-        m.memory.write(REQ + 8, 4, arg2);
-        return call(m, 26, REQ, 1, DONE, SELF);
-    }
-
-    static long update(Machine m, long ptr, long val) {
-        m.memory.write(REQ, 8, ptr);
-        m.memory.write(REQ + 8, 8, val);
-        return call(m, 1, REQ, 1, DONE, SELF);
-    }
-
-    static PageTypes types(Machine m) { return ((X86Vcpu) m.cpu).pv().pageTypes(); }
 
     @Test
     void newBaseptrValidatesTheTablesAndTurnsPagingOn() {

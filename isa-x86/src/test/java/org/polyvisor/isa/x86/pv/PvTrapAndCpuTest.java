@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.polyvisor.isa.x86.X86IsaProvider;
 import org.polyvisor.isa.x86.exec.X86Vcpu;
 import org.polyvisor.isa.x86.testing.Machine;
+import org.polyvisor.isa.x86.testing.PvCalls;
 import org.polyvisor.spi.VcpuExit;
 
 /**
@@ -136,11 +137,11 @@ class PvTrapAndCpuTest {
         try (Machine m = PvMmuTest.tables()) {
             m.memory.write(0x40008, 8, CODE32);
             m.memory.write(0x31000, 4, 0x40);
-            assertEquals(0, PvMmuTest.ext(m, 5, PvMmuTest.L3, 0), "NEW_BASEPTR: the L1 maps frame 0x40 writable");
+            assertEquals(0, PvCalls.ext(m, 5, PvMmuTest.L3, 0), "NEW_BASEPTR: the L1 maps frame 0x40 writable");
             assertEquals(-22, call(m, 2, 0x31000, 2), "set_gdt of a frame mapped writable");
-            assertEquals(0, PvMmuTest.update(m, (PvMmuTest.L1 << 12) + 8 * 0x40, 0x40001), "map it read-only");
+            assertEquals(0, PvCalls.update(m, (PvMmuTest.L1 << 12) + 8 * 0x40, 0x40001), "map it read-only");
             assertEquals(0, call(m, 2, 0x31000, 2), "set_gdt");
-            assertEquals(-16, PvMmuTest.update(m, (PvMmuTest.L1 << 12) + 8 * 0x40, 0x40003), "map the GDT writable");
+            assertEquals(-16, PvCalls.update(m, (PvMmuTest.L1 << 12) + 8 * 0x40, 0x40003), "map the GDT writable");
             assertEquals(0, call(m, 10, 0x40010, 0, DATA32 & 0xFFFFFFFFL, DATA32 >>> 32), "update_descriptor in the GDT");
             assertEquals(DATA32, m.memory.read(0x40010, 8), "the descriptor");
         }
@@ -163,7 +164,7 @@ class PvTrapAndCpuTest {
     @Test
     void updateDescriptorInAPageTable() {
         try (Machine m = PvMmuTest.tables()) {
-            assertEquals(0, PvMmuTest.ext(m, 0, PvMmuTest.L1, 0), "PIN_L1_TABLE");
+            assertEquals(0, PvCalls.ext(m, 0, PvMmuTest.L1, 0), "PIN_L1_TABLE");
             assertEquals(-22, call(m, 10, (PvMmuTest.L1 << 12) + 8, 0xFFFF, 0, 0x00CF9200), "a descriptor into a pinned L1");
         }
     }

@@ -43,6 +43,14 @@ public final class XenRig implements AutoCloseable {
      * vCPU then starts with paging off); 8 MiB holds them.
      */
     public XenRig(IsaProvider isa, String codeHex, boolean notes, int ramBytes) {
+        this(isa, codeHex, notes, ramBytes, 0);
+    }
+
+    /**
+     * A kernel linked at {@code virtBase} (its VIRT_BASE note; the ENTRY note then is {@code virtBase + CODE}): the
+     * builder maps pseudo-physical 0 there, so the rig's addresses are pseudo-physical and the kernel's are above it.
+     */
+    public XenRig(IsaProvider isa, String codeHex, boolean notes, int ramBytes, long virtBase) {
         this.isa = isa;
         this.wide = isa.wordBits() == 64;
         this.memory = new FlatGuestMemory(ByteOrder.LITTLE_ENDIAN, 0, ramBytes);
@@ -53,7 +61,8 @@ public final class XenRig implements AutoCloseable {
         this.cpu = isa.createVcpu(new VcpuConfig(memory, 0, GuestType.PV, () -> 0));
         XenElfNotes x = notes ? new XenElfNotes(Map.of(
                 XenElfNotes.GUEST_OS, text("linux"), XenElfNotes.XEN_VERSION, text("xen-3.0"),
-                XenElfNotes.LOADER, text("generic"), XenElfNotes.ENTRY, number(CODE)), ByteOrder.LITTLE_ENDIAN) : XenElfNotes.NONE;
+                XenElfNotes.LOADER, text("generic"), XenElfNotes.ENTRY, number(virtBase + CODE),
+                XenElfNotes.VIRT_BASE, number(virtBase)), ByteOrder.LITTLE_ENDIAN) : XenElfNotes.NONE;
         isa.bootProtocol().boot(cpu, new BootInfo(GuestType.PV, 0x5555, START_INFO, 0, ramBytes, 0, x, new byte[0]));
         if (reg(wide ? "rsp" : "esp") == 0) set(wide ? "rsp" : "esp", STACK);  // no boot stack from the builder
     }
