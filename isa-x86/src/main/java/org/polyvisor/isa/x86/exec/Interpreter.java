@@ -61,7 +61,7 @@ public final class Interpreter {
         this.sse = new SseInstructions(state, bus);
         this.queries = new DescriptorQueries(state, segments);
         this.ports = new PortPermission(state, bus);
-        this.debug = new DebugRegisters(state);
+        this.debug = new DebugRegisters(state, bus);
         this.mmx = new MmxInstructions(state, bus);
     }
 
@@ -115,6 +115,12 @@ public final class Interpreter {
      */
     public int execute(Insn in, long pc) {
         boolean step = f.trapFlag();  // TF as the instruction starts (SDM Vol. 3, 17.3.1.4)
+        boolean resume = f.resume();
+        if (s.breakpoints) {
+            if (!resume && debug.instructionHit(s.longMode ? pc : (pc + s.segBase[CpuState.CS]) & 0xFFFF_FFFFL))
+                return raise(Vectors.DB, 0, false, ExceptionEntry.EXCEPTION, pc, pc, traps.exception(Vectors.DB, 0, pc));
+            bus.dataHits = 0;
+        }
         int r;
         if ((in.prefixes & Insn.P_LOCK) != 0 || (in.op == Op.XCHG && in.hasMemory())) {
             synchronized (bus.lockMonitor()) {
@@ -124,7 +130,22 @@ public final class Interpreter {
             r = executeOne(in, pc);
         }
         bus.syncAlignmentCheck();  // CR0.AM, EFLAGS.AC and CPL change only in instructions this class runs
+        // RF lasts one instruction: cleared when it retires, unless it is the IRET that loaded it (SDM Vol. 3, 18.3.1.1).
+        if (resume && (r == NEXT || r == EXIT) && in.op != Op.IRET) f.setBit(LazyFlags.RF, false);
+        if (s.breakpoints && bus.dataHits != 0 && r == NEXT) return dataBreakpoint(in, step);
         return step && r == NEXT ? singleStep(in) : r;
+    }
+
+    /**
+     * A data breakpoint trap (SDM Vol. 3, 18.3.1.2): #DB after the instruction whose access met it, the saved
+     * instruction pointer after it, DR6's B bits naming the breakpoints met (and BS too when TF also traps).
+     */
+    private int dataBreakpoint(Insn in, boolean step) {
+        debug.dataHit(bus.dataHits);
+        bus.dataHits = 0;
+        if (step && !((in.op == Op.MOV_TO_SREG || in.op == Op.POP_SREG) && in.dstReg == CpuState.SS)) debug.singleStep();
+        long ip = s.rip;
+        return raise(Vectors.DB, 0, false, ExceptionEntry.EXCEPTION, ip, ip, traps.exception(Vectors.DB, 0, ip));
     }
 
     /**
