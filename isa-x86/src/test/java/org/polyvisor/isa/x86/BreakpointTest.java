@@ -160,6 +160,29 @@ class BreakpointTest {
         }
     }
 
+    /**
+     * The RF image a handler sees (SDM Vol. 3, 18.3.1.1): 1 for a fault (#UD here, and DR7.GD's #DB), so that
+     * returning to the instruction skips its instruction breakpoint; as it was (0) for the instruction breakpoint's
+     * own #DB and for a trap (#BP).
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "#UD fault | 0f0b | 6 | 0x10000",
+        "#DB from DR7.GD (a fault) | b800200000 0f23f8 0f21c0 | 1 | 0x10000",
+        "#DB from an instruction breakpoint | INSN_BP 90 90 | 1 | 0",
+        "#BP trap (int3) | cc | 3 | 0"})
+    void resumeFlagInTheFrame(String what, String code, int vector, long rf) {
+        try (Machine m = boot(code.replace("INSN_BP", setup(X, 0, L0)).replace(" ", ""))) {
+            m.load(handler(vector), "f4");
+            VcpuExit exit = m.cpu.run(200);
+            assertSame(VcpuExit.HALT, exit, "x86 RF image, " + what + ": exit " + exit);
+            assertEquals("0x" + Long.toHexString(handler(vector) + 1), "0x" + Long.toHexString(m.cpu.pc()), "x86 RF image, " + what + ": handler");
+            long sp = m.cpu.register(m.reg("esp"));
+            assertEquals("0x" + Long.toHexString(rf), "0x" + Long.toHexString(m.memory.read(sp + 8, 4) & 0x10000), "x86 RF image, " + what + ": saved RF");
+            assertEquals(0, m.cpu.register(m.reg("eflags")) & 0x10000, "x86 RF image, " + what + ": RF clear in the handler");
+        }
+    }
+
     @Test
     void singleStepAndADataBreakpointShareOneDebugException() {
         try (Machine m = boot(setup(0x2000, 0, L0 | rw(0, 1) | len(0, 4)) + "9c 810c2400010000 9d" + storeDword(0x2000) + "f4")) {

@@ -79,6 +79,9 @@ public final class Interpreter {
      */
     private int raise(int vector, int error, boolean hasError, int source, long returnIp, long pc, VcpuExit noIdt) {
         if (!s.idtInstalled()) return fault(noIdt);
+        // A fault pushes RF = 1 (SDM Vol. 3, 18.3.1.1), so that returning to the instruction does not meet its
+        // instruction breakpoint again; #DB for the breakpoint itself and traps push RF as it is (the entry clears it).
+        if (source == ExceptionEntry.EXCEPTION && returnIp == pc && vector != Vectors.DB && s.guestTraps == null) f.setBit(LazyFlags.RF, true);
         int r = entry.raise(vector, error, hasError, source, returnIp, pc);
         bus.syncAlignmentCheck();
         if (r == ExceptionEntry.ENTERED) {
@@ -104,6 +107,7 @@ public final class Interpreter {
         if (f == SystemInstructions.UNSUPPORTED) return fault(new VcpuExit.Fault("control register write not supported", pc));
         int v = Vectors.vectorOf(f), e = Vectors.errorOf(f);
         boolean hasError = Vectors.pushesErrorCode(v);
+        if (v == Vectors.DB && s.guestTraps == null && s.idtInstalled()) this.f.setBit(LazyFlags.RF, true);  // DR7.GD's #DB is a fault too
         return raise(v, e, hasError, ExceptionEntry.EXCEPTION, pc, pc, traps.exception(v, e, pc));
     }
 
