@@ -183,6 +183,51 @@ class BreakpointTest {
         }
     }
 
+    /** mov %cr4,%eax; or $DE,%eax; mov %eax,%cr4: 9 bytes. */
+    static final String SET_DE = "0f20e0 83c808 0f22e0";
+
+    /**
+     * I/O breakpoints (R/W = 10, defined with CR4.DE): a trap after the IN, OUT, INS or OUTS that used a port in
+     * DRn's range (LEN aligned down); the OUT leaves the vCPU first, the trap is taken when it runs again. Without
+     * CR4.DE the breakpoint is inert. Each row's port instruction follows the setup; a read gets the value 5.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        // name | CR4.DE | DR0 | DR7 | the port instruction | port | size | write | #DB
+        "out to port 0x80 with a breakpoint at 0x80 | true | 0x80 | 0x20001 | e680 | 0x80 | 1 | true | true",
+        "the same without CR4.DE: inert | false | 0x80 | 0x20001 | e680 | 0x80 | 1 | true | false",
+        "in from port 0x80 | true | 0x80 | 0x20001 | e480 | 0x80 | 1 | false | true",
+        "in from port 0x81, LEN 1 at 0x80: missed | true | 0x80 | 0x20001 | e481 | 0x81 | 1 | false | false",
+        "in from port 0x81, LEN 4 at 0x83 (aligned down to 0x80) | true | 0x83 | 0xE0001 | e481 | 0x81 | 1 | false | true",
+        "a word out to 0x7f reaches 0x80 | true | 0x80 | 0x20001 | 66e77f | 0x7f | 2 | true | true",
+        "outsb to port DX = 0x80 | true | 0x80 | 0x20001 | ba80000000 be00200000 6e | 0x80 | 1 | true | true",
+        "insb from port DX = 0x80 | true | 0x80 | 0x20001 | ba80000000 bf00200000 6c | 0x80 | 1 | false | true"})
+    void ioBreakpoints(String what, boolean de, String dr0, String dr7, String insn, String port, int size, boolean write, boolean trap) {
+        String head = (de ? SET_DE : "") + dr(0, Long.decode(dr0)) + dr(7, Long.decode(dr7));
+        String hex = (head + insn + "ebfe").replace(" ", "");
+        long after = START + (head + insn).replace(" ", "").length() / 2;
+        try (Machine m = boot(hex)) {
+            m.load(handler(1), DB_HANDLER);
+            String name = "x86 I/O breakpoint: " + what;
+            VcpuExit exit = m.cpu.run(200);
+            assertInstanceOf(VcpuExit.PortIo.class, exit, name + ": exit " + exit);
+            VcpuExit.PortIo io = (VcpuExit.PortIo) exit;
+            assertEquals(Integer.decode(port).intValue(), io.port(), name + ": port");
+            assertEquals(write, io.write(), name + ": direction");
+            if (!write) m.cpu.completeRead(5);
+            exit = m.cpu.run(200);
+            if (!trap) {
+                assertInstanceOf(VcpuExit.BudgetSpent.class, exit, name + ": exit " + exit + " at 0x" + Long.toHexString(m.cpu.pc()));
+                return;
+            }
+            assertSame(VcpuExit.HALT, exit, name + ": exit " + exit);
+            assertEquals("0x" + Long.toHexString(handler(1) + 4), "0x" + Long.toHexString(m.cpu.pc()), name + ": #DB handler");
+            assertEquals("0x1", "0x" + Long.toHexString(m.cpu.register(m.reg("eax")) & 0xE00F), name + ": DR6.B0");
+            long sp = m.cpu.register(m.reg("esp"));
+            assertEquals("0x" + Long.toHexString(after), "0x" + Long.toHexString(m.memory.read(sp, 4)), name + ": saved EIP after it");
+        }
+    }
+
     @Test
     void singleStepAndADataBreakpointShareOneDebugException() {
         try (Machine m = boot(setup(0x2000, 0, L0 | rw(0, 1) | len(0, 4)) + "9c 810c2400010000 9d" + storeDword(0x2000) + "f4")) {

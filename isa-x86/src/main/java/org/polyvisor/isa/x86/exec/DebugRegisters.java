@@ -12,8 +12,8 @@ import static org.polyvisor.isa.x86.trap.Vectors.fault;
  * With DR7.GD set, a MOV DRn that passed those checks is a #DB fault with DR6.BD set, GD cleared for the handler.
  * <p>Breakpoint n is enabled by L<i>n</i> or G<i>n</i>; its R/W field picks the kind: 00 instruction (a fault
  * before the instruction at linear address DRn executes, unless EFLAGS.RF is set), 01 data writes and 11 data
- * reads or writes (traps after the instruction that touched any byte of the range), 10 I/O, which is defined only
- * with CR4.DE and is not reported by this model (as QEMU, whose TCG has no I/O breakpoints), so it stays inert.
+ * reads or writes (traps after the instruction that touched any byte of the range), 10 I/O reads and writes of
+ * the ports in DRn's range (traps after IN, OUT, INS, OUTS; defined only while CR4.DE is set, inert otherwise).
  * LEN gives the range: 1, 2, 8 (encoding 10) or 4 bytes, DRn aligned down to it (the SDM requires the alignment).
  * A hit replaces DR6.B0-B3 with the breakpoints met.
  */
@@ -32,13 +32,15 @@ final class DebugRegisters {
 
     private static final long DR6_BD = 1 << 13, DR7_GD = 1 << 13;
     /** R/W values of DR7 (bits 16 + 4n and 17 + 4n). */
-    private static final int EXECUTE = 0, WRITE = 1, READ_WRITE = 3;
+    private static final int EXECUTE = 0, WRITE = 1, IO = 2, READ_WRITE = 3;
     /** Byte lengths by the LEN encoding (DR7 bits 18 + 4n, 19 + 4n). */
     private static final int[] LENGTHS = {1, 2, 8, 4};
 
     private final Bus bus;
     /** Bit n: breakpoint n is an enabled instruction breakpoint. */
     private int executeMask;
+    /** Bit n: breakpoint n is an enabled I/O breakpoint (acted on only while CR4.DE is set). */
+    private int ioMask;
 
     DebugRegisters(CpuState s, Bus bus) {
         this.s = s;
@@ -65,18 +67,32 @@ final class DebugRegisters {
         return true;
     }
 
+    /** The I/O breakpoints (bit n for DRn) an access of {@code size} bytes to {@code port} meets; none without CR4.DE. */
+    int ioHit(int port, int size) {
+        if (ioMask == 0 || (s.cr4 & CR4_DE) == 0) return 0;
+        int met = 0;
+        for (int n = 0; n < 4; n++) {
+            if ((ioMask >>> n & 1) == 0) continue;
+            int length = LENGTHS[(int) (dr[7] >>> (18 + 4 * n)) & 3];
+            long start = dr[n] & 0xFFFF & -(long) length;
+            if (port < start + length && start < port + size) met |= 1 << n;
+        }
+        return met;
+    }
+
     /** Data breakpoints {@code hits} (bit n for DRn) met by the instruction that retired: DR6.B0-B3 become them. */
     void dataHit(int hits) { dr[6] = (dr[6] & ~0xFL) | hits; }
 
     /** Reloads the run loop's and the bus's view of the enabled breakpoints after DR0-DR3 or DR7 changed. */
     private void arm() {
         long dr7 = dr[7];
-        int execute = 0, watch = 0, writesOnly = 0;
+        int execute = 0, watch = 0, writesOnly = 0, io = 0;
         for (int n = 0; n < 4; n++) {
             if ((dr7 >>> (2 * n) & 3) == 0) continue;
             int rw = (int) (dr7 >>> (16 + 4 * n)) & 3;
             int length = LENGTHS[(int) (dr7 >>> (18 + 4 * n)) & 3];
             if (rw == EXECUTE) execute |= 1 << n;
+            else if (rw == IO) io |= 1 << n;
             else if (rw == WRITE || rw == READ_WRITE) {
                 watch |= 1 << n;
                 if (rw == WRITE) writesOnly |= 1 << n;
@@ -85,9 +101,10 @@ final class DebugRegisters {
             }
         }
         executeMask = execute;
+        ioMask = io;
         bus.watchMask = watch;
         bus.watchWritesOnly = writesOnly;
-        s.breakpoints = (execute | watch) != 0;
+        s.breakpoints = (execute | watch | io) != 0;
         bus.flushTlb();  // watched pages leave the TLB; pages no longer watched may enter it again
     }
 

@@ -121,6 +121,7 @@ public final class Interpreter {
         boolean step = f.trapFlag();  // TF as the instruction starts (SDM Vol. 3, 17.3.1.4)
         boolean resume = f.resume();
         if (s.breakpoints) {
+            if (ioPending != 0) return ioBreakpoint(pc);
             if (!resume && debug.instructionHit(s.longMode ? pc : (pc + s.segBase[CpuState.CS]) & 0xFFFF_FFFFL))
                 return raise(Vectors.DB, 0, false, ExceptionEntry.EXCEPTION, pc, pc, traps.exception(Vectors.DB, 0, pc));
             bus.dataHits = 0;
@@ -136,8 +137,23 @@ public final class Interpreter {
         bus.syncAlignmentCheck();  // CR0.AM, EFLAGS.AC and CPL change only in instructions this class runs
         // RF lasts one instruction: cleared when it retires, unless it is the IRET that loaded it (SDM Vol. 3, 18.3.1.1).
         if (resume && (r == NEXT || r == EXIT) && in.op != Op.IRET) f.setBit(LazyFlags.RF, false);
+        if (s.breakpoints && ioHits != 0) {  // an I/O breakpoint: with the data hits after IN/INS, next time after OUT/OUTS
+            if (r == NEXT) bus.dataHits |= ioHits;
+            else if (r == EXIT) ioPending = ioHits;
+            ioHits = 0;
+        }
         if (s.breakpoints && bus.dataHits != 0 && r == NEXT) return dataBreakpoint(in, step);
         return step && r == NEXT ? singleStep(in) : r;
+    }
+
+    /** I/O breakpoints the current instruction met; those of an OUT or OUTS, which left the vCPU, wait in ioPending. */
+    private int ioHits, ioPending;
+
+    /** The #DB trap of an OUT or OUTS that met an I/O breakpoint, taken before the next instruction at {@code pc}. */
+    private int ioBreakpoint(long pc) {
+        debug.dataHit(ioPending);
+        ioPending = 0;
+        return raise(Vectors.DB, 0, false, ExceptionEntry.EXCEPTION, pc, pc, traps.exception(Vectors.DB, 0, pc));
     }
 
     /**
@@ -350,6 +366,7 @@ public final class Interpreter {
                 }
                 portValueReady = false;
                 s.set(CpuState.RAX, in.opSize, portValue);
+                if (s.breakpoints) ioHits = debug.ioHit(port, in.opSize);
                 r = NEXT;
             }
             case OUT -> {
@@ -358,6 +375,7 @@ public final class Interpreter {
                 if (denied != 0) return portDenied(denied, "out", pc);
                 s.rip = next;
                 exit = new VcpuExit.PortIo(port, in.opSize, true, s.get(CpuState.RAX, in.opSize));
+                if (s.breakpoints) ioHits = debug.ioHit(port, in.opSize);
                 return EXIT;
             }
             case INS -> {
@@ -653,6 +671,7 @@ public final class Interpreter {
         bus.write(StringInstructions.linear(s, CpuState.ES, di), size, portValue);
         if (bus.abort != null) return abort();
         s.set(CpuState.RDI, as, di + ((f.value() & LazyFlags.DF) != 0 ? -size : size));
+        if (s.breakpoints) ioHits = debug.ioHit(port, size);
         if (rep) {
             long count = (s.get(CpuState.RCX, as) - 1) & mask(as);
             s.set(CpuState.RCX, as, count);
@@ -683,6 +702,7 @@ public final class Interpreter {
         }
         s.rip = after;
         exit = new VcpuExit.PortIo(port, size, true, v);
+        if (s.breakpoints) ioHits = debug.ioHit(port, size);
         return EXIT;
     }
 
