@@ -2,7 +2,8 @@
 # vector, the error code (selector error codes, #PF's P/W/U bits and CR2) and, for traps, the return address.
 # #TS comes from INT 0x82 to ring-1 code while TSS.SS1 is a code segment; #DF from #DE with a not-present gate 0;
 # INT 0x81 from ring 3 through a DPL 0 gate is #GP with error code 0x81 * 8 + 2.
-# #DB from EFLAGS.TF: a trap after the stepped instruction. #AC from a misaligned load at CPL 3 with CR0.AM and
+# #DB from EFLAGS.TF: a trap after the stepped instruction; from DR0/DR1 breakpoints (instruction fault, data
+# traps). #AC from a misaligned load at CPL 3 with CR0.AM and
 # EFLAGS.AC set.
     .include "sys.inc"
 
@@ -189,6 +190,55 @@ main:
     mov %cr0, %eax
     and $~0x40000, %eax
     mov %eax, %cr0
+    # Debug-register breakpoints (SDM Vol. 3, 18.2-18.3). An instruction breakpoint (DR0, R/W 00) is a fault at the
+    # instruction; data breakpoints (DR1: R/W 01 writes, 11 reads and writes; LEN 4 aligns the address down) are traps
+    # after the instruction that touched the range. DR6.B0-B3 name the breakpoint; DR7 is cleared after each check.
+    # DR6's status bits are sticky (BS is still set from the single step above): cleared first.
+    call dr6_status
+    mov $7f, %eax
+    mov %eax, %dr0
+    mov $0x1, %eax                          # L0, R/W0 = 00, LEN0 = 00
+    mov %eax, %dr7
+    TRY 1f
+7:  nop
+1:  EXPECT 1, 0, "#DB: instruction breakpoint (DR0, L0), vector 1"
+    CHECK_EQ got_eip, $7b, "#DB: an instruction breakpoint is a fault, the return address is the instruction"
+    call dr6_status
+    CHECK_EQ %eax, $1, "#DB: instruction breakpoint, DR6.B0"
+    mov $bp_var, %eax
+    mov %eax, %dr1
+    mov $0xD00004, %eax                     # L1, R/W1 = 01 (writes), LEN1 = 11 (4 bytes)
+    mov %eax, %dr7
+    TRAP_TRY
+    movl $5, bp_var
+8:  EXPECT 1, 0, "#DB: data write breakpoint (DR1), vector 1"
+    CHECK_EQ got_eip, $8b, "#DB: a data breakpoint is a trap, the return address follows the store"
+    call dr6_status
+    CHECK_EQ %eax, $2, "#DB: data write breakpoint, DR6.B1"
+    TRAP_TRY
+    mov bp_var, %eax
+    EXPECT NO_EXC, 0, "data write breakpoint: a load does not hit"
+    mov $0xF00004, %eax                     # R/W1 = 11: reads and writes
+    mov %eax, %dr7
+    TRAP_TRY
+    mov bp_var, %eax
+    EXPECT 1, 0, "#DB: data read/write breakpoint hit by a load, vector 1"
+    mov $bp_var+3, %eax                     # LEN 4 aligns it down to bp_var
+    mov %eax, %dr1
+    TRAP_TRY
+    movb $1, bp_var+1
+    EXPECT 1, 0, "#DB: LEN 4 at bp_var+3 covers a byte store to bp_var+1"
+    TRAP_TRY
+    movb $1, bp_var+4
+    EXPECT NO_EXC, 0, "LEN 4 at bp_var+3: a byte store to bp_var+4 misses"
+    mov $0xF00000, %eax                     # the same breakpoint without L1/G1
+    mov %eax, %dr7
+    TRAP_TRY
+    movl $5, bp_var
+    EXPECT NO_EXC, 0, "data breakpoint not enabled: no exception"
+    xor %eax, %eax
+    mov %eax, %dr7
+
     # #XM: an unmasked SSE zero divide with CR4.OSXMMEXCPT.
     mov %cr4, %eax
     or $0x600, %eax                         # OSFXSR, OSXMMEXCPT
@@ -200,6 +250,16 @@ main:
     divss %xmm1, %xmm0
 1:  EXPECT 19, 0, "#XM: unmasked SSE zero divide, vector 19"
     jmp finish
+
+# dr6_status: eax = DR6's B0-B3, BD and BS (bits 0-3, 13, 14); DR6 cleared for the next check.
+dr6_status:
+    mov %dr6, %eax
+    and $0x600F, %eax
+    push %eax
+    xor %eax, %eax
+    mov %eax, %dr6
+    pop %eax
+    ret
 
 # Ring-3 pieces: each ends with INT 0x80; a fault lands on that INT 0x80 (the handler's `resume`).
 u_callgate:
@@ -246,6 +306,9 @@ mxcsr_zm:   .long 0x1F80 & ~0x200           # all masked but ZM
 fpu_cw_zm:  .word 0x037F & ~0x04            # all masked but ZM
     .balign 8
 misaligned: .quad 0
+    .data
+    .balign 8
+bp_var:     .quad 0                          # watched by the data breakpoints
 
     .bss
     .balign 4096

@@ -84,7 +84,7 @@ class SelectorInstructionsTest {
             row("dr6 and dr7 read their fixed bits at reset", "", "0f21f0 0f21f9", "eax=0xffff0ff0 ecx=0x400"),
             row("dr6 keeps B0-B3, BD, BS, BT", "", "b8ffffffff 0f23f0 0f21f1", "ecx=0xffffefff"),
             row("dr6 write of zero reads the fixed ones", "", "31c0 0f23f0 0f21f1", "ecx=0xffff0ff0"),
-            row("dr7 write of all ones", "", "b8ffffffff 0f23f8 0f21f9", "ecx=0xffff27ff"),
+            row("dr7 write of all ones but GD", "", "b8ffdfffff 0f23f8 0f21f9", "ecx=0xffff07ff"),
             row("dr4 and dr5 alias dr6 and dr7 (CR4.DE = 0)", "ebx=0x3", "b80f000000 0f23e0 0f23eb 0f21f1 0f21fa",
                     "ecx=0xffff0fff edx=0x403"),
             row("cpuid leaf 0xa (no performance counters) reads zero", "eax=0xa ebx=1 ecx=1 edx=1", "0fa2", "eax=0 ebx=0 ecx=0 edx=0"));

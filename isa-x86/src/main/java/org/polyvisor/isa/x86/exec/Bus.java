@@ -59,6 +59,20 @@ public final class Bus {
     public boolean implicitSupervisor;
 
     /**
+     * Data breakpoints (DR7 R/W = 01 or 11, set by {@link DebugRegisters}): bit n for DRn. Pages holding a watched
+     * range never enter the TLB for data, so every access to them comes to {@link #readSlow}/{@link #writeSlow},
+     * which record the breakpoints it touches in {@link #dataHits}; the interpreter traps after the instruction.
+     */
+    int watchMask;
+    /** Bit n: DRn watches writes only (R/W = 01); else reads and writes. */
+    int watchWritesOnly;
+    /** The watched ranges: start (aligned down to the length) and length of each data breakpoint. */
+    final long[] watchStart = new long[4];
+    final int[] watchLength = new int[4];
+    /** The data breakpoints the current instruction's accesses met (bit n for DRn). */
+    int dataHits;
+
+    /**
      * Counts TLB invalidations (INVLPG, CR3/CR0/CR4 writes, privilege changes): a translation cached outside the
      * TLB (the vCPU's current code page) is good while the epoch it was made in lasts.
      */
@@ -136,7 +150,8 @@ public final class Bus {
         for (int i = 0; i < globalCount; i++) {
             MemorySegment p = memory.page(globalGfn[i]);
             boolean codeWrite = globalKind[i] == SoftTlb.WRITE && code.mayHoldCode(globalGfn[i]);  // stores must see the code cache
-            if (p != null && !codeWrite && (!alignmentChecks || globalKind[i] == SoftTlb.FETCH)) tlb.fill(globalKind[i], globalVa[i], globalGfn[i], p);
+            boolean data = globalKind[i] != SoftTlb.FETCH;
+            if (p != null && !codeWrite && (!alignmentChecks || !data) && !(data && watched(globalVa[i]))) tlb.fill(globalKind[i], globalVa[i], globalGfn[i], p);
         }
     }
 
@@ -148,6 +163,7 @@ public final class Bus {
     /** Fills the TLB after a walk, remembering the entry when the walk found a global page. */
     public void fill(int kind, long va, long gfn, MemorySegment page) {
         if (alignmentChecks && kind != SoftTlb.FETCH) return;  // data accesses must reach the alignment check
+        if (watchMask != 0 && kind != SoftTlb.FETCH && watched(va)) return;  // and those of watched pages the breakpoints
         tlb.fill(kind, va, gfn, page);
         if (mmu.pagingOn() && mmu.global && globalCount < GLOBAL_SLOTS) {
             globalVa[globalCount] = va & ~0xFFFL;
@@ -201,6 +217,7 @@ public final class Bus {
     /** A load that is not a TLB hit away from the page's last bytes: translation, TLB fill, MMIO and faults. */
     long readSlow(long va, int size) {
         if (alignmentChecks && misaligned(va, size)) { alignmentFault(va, size, Mmu.READ); return 0; }
+        if (watchMask != 0 && !implicitSupervisor) watch(va, size, false);
         if ((va & 0xFFF) + size > 4096) {
             long v = 0;
             for (int i = 0; i < size; i++) {
@@ -235,6 +252,7 @@ public final class Bus {
     /** A store that is not a TLB hit away from the page's last bytes (stores into code come here). */
     void writeSlow(long va, int size, long v) {
         if (alignmentChecks && misaligned(va, size)) { alignmentFault(va, size, Mmu.WRITE); return; }
+        if (watchMask != 0 && !implicitSupervisor) watch(va, size, true);
         if ((va & 0xFFF) + size > 4096) {
             for (int i = 0; i < size && abort == null; i++) writeSlow(va + i, 1, v >>> (8 * i));
             return;
@@ -276,5 +294,21 @@ public final class Bus {
         if (translate(va, access) < 0) return;
         if (((va ^ (va + size - 1)) >>> 12) != 0 && translate(va + size - 1, access) < 0) return;
         abort = ALIGNMENT_CHECK;
+    }
+
+    /** Whether the page of {@code va} holds a watched range (its data translations stay out of the TLB). */
+    private boolean watched(long va) {
+        for (int n = 0; n < 4; n++)
+            if ((watchMask >>> n & 1) != 0 && (watchStart[n] >>> 12) == (va >>> 12)) return true;
+        return false;
+    }
+
+    /** Records in {@link #dataHits} the data breakpoints the access of {@code size} bytes at {@code va} meets. */
+    private void watch(long va, int size, boolean write) {
+        for (int n = 0; n < 4; n++) {
+            if ((watchMask >>> n & 1) == 0 || (!write && (watchWritesOnly >>> n & 1) != 0)) continue;
+            long start = watchStart[n];
+            if (va < start + watchLength[n] && start < va + size) dataHits |= 1 << n;
+        }
     }
 }

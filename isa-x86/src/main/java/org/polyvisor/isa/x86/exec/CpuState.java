@@ -85,6 +85,11 @@ public final class CpuState {
      * code and stack, segments as in real mode (base = selector * 16). Derived by {@link #updateMode}.
      */
     public boolean v86;
+    /**
+     * A debug-register breakpoint is enabled in DR7 ({@link DebugRegisters}): the run loop hands every instruction
+     * to the interpreter, which checks instruction breakpoints before and data breakpoints after each one.
+     */
+    public boolean breakpoints;
     public int codeSize, stackSize;
     public long addressMask, ipMask;
 

@@ -61,7 +61,7 @@ public final class Interpreter {
         this.sse = new SseInstructions(state, bus);
         this.queries = new DescriptorQueries(state, segments);
         this.ports = new PortPermission(state, bus);
-        this.debug = new DebugRegisters(state);
+        this.debug = new DebugRegisters(state, bus);
         this.mmx = new MmxInstructions(state, bus);
     }
 
@@ -79,6 +79,9 @@ public final class Interpreter {
      */
     private int raise(int vector, int error, boolean hasError, int source, long returnIp, long pc, VcpuExit noIdt) {
         if (!s.idtInstalled()) return fault(noIdt);
+        // A fault pushes RF = 1 (SDM Vol. 3, 18.3.1.1), so that returning to the instruction does not meet its
+        // instruction breakpoint again; #DB for the breakpoint itself and traps push RF as it is (the entry clears it).
+        if (source == ExceptionEntry.EXCEPTION && returnIp == pc && vector != Vectors.DB && s.guestTraps == null) f.setBit(LazyFlags.RF, true);
         int r = entry.raise(vector, error, hasError, source, returnIp, pc);
         bus.syncAlignmentCheck();
         if (r == ExceptionEntry.ENTERED) {
@@ -104,6 +107,7 @@ public final class Interpreter {
         if (f == SystemInstructions.UNSUPPORTED) return fault(new VcpuExit.Fault("control register write not supported", pc));
         int v = Vectors.vectorOf(f), e = Vectors.errorOf(f);
         boolean hasError = Vectors.pushesErrorCode(v);
+        if (v == Vectors.DB && s.guestTraps == null && s.idtInstalled()) this.f.setBit(LazyFlags.RF, true);  // DR7.GD's #DB is a fault too
         return raise(v, e, hasError, ExceptionEntry.EXCEPTION, pc, pc, traps.exception(v, e, pc));
     }
 
@@ -115,6 +119,13 @@ public final class Interpreter {
      */
     public int execute(Insn in, long pc) {
         boolean step = f.trapFlag();  // TF as the instruction starts (SDM Vol. 3, 17.3.1.4)
+        boolean resume = f.resume();
+        if (s.breakpoints) {
+            if (ioPending != 0) return ioBreakpoint(pc);
+            if (!resume && debug.instructionHit(s.longMode ? pc : (pc + s.segBase[CpuState.CS]) & 0xFFFF_FFFFL))
+                return raise(Vectors.DB, 0, false, ExceptionEntry.EXCEPTION, pc, pc, traps.exception(Vectors.DB, 0, pc));
+            bus.dataHits = 0;
+        }
         int r;
         if ((in.prefixes & Insn.P_LOCK) != 0 || (in.op == Op.XCHG && in.hasMemory())) {
             synchronized (bus.lockMonitor()) {
@@ -124,7 +135,37 @@ public final class Interpreter {
             r = executeOne(in, pc);
         }
         bus.syncAlignmentCheck();  // CR0.AM, EFLAGS.AC and CPL change only in instructions this class runs
+        // RF lasts one instruction: cleared when it retires, unless it is the IRET that loaded it (SDM Vol. 3, 18.3.1.1).
+        if (resume && (r == NEXT || r == EXIT) && in.op != Op.IRET) f.setBit(LazyFlags.RF, false);
+        if (s.breakpoints && ioHits != 0) {  // an I/O breakpoint: with the data hits after IN/INS, next time after OUT/OUTS
+            if (r == NEXT) bus.dataHits |= ioHits;
+            else if (r == EXIT) ioPending = ioHits;
+            ioHits = 0;
+        }
+        if (s.breakpoints && bus.dataHits != 0 && r == NEXT) return dataBreakpoint(in, step);
         return step && r == NEXT ? singleStep(in) : r;
+    }
+
+    /** I/O breakpoints the current instruction met; those of an OUT or OUTS, which left the vCPU, wait in ioPending. */
+    private int ioHits, ioPending;
+
+    /** The #DB trap of an OUT or OUTS that met an I/O breakpoint, taken before the next instruction at {@code pc}. */
+    private int ioBreakpoint(long pc) {
+        debug.dataHit(ioPending);
+        ioPending = 0;
+        return raise(Vectors.DB, 0, false, ExceptionEntry.EXCEPTION, pc, pc, traps.exception(Vectors.DB, 0, pc));
+    }
+
+    /**
+     * A data breakpoint trap (SDM Vol. 3, 18.3.1.2): #DB after the instruction whose access met it, the saved
+     * instruction pointer after it, DR6's B bits naming the breakpoints met (and BS too when TF also traps).
+     */
+    private int dataBreakpoint(Insn in, boolean step) {
+        debug.dataHit(bus.dataHits);
+        bus.dataHits = 0;
+        if (step && !((in.op == Op.MOV_TO_SREG || in.op == Op.POP_SREG) && in.dstReg == CpuState.SS)) debug.singleStep();
+        long ip = s.rip;
+        return raise(Vectors.DB, 0, false, ExceptionEntry.EXCEPTION, ip, ip, traps.exception(Vectors.DB, 0, ip));
     }
 
     /**
@@ -326,6 +367,7 @@ public final class Interpreter {
                 }
                 portValueReady = false;
                 s.set(CpuState.RAX, in.opSize, portValue);
+                if (s.breakpoints) ioHits = debug.ioHit(port, in.opSize);
                 r = NEXT;
             }
             case OUT -> {
@@ -334,6 +376,7 @@ public final class Interpreter {
                 if (denied != 0) return portDenied(denied, "out", pc);
                 s.rip = next;
                 exit = new VcpuExit.PortIo(port, in.opSize, true, s.get(CpuState.RAX, in.opSize));
+                if (s.breakpoints) ioHits = debug.ioHit(port, in.opSize);
                 return EXIT;
             }
             case INS -> {
@@ -629,6 +672,7 @@ public final class Interpreter {
         bus.write(StringInstructions.linear(s, CpuState.ES, di, size), size, portValue);
         if (bus.abort != null) return abort();
         s.set(CpuState.RDI, as, di + ((f.value() & LazyFlags.DF) != 0 ? -size : size));
+        if (s.breakpoints) ioHits = debug.ioHit(port, size);
         if (rep) {
             long count = (s.get(CpuState.RCX, as) - 1) & mask(as);
             s.set(CpuState.RCX, as, count);
@@ -659,6 +703,7 @@ public final class Interpreter {
         }
         s.rip = after;
         exit = new VcpuExit.PortIo(port, size, true, v);
+        if (s.breakpoints) ioHits = debug.ioHit(port, size);
         return EXIT;
     }
 

@@ -7,7 +7,7 @@ package org.polyvisor.isa.x86.exec;
  */
 public final class LazyFlags {
     public static final int CF = 1, PF = 1 << 2, AF = 1 << 4, ZF = 1 << 6, SF = 1 << 7, TF = 1 << 8, IF = 1 << 9,
-            DF = 1 << 10, OF = 1 << 11, IOPL = 3 << 12, VM = 1 << 17, AC = 1 << 18;
+            DF = 1 << 10, OF = 1 << 11, IOPL = 3 << 12, RF = 1 << 16, VM = 1 << 17, AC = 1 << 18;
     public static final int ARITH = CF | PF | AF | ZF | SF | OF;
 
     /** Kinds of the last flag-setting operation. */
@@ -111,6 +111,9 @@ public final class LazyFlags {
     public boolean trapFlag() { return (rest & TF) != 0; }
 
     /** EFLAGS.VM: virtual-8086 mode (no flag evaluation). */
+    /** EFLAGS.RF: instruction breakpoints are ignored for one instruction (SDM Vol. 3, 18.3.1.1). */
+    public boolean resume() { return (rest & RF) != 0; }
+
     public boolean vm() { return (rest & VM) != 0; }
 
     /** EFLAGS.AC: alignment checking at CPL 3 when CR0.AM is set (no flag evaluation). */

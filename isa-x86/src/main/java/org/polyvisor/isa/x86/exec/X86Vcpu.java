@@ -180,7 +180,8 @@ public class X86Vcpu implements Vcpu {
                 result = new VcpuExit.Fault("fetch outside guest memory at 0x" + Long.toHexString(faultAddress), pc);
                 break;
             }
-            if (state.flags.trapFlag()) slot = Block.first(slot);  // single-stepping: one instruction at a time, #DB after each
+            // Single-stepping or debug-register breakpoints: one instruction at a time through the interpreter.
+            if (state.flags.trapFlag() || state.breakpoints) slot = Block.first(slot);
             else if (!(slot instanceof Block) && ((Insn) slot).fast != FastPath.GENERAL) slot = blockAt((Insn) slot, pc, linear);
             if (slot instanceof Block block) {  // straight-line runs of fast instructions on this page
                 // An interrupt held off only by the STI / MOV SS shadow is taken after one instruction.

@@ -31,6 +31,10 @@
  * Alignment checks (#AC): while CR0.AM, EFLAGS.AC and CPL 3 hold ({@code Bus.syncAlignmentCheck}, after every
  * interpreted instruction and exception delivery) no data translation enters the TLB, so every access, the block
  * runner's too, reaches {@code Bus}'s slow path, which checks it; with either bit clear nothing changes.
+ * Debug-register breakpoints ({@code DebugRegisters}): while DR7 enables one, {@code CpuState.breakpoints} sends the
+ * run loop one instruction at a time through the interpreter (as EFLAGS.TF does), which checks instruction
+ * breakpoints before and data breakpoints after each; pages holding a watched range stay out of the TLB for data,
+ * so {@code Bus}'s slow path sees every access to them. With none enabled nothing changes.
  * "Installed" exception table: the IDT (IVT in real mode) once IDTR.limit != 0. The reset state has the IVT
  * installed (base 0, limit 0x3FF), a PV vCPU starts with none (limit 0) and gets Fault exits until LIDT.
  */
