@@ -2,8 +2,8 @@
 # vector, the error code (selector error codes, #PF's P/W/U bits and CR2) and, for traps, the return address.
 # #TS comes from INT 0x82 to ring-1 code while TSS.SS1 is a code segment; #DF from #DE with a not-present gate 0;
 # INT 0x81 from ring 3 through a DPL 0 gate is #GP with error code 0x81 * 8 + 2.
-# #DB from EFLAGS.TF: a trap after the stepped instruction. KNOWN, left out (a CPU gap recorded in the issue 5
-# report): #AC (no alignment check); its check is kept below as a comment.
+# #DB from EFLAGS.TF: a trap after the stepped instruction. #AC from a misaligned load at CPL 3 with CR0.AM and
+# EFLAGS.AC set.
     .include "sys.inc"
 
 main:
@@ -177,10 +177,18 @@ main:
     CHECK_EQ got_eip, $6b, "#MF: return address is the waiting fwait"
     fninit
 
-    # #AC: KNOWN, left out: the CPU does no alignment checking (a misaligned load at CPL 3 with CR0.AM = 1 and
-    # EFLAGS.AC = 1 completes instead of raising #AC(0), SDM Vol. 3 6.15 "Interrupt 17"); the check would be
-    #   set CR0.AM; mov $u_misaligned, %eax; call to_ring3
-    #   EXPECT 17, 0, "#AC: misaligned load at CPL 3 with CR0.AM and EFLAGS.AC, vector 17"
+    # #AC: a misaligned 4-byte load at CPL 3 with CR0.AM and EFLAGS.AC set (SDM Vol. 3, 6.15), a fault with error
+    # code 0. The ring-3 code sets AC itself (POPF may at CPL 3); the handler clears it in the frame it returns by.
+    mov %cr0, %eax
+    or $0x40000, %eax                       # AM
+    mov %eax, %cr0
+    mov $u_misaligned, %eax
+    call to_ring3
+    EXPECT 17, 0, "#AC: misaligned load at CPL 3 with CR0.AM and EFLAGS.AC, vector 17"
+    CHECK_EQ got_eip, $u_misaligned_load, "#AC: a fault, the return address is the load"
+    mov %cr0, %eax
+    and $~0x40000, %eax
+    mov %eax, %cr0
     # #XM: an unmasked SSE zero divide with CR4.OSXMMEXCPT.
     mov %cr4, %eax
     or $0x600, %eax                         # OSFXSR, OSXMMEXCPT
@@ -225,6 +233,7 @@ u_misaligned:
     pushf
     orl $0x40000, (%esp)
     popf
+u_misaligned_load:
     mov misaligned+1, %eax
 1:  int $0x80
 

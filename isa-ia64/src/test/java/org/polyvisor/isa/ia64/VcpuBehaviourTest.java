@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HexFormat;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.polyvisor.spi.GuestType;
 import org.polyvisor.spi.IsaProvider;
+import org.polyvisor.spi.Vcpu;
+import org.polyvisor.spi.VcpuConfig;
 import org.polyvisor.spi.VcpuExit;
 import org.polyvisor.spi.VcpuState;
 
@@ -141,10 +146,31 @@ class VcpuBehaviourTest {
             // [MMI] mov r4=2 / break.m 0x1000 / nop.i, written by the guest over the bundle at 0x1000
             byte[] next = HexFormat.of().parseHex("09200800002400000100000000000400");
             m.set("r2", 0x1000);
-            m.set("r3", java.nio.ByteBuffer.wrap(next, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
-            m.set("r5", java.nio.ByteBuffer.wrap(next, 8, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+            m.set("r3", ByteBuffer.wrap(next, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
+            m.set("r5", ByteBuffer.wrap(next, 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
             assertSame(VcpuExit.HYPERCALL, m.vcpu.run(100));
             assertEquals(2, m.get("r4"), "the rewritten bundle ran");
+        }
+    }
+
+    @Test
+    void aBundleRewrittenByAnotherVcpuRunsOnceTheFirstComesBack() {
+        // vCPU 0 runs the bundle at 0x1000 (mov r4=1 / break.m 0x1000) and so has it decoded; vCPU 1 of the same
+        // domain then runs only the two stores at 0x1010, writing "mov r4=2 / break.m 0x1000" over it.
+        try (Machine m = new Machine("0b2004000024000001000000000004000b400c04981500280830230000000400110000000100000000020000e0ffff48")) {
+            assertSame(VcpuExit.HYPERCALL, m.vcpu.run(100));
+            assertEquals(1, m.get("r4"));
+            Vcpu other = m.isa.createVcpu(new VcpuConfig(m.memory, 1, GuestType.PV, () -> 0));
+            byte[] next = HexFormat.of().parseHex("09200800002400000100000000000400");
+            other.setRegister(m.reg("r2"), 0x1000);
+            other.setRegister(m.reg("r3"), ByteBuffer.wrap(next, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
+            other.setRegister(m.reg("r5"), ByteBuffer.wrap(next, 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
+            other.setRegister(m.reg("ip"), 0x1010);
+            assertSame(VcpuExit.BUDGET_SPENT, other.run(2));
+            assertEquals(next[0], (byte) m.memory.read(0x1000, 1), "vCPU 1 stored the new bundle");
+            m.set("ip", 0x1000);
+            assertSame(VcpuExit.HYPERCALL, m.vcpu.run(100));
+            assertEquals(2, m.get("r4"), "vCPU 0 ran the bundle vCPU 1 wrote, not the one it had decoded");
         }
     }
 

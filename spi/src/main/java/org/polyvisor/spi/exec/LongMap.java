@@ -1,6 +1,7 @@
 package org.polyvisor.spi.exec;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /** An open-addressing map from long keys to values: no boxing on the decode path. Not thread-safe. */
 final class LongMap<V> {
@@ -26,6 +27,12 @@ final class LongMap<V> {
             if (values[i] == null) { keys[i] = key; values[i] = value; size++; return; }
             if (keys[i] == key) { values[i] = value; return; }
         }
+    }
+
+    /** Calls {@code action} with every value. */
+    @SuppressWarnings("unchecked")
+    void forEachValue(Consumer<? super V> action) {
+        for (Object v : values) if (v != null) action.accept((V) v);
     }
 
     void clear() {

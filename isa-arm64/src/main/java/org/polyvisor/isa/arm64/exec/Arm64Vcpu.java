@@ -31,7 +31,7 @@ public final class Arm64Vcpu implements Vcpu {
     private final Arm64State state = new Arm64State();
     private final Translation mmu;
     private final SoftTlb tlb = new SoftTlb();
-    private final DecodedPages code = new DecodedPages(INSN_BYTES, tlb);
+    private final DecodedPages code;
     /** The block runner's copy of the soft TLB's data entries: flushed with it. */
     private final RunnerTlb dataTlb = new RunnerTlb(tlb);
     private final DataBus bus;
@@ -49,6 +49,7 @@ public final class Arm64Vcpu implements Vcpu {
 
     public Arm64Vcpu(VcpuConfig config, A64Decoder decoder) {
         this.id = config.vcpuId();
+        this.code = new DecodedPages(INSN_BYTES, tlb, config.memory());  // sees the other vCPUs' stores into code
         this.mmu = new Translation(state, config.memory());
         state.elChanged = this::elChanged;
         this.bus = new DataBus(config.memory(), tlb, code, mmu);
@@ -84,7 +85,7 @@ public final class Arm64Vcpu implements Vcpu {
 
     /**
      * Runs whole blocks ({@link BlockRunner}) until {@code budget} instructions have retired (the last block is cut
-     * short to make the count exact) or an exit. Interrupts and other vCPUs' TLB invalidations are looked at
+     * short to make the count exact) or an exit. Interrupts, other vCPUs' TLB invalidations and their stores into code are looked at
      * between blocks: before the first, at least every {@link #POLL_INTERVAL} instructions, and after anything that
      * may have unmasked or raised one.
      */
@@ -99,9 +100,10 @@ public final class Arm64Vcpu implements Vcpu {
                     s.recheckInterrupts = false;
                     nextPoll = done + POLL_INTERVAL;
                     if (tlbStale.get() && tlbStale.getAndSet(false)) translationChanged();
+                    if (code.sync()) dataTlb.flushWrites();  // another vCPU's code pages and stores into code
                     interrupts.deliver();
                 }
-                FastOp[] block = fetch.block(s.pc);
+                DecodedBlock block = fetch.block(s.pc);
                 if (block == null) {
                     if (!s.vectorsInstalled) return fetch.exit;
                     fetchAbort();

@@ -5,6 +5,9 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
+import org.polyvisor.isa.arm64.exec.jit.Arm64Jit;
+import org.polyvisor.isa.arm64.exec.jit.JitFrame;
+import org.polyvisor.isa.arm64.exec.jit.TranslatedBlock;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.VcpuExit;
 import org.polyvisor.spi.exec.SoftTlb;
@@ -44,11 +47,18 @@ final class BlockRunner {
     private final RunnerTlb tlb;
     private final Executor executor;
     private final InstructionFetch fetch;
+    /** The translating tier: on or off, the entries before a block is translated, what translated code hands back. */
+    private final boolean jit;
+    private final int threshold;
+    private final JitFrame frame;
 
     /** Set when the last {@link #run} stopped for the hypervisor; the run loop takes it and clears it. */
     VcpuExit exit;
 
     BlockRunner(Arm64State state, DataBus bus, RunnerTlb tlb, Executor executor, InstructionFetch fetch) {
+        this.frame = new JitFrame(state, tlb);
+        this.threshold = Arm64Jit.threshold();
+        this.jit = threshold != Arm64Jit.OFF;
         this.fetch = fetch;
         this.s = state;
         this.x = state.x;
@@ -65,31 +75,44 @@ final class BlockRunner {
      * fetched (the run loop then takes the abort). Returns the count retired; {@code s.pc} is then the next
      * instruction to run.
      */
-    int run(FastOp[] first, int limit) {
+    int run(DecodedBlock first, int limit) {
         final Arm64State s = this.s;
         final long[] x = this.x;
         final RunnerTlb tlb = this.tlb;
-        FastOp[] block = first;
+        DecodedBlock block = first;
         // The PC of instruction k of the block is start + 4k: a taken branch that leaves the block sets start so that
         // this holds for the k it leaves with (its target minus 4 times that k), so no instruction adds to the PC.
         long start = s.pc;
         int nzcv = s.nzcv();
         int done = 0;
         while (true) {
-            int n = Math.min(block.length, limit - done), k = 0;
+            FastOp[] ops = block.ops;
+            int k = 0;
+            TranslatedBlock translated = block.translation;
+            if (translated == null && jit && ++block.heat > threshold) translated = translate(block);
+            if (translated != null && limit - done >= ops.length) {
+                // The translation runs the block (looping in it while the budget allows) and hands back the index to
+                // go on with: the block's end, or an instruction it did not run, which the loop below runs.
+                int retired = translated.run(frame, x, start, nzcv, limit - done);
+                k = frame.k;
+                start = frame.start;
+                nzcv = frame.nzcv;
+                done += retired - k;
+            }
+            int n = Math.min(ops.length, limit - done);
             boolean slow;
             do {
                 slow = false;
                 body:
                 for (; k < n; k++) {
-                    FastOp o = block[k];
+                    FastOp o = ops[k];
                     switch (o.form) {
                         case FastForm.MOV_REG -> x[o.rd] = x[o.rm] & o.mask;
                         case FastForm.MOV_MOV -> {
                             x[o.rd] = x[o.rm] & o.mask;
                             if (k + 1 < n) {
                                 k++;
-                                FastOp next = block[k];
+                                FastOp next = ops[k];
                                 x[next.rd] = x[next.rm] & next.mask;
                             }
                         }
@@ -288,7 +311,7 @@ final class BlockRunner {
                                     if (o.target >= 0 && !s.recheckInterrupts) {
                                         // A branch within the block: go on at its target, counting what retired so far.
                                         done += k + 1 - o.target;
-                                        n = Math.min(block.length, limit - done);
+                                        n = Math.min(ops.length, limit - done);
                                         k = o.target - 1;
                                         continue body;
                                     }
@@ -313,7 +336,7 @@ final class BlockRunner {
                                 if (o.target >= 0 && !s.recheckInterrupts) {
                                     // A branch within the block: go on at its target, counting what retired so far.
                                     done += k + 1 - o.target;
-                                    n = Math.min(block.length, limit - done);
+                                    n = Math.min(ops.length, limit - done);
                                     k = o.target - 1;
                                     continue body;
                                 }
@@ -344,7 +367,7 @@ final class BlockRunner {
                 }
                 if (slow) {
                     s.setNzcv(nzcv);
-                    int r = generic(block[k], k, start + ((long) k << 2));
+                    int r = generic(ops[k], k, start + ((long) k << 2));
                     if (r != CONTINUE) return done + r;
                     nzcv = s.nzcv();
                     k++;
@@ -356,12 +379,20 @@ final class BlockRunner {
             if (done >= limit || s.recheckInterrupts) break;
             // InstructionFetch.block's hit path written out: a call here would spill every local.
             Object cached = ((pc & ~PAGE_MASK_L) | (pc & 3)) == fetch.pageVa ? fetch.slots[((int) pc & PAGE_MASK) >>> 2] : null;
-            block = cached != null ? (FastOp[]) cached : fetch.block(pc);
+            block = cached != null ? (DecodedBlock) cached : fetch.block(pc);
             if (block == null) break;
         }
         s.pc = start;
         s.setNzcv(nzcv);
         return done;
+    }
+
+    /** The translation of {@code b}, linked to it; null (and never tried again) when it has none. */
+    private static TranslatedBlock translate(DecodedBlock b) {
+        TranslatedBlock t = Arm64Jit.translation(b.ops, b.words());
+        if (t == null) b.heat = DecodedBlock.NEVER;
+        else b.translation = t;
+        return t;
     }
 
     /**

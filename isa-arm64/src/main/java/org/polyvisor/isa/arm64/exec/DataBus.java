@@ -119,13 +119,15 @@ final class DataBus {
      * Drops the decoded blocks that contain any of the {@code size} bytes written at {@code gpa} (within one page, on
      * a page that holds decoded code), and sets {@link #codeWritten} if there were any. A block is cached in the slot
      * of its first instruction ({@link InstructionFetch}), so the blocks to drop start at most
-     * {@link InstructionFetch#MAX_BLOCK} - 1 slots before the first byte written.
+     * {@link InstructionFetch#MAX_BLOCK} - 1 slots before the first byte written. The other vCPUs of the domain drop
+     * theirs at their next poll.
      */
     private void codeWritten(long gpa, int size) {
+        code.writtenByThisVcpu(gpa, size, Math.min(4 * (InstructionFetch.MAX_BLOCK - 1), (int) gpa & (PAGE - 1)));
         Object[] slots = code.slots(gpa >>> GuestMemory.PAGE_SHIFT);
         int first = ((int) gpa & (PAGE - 1)) >>> 2, last = ((int) (gpa + size - 1) & (PAGE - 1)) >>> 2;
         for (int i = Math.max(0, first - (InstructionFetch.MAX_BLOCK - 1)); i <= last; i++) {
-            if (slots[i] instanceof FastOp[] block && i + block.length > first) {
+            if (slots[i] instanceof DecodedBlock block && i + block.ops.length > first) {
                 slots[i] = null;
                 codeWritten = true;
             }

@@ -14,10 +14,10 @@ import org.polyvisor.isa.arm64.decode.Shift;
  * the one definition of each instruction's semantics. The forms are what compiled C executes most: moves, additions,
  * compares and conditional branches, shifts, and loads and stores of general registers.
  */
-final class FastForm {
+public final class FastForm {
     private FastForm() { }
 
-    static final int GENERIC = 0,
+    public static final int GENERIC = 0,
             /** Rd = Rm (ORR with XZR, no shift). */
             MOV_REG = 1,
             /** ADD/SUB (immediate) without flags: Rd = Rn + imm (imm negated for SUB). */

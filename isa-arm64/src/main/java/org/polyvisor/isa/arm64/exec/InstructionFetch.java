@@ -15,7 +15,7 @@ import org.polyvisor.spi.exec.RunnerTlb;
 
 /**
  * Fetch and decode, a block at a time, with the per-page cache of {@link DecodedPages}: the slot of a block's first
- * instruction holds the block, an array of {@link FastOp}s running up to and including the first instruction that
+ * instruction holds the block ({@link DecodedBlock}), an array of {@link FastOp}s running up to and including the first instruction that
  * {@link FastForm#endsBlock ends a block}, the end of the page, or {@link #MAX_BLOCK} instructions. The page the PC
  * is on is remembered, so the common case (a branch to the same page) is one compare and one array load. Stores
  * that overwrite code clear the slots of every block that may contain the bytes written (see {@link DataBus}), so
@@ -58,17 +58,17 @@ final class InstructionFetch {
     }
 
     /** The block starting at {@code pc}, or null with {@link #exit} set. */
-    FastOp[] block(long pc) {
+    DecodedBlock block(long pc) {
         // One compare covers both checks: pageVa is 4-aligned, so a misaligned PC never equals it.
         if (((pc & ~GuestMemory.PAGE_MASK) | (pc & 3)) == pageVa) {
             Object cached = slots[((int) pc & (int) GuestMemory.PAGE_MASK) >>> 2];
-            if (cached != null) return (FastOp[]) cached;
+            if (cached != null) return (DecodedBlock) cached;
         }
         return blockSlow(pc);
     }
 
     /** {@link #block} when the PC left the remembered page or its block is not decoded yet. */
-    private FastOp[] blockSlow(long pc) {
+    private DecodedBlock blockSlow(long pc) {
         if (((pc & ~GuestMemory.PAGE_MASK) | (pc & 3)) != pageVa) {
             if ((pc & 3) != 0) {
                 // PC alignment fault; with no exception vectors installed it ends the guest.
@@ -80,14 +80,14 @@ final class InstructionFetch {
         }
         int slot = ((int) pc & (int) GuestMemory.PAGE_MASK) >>> 2;
         Object cached = slots[slot];
-        if (cached != null) return (FastOp[]) cached;
-        FastOp[] block = decode(slot);
+        if (cached != null) return (DecodedBlock) cached;
+        DecodedBlock block = decode(slot);
         slots[slot] = block;
         return block;
     }
 
     /** Decodes the block starting at {@code slot} of the current page. */
-    private FastOp[] decode(int slot) {
+    private DecodedBlock decode(int slot) {
         int end = Math.min(SLOTS, slot + MAX_BLOCK);
         Insn[] insns = new Insn[end - slot];
         int n = 0;
@@ -103,7 +103,7 @@ final class InstructionFetch {
             if (fused != null) block[k] = fused;
         }
         for (int k = 0; k < n; k++) block[k] = FastForm.link(block[k], k, n);
-        return block;
+        return new DecodedBlock(block);
     }
 
     /** Forgets the remembered page: after a TLB flush or a restore. */

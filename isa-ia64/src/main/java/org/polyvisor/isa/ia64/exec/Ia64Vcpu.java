@@ -54,7 +54,7 @@ public final class Ia64Vcpu implements Vcpu {
     private final GuestMemory memory;
     private final CpuState c = new CpuState();
     private final SoftTlb tlb = new SoftTlb();
-    private final DecodedPages decoded = new DecodedPages(16, tlb);
+    private final DecodedPages decoded;
     private final Translation mmu = new Translation();
     private final Decoder decoder = new Decoder();
     private final GuestData data;
@@ -67,6 +67,7 @@ public final class Ia64Vcpu implements Vcpu {
     public Ia64Vcpu(VcpuConfig config) {
         this.id = config.vcpuId();
         this.memory = config.memory();
+        this.decoded = new DecodedPages(16, tlb, memory);  // coherent with the other vCPUs' stores into code
         this.data = new GuestData(c, memory, tlb, decoded, mmu);
         c.memory = data;
         c.clock = config.clock();
@@ -87,9 +88,10 @@ public final class Ia64Vcpu implements Vcpu {
     public VcpuExit run(long budget) {
         long left = budget;
         c.interrupts.pollTimer();
+        decoded.sync();
         int poll = TIMER_POLL;
         while (left > 0) {
-            if (--poll == 0) { poll = TIMER_POLL; c.interrupts.pollTimer(); }
+            if (--poll == 0) { poll = TIMER_POLL; c.interrupts.pollTimer(); decoded.sync(); }
             if (c.interrupts.anyPending() && c.ivaInstalled && c.interrupts.shouldInterrupt() && !staleUpcallWithdrawn()) {
                 // External Interrupt (vector 0x3000) between instructions: IIP/ri name the next slot to run.
                 c.raise(Vector.EXTERNAL_INTERRUPT, 0, "external interrupt");

@@ -24,6 +24,7 @@ import org.polyvisor.isa.ppc.decode.Op;
 final class BlockOps {
     private BlockOps() { }
 
+    // every code is below 64: BlockRunner makes each case's own zero from that, as (op - code) & 0xc0
     static final int GENERIC = 0;
     // D-form arithmetic and logical
     static final int LI = 1, ADDI = 2, LIS = 3, ADDIS = 4, ORI = 5, ORIS = 6, XORI = 7, XORIS = 8, ANDI_RC = 9;

@@ -56,6 +56,12 @@ final class BlockRunner {
     private static final long UNIT = -3;
 
     private final PpcCpu c;
+    /**
+     * {@link #c} again, typed Object: each case of {@link #runBlocks} that reads CR, XER, LR or CTR casts it for
+     * itself, so that the JIT loads those fields inside the case (through that case's cast) rather than once before
+     * the dispatch for every instruction, as it did with one shared reference.
+     */
+    private final Object cpu;
     private final BlockCache blocks;
     private final RunnerTlb dataTlb;
     private final DataBus bus;
@@ -75,6 +81,7 @@ final class BlockRunner {
     BlockRunner(PpcCpu c, BlockCache blocks, DataBus bus, LoadStoreUnit loadStore, FloatingPointUnit floatingPoint,
                 VectorUnit vector, SystemUnit system) {
         this.c = c;
+        this.cpu = c;
         this.blocks = blocks;
         this.dataTlb = blocks.dataTlb;
         this.bus = bus;
@@ -139,8 +146,8 @@ final class BlockRunner {
      * {@link #UNIT} with the instruction for its unit in {@link #held}, {@link #heldPc} and {@link #heldIndex}.
      */
     private long runBlocks(Block b, long pc, int from, long slice, long budget) {
-        PpcCpu c = this.c;
-        long[] r = c.gpr;
+        long[] r = this.c.gpr;
+        Object cpu = this.cpu;
         Object[] slots = blocks.pageSlots();
         RunnerTlb tlb = dataTlb;
         long[] readTags = tlb.readTags, writeTags = tlb.writeTags;
@@ -155,55 +162,147 @@ final class BlockRunner {
                 scan:
                 for (; k < limit; k++) {
                     long op = ops[k];
-                    // the fields of the packed word (BlockOps), unpacked here rather than by calls
-                    int code = (int) op & 0xff, rt = (int) op >>> 8 & 31, ra = (int) op >>> 13 & 31,
-                            rb = (int) op >>> 18 & 31;
-                    long si = op >> 32, ui = op >>> 32;
+                    int code = (int) op & 0xff;
+                    // Each case unpacks its own fields (BlockOps' layout, in place rather than by calls) from
+                    // o = op + z, where z = (op - its first label) & 0xc0 is 0 at run time (codes are below 64)
+                    // but, to the JIT, a different value in every case: C2 placed the expressions that several
+                    // cases share (the fields, the flag bits, cia, k + 1) before the dispatch, about 70
+                    // instructions and a dozen stack spills for every guest instruction whatever its case
+                    // (PrintAssembly, session 5). z comes from op, not from code, which C2 kept on the stack.
                     switch (code) {
-                        case LI, LIS -> { r[rt] = si; continue; }
-                        case ADDI, ADDIS -> { r[rt] = r[ra] + si; continue; }
-                        case ORI, ORIS -> { r[ra] = r[rt] | ui; continue; }
-                        case XORI, XORIS -> { r[ra] = r[rt] ^ ui; continue; }
+                        case LI, LIS -> {
+                            long o = op + (((int) op - LI) & 0xc0);
+                            r[(int) o >>> 8 & 31] = o >> 32;
+                            continue;
+                        }
+                        case ADDI, ADDIS -> {
+                            long o = op + (((int) op - ADDI) & 0xc0);
+                            r[(int) o >>> 8 & 31] = r[(int) o >>> 13 & 31] + (o >> 32);
+                            continue;
+                        }
+                        case ORI, ORIS -> {
+                            long o = op + (((int) op - ORI) & 0xc0);
+                            r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31] | o >>> 32;
+                            continue;
+                        }
+                        case XORI, XORIS -> {
+                            long o = op + (((int) op - XORI) & 0xc0);
+                            r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31] ^ o >>> 32;
+                            continue;
+                        }
                         case ANDI_RC -> {
-                            long v = r[rt] & ui, x = (int) v;
-                            r[ra] = v;
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + (((int) op - ANDI_RC) & 0xc0);
+                            long v = r[(int) o >>> 8 & 31] & o >>> 32, x = (int) v;
+                            r[(int) o >>> 13 & 31] = v;
                             // CR0 from the low word against 0, signed: LT GT EQ SO
                             int lt = (int) (x >>> 63), gt = (int) (-x >>> 63);
                             int cr0 = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1;
                             c.cr = c.cr & 0x0fff_ffff | cr0 << 28;
                             continue;
                         }
-                        case ADD -> { r[rt] = r[ra] + r[rb]; continue; }
-                        case SUBF -> { r[rt] = r[rb] - r[ra]; continue; }
-                        case NEG -> { r[rt] = -r[ra]; continue; }
+                        case ADD -> {
+                            long o = op + (((int) op - ADD) & 0xc0);
+                            r[(int) o >>> 8 & 31] = r[(int) o >>> 13 & 31] + r[(int) o >>> 18 & 31];
+                            continue;
+                        }
+                        case SUBF -> {
+                            long o = op + (((int) op - SUBF) & 0xc0);
+                            r[(int) o >>> 8 & 31] = r[(int) o >>> 18 & 31] - r[(int) o >>> 13 & 31];
+                            continue;
+                        }
+                        case NEG -> {
+                            long o = op + (((int) op - NEG) & 0xc0);
+                            r[(int) o >>> 8 & 31] = -r[(int) o >>> 13 & 31];
+                            continue;
+                        }
                         case CARRYING -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // RT = A + RB + carry in, A = RA or ~RA; CA the carry out of the low words (32-bit mode)
-                            long x = (op & INVERT_A) != 0 ? ~r[ra] : r[ra], y = r[rb];
-                            long cin = (op & CARRY_ONE) != 0 ? 1 : (op & CARRY_CA) != 0 ? c.xer >>> 29 & 1 : 0;
-                            r[rt] = x + y + cin;
+                            long o = op + (((int) op - CARRYING) & 0xc0);
+                            long a = r[(int) o >>> 13 & 31], y = r[(int) o >>> 18 & 31];
+                            long x = (o & INVERT_A) != 0 ? ~a : a;
+                            long cin = (o & CARRY_ONE) != 0 ? 1 : (o & CARRY_CA) != 0 ? c.xer >>> 29 & 1 : 0;
+                            r[(int) o >>> 8 & 31] = x + y + cin;
                             long ca = ((x & LOW32) + (y & LOW32) + cin) >>> 32;
                             c.xer = c.xer & ~PpcCpu.XER_CA | ca << 29;
                             continue;
                         }
-                        case MULLW -> { r[rt] = (long) (int) r[ra] * (int) r[rb]; continue; }
-                        case OR -> { r[ra] = r[rt] | r[rb]; continue; }
-                        case MR -> { r[ra] = r[rt]; continue; }
-                        case AND -> { r[ra] = r[rt] & r[rb]; continue; }
-                        case XOR -> { r[ra] = r[rt] ^ r[rb]; continue; }
-                        case ANDC -> { r[ra] = r[rt] & ~r[rb]; continue; }
-                        case NOR -> { r[ra] = ~(r[rt] | r[rb]); continue; }
-                        case EXTSB -> { r[ra] = (byte) r[rt]; continue; }
-                        case EXTSH -> { r[ra] = (short) r[rt]; continue; }
-                        case SLW -> { int n = (int) r[rb] & 63; r[ra] = n < 32 ? (r[rt] << n) & LOW32 : 0; continue; }
-                        case SRW -> { int n = (int) r[rb] & 63; r[ra] = n < 32 ? (r[rt] & LOW32) >>> n : 0; continue; }
-                        case SLWI -> { r[ra] = (r[rt] << rb) & LOW32; continue; }
-                        case SRWI -> { r[ra] = (r[rt] & LOW32) >>> ui; continue; }
+                        case MULLW -> {
+                            long o = op + (((int) op - MULLW) & 0xc0);
+                            r[(int) o >>> 8 & 31] = (long) (int) r[(int) o >>> 13 & 31] * (int) r[(int) o >>> 18 & 31];
+                            continue;
+                        }
+                        case OR -> {
+                            long o = op + (((int) op - OR) & 0xc0);
+                            r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31] | r[(int) o >>> 18 & 31];
+                            continue;
+                        }
+                        case MR -> {
+                            long o = op + (((int) op - MR) & 0xc0);
+                            r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31];
+                            continue;
+                        }
+                        case AND -> {
+                            long o = op + (((int) op - AND) & 0xc0);
+                            r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31] & r[(int) o >>> 18 & 31];
+                            continue;
+                        }
+                        case XOR -> {
+                            long o = op + (((int) op - XOR) & 0xc0);
+                            r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31] ^ r[(int) o >>> 18 & 31];
+                            continue;
+                        }
+                        case ANDC -> {
+                            long o = op + (((int) op - ANDC) & 0xc0);
+                            r[(int) o >>> 13 & 31] = r[(int) o >>> 8 & 31] & ~r[(int) o >>> 18 & 31];
+                            continue;
+                        }
+                        case NOR -> {
+                            long o = op + (((int) op - NOR) & 0xc0);
+                            r[(int) o >>> 13 & 31] = ~(r[(int) o >>> 8 & 31] | r[(int) o >>> 18 & 31]);
+                            continue;
+                        }
+                        case EXTSB -> {
+                            long o = op + (((int) op - EXTSB) & 0xc0);
+                            r[(int) o >>> 13 & 31] = (byte) r[(int) o >>> 8 & 31];
+                            continue;
+                        }
+                        case EXTSH -> {
+                            long o = op + (((int) op - EXTSH) & 0xc0);
+                            r[(int) o >>> 13 & 31] = (short) r[(int) o >>> 8 & 31];
+                            continue;
+                        }
+                        case SLW -> {
+                            long o = op + (((int) op - SLW) & 0xc0);
+                            int n = (int) r[(int) o >>> 18 & 31] & 63;
+                            r[(int) o >>> 13 & 31] = n < 32 ? (r[(int) o >>> 8 & 31] << n) & LOW32 : 0;
+                            continue;
+                        }
+                        case SRW -> {
+                            long o = op + (((int) op - SRW) & 0xc0);
+                            int n = (int) r[(int) o >>> 18 & 31] & 63;
+                            r[(int) o >>> 13 & 31] = n < 32 ? (r[(int) o >>> 8 & 31] & LOW32) >>> n : 0;
+                            continue;
+                        }
+                        case SLWI -> {
+                            long o = op + (((int) op - SLWI) & 0xc0);
+                            r[(int) o >>> 13 & 31] = (r[(int) o >>> 8 & 31] << ((int) o >>> 18 & 31)) & LOW32;
+                            continue;
+                        }
+                        case SRWI -> {
+                            long o = op + (((int) op - SRWI) & 0xc0);
+                            r[(int) o >>> 13 & 31] = (r[(int) o >>> 8 & 31] & LOW32) >>> (o >>> 32);
+                            continue;
+                        }
                         case RLWINM, RLWINM_RC, RLWIMI -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // ROTL32(RS, SH): the low word rotated left, in both halves of the doubleword; the mask
-                            int w = (int) r[rt];
-                            long rot = (w << rb | w >>> -rb) & LOW32, v = (rot << 32 | rot) & ui;
+                            long o = op + (((int) op - RLWINM) & 0xc0), mask = o >>> 32;
+                            int w = (int) r[(int) o >>> 8 & 31], sh = (int) o >>> 18 & 31, ra = (int) o >>> 13 & 31;
+                            long rot = (w << sh | w >>> -sh) & LOW32, v = (rot << 32 | rot) & mask;
                             if (code == RLWIMI) {
-                                r[ra] = v | (r[ra] & ~ui);
+                                r[ra] = v | (r[ra] & ~mask);
                                 continue;
                             }
                             r[ra] = v;
@@ -215,18 +314,23 @@ final class BlockRunner {
                             continue;
                         }
                         case CMP -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // both operands sign- or zero-extended from their low words (so the differences cannot
                             // overflow), the field computed without branches: the outcome of a guest compare is data
-                            long sign = (op & SIGNED) != 0 ? 0x8000_0000L : 0;
-                            long x = ((r[ra] & LOW32) ^ sign) - sign;
-                            long y = ((((op & IMMEDIATE) != 0 ? si : r[rb]) & LOW32) ^ sign) - sign;
+                            int z = ((int) op - CMP) & 0xc0;
+                            long o = op + z;
+                            long sign = (o & SIGNED) != 0 ? 0x8000_0000L : 0;
+                            long x = ((r[(int) o >>> 13 & 31] & LOW32) ^ sign) - sign;
+                            long rhs = (o & IMMEDIATE) != 0 ? o >> 32 : r[(int) o >>> 18 & 31];
+                            long y = ((rhs & LOW32) ^ sign) - sign;
                             int lt = (int) ((x - y) >>> 63), gt = (int) ((y - x) >>> 63);
                             int field = lt << 3 | gt << 2 | (1 ^ (lt | gt)) << 1 | (int) (c.xer >>> 31) & 1;
-                            int shift = 28 - (rt & 0x1c);
+                            int shift = 28 - ((int) o >>> 8 & 0x1c);
                             c.cr = c.cr & ~(0xf << shift) | field << shift;
-                            if ((op & FUSED) == 0) continue;
+                            if ((o & FUSED) == 0) continue;
                             // the bc that follows tests a bit of this field (BlockOps.fuse): read it from the field
-                            if (++k == limit) break scan;
+                            k += 1 + z;
+                            if (k == limit) break scan;
                             long bc = ops[k], cia = pc + ((long) k << 2);
                             boolean taken = (field << (28 + ((int) bc >>> 13 & 3)) < 0) == ((bc & BO_CR_TRUE) != 0);
                             if ((bc & RC) != 0) c.lr = (cia + 4) & LOW32;
@@ -236,15 +340,20 @@ final class BlockRunner {
                             break leave;
                         }
                         case LWZ, LWZX, LWZU -> {
-                            long ea = (r[ra] + (code == LWZX ? r[rb] : si)) & LOW32;
+                            PpcCpu c = (PpcCpu) cpu;
+                            int z = ((int) op - LWZ) & 0xc0;
+                            long o = op + z;
+                            int rt = (int) o >>> 8 & 31, ra = (int) o >>> 13 & 31;
+                            long ea = (r[ra] + (code == LWZX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
                             MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refill(SoftTlb.READ, ea);
                             if (p != null && off <= PAGE - 4) {
                                 r[rt] = (int) INT.get(p, (long) off) & LOW32;
                                 if (code == LWZU) r[ra] = ea;
-                                if ((op & FUSED) == 0 || k + 1 == limit) continue;
+                                if ((o & FUSED) == 0 || k + 1 + z == limit) continue;
                                 // the word compare that follows (BlockOps.fuse), as in CMP, without a second dispatch
-                                long cmp = ops[++k];
+                                k += 1 + z;
+                                long cmp = ops[k];
                                 int bf = (int) cmp >>> 8 & 31, ca = (int) cmp >>> 13 & 31, cb = (int) cmp >>> 18 & 31;
                                 long sign = (cmp & SIGNED) != 0 ? 0x8000_0000L : 0;
                                 long x = ((r[ca] & LOW32) ^ sign) - sign;
@@ -265,102 +374,148 @@ final class BlockRunner {
                             }
                         }
                         case LBZ, LBZX, LBZU -> {
-                            long ea = (r[ra] + (code == LBZX ? r[rb] : si)) & LOW32;
+                            long o = op + (((int) op - LBZ) & 0xc0);
+                            int ra = (int) o >>> 13 & 31;
+                            long ea = (r[ra] + (code == LBZX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK;
                             MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refill(SoftTlb.READ, ea);
                             if (p != null) {
-                                r[rt] = (byte) BYTE.get(p, ea & (PAGE - 1)) & 0xffL;
+                                r[(int) o >>> 8 & 31] = (byte) BYTE.get(p, ea & (PAGE - 1)) & 0xffL;
                                 if (code == LBZU) r[ra] = ea;
                                 continue;
                             }
                         }
                         case LHZ, LHA -> {
-                            long ea = (r[ra] + si) & LOW32;
+                            long o = op + (((int) op - LHZ) & 0xc0);
+                            long ea = (r[(int) o >>> 13 & 31] + (o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
                             MemorySegment p = readTags[s] == ea >>> SHIFT ? readPages[s] : tlb.refill(SoftTlb.READ, ea);
                             if (p != null && off <= PAGE - 2) {
                                 short h = (short) SHORT.get(p, (long) off);
-                                r[rt] = code == LHA ? h : h & 0xffffL;
+                                r[(int) o >>> 8 & 31] = code == LHA ? h : h & 0xffffL;
                                 continue;
                             }
                         }
                         case STW, STWX, STWU -> {
-                            long ea = (r[ra] + (code == STWX ? r[rb] : si)) & LOW32;
+                            long o = op + (((int) op - STW) & 0xc0);
+                            int ra = (int) o >>> 13 & 31;
+                            long ea = (r[ra] + (code == STWX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
-                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refill(SoftTlb.WRITE, ea);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s]
+                                    : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null && off <= PAGE - 4) {
-                                INT.set(p, (long) off, (int) r[rt]);
+                                INT.set(p, (long) off, (int) r[(int) o >>> 8 & 31]);
                                 if (code == STWU) r[ra] = ea;
                                 continue;
                             }
                         }
                         case STB, STBX, STBU -> {
-                            long ea = (r[ra] + (code == STBX ? r[rb] : si)) & LOW32;
+                            long o = op + (((int) op - STB) & 0xc0);
+                            int ra = (int) o >>> 13 & 31;
+                            long ea = (r[ra] + (code == STBX ? r[(int) o >>> 18 & 31] : o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK;
-                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refill(SoftTlb.WRITE, ea);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s]
+                                    : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null) {
-                                BYTE.set(p, ea & (PAGE - 1), (byte) r[rt]);
+                                BYTE.set(p, ea & (PAGE - 1), (byte) r[(int) o >>> 8 & 31]);
                                 if (code == STBU) r[ra] = ea;
                                 continue;
                             }
                         }
                         case STH -> {
-                            long ea = (r[ra] + si) & LOW32;
+                            long o = op + (((int) op - STH) & 0xc0);
+                            long ea = (r[(int) o >>> 13 & 31] + (o >> 32)) & LOW32;
                             int s = (int) (ea >>> SHIFT) & RunnerTlb.MASK, off = (int) ea & (PAGE - 1);
-                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s] : tlb.refill(SoftTlb.WRITE, ea);
+                            MemorySegment p = writeTags[s] == ea >>> SHIFT ? writePages[s]
+                                    : tlb.refill(SoftTlb.WRITE, ea);
                             if (p != null && off <= PAGE - 2) {
-                                SHORT.set(p, (long) off, (short) r[rt]);
+                                SHORT.set(p, (long) off, (short) r[(int) o >>> 8 & 31]);
                                 continue;
                             }
                         }
-                        case MFLR -> { r[rt] = c.lr & LOW32; continue; }
-                        case MTLR -> { c.lr = r[rt]; continue; }
-                        case MFCTR -> { r[rt] = c.ctr & LOW32; continue; }
-                        case MTCTR -> { c.ctr = r[rt]; continue; }
+                        case MFLR -> {
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + (((int) op - MFLR) & 0xc0);
+                            r[(int) o >>> 8 & 31] = c.lr & LOW32;
+                            continue;
+                        }
+                        case MTLR -> {
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + (((int) op - MTLR) & 0xc0);
+                            c.lr = r[(int) o >>> 8 & 31];
+                            continue;
+                        }
+                        case MFCTR -> {
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + (((int) op - MFCTR) & 0xc0);
+                            r[(int) o >>> 8 & 31] = c.ctr & LOW32;
+                            continue;
+                        }
+                        case MTCTR -> {
+                            PpcCpu c = (PpcCpu) cpu;
+                            long o = op + (((int) op - MTCTR) & 0xc0);
+                            c.ctr = r[(int) o >>> 8 & 31];
+                            continue;
+                        }
                         case B -> {
-                            long cia = pc + ((long) k << 2);
-                            if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
-                            target = ((op & AA) != 0 ? si : cia + si) & LOW32;
-                            k++;
+                            PpcCpu c = (PpcCpu) cpu;
+                            int z = ((int) op - B) & 0xc0;
+                            long o = op + z, cia = pc + ((long) (k + z) << 2);
+                            if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
+                            target = ((o & AA) != 0 ? o >> 32 : cia + (o >> 32)) & LOW32;
+                            k += 1 + z;
                             break leave;
                         }
                         case BC_CR -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // beq, bne, blt...: taken when CR bit BI equals BO[1]; a side exit when taken
-                            long cia = pc + ((long) k << 2);
-                            if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
-                            if ((c.cr << ra < 0) != ((op & BO_CR_TRUE) != 0)) continue;
-                            target = ((op & AA) != 0 ? si : cia + si) & LOW32;
-                            k++;
+                            int z = ((int) op - BC_CR) & 0xc0;
+                            long o = op + z, cia = pc + ((long) (k + z) << 2);
+                            if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
+                            if ((c.cr << ((int) o >>> 13 & 31) < 0) != ((o & BO_CR_TRUE) != 0)) continue;
+                            target = ((o & AA) != 0 ? o >> 32 : cia + (o >> 32)) & LOW32;
+                            k += 1 + z;
                             break leave;
                         }
                         case BC_CTR -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // bdnz, bdz: CTR decremented, taken when its low word is not 0 (or is, BO[3])
-                            long cia = pc + ((long) k << 2);
-                            if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
-                            if (((int) --c.ctr != 0) == ((op & BO_CTR_ZERO) != 0)) continue;
-                            target = ((op & AA) != 0 ? si : cia + si) & LOW32;
-                            k++;
+                            int z = ((int) op - BC_CTR) & 0xc0;
+                            long o = op + z, cia = pc + ((long) (k + z) << 2);
+                            if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
+                            if (((int) --c.ctr != 0) == ((o & BO_CTR_ZERO) != 0)) continue;
+                            target = ((o & AA) != 0 ? o >> 32 : cia + (o >> 32)) & LOW32;
+                            k += 1 + z;
                             break leave;
                         }
                         case BC, BCLR -> {
+                            PpcCpu c = (PpcCpu) cpu;
                             // BO in the RT field, BI in the RA field: CTR decremented unless BO[2], then tested
                             // against BO[3]; the CR bit BI tested against BO[1] unless BO[0]
+                            int z = ((int) op - BC) & 0xc0;
+                            long o = op + z, cia = pc + ((long) (k + z) << 2), si = o >> 32;
+                            int bo = (int) o >>> 8 & 31;
                             boolean ctrHolds = true;
-                            if ((rt & 0x04) == 0) ctrHolds = ((int) --c.ctr != 0) ^ ((rt & 0x02) != 0);
-                            boolean taken = ctrHolds && ((rt & 0x10) != 0 || (c.cr << ra < 0) == ((rt & 0x08) != 0));
-                            long cia = pc + ((long) k << 2), to = code == BCLR ? c.lr & ~3L : cia + si;
-                            if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
+                            if ((bo & 0x04) == 0) ctrHolds = ((int) --c.ctr != 0) ^ ((bo & 0x02) != 0);
+                            boolean taken = ctrHolds
+                                    && ((bo & 0x10) != 0 || (c.cr << ((int) o >>> 13 & 31) < 0) == ((bo & 0x08) != 0));
+                            long to = code == BCLR ? c.lr & ~3L : cia + si;
+                            if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             if (code == BC && !taken) continue;      // bc not taken goes on in the block
-                            target = (!taken ? cia + 4 : code == BC && (op & AA) != 0 ? si : to) & LOW32;
-                            k++;
+                            target = (!taken ? cia + 4 : code == BC && (o & AA) != 0 ? si : to) & LOW32;
+                            k += 1 + z;
                             break leave;
                         }
                         case BCCTR -> {
-                            long cia = pc + ((long) k << 2);
-                            boolean taken = (rt & 0x10) != 0 || (c.cr << ra < 0) == ((rt & 0x08) != 0);
-                            if ((op & RC) != 0) c.lr = (cia + 4) & LOW32;
+                            PpcCpu c = (PpcCpu) cpu;
+                            int z = ((int) op - BCCTR) & 0xc0;
+                            long o = op + z, cia = pc + ((long) (k + z) << 2);
+                            int bo = (int) o >>> 8 & 31;
+                            boolean taken = (bo & 0x10) != 0
+                                    || (c.cr << ((int) o >>> 13 & 31) < 0) == ((bo & 0x08) != 0);
+                            if ((o & RC) != 0) c.lr = (cia + 4) & LOW32;
                             target = (taken ? c.ctr & ~3L : cia + 4) & LOW32;
-                            k++;
+                            k += 1 + z;
                             break leave;
                         }
                         default -> { }

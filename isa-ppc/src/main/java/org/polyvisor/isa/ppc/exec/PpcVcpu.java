@@ -38,7 +38,7 @@ public final class PpcVcpu implements Vcpu {
     private final GuestMemory memory;
     private final PpcCpu cpu = new PpcCpu();
     private final SoftTlb tlb = new SoftTlb();
-    private final DecodedPages code = new DecodedPages(4, tlb);
+    private final DecodedPages code;
     private final ClassicMmu mmu;
     private final TimeBase timeBase;
     private final DataBus bus;
@@ -58,6 +58,7 @@ public final class PpcVcpu implements Vcpu {
     public PpcVcpu(VcpuConfig config) {
         this.id = config.vcpuId();
         this.memory = config.memory();
+        this.code = new DecodedPages(4, tlb, memory);  // sees the other vCPUs' stores into code
         this.mmu = new ClassicMmu(memory);
         this.timeBase = new TimeBase(config.clock());
         this.bus = new DataBus(cpu, memory, tlb, code, mmu);
@@ -95,6 +96,7 @@ public final class PpcVcpu implements Vcpu {
         while (done < budget) {
             // Asynchronous exceptions are looked at between slices of blocks, so the blocks carry no extra test.
             if (pic != null) pic.poll();
+            if (code.sync()) blocks.dataTlb.flushWrites();  // another vCPU's code pages and stores into code
             if ((c.msr & PpcCpu.MSR_EE) != 0) takeAsynchronous();
             long left = budget - done;
             done += runner.run(Math.min(POLL_INTERVAL, left), left);

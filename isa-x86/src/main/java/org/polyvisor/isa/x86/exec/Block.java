@@ -7,7 +7,8 @@ import org.polyvisor.isa.x86.decode.Insn;
  * A straight-line run of fast-path instructions ({@link FastPath#classify} is not {@link FastPath#GENERAL}) that
  * starts at one instruction and ends with the first control transfer (Jcc, JMP, CALL, RET), before an instruction
  * the fast path does not handle, or where the limits below stop it. {@link FastPath#run} executes its instructions
- * from this array, prepared as {@link Uop}s, without looking each one up in the page's decoded slots.
+ * from this array, prepared as {@link Uop}s, without looking each one up in the page's decoded slots, and always
+ * whole: a budget that ends inside a block runs its instructions one at a time through the interpreter.
  * <p>A block lives in the decoded-instruction slot of its first instruction (in place of that instruction, which is
  * {@code uops[0].insn}), so everything that drops decoded code drops blocks too. Its bytes all lie within
  * {@link #MAX_BYTES} of its start and on one page, away from the page's last {@link Decoder#MAX_LENGTH} bytes; a
@@ -24,27 +25,43 @@ final class Block {
     static final int PAGE_TAIL = 4096 - Decoder.MAX_LENGTH;
 
     /**
-     * The prepared instructions: {@link Uop}s, held as Object so that {@link FastPath#run} casts each one in the
-     * case that reads it and the JIT loads its fields there.
+     * The prepared instructions, held as Object so that {@link FastPath#run} casts each one in the case that reads
+     * it: the JIT then loads its fields there. Through one typed reference it would load every field that two
+     * cases share before the switch (the latest place that serves both), for every instruction.
      */
     final Object[] uops;
-    /** Per prepared instruction: its handler ({@link Uop#kind}, bits 7:0) and length (15:8), read before dispatch. */
-    final int[] heads;
+    /** Per prepared instruction: its handler ({@link Uop#kind}), read before the dispatch. */
+    final int[] kinds;
+    /** How many guest instructions the block holds (a fused compare and Jcc are two). */
+    final int insns;
+    /** The offset of the instruction after the block's last one. */
+    final int bytes;
+    /** True when the last instruction transfers control: its handler gives the next instruction's address. */
+    final boolean transfers;
 
     /**
      * The block of the first {@code count} instructions of {@code insns}, decoded in 64-bit mode or not; a compare
      * and the Jcc that ends the block become one {@link Uop} where {@link Uop#fused} allows.
      */
     Block(Insn[] insns, int count, boolean longMode) {
-        Uop last = count >= 2 ? Uop.fused(insns[count - 2], insns[count - 1], longMode) : null;
+        int total = 0;
+        for (int i = 0; i < count; i++) total += insns[i].length;
+        int lastAt = total - insns[count - 1].length;
+        Uop last = count >= 2 ? Uop.fused(insns[count - 2], insns[count - 1], longMode,
+                lastAt - insns[count - 2].length, count - 2) : null;
         int n = last == null ? count : count - 1;
         uops = new Object[n];
-        heads = new int[n];
+        kinds = new int[n];
+        int at = 0;
         for (int i = 0; i < n; i++) {
-            Uop u = i == n - 1 && last != null ? last : Uop.of(insns[i], longMode);
+            Uop u = i == n - 1 && last != null ? last : Uop.of(insns[i], longMode, at, i);
             uops[i] = u;
-            heads[i] = u.kind | u.length << 8;
+            kinds[i] = u.kind;
+            at += insns[i].length;
         }
+        this.insns = count;
+        this.bytes = total;
+        this.transfers = endsAfter(insns[count - 1]);
     }
 
     /** The instruction a decoded slot holds: the slot's instruction, or a block's first one. */

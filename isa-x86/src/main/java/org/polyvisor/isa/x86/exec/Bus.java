@@ -37,8 +37,19 @@ public final class Bus {
     public static final VcpuExit PAGE_FAULT = new VcpuExit.Fault("page fault", 0);
     /** Marks {@link #abort} as a #GP(0) (a non-canonical address in long mode). */
     public static final VcpuExit GENERAL_PROTECTION = new VcpuExit.Fault("general protection", 0);
+    /** Marks {@link #abort} as an alignment check, #AC(0) ({@link #alignmentChecks}). */
+    public static final VcpuExit ALIGNMENT_CHECK = new VcpuExit.Fault("alignment check", 0);
     public long faultAddress;
     public int faultCode;
+
+    /**
+     * Alignment checking (SDM Vol. 3, 6.15): on while CR0.AM = 1, EFLAGS.AC = 1 and CPL = 3 ({@link #syncAlignmentCheck}).
+     * While it is on, no read or write translation enters the TLB, so every data access, the block runner's included,
+     * comes to {@link #readSlow}/{@link #writeSlow}, which refuse a 2-, 4- or 8-byte access not aligned to its size.
+     */
+    public boolean alignmentChecks;
+    /** Set around accesses the SDM does not check (the 16-byte SSE operands, whose own rule is #GP or none). */
+    public boolean alignmentExempt;
     /**
      * Set while the processor itself accesses system structures (descriptor tables, the TSS, an exception frame
      * on the new stack): those are supervisor accesses whatever the CPL, and they bypass the TLB.
@@ -119,7 +130,7 @@ public final class Bus {
         for (int i = 0; i < globalCount; i++) {
             MemorySegment p = memory.page(globalGfn[i]);
             boolean codeWrite = globalKind[i] == SoftTlb.WRITE && code.mayHoldCode(globalGfn[i]);  // stores must see the code cache
-            if (p != null && !codeWrite) tlb.fill(globalKind[i], globalVa[i], globalGfn[i], p);
+            if (p != null && !codeWrite && (!alignmentChecks || globalKind[i] == SoftTlb.FETCH)) tlb.fill(globalKind[i], globalVa[i], globalGfn[i], p);
         }
     }
 
@@ -130,6 +141,7 @@ public final class Bus {
 
     /** Fills the TLB after a walk, remembering the entry when the walk found a global page. */
     public void fill(int kind, long va, long gfn, MemorySegment page) {
+        if (alignmentChecks && kind != SoftTlb.FETCH) return;  // data accesses must reach the alignment check
         tlb.fill(kind, va, gfn, page);
         if (mmu.pagingOn() && mmu.global && globalCount < GLOBAL_SLOTS) {
             globalVa[globalCount] = va & ~0xFFFL;
@@ -182,6 +194,7 @@ public final class Bus {
 
     /** A load that is not a TLB hit away from the page's last bytes: translation, TLB fill, MMIO and faults. */
     long readSlow(long va, int size) {
+        if (alignmentChecks && misaligned(va, size)) { alignmentFault(va, size, Mmu.READ); return 0; }
         if ((va & 0xFFF) + size > 4096) {
             long v = 0;
             for (int i = 0; i < size; i++) {
@@ -215,6 +228,7 @@ public final class Bus {
 
     /** A store that is not a TLB hit away from the page's last bytes (stores into code come here). */
     void writeSlow(long va, int size, long v) {
+        if (alignmentChecks && misaligned(va, size)) { alignmentFault(va, size, Mmu.WRITE); return; }
         if ((va & 0xFFF) + size > 4096) {
             for (int i = 0; i < size && abort == null; i++) writeSlow(va + i, 1, v >>> (8 * i));
             return;
@@ -233,5 +247,28 @@ public final class Bus {
             code.written(gpa, size, Block.MAX_BYTES - 1);
             codeWrites++;
         } else if (!implicitSupervisor) fill(SoftTlb.WRITE, va, gfn, p);
+    }
+
+    /** CR0.AM (bit 18). */
+    private static final long CR0_AM = 1L << 18;
+
+    /** Turns alignment checking on or off after CR0, EFLAGS or CPL may have changed; turning it on empties the TLB. */
+    public void syncAlignmentCheck() {
+        boolean on = (s.cr0 & CR0_AM) != 0 && s.flags.alignmentCheck() && s.cpl() == 3;
+        if (on == alignmentChecks) return;
+        alignmentChecks = on;
+        if (on) flushTlb();
+    }
+
+    /** A 2-, 4- or 8-byte data access not aligned to its size, made by the program (not the processor itself). */
+    private boolean misaligned(long va, int size) {
+        return (va & (size - 1)) != 0 && size > 1 && size <= 8 && !implicitSupervisor && !alignmentExempt;
+    }
+
+    /** #AC(0) for a misaligned access, unless one of its bytes faults first (a #PF or #GP ranks above #AC: SDM Table 6-2). */
+    private void alignmentFault(long va, int size, int access) {
+        if (translate(va, access) < 0) return;
+        if (((va ^ (va + size - 1)) >>> 12) != 0 && translate(va + size - 1, access) < 0) return;
+        abort = ALIGNMENT_CHECK;
     }
 }

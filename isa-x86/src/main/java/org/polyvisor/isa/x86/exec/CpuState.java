@@ -12,7 +12,13 @@ public final class CpuState {
     public static final int ES = 0, CS = 1, SS = 2, DS = 3, FS = 4, GS = 5;
     public static final int RAX = 0, RCX = 1, RDX = 2, RBX = 3, RSP = 4, RBP = 5, RSI = 6, RDI = 7;
 
-    public final long[] r = new long[16];
+    /**
+     * The GPRs, and one more register that is always 0 ({@link #ZERO}): the block runner's absent base or index reads
+     * it, so that an address needs no test for which registers it has.
+     */
+    public final long[] r = new long[17];
+    /** The register number {@link #r} keeps at 0. */
+    public static final int ZERO = 16;
     public long rip;
     public final LazyFlags flags = new LazyFlags();
     public final int[] seg = new int[6];
@@ -54,6 +60,8 @@ public final class CpuState {
     /** LDTR and TR: the selector and its descriptor's base and limit. */
     public int ldtr, tr;
     public long ldtBase, trBase, ldtLimit, trLimit;
+    /** True while TR holds a 16-bit TSS (type 1 or 3): its stack slots are SP/SS word pairs from offset 2. */
+    public boolean tss16;
     /** Set by STI (from IF = 0) and MOV/POP SS: external interrupts wait until the next instruction retired. */
     public boolean interruptShadow;
     /** True for a vCPU model with IA-32e mode (the x86_64 backend): EFER.LME may be set. */
@@ -72,6 +80,11 @@ public final class CpuState {
      * {@code ipMask} the instruction pointer, {@code stackSize} is the width of the stack pointer (SS.B).
      */
     public boolean longMode;
+    /**
+     * Virtual-8086 mode (SDM Vol. 3, ch. 20): EFLAGS.VM = 1 in protected mode outside IA-32e mode. CPL 3, 16-bit
+     * code and stack, segments as in real mode (base = selector * 16). Derived by {@link #updateMode}.
+     */
+    public boolean v86;
     public int codeSize, stackSize;
     public long addressMask, ipMask;
 
@@ -138,14 +151,19 @@ public final class CpuState {
     /** True in IA-32e mode (EFER.LMA = 1): 64-bit or compatibility mode. */
     public boolean ia32e() { return (efer & EFER_LMA) != 0; }
 
-    /** Recomputes the mode fields after a write to CR0, EFER or CS. */
+    /** True where segment registers hold paragraphs (base = selector * 16): real mode and virtual-8086 mode. */
+    public boolean paragraphSegments() { return realMode() || v86; }
+
+    /** Recomputes the mode fields after a write to CR0, EFER, CS, SS or EFLAGS.VM. */
     public void updateMode() {
         int attr = segAttr[CS];
         longMode = ia32e() && !realMode() && (attr & ATTR_L) != 0;
-        codeSize = longMode ? 8 : !realMode() && (attr & ATTR_DB) != 0 ? 4 : 2;
+        v86 = !realMode() && !ia32e() && flags.vm();
+        boolean descriptors = !realMode() && !v86;
+        codeSize = longMode ? 8 : descriptors && (attr & ATTR_DB) != 0 ? 4 : 2;
         addressMask = longMode ? -1L : 0xFFFF_FFFFL;
         ipMask = longMode ? -1L : codeSize == 4 ? 0xFFFF_FFFFL : 0xFFFF;
-        stackSize = longMode ? 8 : !realMode() && (segAttr[SS] & ATTR_DB) != 0 ? 4 : 2;
+        stackSize = longMode ? 8 : descriptors && (segAttr[SS] & ATTR_DB) != 0 ? 4 : 2;
     }
 
     /** The mask of the stack pointer: 16 bits, 32 bits (SS.B = 1) or 64 bits. */
@@ -176,11 +194,11 @@ public final class CpuState {
     public ExceptionEntry.GuestTraps guestTraps;
 
     /**
-     * Current privilege level: 0 in real mode, else the RPL bits of CS. (Between setting CR0.PE and the far JMP that
+     * Current privilege level: 0 in real mode, 3 in virtual-8086 mode, else the RPL bits of CS. (Between setting CR0.PE and the far JMP that
      * reloads CS, a real-mode CS selector with non-zero low bits would read as that CPL; boot loaders use 0x0000 or
      * 0x07C0 there.)
      */
-    public int cpl() { return (cr0 & CR0_PE) == 0 ? 0 : seg[CS] & 3; }
+    public int cpl() { return (cr0 & CR0_PE) == 0 ? 0 : v86 ? 3 : seg[CS] & 3; }
 
     public static long mask(int size) { return size == 8 ? -1L : (1L << (size * 8)) - 1; }
 

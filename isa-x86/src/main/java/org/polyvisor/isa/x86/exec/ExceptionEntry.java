@@ -20,7 +20,9 @@ import org.polyvisor.isa.x86.trap.Descriptor;
  * INTO, the target code segment checks, the stack switch through the TSS on a privilege change (ESPn/SSn of a
  * 32-bit TSS; RSPn or an IST slot of a 64-bit TSS), the saved frame and error code, IF/TF/NT/RF clearing, and
  * the double-fault rules (Table 6-5). A fault during the delivery of a double fault is a triple fault.
- * Task gates and virtual-8086 frames are not supported (a task gate is reported as a #GP on the gate).
+ * From virtual-8086 mode (SDM Vol. 3, 20.3.1.1) the handler must be DPL 0 non-conforming code: the frame adds GS,
+ * FS, DS and ES below SS:ESP and those four become null; IRET at CPL 0 with VM in the popped EFLAGS returns there.
+ * A task gate (outside IA-32e mode) switches tasks ({@link TaskSwitch}); the error code goes on the new task's stack.
  */
 public final class ExceptionEntry {
     /** Where the event comes from: it decides the gate DPL check and the EXT bit of error codes. */
@@ -61,9 +63,12 @@ public final class ExceptionEntry {
     private final CpuState s;
     private final Bus bus;
     private final Segments segments;
+    /** Task switches, through IDT task gates here and through JMP/CALL/IRET in the interpreter. */
+    final TaskSwitch tasks;
 
     public ExceptionEntry(CpuState s, Bus bus, Segments segments) {
         this.s = s; this.bus = bus; this.segments = segments;
+        this.tasks = new TaskSwitch(s, bus, segments);
     }
 
     /**
@@ -92,6 +97,11 @@ public final class ExceptionEntry {
                 }
             }
             bus.abort = null;
+            long nextIp = faultIp;
+            if (tasks.inNewTask) {  // the fault came from loading the new task: it is that task's, at its EIP
+                tasks.inNewTask = false;
+                nextIp = s.rip;
+            }
             if (vector == DF) return TRIPLE_FAULT;
             int second = vectorOf(f);
             boolean dbl = (contributory(vector) && contributory(second)) || (vector == PF && (second == PF || contributory(second)));
@@ -100,7 +110,7 @@ public final class ExceptionEntry {
             errorCode = dbl ? 0 : errorOf(f);
             hasError = true;
             source = EXCEPTION;
-            returnIp = faultIp;
+            returnIp = nextIp;
         }
         return TRIPLE_FAULT;
     }
@@ -121,10 +131,11 @@ public final class ExceptionEntry {
         int type = Descriptor.type(gate);
         boolean validType = lm ? type == Descriptor.INTERRUPT_GATE || type == Descriptor.TRAP_GATE
                 : type == Descriptor.INTERRUPT_GATE || type == Descriptor.TRAP_GATE
-                  || type == Descriptor.INTERRUPT_GATE16 || type == Descriptor.TRAP_GATE16;
+                  || type == Descriptor.INTERRUPT_GATE16 || type == Descriptor.TRAP_GATE16 || type == Descriptor.TASK_GATE;
         if (!Descriptor.system(gate) || !validType) return fault(GP, idtError);
         if (source == SOFTWARE && Descriptor.dpl(gate) < cpl) return fault(GP, (vector << 3) | 2);
         if (!Descriptor.present(gate)) return fault(NP, idtError);
+        if (type == Descriptor.TASK_GATE) return enterTask(gate, errorCode, hasError, ext, returnIp);
 
         int sel = Descriptor.gateSelector(gate);
         if ((sel & 0xFFFC) == 0) return fault(GP, ext);
@@ -136,6 +147,8 @@ public final class ExceptionEntry {
             return fault(GP, Segments.selectorError(sel, ext));
         if (!Descriptor.present(cs)) return fault(NP, Segments.selectorError(sel, ext));
         int newCpl = Descriptor.conforming(cs) ? cpl : Descriptor.dpl(cs);
+        boolean fromV86 = s.v86;
+        if (fromV86 && newCpl != 0) return fault(GP, Segments.selectorError(sel, ext));  // only ring 0 takes it
         long offset = Descriptor.gateOffset(gate);
         if (lm) offset |= gateHigh << 32;
         else if ((type & 8) == 0) offset &= 0xFFFF;
@@ -178,6 +191,12 @@ public final class ExceptionEntry {
             }
         }
         long mask = lm ? -1L : 0xFFFF_FFFFL;
+        if (fromV86) {
+            sp = push(sp, width, s.seg[CpuState.GS], mask);
+            sp = push(sp, width, s.seg[CpuState.FS], mask);
+            sp = push(sp, width, s.seg[CpuState.DS], mask);
+            sp = push(sp, width, s.seg[CpuState.ES], mask);
+        }
         if (lm || switchStack) {
             sp = push(sp, width, oldSs, mask);
             sp = push(sp, width, oldSp, mask);
@@ -194,6 +213,29 @@ public final class ExceptionEntry {
         s.rip = offset & mask;
         long cleared = TF | NT | RF | VM | ((type & 1) == 0 ? IF : 0);
         s.flags.load(flags & ~cleared);
+        if (fromV86) {
+            segments.nullDataSegments();
+            s.updateMode();  // VM is clear now: 32-bit (or 16-bit) protected-mode code from the gate's segment
+        }
+        return 0;
+    }
+
+    /**
+     * Delivery through a task gate (SDM Vol. 3, 6.12.2): a nesting task switch to the gate's TSS, the return address
+     * saved in the old TSS, then the error code (if any) pushed as a doubleword on the new task's stack.
+     */
+    private long enterTask(long gate, int errorCode, boolean hasError, int ext, long returnIp) {
+        long f = tasks.throughGate(Descriptor.gateSelector(gate), TaskSwitch.INTERRUPT, returnIp, ext);
+        if (f != 0) return f;
+        if (hasError) {
+            long mask = s.stackMask(), sp = (s.r[CpuState.RSP] - 4) & mask;
+            bus.write((s.segBase[CpuState.SS] + sp) & 0xFFFF_FFFFL, 4, errorCode);
+            if (bus.abort != null) {
+                tasks.inNewTask = true;  // the new task's own stack fault
+                return MEMORY;
+            }
+            s.set(CpuState.RSP, s.stackSize, sp);
+        }
         return 0;
     }
 
@@ -221,7 +263,10 @@ public final class ExceptionEntry {
         return 0;
     }
 
-    /** Real-mode IRET: pops IP, CS and FLAGS at the operand size (the VM and IOPL-protected bits stay as they are). */
+    /**
+     * Real-mode IRET, and IRET in virtual-8086 mode at IOPL 3: pops IP, CS and FLAGS at the operand size. VM, VIF and
+     * VIP are never loaded; in virtual-8086 mode IOPL is not either (SDM Vol. 2, IRET).
+     */
     private long iretReal(int size) {
         long ssBase = s.segBase[CpuState.SS];
         long mask = s.stackMask(), sp = s.r[CpuState.RSP] & mask;
@@ -230,12 +275,41 @@ public final class ExceptionEntry {
         long popped = bus.read(ssBase + ((sp + 2L * size) & mask), size);
         if (bus.abort != null) return MEMORY;
         long writable = size == 2 ? 0x7FD5L : 0x25_7FD5L;
+        if (s.v86) writable &= ~0x3000L;
         s.set(CpuState.RSP, s.stackSize, sp + 3L * size);
         s.loadReal(CpuState.CS, sel);
         s.rip = ip & (size == 2 ? 0xFFFF : 0xFFFF_FFFFL);
         s.flags.load((s.flags.value() & ~writable) | (popped & writable));
         return 0;
     }
+
+    /**
+     * IRETD at CPL 0 to virtual-8086 mode (SDM Vol. 2, IRET "RETURN-TO-VIRTUAL-8086-MODE"): after EIP, CS and EFLAGS
+     * it pops ESP, SS, ES, DS, FS and GS (doublewords, the selector in the low word); every EFLAGS bit is loaded,
+     * the segments become paragraphs and CPL 3. An EIP beyond CS's 64 KiB limit is #GP(0).
+     */
+    private long iretToV86(long sp, long ip, int cs, long popped) {
+        long mask = 0xFFFF_FFFFL;
+        long newSp = bus.read((sp + 12) & mask, 4);
+        int[] sel = v86Selectors;
+        for (int i = 0; i < 5; i++) sel[i] = (int) bus.read((sp + 16 + 4L * i) & mask, 4) & 0xFFFF;  // SS ES DS FS GS
+        if (bus.abort != null) return MEMORY;
+        if (ip > 0xFFFF) return fault(GP, 0);
+        s.flags.load(popped & 0x3F_7FD5L);
+        segments.loadV86(CpuState.CS, cs);
+        segments.loadV86(CpuState.SS, sel[0]);
+        segments.loadV86(CpuState.ES, sel[1]);
+        segments.loadV86(CpuState.DS, sel[2]);
+        segments.loadV86(CpuState.FS, sel[3]);
+        segments.loadV86(CpuState.GS, sel[4]);
+        s.rip = ip;
+        s.r[CpuState.RSP] = newSp;
+        s.updateMode();
+        bus.flushTlb();  // CPL 3 from here: the TLB holds supervisor-checked translations
+        return 0;
+    }
+
+    private final int[] v86Selectors = new int[5];
 
     private long push(long sp, int width, long value, long mask) {
         sp = (sp - width) & mask;
@@ -249,7 +323,7 @@ public final class ExceptionEntry {
      * and nulls the data segments the outer level may not use. Returns 0 or the exception (state unchanged).
      */
     public long iret(int size) {
-        if (s.realMode()) return iretReal(size);
+        if (s.paragraphSegments()) return iretReal(size);
         boolean lm = s.longMode;
         long mask = lm ? -1L : 0xFFFF_FFFFL;
         long sp = s.r[CpuState.RSP];
@@ -260,6 +334,7 @@ public final class ExceptionEntry {
         long flags = s.flags.value();
         if ((flags & NT) != 0 && !lm) return fault(GP, 0);  // a task return: not supported
         int cpl = s.cpl(), rpl = sel & 3;
+        if (size == 4 && (popped & VM) != 0 && cpl == 0 && !s.ia32e()) return iretToV86(sp, ip, sel, popped);
         if ((sel & 0xFFFC) == 0) return fault(GP, 0);
         if (rpl < cpl) return fault(GP, Segments.selectorError(sel, 0));
         long csAt = segments.address(sel);
@@ -289,7 +364,6 @@ public final class ExceptionEntry {
                 if (!Descriptor.present(ssRaw)) return fault(SS, Segments.selectorError(ss, 0));
             }
         }
-        if ((popped & VM) != 0 && cpl == 0 && !lm) return fault(GP, 0);  // return to virtual-8086 mode: not supported
         // CF PF AF ZF SF TF DF OF NT RF AC ID always; IOPL, VIF and VIP at CPL 0; IF when CPL <= IOPL (else kept).
         long writable = 0x25_4DD5L;
         int iopl = (int) (flags >>> 12) & 3;

@@ -161,10 +161,11 @@ final class FastPath {
 
     /**
      * Executes {@code block} at {@code pc}, then the blocks that follow it on the linear page {@code page} whose
-     * decoded slots are {@code slots}, until one is missing, control leaves the page, a store went into code, or
-     * {@code max} instructions retired. Returns the number retired (an instruction that EXITs counts);
-     * {@link #status} says why it stopped. The results are those of {@link Interpreter#execute}, instruction by
-     * instruction: a fault leaves the state at the faulting instruction, with the ones before it retired.
+     * decoded slots are {@code slots}, until one is missing, control leaves the page, a store went into code, or the
+     * next block would take the count past {@code max} (the caller makes sure the first one fits). Returns the
+     * number retired (an instruction that EXITs counts); {@link #status} says why it stopped. The results are those
+     * of {@link Interpreter#execute}, instruction by instruction: a fault leaves the state at the faulting
+     * instruction, with the ones before it retired.
      */
     int run(Block block, long pc, Object[] slots, long page, int max) {
         int n = 0;
@@ -174,194 +175,168 @@ final class FastPath {
         long[] r = this.r, segBase = s.segBase;
         LazyFlags f = this.f;
         Bus bus = this.bus;
-        Object[] uops = block.uops;
-        int[] heads = block.heads;
-        int i = 0, end = Math.min(uops.length, max);
         int codeWrites = bus.codeWrites;
+        long start = pc;  // the block's first instruction: each one is at start + Uop.at
         loop:
         while (true) {
-            int head = heads[i], k = head & 0xFF;
-            long next = (pc + (head >>> 8)) & ipMask;
-            // The JIT inlines a callee of more than 35 bytecodes only where its profile calls the site hot, which
-            // differs from one JVM to the next: the cases below call nothing larger on their hot paths, and every
-            // memory load and store of the loop is written once (the TLB hit inline, the rest in Bus).
-            // Each case casts the instruction where it reads it (Block#uops): the fields it reads then load there,
-            // not all of them before the switch, as one shared reference would let the JIT schedule them.
-            long ea = 0;
-            if (k <= U_CMP_RM && k != U_INSN) {  // U_LEA to U_CMP_RM: the memory operand's offset (see Uop)
-                Uop u = (Uop) uops[i];
-                int g = u.regs, form = u.form;
-                int base = (g >>> 10) & 31, index = (g >>> 15) & 31;  // Uop.NONE (16): the mask (reg >> 4) - 1 is 0
-                long baseValue = r[base & 15] & ((base >> 4) - 1), indexValue = r[index & 15] & ((index >> 4) - 1);
-                long rip = next & -(long) (form >>> 27 & 1);  // Uop.RIP: relative to the next instruction
-                ea = u.imm + baseValue + (indexValue << (form >>> 4 & 3)) + rip;
-                ea &= -1L >>> (64 - (16 << (form >>> 29 & 3)));  // the address size
-            }
-            switch (k) {
-                case U_LEA -> {
-                    Uop u = (Uop) uops[i];
-                    r[u.regs & 31] = ea & u.mask;
-                }
-                case U_MOV_RR -> {
-                    Uop u = (Uop) uops[i];
-                    int g = u.regs;
-                    r[g & 31] = r[(g >>> 5) & 31] & u.mask;
-                }
-                case U_MOV_RI -> {
-                    Uop u = (Uop) uops[i];
-                    r[u.regs & 31] = u.imm & u.mask;
-                }
-                case U_LOAD, U_CMP_MR, U_CMP_RM, U_POP -> {
-                    Uop u = (Uop) uops[i];
-                    int g = u.regs, form = u.form;
-                    long m = u.mask;
-                    long sp = r[CpuState.RSP] & s.stackMask();
-                    long linear = k == U_POP ? stackLinear(sp)
-                            : (ea + ((form & Uop.SEGMENTED) != 0 ? segBase[(g >>> 20) & 7] : 0)) & linearMask;
-                    MemorySegment p = bus.tlb.lookup(SoftTlb.READ, linear);
-                    int off = (int) linear & 0xFFF;
-                    long v;
-                    if (p != null && off <= 4096 - 8) {
-                        v = (long) Bus.LONG.get(p, (long) off) & m;  // one 8-byte load serves both sizes
-                    } else {
-                        bus.pc = pc;
-                        v = bus.readSlow(linear, form & 15);
-                        if (bus.abort != null) return k == U_POP ? stackFault(pc, n) : fault(pc, n);
+            Object[] uops = block.uops;
+            int[] kinds = block.kinds;
+            long next = 0;  // where the block's last instruction goes, when it transfers control
+            for (int i = 0; i < kinds.length; i++) {
+                int k = kinds[i];
+                // The JIT inlines a callee of more than 35 bytecodes only where its profile calls the site hot, which
+                // differs from one JVM to the next: the cases below call nothing larger on their hot paths, and every
+                // memory load and store of the loop is written once (the TLB hit inline, the rest in Bus).
+                // Each case casts its instruction where it reads it (Block#uops), and computes the memory operand's
+                // offset itself (see Uop), so that no field load is placed before the dispatch.
+                switch (k) {
+                    case U_LEA -> {
+                        Uop u = (Uop) uops[i];
+                        r[u.dst] = (u.imm + r[u.base] + (r[u.index] << u.shift) + ((start + u.end) & u.ripMask)) & u.addrMask & u.mask;
                     }
-                    if (k == U_LOAD) {
-                        r[g & 31] = v;
-                    } else if (k == U_POP) {
-                        setStackPointer(sp + (form & 15));
-                        r[g & 31] = v;  // after the stack pointer: POP rSP loads the value read
-                    } else {  // CMP r/m, r and CMP r, r/m with a memory operand
-                        long x = r[(k == U_CMP_MR ? g >>> 5 : g) & 31] & m;
-                        long a = k == U_CMP_MR ? v : x, b = k == U_CMP_MR ? x : v;
-                        f.set(LazyFlags.SUB, form & 15, a, b, (a - b) & m);
-                        if ((form & Uop.FUSED) != 0 && n + 2 <= max) {
-                            int top = 64 - (form & 15) * 8;  // the operands' sign bits to bit 63
-                            next = fusedJcc(u, form, relation(a << top, b << top), next) & ipMask;
-                            n++;
+                    case U_MOV_RR -> {
+                        Uop u = (Uop) uops[i];
+                        r[u.dst] = r[u.src] & u.mask;
+                    }
+                    case U_MOV_RI -> {
+                        Uop u = (Uop) uops[i];
+                        r[u.dst] = u.imm & u.mask;
+                    }
+                    case U_LOAD, U_CMP_MR, U_CMP_RM, U_POP -> {
+                        Uop u = (Uop) uops[i];
+                        long ea = (u.imm + r[u.base] + (r[u.index] << u.shift) + ((start + u.end) & u.ripMask)) & u.addrMask;
+                        long m = u.mask;
+                        long sp = k == U_POP ? r[CpuState.RSP] & s.stackMask() : 0;
+                        long linear = k == U_POP ? stackLinear(sp) : (ea + (segBase[u.seg] & u.segMask)) & linearMask;
+                        MemorySegment p = bus.tlb.lookup(SoftTlb.READ, linear);
+                        int off = (int) linear & 0xFFF;
+                        long v;
+                        if (p != null && off <= 4096 - 8) {
+                            v = (long) Bus.LONG.get(p, (long) off) & m;  // one 8-byte load serves both sizes
+                        } else {
+                            bus.pc = start + u.at;
+                            v = bus.readSlow(linear, u.size);
+                            if (bus.abort != null) return k == U_POP ? stackFault(start + u.at, n + u.seq) : fault(start + u.at, n + u.seq);
+                        }
+                        if (k == U_LOAD) {
+                            r[u.dst] = v;
+                        } else if (k == U_POP) {
+                            setStackPointer(sp + u.size);
+                            r[u.dst] = v;  // after the stack pointer: POP rSP loads the value read
+                        } else {  // CMP r/m, r and CMP r, r/m with a memory operand
+                            long x = r[k == U_CMP_MR ? u.src : u.dst] & m;
+                            long a = k == U_CMP_MR ? v : x, b = k == U_CMP_MR ? x : v;
+                            f.set(LazyFlags.SUB, u.size, a, b, (a - b) & m);
+                            if (u.fused) {
+                                int top = 64 - u.size * 8;  // the operands' sign bits to bit 63
+                                next = fusedJcc(u, relation(a << top, b << top), start);
+                            }
                         }
                     }
-                }
-                case U_STORE, U_PUSH -> {
-                    Uop u = (Uop) uops[i];
-                    int g = u.regs, form = u.form;
-                    long m = u.mask;
-                    int size = form & 15;
-                    long sp = (r[CpuState.RSP] - size) & s.stackMask();
-                    long linear = k == U_PUSH ? stackLinear(sp)
-                            : (ea + ((form & Uop.SEGMENTED) != 0 ? segBase[(g >>> 20) & 7] : 0)) & linearMask;
-                    long v = r[(g >>> 5) & 31];
-                    MemorySegment p = bus.tlb.lookup(SoftTlb.WRITE, linear);
-                    int off = (int) linear & 0xFFF;
-                    if (p != null && off <= 4096 - 8) {  // pages that hold code are never in the TLB for writes
-                        if (size == 8) Bus.LONG.set(p, (long) off, v);
-                        else Bus.INT.set(p, (long) off, (int) v);
-                        if (k == U_PUSH) setStackPointer(sp);
-                    } else {
-                        bus.pc = pc;
-                        bus.writeSlow(linear, size, v);
-                        if (bus.abort != null) return k == U_PUSH ? stackFault(pc, n) : fault(pc, n);
-                        if (k == U_PUSH) setStackPointer(sp);
-                        if (bus.after != null) return stop(after(next), n);  // a store to MMIO: leave after it
-                        if (bus.codeWrites != codeWrites) {  // a store into code: the rest of this block may be stale
-                            n++;
-                            pc = next;
+                    case U_STORE, U_PUSH -> {
+                        Uop u = (Uop) uops[i];
+                        long ea = (u.imm + r[u.base] + (r[u.index] << u.shift) + ((start + u.end) & u.ripMask)) & u.addrMask;
+                        int size = u.size;
+                        long sp = k == U_PUSH ? (r[CpuState.RSP] - size) & s.stackMask() : 0;
+                        long linear = k == U_PUSH ? stackLinear(sp) : (ea + (segBase[u.seg] & u.segMask)) & linearMask;
+                        long v = r[u.src];
+                        MemorySegment p = bus.tlb.lookup(SoftTlb.WRITE, linear);
+                        int off = (int) linear & 0xFFF;
+                        if (p != null && off <= 4096 - 8) {  // pages that hold code are never in the TLB for writes
+                            if (size == 8) Bus.LONG.set(p, (long) off, v);
+                            else Bus.INT.set(p, (long) off, (int) v);
+                            if (k == U_PUSH) setStackPointer(sp);
+                        } else {
+                            bus.pc = start + u.at;
+                            bus.writeSlow(linear, size, v);
+                            if (bus.abort != null) return k == U_PUSH ? stackFault(start + u.at, n + u.seq) : fault(start + u.at, n + u.seq);
+                            if (k == U_PUSH) setStackPointer(sp);
+                            if (bus.after != null) return stop(after((start + u.end) & ipMask), n + u.seq);  // MMIO: leave after it
+                            if (bus.codeWrites != codeWrites) {  // a store into code: the rest of this block may be stale
+                                n += u.seq + 1;
+                                pc = (start + u.end) & ipMask;
+                                break loop;
+                            }
+                        }
+                    }
+                    case U_CMP_RR, U_CMP_RI, U_SUB_RR, U_SUB_RI -> {
+                        Uop u = (Uop) uops[i];
+                        long m = u.mask;
+                        long a = r[u.dst] & m, b = (k == U_CMP_RR || k == U_SUB_RR ? r[u.src] : u.imm) & m;
+                        long res = (a - b) & m;
+                        f.set(LazyFlags.SUB, u.size, a, b, res);
+                        if (k >= U_SUB_RR) r[u.dst] = res;
+                        if (u.fused) {
+                            int top = 64 - u.size * 8;
+                            next = fusedJcc(u, relation(a << top, b << top), start);
+                        }
+                    }
+                    case U_ADD_RR, U_ADD_RI -> {
+                        Uop u = (Uop) uops[i];
+                        long m = u.mask;
+                        long a = r[u.dst] & m, b = (k == U_ADD_RR ? r[u.src] : u.imm) & m, res = (a + b) & m;
+                        f.set(LazyFlags.ADD, u.size, a, b, res);
+                        r[u.dst] = res;
+                    }
+                    case U_TEST_RR -> {  // flags of a AND b: as a compare of the result with 0 (CF = OF = 0)
+                        Uop u = (Uop) uops[i];
+                        long m = u.mask;
+                        long a = r[u.dst] & m, res = a & r[u.src];
+                        f.set(LazyFlags.LOGIC, u.size, a, res, res);
+                        if (u.fused) next = fusedJcc(u, relation(res << 64 - u.size * 8, 0), start);
+                    }
+                    case U_LOGIC_RR, U_LOGIC_RI -> {  // AND, OR, XOR, TEST: CF = OF = 0, the rest from the result
+                        Uop u = (Uop) uops[i];
+                        long m = u.mask;
+                        long a = r[u.dst] & m, b = (k == U_LOGIC_RR ? r[u.src] : u.imm) & m;
+                        int op = u.op;
+                        long res = op == XOR ? a ^ b : op == OR ? a | b : a & b;
+                        f.set(LazyFlags.LOGIC, u.size, a, b, res);
+                        if (op != TEST) r[u.dst] = res;
+                    }
+                    case U_ALU_RR, U_ALU_RI -> {  // ADC, SBB
+                        Uop u = (Uop) uops[i];
+                        long m = u.mask;
+                        long b = (k == U_ALU_RR ? r[u.src] : u.imm) & m;
+                        r[u.dst] = alu(u.op, u.size, m, r[u.dst] & m, b);
+                    }
+                    case U_SHIFT_RI -> {
+                        Uop u = (Uop) uops[i];
+                        int size = u.size, count = (int) (u.imm & (size == 8 ? 63 : 31));
+                        if (count != 0) r[u.dst] = shift(u.op, size, u.mask, r[u.dst] & u.mask, count);
+                    }
+                    case U_JCC -> {  // a select, not a branch: a guest branch the host cannot predict costs no flush
+                        Uop u = (Uop) uops[i];
+                        long fallThrough = start + u.end;
+                        next = f.condition(u.cond) ? fallThrough + u.imm : fallThrough;
+                    }
+                    default -> {
+                        Uop u = (Uop) uops[i];
+                        long at = start + u.at;
+                        s.rip = at;
+                        long after = execute(u.insn, at, (start + u.end) & ipMask);
+                        int st = stopped;
+                        if (st != GOING) {
+                            stopped = GOING;
+                            return stop(st, n + u.seq);
+                        }
+                        next = after;  // used when it is the block's last instruction
+                        if (bus.codeWrites != codeWrites) {  // it stored into code
+                            n += u.seq + 1;
+                            pc = after;
                             break loop;
                         }
                     }
                 }
-                case U_CMP_RR, U_CMP_RI, U_SUB_RR, U_SUB_RI -> {
-                    Uop u = (Uop) uops[i];
-                    int g = u.regs, form = u.form;
-                    long m = u.mask;
-                    long a = r[g & 31] & m, b = (k == U_CMP_RR || k == U_SUB_RR ? r[(g >>> 5) & 31] : u.imm) & m;
-                    long res = (a - b) & m;
-                    f.set(LazyFlags.SUB, form & 15, a, b, res);
-                    if (k >= U_SUB_RR) r[g & 31] = res;
-                    if ((form & Uop.FUSED) != 0 && n + 2 <= max) {
-                        int top = 64 - (form & 15) * 8;
-                        next = fusedJcc(u, form, relation(a << top, b << top), next) & ipMask;
-                        n++;
-                    }
-                }
-                case U_ADD_RR, U_ADD_RI -> {
-                    Uop u = (Uop) uops[i];
-                    int g = u.regs, form = u.form;
-                    long m = u.mask;
-                    long a = r[g & 31] & m, b = (k == U_ADD_RR ? r[(g >>> 5) & 31] : u.imm) & m, res = (a + b) & m;
-                    f.set(LazyFlags.ADD, form & 15, a, b, res);
-                    r[g & 31] = res;
-                }
-                case U_TEST_RR -> {  // flags of a AND b: as a compare of the result with 0 (CF = OF = 0)
-                    Uop u = (Uop) uops[i];
-                    int g = u.regs, form = u.form;
-                    long m = u.mask;
-                    long a = r[g & 31] & m, res = a & r[(g >>> 5) & 31];
-                    f.set(LazyFlags.LOGIC, form & 15, a, res, res);
-                    if ((form & Uop.FUSED) != 0 && n + 2 <= max) {
-                        next = fusedJcc(u, form, relation(res << 64 - (form & 15) * 8, 0), next) & ipMask;
-                        n++;
-                    }
-                }
-                case U_LOGIC_RR, U_LOGIC_RI -> {  // AND, OR, XOR, TEST: CF = OF = 0, the rest from the result
-                    Uop u = (Uop) uops[i];
-                    int g = u.regs, form = u.form;
-                    long m = u.mask;
-                    long a = r[g & 31] & m, b = (k == U_LOGIC_RR ? r[(g >>> 5) & 31] : u.imm) & m;
-                    int op = (form >>> 6) & 15;
-                    long res = op == XOR ? a ^ b : op == OR ? a | b : a & b;
-                    f.set(LazyFlags.LOGIC, form & 15, a, b, res);
-                    if (op != TEST) r[g & 31] = res;
-                }
-                case U_ALU_RR, U_ALU_RI -> {  // ADC, SBB
-                    Uop u = (Uop) uops[i];
-                    int g = u.regs, form = u.form;
-                    long m = u.mask;
-                    long b = (k == U_ALU_RR ? r[(g >>> 5) & 31] : u.imm) & m;
-                    r[g & 31] = alu((form >>> 6) & 15, form & 15, m, r[g & 31] & m, b);
-                }
-                case U_SHIFT_RI -> {
-                    Uop u = (Uop) uops[i];
-                    int g = u.regs, form = u.form;
-                    long m = u.mask;
-                    int size = form & 15, count = (int) (u.imm & (size == 8 ? 63 : 31));
-                    if (count != 0) r[g & 31] = shift((form >>> 6) & 15, size, m, r[g & 31] & m, count);
-                }
-                case U_JCC -> {  // a select, not a branch: a guest branch the host cannot predict costs no flush
-                    Uop u = (Uop) uops[i];
-                    int g = u.regs, form = u.form;
-                    long m = u.mask;
-                    long target = (next + u.imm) & ipMask;
-                    next = f.condition((form >>> 10) & 15) ? target : next;
-                }
-                default -> {
-                    s.rip = pc;
-                    next = execute(((Uop) uops[i]).insn, pc, next);
-                    int st = stopped;
-                    if (st != GOING) {
-                        stopped = GOING;
-                        return stop(st, n);
-                    }
-                    if (bus.codeWrites != codeWrites) {  // it stored into code
-                        n++;
-                        pc = next;
-                        break loop;
-                    }
-                }
             }
-            n++;
-            pc = next;
-            if (++i < end) continue;
-            // The block is done: its successor on the same page, when that is a block too, follows directly.
+            n += block.insns;
+            pc = (block.transfers ? next : start + block.bytes) & ipMask;
+            // The block is done: its successor on the same page, when that is a block that fits in max, follows.
             long linear = (pc + csBase) & linearMask;
-            if (n >= max || (linear >>> 12) != page) break;
-            if (!(slots[(int) linear & 0xFFF] instanceof Block following)) break;
-            uops = following.uops;
-            heads = following.heads;
-            i = 0;
-            end = Math.min(uops.length, max - n);
+            if ((linear >>> 12) != page) break;
+            if (!(slots[(int) linear & 0xFFF] instanceof Block following) || n + following.insns > max) break;
+            block = following;
+            start = pc;
         }
         s.rip = pc;
         status = Interpreter.NEXT;
@@ -377,13 +352,13 @@ final class FastPath {
     }
 
     /**
-     * Where the Jcc fused to a compare goes on (after the compare at {@code next}; before the instruction pointer's
-     * mask), for the {@link #relation} of its operands: a select, not a branch, so that a guest branch the host
-     * cannot predict costs no flush.
+     * Where the Jcc fused to the compare {@code u} of the block at {@code start} goes (before the instruction
+     * pointer's mask), for the {@link #relation} of its operands: a select, not a branch, so that a guest branch the
+     * host cannot predict costs no flush.
      */
-    private static long fusedJcc(Uop u, int form, int relation, long next) {
-        long fallThrough = next + (form >>> 22 & 15);
-        return form << 17 - relation < 0 ? fallThrough + u.jccImm : fallThrough;  // bit 14 + relation: the table
+    private static long fusedJcc(Uop u, int relation, long start) {
+        long fallThrough = start + u.fusedEnd;
+        return ((u.table & 0xFF) >>> relation & 1) != 0 ? fallThrough + u.jccImm : fallThrough;
     }
 
     /** Writes the stack pointer {@code sp} (already masked to the stack's width): a 16-bit stack keeps bits 63:16. */

@@ -55,7 +55,7 @@ public final class Interpreter {
         this.entry = new ExceptionEntry(state, bus, segments);
         this.system = new SystemInstructions(state, bus);
         this.calls = new SystemCalls(state, bus);
-        this.far = new FarTransfers(state, bus, segments);
+        this.far = new FarTransfers(state, bus, segments, entry.tasks);
         this.x87 = new X87Instructions(state, bus);
         this.sse = new SseInstructions(state, bus);
         this.queries = new DescriptorQueries(state, segments);
@@ -79,6 +79,7 @@ public final class Interpreter {
     private int raise(int vector, int error, boolean hasError, int source, long returnIp, long pc, VcpuExit noIdt) {
         if (!s.idtInstalled()) return fault(noIdt);
         int r = entry.raise(vector, error, hasError, source, returnIp, pc);
+        bus.syncAlignmentCheck();
         if (r == ExceptionEntry.ENTERED) {
             ExceptionEntry.GuestTraps pv = s.guestTraps;
             VcpuExit after = pv == null ? null : pv.takeExit();
@@ -87,6 +88,13 @@ public final class Interpreter {
             return EXIT;
         }
         return fault(new VcpuExit.Fault(ExceptionEntry.failure(r, vector), pc));
+    }
+
+    /** Where a system helper's fault is raised: at {@code pc}, or at the new task's EIP when a task switch faulted in it. */
+    private long faultPc(long pc) {
+        if (!entry.tasks.inNewTask) return pc;
+        entry.tasks.inNewTask = false;
+        return s.rip;
     }
 
     /** Raises the exception value {@code f} of a system helper; {@link Vectors#MEMORY} becomes the bus's exit. */
@@ -114,6 +122,7 @@ public final class Interpreter {
         } else {
             r = executeOne(in, pc);
         }
+        bus.syncAlignmentCheck();  // CR0.AM, EFLAGS.AC and CPL change only in instructions this class runs
         return step && r == NEXT ? singleStep(in) : r;
     }
 
@@ -262,7 +271,8 @@ public final class Interpreter {
                 r = NEXT;
             }
             case CLI, STI -> {
-                if (s.cpl() != 0) return privileged(in.op == Op.CLI ? "cli" : "sti", pc);
+                // IOPL-sensitive (SDM Vol. 2, CLI/STI without VME/PVI): #GP(0) when CPL > IOPL, in virtual-8086 mode IOPL < 3.
+                if (s.cpl() > f.iopl()) return privileged(in.op == Op.CLI ? "cli" : "sti", pc);
                 if (in.op == Op.STI && (f.value() & LazyFlags.IF) == 0) s.interruptShadow = true;
                 f.setBit(LazyFlags.IF, in.op == Op.STI);
                 r = NEXT;
@@ -276,10 +286,13 @@ public final class Interpreter {
             case LAHF -> { s.set(Insn.AH, 1, (f.value() & 0xD5) | 2); r = NEXT; }
             case SAHF -> { f.setEager((f.value() & ~0xD5L) | (s.get(Insn.AH, 1) & 0xD5)); r = NEXT; }
             case PUSHF -> {
-                if (!push(f.value(), in.opSize)) return abort();
+                if (s.v86 && f.iopl() < 3) return privileged("pushf", pc);
+                // PUSHFD/PUSHFQ store EFLAGS with VM and RF cleared (SDM Vol. 2, PUSHF).
+                if (!push(in.opSize == 2 ? f.value() : f.value() & ~0x3_0000L, in.opSize)) return abort();
                 r = NEXT;
             }
             case POPF -> {
+                if (s.v86 && f.iopl() < 3) return privileged("popf", pc);
                 long v = pop(in.opSize);
                 if (bus.abort != null) return abort();
                 long writable = popfWritable(s.cpl(), (int) (f.value() >>> 12) & 3, in.opSize);
@@ -338,7 +351,7 @@ public final class Interpreter {
             }
             case LES, LDS, LSS, LFS, LGS -> r = loadFarPointer(in, pc, next);
             case ARPL -> {
-                if (s.realMode()) return undefined(in, pc, in.length);
+                if (s.paragraphSegments()) return undefined(in, pc, in.length);
                 int dest = (int) read(in, in.dstKind, in.dstReg, 2, next);
                 if (bus.abort != null) return abort();
                 int res = DescriptorQueries.arpl(dest, (int) s.get(in.srcReg, 2));
@@ -397,6 +410,7 @@ public final class Interpreter {
             }
             case INT -> {
                 int vector = (int) in.imm;
+                if (s.v86 && f.iopl() < 3) return privileged("int", pc);  // IOPL-sensitive in virtual-8086 mode (no VME)
                 if (traps.isHypercallInterrupt(vector, s.cpl()) || !s.idtInstalled()) return trap(traps.softwareInterrupt(vector, s.cpl(), pc), next);
                 return raise(vector, 0, false, ExceptionEntry.SOFTWARE, next, pc, null);
             }
@@ -406,6 +420,11 @@ public final class Interpreter {
                 return raise(Vectors.OF, 0, false, ExceptionEntry.SOFTWARE, next, pc, traps.exception(Vectors.OF, 0, pc));
             }
             case IRET -> {
+                if (s.v86 && f.iopl() < 3) return privileged("iret", pc);
+                if (f.nestedTask() && !s.v86 && !s.realMode() && !s.ia32e()) {  // a task return (SDM Vol. 2, IRET)
+                    long fl = entry.tasks.taskReturn(next);
+                    return fl == 0 ? NEXT : raiseFault(fl, faultPc(pc));
+                }
                 long fl = entry.iret(in.opSize);
                 return fl == 0 ? NEXT : raiseFault(fl, pc);
             }
@@ -420,6 +439,7 @@ public final class Interpreter {
                 r = NEXT;
             }
             case LLDT, LTR -> {
+                if (s.paragraphSegments()) return undefined(in, pc, in.length);  // not recognised in real and virtual-8086 mode
                 if (s.cpl() != 0) return raiseFault(Vectors.fault(Vectors.GP, 0), pc);
                 int sel = (int) read(in, in.srcKind, in.srcReg, 2, next);
                 if (bus.abort != null) return abort();
@@ -437,17 +457,8 @@ public final class Interpreter {
                     sel = (int) bus.read(a + size, 2);
                     if (bus.abort != null) return abort();
                 }
-                long sp = s.r[CpuState.RSP];
-                if (in.op == Op.CALL_FAR && (!push(s.seg[CpuState.CS], size) || !push(next, size))) {
-                    s.r[CpuState.RSP] = sp;
-                    return abort();
-                }
-                long fl = far.jump(sel, offset & mask(size));
-                if (fl != 0) {
-                    s.r[CpuState.RSP] = sp;
-                    return raiseFault(fl, pc);
-                }
-                return NEXT;
+                long fl = in.op == Op.CALL_FAR ? far.call(sel, offset & mask(size), size, next) : far.jump(sel, offset & mask(size), next);
+                return fl == 0 ? NEXT : raiseFault(fl, faultPc(pc));
             }
             case RET_FAR -> {
                 long fl = far.ret(in.opSize, in.hasImm ? in.imm & 0xFFFF : 0);
@@ -466,7 +477,7 @@ public final class Interpreter {
                 if (fl != 0) return raiseFault(fl, pc);
                 r = NEXT;
             }
-            case SLDT, STR -> r = write(in, in.dstKind, in.dstReg, in.dstKind == MEM ? 2 : in.opSize, next, in.op == Op.SLDT ? s.ldtr : s.tr);
+            case SLDT, STR -> r = s.paragraphSegments() ? undefined(in, pc, in.length) : write(in, in.dstKind, in.dstReg, in.dstKind == MEM ? 2 : in.opSize, next, in.op == Op.SLDT ? s.ldtr : s.tr);
             case MOV_FROM_CR -> {
                 long fl = system.read(in.srcReg);
                 if (fl != 0) return raiseFault(fl, pc);
@@ -673,9 +684,9 @@ public final class Interpreter {
         return NEXT;
     }
 
-    /** LAR, LSL, VERR and VERW ({@link DescriptorQueries}): #UD in real mode; the answer in ZF. */
+    /** LAR, LSL, VERR and VERW ({@link DescriptorQueries}): #UD in real and virtual-8086 mode; the answer in ZF. */
     private int queryDescriptor(Insn in, long pc, long next) {
-        if (s.realMode()) return undefined(in, pc, in.length);
+        if (s.paragraphSegments()) return undefined(in, pc, in.length);
         int sel = (int) read(in, in.srcKind, in.srcReg, 2, next);
         if (bus.abort != null) return abort();
         int r = switch (in.op) {
@@ -731,6 +742,9 @@ public final class Interpreter {
         boolean stack = stackFault;
         stackFault = false;
         if (e == Bus.PAGE_FAULT) return pageFault(bus.faultAddress, bus.faultCode, pc);
+        if (e == Bus.ALIGNMENT_CHECK) {  // #AC(0), a fault: the saved instruction pointer is the access's instruction
+            return raise(Vectors.AC, 0, true, ExceptionEntry.EXCEPTION, pc, pc, s.idtInstalled() ? null : traps.exception(Vectors.AC, 0, pc));
+        }
         if (e == Bus.GENERAL_PROTECTION) {
             int v = stack ? Vectors.SS : Vectors.GP;
             return raise(v, 0, true, ExceptionEntry.EXCEPTION, pc, pc,
@@ -1099,15 +1113,25 @@ public final class Interpreter {
         int half = in.opSize == 8 ? 8 : 4;
         long addr = ea(in, next);
         if (half == 8 && (addr & 15) != 0) return generalProtection(bus.pc);
-        long lo = bus.read(addr, half);
-        if (bus.abort != null) return abort();
-        long hi = bus.read(addr + half, half);
+        // CMPXCHG8B reads and writes its quadword as one 8-byte access (so the alignment check sees 8 bytes).
+        long lo, hi;
+        if (half == 4) {
+            long both = bus.read(addr, 8);
+            lo = both & 0xFFFF_FFFFL;
+            hi = both >>> 32;
+        } else {
+            lo = bus.read(addr, half);
+            hi = bus.abort == null ? bus.read(addr + half, half) : 0;
+        }
         if (bus.abort != null) return abort();
         boolean equal = lo == s.get(CpuState.RAX, half) && hi == s.get(CpuState.RDX, half);
         long newLo = equal ? s.get(CpuState.RBX, half) : lo, newHi = equal ? s.get(CpuState.RCX, half) : hi;
-        bus.write(addr, half, newLo);
-        if (bus.abort != null) return abort();
-        bus.write(addr + half, half, newHi);
+        if (half == 4) {
+            bus.write(addr, 8, newLo | newHi << 32);
+        } else {
+            bus.write(addr, half, newLo);
+            if (bus.abort == null) bus.write(addr + half, half, newHi);
+        }
         if (bus.abort != null) return abort();
         f.setEager((f.value() & ~(long) LazyFlags.ZF) | (equal ? LazyFlags.ZF : 0));
         if (!equal) {

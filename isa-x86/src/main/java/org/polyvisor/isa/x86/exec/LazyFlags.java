@@ -7,7 +7,7 @@ package org.polyvisor.isa.x86.exec;
  */
 public final class LazyFlags {
     public static final int CF = 1, PF = 1 << 2, AF = 1 << 4, ZF = 1 << 6, SF = 1 << 7, TF = 1 << 8, IF = 1 << 9,
-            DF = 1 << 10, OF = 1 << 11;
+            DF = 1 << 10, OF = 1 << 11, IOPL = 3 << 12, VM = 1 << 17, AC = 1 << 18;
     public static final int ARITH = CF | PF | AF | ZF | SF | OF;
 
     /** Kinds of the last flag-setting operation. */
@@ -109,6 +109,18 @@ public final class LazyFlags {
 
     /** EFLAGS.TF: single-stepping (kept with the non-arithmetic flags, so reading it costs no flag evaluation). */
     public boolean trapFlag() { return (rest & TF) != 0; }
+
+    /** EFLAGS.VM: virtual-8086 mode (no flag evaluation). */
+    public boolean vm() { return (rest & VM) != 0; }
+
+    /** EFLAGS.AC: alignment checking at CPL 3 when CR0.AM is set (no flag evaluation). */
+    public boolean alignmentCheck() { return (rest & AC) != 0; }
+
+    /** EFLAGS.NT: the current task is nested, IRET returns to the previous one (no flag evaluation). */
+    public boolean nestedTask() { return (rest & (1 << 14)) != 0; }
+
+    /** EFLAGS.IOPL (no flag evaluation). */
+    public int iopl() { return (int) (rest >>> 12) & 3; }
 
     public void setBit(int bit, boolean on) { rest = on ? rest | bit : rest & ~(long) bit; }
 

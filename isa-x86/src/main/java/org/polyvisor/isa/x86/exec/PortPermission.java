@@ -5,8 +5,9 @@ import static org.polyvisor.isa.x86.trap.Vectors.MEMORY;
 import static org.polyvisor.isa.x86.trap.Vectors.fault;
 
 /**
- * The I/O permission check of IN, OUT, INS and OUTS (SDM Vol. 1, 19.5 "Protected-mode I/O"): allowed in real mode
- * and when CPL &le; IOPL; otherwise every bit of the accessed ports in the TSS's I/O permission bitmap must be
+ * The I/O permission check of IN, OUT, INS and OUTS (SDM Vol. 1, 19.5 "Protected-mode I/O"; Vol. 3, 20.2.8.1 for
+ * virtual-8086 mode, where IOPL does not matter and the bitmap always decides): allowed in real mode and when
+ * CPL &le; IOPL outside virtual-8086 mode; otherwise every bit of the accessed ports in the TSS's I/O permission bitmap must be
  * clear, the bitmap starting at the 16-bit offset at TSS + 66H and reaching no further than the TSS limit. A
  * port past the limit, or no TSS at all, is #GP(0). (The bitmap is read as a 32-bit TSS has it; a 16-bit TSS has
  * none, which this model does not tell apart.)
@@ -22,7 +23,7 @@ final class PortPermission {
 
     /** 0 when {@code size} bytes at {@code port} may be accessed, else #GP(0) or {@link org.polyvisor.isa.x86.trap.Vectors#MEMORY}. */
     long check(int port, int size) {
-        if (s.realMode() || s.cpl() <= ((s.flags.value() >>> 12) & 3)) return 0;
+        if (s.realMode() || (!s.v86 && s.cpl() <= s.flags.iopl())) return 0;  // virtual-8086 mode: always the bitmap
         if ((s.tr & 0xFFFC) == 0 || s.trLimit < TSS_MIN_LIMIT) return fault(GP, 0);
         boolean outer = bus.implicitSupervisor;
         bus.implicitSupervisor = true;

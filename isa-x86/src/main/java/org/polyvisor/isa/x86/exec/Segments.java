@@ -28,7 +28,10 @@ public final class Segments {
     static int selectorError(int sel, int ext) { return (sel & 0xFFFC) | ext; }
 
     /** The linear address of the descriptor {@code sel} names, or -1 when it lies past its table's limit. */
-    long address(int sel) {
+    long address(int sel) { return address(sel, 8); }
+
+    /** The linear address of the {@code bytes}-byte descriptor {@code sel} names (16: a gate of IA-32e mode), or -1. */
+    long address(int sel, int bytes) {
         boolean local = (sel & 4) != 0;
         long offset = sel & 0xFFF8;
         xenAt = -1;
@@ -45,7 +48,7 @@ public final class Segments {
             return xenAt = s.gdtBase + offset;
         }
         long limit = local ? (s.ldtr == 0 ? -1 : s.ldtLimit) : s.gdtLimit;
-        if (offset + 7 > limit) return -1;
+        if (offset + bytes - 1 > limit) return -1;
         return (local ? s.ldtBase : s.gdtBase) + offset;
     }
 
@@ -100,7 +103,7 @@ public final class Segments {
      */
     public long loadData(int sreg, int sel) {
         sel &= 0xFFFF;
-        if (s.realMode()) {
+        if (s.paragraphSegments()) {
             s.loadReal(sreg, sel);
             return 0;
         }
@@ -130,6 +133,15 @@ public final class Segments {
         return 0;
     }
 
+    /** Loads data segment register {@code sreg} from a descriptor the caller has checked (a task switch). */
+    void loadChecked(int sreg, int sel, long raw) {
+        markAccessed(raw);
+        cache(sreg, sel, raw);
+    }
+
+    /** A null selector in data segment register {@code sreg} (a task switch). */
+    void loadNull(int sreg, int sel) { cacheNull(sreg, sel); }
+
     /** Loads CS from a descriptor the caller has checked; the RPL becomes the new CPL. */
     void loadCode(int sel, long raw, int cpl) {
         if (cpl != s.cpl()) bus.flushTlb();  // the TLB holds translations checked for one privilege level
@@ -153,6 +165,25 @@ public final class Segments {
             boolean conformingCode = (attr & 0x1C) == 0x1C;
             if ((s.seg[sreg] & 0xFFFC) != 0 && !conformingCode && ((attr >>> 5) & 3) < cpl) cacheNull(sreg, 0);
         }
+    }
+
+    /**
+     * A segment register as virtual-8086 mode has it (SDM Vol. 3, 20.1.1): base = selector * 16, limit 64 KiB,
+     * a present, accessed, writable DPL 3 data segment's attributes.
+     */
+    void loadV86(int sreg, int sel) {
+        s.seg[sreg] = sel & 0xFFFF;
+        s.segBase[sreg] = (long) (sel & 0xFFFF) << 4;
+        s.segLimit[sreg] = 0xFFFF;
+        s.segAttr[sreg] = 0xF3;
+    }
+
+    /** Interrupt entry from virtual-8086 mode: ES, DS, FS and GS become null (their paragraphs mean nothing now). */
+    void nullDataSegments() {
+        cacheNull(CpuState.ES, 0);
+        cacheNull(CpuState.DS, 0);
+        cacheNull(CpuState.FS, 0);
+        cacheNull(CpuState.GS, 0);
     }
 
     /** The base of a 16-byte (long mode) or 8-byte system descriptor at {@code at}. */
@@ -205,6 +236,7 @@ public final class Segments {
         s.tr = sel;
         s.trBase = base;
         s.trLimit = Descriptor.limit(raw);
+        s.tss16 = type == Descriptor.TSS16_AVAILABLE;
         return 0;
     }
 }

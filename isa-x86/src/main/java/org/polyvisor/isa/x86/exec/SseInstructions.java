@@ -315,9 +315,11 @@ final class SseInstructions {
         if (in.srcKind != MEM) { lo = hi = 0; return 0; }
         long ea = Addressing.linear(s, in, next);
         if (aligned && (ea & 15) != 0) return Vectors.fault(Vectors.GP, 0);
-        if (size == 16) {
+        if (size == 16) {  // a 16-byte operand is not alignment-checked (SDM Vol. 2, 2.4, exception types 1 and 4)
+            bus.alignmentExempt = true;
             lo = bus.read(ea, 8);
             hi = bus.read(ea + 8, 8);
+            bus.alignmentExempt = false;
         } else {
             lo = bus.read(ea, size);
             hi = 0;
@@ -330,8 +332,10 @@ final class SseInstructions {
         long ea = Addressing.linear(s, in, next);
         if (aligned && (ea & 15) != 0) return Vectors.fault(Vectors.GP, 0);
         if (size == 16) {
+            bus.alignmentExempt = true;
             bus.write(ea, 8, v0);
             bus.write(ea + 8, 8, v1);
+            bus.alignmentExempt = false;
         } else {
             bus.write(ea, size, v0);
         }

@@ -37,7 +37,7 @@ public class X86Vcpu implements Vcpu {
     private final Decoder decoder;
     private final Mmu mmu;
     private final SoftTlb tlb = new SoftTlb();
-    private final DecodedPages decoded = new DecodedPages(1, tlb);
+    private final DecodedPages decoded;
     private final Bus bus;
     private final Interpreter interpreter;
     private final FastPath fast;
@@ -63,6 +63,7 @@ public class X86Vcpu implements Vcpu {
         this.isa = isa;
         this.id = id;
         this.memory = memory;
+        this.decoded = new DecodedPages(1, tlb, memory);  // sees the other vCPUs' stores into code
         this.layout = layout;
         this.decoder = decoder;
         this.state = new CpuState(decoder.longMode());
@@ -143,7 +144,12 @@ public class X86Vcpu implements Vcpu {
         VcpuExit result = VcpuExit.BUDGET_SPENT;
         LocalInterrupts board = this.board;
         if (board != null) board.poll();  // HVM: the board's timers that are due raise their vectors now
+        long nextSync = 0;
         while (done < budget) {
+            if (done >= nextSync) {  // other vCPUs' stores into code (cross-modifying code), every so often
+                nextSync = done + FAST_RUN;
+                decoded.sync();
+            }
             if (pendingCount != 0 && retired + done > shadowEnd && state.flags.interruptsEnabled()) {
                 if (upcall && BounceFrame.ready(callbacks, state) && takeUpcall()) {
                     if (!BounceFrame.deliver(callbacks, state, bus)) {
@@ -179,12 +185,15 @@ public class X86Vcpu implements Vcpu {
             if (slot instanceof Block block) {  // straight-line runs of fast instructions on this page
                 // An interrupt held off only by the STI / MOV SS shadow is taken after one instruction.
                 int max = pendingCount != 0 && retired + done <= shadowEnd ? 1 : (int) Math.min(budget - done, FAST_RUN);
-                done += fast.run(block, pc, curSlots, fetchPage, max);
-                int st = fast.status;
-                if (st == Interpreter.NEXT) continue;
-                if (st == Interpreter.DELIVERED) { done++; continue; }
-                result = interpreter.exit;
-                break;
+                if (block.insns <= max) {  // blocks run whole; one that does not fit goes one instruction at a time
+                    done += fast.run(block, pc, curSlots, fetchPage, max);
+                    int st = fast.status;
+                    if (st == Interpreter.NEXT) continue;
+                    if (st == Interpreter.DELIVERED) { done++; continue; }
+                    result = interpreter.exit;
+                    break;
+                }
+                slot = Block.first(block);
             }
             interpreter.budgetLeft = budget - done;
             int r = interpreter.execute((Insn) slot, pc);
@@ -456,14 +465,18 @@ public class X86Vcpu implements Vcpu {
         long m = state.addressMask;
         if (number >= 0 && number < g) state.r[number] = value & m;
         else if (number == layout.pc()) state.rip = value & m;
-        else if (number == layout.flags()) state.flags.load(value & 0xFFFF_FFFFL);
+        else if (number == layout.flags()) {
+            state.flags.load(value & 0xFFFF_FFFFL);
+            state.updateMode();  // EFLAGS.VM enters or leaves virtual-8086 mode
+        }
         else if (number >= layout.segment(0) && number < layout.segment(0) + 6) {
             int sreg = number - layout.segment(0);
-            if (state.realMode()) state.loadReal(sreg, (int) value);  // real mode: the base follows (selector * 16)
+            if (state.paragraphSegments()) state.loadReal(sreg, (int) value);  // real/virtual-8086 mode: base = selector * 16
             else state.seg[sreg] = (int) value & 0xFFFF;
         }
         else if (number == layout.cr0()) state.cr0 = value & 0xFFFF_FFFFL;
         else if (!setSystem(number, value)) throw new IllegalArgumentException(isa + ": no register number " + number);
+        bus.syncAlignmentCheck();  // EFLAGS.AC, CR0.AM or CPL may have changed (not on the run loop's path)
     }
 
     @Override

@@ -17,11 +17,16 @@
  * {@code SseInstructions} (SSE/SSE2, MXCSR, FXSAVE/FXRSTOR through {@code FxImage}), on the arithmetic of the
  * {@code fpu} package;
  * the system side: segment and system-register loads ({@code Segments}, {@code SystemInstructions}), fast system
- * calls and MSRs ({@code SystemCalls}), IDT delivery and IRET ({@code ExceptionEntry}, with the real-mode IVT),
+ * calls and MSRs ({@code SystemCalls}), IDT delivery and IRET ({@code ExceptionEntry}, with the real-mode IVT and
+ * the virtual-8086 frames), far JMP/CALL/RET ({@code FarTransfers}) and call gates ({@code CallGates}), the I/O
+ * permission check ({@code PortPermission}),
  * decimal adjust ({@code Bcd}), the multi-slot stack instructions PUSHA/POPA/ENTER ({@code StackFrames}), SHLD/SHRD
  * results and flags ({@code DoubleShifts}). {@code Cpuid} is the CPU model: what it advertises is what runs.
- * Modes: {@code CpuState.updateMode} derives real / protected (16- or 32-bit CS) /
- * compatibility / 64-bit mode from CR0.PE, EFER.LMA and CS; the vCPU re-decodes after a switch.
+ * Modes: {@code CpuState.updateMode} derives real / protected (16- or 32-bit CS) / virtual-8086 /
+ * compatibility / 64-bit mode from CR0.PE, EFER.LMA, EFLAGS.VM and CS; the vCPU re-decodes after a switch.
+ * Alignment checks (#AC): while CR0.AM, EFLAGS.AC and CPL 3 hold ({@code Bus.syncAlignmentCheck}, after every
+ * interpreted instruction and exception delivery) no data translation enters the TLB, so every access, the block
+ * runner's too, reaches {@code Bus}'s slow path, which checks it; with either bit clear nothing changes.
  * "Installed" exception table: the IDT (IVT in real mode) once IDTR.limit != 0. The reset state has the IVT
  * installed (base 0, limit 0x3FF), a PV vCPU starts with none (limit 0) and gets Fault exits until LIDT.
  */

@@ -10,6 +10,7 @@ public final class Descriptor {
 
     /** System types (S = 0). */
     public static final int LDT = 0x2, TSS16_AVAILABLE = 0x1, TSS_AVAILABLE = 0x9, TSS_BUSY = 0xB, CALL_GATE = 0xC,
+            CALL_GATE16 = 0x4, TSS16_BUSY = 0x3,
             TASK_GATE = 0x5, INTERRUPT_GATE16 = 0x6, TRAP_GATE16 = 0x7, INTERRUPT_GATE = 0xE, TRAP_GATE = 0xF;
 
     public static long base(long raw) {
@@ -60,6 +61,9 @@ public final class Descriptor {
 
     /** The 32-bit offset of a gate (bits 15:0 and 63:48). */
     public static long gateOffset(long raw) { return (raw & 0xFFFF) | ((raw >>> 32) & 0xFFFF_0000L); }
+
+    /** The parameter count of a 16- or 32-bit call gate (bits 36:32): words or doublewords to copy on a stack switch. */
+    public static int parameterCount(long raw) { return (int) (raw >>> 32) & 0x1F; }
 
     /** The interrupt stack table index of a 64-bit gate (0: none). */
     public static int ist(long raw) { return (int) (raw >>> 32) & 7; }

@@ -1,18 +1,13 @@
 package org.polyvisor.isa.x86.testing;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.polyvisor.isa.x86.testing.VectorReplay.hex;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import org.polyvisor.spi.IsaProvider;
-import org.polyvisor.spi.VcpuExit;
 
 /**
  * Replays the host-CPU vectors of conformance/native/bits.vectors (bits.c, made by generate.sh) on a vCPU: SHLD and
@@ -30,49 +25,30 @@ public final class BitVectors {
     private record Vector(String op, int size, long a, long b, long count, long flagsIn, long result, long flagsOut) { }
 
     public static void check(IsaProvider isa, Path file) throws IOException {
-        boolean longMode = isa.wordBits() == 64;
-        List<Vector> vectors = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            String[] f = line.trim().split(" ");
-            int size = Integer.parseInt(f[1]);
-            if (size == 8 && !longMode) continue;
-            vectors.add(new Vector(f[0], size, hex(f[2]), hex(f[3]), hex(f[4]), hex(f[5]), hex(f[6]), hex(f[7])));
-        }
-        assertTrue(vectors.size() > 1000, isa.id() + ": too few bit vectors");
-        ByteArrayOutputStream code = new ByteArrayOutputStream();
-        for (Vector v : vectors) {
-            byte[] insn = encode(v);
-            code.write(insn, 0, insn.length);
-            for (int i = insn.length; i < 16; i++) code.write(0x90);
-        }
-        List<String> failures = new ArrayList<>();
-        String ax = longMode ? "rax" : "eax", bx = longMode ? "rbx" : "ebx", cx = longMode ? "rcx" : "ecx";
-        String ip = longMode ? "rip" : "eip", flags = longMode ? "rflags" : "eflags";
-        try (Machine m = new Machine(isa, HexFormat.of().formatHex(code.toByteArray()))) {
-            long pc = Machine.CODE;
-            for (Vector v : vectors) {
-                m.cpu.setRegister(m.reg(ip), pc);
-                m.cpu.setRegister(m.reg(ax), v.a());
-                m.cpu.setRegister(m.reg(bx), v.b());
-                m.cpu.setRegister(m.reg(cx), v.count());
-                m.cpu.setRegister(m.reg(flags), v.flagsIn());
-                VcpuExit exit = m.cpu.run(1);
-                long mask = v.size() == 8 ? -1L : (1L << (8 * v.size())) - 1;
-                long result = m.cpu.register(m.reg(ax)) & mask;
-                long gotFlags = m.cpu.register(m.reg(flags)) & ARITH;
-                if (exit != VcpuExit.BUDGET_SPENT || result != v.result() || gotFlags != v.flagsOut())
-                    failures.add(String.format("%s %s%d a=%x b=%x count=%x flags in %x: expected %x flags %x, got %x flags %x%s",
-                            isa.id(), v.op(), v.size() * 8, v.a(), v.b(), v.count(), v.flagsIn(), v.result(), v.flagsOut(),
-                            result, gotFlags, exit == VcpuExit.BUDGET_SPENT ? "" : " exit " + exit));
-                pc += 16;
-            }
-        }
-        if (!failures.isEmpty())
-            fail(failures.size() + " of " + vectors.size() + " vectors differ from the host CPU:\n"
-                    + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
-    }
+        String p = VectorReplay.prefix(isa);
+        VectorReplay.replay(isa, "bit vectors", VectorReplay.read(isa, file, f -> new Vector(f[0], Integer.parseInt(f[1]),
+                hex(f[2]), hex(f[3]), hex(f[4]), hex(f[5]), hex(f[6]), hex(f[7]))), 1000, 1, new VectorReplay.Replay<Vector>() {
+            @Override public byte[] code(Vector v) { return encode(v); }
 
-    private static long hex(String s) { return Long.parseUnsignedLong(s, 16); }
+            @Override public void setUp(Machine m, Vector v) {
+                m.cpu.setRegister(m.reg(p + "ax"), v.a());
+                m.cpu.setRegister(m.reg(p + "bx"), v.b());
+                m.cpu.setRegister(m.reg(p + "cx"), v.count());
+                m.cpu.setRegister(m.reg(p + "flags"), v.flagsIn());
+            }
+
+            @Override public String mismatch(Machine m, Vector v) {
+                long mask = v.size() == 8 ? -1L : (1L << (8 * v.size())) - 1;
+                long result = m.cpu.register(m.reg(p + "ax")) & mask, flags = m.cpu.register(m.reg(p + "flags")) & ARITH;
+                return result == v.result() && flags == v.flagsOut() ? null
+                        : String.format("%s: expected %x flags %x, got %x flags %x", describe(v), v.result(), v.flagsOut(), result, flags);
+            }
+
+            @Override public String describe(Vector v) {
+                return String.format("%s%d a=%x b=%x count=%x flags in %x", v.op(), v.size() * 8, v.a(), v.b(), v.count(), v.flagsIn());
+            }
+        });
+    }
 
     /** The 32-bit encoding with 66 (16 bits) or REX.W (64 bits) after any mandatory F3. */
     private static byte[] encode(Vector v) {

@@ -1,17 +1,12 @@
 package org.polyvisor.isa.x86.testing;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.polyvisor.isa.x86.testing.VectorReplay.hex;
 
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.polyvisor.spi.IsaProvider;
-import org.polyvisor.spi.VcpuExit;
 
 /**
  * Replays the host-CPU vectors of conformance/native/flags.vectors (made by its generate.sh) on a vCPU:
@@ -31,50 +26,33 @@ public final class FlagVectors {
     private record Vector(String op, int size, long a, long b, long flagsIn, long result, long flagsOut, long mask) { }
 
     public static void check(IsaProvider isa, Path file) throws IOException {
-        boolean longMode = isa.wordBits() == 64;
-        List<Vector> vectors = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            String[] f = line.trim().split(" ");
-            int size = Integer.parseInt(f[1]);
-            if (size == 8 && !longMode) continue;
-            vectors.add(new Vector(f[0], size, hex(f[2]), hex(f[3]), hex(f[4]), hex(f[5]), hex(f[6]), hex(f[7])));
-        }
-        assertTrue(vectors.size() > 1000, isa.id() + ": too few flag vectors");
-        ByteArrayOutputStream code = new ByteArrayOutputStream();
-        for (Vector v : vectors) {
-            byte[] insn = encode(v);
-            code.write(insn, 0, insn.length);
-            for (int i = insn.length; i < 16; i++) code.write(0x90);
-        }
-        List<String> failures = new ArrayList<>();
-        String ax = longMode ? "rax" : "eax", bx = longMode ? "rbx" : "ebx", cx = longMode ? "rcx" : "ecx";
-        String ip = longMode ? "rip" : "eip", flags = longMode ? "rflags" : "eflags";
-        try (Machine m = new Machine(isa, java.util.HexFormat.of().formatHex(code.toByteArray()))) {
-            long pc = Machine.CODE;
-            for (Vector v : vectors) {
-                m.cpu.setRegister(m.reg(ip), pc);
-                m.cpu.setRegister(m.reg(ax), v.a());
-                m.cpu.setRegister(m.reg(bx), v.b());
-                m.cpu.setRegister(m.reg(cx), v.b());
-                m.cpu.setRegister(m.reg(flags), v.flagsIn());
-                VcpuExit exit = m.cpu.run(1);
-                long mask = v.size() == 8 ? -1L : (1L << (8 * v.size())) - 1;
-                long result = m.cpu.register(m.reg(ax)) & mask;
-                long expected = v.op().equals("cmp") || v.op().equals("test") ? v.a() : v.result();
-                long gotFlags = m.cpu.register(m.reg(flags));
-                if (exit != VcpuExit.BUDGET_SPENT || result != expected || ((gotFlags ^ v.flagsOut()) & v.mask()) != 0)
-                    failures.add(String.format("%s %s%d a=%x b=%x flags in %x: expected %x flags %x, got %x flags %x (mask %x)%s",
-                            isa.id(), v.op(), v.size() * 8, v.a(), v.b(), v.flagsIn(), expected, v.flagsOut(), result,
-                            gotFlags & 0x8d5, v.mask(), exit == VcpuExit.BUDGET_SPENT ? "" : " exit " + exit));
-                pc += 16;
-            }
-        }
-        if (!failures.isEmpty())
-            fail(failures.size() + " of " + vectors.size() + " vectors differ from the host CPU:\n"
-                    + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
-    }
+        String p = VectorReplay.prefix(isa);
+        VectorReplay.replay(isa, "flag vectors", VectorReplay.read(isa, file, f -> new Vector(f[0], Integer.parseInt(f[1]),
+                hex(f[2]), hex(f[3]), hex(f[4]), hex(f[5]), hex(f[6]), hex(f[7]))), 1000, 1, new VectorReplay.Replay<Vector>() {
+            @Override public byte[] code(Vector v) { return encode(v); }
 
-    private static long hex(String s) { return Long.parseUnsignedLong(s, 16); }
+            @Override public void setUp(Machine m, Vector v) {
+                m.cpu.setRegister(m.reg(p + "ax"), v.a());
+                m.cpu.setRegister(m.reg(p + "bx"), v.b());
+                m.cpu.setRegister(m.reg(p + "cx"), v.b());
+                m.cpu.setRegister(m.reg(p + "flags"), v.flagsIn());
+            }
+
+            @Override public String mismatch(Machine m, Vector v) {
+                long mask = v.size() == 8 ? -1L : (1L << (8 * v.size())) - 1;
+                long result = m.cpu.register(m.reg(p + "ax")) & mask;
+                long expected = v.op().equals("cmp") || v.op().equals("test") ? v.a() : v.result();
+                long flags = m.cpu.register(m.reg(p + "flags"));
+                return result == expected && ((flags ^ v.flagsOut()) & v.mask()) == 0 ? null
+                        : String.format("%s: expected %x flags %x, got %x flags %x (mask %x)", describe(v), expected,
+                                v.flagsOut(), result, flags & 0x8d5, v.mask());
+            }
+
+            @Override public String describe(Vector v) {
+                return String.format("%s%d a=%x b=%x flags in %x", v.op(), v.size() * 8, v.a(), v.b(), v.flagsIn());
+            }
+        });
+    }
 
     /** op %ebx,%eax / op %cl,%eax / op %eax / imul %ebx,%eax at the vector's size. */
     private static byte[] encode(Vector v) {

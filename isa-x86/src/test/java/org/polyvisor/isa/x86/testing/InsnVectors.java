@@ -1,18 +1,12 @@
 package org.polyvisor.isa.x86.testing;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.polyvisor.isa.x86.testing.VectorReplay.hex;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import org.polyvisor.spi.IsaProvider;
-import org.polyvisor.spi.VcpuExit;
 
 /**
  * Replays the host-CPU vectors of conformance/native/insns.vectors (insns.c, made by generate.sh) on a vCPU: BSF, BSR,
@@ -43,53 +37,38 @@ public final class InsnVectors {
     private static int index(int size) { return Integer.numberOfTrailingZeros(size); }
 
     public static void check(IsaProvider isa, Path file) throws IOException {
-        boolean longMode = isa.wordBits() == 64;
-        List<Vector> vectors = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            String[] f = line.trim().split(" ");
-            int size = Integer.parseInt(f[1]);
-            if (size == 8 && !longMode) continue;
-            vectors.add(new Vector(f[0], size, hex(f[2]), hex(f[3]), hex(f[4]), hex(f[5]), hex(f[6]), hex(f[7]), hex(f[8]), hex(f[9])));
-        }
-        assertTrue(vectors.size() > 2000, isa.id() + ": too few instruction vectors");
-        ByteArrayOutputStream code = new ByteArrayOutputStream();
-        for (Vector v : vectors) {
-            byte[] insn = HexFormat.of().parseHex(CODE.get(v.op())[index(v.size())]);
-            code.write(insn, 0, insn.length);
-            for (int i = insn.length; i < 16; i++) code.write(0x90);
-        }
-        List<String> failures = new ArrayList<>();
-        String p = longMode ? "r" : "e";
-        String ax = p + "ax", bx = p + "bx", cx = p + "cx", si = p + "si", ip = p + "ip", flags = p + "flags";
-        long regMask = longMode ? -1L : 0xFFFF_FFFFL;
-        try (Machine m = new Machine(isa, HexFormat.of().formatHex(code.toByteArray()))) {
-            long pc = Machine.CODE;
-            for (Vector v : vectors) {
-                boolean xlat = v.op().equals("xlat"), store = v.op().equals("movbes");
-                m.cpu.setRegister(m.reg(ip), pc);
-                m.cpu.setRegister(m.reg(ax), v.a() & regMask);
-                m.cpu.setRegister(m.reg(bx), xlat ? TABLE : v.b() & regMask);
-                m.cpu.setRegister(m.reg(cx), v.c() & regMask);
-                m.cpu.setRegister(m.reg(si), TABLE);
-                m.cpu.setRegister(m.reg(flags), v.flagsIn());
+        String p = VectorReplay.prefix(isa);
+        long regMask = isa.wordBits() == 64 ? -1L : 0xFFFF_FFFFL;
+        VectorReplay.replay(isa, "instruction vectors", VectorReplay.read(isa, file, f -> new Vector(f[0], Integer.parseInt(f[1]),
+                hex(f[2]), hex(f[3]), hex(f[4]), hex(f[5]), hex(f[6]), hex(f[7]), hex(f[8]), hex(f[9]))), 2000, 1,
+                new VectorReplay.Replay<Vector>() {
+            @Override public byte[] code(Vector v) { return HexFormat.of().parseHex(CODE.get(v.op())[index(v.size())]); }
+
+            @Override public void setUp(Machine m, Vector v) {
+                boolean xlat = v.op().equals("xlat");
+                m.cpu.setRegister(m.reg(p + "ax"), v.a() & regMask);
+                m.cpu.setRegister(m.reg(p + "bx"), xlat ? TABLE : v.b() & regMask);
+                m.cpu.setRegister(m.reg(p + "cx"), v.c() & regMask);
+                m.cpu.setRegister(m.reg(p + "si"), TABLE);
+                m.cpu.setRegister(m.reg(p + "flags"), v.flagsIn());
                 m.memory.write(TABLE, 8, xlat ? 0 : v.b());
                 if (xlat) m.memory.write(TABLE + (v.a() & 0xFF), 1, v.b());
-                VcpuExit exit = m.cpu.run(1);
-                long ra = m.cpu.register(m.reg(ax)), rc = m.cpu.register(m.reg(cx));
-                long rb = store ? m.memory.read(TABLE, v.size()) : xlat ? v.b() : m.cpu.register(m.reg(bx));
-                long gotFlags = m.cpu.register(m.reg(flags)) & ARITH;
-                if (exit != VcpuExit.BUDGET_SPENT || ra != (v.ra() & regMask) || rb != (v.rb() & regMask) || rc != (v.rc() & regMask)
-                        || gotFlags != v.flagsOut())
-                    failures.add(String.format("%s %s%d a=%x b=%x c=%x flags in %x: expected %x %x %x flags %x, got %x %x %x flags %x%s",
-                            isa.id(), v.op(), v.size() * 8, v.a(), v.b(), v.c(), v.flagsIn(), v.ra() & regMask, v.rb() & regMask,
-                            v.rc() & regMask, v.flagsOut(), ra, rb, rc, gotFlags, exit == VcpuExit.BUDGET_SPENT ? "" : " exit " + exit));
-                pc += 16;
             }
-        }
-        if (!failures.isEmpty())
-            fail(failures.size() + " of " + vectors.size() + " vectors differ from the host CPU:\n"
-                    + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
-    }
 
-    private static long hex(String s) { return Long.parseUnsignedLong(s, 16); }
+            @Override public String mismatch(Machine m, Vector v) {
+                boolean xlat = v.op().equals("xlat"), store = v.op().equals("movbes");
+                long ra = m.cpu.register(m.reg(p + "ax")), rc = m.cpu.register(m.reg(p + "cx"));
+                long rb = store ? m.memory.read(TABLE, v.size()) : xlat ? v.b() : m.cpu.register(m.reg(p + "bx"));
+                long flags = m.cpu.register(m.reg(p + "flags")) & ARITH;
+                if (ra == (v.ra() & regMask) && rb == (v.rb() & regMask) && rc == (v.rc() & regMask) && flags == v.flagsOut())
+                    return null;
+                return String.format("%s: expected %x %x %x flags %x, got %x %x %x flags %x", describe(v), v.ra() & regMask,
+                        v.rb() & regMask, v.rc() & regMask, v.flagsOut(), ra, rb, rc, flags);
+            }
+
+            @Override public String describe(Vector v) {
+                return String.format("%s%d a=%x b=%x c=%x flags in %x", v.op(), v.size() * 8, v.a(), v.b(), v.c(), v.flagsIn());
+            }
+        });
+    }
 }

@@ -1,18 +1,11 @@
 package org.polyvisor.isa.x86.testing;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.polyvisor.isa.x86.testing.VectorReplay.hex;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import org.polyvisor.spi.IsaProvider;
-import org.polyvisor.spi.VcpuExit;
 
 /**
  * Replays conformance/native/muldiv.vectors (host-CPU MUL, IMUL, DIV, IDIV on rDX:rAX by rBX) on a vCPU and
@@ -23,53 +16,45 @@ public final class MulDivVectors {
 
     private static final Map<String, Integer> DIGIT = Map.of("mul", 4, "imul", 5, "div", 6, "idiv", 7);
 
+    /** rAX, rDX and the divisor/multiplier rBX before; rAX, rDX after, and the flags the SDM defines (mask). */
+    private record Vector(String op, int size, long ax, long dx, long bx, long flagsIn, long axOut, long dxOut, long flagsOut,
+            long mask) { }
+
     public static void check(IsaProvider isa, Path file) throws IOException {
-        boolean longMode = isa.wordBits() == 64;
-        List<long[]> vectors = new ArrayList<>();
-        List<String> ops = new ArrayList<>();
-        ByteArrayOutputStream code = new ByteArrayOutputStream();
-        for (String line : Files.readAllLines(file)) {
-            String[] f = line.trim().split(" ");
-            int size = Integer.parseInt(f[1]);
-            if (size == 8 && !longMode) continue;
-            long[] v = new long[10];
-            v[0] = size;
-            for (int i = 2; i < 10; i++) v[i - 1] = Long.parseUnsignedLong(f[i], 16);
-            vectors.add(v);
-            ops.add(f[0]);
-            int start = code.size();
-            if (size == 2) code.write(0x66);
-            if (size == 8) code.write(0x48);
-            code.write(size == 1 ? 0xF6 : 0xF7);
-            code.write(0xC3 | DIGIT.get(f[0]) << 3);
-            while (code.size() < start + 8) code.write(0x90);
-        }
-        assertTrue(vectors.size() > 400, isa.id() + ": too few mul/div vectors");
-        String p = longMode ? "r" : "e";
-        List<String> failures = new ArrayList<>();
-        try (Machine m = new Machine(isa, HexFormat.of().formatHex(code.toByteArray()))) {
-            int ax = m.reg(p + "ax"), dx = m.reg(p + "dx"), bx = m.reg(p + "bx"), ip = m.reg(p + "ip");
-            int flags = m.reg(longMode ? "rflags" : "eflags");
-            for (int i = 0; i < vectors.size(); i++) {
-                long[] v = vectors.get(i);
-                int size = (int) v[0];
-                m.cpu.setRegister(ip, Machine.CODE + 8L * i);
-                m.cpu.setRegister(ax, v[1]);
-                m.cpu.setRegister(dx, v[2]);
-                m.cpu.setRegister(bx, v[3]);
-                m.cpu.setRegister(flags, v[4]);
-                VcpuExit exit = m.cpu.run(1);
-                long mask = size == 8 ? -1L : (1L << (8 * size)) - 1;
-                long rax = m.cpu.register(ax) & (size == 1 ? 0xFFFF : mask), rdx = size == 1 ? 0 : m.cpu.register(dx) & mask;
-                long fl = m.cpu.register(flags);
-                if (exit != VcpuExit.BUDGET_SPENT || rax != v[5] || rdx != v[6] || ((fl ^ v[7]) & v[8]) != 0)
-                    failures.add(String.format("%s %s%d rax=%x rdx=%x src=%x: expected rax=%x rdx=%x flags %x, got rax=%x rdx=%x flags %x%s",
-                            isa.id(), ops.get(i), size * 8, v[1], v[2], v[3], v[5], v[6], v[7] & v[8], rax, rdx, fl & v[8],
-                            exit == VcpuExit.BUDGET_SPENT ? "" : " exit " + exit));
+        String p = VectorReplay.prefix(isa);
+        VectorReplay.replay(isa, "mul/div vectors", VectorReplay.read(isa, file, f -> new Vector(f[0], Integer.parseInt(f[1]),
+                hex(f[2]), hex(f[3]), hex(f[4]), hex(f[5]), hex(f[6]), hex(f[7]), hex(f[8]), hex(f[9]))), 400, 1,
+                new VectorReplay.Replay<Vector>() {
+            @Override public byte[] code(Vector v) {
+                int digit = DIGIT.get(v.op());
+                byte op = (byte) (v.size() == 1 ? 0xF6 : 0xF7), modrm = (byte) (0xC3 | digit << 3);
+                return switch (v.size()) {
+                    case 2 -> new byte[] {0x66, op, modrm};
+                    case 8 -> new byte[] {0x48, op, modrm};
+                    default -> new byte[] {op, modrm};
+                };
             }
-        }
-        if (!failures.isEmpty())
-            fail(failures.size() + " of " + vectors.size() + " mul/div vectors differ from the host CPU:\n"
-                    + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+
+            @Override public void setUp(Machine m, Vector v) {
+                m.cpu.setRegister(m.reg(p + "ax"), v.ax());
+                m.cpu.setRegister(m.reg(p + "dx"), v.dx());
+                m.cpu.setRegister(m.reg(p + "bx"), v.bx());
+                m.cpu.setRegister(m.reg(p + "flags"), v.flagsIn());
+            }
+
+            @Override public String mismatch(Machine m, Vector v) {
+                long mask = v.size() == 8 ? -1L : (1L << (8 * v.size())) - 1;
+                long rax = m.cpu.register(m.reg(p + "ax")) & (v.size() == 1 ? 0xFFFF : mask);
+                long rdx = v.size() == 1 ? 0 : m.cpu.register(m.reg(p + "dx")) & mask;
+                long flags = m.cpu.register(m.reg(p + "flags"));
+                if (rax == v.axOut() && rdx == v.dxOut() && ((flags ^ v.flagsOut()) & v.mask()) == 0) return null;
+                return String.format("%s: expected rax=%x rdx=%x flags %x, got rax=%x rdx=%x flags %x", describe(v), v.axOut(),
+                        v.dxOut(), v.flagsOut() & v.mask(), rax, rdx, flags & v.mask());
+            }
+
+            @Override public String describe(Vector v) {
+                return String.format("%s%d rax=%x rdx=%x src=%x", v.op(), v.size() * 8, v.ax(), v.dx(), v.bx());
+            }
+        });
     }
 }

@@ -1,0 +1,633 @@
+package org.polyvisor.isa.arm64.exec.jit;
+
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_boolean;
+import static java.lang.constant.ConstantDescs.CD_byte;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
+import static java.lang.constant.ConstantDescs.CD_short;
+import static java.lang.constant.ConstantDescs.CD_void;
+import static java.lang.constant.ConstantDescs.INIT_NAME;
+import static java.lang.constant.ConstantDescs.MTD_void;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.VarHandle;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.polyvisor.isa.arm64.decode.Insn;
+import org.polyvisor.isa.arm64.decode.Op;
+import org.polyvisor.isa.arm64.decode.Reg;
+import org.polyvisor.isa.arm64.exec.Arm64State;
+import org.polyvisor.isa.arm64.exec.FastForm;
+import org.polyvisor.isa.arm64.exec.FastOp;
+import org.polyvisor.spi.GuestMemory;
+import org.polyvisor.spi.exec.RunnerTlb;
+import org.polyvisor.spi.exec.SoftTlb;
+
+/**
+ * Compiles a decoded block's {@link FastOp}s to one method, {@link TranslatedBlock#run}, with the JDK's ClassFile API:
+ * straight-line code doing what {@code BlockRunner} does for each fast form, with the registers the block uses in
+ * JVM locals (read once on entry, every write also stored to the register file, so an exit needs no write-back),
+ * NZCV in a local, constants folded in, and guest memory read and written in place through the runner's TLB copy
+ * and {@link GuestAccess}'s var handles. A branch back into the block loops in the method while the budget covers
+ * another pass. Translation stops before the first instruction it does not handle (a GENERIC one other than the
+ * variable shifts and divisions, which it compiles from their decoded fields); it and any
+ * failed fast path (TLB miss, page-crossing or SP-misaligned access) return to the runner with that instruction not
+ * run ({@link TranslatedBlock#run}). Returns null when the first instruction already cannot be translated.
+ */
+final class BlockTranslator {
+    private BlockTranslator() { }
+
+    private static final ClassDesc CD_TRANSLATED = desc(TranslatedBlock.class), CD_FRAME = desc(JitFrame.class),
+            CD_STATE = desc(Arm64State.class), CD_TLB = desc(RunnerTlb.class), CD_SEGMENT = desc(MemorySegment.class),
+            CD_ACCESS = desc(GuestAccess.class), CD_VARHANDLE = desc(VarHandle.class),
+            CD_LONGS = CD_long.arrayType(), CD_SEGMENTS = CD_SEGMENT.arrayType(), CD_LONG = desc(Long.class),
+            CD_INTEGER = desc(Integer.class);
+    private static final MethodTypeDesc MTD_RUN = MethodTypeDesc.of(CD_int, CD_FRAME, CD_LONGS, CD_long, CD_int, CD_int);
+    private static final MethodTypeDesc MTD_REFILL = MethodTypeDesc.of(CD_SEGMENT, CD_int, CD_long);
+    private static final ClassDesc CLASS = ClassDesc.of(BlockTranslator.class.getPackageName() + ".Block");
+    private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+            ClassHierarchyResolver.ofClassLoading(BlockTranslator.class.getClassLoader())));
+
+    private static final int PAGE = GuestMemory.PAGE_SIZE, PAGE_SHIFT = GuestMemory.PAGE_SHIFT, LR = 30;
+    private static final long W = 0xFFFF_FFFFL;
+
+    // Local variable slots of run(f, x, start, nzcv, budget).
+    private static final int F = 1, X = 2, START = 3, NZCV = 5, BUDGET = 6, EXTRA = 7, TLB = 8, READ_TAGS = 9,
+            READ_PAGES = 10, WRITE_TAGS = 11, WRITE_PAGES = 12, P = 13, OFF = 14, SLOT = 15, VA = 16, BASE = 18,
+            A = 20, B = 22, R = 24, T = 26, HI = 28, IA = 30, IB = 31, IR = 32, REGS = 34;
+
+    private static ClassDesc desc(Class<?> c) { return ClassDesc.of(c.getName()); }
+
+    /** The class bytes translating {@code ops}, or null when its first op is not translatable. */
+    static byte[] generate(FastOp[] ops) {
+        int m = translatable(ops);
+        if (m == 0) return null;
+        return CLASS_FILE.build(CLASS, cls -> cls
+                .withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
+                .withInterfaceSymbols(CD_TRANSLATED)
+                .withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC,
+                        cb -> cb.aload(0).invokespecial(CD_Object, INIT_NAME, MTD_void).return_())
+                .withMethodBody("run", MTD_RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                        cb -> new Emitter(cb, ops, m).emit()));
+    }
+
+    /** How many ops from the start of the block the translator handles. */
+    static int translatable(FastOp[] ops) {
+        int m = 0;
+        while (m < ops.length && handles(ops[m])) m++;
+        return m;
+    }
+
+    /**
+     * Every fast form, and among the GENERIC instructions those compiled C runs in hot loops and that cannot trap:
+     * the variable shifts (CRC-32's loop) and the divisions.
+     */
+    private static boolean handles(FastOp o) {
+        return o.form != FastForm.GENERIC || GENERIC_OPS.contains(o.insn.op);
+    }
+
+    private static final Set<Op> GENERIC_OPS = EnumSet.of(Op.LSLV, Op.LSRV, Op.ASRV, Op.RORV, Op.UDIV, Op.SDIV);
+
+    /** One method's code: labels for every instruction (in-block branches) and for every exit. */
+    private static final class Emitter {
+        private final CodeBuilder cb;
+        private final FastOp[] ops;
+        private final int m, len;
+        private final Label[] at, stop;
+        private boolean reachable = true;
+
+        Emitter(CodeBuilder cb, FastOp[] ops, int m) {
+            this.cb = cb;
+            this.ops = ops;
+            this.m = m;
+            this.len = ops.length;
+            this.at = new Label[len + 1];
+            this.stop = new Label[len + 1];
+            for (int k = 0; k <= len; k++) at[k] = cb.newLabel();
+        }
+
+        void emit() {
+            prologue();
+            for (int k = 0; k < m; k++) {
+                cb.labelBinding(at[k]);
+                reachable = true;
+                op(ops[k], k);
+            }
+            if (reachable) cb.goto_(stop(m));
+            for (int k = 0; k <= len; k++) {
+                if (stop[k] != null) stopExit(k);
+            }
+        }
+
+        /** extra = 0; the registers the block names into locals; the TLB arrays when it accesses memory. */
+        private void prologue() {
+            cb.iconst_0().istore(EXTRA);
+            boolean[] used = new boolean[Reg.FILE_SIZE];
+            boolean memory = false;
+            for (int k = 0; k < m; k++) {
+                FastOp o = ops[k];
+                used[o.rd] = used[o.rn] = used[o.rm] = used[o.writeBackTo] = used[LR] = true;
+                if (o.form == FastForm.MADD || o.form == FastForm.MSUB) used[o.aux] = true;
+                if (o.form == FastForm.GENERIC) used[o.insn.rd] = used[o.insn.rn] = used[o.insn.rm] = true;
+                memory |= isAccess(o.form);
+            }
+            for (int r = 0; r < Reg.FILE_SIZE; r++) {
+                if (used[r] && r != Reg.ZR && r != Reg.SINK) {
+                    cb.aload(X).loadConstant(r).laload().lstore(reg(r));
+                }
+            }
+            if (memory) {
+                cb.aload(F).getfield(CD_FRAME, "tlb", CD_TLB).astore(TLB);
+                cb.aload(TLB).getfield(CD_TLB, "readTags", CD_LONGS).astore(READ_TAGS);
+                cb.aload(TLB).getfield(CD_TLB, "readPages", CD_SEGMENTS).astore(READ_PAGES);
+                cb.aload(TLB).getfield(CD_TLB, "writeTags", CD_LONGS).astore(WRITE_TAGS);
+                cb.aload(TLB).getfield(CD_TLB, "writePages", CD_SEGMENTS).astore(WRITE_PAGES);
+            }
+        }
+
+        private static boolean isAccess(int form) {
+            return form >= FastForm.LDRB && form <= FastForm.STR_X
+                    || form >= FastForm.LDRB_WB && form <= FastForm.STR_X_WB
+                    || form >= FastForm.LDP_W && form <= FastForm.STP_X;
+        }
+
+        private static int reg(int r) { return REGS + 2 * r; }
+
+        private Label stop(int k) {
+            if (stop[k] == null) stop[k] = cb.newLabel();
+            return stop[k];
+        }
+
+        /** Pushes register r (XZR and the sink read as zero). */
+        private void get(int r) {
+            if (r == Reg.ZR || r == Reg.SINK) cb.lconst_0();
+            else cb.lload(reg(r));
+        }
+
+        /** Pops a long into register r and the register file (the sink and XZR discard it). */
+        private void set(int r) {
+            if (r == Reg.ZR || r == Reg.SINK) {
+                cb.pop2();
+                return;
+            }
+            cb.lstore(reg(r)).aload(X).loadConstant(r).lload(reg(r)).lastore();
+        }
+
+        private void lconst(long v) { cb.loadConstant(v); }
+
+        private void mask(long mask) {
+            if (mask != -1L) cb.loadConstant(mask).land();
+        }
+
+        /** Pushes ((Rm << aux) >> aux) & extendMask: an extended (or W-register, sign- or zero-) operand. */
+        private void extended(FastOp o) {
+            get(o.rm);
+            if (o.aux != 0) cb.loadConstant(o.aux).lshl().loadConstant(o.aux).lshr();
+            mask(o.extendMask);
+        }
+
+        private void op(FastOp o, int k) {
+            switch (o.form) {
+                case FastForm.MOV_REG, FastForm.MOV_MOV -> { get(o.rm); mask(o.mask); set(o.rd); }
+                case FastForm.ADD_IMM -> { get(o.rn); lconst(o.imm); cb.ladd(); mask(o.mask); set(o.rd); }
+                case FastForm.FLAGS_X -> {
+                    get(o.rn); cb.lstore(A);
+                    get(o.rm); shiftLeft(o.amount); lconst(o.imm); cb.ladd(); lconst(o.imm2); cb.lxor().lstore(B);
+                    cb.lload(A).lload(B).ladd(); lconst(o.aux); cb.ladd().lstore(R);
+                    flags64();
+                    cb.lload(R); set(o.rd);
+                }
+                case FastForm.FLAGS_W -> {
+                    get(o.rn); cb.l2i().istore(IA);
+                    get(o.rm); shiftLeft(o.amount); lconst(o.imm); cb.ladd(); lconst(o.imm2); cb.lxor().l2i().istore(IB);
+                    cb.iload(IA).iload(IB).iadd().loadConstant(o.aux).iadd().istore(IR);
+                    flags32();
+                    cb.iload(IR).i2l(); mask(W); set(o.rd);
+                }
+                case FastForm.CMP_BCOND_X -> {
+                    get(o.rn); cb.lstore(A);
+                    get(o.rm); shiftLeft(o.amount); lconst(o.imm); cb.ladd(); lconst(-1L); cb.lxor().lstore(B);
+                    cb.lload(A).lload(B).ladd().lconst_1().ladd().lstore(R);
+                    flags64();
+                    cb.lload(R); set(o.rd);
+                }
+                case FastForm.CMP_BCOND_W -> {
+                    get(o.rn); cb.l2i().istore(IA);
+                    get(o.rm); shiftLeft(o.amount); lconst(o.imm); cb.ladd(); lconst(-1L); cb.lxor().l2i().istore(IB);
+                    cb.iload(IA).iload(IB).iadd().iconst_1().iadd().istore(IR);
+                    flags32();
+                    cb.iload(IR).i2l(); mask(W); set(o.rd);
+                }
+                case FastForm.ADD_LSL, FastForm.SUB_LSL, FastForm.AND_LSL, FastForm.ORR_LSL, FastForm.EOR_LSL -> {
+                    get(o.rn); get(o.rm); shiftLeft(o.amount); combine(o.form); mask(o.mask); set(o.rd);
+                }
+                case FastForm.ADD_EXT, FastForm.SUB_EXT -> {
+                    get(o.rn); extended(o); shiftLeft(o.amount); combine(o.form); mask(o.mask); set(o.rd);
+                }
+                case FastForm.ADD_SHR, FastForm.SUB_SHR, FastForm.AND_SHR, FastForm.ORR_SHR, FastForm.EOR_SHR -> {
+                    get(o.rn); extended(o);
+                    if (o.amount != 0) cb.loadConstant(o.amount).lushr();
+                    combine(o.form); mask(o.mask); set(o.rd);
+                }
+                case FastForm.MADD, FastForm.MSUB -> {
+                    get(o.aux); get(o.rn); get(o.rm); cb.lmul();
+                    if (o.form == FastForm.MADD) cb.ladd(); else cb.lsub();
+                    mask(o.mask); set(o.rd);
+                }
+                case FastForm.CSEL, FastForm.CSINC, FastForm.CSINV, FastForm.CSNEG -> select(o);
+                case FastForm.AND_IMM -> { get(o.rn); lconst(o.imm); cb.land(); set(o.rd); }
+                case FastForm.ORR_IMM -> { get(o.rn); lconst(o.imm); cb.lor(); mask(o.mask); set(o.rd); }
+                case FastForm.EOR_IMM -> { get(o.rn); lconst(o.imm); cb.lxor(); mask(o.mask); set(o.rd); }
+                case FastForm.MOV_CONST -> { lconst(o.imm); set(o.rd); }
+                case FastForm.MOVK -> { get(o.rd); lconst(o.imm2); cb.land(); lconst(o.imm); cb.lor(); set(o.rd); }
+                case FastForm.UBFM_X, FastForm.SBFM_X -> {
+                    get(o.rn); cb.lstore(T);
+                    cb.lload(T).loadConstant(o.amount).lushr().lload(T).loadConstant(-o.amount & 63).lshl().lor();
+                    lconst(o.imm); cb.land();
+                    if (o.form == FastForm.SBFM_X) signFill(o);
+                    set(o.rd);
+                }
+                case FastForm.UBFM_W, FastForm.SBFM_W -> {
+                    get(o.rn); cb.lstore(T);
+                    cb.lload(T).l2i().istore(IA);
+                    cb.iload(IA).loadConstant(o.amount).iushr().iload(IA).loadConstant(-o.amount & 31).ishl().ior().i2l();
+                    lconst(o.imm); cb.land();
+                    if (o.form == FastForm.SBFM_W) signFill(o);
+                    set(o.rd);
+                }
+                case FastForm.ADR -> { cb.lload(START); lconst(4L * k + o.imm); cb.ladd(); set(o.rd); }
+                case FastForm.ADRP -> {
+                    cb.lload(START); lconst(4L * k); cb.ladd(); lconst(~0xFFFL); cb.land(); lconst(o.imm); cb.ladd();
+                    set(o.rd);
+                }
+                case FastForm.LDRB, FastForm.LDRH, FastForm.LDR_W, FastForm.LDR_X, FastForm.LDRSW -> load(o, k, o.form - FastForm.LDRB);
+                case FastForm.LDRB_WB, FastForm.LDRH_WB, FastForm.LDR_W_WB, FastForm.LDR_X_WB, FastForm.LDRSW_WB ->
+                        load(o, k, o.form - FastForm.LDRB_WB);
+                case FastForm.STRB, FastForm.STRH, FastForm.STR_W, FastForm.STR_X -> store(o, k, o.form - FastForm.STRB);
+                case FastForm.STRB_WB, FastForm.STRH_WB, FastForm.STR_W_WB, FastForm.STR_X_WB -> store(o, k, o.form - FastForm.STRB_WB);
+                case FastForm.LDP_W, FastForm.LDP_X, FastForm.LDPSW -> loadPair(o, k);
+                case FastForm.STP_W, FastForm.STP_X -> storePair(o, k);
+                case FastForm.NOP -> { }
+                case FastForm.B, FastForm.B_COND, FastForm.CBZ, FastForm.CBNZ -> branch(o, k);
+                case FastForm.TBZ, FastForm.TBNZ -> {
+                    Label next = cb.newLabel();
+                    get(o.rd); lconst(o.imm2); cb.land().lconst_0().lcmp();
+                    if (o.form == FastForm.TBZ) cb.ifne(next); else cb.ifeq(next);
+                    cb.lload(START); lconst(4L * k + o.imm); cb.ladd();
+                    leave(k);
+                    cb.labelBinding(next);
+                }
+                case FastForm.BL -> {
+                    cb.lload(START); lconst(4L * k + 4); cb.ladd(); set(LR);
+                    cb.lload(START); lconst(4L * k + o.imm); cb.ladd();
+                    leave(k);
+                    reachable = false;
+                }
+                case FastForm.BR -> {
+                    get(o.rn);
+                    leave(k);
+                    reachable = false;
+                }
+                case FastForm.BLR -> {
+                    get(o.rn); cb.lstore(T);
+                    cb.lload(START); lconst(4L * k + 4); cb.ladd(); set(LR);
+                    cb.lload(T);
+                    leave(k);
+                    reachable = false;
+                }
+                case FastForm.GENERIC -> generic(o.insn);
+                default -> throw new IllegalStateException("no translation for fast form " + o.form);
+            }
+        }
+
+        /** The GENERIC instructions {@link #handles} names, from their decoded fields, as the Executor runs them. */
+        private void generic(Insn i) {
+            switch (i.op) {
+                case LSLV, LSRV, ASRV, RORV -> {
+                    // Java's shifts already take the amount modulo the operand's width, as the Arm ARM does.
+                    get(i.rn);
+                    if (!i.sf) cb.l2i();
+                    get(i.rm);
+                    cb.l2i();
+                    if (i.sf) {
+                        switch (i.op) {
+                            case LSLV -> cb.lshl();
+                            case LSRV -> cb.lushr();
+                            case ASRV -> cb.lshr();
+                            default -> cb.invokestatic(CD_LONG, "rotateRight", MethodTypeDesc.of(CD_long, CD_long, CD_int));
+                        }
+                    } else {
+                        switch (i.op) {
+                            case LSLV -> cb.ishl();
+                            case LSRV -> cb.iushr();
+                            case ASRV -> cb.ishr();
+                            default -> cb.invokestatic(CD_INTEGER, "rotateRight", MethodTypeDesc.of(CD_int, CD_int, CD_int));
+                        }
+                        cb.i2l();
+                        mask(W);
+                    }
+                    set(i.rd);
+                }
+                case UDIV, SDIV -> {
+                    // Division by zero gives zero (Arm ARM C6.2 SDIV); Java's MIN / -1 is MIN, as on Arm.
+                    Label zero = cb.newLabel(), done = cb.newLabel();
+                    get(i.rm);
+                    if (!i.sf) cb.l2i().i2l();
+                    cb.lstore(T);
+                    cb.lload(T).lconst_0().lcmp().ifeq(zero);
+                    if (i.sf) {
+                        get(i.rn);
+                        cb.lload(T);
+                        if (i.op == Op.UDIV) cb.invokestatic(CD_LONG, "divideUnsigned", MethodTypeDesc.of(CD_long, CD_long, CD_long));
+                        else cb.ldiv();
+                    } else {
+                        get(i.rn);
+                        cb.l2i().lload(T).l2i();
+                        if (i.op == Op.UDIV) cb.invokestatic(CD_INTEGER, "divideUnsigned", MethodTypeDesc.of(CD_int, CD_int, CD_int));
+                        else cb.idiv();
+                        cb.i2l();
+                        mask(W);
+                    }
+                    cb.goto_(done);
+                    cb.labelBinding(zero);
+                    cb.lconst_0();
+                    cb.labelBinding(done);
+                    set(i.rd);
+                }
+                default -> throw new IllegalStateException("no translation for " + i.op);
+            }
+        }
+
+        private void shiftLeft(int amount) {
+            if (amount != 0) cb.loadConstant(amount).lshl();
+        }
+
+        private void combine(int form) {
+            switch (form) {
+                case FastForm.ADD_LSL, FastForm.ADD_EXT, FastForm.ADD_SHR -> cb.ladd();
+                case FastForm.SUB_LSL, FastForm.SUB_EXT, FastForm.SUB_SHR -> cb.lsub();
+                case FastForm.AND_LSL, FastForm.AND_SHR -> cb.land();
+                case FastForm.ORR_LSL, FastForm.ORR_SHR -> cb.lor();
+                default -> cb.lxor();
+            }
+        }
+
+        /** SBFM: ORs in imm2 where bit aux of Rn (in T) is set. */
+        private void signFill(FastOp o) {
+            cb.lload(T).loadConstant(o.aux).lushr().lconst_1().land().lneg();
+            lconst(o.imm2);
+            cb.land().lor();
+        }
+
+        /** NZCV of AddWithCarry with operands in A, B and the sum in R, as BlockRunner's FLAGS_X. */
+        private void flags64() {
+            cb.lload(R).loadConstant(63).lushr().l2i().iconst_3().ishl();
+            cb.lload(R).lload(R).lneg().lor().loadConstant(63).lushr().l2i().iconst_1().ixor().iconst_2().ishl().ior();
+            cb.lload(A).lload(B).land().lload(A).lload(B).lor().lload(R).loadConstant(-1L).lxor().land().lor()
+                    .loadConstant(63).lushr().l2i().iconst_1().ishl().ior();
+            cb.lload(A).lload(R).lxor().lload(B).lload(R).lxor().land().loadConstant(63).lushr().l2i().ior();
+            cb.istore(NZCV);
+        }
+
+        /** NZCV of the 32-bit AddWithCarry with operands in IA, IB and the sum in IR. */
+        private void flags32() {
+            cb.iload(IR).loadConstant(31).iushr().iconst_3().ishl();
+            cb.iload(IR).iload(IR).ineg().ior().loadConstant(31).iushr().iconst_1().ixor().iconst_2().ishl().ior();
+            cb.iload(IA).iload(IB).iand().iload(IA).iload(IB).ior().iload(IR).iconst_m1().ixor().iand().ior()
+                    .loadConstant(31).iushr().iconst_1().ishl().ior();
+            cb.iload(IA).iload(IR).ixor().iload(IB).iload(IR).ixor().iand().loadConstant(31).iushr().ior();
+            cb.istore(NZCV);
+        }
+
+        /** Pushes 1 when the condition whose truth table over NZCV is {@code table} holds. */
+        private void condition(int table) {
+            cb.loadConstant(table).iload(NZCV).iushr().iconst_1().iand();
+        }
+
+        private void select(FastOp o) {
+            Label other = cb.newLabel(), done = cb.newLabel();
+            condition(o.aux);
+            cb.ifeq(other);
+            get(o.rn);
+            cb.goto_(done);
+            cb.labelBinding(other);
+            get(o.rm);
+            switch (o.form) {
+                case FastForm.CSINC -> cb.lconst_1().ladd();
+                case FastForm.CSINV -> cb.loadConstant(-1L).lxor();
+                case FastForm.CSNEG -> cb.lneg();
+                default -> { }
+            }
+            cb.labelBinding(done);
+            mask(o.mask);
+            set(o.rd);
+        }
+
+        /**
+         * B, B.cond, CBZ, CBNZ. Taken within the block: loop there while the budget covers a whole pass from the
+         * target (else hand the target to the runner), unless an interrupt asked for a look, when the branch leaves
+         * the block as in the runner. Taken elsewhere: leave.
+         */
+        private void branch(FastOp o, int k) {
+            boolean always = o.form == FastForm.B;
+            Label next = cb.newLabel();
+            if (!always) {
+                if (o.form == FastForm.B_COND) {
+                    condition(o.aux);
+                    cb.ifeq(next);
+                } else {
+                    get(o.rd); mask(o.mask); cb.lconst_0().lcmp();
+                    // CBZ (aux 1) is taken on zero.
+                    if (o.aux != 0) cb.ifne(next); else cb.ifeq(next);
+                }
+            }
+            if (o.target >= 0) {
+                Label out = cb.newLabel();
+                cb.aload(F).getfield(CD_FRAME, "state", CD_STATE).getfield(CD_STATE, "recheckInterrupts", CD_boolean)
+                        .ifne(out);
+                int t = o.target;
+                cb.iinc(EXTRA, k + 1 - t);
+                if (t < m) {
+                    cb.iload(EXTRA).loadConstant(len).iadd().iload(BUDGET).if_icmpgt(stop(t));
+                    cb.goto_(at[t]);
+                } else {
+                    cb.goto_(stop(t));
+                }
+                cb.labelBinding(out);
+            }
+            cb.lload(START); lconst(4L * k + o.imm); cb.ladd();
+            leave(k);
+            if (always) reachable = false;
+            else cb.labelBinding(next);
+        }
+
+        /**
+         * With the address of the next instruction on the stack: return having retired instruction k, the block left
+         * (k = the block's length, counted from that address minus four times the length, as the runner counts).
+         */
+        private void leave(int k) {
+            lconst(4L * len);
+            cb.lsub().lstore(T);
+            cb.aload(F).lload(T).putfield(CD_FRAME, "start", CD_long);
+            cb.aload(F).loadConstant(len).putfield(CD_FRAME, "k", CD_int);
+            cb.aload(F).iload(NZCV).putfield(CD_FRAME, "nzcv", CD_int);
+            cb.iload(EXTRA).loadConstant(k + 1).iadd().ireturn();
+        }
+
+        /** Return with instruction k not run (or the block's end when k is its length). */
+        private void stopExit(int k) {
+            cb.labelBinding(stop[k]);
+            cb.aload(F).lload(START).putfield(CD_FRAME, "start", CD_long);
+            cb.aload(F).loadConstant(k).putfield(CD_FRAME, "k", CD_int);
+            cb.aload(F).iload(NZCV).putfield(CD_FRAME, "nzcv", CD_int);
+            cb.iload(EXTRA).loadConstant(k).iadd().ireturn();
+        }
+
+        /**
+         * Looks VA up in the runner's TLB copy ({@code write} side or read side, refilling from the soft TLB on a
+         * miss there) into P and its page offset into OFF; goes to instruction k's exit when there is no page, the
+         * {@code size} bytes cross its end, or an SP base (BASE) is not 16-byte aligned ({@code spCheck} 15).
+         */
+        private void page(boolean write, int size, long spCheck, int k) {
+            Label miss = cb.newLabel(), got = cb.newLabel();
+            cb.lload(VA).loadConstant(PAGE_SHIFT).lushr().l2i().loadConstant(RunnerTlb.MASK).iand().istore(SLOT);
+            cb.aload(write ? WRITE_TAGS : READ_TAGS).iload(SLOT).laload().lload(VA).loadConstant(PAGE_SHIFT).lushr()
+                    .lcmp().ifne(miss);
+            cb.aload(write ? WRITE_PAGES : READ_PAGES).iload(SLOT).aaload().astore(P).goto_(got);
+            cb.labelBinding(miss);
+            cb.aload(TLB).loadConstant(write ? SoftTlb.WRITE : SoftTlb.READ).lload(VA)
+                    .invokevirtual(CD_TLB, "refill", MTD_REFILL).astore(P);
+            cb.labelBinding(got);
+            cb.aload(P).ifnull(stop(k));
+            cb.lload(VA).l2i().loadConstant(PAGE - 1).iand().istore(OFF);
+            cb.iload(OFF).loadConstant(PAGE - size).if_icmpgt(stop(k));
+            if (spCheck != 0) {
+                cb.lload(BASE); lconst(spCheck); cb.land().lconst_0().lcmp().ifne(stop(k));
+            }
+        }
+
+        /** VA = BASE + (imm AND immMask) + (extend(Rm) << amount), BASE = Rn. */
+        private void address(FastOp o) {
+            get(o.rn); cb.lstore(BASE);
+            cb.lload(BASE);
+            long offset = o.imm & o.immMask;
+            if (offset != 0) { lconst(offset); cb.ladd(); }
+            if (o.rm != Reg.ZR) { extended(o); shiftLeft(o.amount); cb.ladd(); }
+            cb.lstore(VA);
+        }
+
+        /** Pushes the var handle, the page and the offset (plus {@code delta}) of an access. */
+        private void target(int size, int delta) {
+            String handle = switch (size) { case 1 -> "U8"; case 2 -> "U16"; case 4 -> "U32"; default -> "U64"; };
+            cb.getstatic(CD_ACCESS, handle, CD_VARHANDLE).aload(P).iload(OFF);
+            if (delta != 0) cb.loadConstant(delta).iadd();
+            cb.i2l();
+        }
+
+        private static ClassDesc valueType(int size) {
+            return switch (size) { case 1 -> CD_byte; case 2 -> CD_short; case 4 -> CD_int; default -> CD_long; };
+        }
+
+        private void read(int size, int delta) {
+            target(size, delta);
+            cb.invokevirtual(CD_VARHANDLE, "get", MethodTypeDesc.of(valueType(size), CD_SEGMENT, CD_long));
+        }
+
+        private void write(int size) {
+            cb.invokevirtual(CD_VARHANDLE, "set", MethodTypeDesc.of(CD_void, CD_SEGMENT, CD_long, valueType(size)));
+        }
+
+        /** LDRB, LDRH, LDR W, LDR X, LDRSW (sizeIndex 0-4), any addressing mode, then write-back. */
+        private void load(FastOp o, int k, int sizeIndex) {
+            int size = sizeIndex == 4 ? 4 : 1 << sizeIndex;
+            address(o);
+            page(false, size, o.imm2, k);
+            read(size, 0);
+            switch (sizeIndex) {
+                case 0 -> cb.i2l().loadConstant(0xFFL).land();
+                case 1 -> cb.i2l().loadConstant(0xFFFFL).land();
+                case 2 -> cb.i2l().loadConstant(W).land();
+                case 4 -> cb.i2l();
+                default -> { }
+            }
+            set(o.rd);
+            writeBack(o);
+        }
+
+        private void store(FastOp o, int k, int sizeIndex) {
+            int size = 1 << sizeIndex;
+            address(o);
+            page(true, size, o.imm2, k);
+            target(size, 0);
+            get(o.rd);
+            switch (size) {
+                case 1 -> cb.l2i().i2b();
+                case 2 -> cb.l2i().i2s();
+                case 4 -> cb.l2i();
+                default -> { }
+            }
+            write(size);
+            writeBack(o);
+        }
+
+        private void writeBack(FastOp o) {
+            if (o.writeBackTo != Reg.SINK) {
+                cb.lload(BASE); lconst(o.imm); cb.ladd(); set(o.writeBackTo);
+            }
+        }
+
+        /** LDP X/W, LDPSW: Rt (rd), then Rt2 (rm), then the base with write-back (aux 1). */
+        private void loadPair(FastOp o, int k) {
+            pairAddress(o);
+            boolean x = o.form == FastForm.LDP_X;
+            page(false, x ? 16 : 8, o.imm2, k);
+            read(8, 0);
+            cb.lstore(T);
+            if (x) {
+                read(8, 8);
+                cb.lstore(HI);
+                cb.lload(T); set(o.rd);
+                cb.lload(HI); set(o.rm);
+            } else if (o.form == FastForm.LDP_W) {
+                cb.lload(T); mask(W); set(o.rd);
+                cb.lload(T).loadConstant(32).lushr(); set(o.rm);
+            } else {
+                cb.lload(T).l2i().i2l(); set(o.rd);
+                cb.lload(T).loadConstant(32).lshr(); set(o.rm);
+            }
+            pairWriteBack(o);
+        }
+
+        private void storePair(FastOp o, int k) {
+            pairAddress(o);
+            boolean x = o.form == FastForm.STP_X;
+            page(true, x ? 16 : 8, o.imm2, k);
+            if (x) {
+                target(8, 0); get(o.rd); write(8);
+                target(8, 8); get(o.rm); write(8);
+            } else {
+                target(8, 0);
+                get(o.rd); mask(W); get(o.rm); cb.loadConstant(32).lshl().lor();
+                write(8);
+            }
+            pairWriteBack(o);
+        }
+
+        private void pairAddress(FastOp o) {
+            get(o.rn); cb.lstore(BASE);
+            cb.lload(BASE); lconst(o.imm & o.extendMask); cb.ladd().lstore(VA);
+        }
+
+        private void pairWriteBack(FastOp o) {
+            if (o.aux != 0) { cb.lload(BASE); lconst(o.imm); cb.ladd(); set(o.rn); }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The ISA-neutral half of a translating tier: guest code blocks that run often are translated by the ISA into JVM
+ * classes (hidden classes, {@link org.polyvisor.spi.exec.jit.HiddenClassDefiner}), which the JVM's own JIT then
+ * compiles. Translations are keyed by the content of the guest code ({@link org.polyvisor.spi.exec.jit.CodeKey}) and
+ * held in one bounded cache shared by every vCPU of every domain ({@link org.polyvisor.spi.exec.jit.TranslationCache}):
+ * a domain booted from the same kernel reuses classes the JVM has already compiled. A translation is never stale,
+ * because its key is its content; a domain's link from its decoded code to a translation is dropped with the decoded
+ * page when the guest writes it (the ISA's existing invalidation).
+ */
+package org.polyvisor.spi.exec.jit;
