@@ -226,6 +226,18 @@ public final class GuestModes {
     /** vcpu_info.evtchn_upcall_pending (offset 0). */
     public boolean upcallPending() { return infoByte(0) != 0; }
 
+    /**
+     * vcpu_info.arch.cr2 (x86_64 offset 16, x86_32 8), which Xen's pv_inject_event writes with every #PF it bounces
+     * (arch_set_cr2); nothing when the vcpu_info is not known.
+     */
+    public void setArchCr2(long cr2) {
+        MemorySegment p = infoPage();
+        int at = (int) (vcpuInfo & 0xFFF) + (wide ? 16 : 8);
+        if (p == null || at + (wide ? 8 : 4) > 4096) return;
+        if (wide) p.set(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), at, cr2);
+        else p.set(ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), at, (int) cr2);
+    }
+
     private int infoByte(int off) {
         MemorySegment p = infoPage();
         return p == null ? 0 : p.get(ValueLayout.JAVA_BYTE, (vcpuInfo & 0xFFF) + off) & 0xFF;
