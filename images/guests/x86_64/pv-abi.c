@@ -121,6 +121,7 @@ void guest_main(void *start_info);
 ulong probe_ud(void), probe_gp(ulong selector), probe_read(const volatile ulong *p), probe_write(volatile ulong *p, ulong v);
 ulong probe_fpu(void), probe_iret(ulong rax), read_fs0(void), probe_in(void), probe_cli(void), probe_hlt(void), probe_user(void);
 extern char trap_ud[], trap_gp[], trap_pf[], trap_nm[], trap_int80[], syscall_entry[], user_return[];
+extern char image_end[];
 
 /* Xen's notes (public/elfnote.h): without GUEST_OS, XEN_VERSION and LOADER Xen refuses a PV kernel. */
 #define NOTE_STR(type, str) ".balign 4\n.long 4, 2f - 1f, " #type "\n.asciz \"Xen\"\n.balign 4\n1: .asciz \"" str "\"\n2: .balign 4\n"
@@ -727,6 +728,9 @@ static void bootstrap(void) {
           "start_info: pt_base page-aligned, nr_pt_frames for every level");
     check(mfn_list != 0 && mfn_list[0] == 0 && mfn_list[7] == 7 && mfn_list[nr_pages - 1] == nr_pages - 1,
           "start_info: mfn_list, the P2M (the identity for Polyvisor's PV guests)");
+    ulong kend = ((ulong) image_end + 0xfff) & ~0xffful, p2m_bytes = (nr_pages * sizeof(ulong) + 0xfff) & ~0xffful;
+    check((ulong) mfn_list == kend && (ulong) start == kend + p2m_bytes && pt_base == (ulong) start + 4 * 4096,
+          "xc_dom_x86's order: the image, the P2M, start_info (and the other special pages), the page tables");
     /* The walk of _start: the root at pt_base (virtual = physical here: VIRT_BASE 0). */
     ulong va = (ulong) guest_main;
     const pte_t *t = (const pte_t *) pt_base;

@@ -4,7 +4,8 @@
  * (VIRT_BASE 0xc0000000, __PAGE_OFFSET; p_paddr = p_vaddr and PADDR_OFFSET 0xc0000000, the older kernels' way).
  * Either way pseudo-physical frame pfn is at VIRT_BASE + (pfn << 12), and every address the builder hands over is
  * virtual: the ENTRY note, the HYPERCALL_PAGE note (every hypercall here goes through that page), esi/rsi
- * (start_info), esp/rsp (the top of the boot stack), start_info's pt_base and mfn_list. The image walks the bootstrap
+ * (start_info), esp/rsp (the top of the boot stack), start_info's pt_base and mfn_list, in xc_dom_x86's order (the
+ * image, the P2M, start_info and the other special pages, the tables, the boot stack). The image walks the bootstrap
  * tables from pt_base, each table read at VIRT_BASE + its frame, and checks what they map: itself at its
  * pseudo-physical frames, nothing below VIRT_BASE, the table frames read-only, up to the 4 MiB boundary past the boot
  * stack and 512 KiB. Then the hypercalls with virtual addresses: set_trap_table with handlers up there (#UD, #PF),
@@ -265,8 +266,10 @@ static void layout(void) {
     check((ulong) start == entry_si && entry_si >= (ulong) image_end && (entry_si & 0xfff) == 0 && same,
           "esi/rsi: start_info at its virtual address after the image, with the magic");
     ulong p2m_bytes = (nr_pages * sizeof(ulong) + 0xfff) & ~0xffful;
-    check((ulong) mfn_list == entry_si + 4 * 4096 && pt_base == (ulong) mfn_list + p2m_bytes,
-          "mfn_list (virtual) after the four special pages, pt_base (virtual) after the P2M");
+    ulong kend = ((ulong) image_end + 0xfff) & ~0xffful;
+    check((ulong) mfn_list == kend && entry_si == kend + p2m_bytes && pt_base == entry_si + 4 * 4096,
+          "xc_dom_x86's order: the P2M (mfn_list, virtual) right after the image, start_info right after it, "
+          "pt_base (virtual) after the four special pages");
     check(mfn_list[0] == 0 && mfn_list[1] == 1 && mfn_list[nr_pages - 1] == nr_pages - 1,
           "the P2M read through mfn_list: the identity");
     check(entry_sp == pt_base + (nr_pt + 1) * 4096, "esp/rsp: the virtual top of the boot stack after the tables");

@@ -2,6 +2,7 @@ package org.polyvisor.isa.x86;
 
 import org.polyvisor.isa.x86.exec.CpuState;
 import org.polyvisor.isa.x86.exec.X86Vcpu;
+import org.polyvisor.isa.x86.pv.BootstrapPageTables;
 import org.polyvisor.isa.x86.pv.GuestModes;
 import org.polyvisor.spi.BootInfo;
 import org.polyvisor.spi.BootProtocol;
@@ -24,7 +25,8 @@ import org.polyvisor.spi.XenElfNotes;
  *     events are masked with vcpu_info); the entry of the ENTRY note when present, else the ELF's.
  *     The bootstrap page tables Xen's builder makes are loaded (paging on), mapping pseudo-physical frame 0 at the
  *     VIRT_BASE note's address (0 when absent); rSI is start_info's virtual address there and rSP the virtual top of
- *     the boot stack after the tables ({@code org.polyvisor.isa.x86.pv.BootstrapPageTables}).</li>
+ *     the boot stack after the tables ({@link BootstrapPageTables}); the P2M list is in the pages the domain builder
+ *     left before start_info ({@link #p2mBytes}).</li>
  * <li>HVM: the architectural reset state of the SDM (Vol. 3, 9.1.1): real mode, CS = 0xF000 (base 0xFFFF0000),
  *     IP = 0xFFF0, CR0 = 0x60000010, EDX = 0x600, EFLAGS = 0x2. The interpreter executes it: the first
  *     instruction is fetched at linear 0xFFFFFFF0.</li>
@@ -33,6 +35,16 @@ import org.polyvisor.spi.XenElfNotes;
 public final class X86BootProtocol implements BootProtocol {
     public static final int KERNEL_CS = 0x08, KERNEL_DS = 0x10;
     private static final long OSFXSR = 1 << 9, OSXMMEXCPT = 1 << 10;
+    private final boolean wide;
+
+    /** {@code wide}: x86_64 (the P2M list's entries are 8 bytes; 4 for x86_32 PAE). */
+    public X86BootProtocol(boolean wide) { this.wide = wide; }
+
+    /** A Xen PV kernel's P2M list: nr_pages entries of the guest's word, page-rounded, before start_info. */
+    @Override
+    public long p2mBytes(XenElfNotes notes, long nrPages) {
+        return GuestModes.xenKernel(notes) ? BootstrapPageTables.p2mBytes(nrPages, wide) : 0;
+    }
 
     @Override
     public void boot(Vcpu vcpu, BootInfo info) {

@@ -46,7 +46,7 @@ public final class X86IsaProvider implements IsaProvider {
 
     @Override public Disassembler disassembler() { return DISASSEMBLER; }
 
-    @Override public BootProtocol bootProtocol() { return new X86BootProtocol(); }
+    @Override public BootProtocol bootProtocol() { return new X86BootProtocol(false); }
 
     /** HVM domains boot on a PC ({@link PcBoard}): Multiboot kernels, or a firmware ROM at the reset vector. */
     @Override

@@ -47,7 +47,7 @@ public final class X86_64IsaProvider implements IsaProvider {
     @Override public Disassembler disassembler() { return DISASSEMBLER; }
 
     /** Long mode, flat, CPL 0 (a Xen PV kernel: CPL 3 in Xen's ring model), rsi = start_info (see {@link X86BootProtocol}). */
-    @Override public BootProtocol bootProtocol() { return new X86BootProtocol(); }
+    @Override public BootProtocol bootProtocol() { return new X86BootProtocol(true); }
 
     /** HVM domains boot on the PC of the IA-32 module (Multiboot kernels enter 32-bit protected mode, long mode off). */
     @Override

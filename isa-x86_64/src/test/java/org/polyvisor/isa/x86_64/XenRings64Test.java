@@ -182,18 +182,19 @@ class XenRings64Test {
     void theBuilderMakesXensBootstrapPageTables() {
         try (XenRig r = new XenRig(ISA, "0f20d8 0f05".replace(" ", ""), true, 8 << 20)) {
             long si = XenRig.START_INFO;
-            assertEquals(0x10000, r.memory.read(si + 88, 8), "pt_base: after the special pages and the P2M");
+            assertEquals(0xC000, r.memory.read(si + 88, 8), "pt_base: after the four special pages");
             assertEquals(5, r.memory.read(si + 96, 8), "nr_pt_frames: L4, L3, L2 and two L1s (4 MiB)");
-            assertEquals(0xC000, r.memory.read(si + 104, 8), "mfn_list");
-            for (long pfn : new long[] {0, 5, 2047}) assertEquals(pfn, r.memory.read(0xC000 + 8 * pfn, 8), "mfn_list[" + pfn + "]");
-            assertEquals(0x16000, r.reg("rsp"), "rsp: the top of the boot stack after the tables");
+            assertEquals(0x4000, r.memory.read(si + 104, 8), "mfn_list: 2048 8-byte entries, the four pages before start_info");
+            for (long pfn : new long[] {0, 5, 2047}) assertEquals(pfn, r.memory.read(0x4000 + 8 * pfn, 8), "mfn_list[" + pfn + "]");
+            assertEquals(0x12000, r.reg("rsp"), "rsp: the top of the boot stack after the tables");
             assertEquals(0x80000000L, r.reg("cr0") & 0x80000000L, "paging on");
-            assertEquals(0x11067, r.memory.read(0x10000, 8) & 0xFFF_FFFF, "L4[0] -> L3: P|RW|A|D|US");
-            assertEquals(0x1027, r.memory.read(0x13000 + 8, 8), "L1 entry of frame 1: P|RW|A, and _PAGE_USER from validation");
-            assertEquals(0x10025, r.memory.read(0x13000 + 8 * 0x10, 8), "L1 entry of the L4: read-only");
-            assertTrue(((org.polyvisor.isa.x86.exec.X86Vcpu) r.cpu).pv().pageTypes().pinned(0x10), "the L4 pinned");
+            assertEquals(0xD067, r.memory.read(0xC000, 8) & 0xFFF_FFFF, "L4[0] -> L3: P|RW|A|D|US");
+            assertEquals(0x1027, r.memory.read(0xF000 + 8, 8), "L1 entry of frame 1: P|RW|A, and _PAGE_USER from validation");
+            assertEquals(0xC025, r.memory.read(0xF000 + 8 * 0xC, 8), "L1 entry of the L4: read-only");
+            assertEquals(0x4027, r.memory.read(0xF000 + 8 * 4, 8), "L1 entry of the P2M: writable");
+            assertTrue(((org.polyvisor.isa.x86.exec.X86Vcpu) r.cpu).pv().pageTypes().pinned(0xC), "the L4 pinned");
             assertInstanceOf(VcpuExit.Hypercall.class, r.cpu.run(5), "runs at CPL 3 through the bootstrap tables");
-            assertEquals(0x10000, r.reg("rax"), "mov from CR3 = pt_base");
+            assertEquals(0xC000, r.reg("rax"), "mov from CR3 = pt_base");
         }
     }
 
@@ -205,19 +206,19 @@ class XenRings64Test {
             long si = XenRig.START_INFO;
             assertEquals(vb + si, r.reg("rsi"), "rsi: start_info's virtual address");
             assertEquals(vb + XenRig.CODE, r.reg("rip"), "rip: the ENTRY note");
-            assertEquals(vb + 0x10000, r.memory.read(si + 88, 8), "pt_base: virtual");
+            assertEquals(vb + 0xC000, r.memory.read(si + 88, 8), "pt_base: virtual");
             assertEquals(5, r.memory.read(si + 96, 8), "nr_pt_frames: L4, L3, L2 and two L1s");
-            assertEquals(vb + 0xC000, r.memory.read(si + 104, 8), "mfn_list: virtual");
-            assertEquals(vb + 0x16000, r.reg("rsp"), "rsp: the virtual top of the boot stack");
-            assertEquals(0, r.memory.read(0x10000, 8), "L4[0]: nothing mapped low");
-            assertEquals(0x11067, r.memory.read(0x10000 + 8 * 511, 8), "L4[511] -> the L3");
-            assertEquals(0x12067, r.memory.read(0x11000 + 8 * 510, 8), "L3[510] -> the L2");
-            assertEquals(0x14067, r.memory.read(0x12000 + 8, 8), "L2[1] -> the second L1");
-            assertEquals(0x27, r.memory.read(0x13000, 8), "L1[0] maps VIRT_BASE to frame 0");
-            assertEquals(0x10025, r.memory.read(0x13000 + 8 * 0x10, 8), "L1 entry of the L4: read-only");
+            assertEquals(vb + 0x4000, r.memory.read(si + 104, 8), "mfn_list: virtual, before start_info");
+            assertEquals(vb + 0x12000, r.reg("rsp"), "rsp: the virtual top of the boot stack");
+            assertEquals(0, r.memory.read(0xC000, 8), "L4[0]: nothing mapped low");
+            assertEquals(0xD067, r.memory.read(0xC000 + 8 * 511, 8), "L4[511] -> the L3");
+            assertEquals(0xE067, r.memory.read(0xD000 + 8 * 510, 8), "L3[510] -> the L2");
+            assertEquals(0x10067, r.memory.read(0xE000 + 8, 8), "L2[1] -> the second L1");
+            assertEquals(0x27, r.memory.read(0xF000, 8), "L1[0] maps VIRT_BASE to frame 0");
+            assertEquals(0xC025, r.memory.read(0xF000 + 8 * 0xC, 8), "L1 entry of the L4: read-only");
             assertInstanceOf(VcpuExit.Hypercall.class, r.cpu.run(5), "runs at its virtual entry through the bootstrap tables");
             assertEquals(0x2d6e6578, r.reg("rax"), "start_info's magic read through rsi");
-            assertEquals(0x10000, r.reg("rcx"), "mov from CR3: the root's frame");
+            assertEquals(0xC000, r.reg("rcx"), "mov from CR3: the root's frame");
             assertEquals(vb + XenRig.CODE + 7, r.reg("rip"), "past the syscall");
         }
     }

@@ -142,8 +142,8 @@ public final class DomainBuilder {
     /**
      * Builds a domain as libxl's domain create and libxc's xc_dom_* do, one privileged step after another through
      * {@code steps}: createdomain (HVM or PV, of the image's ISA), the config recorded, max_mem, populate_physmap of
-     * all its RAM, the image written through foreign mappings, start_info (PV: after the image, where Xen's builder
-     * puts it; HVM: at the top of RAM below the grant frames, outside the memory the board reports, so that an
+     * all its RAM, the image written through foreign mappings, start_info (PV: after the image and, for a kernel with
+     * Xen's notes, the P2M list the ISA's boot lays out, where Xen's builder puts it; HVM: at the top of RAM below the grant frames, outside the memory the board reports, so that an
      * unmodified guest never uses it), then vCPU 0's first context (the boot protocol's, or the board's boot:
      * firmware tables, device tree, multiboot or PVH). The domain is left paused and not yet introduced; its first
      * unpause introduces it. On any failure the half-built domain is destroyed.
@@ -200,17 +200,19 @@ public final class DomainBuilder {
         }
         long grantFrames = ramBase + ramBytes - (long) GrantTable.RESERVED_FRAMES * GuestMemory.PAGE_SIZE;
         boolean hvm = config.type() == GuestType.HVM;
-        long startInfo = hvm ? hvmStartInfo(ramBase, ramBytes) : (extent[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK;
+        // nr_pages leaves out the grant frames at the top of RAM: they are the hypervisor's, as in Xen.
+        long nrPages = (ramBytes >>> GuestMemory.PAGE_SHIFT) - GrantTable.RESERVED_FRAMES;
+        // Xen's order after a PV kernel: its P2M list (when the ISA's boot lays one out), then start_info.
+        long p2m = xen != null ? isa.bootProtocol().p2mBytes(image.elf().xenNotes(), nrPages) : 0;
+        long startInfo = hvm ? hvmStartInfo(ramBase, ramBytes) : ((extent[1] + GuestMemory.PAGE_MASK) & ~GuestMemory.PAGE_MASK) + p2m;
         long sharedInfo = startInfo + GuestMemory.PAGE_SIZE;
         long storeRing = sharedInfo + GuestMemory.PAGE_SIZE;
         long consoleRing = storeRing + GuestMemory.PAGE_SIZE;
         if (consoleRing + GuestMemory.PAGE_SIZE > grantFrames || (hvm && extent[1] > startInfo))
             throw fail(config, "no room for start_info, shared_info and the XenStore and console rings "
-                    + (hvm ? "below the grant frames" : "after the kernel image") + " in " + config.memoryMiB() + " MiB");
+                    + (hvm ? "below the grant frames" : p2m != 0 ? "after the kernel image and its P2M list" : "after the kernel image") + " in " + config.memoryMiB() + " MiB");
         steps.placeSpecialPages(d, startInfo);
         String cmdline = ("domid=" + d.id() + " " + config.cmdline()).strip();
-        // nr_pages leaves out the grant frames at the top of RAM: they are the hypervisor's, as in Xen.
-        long nrPages = (ramBytes >>> GuestMemory.PAGE_SHIFT) - GrantTable.RESERVED_FRAMES;
         StartInfoWriter.write(target, startInfo, isa, nrPages, sharedInfo, storeRing, d.id() == 0, cmdline);
         long usable = hvm && d.platform() != null ? startInfo - ramBase : ramBytes;
         steps.bootVcpu(d, new BootInfo(config.type(), entry, startInfo, ramBase, usable, 0,

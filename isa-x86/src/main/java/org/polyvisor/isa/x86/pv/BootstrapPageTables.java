@@ -4,12 +4,12 @@ import org.polyvisor.spi.GuestMemory;
 
 /**
  * The bootstrap area Xen's PV domain builder lays out for a Xen PV kernel (libxenguest's xg_dom_x86.c, the docs'
- * "start of day" memory layout), after what the kernel already placed: the image, start_info, shared_info and the
- * XenStore and console rings (four pages from start_info; Xen puts the P2M before start_info, Polyvisor's kernel
- * places the four pages first). Then, page-aligned: the P2M array ({@code mfn_list}: nr_pages words, the identity
- * here, as Polyvisor's PV guests see pseudo-physical frames as machine frames), the page tables and one page of boot
- * stack. Every address the kernel is given is virtual: pseudo-physical frame {@code pfn} is at
- * {@code virt_base + (pfn << 12)} (the VIRT_BASE note, 0 when absent).
+ * "start of day" memory layout), in xc_dom_build_image's order: the image, the P2M array ({@code mfn_list}: nr_pages
+ * words, the identity here, as Polyvisor's PV guests see pseudo-physical frames as machine frames; the domain builder
+ * leaves its {@link #p2mBytes} before start_info), start_info, shared_info and the XenStore and console rings (four
+ * pages from start_info, placed by the domain builder; Xen keeps shared_info outside the guest's RAM), then the page
+ * tables and one page of boot stack. Every address the kernel is given is virtual: pseudo-physical frame
+ * {@code pfn} is at {@code virt_base + (pfn << 12)} (the VIRT_BASE note, 0 when absent).
  * <p>The tables map {@code virt_base} up to the end of the bootstrap area plus 512 KiB, rounded up to 4 MiB, as
  * Xen's alloc_pgtables_pv counts them (iterating until the mapped size covers the tables themselves): one top-level
  * table, then for each lower level as many tables as the mapped range touches, top level first. L1 entries are
@@ -20,7 +20,7 @@ import org.polyvisor.spi.GuestMemory;
  * {@code nr_pt_frames}; the stack pointer is the virtual top of the boot stack. Nothing is built (the fields stay 0,
  * paging off) when RAM cannot hold the area or the mapping.
  */
-final class BootstrapPageTables {
+public final class BootstrapPageTables {
     static final long P = 1, RW = 2, US = 4, A = 0x20, D = 0x40;
     static final long L1_PROT = P | RW | A, UPPER_PROT = P | RW | A | D | US;
     /** start_info offsets of pt_base, nr_pt_frames, mfn_list (x86_64; x86_32). */
@@ -33,6 +33,11 @@ final class BootstrapPageTables {
     record Built(long root, long stackTop) { }
 
     private BootstrapPageTables() { }
+
+    /** The P2M array's size (alloc_p2m_list): {@code nrPages} entries of 8 (x86_64) or 4 bytes, page-rounded. */
+    public static long p2mBytes(long nrPages, boolean wide) {
+        return (nrPages * (wide ? 8 : 4) + GuestMemory.PAGE_MASK) & ~(long) GuestMemory.PAGE_MASK;
+    }
 
     static Built build(GuestMemory memory, PageTypes types, long startInfo, long virtBase, boolean wide) {
         try {
@@ -48,9 +53,10 @@ final class BootstrapPageTables {
         if (nrPages <= 0 || nrPages > (1L << 24) || (virtBase & GuestMemory.PAGE_MASK) != 0) return null;
         long vmask = wide ? (1L << 48) - 1 : 0xFFFF_FFFFL;
         long base = virtBase & vmask;
-        long p2m = startInfo + 4 * GuestMemory.PAGE_SIZE;                        // after the four special pages
-        long p2mPages = (nrPages * word + GuestMemory.PAGE_MASK) >>> 12;
-        long tables = p2m + (p2mPages << 12);
+        long p2mPages = p2mBytes(nrPages, wide) >>> 12;
+        long p2m = startInfo - (p2mPages << 12);                                 // the builder left it before start_info
+        if (p2m < 0) return null;
+        long tables = startInfo + 4 * GuestMemory.PAGE_SIZE;                     // after the four special pages
         long allocEnd = base + tables;                                           // virtual end of what is placed
         // Xen's loop: the mapped end is 4 MiB-rounded past the tables, the stack and 512 KiB; recount until it holds.
         long[] from = new long[levels], count = new long[levels];

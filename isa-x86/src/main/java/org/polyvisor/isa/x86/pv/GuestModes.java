@@ -48,12 +48,24 @@ public final class GuestModes {
      * Xen's gdt_table (x86_64) and compat_gdt_table (x86_32) from entry 7168 on (0xe000-0xe03f), raw descriptors with
      * the accessed bit set: 0xe008 ring 0 code64, 0xe010 ring 0 data, then x86_64: 0xe018 reserved, 0xe023 ring 3
      * code32, 0xe02b ring 3 data, 0xe033 ring 3 code64; x86_32: 0xe019 ring 1 code, 0xe021 ring 1 data, 0xe02b ring 3
-     * code, 0xe033 ring 3 data; 0xe038 ring 0 code32. The rest of Xen's pages reads as empty entries here.
+     * code, 0xe033 ring 3 data; 0xe038 ring 0 code32; 0xe040 and 0xe050 (Xen's TSS and LDT descriptors, DPL 0 system
+     * descriptors no guest instruction can use) empty here; 0xe060 Xen's per-CPU entry (PER_CPU_GDT_ENTRY 7180,
+     * {@link #PER_CPU_DESCRIPTOR}), its limit the CPU's number. The rest of Xen's pages reads as empty entries here.
      */
     static final long[] XEN_GDT_64 = {0, 0x00af9b000000ffffL, 0x00cf93000000ffffL, 0, 0x00cffb000000ffffL,
-            0x00cff3000000ffffL, 0x00affb000000ffffL, 0x00cf9b000000ffffL};
+            0x00cff3000000ffffL, 0x00affb000000ffffL, 0x00cf9b000000ffffL, 0, 0, 0, 0, 0};
     static final long[] XEN_GDT_32 = {0, 0x00af9b000000ffffL, 0x00cf93000000ffffL, 0x00cfbb000000ffffL,
-            0x00cfb3000000ffffL, 0x00cffb000000ffffL, 0x00cff3000000ffffL, 0x00cf9b000000ffffL};
+            0x00cfb3000000ffffL, 0x00cffb000000ffffL, 0x00cff3000000ffffL, 0x00cf9b000000ffffL, 0, 0, 0, 0, 0};
+    /** Xen's per-CPU GDT entry: index 7180 (selector 0xe060). */
+    public static final int PER_CPU_GDT_ENTRY = FIRST_RESERVED_GDT_ENTRY + 12;
+    /**
+     * Its descriptor with limit 0: present read-only accessed data, DPL 0. Xen gives each CPU's copy the CPU's number
+     * as limit and reads it with LSL itself (do_double_fault); at DPL 0 no PV guest (ring 1 or 3) can: LAR, LSL and
+     * VERR answer ZF = 0 and a segment load #GPs, as on Xen. Linux's CPU number (vDSO getcpu) is in its own GDT
+     * entry (GDT_ENTRY_PER_CPU), written with update_descriptor. Polyvisor's vCPUs run on no numbered physical CPU:
+     * the limit is the vCPU's id.
+     */
+    public static final long PER_CPU_DESCRIPTOR = 0x0000910000000000L;
 
     private final boolean wide;
     /** Xen's ring model is on (a Xen PV kernel); false: Polyvisor's flat CPL 0 ABI. */
@@ -82,7 +94,19 @@ public final class GuestModes {
     /** The guest-controlled CR4 bits (PV_CR4_GUEST_MASK filtered by the CPUID policy: TSD). */
     public volatile long guestCr4;
 
-    public GuestModes(boolean wide) { this.wide = wide; }
+    /** This vCPU's copy of Xen's reserved entries (the per-CPU entry differs between vCPUs). */
+    private final long[] xenGdt;
+
+    public GuestModes(boolean wide) {
+        this.wide = wide;
+        this.xenGdt = (wide ? XEN_GDT_64 : XEN_GDT_32).clone();
+        cpuNumber(0);
+    }
+
+    /** The number in the per-CPU entry's limit (the vCPU's id; Xen's NR_CPUS stays below 65536). */
+    public void cpuNumber(int cpu) {
+        xenGdt[PER_CPU_GDT_ENTRY - FIRST_RESERVED_GDT_ENTRY] = PER_CPU_DESCRIPTOR | (cpu & 0xFFFF);
+    }
 
     public boolean wide() { return wide; }
 
@@ -103,12 +127,12 @@ public final class GuestModes {
     public boolean ioplOk(CpuState s) { return iopl >= (guestKernel(s) ? 1 : 3); }
 
     /** Xen's reserved GDT entries for this guest's width (gdt_table or compat_gdt_table), from entry 7168 on. */
-    public long[] xenGdt() { return wide ? XEN_GDT_64 : XEN_GDT_32; }
+    public long[] xenGdt() { return xenGdt; }
 
     /** The attributes of reserved selector {@code sel} (index at or past 7168), or 0 when it is not one of Xen's. */
     public int reserved(int sel) {
         int i = (sel >>> 3) - FIRST_RESERVED_GDT_ENTRY;
-        long[] t = wide ? XEN_GDT_64 : XEN_GDT_32;
+        long[] t = xenGdt;
         if ((sel & 4) != 0 || i < 0 || i >= t.length || t[i] == 0) return 0;
         int attr = (int) (t[i] >>> 40) & 0xF0FF;
         int dpl = attr >>> 5 & 3;
@@ -201,6 +225,18 @@ public final class GuestModes {
 
     /** vcpu_info.evtchn_upcall_pending (offset 0). */
     public boolean upcallPending() { return infoByte(0) != 0; }
+
+    /**
+     * vcpu_info.arch.cr2 (x86_64 offset 16, x86_32 8), which Xen's pv_inject_event writes with every #PF it bounces
+     * (arch_set_cr2); nothing when the vcpu_info is not known.
+     */
+    public void setArchCr2(long cr2) {
+        MemorySegment p = infoPage();
+        int at = (int) (vcpuInfo & 0xFFF) + (wide ? 16 : 8);
+        if (p == null || at + (wide ? 8 : 4) > 4096) return;
+        if (wide) p.set(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), at, cr2);
+        else p.set(ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), at, (int) cr2);
+    }
 
     private int infoByte(int off) {
         MemorySegment p = infoPage();

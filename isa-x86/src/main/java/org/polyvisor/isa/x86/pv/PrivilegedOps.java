@@ -43,6 +43,8 @@ final class PrivilegedOps {
     static final int MSR_EFER = 0xC000_0080, MSR_FS_BASE = 0xC000_0100, MSR_GS_BASE = 0xC000_0101, MSR_SHADOW_GS_BASE = 0xC000_0102;
     private static final long CR4_TSD = 4, CR4_PAE = 1 << 5, CR4_OSFXSR = 1 << 9, CR4_OSXMMEXCPT = 1 << 10;
     private static final long EFER_SCE = 1, EFER_LME = 1 << 8, EFER_LMA = 1 << 10, EFER_NXE = 1 << 11, EFLAGS_DF = 1 << 10;
+    /** Xen's PFEC_write_access. */
+    private static final int PFEC_WRITE = 2;
 
     private final CpuState s;
     private final Bus bus;
@@ -54,8 +56,20 @@ final class PrivilegedOps {
         this.s = s; this.bus = bus; this.modes = modes; this.mmu = mmu; this.wide = modes.wide();
     }
 
-    /** Emulates the instruction at {@code pc}: true when done (RIP past it), false to bounce the #GP. */
-    boolean emulate(long pc) {
+    /** {@link #emulate}'s answers: done (RIP past it or, for a REP with count left, at it), bounce the #GP, or the
+     *  #PF of a faulting INS/OUTS operand on the bus ({@code bus.abort}, with Xen's error code and address). */
+    static final int DONE = 1, BOUNCE = 0, PAGE_FAULT = -1;
+
+    /** Emulates the instruction at {@code pc}: {@link #DONE}, {@link #BOUNCE} or {@link #PAGE_FAULT}. */
+    int emulate(long pc) {
+        return emulateOrBounce(pc) ? DONE : pageFault ? PAGE_FAULT : BOUNCE;
+    }
+
+    /** Set by {@link #string} when an operand access page-faulted (Xen injects that #PF instead of the #GP). */
+    private boolean pageFault;
+
+    private boolean emulateOrBounce(long pc) {
+        pageFault = false;
         long linear = s.longMode ? pc : (pc + s.segBase[CpuState.CS]) & 0xFFFF_FFFFL;
         int n = 0, opSize = 4, rex = 0, seg = CpuState.DS;
         boolean rep = false, addr67 = false;
@@ -144,7 +158,10 @@ final class PrivilegedOps {
      * the size, backwards with DF; with REP rCX counts down, in chunks of {@link #REP_CHUNK}. The address size is the
      * mode's (64 or 32 bits), halved by 67. Accesses go through the guest's tables with the current mode's rights
      * (kernel mode as supervisor). Returns 1 when the instruction completed, 0 when a REP has iterations left (RIP
-     * stays), -1 when an access faulted (the #GP is bounced; Xen would inject the #PF: a deviation).
+     * stays), -1 when an access faulted. A page fault is then left on the bus as Xen's rep_ins/rep_outs inject it
+     * (x86_emul_pagefault): error code PFEC_write_access for INS and 0 for OUTS (never the present bit; the guest's
+     * mode sets the user bit when it is bounced), the address the first byte not copied, the iterations before it
+     * done; any other failure (no RAM there, a non-canonical address) bounces the #GP.
      */
     private int string(int op, int size, boolean rep, boolean addr67, int seg, boolean kernel) {
         boolean in = op <= 0x6D;
@@ -162,6 +179,11 @@ final class PrivilegedOps {
                 long at = base + (s.r[index] & mask);
                 if (!s.longMode) at &= 0xFFFF_FFFFL;
                 if (in) bus.write(at, size, -1L); else bus.read(at, size);
+                if (bus.abort == Bus.PAGE_FAULT && bus.after == null) {
+                    bus.faultCode = in ? PFEC_WRITE : 0;
+                    pageFault = true;
+                    return -1;
+                }
                 if (bus.abort != null || bus.after != null) { bus.abort = null; bus.after = null; return -1; }
                 s.r[index] = (s.r[index] & keep) | ((s.r[index] + step) & mask);
                 count--;

@@ -53,6 +53,7 @@ public final class PvHypercalls {
         this.flushRequest = types.shootdown.register(vcpu);
         this.memory = memory;
         this.vcpu = vcpu;
+        callbacks.modes.cpuNumber(vcpu);
         GuestModes modes = callbacks.modes;
         modes.memory = memory;
         mmu.modes = modes;

@@ -144,8 +144,11 @@ final class TrapTable implements ExceptionEntry.GuestTraps {
     private long enterRing(int vector, int errorCode, boolean hasError, int source, long returnIp) {
         if (vector == Vectors.UD && wide && !cb.modes.kernel && source == ExceptionEntry.EXCEPTION && cb.syscallIp != 0
                 && isSyscall(returnIp)) return syscallFromUser(returnIp + 2);
-        if (vector == Vectors.GP && source == ExceptionEntry.EXCEPTION && errorCode == 0 && privileged != null
-                && privileged.emulate(returnIp)) return 0;
+        if (vector == Vectors.GP && source == ExceptionEntry.EXCEPTION && errorCode == 0 && privileged != null) {
+            int e = privileged.emulate(returnIp);
+            if (e == PrivilegedOps.DONE) return 0;
+            if (e == PrivilegedOps.PAGE_FAULT) return Vectors.MEMORY;  // the #PF on the bus is raised and bounced instead
+        }
         byte[] t = cb.trapTable;
         long handler = t == null ? 0 : address(t, vector);
         int flags = t == null ? 0 : t[vector * entrySize + 1] & 0xFF;
@@ -155,6 +158,7 @@ final class TrapTable implements ExceptionEntry.GuestTraps {
         if (vector == Vectors.PF) {  // pv_inject_event: "re-set error_code.user flag appropriately for the guest"
             errorCode &= ~PFEC_USER;
             if (!cb.modes.guestKernel(s)) errorCode |= PFEC_USER;
+            cb.modes.setArchCr2(s.cr2);  // arch_set_cr2: a PV kernel reads CR2 from its vcpu_info
         }
         int cs = wide ? GuestModes.FLAT_RING3_CS64 : (int) get(t, vector * entrySize + 2, 2);
         long r = XenBounce.enter(s, bus, cb.modes, cb, handler, cs, (flags & 4) != 0, hasError ? errorCode & 0xFFFF_FFFFL : -1, returnIp);

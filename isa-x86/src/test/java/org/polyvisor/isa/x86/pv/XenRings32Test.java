@@ -68,18 +68,19 @@ class XenRings32Test {
     void theBuilderMakesXensBootstrapPageTables() {
         try (XenRig r = new XenRig(ISA, "0f20d8 cd82".replace(" ", ""), true, 8 << 20)) {
             long si = XenRig.START_INFO;
-            assertEquals(0xE000, r.memory.read(si + 60, 4), "pt_base: after the special pages and the P2M");
+            assertEquals(0xC000, r.memory.read(si + 60, 4), "pt_base: after the four special pages");
             assertEquals(7, r.memory.read(si + 64, 4), "nr_pt_frames: the PAE L3, an L2 per L3 slot (ends below 3 GiB) and two L1s");
-            assertEquals(0xC000, r.memory.read(si + 68, 4), "mfn_list");
-            assertEquals(2047, r.memory.read(0xC000 + 4 * 2047, 4), "mfn_list[2047]");
-            assertEquals(0x16000, r.reg("esp"), "esp: the top of the boot stack");
-            assertEquals(0xF001, r.memory.read(0xE000, 8), "L3[0] -> L2: P only (a PAE PDPTE)");
-            assertEquals(0x12001, r.memory.read(0xE000 + 8 * 3, 8), "L3[3] -> the extra L2 Xen makes for slot 3");
-            assertEquals(0x13067, r.memory.read(0xF000, 8), "L2[0] -> the first L1: P|RW|A|D|US");
-            assertEquals(0x1023, r.memory.read(0x13000 + 8, 8), "L1 entry of frame 1: P|RW|A");
-            assertEquals(0xE021, r.memory.read(0x13000 + 8 * 0xE, 8), "L1 entry of the L3: read-only");
+            assertEquals(0x6000, r.memory.read(si + 68, 4), "mfn_list: 2048 4-byte entries, the two pages before start_info");
+            assertEquals(2047, r.memory.read(0x6000 + 4 * 2047, 4), "mfn_list[2047]");
+            assertEquals(0x14000, r.reg("esp"), "esp: the top of the boot stack");
+            assertEquals(0xD001, r.memory.read(0xC000, 8), "L3[0] -> L2: P only (a PAE PDPTE)");
+            assertEquals(0x10001, r.memory.read(0xC000 + 8 * 3, 8), "L3[3] -> the extra L2 Xen makes for slot 3");
+            assertEquals(0x11067, r.memory.read(0xD000, 8), "L2[0] -> the first L1: P|RW|A|D|US");
+            assertEquals(0x1023, r.memory.read(0x11000 + 8, 8), "L1 entry of frame 1: P|RW|A");
+            assertEquals(0xC021, r.memory.read(0x11000 + 8 * 0xC, 8), "L1 entry of the L3: read-only");
+            assertEquals(0x6023, r.memory.read(0x11000 + 8 * 6, 8), "L1 entry of the P2M: writable");
             assertInstanceOf(VcpuExit.Hypercall.class, r.cpu.run(5), "runs at ring 1 through the bootstrap tables");
-            assertEquals(0xE000, r.reg("eax"), "mov from CR3 = pt_base (compat_pfn_to_cr3 of a low frame)");
+            assertEquals(0xC000, r.reg("eax"), "mov from CR3 = pt_base (compat_pfn_to_cr3 of a low frame)");
         }
     }
 
@@ -91,19 +92,19 @@ class XenRings32Test {
             long si = XenRig.START_INFO;
             assertEquals(vb + si, r.reg("esi"), "esi: start_info's virtual address");
             assertEquals(vb + XenRig.CODE, r.reg("eip"), "eip: the ENTRY note");
-            assertEquals(vb + 0xE000, r.memory.read(si + 60, 4), "pt_base: virtual");
+            assertEquals(vb + 0xC000, r.memory.read(si + 60, 4), "pt_base: virtual");
             assertEquals(4, r.memory.read(si + 64, 4), "nr_pt_frames: the L3, one L2 (slot 3 is the kernel's) and two L1s");
-            assertEquals(vb + 0xC000, r.memory.read(si + 68, 4), "mfn_list: virtual");
-            assertEquals(vb + 0x13000, r.reg("esp"), "esp: the virtual top of the boot stack");
-            assertEquals(0, r.memory.read(0xE000, 8), "L3[0]: nothing mapped low");
-            assertEquals(0xF001, r.memory.read(0xE000 + 8 * 3, 8), "L3[3] -> the L2");
-            assertEquals(0x10067, r.memory.read(0xF000, 8), "L2[0] -> the first L1");
-            assertEquals(0x11067, r.memory.read(0xF000 + 8, 8), "L2[1] -> the second L1");
-            assertEquals(0x23, r.memory.read(0x10000, 8), "L1[0] maps 0xC0000000 to frame 0");
-            assertEquals(0xE021, r.memory.read(0x10000 + 8 * 0xE, 8), "L1 entry of the L3: read-only");
+            assertEquals(vb + 0x6000, r.memory.read(si + 68, 4), "mfn_list: virtual, before start_info");
+            assertEquals(vb + 0x11000, r.reg("esp"), "esp: the virtual top of the boot stack");
+            assertEquals(0, r.memory.read(0xC000, 8), "L3[0]: nothing mapped low");
+            assertEquals(0xD001, r.memory.read(0xC000 + 8 * 3, 8), "L3[3] -> the L2");
+            assertEquals(0xE067, r.memory.read(0xD000, 8), "L2[0] -> the first L1");
+            assertEquals(0xF067, r.memory.read(0xD000 + 8, 8), "L2[1] -> the second L1");
+            assertEquals(0x23, r.memory.read(0xE000, 8), "L1[0] maps 0xC0000000 to frame 0");
+            assertEquals(0xC021, r.memory.read(0xE000 + 8 * 0xC, 8), "L1 entry of the L3: read-only");
             assertInstanceOf(VcpuExit.Hypercall.class, r.cpu.run(5), "runs at its virtual entry through the bootstrap tables");
             assertEquals(0x2d6e6578, r.reg("eax"), "start_info's magic read through esi");
-            assertEquals(0xE000, r.reg("ecx"), "mov from CR3: the root's frame");
+            assertEquals(0xC000, r.reg("ecx"), "mov from CR3: the root's frame");
             assertEquals(vb + XenRig.CODE + 7, r.reg("eip"), "past int $0x82");
         }
     }

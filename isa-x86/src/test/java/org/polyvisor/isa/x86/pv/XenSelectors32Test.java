@@ -29,7 +29,13 @@ class XenSelectors32Test {
         "mov ds, Xen's ring-0 data 0xe010     | b810e00000 8ed8 cd82     |                                   | gp=0xe010",
         "mov ds, 0xe013: ring-0 data, RPL 3   | b813e00000 8ed8 cd82     |                                   | gp=0xe010",
         "mov ds, ring-0 code 0xe038           | b838e00000 8ed8 cd82     |                                   | gp=0xe038",
-        "mov ds, past Xen's entries 0xe043    | b843e00000 8ed8 cd82     |                                   | gp=0xe040",
+        "mov ds, Xen's empty TSS slot 0xe043  | b843e00000 8ed8 cd82     |                                   | gp=0xe040",
+        "mov ds, past Xen's entries 0xe06b    | b86be00000 8ed8 cd82     |                                   | gp=0xe068",
+        "mov ds, Xen's per-CPU entry 0xe061 (DPL 0) | b861e00000 8ed8 cd82 |                               | gp=0xe060",
+        "lsl of the per-CPU entry at ring 1: ZF = 0 | b834120000 b961e00000 0f03c1 0f94c0 cd82 |         | eax=0x1200",
+        "lar of the per-CPU entry: ZF = 0     | b834120000 b960e00000 0f02c1 0f94c0 cd82 |           | eax=0x1200",
+        "verr of the per-CPU entry: ZF = 0    | b834120000 b960e00000 0f00e1 0f94c0 cd82 |           | eax=0x1200",
+        "lsl of Xen's ring-1 data 0xe021: ZF = 1 | b834120000 b921e00000 0f03c1 0f94c0 cd82 |        | eax=0xffffff01",
         "mov ds, 0xe025: the LDT, none        | b825e00000 8ed8 cd82     |                                   | gp=0xe024",
         "ljmp to ring-1 code 0xe019           | ea07100000 19e0 cd82     |                                   | cs=0xe019 eip=0x1009",
         "ljmp to ring-0 code 0xe038           | ea07100000 38e0 cd82     |                                   | gp=0xe038",
@@ -71,6 +77,19 @@ class XenSelectors32Test {
             assertEquals(0, r.call(2, vb + XenRig.ARG, 2), "set_gdt of a frame mapped nowhere, through its virtual list");
             assertInstanceOf(VcpuExit.Hypercall.class, r.cpu.run(20), "mov ds, 0x09 runs to the hypercall");
             assertEquals(0x09, r.reg("ds"), "ds: the guest's own GDT entry 1");
+        }
+    }
+
+    /** Xen's per-CPU entry (0xe060) carries each vCPU's number as its limit; it is DPL 0 data, Xen's own. */
+    @org.junit.jupiter.api.Test
+    void eachVcpuHasItsOwnPerCpuEntry() {
+        try (var memory = new org.polyvisor.spi.FlatGuestMemory(java.nio.ByteOrder.LITTLE_ENDIAN, 0, 1 << 20)) {
+            for (int id : new int[] {0, 1, 5}) {
+                var cpu = (org.polyvisor.isa.x86.exec.X86Vcpu) ISA.createVcpu(
+                        new org.polyvisor.spi.VcpuConfig(memory, id, org.polyvisor.spi.GuestType.PV, () -> 0));
+                long entry = cpu.callbacks().modes.xenGdt()[GuestModes.PER_CPU_GDT_ENTRY - GuestModes.FIRST_RESERVED_GDT_ENTRY];
+                assertEquals(0x0000910000000000L | id, entry, "vCPU " + id + ": entry 7180, P|S|read-only accessed data, DPL 0, limit = the vCPU's id");
+            }
         }
     }
 }
