@@ -62,6 +62,7 @@ public final class Interpreter {
         this.queries = new DescriptorQueries(state, segments);
         this.ports = new PortPermission(state, bus);
         this.debug = new DebugRegisters(state, bus);
+        entry.tasks.debug = debug;
         this.mmx = new MmxInstructions(state, bus);
     }
 
