@@ -251,6 +251,25 @@ class BreakpointTest {
         }
     }
 
+    /**
+     * A data breakpoint in a REP STOSB traps after the iteration that met it (SDM Vol. 3, 18.3.1.2): the saved EIP is
+     * the REP STOSB itself, with RF = 1 in the frame, and ECX/EDI say five bytes were stored.
+     */
+    @Test
+    void aRepeatedStringInstructionTrapsAfterTheIteration() {
+        String code = setup(0x2004, 0, L0 | rw(0, 1)) + "bf00200000 b910000000 31c0 f3aa 90";
+        try (Machine m = boot(code)) {
+            m.load(handler(1), DB_HANDLER);
+            VcpuExit exit = m.cpu.run(200);
+            assertSame(VcpuExit.HALT, exit, "x86 rep stosb breakpoint: exit " + exit);
+            long sp = m.cpu.register(m.reg("esp"));
+            assertEquals("0x" + Long.toHexString(START + SETUP + 12), "0x" + Long.toHexString(m.memory.read(sp, 4)), "x86 rep stosb breakpoint: saved EIP at the instruction");
+            assertEquals(0x10000, m.memory.read(sp + 8, 4) & 0x10000, "x86 rep stosb breakpoint: RF in the frame");
+            assertEquals(11, m.cpu.register(m.reg("ecx")), "x86 rep stosb breakpoint: ECX after five iterations");
+            assertEquals(0x2005, m.cpu.register(m.reg("edi")), "x86 rep stosb breakpoint: EDI after five iterations");
+        }
+    }
+
     @Test
     void singleStepAndADataBreakpointShareOneDebugException() {
         try (Machine m = boot(setup(0x2000, 0, L0 | rw(0, 1) | len(0, 4)) + "9c 810c2400010000 9d" + storeDword(0x2000) + "f4")) {
