@@ -228,6 +228,48 @@ class BreakpointTest {
         }
     }
 
+    /** A task switch clears L0-L3 (SDM Vol. 3, 18.2.4): an L0 breakpoint at the new task's EIP is gone, a G0 one fires. */
+    @ParameterizedTest(name = "DR7 {0}: #DB {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"0x1, false", "0x2, true"})
+    void aTaskSwitchClearsTheLocalEnables(String dr7, boolean trap) {
+        long target = TaskSwitchTest.TARGET;
+        try (Machine m = boot(setup(target, 0, Long.decode(dr7)) + TaskSwitchTest.ljmp(TaskSwitchTest.TSS2_SEL))) {
+            m.memory.write(org.polyvisor.isa.x86.testing.SystemTables.PSEUDO, 2, 0xFF);  // a GDT limit that takes the second TSS
+            TaskSwitchTest.secondTask(m, 0x89, 0x67);
+            m.load(target, "ebfe");
+            m.load(handler(1), DB_HANDLER);
+            VcpuExit exit = m.cpu.run(200);
+            String what = "x86 task switch with DR7 " + dr7;
+            if (!trap) {
+                assertInstanceOf(VcpuExit.BudgetSpent.class, exit, what + ": exit " + exit + " at 0x" + Long.toHexString(m.cpu.pc()));
+                assertEquals("0x" + Long.toHexString(target), "0x" + Long.toHexString(m.cpu.pc()), what + ": runs at the new task's EIP");
+                return;
+            }
+            assertSame(VcpuExit.HALT, exit, what + ": exit " + exit);
+            long sp = m.cpu.register(m.reg("esp"));
+            assertEquals("0x" + Long.toHexString(target), "0x" + Long.toHexString(m.memory.read(sp, 4)), what + ": #DB at the new task's EIP");
+        }
+    }
+
+    /**
+     * A data breakpoint in a REP STOSB traps after the iteration that met it (SDM Vol. 3, 18.3.1.2): the saved EIP is
+     * the REP STOSB itself, with RF = 1 in the frame, and ECX/EDI say five bytes were stored.
+     */
+    @Test
+    void aRepeatedStringInstructionTrapsAfterTheIteration() {
+        String code = setup(0x2004, 0, L0 | rw(0, 1)) + "bf00200000 b910000000 31c0 f3aa 90";
+        try (Machine m = boot(code)) {
+            m.load(handler(1), DB_HANDLER);
+            VcpuExit exit = m.cpu.run(200);
+            assertSame(VcpuExit.HALT, exit, "x86 rep stosb breakpoint: exit " + exit);
+            long sp = m.cpu.register(m.reg("esp"));
+            assertEquals("0x" + Long.toHexString(START + SETUP + 12), "0x" + Long.toHexString(m.memory.read(sp, 4)), "x86 rep stosb breakpoint: saved EIP at the instruction");
+            assertEquals(0x10000, m.memory.read(sp + 8, 4) & 0x10000, "x86 rep stosb breakpoint: RF in the frame");
+            assertEquals(11, m.cpu.register(m.reg("ecx")), "x86 rep stosb breakpoint: ECX after five iterations");
+            assertEquals(0x2005, m.cpu.register(m.reg("edi")), "x86 rep stosb breakpoint: EDI after five iterations");
+        }
+    }
+
     @Test
     void singleStepAndADataBreakpointShareOneDebugException() {
         try (Machine m = boot(setup(0x2000, 0, L0 | rw(0, 1) | len(0, 4)) + "9c 810c2400010000 9d" + storeDword(0x2000) + "f4")) {

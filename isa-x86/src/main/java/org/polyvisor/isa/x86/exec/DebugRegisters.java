@@ -15,7 +15,8 @@ import static org.polyvisor.isa.x86.trap.Vectors.fault;
  * reads or writes (traps after the instruction that touched any byte of the range), 10 I/O reads and writes of
  * the ports in DRn's range (traps after IN, OUT, INS, OUTS; defined only while CR4.DE is set, inert otherwise).
  * LEN gives the range: 1, 2, 8 (encoding 10) or 4 bytes, DRn aligned down to it (the SDM requires the alignment).
- * A hit replaces DR6.B0-B3 with the breakpoints met.
+ * A hit replaces DR6.B0-B3 with the breakpoints met. A task switch clears L0-L3; the TSS T flag (DR6.BT) is not
+ * acted on.
  */
 final class DebugRegisters {
     /** DR6: B0-B3, BD, BS, BT are writable; bits 4-11 and 16-31 read as 1 (no RTM), bit 12 as 0. */
@@ -78,6 +79,13 @@ final class DebugRegisters {
             if (port < start + length && start < port + size) met |= 1 << n;
         }
         return met;
+    }
+
+    /** A task switch clears DR7's local enables L0-L3 (SDM Vol. 3, 18.2.4); the global ones stay. */
+    void taskSwitched() {
+        if ((dr[7] & 0x55) == 0) return;
+        dr[7] &= ~0x55L;
+        arm();
     }
 
     /** Data breakpoints {@code hits} (bit n for DRn) met by the instruction that retired: DR6.B0-B3 become them. */

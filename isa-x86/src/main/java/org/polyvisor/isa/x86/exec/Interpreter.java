@@ -62,6 +62,7 @@ public final class Interpreter {
         this.queries = new DescriptorQueries(state, segments);
         this.ports = new PortPermission(state, bus);
         this.debug = new DebugRegisters(state, bus);
+        entry.tasks.debug = debug;
         this.mmx = new MmxInstructions(state, bus);
     }
 
@@ -163,6 +164,8 @@ public final class Interpreter {
     private int dataBreakpoint(Insn in, boolean step) {
         debug.dataHit(bus.dataHits);
         bus.dataHits = 0;
+        // Between iterations of a REP string instruction the frame has RF = 1: resuming it meets no instruction breakpoint.
+        if (s.rip == bus.pc) f.setBit(LazyFlags.RF, true);
         if (step && !((in.op == Op.MOV_TO_SREG || in.op == Op.POP_SREG) && in.dstReg == CpuState.SS)) debug.singleStep();
         long ip = s.rip;
         return raise(Vectors.DB, 0, false, ExceptionEntry.EXCEPTION, ip, ip, traps.exception(Vectors.DB, 0, ip));
@@ -1222,7 +1225,8 @@ public final class Interpreter {
             if (r == StringInstructions.FAULT) { extraRetired = completed; return abort(); }
             if (r == StringInstructions.DONE) { extraRetired = completed; return NEXT; }
             completed++;
-            if (completed >= limit || bus.after != null) { extraRetired = completed - 1; return REPEAT; }
+            // A data breakpoint traps after the iteration that met it (SDM Vol. 3, 18.3.1.2).
+            if (completed >= limit || bus.after != null || bus.dataHits != 0) { extraRetired = completed - 1; return REPEAT; }
         }
     }
 

@@ -39,6 +39,9 @@ final class TaskSwitch {
     /** True when the last fault was raised while loading the new task: it belongs to the new task (at its EIP). */
     boolean inNewTask;
 
+    /** The debug registers, whose local enables a task switch clears (set by the interpreter). */
+    DebugRegisters debug;
+
     TaskSwitch(CpuState s, Bus bus, Segments segments) { this.s = s; this.bus = bus; this.segments = segments; }
 
     /** True for a descriptor JMP/CALL switch tasks through: a 32-bit TSS (available or busy) or a task gate. */
@@ -142,6 +145,7 @@ final class TaskSwitch {
 
         // The new task: TR, CR3, the registers; then the segments are checked in its context.
         s.tr = sel;
+        if (debug != null) debug.taskSwitched();
         s.trBase = base;
         s.trLimit = limit;
         s.tss16 = false;
