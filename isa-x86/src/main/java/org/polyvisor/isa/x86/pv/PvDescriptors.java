@@ -22,8 +22,11 @@ import org.polyvisor.isa.x86.exec.CpuState;
  * flat CPL 0 images keep theirs as written.
  *
  * <p>Xen maps the frames in its own per-vCPU GDT area. In Xen's ring model so does Polyvisor: descriptor lookups
- * read the frames directly ({@code CpuState.pvGdt}), so a kernel linked high needs no mapping of them (the accessed
- * bit is not written back). Deviation, flat ABI: GDTR.base is the first frame's address (as {@link XenGuestContext}
+ * read the frames directly ({@code CpuState.pvGdt}), so a kernel linked high needs no mapping of them; Xen's
+ * mapping is writable, so a selector load that finds the accessed bit clear sets it in the frame
+ * ({@code CpuState.pvGdtAccessed}), as the processor does on Xen. Not so for the LDT, which is read through the
+ * guest's own (read-only) mapping: a descriptor there with the bit clear faults on that write, where Xen's shadow
+ * mapping of the LDT page takes it (fix-ups keep the guest's bit; set it when writing LDT entries). Deviation, flat ABI: GDTR.base is the first frame's address (as {@link XenGuestContext}
  * loads gdt_frames[0]) and the guest reaches it 1:1; either way the frames must be consecutive (else -EINVAL).
  */
 final class PvDescriptors {
