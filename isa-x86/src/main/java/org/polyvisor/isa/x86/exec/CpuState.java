@@ -59,6 +59,8 @@ public final class CpuState {
     public java.util.function.LongUnaryOperator pvGdt;
     /** With {@link #pvGdt}: sets the accessed bit of the guest's GDT entry at this byte offset in its frame. */
     public java.util.function.LongConsumer pvGdtAccessed;
+    /** Xen PV: sets the accessed bit of the LDT entry at this byte offset in the frame SET_LDT took for it. */
+    public java.util.function.LongConsumer pvLdtAccessed;
     /** LDTR and TR: the selector and its descriptor's base and limit. */
     public int ldtr, tr;
     public long ldtBase, trBase, ldtLimit, trLimit;

@@ -171,8 +171,9 @@ public final class GuestModes {
                 int dpl = (int) (hi >>> 13) & 3;
                 if (!present || !codeOrData || dpl != (sel & 3)) return false;
                 if (sreg == CpuState.CS ? !code : sreg == CpuState.SS && (code || (hi & 0x200) == 0)) return false;
-                if ((hi & 0x100) == 0 && !local && s.pvGdtAccessed != null) {  // the processor's write, as on Xen
-                    s.pvGdtAccessed.accept(sel & 0xFFF8);
+                var accessed = local ? s.pvLdtAccessed : s.pvGdtAccessed;
+                if ((hi & 0x100) == 0 && accessed != null) {  // the processor's write, through Xen's mapping
+                    accessed.accept(sel & 0xFFF8);
                     hi |= 0x100;
                 }
                 attr = (int) (hi >>> 8) & 0xF0FF;

@@ -80,6 +80,7 @@ public final class PvHypercalls {
         modes.enterKernel(s, bus);
         s.pvGdt = this::guestGdtEntry;
         s.pvGdtAccessed = this::guestGdtEntryAccessed;
+        s.pvLdtAccessed = descriptors::ldtEntryAccessed;
         if (wide) types.userPages = true;
         long shared = 0;
         try {
@@ -140,6 +141,7 @@ public final class PvHypercalls {
             s.xenGdt = m.xenGdt();
             s.pvGdt = this::guestGdtEntry;
             s.pvGdtAccessed = this::guestGdtEntryAccessed;
+            s.pvLdtAccessed = descriptors::ldtEntryAccessed;
             m.defaultVcpuInfo(types.sharedInfo, vcpu);
             if ((s.cr0 & CpuState.CR0_PG) != 0) m.kernelRoot = s.cr3 >>> 12;
             s.platform = new PvCpuidView(new org.polyvisor.isa.x86.exec.Cpuid(wide, vcpu));
