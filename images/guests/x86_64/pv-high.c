@@ -308,6 +308,8 @@ static void hypercalls(void) {
     probe_write(&target[1], 5);
     check(trapped(14) && trap_error == 3 && trap_cr2 == (ulong) &target[1],
           "a write to it bounces to #PF (error 3: present, write, kernel mode) with CR2 = the virtual address");
+    check(*(volatile ulong *) (VIRT_BASE + pv.shared_info + (WIDE ? 16 : 8)) == (ulong) &target[1],
+          "the #PF's CR2 is in vcpu_info's arch.cr2 too (arch_set_cr2: where a PV Linux reads it)");
     struct mmu_update u = { pseudo_physical(l1_entry(va)), (pte_t) pseudo_physical(target) | P | RW };
     unsigned done = 0;
     check(hc(HYPERVISOR_mmu_update, (ulong) &u, 1, (ulong) &done, DOMID_SELF) == 0 && done == 1,

@@ -78,4 +78,46 @@ class XenSelectors64Test {
             assertEquals(0x0b, r.reg("ds"), "ds: the guest's own GDT entry 1");
         }
     }
+
+    /**
+     * Xen maps set_gdt's frames writable in its own GDT area and leaves the accessed bit as the guest wrote it, so
+     * loading a selector whose descriptor has it clear sets it in the guest's frame (the guest sees it there); an
+     * entry not loaded keeps it clear.
+     */
+    @org.junit.jupiter.api.Test
+    void aSelectorLoadSetsTheAccessedBitInTheGuestsFrame() {
+        long vb = 0xffff_ffff_8000_0000L, frame = 0x500;
+        try (XenRig r = new XenRig(ISA, "b80b000000 8ed8 0f05".replace(" ", ""), true, 8 << 20, vb)) {
+            r.memory.write((frame << 12) + 8, 8, 0x00cff2000000ffffL);             // entry 1: data, accessed bit clear
+            r.memory.write((frame << 12) + 16, 8, 0x00cff2000000ffffL);            // entry 2: the same, not loaded
+            r.memory.write(XenRig.ARG, 8, frame);
+            assertEquals(0, r.call(2, vb + XenRig.ARG, 3), "set_gdt");
+            assertEquals((0x00cff2000000ffffL >>> 40) & 0xFF, r.memory.read((frame << 12) + 8 + 5, 1), "set_gdt leaves the accessed bit clear");
+            assertInstanceOf(VcpuExit.Hypercall.class, r.cpu.run(20), "mov ds, 0x0b runs to the hypercall");
+            assertEquals(0x0b, r.reg("ds"), "ds loaded");
+            assertEquals(0xf3, r.memory.read((frame << 12) + 8 + 5, 1), "entry 1's access byte in the guest's frame: accessed");
+            assertEquals((0x00cff2000000ffffL >>> 40) & 0xFF, r.memory.read((frame << 12) + 16 + 5, 1), "entry 2, not loaded: still clear");
+        }
+    }
+
+    /**
+     * The LDT likewise: its page is read-only to the guest (a descriptor page), but Xen maps it writable in its shadow
+     * LDT, so loading an LDT selector whose descriptor has the accessed bit clear sets it in the frame, no #PF.
+     */
+    @org.junit.jupiter.api.Test
+    void anLdtSelectorLoadSetsTheAccessedBitInTheLdtFrame() {
+        long ldt = 0x20000, ops = 0x31000;
+        try (XenRig r = new XenRig(ISA, "b80f000000 8ed8 0f05".replace(" ", ""), true, 8 << 20)) {
+            r.memory.write(ldt + 8, 8, 0x00cff2000000ffffL);                      // entry 1: DPL 3 data, accessed bit clear
+            assertEquals(0, r.call(14, ldt, ldt | 5, 2), "update_va_mapping: the LDT page read-only");
+            r.memory.write(ops, 4, 13);                                           // MMUEXT_SET_LDT
+            r.memory.write(ops + 8, 8, ldt);
+            r.memory.write(ops + 16, 8, 16);
+            assertEquals(0, r.call(26, ops, 1, 0, 0x7FF0), "SET_LDT");
+            assertEquals(0xf2, r.memory.read(ldt + 8 + 5, 1), "SET_LDT leaves the accessed bit clear");
+            assertInstanceOf(VcpuExit.Hypercall.class, r.cpu.run(20), "mov ds, 0x0f runs to the hypercall");
+            assertEquals(0x0f, r.reg("ds"), "ds: the LDT's entry 1");
+            assertEquals(0xf3, r.memory.read(ldt + 8 + 5, 1), "entry 1's access byte in the LDT frame: accessed");
+        }
+    }
 }

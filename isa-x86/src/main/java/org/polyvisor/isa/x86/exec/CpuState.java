@@ -57,6 +57,10 @@ public final class CpuState {
      * them in its own area, so they need no mapping of the guest's): entry byte offset to raw descriptor, 0 for none.
      */
     public java.util.function.LongUnaryOperator pvGdt;
+    /** With {@link #pvGdt}: sets the accessed bit of the guest's GDT entry at this byte offset in its frame. */
+    public java.util.function.LongConsumer pvGdtAccessed;
+    /** Xen PV: sets the accessed bit of the LDT entry at this byte offset in the frame SET_LDT took for it. */
+    public java.util.function.LongConsumer pvLdtAccessed;
     /** LDTR and TR: the selector and its descriptor's base and limit. */
     public int ldtr, tr;
     public long ldtBase, trBase, ldtLimit, trLimit;

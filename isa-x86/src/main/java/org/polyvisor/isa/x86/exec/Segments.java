@@ -37,6 +37,8 @@ public final class Segments {
         boolean local = (sel & 4) != 0;
         long offset = sel & 0xFFF8;
         xenAt = -1;
+        guestAt = -1;
+        ldtAt = -1;
         if (!local && s.xenGdt != null && (offset >= XEN_FIRST || s.pvGdt != null)) {
             // Xen PV: Xen's own entries fill the GDT from 7168 on, past any limit the guest's set_gdt gave; the
             // guest's own are read from the frames it gave set_gdt, not through a mapping of its own.
@@ -46,11 +48,13 @@ public final class Segments {
             } else {
                 if (offset + 7 > s.gdtLimit) return -1;
                 xenRaw = s.pvGdt.applyAsLong(offset);
+                guestAt = offset;
             }
             return xenAt = s.gdtBase + offset;
         }
         long limit = local ? (s.ldtr == 0 ? -1 : s.ldtLimit) : s.gdtLimit;
         if (offset + bytes - 1 > limit) return -1;
+        ldtAt = local ? s.ldtBase + offset : -1;
         return (local ? s.ldtBase : s.gdtBase) + offset;
     }
 
@@ -58,9 +62,15 @@ public final class Segments {
     private static final long XEN_FIRST = 7168 * 8;
     /** The address {@link #address} gave for one of Xen's entries (-1: none) and that entry. */
     private long xenAt = -1, xenRaw;
+    /** With {@link #xenAt}: the guest's own GDT entry's offset (-1: one of Xen's), and that of the last read. */
+    private long guestAt = -1, lastGuestAt = -1;
+    /** The address {@link #address} gave for an LDT entry (-1: none), and the LDT offset of the last read (-1: none). */
+    private long ldtAt = -1, lastLdtAt = -1;
 
     /** Reads the eight-byte descriptor of {@code sel}; the caller has checked {@link #address} and then bus.abort. */
     long read(long address) {
+        lastGuestAt = address == xenAt ? guestAt : -1;
+        lastLdtAt = address == ldtAt && ldtAt >= 0 ? address - s.ldtBase : -1;
         if (address == xenAt) { lastAddress = -1; return xenRaw; }  // Xen's, not the guest's memory
         lastAddress = address;
         boolean outer = bus.implicitSupervisor;
@@ -75,7 +85,16 @@ public final class Segments {
 
     /** Sets the accessed bit of the last descriptor read, as the processor does on a segment load. */
     private void markAccessed(long raw) {
-        if ((Descriptor.type(raw) & 1) != 0 || lastAddress == -1) return;
+        if ((Descriptor.type(raw) & 1) != 0) return;
+        if (lastAddress == -1) {
+            // Xen PV: Xen maps the guest's GDT frames writable in its own area, so the processor's write lands there.
+            if (lastGuestAt >= 0 && s.pvGdtAccessed != null) s.pvGdtAccessed.accept(lastGuestAt);
+            return;
+        }
+        if (lastLdtAt >= 0 && s.pvLdtAccessed != null) {  // Xen PV: the LDT's frames through Xen's writable mapping
+            s.pvLdtAccessed.accept(lastLdtAt);
+            return;
+        }
         boolean outer = bus.implicitSupervisor;
         bus.implicitSupervisor = true;
         bus.write(lastAddress + 5, 1, (raw >>> 40) | 1);

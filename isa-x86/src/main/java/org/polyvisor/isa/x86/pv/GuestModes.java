@@ -171,6 +171,11 @@ public final class GuestModes {
                 int dpl = (int) (hi >>> 13) & 3;
                 if (!present || !codeOrData || dpl != (sel & 3)) return false;
                 if (sreg == CpuState.CS ? !code : sreg == CpuState.SS && (code || (hi & 0x200) == 0)) return false;
+                var accessed = local ? s.pvLdtAccessed : s.pvGdtAccessed;
+                if ((hi & 0x100) == 0 && accessed != null) {  // the processor's write, through Xen's mapping
+                    accessed.accept(sel & 0xFFF8);
+                    hi |= 0x100;
+                }
                 attr = (int) (hi >>> 8) & 0xF0FF;
                 base = (raw >>> 16 & 0xFF_FFFFL) | (hi >>> 24 & 0xFF) << 24;
                 limit = (raw & 0xFFFF) | (hi & 0xF_0000L);

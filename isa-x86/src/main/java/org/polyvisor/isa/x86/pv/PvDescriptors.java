@@ -22,8 +22,11 @@ import org.polyvisor.isa.x86.exec.CpuState;
  * flat CPL 0 images keep theirs as written.
  *
  * <p>Xen maps the frames in its own per-vCPU GDT area. In Xen's ring model so does Polyvisor: descriptor lookups
- * read the frames directly ({@code CpuState.pvGdt}), so a kernel linked high needs no mapping of them (the accessed
- * bit is not written back). Deviation, flat ABI: GDTR.base is the first frame's address (as {@link XenGuestContext}
+ * read the frames directly ({@code CpuState.pvGdt}), so a kernel linked high needs no mapping of them; Xen's
+ * mapping is writable, so a selector load that finds the accessed bit clear sets it in the frame
+ * ({@code CpuState.pvGdtAccessed}), as the processor does on Xen; likewise in the frames MMUEXT_SET_LDT took for
+ * the LDT (Xen's shadow LDT mapping is writable; {@code CpuState.pvLdtAccessed}), whose descriptors are read through
+ * the guest's own (read-only) mapping. Deviation, flat ABI: GDTR.base is the first frame's address (as {@link XenGuestContext}
  * loads gdt_frames[0]) and the guest reaches it 1:1; either way the frames must be consecutive (else -EINVAL).
  */
 final class PvDescriptors {
@@ -94,6 +97,19 @@ final class PvDescriptors {
      * and checks each page when the guest first uses it (faulting then); here the pages are checked now and a page
      * that is unmapped or fails is -EINVAL, nothing loaded. The LDT is then read at its linear address, like the GDT.
      */
+    /**
+     * Sets the accessed bit of the LDT entry at byte {@code offset} in the frame SET_LDT took for its page: Xen maps
+     * the LDT's pages writable in its own area (the shadow LDT), so the processor's write lands in the frame.
+     */
+    void ldtEntryAccessed(long offset) {
+        long[] frames = heldLdt;
+        int i = (int) (offset >>> 12);
+        var page = i < frames.length ? types.page(frames[i]) : null;
+        if (page == null) return;
+        long at = (offset & 0xFF8) + 5;
+        page.set(java.lang.foreign.ValueLayout.JAVA_BYTE, at, (byte) (page.get(java.lang.foreign.ValueLayout.JAVA_BYTE, at) | 1));
+    }
+
     long setLdt(long ptr, long ents) {
         ents &= 0xFFFF_FFFFL;
         if (ents == 0) ptr = 0;

@@ -79,6 +79,8 @@ public final class PvHypercalls {
         GuestModes modes = callbacks.modes;
         modes.enterKernel(s, bus);
         s.pvGdt = this::guestGdtEntry;
+        s.pvGdtAccessed = this::guestGdtEntryAccessed;
+        s.pvLdtAccessed = descriptors::ldtEntryAccessed;
         if (wide) types.userPages = true;
         long shared = 0;
         try {
@@ -107,6 +109,20 @@ public final class PvHypercalls {
         return page == null ? 0 : page.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, offset & 0xFF8);
     }
 
+    /**
+     * Sets the accessed bit of the guest's GDT entry at byte {@code offset} in the frame set_gdt named for it: Xen maps
+     * those frames writable in its per-vCPU GDT area (pv_set_gdt: __PAGE_HYPERVISOR_RW) and check_descriptor leaves
+     * the bit as the guest wrote it, so a selector load that finds it clear has the processor set it in the frame.
+     */
+    private void guestGdtEntryAccessed(long offset) {
+        long[] frames = callbacks.gdtFrames;
+        int i = (int) (offset >>> 12);
+        var page = i < frames.length ? memory.page(frames[i]) : null;
+        if (page == null) return;
+        long at = (offset & 0xFF8) + 5;
+        page.set(java.lang.foreign.ValueLayout.JAVA_BYTE, at, (byte) (page.get(java.lang.foreign.ValueLayout.JAVA_BYTE, at) | 1));
+    }
+
     /** The domain's page types (for tests and the context). */
     public PageTypes pageTypes() { return types; }
 
@@ -124,6 +140,8 @@ public final class PvHypercalls {
             m.kernel = true;
             s.xenGdt = m.xenGdt();
             s.pvGdt = this::guestGdtEntry;
+            s.pvGdtAccessed = this::guestGdtEntryAccessed;
+            s.pvLdtAccessed = descriptors::ldtEntryAccessed;
             m.defaultVcpuInfo(types.sharedInfo, vcpu);
             if ((s.cr0 & CpuState.CR0_PG) != 0) m.kernelRoot = s.cr3 >>> 12;
             s.platform = new PvCpuidView(new org.polyvisor.isa.x86.exec.Cpuid(wide, vcpu));

@@ -92,4 +92,25 @@ class XenSelectors32Test {
             }
         }
     }
+
+    /**
+     * Xen maps set_gdt's frames writable in its own GDT area and leaves the accessed bit as the guest wrote it, so
+     * loading a selector whose descriptor has it clear sets it in the guest's frame (the guest sees it there); an
+     * entry not loaded keeps it clear.
+     */
+    @org.junit.jupiter.api.Test
+    void aSelectorLoadSetsTheAccessedBitInTheGuestsFrame() {
+        long vb = 0xC000_0000L, frame = 0x500;
+        try (XenRig r = new XenRig(ISA, "b809000000 8ed8 cd82".replace(" ", ""), true, 8 << 20, vb)) {
+            r.memory.write((frame << 12) + 8, 8, 0x00cfb2000000ffffL);             // entry 1: data, accessed bit clear
+            r.memory.write((frame << 12) + 16, 8, 0x00cfb2000000ffffL);            // entry 2: the same, not loaded
+            r.memory.write(XenRig.ARG, 4, frame);
+            assertEquals(0, r.call(2, vb + XenRig.ARG, 3), "set_gdt");
+            assertEquals((0x00cfb2000000ffffL >>> 40) & 0xFF, r.memory.read((frame << 12) + 8 + 5, 1), "set_gdt leaves the accessed bit clear");
+            assertInstanceOf(VcpuExit.Hypercall.class, r.cpu.run(20), "mov ds, 0x09 runs to the hypercall");
+            assertEquals(0x09, r.reg("ds"), "ds loaded");
+            assertEquals(0xb3, r.memory.read((frame << 12) + 8 + 5, 1), "entry 1's access byte in the guest's frame: accessed");
+            assertEquals((0x00cfb2000000ffffL >>> 40) & 0xFF, r.memory.read((frame << 12) + 16 + 5, 1), "entry 2, not loaded: still clear");
+        }
+    }
 }
