@@ -29,6 +29,14 @@ final class Addressing {
         return s.linear(sreg, a, size(in));
     }
 
+    /** {@link #linear} without the limit check: INVLPG names an address, it does not access it. */
+    static long unchecked(CpuState s, Insn in, long next) {
+        long a = offset(s, in, next);
+        int sreg = in.segment >= 0 ? in.segment : in.base == CpuState.RSP || in.base == CpuState.RBP ? CpuState.SS : CpuState.DS;
+        if (s.longMode) return sreg >= CpuState.FS ? a + s.segBase[sreg] : a;
+        return (a + s.segBase[sreg]) & 0xFFFF_FFFFL;
+    }
+
     /**
      * The bytes the limit check covers: the memory operand's size (the source's for MOVZX/MOVSX). Operands of
      * several parts (far pointers, LGDT's limit and base, x87 and SSE images) are checked for their first part.
