@@ -80,6 +80,10 @@ class SegmentLimitTest {
                 fault("lodsl past DS's limit", up4k, DS, "esi=0xffd", "ad", GP, "esi=0xffd"),
                 fault("rep movsb stops at ES's limit with the bytes before it copied", up4k, ES,
                         "esi=0x2000 edi=0xffe ecx=4 m32[0x2000]=0x44332211", "f3a4", GP, "ecx=2 edi=0x1000 esi=0x2002 m16[0xffe]=0x2211"),
+                ok("lds of a far pointer ending at the limit", up4k, DS, "ebx=0xffa m32[0xffa]=0x1234 m16[0xffe]=0x10", "c503",
+                        "eax=0x1234 ds=0x10"),
+                fault("lds of a far pointer whose selector lies past the limit", up4k, DS, "ebx=0xffc", "c503", GP, "ds=0x70"),
+                fault("bound of a pair crossing the limit", up4k, DS, "ebx=0xff9", "6203", GP, ""),
                 ok("an FS override within FS's limit", up4k, FS, "ebx=0xffc m32[0xffc]=0x88", "648b03", "eax=0x88"),
                 fault("an FS override past FS's limit", up4k, FS, "ebx=0xffd", "648b03", GP, ""));
     }
