@@ -14,7 +14,7 @@ import org.polyvisor.isa.x86.trap.Descriptor;
  * with the selector error code, and changes nothing. The caches hold base, limit and attributes; every base takes
  * part in address computation outside 64-bit mode (there only FS and GS), where data, string, stack and fetch
  * accesses are also checked against the limit ({@link CpuState#outsideLimit}; not yet the processor's own accesses:
- * exception and call-gate frames, far-pointer and descriptor-table operands past their first part). A load of CS or
+ * exception, call-gate and task-switch frames, nor the x87/SSE state images past their first bytes). A load of CS or
  * SS recomputes the mode ({@link CpuState#updateMode}: CS.D/L, SS.B).
  */
 public final class Segments {
