@@ -14,7 +14,7 @@ import org.polyvisor.spi.VcpuExit;
  * Segment limits (SDM Vol. 3, 3.4.5 and 5.3) on the IA-32 vCPU: data and stack accesses against the limit of
  * their segment, both sides of each boundary, expand-up and expand-down (B = 0 and B = 1), byte to dword sizes,
  * string instructions, PUSH/POP and SS-based operands (#SS(0)), an FS override, G = 1, instruction fetch past
- * CS's limit, and real mode's 64 KiB limits with unreal mode (a 4 GiB limit left by protected mode). Each
+ * CS's limit, virtual-8086 and real mode's 64 KiB limits, and unreal mode (a 4 GiB limit left by protected mode). Each
  * protected-mode row loads selector 0x70 (the row's descriptor) into one segment register at CPL 0, then runs
  * its access and a HLT: either it halts with the expected state or the handler of the vector is taken with
  * error code 0.
@@ -198,6 +198,27 @@ class SegmentLimitTest {
             String what = "x86 unreal: " + row[0];
             assertEquals(VcpuExit.HALT, m.cpu.run(100), what + ": exit at 0x" + Long.toHexString(m.cpu.pc()));
             m.expect(what, row[2].replace("ip=end", "eip=0x" + Long.toHexString(Machine.CODE + code.replace(" ", "").length() / 2)));
+        }
+    }
+
+    /** Virtual-8086 mode (segments of 64 KiB from Virtual8086Test's frame): name, code, vector, saved IP. */
+    static Stream<Arguments> v86Rows() {
+        return Stream.of(
+                Arguments.of("a word at DS:FFFF is #GP(0)", "bbffff 8b07", GP, 3),
+                Arguments.of("a 32-bit address past 64 KiB is #GP(0)", "66bb00000100 678b03", GP, 6),
+                Arguments.of("pop with SP = FFFF is #SS(0)", "bcffff 58", SS, 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("v86Rows")
+    void checksVirtual8086Limits(String name, String code, int vector, int savedIp) {
+        try (Machine m = Virtual8086Test.boot(code, 0, 0)) {
+            String what = "x86 virtual-8086 limit: " + name;
+            assertEquals(VcpuExit.HALT, m.cpu.run(100), what + ": exit at 0x" + Long.toHexString(m.cpu.pc()));
+            assertEquals(handler(vector) + 1, m.cpu.pc(), what + ": vector " + vector);
+            long sp = m.cpu.register(m.reg("esp"));
+            assertEquals(0, m.memory.read(sp, 4), what + ": error code");
+            assertEquals(savedIp, m.memory.read(sp + 4, 4), what + ": saved IP");
         }
     }
 }
