@@ -28,10 +28,15 @@ main:
     mov %ax, %fs
     mov %fs:12, %eax
     CHECK_EQ %eax, $0x11223344, "segment base: fs:12 reads seg_area + 12"
-    # KNOWN, left out: the CPU does not check segment limits (exec/Segments.java says so), where the SDM (Vol. 3
-    # 5.3) makes an access past the limit of DS/ES/FS/GS #GP(0); the checks would be
-    #   TRY 1f; mov %fs:16, %eax; 1: EXPECT 13, 0, "segment limit: fs:16 beyond limit 15 is #GP(0)"
-    #   TRY 1f; mov %fs:14, %eax; 1: EXPECT 13, 0, "segment limit: a dword at fs:14 crossing the limit is #GP(0)"
+    # Segment limits (SDM Vol. 3, 5.3): an access past the limit of DS/ES/FS/GS is #GP(0).
+    TRY 1f
+    mov %fs:16, %eax
+1:  EXPECT 13, 0, "segment limit: fs:16 beyond limit 15 is #GP(0)"
+    TRY 1f
+    mov %fs:14, %eax
+1:  EXPECT 13, 0, "segment limit: a dword at fs:14 crossing the limit is #GP(0)"
+    movzbl %fs:15, %eax
+    CHECK_EQ %eax, $0x11, "segment limit: the byte at fs:15 (the limit) reads"
     mov $SEL_DATA0, %eax
     mov %ax, %fs
 

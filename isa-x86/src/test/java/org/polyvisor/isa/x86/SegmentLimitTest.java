@@ -14,7 +14,7 @@ import org.polyvisor.spi.VcpuExit;
  * Segment limits (SDM Vol. 3, 3.4.5 and 5.3) on the IA-32 vCPU: data and stack accesses against the limit of
  * their segment, both sides of each boundary, expand-up and expand-down (B = 0 and B = 1), byte to dword sizes,
  * string instructions, PUSH/POP and SS-based operands (#SS(0)), an FS override, G = 1, instruction fetch past
- * CS's limit, and real mode's 64 KiB limits with unreal mode (a 4 GiB limit left by protected mode). Each
+ * CS's limit, virtual-8086 and real mode's 64 KiB limits, and unreal mode (a 4 GiB limit left by protected mode). Each
  * protected-mode row loads selector 0x70 (the row's descriptor) into one segment register at CPL 0, then runs
  * its access and a HLT: either it halts with the expected state or the handler of the vector is taken with
  * error code 0.
@@ -80,6 +80,10 @@ class SegmentLimitTest {
                 fault("lodsl past DS's limit", up4k, DS, "esi=0xffd", "ad", GP, "esi=0xffd"),
                 fault("rep movsb stops at ES's limit with the bytes before it copied", up4k, ES,
                         "esi=0x2000 edi=0xffe ecx=4 m32[0x2000]=0x44332211", "f3a4", GP, "ecx=2 edi=0x1000 esi=0x2002 m16[0xffe]=0x2211"),
+                ok("lds of a far pointer ending at the limit", up4k, DS, "ebx=0xffa m32[0xffa]=0x1234 m16[0xffe]=0x10", "c503",
+                        "eax=0x1234 ds=0x10"),
+                fault("lds of a far pointer whose selector lies past the limit", up4k, DS, "ebx=0xffc", "c503", GP, "ds=0x70"),
+                fault("bound of a pair crossing the limit", up4k, DS, "ebx=0xff9", "6203", GP, ""),
                 ok("an FS override within FS's limit", up4k, FS, "ebx=0xffc m32[0xffc]=0x88", "648b03", "eax=0x88"),
                 fault("an FS override past FS's limit", up4k, FS, "ebx=0xffd", "648b03", GP, ""));
     }
@@ -194,6 +198,27 @@ class SegmentLimitTest {
             String what = "x86 unreal: " + row[0];
             assertEquals(VcpuExit.HALT, m.cpu.run(100), what + ": exit at 0x" + Long.toHexString(m.cpu.pc()));
             m.expect(what, row[2].replace("ip=end", "eip=0x" + Long.toHexString(Machine.CODE + code.replace(" ", "").length() / 2)));
+        }
+    }
+
+    /** Virtual-8086 mode (segments of 64 KiB from Virtual8086Test's frame): name, code, vector, saved IP. */
+    static Stream<Arguments> v86Rows() {
+        return Stream.of(
+                Arguments.of("a word at DS:FFFF is #GP(0)", "bbffff 8b07", GP, 3),
+                Arguments.of("a 32-bit address past 64 KiB is #GP(0)", "66bb00000100 678b03", GP, 6),
+                Arguments.of("pop with SP = FFFF is #SS(0)", "bcffff 58", SS, 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("v86Rows")
+    void checksVirtual8086Limits(String name, String code, int vector, int savedIp) {
+        try (Machine m = Virtual8086Test.boot(code, 0, 0)) {
+            String what = "x86 virtual-8086 limit: " + name;
+            assertEquals(VcpuExit.HALT, m.cpu.run(100), what + ": exit at 0x" + Long.toHexString(m.cpu.pc()));
+            assertEquals(handler(vector) + 1, m.cpu.pc(), what + ": vector " + vector);
+            long sp = m.cpu.register(m.reg("esp"));
+            assertEquals(0, m.memory.read(sp, 4), what + ": error code");
+            assertEquals(savedIp, m.memory.read(sp + 4, 4), what + ": saved IP");
         }
     }
 }

@@ -29,12 +29,29 @@ final class Addressing {
         return s.linear(sreg, a, size(in));
     }
 
+    /** {@link #linear} without the limit check: INVLPG names an address, it does not access it. */
+    static long unchecked(CpuState s, Insn in, long next) {
+        long a = offset(s, in, next);
+        int sreg = in.segment >= 0 ? in.segment : in.base == CpuState.RSP || in.base == CpuState.RBP ? CpuState.SS : CpuState.DS;
+        if (s.longMode) return sreg >= CpuState.FS ? a + s.segBase[sreg] : a;
+        return (a + s.segBase[sreg]) & 0xFFFF_FFFFL;
+    }
+
     /**
-     * The bytes the limit check covers: the memory operand's size (the source's for MOVZX/MOVSX). Operands of
-     * several parts (far pointers, LGDT's limit and base, x87 and SSE images) are checked for their first part.
+     * The bytes the limit check covers: the whole operand of a far pointer (offset and selector), LGDT/LIDT/SGDT/
+     * SIDT's limit and base, BOUND's pair and CMPXCHG8B's quadword, else the memory operand's size (the source's for
+     * MOVZX/MOVSX). The x87 and SSE state images (FXSAVE, FSTENV ...) are checked for their first bytes only.
      */
     private static int size(Insn in) {
-        int size = in.dstKind == Operand.MEM ? in.opSize : in.srcSize;
-        return size >= 1 && size <= 16 ? size : 1;
+        return switch (in.op) {
+            case LDS, LES, LFS, LGS, LSS, JMP_FAR, CALL_FAR -> in.opSize + 2;
+            case LGDT, LIDT, SGDT, SIDT -> 6;
+            case BOUND -> 2 * in.opSize;
+            case CMPXCHG8B -> 8;
+            default -> {
+                int size = in.dstKind == Operand.MEM ? in.opSize : in.srcSize;
+                yield size >= 1 && size <= 16 ? size : 1;
+            }
+        };
     }
 }

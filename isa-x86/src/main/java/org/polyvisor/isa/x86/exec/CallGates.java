@@ -16,8 +16,8 @@ import org.polyvisor.isa.x86.trap.Descriptor;
  * must have DPL = CPL). CALL to a non-conforming segment of a more privileged level switches to the stack the
  * TSS holds for that level (SSn:ESPn of a 32- or 16-bit TSS, RSPn of a 64-bit TSS with a null SS) and pushes the
  * caller's SS and rSP, the gate's parameter count of words or doublewords copied from the caller's stack (none
- * in IA-32e mode), then CS and the return address, each at the gate's width. Segment limits are not checked
- * (as elsewhere in this model), so the limit faults of the pseudo-code never occur. Each method returns 0 or the
+ * in IA-32e mode), then CS and the return address, each at the gate's width. The new stack's limit is not checked
+ * (instructions' own accesses are, {@link CpuState#outsideLimit}), so the limit faults of the pseudo-code never occur. Each method returns 0 or the
  * exception as a value and leaves the registers as they were when it faults.
  */
 final class CallGates {

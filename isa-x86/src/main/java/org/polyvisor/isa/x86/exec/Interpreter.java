@@ -521,7 +521,7 @@ public final class Interpreter {
                 r = NEXT;
             }
             case INVLPG -> {
-                long fl = system.invlpg(ea(in, next));
+                long fl = system.invlpg(Addressing.unchecked(s, in, next));
                 if (fl != 0) return raiseFault(fl, pc);
                 r = NEXT;
             }

@@ -12,7 +12,9 @@ import org.polyvisor.isa.x86.trap.Descriptor;
  * Segment register and system register loads with the descriptor checks of the SDM (Vol. 2, MOV, LLDT, LTR;
  * Vol. 3, 5.5-5.10): a failing check returns the exception as a value ({@link org.polyvisor.isa.x86.trap.Vectors#fault})
  * with the selector error code, and changes nothing. The caches hold base, limit and attributes; every base takes
- * part in address computation outside 64-bit mode (there only FS and GS), limits are not checked. A load of CS or
+ * part in address computation outside 64-bit mode (there only FS and GS), where data, string, stack and fetch
+ * accesses are also checked against the limit ({@link CpuState#outsideLimit}; not yet the processor's own accesses:
+ * exception, call-gate and task-switch frames, nor the x87/SSE state images past their first bytes). A load of CS or
  * SS recomputes the mode ({@link CpuState#updateMode}: CS.D/L, SS.B).
  */
 public final class Segments {
