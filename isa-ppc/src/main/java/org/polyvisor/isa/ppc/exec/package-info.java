@@ -32,6 +32,11 @@
  * the instruction to the load/store unit, which walks the BATs and the hashed page table. Every other instruction
  * goes to its unit exactly as before. At the end of a block the next one is looked up and run at once (chained),
  * so the vCPU's loop only sees the run again after a slice.</li>
+ * <li><b>Translate it.</b> A block entered more than 32 times is compiled to a JVM class
+ * ({@link org.polyvisor.isa.ppc.exec.jit}: the same fast forms with the GPRs in locals, a loop back into the block
+ * kept in the class while the budget and the slice allow), shared by content across vCPUs and domains; an instruction
+ * for its unit, a TLB miss or a page-crossing access returns to the loop above at that instruction.
+ * {@code -Dpolyvisor.ppc.jit=off} runs the interpreter alone.</li>
  * <li><b>Exact state.</b> The pc and the retired count are kept in locals and written back when the run returns
  * and before any instruction goes to its unit, which may read them (the time base counts from retired instructions)
  * or raise an exception: a DSI in the middle of a block leaves SRR0, DAR, DSISR and all earlier instructions'
