@@ -25,7 +25,7 @@ class AlignmentCheckTest {
     static final String SET_AM = "0f20c0 0d00000400 0f22c0" + "0f20e0 0d00020000 0f22e0";
     /** pushf; orl $AC,(%esp); popf: 9 bytes. */
     static final String SET_AC = "9c 810c2400000400 9d";
-    static final long USER = START + 22 + 9 + 16;
+    static final long USER = START + 22 + 9 + ProtectedModeTest.TO_RING3_LENGTH;
     /** Both set, then ring 3 (the frame's EFLAGS has AC): the row's code runs at {@link #USER}. */
     static final String CHECKED_RING3 = SET_AM + SET_AC + toRing3(USER);
 
@@ -58,8 +58,8 @@ class AlignmentCheckTest {
                 ac("mov to ds from memory at 2001 (a selector is 2 bytes)", "8e1d01200000", 0),
                 ac("the third of three loads run as a block", "a100200000 a104200000 a101200000", 10),
                 ok("popf clearing AC at CPL 3 turns checks off", CHECKED_RING3 + "9c 812424fffffbff 9d a101200000 ebfe"),
-                ok("AC without CR0.AM is not checked", SET_AC + toRing3(START + 9 + 16) + "a101200000 ebfe"),
-                ok("CR0.AM without AC is not checked", SET_AM + toRing3(START + 22 + 16) + "a101200000 ebfe"),
+                ok("AC without CR0.AM is not checked", SET_AC + toRing3(START + 9 + ProtectedModeTest.TO_RING3_LENGTH) + "a101200000 ebfe"),
+                ok("CR0.AM without AC is not checked", SET_AM + toRing3(START + 22 + ProtectedModeTest.TO_RING3_LENGTH) + "a101200000 ebfe"),
                 ok("CPL 0 is not checked", SET_AM + SET_AC + "a101200000 50 ebfe"));
     }
 
@@ -71,7 +71,7 @@ class AlignmentCheckTest {
     @CsvSource({"0, 14, 4", "3, 14, 5", "7, 17, 0"})
     void aPageFaultOutranksTheAlignmentCheck(int pteFlags, int vector, int error) {
         String head = PROLOGUE + PagingAccess.enablePaging(PagingAccess.Model.BITS32, true, true) + SET_AM + SET_AC;
-        long user = Machine.CODE + head.replace(" ", "").length() / 2 + 16;
+        long user = Machine.CODE + head.replace(" ", "").length() / 2 + ProtectedModeTest.TO_RING3_LENGTH;
         String code = head + toRing3(user) + "a1" + PagingAccess.le32(PagingAccess.VA + 1);
         try (Machine m = new Machine(ProtectedModeTest.ISA, code.replace(" ", ""))) {
             install(m, false);

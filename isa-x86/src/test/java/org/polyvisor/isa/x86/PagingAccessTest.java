@@ -14,7 +14,7 @@ class PagingAccessTest {
     @EnumSource(value = PagingAccess.Model.class, names = {"BITS32", "PAE"})
     void everyCombinationAgreesWithTheModel(PagingAccess.Model model) {
         int[] count = {0};
-        List<String> failures = PagingAccess.run(new X86IsaProvider(), model, ProtectedModeTest::toRing3, 16, count);
+        List<String> failures = PagingAccess.run(new X86IsaProvider(), model, ProtectedModeTest::toRing3, ProtectedModeTest.TO_RING3_LENGTH, count);
         assertEquals(model == PagingAccess.Model.BITS32 ? 96 : 384, count[0]);
         assertTrue(failures.isEmpty(), failures.size() + " of " + count[0] + " differ:\n" + String.join("\n", failures));
     }

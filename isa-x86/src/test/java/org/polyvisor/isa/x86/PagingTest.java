@@ -58,7 +58,7 @@ class PagingTest {
     void deliveryFromRing3UsesSupervisorAccessesToSystemPages() {
         // GDT, IDT, TSS and the ring-0 stack on supervisor-only pages: int $0x80 from ring 3 still enters its
         // handler (the processor's own accesses are supervisor accesses), and a user load from the GDT is #PF(P|U).
-        long user = Machine.CODE + (PROLOGUE + enablePaging(Model.BITS32, true, true)).length() / 2 + 16;
+        long user = Machine.CODE + (PROLOGUE + enablePaging(Model.BITS32, true, true)).length() / 2 + ProtectedModeTest.TO_RING3_LENGTH;
         String code = ProtectedModeTest.toRing3(user) + "cd80";
         try (Machine m = boot(Model.BITS32, code, t -> {
             for (long page : new long[] {GDT, IDT, TSS, RING0_STACK & ~0xFFFL}) t.memory.write(TABLES + 0x1000 + 4 * (page >> 12), 4, page | 3);

@@ -25,14 +25,20 @@ import org.polyvisor.spi.VcpuExit;
 class ProtectedModeTest {
     static final IsaProvider ISA = new X86IsaProvider();
     static final long START = Machine.CODE + PROLOGUE_LENGTH;
-    /** Guest code that IRETs to ring 3 (CS 0x1B, SS 0x23, ESP 0x9000) at {@link #USER}: 16 bytes. */
-    static final String TO_RING3 = toRing3(START + 16);
+    /** The length of {@link #toRing3}'s code. */
+    static final int TO_RING3_LENGTH = 22;
+    /** Guest code that IRETs to ring 3 (CS 0x1B, SS, DS and ES 0x23, ESP 0x9000) at {@link #USER}. */
+    static final String TO_RING3 = toRing3(START + TO_RING3_LENGTH);
 
-    /** push $0x23; push $0x9000; pushf; push $0x1b; push $user; iret: 16 bytes. */
+    /**
+     * push $0x23; pop %ds; push $0x23; pop %es; push $0x23; push $0x9000; pushf; push $0x1b; push $user; iret
+     * ({@link #TO_RING3_LENGTH} bytes). DS and ES get the user data segment first, as an operating system's return to
+     * user mode does: the IRET would make a DPL 0 one null, and an access through a null segment is #GP(0).
+     */
     static String toRing3(long user) {
-        return "6a23" + "6800900000" + "9c" + "6a1b" + "68" + le32(user) + "cf";
+        return "6a23" + "1f" + "6a23" + "07" + "6a23" + "6800900000" + "9c" + "6a1b" + "68" + le32(user) + "cf";
     }
-    static final long USER = START + 16;
+    static final long USER = START + TO_RING3_LENGTH;
 
     static String le32(long v) {
         return String.format("%02x%02x%02x%02x", v & 0xFF, (v >> 8) & 0xFF, (v >> 16) & 0xFF, (v >> 24) & 0xFF);
@@ -193,7 +199,7 @@ class ProtectedModeTest {
     @Test
     void aSixteenBitTssGivesSp0AndSs0FromItsWordSlots() {
         // GDT 0x70: a 16-bit TSS at 0x5100 (SP0 at +2, SS0 at +4); LTR it, then int $0x80 from ring 3
-        long user = START + 7 + 16;
+        long user = START + 7 + TO_RING3_LENGTH;
         try (Machine m = boot("66b87000 0f00d8" + toRing3(user) + "cd80")) {
             m.memory.write(PSEUDO, 2, 0x77);
             m.memory.write(GDT + 0x70, 8, SystemTables.segment(0x5100, 0x2B, 0x81, 0));
@@ -350,7 +356,7 @@ class ProtectedModeTest {
     void iretToRing3AndBackThroughInt80() {
         try (Machine m = boot(TO_RING3 + "b807000000 cd80")) {
             assertSame(VcpuExit.HALT, m.cpu.run(100));
-            m.expect("x86 ring 3 round trip", "eax=7 cs=0x8 ss=0x10 esp=" + (RING0_STACK - 20) + " ds=0");
+            m.expect("x86 ring 3 round trip", "eax=7 cs=0x8 ss=0x10 esp=" + (RING0_STACK - 20) + " ds=0x23");
             // IRET back to ring 3 from the handler: the frame the INT pushed is still there.
             m.cpu.setPc(Machine.CODE + 0x800);
             m.memory.write(Machine.CODE + 0x800, 1, 0xCF);

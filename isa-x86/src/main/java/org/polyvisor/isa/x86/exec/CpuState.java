@@ -212,7 +212,10 @@ public final class CpuState {
     public boolean outsideLimit(int sreg, long offset, int size) {
         long limit = segLimit[sreg], last = offset + size - 1;
         int attr = segAttr[sreg];
-        if ((attr & ATTR_P) == 0) return false;  // a null selector's unusable cache: not modelled as faulting
+        // A null selector's unusable cache (SDM Vol. 3, 5.4.1): any access through DS, ES, FS or GS faults, outside
+        // real and virtual-8086 mode (whose loads never make a segment null; a stale cache from protected mode is
+        // usable there). SS is never null outside 64-bit mode, where nothing is checked.
+        if ((attr & ATTR_P) == 0) return sreg != SS && !paragraphSegments();
         if ((attr & EXPAND_DOWN_MASK) == EXPAND_DOWN) return offset <= limit || last > ((attr & ATTR_DB) != 0 ? 0xFFFF_FFFFL : 0xFFFF);
         return last > limit && limit != 0xFFFF_FFFFL;
     }
@@ -221,8 +224,8 @@ public final class CpuState {
     private static final int EXPAND_DOWN_MASK = 0x1C, EXPAND_DOWN = 0x14, ATTR_P = 0x80;
 
     /**
-     * True when CS, SS, DS and ES are flat (base 0, 4 GiB expand-up) or the vCPU is in long mode: the block runner
-     * then needs no limit checks (it does not run FS or GS overrides outside long mode).
+     * True when CS, SS, DS and ES are flat (base 0, 4 GiB expand-up, not null) or the vCPU is in long mode: the block
+     * runner then needs no limit checks (it does not run FS or GS overrides outside long mode).
      */
     public boolean flatSegments() {
         return longMode || flat(CS) && flat(SS) && flat(DS) && flat(ES);
@@ -230,8 +233,8 @@ public final class CpuState {
 
     private boolean flat(int sreg) {
         int attr = segAttr[sreg];
-        return (attr & ATTR_P) == 0 ? segBase[sreg] == 0
-                : segBase[sreg] == 0 && segLimit[sreg] == 0xFFFF_FFFFL && (attr & EXPAND_DOWN_MASK) != EXPAND_DOWN;
+        return (attr & ATTR_P) != 0 && segBase[sreg] == 0 && segLimit[sreg] == 0xFFFF_FFFFL
+                && (attr & EXPAND_DOWN_MASK) != EXPAND_DOWN;
     }
 
     /** True when {@code va} is canonical (bits 63:47 all equal); always true outside long mode. */

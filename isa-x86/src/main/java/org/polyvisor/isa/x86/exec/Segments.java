@@ -14,8 +14,9 @@ import org.polyvisor.isa.x86.trap.Descriptor;
  * with the selector error code, and changes nothing. The caches hold base, limit and attributes; every base takes
  * part in address computation outside 64-bit mode (there only FS and GS), where data, string, stack and fetch
  * accesses are also checked against the limit ({@link CpuState#outsideLimit}; not yet the processor's own accesses:
- * exception, call-gate and task-switch frames, nor the x87/SSE state images past their first bytes). A load of CS or
- * SS recomputes the mode ({@link CpuState#updateMode}: CS.D/L, SS.B).
+ * exception, call-gate and task-switch frames, nor the x87/SSE state images past their first bytes). A null selector
+ * leaves a cache with the present bit clear, through which those checks make every DS, ES, FS or GS access #GP(0)
+ * outside 64-bit mode. A load of CS or SS recomputes the mode ({@link CpuState#updateMode}: CS.D/L, SS.B).
  */
 public final class Segments {
     private final CpuState s;
