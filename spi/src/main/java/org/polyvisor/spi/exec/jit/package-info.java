@@ -5,6 +5,8 @@
  * held in one bounded cache shared by every vCPU of every domain ({@link org.polyvisor.spi.exec.jit.TranslationCache}):
  * a domain booted from the same kernel reuses classes the JVM has already compiled. A translation is never stale,
  * because its key is its content; a domain's link from its decoded code to a translation is dropped with the decoded
- * page when the guest writes it (the ISA's existing invalidation).
+ * page when the guest writes it (the ISA's existing invalidation). {@link org.polyvisor.spi.exec.jit.BlockMethodEmitter}
+ * is the shape of a translated class and its two methods (labels per instruction, the bounded variant's budget
+ * checks, the exits), so an ISA's translator writes only its prologue, instructions and exits.
  */
 package org.polyvisor.spi.exec.jit;

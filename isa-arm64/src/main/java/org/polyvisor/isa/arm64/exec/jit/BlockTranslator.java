@@ -1,8 +1,5 @@
 package org.polyvisor.isa.arm64.exec.jit;
 
-import static java.lang.constant.ConstantDescs.INIT_NAME;
-import static java.lang.constant.ConstantDescs.MTD_void;
-
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.constant.ClassDesc;
@@ -12,6 +9,7 @@ import java.util.Set;
 import org.polyvisor.isa.arm64.decode.Op;
 import org.polyvisor.isa.arm64.exec.FastForm;
 import org.polyvisor.isa.arm64.exec.FastOp;
+import org.polyvisor.spi.exec.jit.BlockMethodEmitter;
 
 /**
  * Compiles a decoded block's {@link FastOp}s to a {@link TranslatedBlock} class with the JDK's ClassFile API, whose
@@ -37,15 +35,8 @@ final class BlockTranslator {
     static byte[] generate(FastOp[] ops) {
         int m = translatable(ops);
         if (m == 0) return null;
-        return CLASS_FILE.build(CLASS, cls -> cls
-                .withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
-                .withSuperclass(CD_TRANSLATED)
-                .withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC,
-                        cb -> cb.aload(0).invokespecial(CD_TRANSLATED, INIT_NAME, MTD_void).return_())
-                .withMethodBody("run", MethodEmitter.MTD_RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                        cb -> new MethodEmitter(cb, ops, m, false).emit())
-                .withMethodBody("runBounded", MethodEmitter.MTD_RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                        cb -> new MethodEmitter(cb, ops, m, true).emit()));
+        return BlockMethodEmitter.translationClass(CLASS_FILE, CLASS, CD_TRANSLATED, MethodEmitter.MTD_RUN,
+                (cb, bounded) -> new MethodEmitter(cb, ops, m, bounded));
     }
 
     /** How many ops from the start of the block the translator handles. */

@@ -19,6 +19,7 @@ import org.polyvisor.isa.arm64.exec.FastForm;
 import org.polyvisor.isa.arm64.exec.FastOp;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.exec.RunnerTlb;
+import org.polyvisor.spi.exec.jit.BlockMethodEmitter;
 
 /**
  * The code of one method of a translation ({@link TranslatedBlock#run} or, {@code bounded}, runBounded), emitted into
@@ -27,7 +28,7 @@ import org.polyvisor.spi.exec.RunnerTlb;
  * needs one (the runner goes on there), registers in local variable slots, NZCV in a local, and the fast forms
  * written out as {@code BlockRunner} runs them.
  */
-final class MethodEmitter {
+final class MethodEmitter extends BlockMethodEmitter {
     static final ClassDesc CD_FRAME = desc(JitFrame.class), CD_STATE = desc(Arm64State.class),
             CD_TLB = desc(RunnerTlb.class), CD_SEGMENT = desc(MemorySegment.class), CD_ACCESS = desc(GuestAccess.class),
             CD_VARHANDLE = desc(VarHandle.class), CD_LONGS = CD_long.arrayType(), CD_SEGMENTS = CD_SEGMENT.arrayType(),
@@ -46,46 +47,18 @@ final class MethodEmitter {
 
     private static ClassDesc desc(Class<?> c) { return ClassDesc.of(c.getName()); }
 
-    private final CodeBuilder cb;
     private final FastOp[] ops;
-    private final int m, len;
-    /** {@link TranslatedBlock#runBounded}'s code: the budget is checked before every instruction. */
-    private final boolean bounded;
-    private final Label[] at, stop;
-    private boolean reachable = true;
     private final AccessEmitter access;
 
     MethodEmitter(CodeBuilder cb, FastOp[] ops, int m, boolean bounded) {
-        this.cb = cb;
-        this.bounded = bounded;
-        this.access = new AccessEmitter(this, cb);
+        super(cb, ops.length, m, bounded, EXTRA, BUDGET);
         this.ops = ops;
-        this.m = m;
-        this.len = ops.length;
-        this.at = new Label[len + 1];
-        this.stop = new Label[len + 1];
-        for (int k = 0; k <= len; k++) at[k] = cb.newLabel();
-    }
-
-    void emit() {
-        prologue();
-        for (int k = 0; k < m; k++) {
-            cb.labelBinding(at[k]);
-            reachable = true;
-            if (bounded) {
-                // Retired so far (extra + k) has reached the budget: stop before instruction k.
-                cb.iload(EXTRA).loadConstant(k).iadd().iload(BUDGET).if_icmpge(stop(k));
-            }
-            op(ops[k], k);
-        }
-        if (reachable) cb.goto_(stop(m));
-        for (int k = 0; k <= len; k++) {
-            if (stop[k] != null) stopExit(k);
-        }
+        this.access = new AccessEmitter(this, cb);
     }
 
     /** extra = 0; the registers the block names into locals; the TLB arrays when it accesses memory. */
-    private void prologue() {
+    @Override
+    protected void prologue() {
         cb.iconst_0().istore(EXTRA);
         boolean[] used = new boolean[Reg.FILE_SIZE];
         boolean memory = false;
@@ -118,11 +91,6 @@ final class MethodEmitter {
 
     private static int reg(int r) { return REGS + 2 * r; }
 
-    Label stop(int k) {
-        if (stop[k] == null) stop[k] = cb.newLabel();
-        return stop[k];
-    }
-
     /** Pushes register r (XZR and the sink read as zero). */
     void get(int r) {
         if (r == Reg.ZR || r == Reg.SINK) cb.lconst_0();
@@ -150,6 +118,9 @@ final class MethodEmitter {
         if (o.aux != 0) cb.loadConstant(o.aux).lshl().loadConstant(o.aux).lshr();
         mask(o.extendMask);
     }
+
+    @Override
+    protected void op(int k) { op(ops[k], k); }
 
     private void op(FastOp o, int k) {
         switch (o.form) {
@@ -246,19 +217,19 @@ final class MethodEmitter {
                 cb.lload(START); lconst(4L * k + 4); cb.ladd(); set(LR);
                 cb.lload(START); lconst(4L * k + o.imm); cb.ladd();
                 leave(k);
-                reachable = false;
+                unreachable();
             }
             case FastForm.BR -> {
                 get(o.rn);
                 leave(k);
-                reachable = false;
+                unreachable();
             }
             case FastForm.BLR -> {
                 get(o.rn); cb.lstore(T);
                 cb.lload(START); lconst(4L * k + 4); cb.ladd(); set(LR);
                 cb.lload(T);
                 leave(k);
-                reachable = false;
+                unreachable();
             }
             case FastForm.GENERIC -> generic(o.insn);
             default -> throw new IllegalStateException("no translation for fast form " + o.form);
@@ -414,8 +385,8 @@ final class MethodEmitter {
             cb.iinc(EXTRA, k + 1 - t);
             if (t < m) {
                 // Unbounded code runs whole passes only; bounded code checks before each instruction.
-                if (!bounded) cb.iload(EXTRA).loadConstant(len).iadd().iload(BUDGET).if_icmpgt(stop(t));
-                cb.goto_(at[t]);
+                if (!bounded()) cb.iload(EXTRA).loadConstant(len).iadd().iload(BUDGET).if_icmpgt(stop(t));
+                cb.goto_(at(t));
             } else {
                 cb.goto_(stop(t));
             }
@@ -423,7 +394,7 @@ final class MethodEmitter {
         }
         cb.lload(START); lconst(4L * k + o.imm); cb.ladd();
         leave(k);
-        if (always) reachable = false;
+        if (always) unreachable();
         else cb.labelBinding(next);
     }
 
@@ -441,8 +412,8 @@ final class MethodEmitter {
     }
 
     /** Return with instruction k not run (or the block's end when k is its length). */
-    private void stopExit(int k) {
-        cb.labelBinding(stop[k]);
+    @Override
+    protected void stopExit(int k) {
         cb.aload(F).lload(START).putfield(CD_FRAME, "start", CD_long);
         cb.aload(F).loadConstant(k).putfield(CD_FRAME, "k", CD_int);
         cb.aload(F).iload(NZCV).putfield(CD_FRAME, "nzcv", CD_int);

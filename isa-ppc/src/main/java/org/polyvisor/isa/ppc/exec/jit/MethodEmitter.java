@@ -14,6 +14,7 @@ import java.lang.invoke.VarHandle;
 import org.polyvisor.isa.ppc.exec.PpcCpu;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.exec.RunnerTlb;
+import org.polyvisor.spi.exec.jit.BlockMethodEmitter;
 
 /**
  * The code of one method of a translation ({@link TranslatedBlock#run} or, {@code bounded}, runBounded), emitted into
@@ -22,7 +23,7 @@ import org.polyvisor.spi.exec.RunnerTlb;
  * there), the GPRs in local variable slots, CR, XER, LR and CTR read and written in the vCPU, and each fast code
  * written out as the block runner runs it (the same expressions, so the results are the same bit for bit).
  */
-final class MethodEmitter {
+final class MethodEmitter extends BlockMethodEmitter {
     static final ClassDesc CD_FRAME = desc(JitFrame.class), CD_CPU = desc(PpcCpu.class),
             CD_TLB = desc(RunnerTlb.class), CD_SEGMENT = desc(MemorySegment.class), CD_ACCESS = desc(GuestAccess.class),
             CD_VARHANDLE = desc(VarHandle.class), CD_LONGS = CD_long.arrayType(), CD_SEGMENTS = CD_SEGMENT.arrayType();
@@ -46,45 +47,18 @@ final class MethodEmitter {
                 || code == MR || code == SLWI || code == SRWI;
     }
 
-    private final CodeBuilder cb;
     private final long[] ops;
-    private final int m, len;
-    private final boolean bounded;
-    private final Label[] at, stop;
-    private boolean reachable = true;
     private final AccessEmitter access;
 
     MethodEmitter(CodeBuilder cb, long[] ops, int m, boolean bounded) {
-        this.cb = cb;
+        super(cb, ops.length, m, bounded, EXTRA, BUDGET);
         this.ops = ops;
-        this.m = m;
-        this.len = ops.length;
-        this.bounded = bounded;
         this.access = new AccessEmitter(this, cb);
-        this.at = new Label[len + 1];
-        this.stop = new Label[len + 1];
-        for (int k = 0; k <= len; k++) at[k] = cb.newLabel();
-    }
-
-    void emit() {
-        prologue();
-        for (int k = 0; k < m; k++) {
-            cb.labelBinding(at[k]);
-            reachable = true;
-            if (bounded) {
-                // Retired so far (extra + k) has reached the budget: stop before instruction k.
-                cb.iload(EXTRA).loadConstant(k).iadd().iload(BUDGET).if_icmpge(stop(k));
-            }
-            op(ops[k], k);
-        }
-        if (reachable) cb.goto_(stop(m));
-        for (int k = 0; k <= len; k++) {
-            if (stop[k] != null) stopExit(k);
-        }
     }
 
     /** extra = 0; the vCPU; the GPRs the block names into locals; the TLB arrays when it accesses memory. */
-    private void prologue() {
+    @Override
+    protected void prologue() {
         cb.iconst_0().istore(EXTRA);
         cb.aload(F).getfield(CD_FRAME, "cpu", CD_CPU).astore(CPU);
         boolean[] used = new boolean[32];
@@ -115,11 +89,6 @@ final class MethodEmitter {
 
     private static int reg(int r) { return REGS + 2 * r; }
 
-    Label stop(int k) {
-        if (stop[k] == null) stop[k] = cb.newLabel();
-        return stop[k];
-    }
-
     /** Pushes GPR r. */
     void get(int r) { cb.lload(reg(r)); }
 
@@ -130,6 +99,9 @@ final class MethodEmitter {
 
     /** Pops a long into the vCPU's {@code field} (the value is below the vCPU on the stack: see callers). */
     private void putCpuLong(String field) { cb.lstore(T).aload(CPU).lload(T).putfield(CD_CPU, field, CD_long); }
+
+    @Override
+    protected void op(int k) { op(ops[k], k); }
 
     private void op(long o, int k) {
         int code = (int) o & 0xff, rt = rt(o), ra = ra(o), rb = rb(o);
@@ -253,12 +225,6 @@ final class MethodEmitter {
 
     int translated() { return m; }
 
-    boolean bounded() { return bounded; }
-
-    Label at(int k) { return at[k]; }
-
-    void unreachable() { reachable = false; }
-
     /**
      * With the pc of the next instruction on the stack (a long, already masked): return having retired instruction
      * k, the block left.
@@ -271,8 +237,8 @@ final class MethodEmitter {
     }
 
     /** Return with instruction k not run; at the block's end (k its length), the block left for the next address. */
-    private void stopExit(int k) {
-        cb.labelBinding(stop[k]);
+    @Override
+    protected void stopExit(int k) {
         if (k == len) {
             cb.aload(F).lload(PC).loadConstant(4L * len).ladd().loadConstant(LOW32).land()
                     .putfield(CD_FRAME, "target", CD_long);
