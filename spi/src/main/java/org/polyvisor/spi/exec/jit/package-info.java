@@ -7,6 +7,7 @@
  * because its key is its content; a domain's link from its decoded code to a translation is dropped with the decoded
  * page when the guest writes it (the ISA's existing invalidation). {@link org.polyvisor.spi.exec.jit.BlockMethodEmitter}
  * is the shape of a translated class and its two methods (labels per instruction, the bounded variant's budget
- * checks, the exits), so an ISA's translator writes only its prologue, instructions and exits.
+ * checks, the exits), and {@link org.polyvisor.spi.exec.jit.RunnerTlbCode} the page lookup of a translated guest
+ * access, so an ISA's translator writes only its prologue, instructions, address computations and exits.
  */
 package org.polyvisor.spi.exec.jit;

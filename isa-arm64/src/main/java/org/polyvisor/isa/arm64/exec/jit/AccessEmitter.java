@@ -8,34 +8,22 @@ import static java.lang.constant.ConstantDescs.CD_void;
 import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.BASE;
 import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.CD_ACCESS;
 import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.CD_SEGMENT;
-import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.CD_TLB;
 import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.CD_VARHANDLE;
 import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.HI;
-import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.MTD_REFILL;
 import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.OFF;
 import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.P;
-import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.PAGE;
-import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.PAGE_SHIFT;
-import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.READ_PAGES;
-import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.READ_TAGS;
-import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.SLOT;
 import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.T;
 import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.TLB;
 import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.VA;
 import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.W;
-import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.WRITE_PAGES;
-import static org.polyvisor.isa.arm64.exec.jit.MethodEmitter.WRITE_TAGS;
 
 import java.lang.classfile.CodeBuilder;
-import java.lang.classfile.Label;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 
 import org.polyvisor.isa.arm64.decode.Reg;
 import org.polyvisor.isa.arm64.exec.FastForm;
 import org.polyvisor.isa.arm64.exec.FastOp;
-import org.polyvisor.spi.exec.RunnerTlb;
-import org.polyvisor.spi.exec.SoftTlb;
 
 /**
  * The guest loads and stores of a translation's method ({@link MethodEmitter}): the address, the runner's TLB copy
@@ -58,18 +46,7 @@ final class AccessEmitter {
      * {@code size} bytes cross its end, or an SP base (BASE) is not 16-byte aligned ({@code spCheck} 15).
      */
     private void page(boolean write, int size, long spCheck, int k) {
-        Label miss = cb.newLabel(), got = cb.newLabel();
-        cb.lload(VA).loadConstant(PAGE_SHIFT).lushr().l2i().loadConstant(RunnerTlb.MASK).iand().istore(SLOT);
-        cb.aload(write ? WRITE_TAGS : READ_TAGS).iload(SLOT).laload().lload(VA).loadConstant(PAGE_SHIFT).lushr()
-                .lcmp().ifne(miss);
-        cb.aload(write ? WRITE_PAGES : READ_PAGES).iload(SLOT).aaload().astore(P).goto_(got);
-        cb.labelBinding(miss);
-        cb.aload(TLB).loadConstant(write ? SoftTlb.WRITE : SoftTlb.READ).lload(VA)
-                .invokevirtual(CD_TLB, "refill", MTD_REFILL).astore(P);
-        cb.labelBinding(got);
-        cb.aload(P).ifnull(e.stop(k));
-        cb.lload(VA).l2i().loadConstant(PAGE - 1).iand().istore(OFF);
-        cb.iload(OFF).loadConstant(PAGE - size).if_icmpgt(e.stop(k));
+        e.tlbCode.page(write, size, e.stop(k));
         if (spCheck != 0) {
             cb.lload(BASE); e.lconst(spCheck); cb.land().lconst_0().lcmp().ifne(e.stop(k));
         }

@@ -20,6 +20,7 @@ import org.polyvisor.isa.arm64.exec.FastOp;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.exec.RunnerTlb;
 import org.polyvisor.spi.exec.jit.BlockMethodEmitter;
+import org.polyvisor.spi.exec.jit.RunnerTlbCode;
 
 /**
  * The code of one method of a translation ({@link TranslatedBlock#run} or, {@code bounded}, runBounded), emitted into
@@ -31,11 +32,10 @@ import org.polyvisor.spi.exec.jit.BlockMethodEmitter;
 final class MethodEmitter extends BlockMethodEmitter {
     static final ClassDesc CD_FRAME = desc(JitFrame.class), CD_STATE = desc(Arm64State.class),
             CD_TLB = desc(RunnerTlb.class), CD_SEGMENT = desc(MemorySegment.class), CD_ACCESS = desc(GuestAccess.class),
-            CD_VARHANDLE = desc(VarHandle.class), CD_LONGS = CD_long.arrayType(), CD_SEGMENTS = CD_SEGMENT.arrayType(),
+            CD_VARHANDLE = desc(VarHandle.class), CD_LONGS = CD_long.arrayType(),
             CD_LONG = desc(Long.class), CD_INTEGER = desc(Integer.class);
     /** run(f, x, start, nzcv, budget) and runBounded: see {@link TranslatedBlock}. */
     static final MethodTypeDesc MTD_RUN = MethodTypeDesc.of(CD_int, CD_FRAME, CD_LONGS, CD_long, CD_int, CD_int);
-    static final MethodTypeDesc MTD_REFILL = MethodTypeDesc.of(CD_SEGMENT, CD_int, CD_long);
 
     static final int PAGE = GuestMemory.PAGE_SIZE, PAGE_SHIFT = GuestMemory.PAGE_SHIFT, LR = 30;
     static final long W = 0xFFFF_FFFFL;
@@ -45,14 +45,20 @@ final class MethodEmitter extends BlockMethodEmitter {
             READ_PAGES = 10, WRITE_TAGS = 11, WRITE_PAGES = 12, P = 13, OFF = 14, SLOT = 15, VA = 16, BASE = 18,
             A = 20, B = 22, R = 24, T = 26, HI = 28, IA = 30, IB = 31, IR = 32, REGS = 34;
 
+    static final RunnerTlbCode.Locals TLB_LOCALS =
+            new RunnerTlbCode.Locals(TLB, READ_TAGS, READ_PAGES, WRITE_TAGS, WRITE_PAGES, P, OFF, SLOT, VA);
+
     private static ClassDesc desc(Class<?> c) { return ClassDesc.of(c.getName()); }
 
     private final FastOp[] ops;
     private final AccessEmitter access;
+    /** The guest accesses' page lookups, in this method's locals. */
+    final RunnerTlbCode tlbCode;
 
     MethodEmitter(CodeBuilder cb, FastOp[] ops, int m, boolean bounded) {
         super(cb, ops.length, m, bounded, EXTRA, BUDGET);
         this.ops = ops;
+        this.tlbCode = new RunnerTlbCode(cb, TLB_LOCALS);
         this.access = new AccessEmitter(this, cb);
     }
 
@@ -75,11 +81,8 @@ final class MethodEmitter extends BlockMethodEmitter {
             }
         }
         if (memory) {
-            cb.aload(F).getfield(CD_FRAME, "tlb", CD_TLB).astore(TLB);
-            cb.aload(TLB).getfield(CD_TLB, "readTags", CD_LONGS).astore(READ_TAGS);
-            cb.aload(TLB).getfield(CD_TLB, "readPages", CD_SEGMENTS).astore(READ_PAGES);
-            cb.aload(TLB).getfield(CD_TLB, "writeTags", CD_LONGS).astore(WRITE_TAGS);
-            cb.aload(TLB).getfield(CD_TLB, "writePages", CD_SEGMENTS).astore(WRITE_PAGES);
+            cb.aload(F).getfield(CD_FRAME, "tlb", CD_TLB);
+            tlbCode.storeArrays();
         }
     }
 

@@ -7,29 +7,16 @@ import static java.lang.constant.ConstantDescs.CD_short;
 import static java.lang.constant.ConstantDescs.CD_void;
 import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.CD_ACCESS;
 import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.CD_SEGMENT;
-import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.CD_TLB;
 import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.CD_VARHANDLE;
 import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.EA;
 import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.LOW32;
-import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.MTD_REFILL;
 import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.OFF;
 import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.P;
-import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.PAGE;
-import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.PAGE_SHIFT;
-import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.READ_PAGES;
-import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.READ_TAGS;
-import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.SLOT;
 import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.TLB;
-import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.WRITE_PAGES;
-import static org.polyvisor.isa.ppc.exec.jit.MethodEmitter.WRITE_TAGS;
 
 import java.lang.classfile.CodeBuilder;
-import java.lang.classfile.Label;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
-
-import org.polyvisor.spi.exec.RunnerTlb;
-import org.polyvisor.spi.exec.SoftTlb;
 
 /**
  * The guest loads and stores of a translation's method ({@link MethodEmitter}): the effective address (32-bit), the
@@ -59,18 +46,7 @@ final class AccessEmitter {
      * {@code size} bytes cross its end.
      */
     private void page(boolean write, int size, int k) {
-        Label miss = cb.newLabel(), got = cb.newLabel();
-        cb.lload(EA).loadConstant(PAGE_SHIFT).lushr().l2i().loadConstant(RunnerTlb.MASK).iand().istore(SLOT);
-        cb.aload(write ? WRITE_TAGS : READ_TAGS).iload(SLOT).laload().lload(EA).loadConstant(PAGE_SHIFT).lushr()
-                .lcmp().ifne(miss);
-        cb.aload(write ? WRITE_PAGES : READ_PAGES).iload(SLOT).aaload().astore(P).goto_(got);
-        cb.labelBinding(miss);
-        cb.aload(TLB).loadConstant(write ? SoftTlb.WRITE : SoftTlb.READ).lload(EA)
-                .invokevirtual(CD_TLB, "refill", MTD_REFILL).astore(P);
-        cb.labelBinding(got);
-        cb.aload(P).ifnull(e.stop(k));
-        cb.lload(EA).l2i().loadConstant(PAGE - 1).iand().istore(OFF);
-        if (size > 1) cb.iload(OFF).loadConstant(PAGE - size).if_icmpgt(e.stop(k));
+        e.tlbCode.page(write, size, e.stop(k));
     }
 
     /** Pushes the var handle, the page and the offset of an access. */

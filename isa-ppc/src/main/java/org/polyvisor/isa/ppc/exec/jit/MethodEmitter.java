@@ -15,6 +15,7 @@ import org.polyvisor.isa.ppc.exec.PpcCpu;
 import org.polyvisor.spi.GuestMemory;
 import org.polyvisor.spi.exec.RunnerTlb;
 import org.polyvisor.spi.exec.jit.BlockMethodEmitter;
+import org.polyvisor.spi.exec.jit.RunnerTlbCode;
 
 /**
  * The code of one method of a translation ({@link TranslatedBlock#run} or, {@code bounded}, runBounded), emitted into
@@ -26,10 +27,9 @@ import org.polyvisor.spi.exec.jit.BlockMethodEmitter;
 final class MethodEmitter extends BlockMethodEmitter {
     static final ClassDesc CD_FRAME = desc(JitFrame.class), CD_CPU = desc(PpcCpu.class),
             CD_TLB = desc(RunnerTlb.class), CD_SEGMENT = desc(MemorySegment.class), CD_ACCESS = desc(GuestAccess.class),
-            CD_VARHANDLE = desc(VarHandle.class), CD_LONGS = CD_long.arrayType(), CD_SEGMENTS = CD_SEGMENT.arrayType();
+            CD_VARHANDLE = desc(VarHandle.class), CD_LONGS = CD_long.arrayType();
     /** run(f, r, pc, budget) and runBounded: see {@link TranslatedBlock}. */
     static final MethodTypeDesc MTD_RUN = MethodTypeDesc.of(CD_int, CD_FRAME, CD_LONGS, CD_long, CD_int);
-    static final MethodTypeDesc MTD_REFILL = MethodTypeDesc.of(CD_SEGMENT, CD_int, CD_long);
 
     static final int PAGE = GuestMemory.PAGE_SIZE, PAGE_SHIFT = GuestMemory.PAGE_SHIFT;
     static final long LOW32 = 0xffff_ffffL;
@@ -38,6 +38,9 @@ final class MethodEmitter extends BlockMethodEmitter {
     static final int F = 1, R = 2, PC = 3, BUDGET = 5, EXTRA = 6, CPU = 7, TLB = 8, READ_TAGS = 9, READ_PAGES = 10,
             WRITE_TAGS = 11, WRITE_PAGES = 12, P = 13, OFF = 14, SLOT = 15, EA = 16, A = 18, B_ = 20, V = 22, T = 24,
             IA = 26, IB = 27, REGS = 28;
+
+    static final RunnerTlbCode.Locals TLB_LOCALS =
+            new RunnerTlbCode.Locals(TLB, READ_TAGS, READ_PAGES, WRITE_TAGS, WRITE_PAGES, P, OFF, SLOT, EA);
 
     private static ClassDesc desc(Class<?> c) { return ClassDesc.of(c.getName()); }
 
@@ -49,10 +52,13 @@ final class MethodEmitter extends BlockMethodEmitter {
 
     private final long[] ops;
     private final AccessEmitter access;
+    /** The guest accesses' page lookups, in this method's locals. */
+    final RunnerTlbCode tlbCode;
 
     MethodEmitter(CodeBuilder cb, long[] ops, int m, boolean bounded) {
         super(cb, ops.length, m, bounded, EXTRA, BUDGET);
         this.ops = ops;
+        this.tlbCode = new RunnerTlbCode(cb, TLB_LOCALS);
         this.access = new AccessEmitter(this, cb);
     }
 
@@ -73,11 +79,8 @@ final class MethodEmitter extends BlockMethodEmitter {
             if (used[r]) cb.aload(R).loadConstant(r).laload().lstore(reg(r));
         }
         if (memory) {
-            cb.aload(F).getfield(CD_FRAME, "tlb", CD_TLB).astore(TLB);
-            cb.aload(TLB).getfield(CD_TLB, "readTags", CD_LONGS).astore(READ_TAGS);
-            cb.aload(TLB).getfield(CD_TLB, "readPages", CD_SEGMENTS).astore(READ_PAGES);
-            cb.aload(TLB).getfield(CD_TLB, "writeTags", CD_LONGS).astore(WRITE_TAGS);
-            cb.aload(TLB).getfield(CD_TLB, "writePages", CD_SEGMENTS).astore(WRITE_PAGES);
+            cb.aload(F).getfield(CD_FRAME, "tlb", CD_TLB);
+            tlbCode.storeArrays();
         }
     }
 
